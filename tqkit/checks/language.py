@@ -1,0 +1,130 @@
+"""Passages left in the source language (or another language) inside the translation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tqkit.document import MASK, Document, Segment, Token
+from tqkit.findings import Category, Finding, Severity
+from tqkit.langs import detect, foreign_script_share, language_name, same_language
+from tqkit.registry import CheckContext, Rule, register
+
+# A paragraph needs at least this many words before its language is worth guessing.
+MIN_WORDS = 4
+# Cheap gates: langdetect runs only when one of them says the paragraph may be foreign.
+FOREIGN_SCRIPT_SHARE = 0.30
+UNKNOWN_WORD_SHARE = 0.50
+# langdetect must be at least this sure before we report.
+MIN_PROBABILITY = 0.80
+
+
+def _words_by_segment(doc: Document) -> list[list[Token]]:
+    """The words of each segment, in one pass over the document's words (segments are sorted
+    and do not overlap)."""
+    segments = doc.segments
+    out: list[list[Token]] = [[] for _ in segments]
+    order = sorted(range(len(segments)), key=lambda i: segments[i].span.start)
+    words = doc.words
+    w = 0
+    for i in order:
+        span = segments[i].span
+        while w < len(words) and words[w].start < span.start:
+            w += 1
+        j = w
+        while j < len(words) and words[j].end <= span.end:
+            out[i].append(words[j])
+            j += 1
+        w = j
+    return out
+
+
+@register
+class WrongLanguagePassage(Rule):
+    """A paragraph is mostly written in another language than the document's.
+
+    **What it does.** Looks at every paragraph of at least four words. When a cheap test says
+    the paragraph may be foreign, either because more than 30% of its letters are in a script
+    the target language is not written in (Cyrillic or Armenian in English copy) or, for English
+    targets, because more than half of its words are not in the English word list, it asks
+    langdetect (seeded, so the answer is the same on every run) which language the paragraph is
+    in, and reports it when langdetect is at least 80% sure it is not the target language.
+    Paragraphs in Armenian or Georgian script are identified by their script.
+
+    **Why it matters.** Machine-translation pipelines pass through text they failed to
+    translate, and editors paste source paragraphs next to their translation to work on them
+    and forget one. A paragraph of Bulgarian in an English news story is a publishing error
+    that a reader sees at once.
+
+    **Example.** In an English article, the paragraph *Правителството одобри новия бюджет за
+    следващата година.* is reported: "This paragraph appears to be in Bulgarian (99%), not
+    English." An English paragraph quoting a few foreign names is not.
+
+    **Fix safety.** No fix: the paragraph has to be translated (or deleted) by a person.
+    """
+
+    code = "TQ103"
+    name = "wrong-language-passage"
+    severity = Severity.WARNING
+    category = Category.UNTRANSLATED
+    fires = (
+        "The government met on Monday to discuss the budget.\n\n"
+        "Правителството на България одобри днес проектобюджета за следващата година, "
+        "съобщиха от пресцентъра на Министерския съвет.\n",
+        "The talks ended without an agreement.\n\n"
+        "Türkiye Cumhurbaşkanı bugün Ankara'da düzenlenen toplantıda yeni ekonomi programını "
+        "açıkladı ve enflasyonla mücadelenin süreceğini söyledi.\n",
+        "Azərbaycan Respublikasının Prezidenti bu gün Bakıda xarici işlər nazirləri ilə görüşüb "
+        "və regional təhlükəsizlik məsələlərini müzakirə edib.\n",
+    )
+    quiet = (
+        "Prime Minister Nikol Pashinyan met Ilham Aliyev and Recep Tayyip Erdogan in Brussels "
+        "on Tuesday, officials in Yerevan and Baku said.\n",
+        "Sofia (София)\n\nBaku\n\nYerevan, Armenia\n",
+        "The newspaper Dnevnik and the broadcaster bTV reported the news from Plovdiv, "
+        "Stara Zagora and Veliko Tarnovo on Friday evening.\n",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        target = doc.target_lang or "en"
+        english = same_language(target, "en")
+        view = doc.view
+        for segment, words in zip(doc.segments, _words_by_segment(doc), strict=True):
+            if len(words) < MIN_WORDS:
+                continue
+            if not self._worth_detecting(view, segment, words, target, english, ctx):
+                continue
+            text = view[segment.span.start : segment.span.end].replace(MASK, " ")
+            found = detect(text)
+            if not found:
+                continue
+            lang, prob = found[0]
+            if prob < MIN_PROBABILITY or same_language(lang, target):
+                continue
+            name = language_name(lang)
+            yield self.finding(
+                doc,
+                segment.span,
+                f"This paragraph appears to be in {name} ({prob:.0%}), "
+                f"not {language_name(target)}.",
+                language=lang,
+                language_name=name,
+                probability=round(prob, 4),
+                segment=segment.id,
+            )
+
+    @staticmethod
+    def _worth_detecting(
+        view: str,
+        segment: Segment,
+        words: list[Token],
+        target: str,
+        english: bool,
+        ctx: CheckContext,
+    ) -> bool:
+        chunk = view[segment.span.start : segment.span.end]
+        if foreign_script_share(chunk, target) > FOREIGN_SCRIPT_SHARE:
+            return True
+        if not english:
+            return False
+        unknown = sum(1 for w in words if not ctx.resources.is_known_word(w.lower))
+        return unknown > UNKNOWN_WORD_SHARE * len(words)

@@ -1,0 +1,341 @@
+"""Language identification for paragraphs: langdetect plus a fast Unicode-script classifier.
+
+``detect`` wraps langdetect so that its results are deterministic: the factory's seed is fixed
+(``DetectorFactory.seed = 0``) and every call builds a fresh detector, so the answer for a text
+never depends on what was detected before, in this process or another. langdetect's language
+profiles take a noticeable fraction of a second to load; they are loaded lazily, once per
+process, on the first call that really needs them.
+
+``script_mix`` tells which writing systems the letters of a text belong to, by code-point
+ranges (no ``unicodedata`` look-ups, one dictionary hit per distinct character). It is cheap
+enough to run on every paragraph of a document and is what tells checks when langdetect is worth
+calling at all.
+
+langdetect has no profile for Armenian or Georgian; text written mostly in those scripts is
+identified by its script instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tqkit.document import MASK, paragraph_spans
+from tqkit.findings import Span
+
+# -- scripts ---------------------------------------------------------------------------------
+
+# (first code point, last code point, script); non-overlapping, sorted by first code point.
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x005A, "Latin"),
+    (0x0061, 0x007A, "Latin"),
+    (0x00AA, 0x00AA, "Latin"),
+    (0x00BA, 0x00BA, "Latin"),
+    (0x00C0, 0x024F, "Latin"),
+    (0x0250, 0x02AF, "Latin"),  # IPA extensions
+    (0x0370, 0x03FF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"),
+    (0x0530, 0x058F, "Armenian"),
+    (0x0590, 0x05FF, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"),
+    (0x0700, 0x074F, "Syriac"),
+    (0x0750, 0x077F, "Arabic"),
+    (0x0780, 0x07BF, "Thaana"),
+    (0x08A0, 0x08FF, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"),
+    (0x0980, 0x09FF, "Bengali"),
+    (0x0A00, 0x0A7F, "Gurmukhi"),
+    (0x0A80, 0x0AFF, "Gujarati"),
+    (0x0B00, 0x0B7F, "Oriya"),
+    (0x0B80, 0x0BFF, "Tamil"),
+    (0x0C00, 0x0C7F, "Telugu"),
+    (0x0C80, 0x0CFF, "Kannada"),
+    (0x0D00, 0x0D7F, "Malayalam"),
+    (0x0D80, 0x0DFF, "Sinhala"),
+    (0x0E00, 0x0E7F, "Thai"),
+    (0x0E80, 0x0EFF, "Lao"),
+    (0x0F00, 0x0FFF, "Tibetan"),
+    (0x1000, 0x109F, "Myanmar"),
+    (0x10A0, 0x10FF, "Georgian"),
+    (0x1100, 0x11FF, "Hangul"),
+    (0x1200, 0x139F, "Ethiopic"),
+    (0x1780, 0x17FF, "Khmer"),
+    (0x1C80, 0x1C8F, "Cyrillic"),
+    (0x1C90, 0x1CBF, "Georgian"),
+    (0x1D00, 0x1D7F, "Latin"),  # phonetic extensions
+    (0x1E00, 0x1EFF, "Latin"),
+    (0x1F00, 0x1FFF, "Greek"),
+    (0x2C60, 0x2C7F, "Latin"),
+    (0x2D00, 0x2D2F, "Georgian"),
+    (0x2DE0, 0x2DFF, "Cyrillic"),
+    (0x2E80, 0x2FDF, "CJK"),
+    (0x3005, 0x3007, "CJK"),
+    (0x3040, 0x30FF, "Kana"),
+    (0x3130, 0x318F, "Hangul"),
+    (0x31F0, 0x31FF, "Kana"),
+    (0x3400, 0x4DBF, "CJK"),
+    (0x4E00, 0x9FFF, "CJK"),
+    (0xA640, 0xA69F, "Cyrillic"),
+    (0xA720, 0xA7FF, "Latin"),
+    (0xAB30, 0xAB6F, "Latin"),
+    (0xAC00, 0xD7AF, "Hangul"),
+    (0xF900, 0xFAFF, "CJK"),
+    (0xFB00, 0xFB06, "Latin"),  # ligatures ﬀ ﬁ ﬂ
+    (0xFB13, 0xFB17, "Armenian"),
+    (0xFB1D, 0xFB4F, "Hebrew"),
+    (0xFB50, 0xFDFF, "Arabic"),
+    (0xFE70, 0xFEFF, "Arabic"),
+    (0xFF21, 0xFF3A, "Latin"),
+    (0xFF41, 0xFF5A, "Latin"),
+    (0xFF66, 0xFF9F, "Kana"),
+    (0xFFA0, 0xFFDC, "Hangul"),
+    (0x20000, 0x3134F, "CJK"),
+)
+_RANGE_STARTS = [r[0] for r in _SCRIPT_RANGES]
+_script_cache: dict[str, str | None] = {}
+
+
+def script_of(ch: str) -> str | None:
+    """The script of one character: ``None`` for anything that is not a letter."""
+    try:
+        return _script_cache[ch]
+    except KeyError:
+        pass
+    script: str | None = None
+    if ch.isalpha():
+        cp = ord(ch)
+        i = bisect.bisect_right(_RANGE_STARTS, cp) - 1
+        script = _SCRIPT_RANGES[i][2] if i >= 0 and cp <= _SCRIPT_RANGES[i][1] else "Other"
+    _script_cache[ch] = script
+    return script
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Number of letters per script in ``text``."""
+    counts: Counter[str] = Counter()
+    for ch, n in Counter(text).items():
+        script = script_of(ch)
+        if script is not None:
+            counts[script] += n
+    return counts
+
+
+def script_mix(text: str) -> dict[str, float]:
+    """Share of the letters of ``text`` in each script, largest first (empty without letters).
+
+    >>> script_mix("Sofia – София")
+    {'Cyrillic': 0.5, 'Latin': 0.5}
+    """
+    counts = script_counts(text)
+    total = sum(counts.values())
+    if not total:
+        return {}
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return {script: n / total for script, n in ordered}
+
+
+# Scripts a language is normally written in (for "foreign script" tests). Languages not listed
+# are taken to be written in Latin script.
+LANG_SCRIPTS: dict[str, frozenset[str]] = {
+    "ru": frozenset({"Cyrillic"}),
+    "bg": frozenset({"Cyrillic"}),
+    "uk": frozenset({"Cyrillic"}),
+    "mk": frozenset({"Cyrillic"}),
+    "be": frozenset({"Cyrillic"}),
+    "sr": frozenset({"Cyrillic", "Latin"}),
+    "kk": frozenset({"Cyrillic"}),
+    "hy": frozenset({"Armenian"}),
+    "ka": frozenset({"Georgian"}),
+    "el": frozenset({"Greek"}),
+    "he": frozenset({"Hebrew"}),
+    "ar": frozenset({"Arabic"}),
+    "fa": frozenset({"Arabic"}),
+    "ur": frozenset({"Arabic"}),
+    "hi": frozenset({"Devanagari"}),
+    "mr": frozenset({"Devanagari"}),
+    "ne": frozenset({"Devanagari"}),
+    "bn": frozenset({"Bengali"}),
+    "pa": frozenset({"Gurmukhi"}),
+    "gu": frozenset({"Gujarati"}),
+    "ta": frozenset({"Tamil"}),
+    "te": frozenset({"Telugu"}),
+    "kn": frozenset({"Kannada"}),
+    "ml": frozenset({"Malayalam"}),
+    "th": frozenset({"Thai"}),
+    "zh": frozenset({"CJK"}),
+    "zh-cn": frozenset({"CJK"}),
+    "zh-tw": frozenset({"CJK"}),
+    "ja": frozenset({"CJK", "Kana"}),
+    "ko": frozenset({"Hangul", "CJK"}),
+}
+
+# Scripts langdetect has no profile for, used by a single language we care about.
+_SCRIPT_ONLY_LANGS = {"Armenian": "hy", "Georgian": "ka"}
+
+
+def native_scripts(lang: str) -> frozenset[str]:
+    """The scripts ``lang`` (a code such as ``en``, ``bg`` or ``en-GB``) is written in."""
+    code = lang.lower()
+    if code in LANG_SCRIPTS:
+        return LANG_SCRIPTS[code]
+    return LANG_SCRIPTS.get(code.split("-")[0].split("_")[0], frozenset({"Latin"}))
+
+
+def foreign_script_share(text: str, lang: str) -> float:
+    """Share of the letters of ``text`` written in a script ``lang`` does not use."""
+    counts = script_counts(text)
+    total = sum(counts.values())
+    if not total:
+        return 0.0
+    native = native_scripts(lang)
+    return sum(n for s, n in counts.items() if s not in native) / total
+
+
+# -- language names --------------------------------------------------------------------------
+
+LANGUAGE_NAMES: dict[str, str] = {
+    "af": "Afrikaans", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
+    "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech", "cy": "Welsh",
+    "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
+    "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "gu": "Gujarati",
+    "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian",
+    "id": "Indonesian", "it": "Italian", "ja": "Japanese", "ka": "Georgian", "kk": "Kazakh",
+    "kn": "Kannada", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian",
+    "ml": "Malayalam", "mr": "Marathi", "ne": "Nepali", "nl": "Dutch", "no": "Norwegian",
+    "pa": "Punjabi", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
+    "sk": "Slovak", "sl": "Slovenian", "so": "Somali", "sq": "Albanian", "sr": "Serbian",
+    "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "th": "Thai",
+    "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
+    "zh": "Chinese", "zh-cn": "Chinese (Simplified)", "zh-tw": "Chinese (Traditional)",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """English name of a language code (the code itself when unknown)."""
+    code_l = code.lower()
+    return LANGUAGE_NAMES.get(code_l) or LANGUAGE_NAMES.get(code_l.split("-")[0], code)
+
+
+def same_language(a: str, b: str) -> bool:
+    """``en`` and ``en-GB`` are the same language; ``zh-cn`` and ``zh`` too."""
+    return a.lower().replace("_", "-").split("-")[0] == b.lower().replace("_", "-").split("-")[0]
+
+
+# -- langdetect --------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_factory_ready = False
+
+
+def _ensure_factory() -> None:
+    """Load langdetect's profiles once per process (shared with plain ``langdetect`` calls)."""
+    global _factory_ready
+    if _factory_ready:
+        return
+    with _lock:
+        if _factory_ready:
+            return
+        from langdetect import detector_factory
+        from langdetect.detector_factory import DetectorFactory
+
+        DetectorFactory.seed = 0
+        detector_factory.init_factory()
+        _factory_ready = True
+
+
+def profiles_loaded() -> bool:
+    """True once langdetect's profiles are in memory (used by tests of laziness)."""
+    return _factory_ready
+
+
+def _langdetect(text: str) -> list[tuple[str, float]]:
+    _ensure_factory()
+    from langdetect import detector_factory
+    from langdetect.detector_factory import DetectorFactory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    factory = detector_factory._factory
+    assert factory is not None
+    DetectorFactory.seed = 0  # a fresh, seeded detector per call: deterministic
+    detector = factory.create()
+    detector.append(text)
+    try:
+        found = detector.get_probabilities()
+    except LangDetectException:  # no letters langdetect knows
+        return []
+    return [(lang.lang, float(lang.prob)) for lang in found]
+
+
+def detect(text: str) -> list[tuple[str, float]]:
+    """Candidate languages of ``text`` with probabilities, most likely first.
+
+    Deterministic across calls and processes. Text written mostly (>= 50 % of its letters) in
+    Armenian or Georgian script, which langdetect does not model, is identified by its script,
+    with the script's share as the probability; Latin-script Azerbaijani, which langdetect
+    takes for Turkish, is told apart by its schwa (ə). Empty list when nothing can be said.
+    """
+    text = text.replace(MASK, " ")
+    counts = script_counts(text)
+    total = sum(counts.values())
+    if not total:
+        return []
+    top_script, top_n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if top_script in _SCRIPT_ONLY_LANGS and top_n / total >= 0.5:
+        return [(_SCRIPT_ONLY_LANGS[top_script], top_n / total)]
+    found = _langdetect(text)
+    if found and found[0][0] == "tr" and _looks_azerbaijani(text):
+        found[0] = ("az", found[0][1])
+    return found
+
+
+def _looks_azerbaijani(text: str) -> bool:
+    """langdetect has no Azerbaijani profile and calls it Turkish; the schwa (ə), which Turkish
+    does not use, tells them apart."""
+    lowered = text.lower()
+    return lowered.count("ə") >= 2 or ("ə" in lowered and "q" in lowered)
+
+
+# -- paragraphs --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphLanguage:
+    """What :func:`paragraph_languages` says about one paragraph."""
+
+    index: int  # 1-based
+    span: Span
+    words: int
+    languages: list[tuple[str, float]] = field(default_factory=list)
+    scripts: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str | None:
+        return self.languages[0][0] if self.languages else None
+
+    @property
+    def probability(self) -> float:
+        return self.languages[0][1] if self.languages else 0.0
+
+
+def _count_words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
+
+
+def iter_paragraph_languages(doc_text: str) -> Iterator[ParagraphLanguage]:
+    for i, span in enumerate(paragraph_spans(doc_text), 1):
+        chunk = doc_text[span.start : span.end]
+        yield ParagraphLanguage(
+            index=i,
+            span=span,
+            words=_count_words(chunk),
+            languages=detect(chunk),
+            scripts=script_mix(chunk),
+        )
+
+
+def paragraph_languages(doc_text: str) -> list[ParagraphLanguage]:
+    """Language candidates and script mix of every blank-line separated paragraph."""
+    return list(iter_paragraph_languages(doc_text))
