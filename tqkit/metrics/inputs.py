@@ -87,8 +87,12 @@ def split_paragraphs(text: str) -> tuple[list[str], list[int]]:
     return items, lines
 
 
+def _n(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
 def _counts(paths: Sequence[str], per_file: Sequence[int], unit: str) -> str:
-    return ", ".join(f"{p} has {n} {unit}" for p, n in zip(paths, per_file, strict=True))
+    return ", ".join(f"{p} has {_n(n, unit)}" for p, n in zip(paths, per_file, strict=True))
 
 
 def align(
@@ -112,7 +116,7 @@ def align(
     if mode == "lines" or (mode == "auto" and len(set(line_counts)) == 1):
         if len(set(line_counts)) != 1:
             raise InputError(
-                f"cannot align by lines: {_counts(paths, line_counts, 'lines')}"
+                f"cannot align by lines: {_counts(paths, line_counts, 'line')}"
             )
         chosen, used = by_lines, "lines"
     else:
@@ -121,10 +125,10 @@ def align(
         if len(set(para_counts)) != 1:
             if mode == "paragraphs":
                 raise InputError(
-                    f"cannot align by paragraphs: {_counts(paths, para_counts, 'paragraphs')}"
+                    f"cannot align by paragraphs: {_counts(paths, para_counts, 'paragraph')}"
                 )
             both = ", ".join(
-                f"{p} has {nl} lines and {np_} paragraphs"
+                f"{p} has {_n(nl, 'line')} and {_n(np_, 'paragraph')}"
                 for p, nl, np_ in zip(paths, line_counts, para_counts, strict=True)
             )
             raise InputError(f"cannot align the files by lines or by paragraphs: {both}")
