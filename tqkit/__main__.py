@@ -1,0 +1,5 @@
+"""``python -m tqkit``."""
+
+from tqkit.cli import main
+
+main()

@@ -1,0 +1,51 @@
+"""Small text helpers shared by rules."""
+
+from __future__ import annotations
+
+import re
+
+OPEN_QUOTES = "\"“„«‘‚'"
+CLOSE_QUOTES = "\"”«»’'"
+_QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’", "\"": "\"", "‚": "‘"}
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give ``replacement`` the capitalisation pattern of ``original``."""
+    if not replacement:
+        return replacement
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper() and not replacement[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def inside_quotes(text: str, start: int, end: int, window: int = 400) -> bool:
+    """True when [start, end) sits between an opening and a closing quotation mark in the
+    same paragraph (a cheap test: count quote characters before and after)."""
+    lo = max(0, start - window)
+    para_start = text.rfind("\n\n", lo, start)
+    if para_start != -1:
+        lo = para_start
+    before = text[lo:start]
+    hi_para = text.find("\n\n", end, end + window)
+    after = text[end : hi_para if hi_para != -1 else end + window]
+    if before.count("“") > before.count("”") and "”" in after:
+        return True
+    if before.count("«") > before.count("»") and "»" in after:
+        return True
+    straight = re.findall(r'(?:(?<=\s)|^)"|"(?=\s|[.,;:!?]|$)', before)
+    return len(straight) % 2 == 1 and '"' in after
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """True when ``start`` begins a sentence (after ., !, ?, a line break, or a quote)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"“‘'«(\x00":
+        i -= 1
+    return i < 0 or text[i] in ".!?…:\n\r•–—-*#>|"
+
+
+def word_re(words: list[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)

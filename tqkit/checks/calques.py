@@ -1,0 +1,223 @@
+"""TQ301: known bad renderings (calques, false friends, officialese) from a data file.
+
+The list lives in ``glossaries/calques.yaml``; each entry has English patterns, suggestions,
+the source language and word, a note and a reference. Patterns match case-insensitively and
+across English inflection (plural, possessive, -ed, -ing) of every word. All patterns are
+compiled into one regular expression, so cost grows with text length, not list length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqkit.checks._text import inside_quotes, match_case
+from tqkit.document import Document
+from tqkit.findings import Category, Finding, Fix, Severity, Span
+from tqkit.registry import CheckContext, Rule, register
+from tqkit.resources import ResourceError
+
+
+@dataclass(frozen=True)
+class Calque:
+    id: str
+    patterns: tuple[str, ...]
+    suggestions: tuple[str, ...]
+    source_lang: str
+    source: str
+    note: str
+    reference: str
+    severity: Severity = Severity.WARNING
+    context: str = "any"  # "any" | "source"
+    source_match: tuple[str, ...] = ()
+    kind: str = "calque"  # "calque" | "transliteration"
+    safe: bool = False
+    path: str = ""
+    line: int = 0
+
+
+def _inflect(word: str) -> str:
+    """A regex for an English word and its regular inflections."""
+    w = word.lower()
+    if not w[-1:].isalpha():
+        return re.escape(w)
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        stem = re.escape(w[:-1])
+        return rf"{stem}(?:y|ies|ied|ying|y's|y’s)"
+    if w.endswith("e"):
+        stem = re.escape(w[:-1])
+        return rf"{stem}(?:e|es|ed|ing|e's|e’s)"
+    return rf"{re.escape(w)}(?:s|es|ed|ing|'s|’s)?"
+
+
+def pattern_regex(pattern: str) -> str:
+    words = pattern.split()
+    parts = []
+    for i, w in enumerate(words):
+        # only inflect content words longer than three letters; keep small words exact
+        if len(w) > 3 and w.isalpha():
+            parts.append(_inflect(w))
+        else:
+            parts.append(re.escape(w.lower()).replace("'", "['’]").replace("’", "['’]"))
+        if i < len(words) - 1:
+            parts.append(r"[\s\-]+")
+    return "".join(parts)
+
+
+class CalqueSet:
+    """Every calque entry, compiled into one regular expression."""
+
+    def __init__(self, entries: Sequence[Calque]):
+        self.entries = list(entries)
+        self.by_group: dict[str, Calque] = {}
+        alts = []
+        for i, entry in enumerate(self.entries):
+            if entry.kind == "transliteration":
+                continue
+            for j, pat in enumerate(entry.patterns):
+                group = f"c{i}_{j}"
+                self.by_group[group] = entry
+                alts.append(f"(?P<{group}>{pattern_regex(pat)})")
+        self.regex = (
+            re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.I) if alts else None
+        )
+        self.transliterations: dict[str, Calque] = {}
+        for entry in self.entries:
+            if entry.kind == "transliteration":
+                for pat in entry.patterns:
+                    self.transliterations[pat.lower()] = entry
+
+    @classmethod
+    def load(cls, paths: Sequence[Path]) -> CalqueSet:
+        entries: list[Calque] = []
+        for path in paths:
+            entries.extend(load_calques(path))
+        return cls(entries)
+
+    def finditer(self, text: str) -> Iterator[tuple[re.Match[str], Calque]]:
+        if self.regex is None:
+            return
+        for m in self.regex.finditer(text):
+            group = m.lastgroup
+            if group is not None:
+                yield m, self.by_group[group]
+
+
+REQUIRED = ("id", "patterns", "suggestions", "source_lang", "source", "note", "reference")
+
+
+def load_calques(path: Path) -> list[Calque]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    yaml = YAML(typ="rt")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"))
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise ResourceError(f"{path}{line}: malformed YAML: {getattr(exc, 'problem', exc)}") from None
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    items = data.get("calques") if hasattr(data, "get") else None
+    if not isinstance(items, list):
+        raise ResourceError(f"{path}: expected a top-level `calques:` list")
+    out: list[Calque] = []
+    seen: set[str] = set()
+    for item in items:
+        line = item.lc.line + 1 if hasattr(item, "lc") else 0
+        where = f"{path}:{line}"
+        if not hasattr(item, "get"):
+            raise ResourceError(f"{where}: each calque must be a mapping")
+        for key in REQUIRED:
+            if item.get(key) in (None, "", []):
+                raise ResourceError(f"{where}: calque {item.get('id', '?')!s}: missing `{key}`")
+        cid = str(item["id"])
+        if cid in seen:
+            raise ResourceError(f"{where}: duplicate calque id `{cid}`")
+        seen.add(cid)
+        patterns = item["patterns"]
+        suggestions = item["suggestions"]
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if isinstance(suggestions, str):
+            suggestions = [suggestions]
+        try:
+            severity = Severity.parse(str(item.get("severity", "warning")))
+        except ValueError as exc:
+            raise ResourceError(f"{where}: {exc}") from None
+        context = str(item.get("context", "any"))
+        if context not in ("any", "source"):
+            raise ResourceError(f"{where}: `context` must be any or source")
+        source_match = item.get("source_match") or []
+        if isinstance(source_match, str):
+            source_match = [source_match]
+        out.append(Calque(
+            id=cid, patterns=tuple(str(p) for p in patterns), suggestions=tuple(str(s) for s in suggestions),
+            source_lang=str(item["source_lang"]), source=str(item["source"]), note=str(item["note"]).strip(),
+            reference=str(item["reference"]), severity=severity, context=context,
+            source_match=tuple(str(s).lower() for s in source_match),
+            kind=str(item.get("kind", "calque")), safe=bool(item.get("safe", False)),
+            path=str(path), line=line,
+        ))
+    return out
+
+
+@register
+class KnownBadRendering(Rule):
+    """A known bad rendering from the source language (calque, false friend, officialese).
+
+    **What it does.** Matches the entries of ``glossaries/calques.yaml`` (case-insensitive,
+    across plural, possessive, -ed and -ing forms) and suggests the established English. Entries
+    that are normal English in other senses (``context: source``) are reported only when the
+    ``--source`` text contains the source word; mild ones are info-level hints.
+
+    **Why it matters.** "peaceful residents" (for civilians), "in the frames of" (for within),
+    "peacemakers" (for peacekeepers): each is a word-for-word rendering that an English reader
+    stumbles on or misreads.
+
+    **Example.** "Shelling killed three peaceful residents" becomes "Shelling killed three
+    civilians".
+
+    **Fix safety.** Unsafe by default: the best wording depends on the sentence. Inside
+    quotations the fix is always unsafe.
+    """
+
+    code = "TQ301"
+    name = "known-bad-rendering"
+    severity = Severity.WARNING
+    category = Category.MISTRANSLATION
+    fires = (
+        "Shelling killed three peaceful residents of the village.",
+        "The talks were held in the frames of the OSCE process.",
+        "Russian peacemakers entered the region.",
+    )
+    quiet = (
+        "Shelling killed three civilians in the village.",
+        "The talks were held within the OSCE process.",
+        "Russian peacekeepers entered the region.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        calques = ctx.resources.calques
+        source = ctx.source.text.lower() if ctx.source is not None else None
+        view = doc.view
+        for m, entry in calques.finditer(view):
+            if entry.context == "source":
+                if source is None or not any(s in source for s in (entry.source_match or (entry.source.lower(),))):
+                    continue
+            span = Span(m.start(), m.end())
+            found = m.group()
+            quoted = inside_quotes(view, span.start, span.end)
+            fixes = [
+                Fix.replace(span, match_case(s, found), f"Replace with “{match_case(s, found)}”",
+                            safe=entry.safe and not quoted)
+                for s in entry.suggestions
+            ]
+            src = f" (from {entry.source_lang.upper()} “{entry.source}”)" if entry.source else ""
+            yield self.finding(
+                doc, span, f"“{found}” is a known bad rendering{src}: {entry.note}", fixes,
+                severity=entry.severity, calque=entry.id, reference=entry.reference,
+            )

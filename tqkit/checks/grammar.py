@@ -1,0 +1,169 @@
+"""TQ302-TQ304: grammar patterns that survive machine translation: words glued together,
+possessive errors, compounds broken by a stray space."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqkit.checks._text import match_case
+from tqkit.document import Document
+from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.registry import CheckContext, Rule, register
+
+_GLUED_RE = re.compile(r"(?<![\w@#/.])([a-z]{3,})([A-Z][a-z]{1,})(?![\w@])")
+_SENTENCE_WORDS = frozenset(
+    "The A An In On At It He She They We This That These Those There But And Or So As If When "
+    "While After Before However Meanwhile According".split()
+)
+
+
+@register
+class GluedWords(Rule):
+    """Two words glued together without a space ("statedThe").
+
+    **What it does.** Reports a lower-case word followed directly by a capitalised one, when
+    both halves are English words and the whole is not (so brand names such as "iPhone" or
+    "eBay", and PascalCase names such as "YouTube", stay quiet).
+
+    **Why it matters.** Lost spaces or lost full stops come from MT pipelines that join
+    segments, and from copy-paste out of PDFs; they look careless in print.
+
+    **Example.** "the minister statedThe talks" becomes "the minister stated. The talks".
+
+    **Fix safety.** Unsafe: the missing character may be a space or a full stop. The first fix
+    inserts a full stop when the second word usually starts a sentence, else a space.
+    """
+
+    code = "TQ302"
+    name = "glued-words"
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    fires = ("The minister statedThe talks would resume.", "Officials saidRussia would respond.")
+    quiet = ("He bought an iPhone on eBay.", "Watch us on YouTube and LinkedIn.",
+             "The macOS update shipped.", "Visit example.com/NewsRoom today.")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        res = ctx.resources
+        for m in _GLUED_RE.finditer(doc.view):
+            left, right = m.group(1), m.group(2)
+            whole = left + right
+            if res.is_known_word(whole) or not res.is_known_word(left) or not res.is_known_word(right):
+                continue
+            gap = Span(m.end(1), m.end(1))
+            fixes = []
+            if right in _SENTENCE_WORDS:
+                fixes.append(Fix(f"Insert a full stop: “{left}. {right}”", (Edit(gap, ". "),), safe=False))
+            fixes.append(Fix(f"Insert a space: “{left} {right}”", (Edit(gap, " "),), safe=False))
+            yield self.finding(doc, Span(m.start(), m.end()),
+                               f"“{whole}” looks like two words glued together (“{left}” + “{right}”).",
+                               fixes)
+
+
+_POSSESSIVE_OWN_RE = re.compile(r"(?<![\w'’])(theirs|ours|yours|hers|it['’]s)(\s+)(own)\b", re.I)
+_APOSTROPHE_POSS_RE = re.compile(r"(?<![\w'’])(their|our|your|her)['’]s(?![\w'’])", re.I)
+_ARTICLE_POSS_RE = re.compile(r"(?<![\w'’])(the|a|an)(\s+)(his|their|its|my|our|your)(?=\s+[a-z])", re.I)
+_POSS_FIX = {"theirs": "their", "ours": "our", "yours": "your", "hers": "her", "it's": "its", "it’s": "its"}
+
+
+@register
+class PossessiveError(Rule):
+    """A broken possessive ("theirs own", "it's own", "their's", "the their").
+
+    **What it does.** Reports possessive pronouns used where a possessive determiner is needed
+    ("theirs own" for "their own", "it's own" for "its own"), apostrophes in possessive
+    pronouns ("their's"), and an article before a possessive ("the their decision"), which
+    comes from source languages that mark possession differently.
+
+    **Why it matters.** These slip past spell-checkers and read as broken English.
+
+    **Example.** "Their logic is based on theirs own" becomes "based on their own".
+
+    **Fix safety.** Safe: each pattern has exactly one correct form (the article before a
+    possessive is removed, which is unsafe when the sentence needs rewording, so that one is
+    unsafe).
+    """
+
+    code = "TQ303"
+    name = "possessive-error"
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = ("Their logic is based on theirs own.", "The army has it's own plan.",
+             "The decision was their's.", "They announced the their decision.")
+    quiet = ("The decision was theirs.", "The army has its own plan.", "It's their own decision.",
+             "Ours is a small newsroom.")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for m in _POSSESSIVE_OWN_RE.finditer(view):
+            word = m.group(1)
+            right = match_case(_POSS_FIX[word.lower()], word)
+            span = Span(m.start(1), m.end(1))
+            yield self.finding(
+                doc, Span(m.start(), m.end()),
+                f"“{m.group()}” is not English: the possessive before “own” is “{right} own”.",
+                [Fix(f"Replace with “{right} {m.group(3)}”", (Edit(span, right),), safe=True)],
+            )
+        for m in _APOSTROPHE_POSS_RE.finditer(view):
+            word = m.group(1)
+            right = match_case(word.lower() + "s", word)
+            span = Span(m.start(), m.end())
+            yield self.finding(doc, span,
+                               f"“{m.group()}” takes no apostrophe: the possessive pronoun is “{right}”.",
+                               [Fix.replace(span, right, f"Replace with “{right}”", safe=True)])
+        for m in _ARTICLE_POSS_RE.finditer(view):
+            span = Span(m.start(1), m.end(2))
+            yield self.finding(
+                doc, Span(m.start(), m.end()),
+                f"“{m.group()}”: an article cannot stand before the possessive “{m.group(3)}”.",
+                [Fix(f"Remove “{m.group(1)}”", (Edit(span, ""),), safe=False)],
+            )
+
+
+_BROKEN_RE = re.compile(
+    r"(?<![\w-])([^\W\d_]{2,})(?:(\s+)-(?=[^\W\d_])|-(\s+)(?!(?:and|or|to|nor|but|as well|than)\b))([^\W\d_]{2,})"
+)
+PREFIXES = frozenset(
+    "self anti non co ex post pre pro counter cross inter intra multi neo pan semi sub super "
+    "trans ultra well ill half quasi pseudo vice mid over under long short high low full all "
+    "far near one two three four five six seven eight nine ten".split()
+)
+
+
+@register
+class BrokenCompound(Rule):
+    """A hyphenated compound broken by a stray space ("self -destruction", "anti- war").
+
+    **What it does.** Reports a hyphen with a space on one side only between two words, when
+    the first part is a common compound prefix (self, anti, non, co, ex, post, pro, well...).
+    Suspended hyphens ("pre- and post-war") are allowed.
+
+    **Why it matters.** MT and PDF conversion split compounds; the stray space reads as a typo
+    and breaks line wrapping.
+
+    **Example.** "self -destruction" becomes "self-destruction".
+
+    **Fix safety.** Safe: removing the stray space cannot change the meaning.
+    """
+
+    code = "TQ304"
+    name = "broken-compound"
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    fires = ("It was an act of self -destruction.", "The anti- war rally began.",
+             "The co -chairs met in Vienna.")
+    quiet = ("It was an act of self-destruction.", "Pre- and post-war figures differ.",
+             "The talks - if they happen - will be short.", "Both pro- and anti-government groups marched.")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        for m in _BROKEN_RE.finditer(doc.view):
+            first, second = m.group(1), m.group(4)
+            if first.lower() not in PREFIXES:
+                continue
+            space = Span(m.start(2), m.end(2)) if m.group(2) else Span(m.start(3), m.end(3))
+            joined = f"{first}-{second}"
+            yield self.finding(
+                doc, Span(m.start(), m.end()),
+                f"“{m.group()}” is a compound broken by a stray space: write “{joined}”.",
+                [Fix(f"Join as “{joined}”", (Edit(space, ""),), safe=True)],
+            )

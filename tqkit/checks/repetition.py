@@ -1,0 +1,220 @@
+"""TQ2xx: repetition. Doubled words and tautological repetition of one word root, as machine
+translation produces it when a source verb and noun share a root."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from tqkit.checks._text import match_case
+from tqkit.document import Document
+from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.registry import CheckContext, Rule, register
+
+# Doubles that are grammatical ("that that", "had had") or idiomatic.
+ALLOWED_DOUBLES = frozenset({
+    "that", "had", "bye", "no", "ha", "haha", "so", "knock", "chop", "tut", "boo", "yada", "na",
+    "tsk", "cha", "ma", "pa", "la", "dum", "bla", "blah", "yeah", "hush", "night", "tom", "pom",
+    "wah", "ho", "hee", "uh", "oh", "ooh", "mm", "hmm", "ah", "aha", "go", "lo", "is", "do",
+})
+FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been being it its "
+    "this that these those he she they we you i his her their our your my me him them us not no "
+    "will would can could should may might must shall do does did have has had if then than so "
+    "there here which who whom whose what when where why how all any some each every very too "
+    "also just only about over under into onto upon out up down off again because although "
+    "though since unless until while whereas namely whether after before during without "
+    "within between among against toward towards through across".split()
+)
+
+_DOUBLE_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(\1)(?![\w'’-])", re.I)
+
+
+@register
+class DoubledWord(Rule):
+    """The same word twice in a row ("the the").
+
+    **What it does.** Reports a word immediately repeated, separated only by spaces or a line
+    break, ignoring case. Grammatical doubles ("that that", "had had") and a few idioms
+    ("bye bye", "no no") are allowed; capitalised doubles that are names ("Bora Bora") too.
+
+    **Why it matters.** A doubled word is a slip that spell-checkers miss and readers notice.
+
+    **Example.** "the the talks" becomes "the talks".
+
+    **Fix safety.** Deleting the second copy is safe for function words ("the", "of", "to"),
+    unsafe for other words, where the doubling may be deliberate emphasis.
+    """
+
+    code = "TQ201"
+    name = "doubled-word"
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = ("Talks resumed in the the capital on Monday.", "He said that\nthat the the deal was off.")
+    quiet = ("She said that that was final.", "They had had enough.", "They flew to Bora Bora.",
+             "It was a long, long night.", "Bye bye, he said.")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for m in _DOUBLE_RE.finditer(view):
+            first, second = m.group(1), m.group(3)
+            low = first.lower()
+            if low in ALLOWED_DOUBLES:
+                continue
+            if first[0].isupper() and second[0].isupper() and low not in FUNCTION_WORDS:
+                continue  # a name such as "Bora Bora" or "Walla Walla"
+            if len(first) == 1 and low not in ("a", "i"):
+                continue  # initials, list letters
+            if low not in FUNCTION_WORDS and not ctx.resources.is_common_word(low):
+                continue  # reduplicated names and loanwords ("ylang ylang", "mahi mahi")
+            span = Span(m.start(2), m.end(3))
+            safe = low in FUNCTION_WORDS
+            fix = Fix(f"Remove the second “{second}”", (Edit(span, ""),), safe=safe)
+            yield self.finding(doc, Span(m.start(1), m.end(3)),
+                               f"“{first}” is written twice in a row.", [fix])
+
+
+# Idiomatic "X prep X" and cognate-object expressions, and grammatical repeats.
+LINKING_WORDS = frozenset({
+    "to", "by", "after", "and", "in", "for", "upon", "on", "over", "or", "against", "versus",
+    "vs", "nor", "from", "into", "than", "beyond", "within", "the", "a", "an", "of", "with",
+})
+# Linking words that make "X link X" idiomatic; "the"/"a"/"of"/"with" make it suspicious.
+IDIOM_LINKS = frozenset({
+    "to", "by", "after", "and", "in", "for", "upon", "on", "over", "or", "against", "versus",
+    "vs", "nor", "from", "into", "than", "beyond", "within", "at",
+})
+# Cognate objects that are idiomatic English ("fight a good fight", "dream a dream").
+COGNATE_IDIOMS = frozenset({"fight", "dream", "danc", "smile", "laugh", "sigh", "run", "race",
+                            "play", "live", "die", "sing", "walk", "talk", "tell", "work"})
+STOP = FUNCTION_WORDS | frozenset(
+    "said say says one two three new first last year years time times people way day days "
+    "week weeks month months state states mr mrs ms dr well even still back more most less "
+    "other others such own same like much many make made get got go going take".split()
+)
+# Words that may stand between the two repeats: determiners and "with" ("warned with a warning").
+BETWEEN_OK = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+                        "those", "our", "my", "your", "with", "such"})
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…]|\s-{1,2}\s|--")
+WINDOW = 3  # the second word at most this many words after the first
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower().replace("’", "'").removesuffix("'s"))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@register
+class TautologicalRepetition(Rule):
+    """One word root repeated within a few words ("fighting the fighting").
+
+    **What it does.** Reports two content words with the same stem (Snowball English stemmer),
+    at most three words apart inside one clause, such as "fighting the fighting", "influence
+    Russian influence", "glass reusable glasses", "the organizers organized". Idioms of the form
+    "X to X", "X by X", "X after X", "X and X" ("face to face", "step by step", "again and
+    again", "more and more"), possessives ("children's children"), idiomatic cognate objects
+    ("fight a good fight") and function words are allowed.
+
+    **Why it matters.** Machine translation from Slavic languages often renders a verb and a
+    noun of one root with the same English word ("да се намеси в спирането на боевете" coming
+    out as "fighting the fighting"). The sentence reads as nonsense and the real verb is lost.
+
+    **Example.** "the West's desire to get involved in fighting the fighting": say "stopping
+    the fighting".
+
+    **Fix safety.** Unsafe: the editor chooses the word. The fixes offered keep one of the two
+    words; the right verb usually has to be typed.
+    """
+
+    code = "TQ202"
+    name = "tautological-repetition"
+    severity = Severity.WARNING
+    category = Category.AWKWARD
+    fires = (
+        "The mission will try to stop the stopping of the talks.",
+        "Washington wants to influence Russian influence in the region.",
+        "The organizers organized a rally.",
+        "They bought glass reusable glasses for the event.",
+    )
+    quiet = (
+        "They met face to face and agreed step by step.",
+        "Prices rose again and again, more and more every year.",
+        "It was a crime after crime, day by day.",
+        "These are our children's children.",
+        "He fought a good fight.",
+        "The fighting continued; fighting broke out again later.",
+        "Investors bought shares as share prices rose.",
+        "The report was reported widely.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for sent in doc.sentences:
+            chunk = view[sent.start : sent.end]
+            # clauses: split at punctuation so repetition across a comma is not reported
+            pos = 0
+            for brk in [*_BREAK_RE.finditer(chunk), None]:
+                end = brk.start() if brk else len(chunk)
+                if end - pos > 6:
+                    yield from self._clause(doc, sent.start + pos, chunk[pos:end])
+                pos = brk.end() if brk else len(chunk)
+
+    def _clause(self, doc: Document, base: int, clause: str) -> Iterator[Finding]:
+        words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(clause)]
+        n = len(words)
+        for i in range(n):
+            a_start, a_end, a = words[i]
+            al = a.lower()
+            if al in STOP or len(al) < 4:
+                continue
+            for j in range(i + 1, min(n, i + 1 + WINDOW)):
+                b_start, b_end, b = words[j]
+                bl = b.lower()
+                if bl in STOP or len(bl) < 4:
+                    continue
+                if al == bl and j == i + 1:
+                    continue  # a doubled word: TQ201's job
+                if al[:3] != bl[:3]:
+                    continue
+                sa = stem(al)
+                if len(sa) < 4 or sa != stem(bl):
+                    continue
+                between = [w[2].lower() for w in words[i + 1 : j]]
+                if len(between) == 1 and between[0] in IDIOM_LINKS:
+                    continue
+                if any(w in FUNCTION_WORDS and w not in BETWEEN_OK for w in between):
+                    continue  # "shares as share prices": a new clause, not a tautology
+                if len(between) == 2 and not any(w in BETWEEN_OK for w in between):
+                    continue  # "data source includes data": a verb in between
+                if any(w.endswith("ly") for w in between) or al.endswith("ly"):
+                    continue  # adverbs: "actually smells actually"
+                if al.endswith(("'s", "’s")):
+                    continue
+                if sa in COGNATE_IDIOMS and any(w in ("a", "an") for w in between):
+                    continue
+                if a[0].isupper() != b[0].isupper() and (i > 0 and a[0].isupper() or b[0].isupper()):
+                    continue  # a name next to a common word ("Bush bushes")
+                span = Span(base + a_start, base + b_end)
+                keep_second = Edit(Span(base + a_start, base + words[i + 1][0]), "")
+                keep_first = Edit(Span(base + a_end, base + b_end), "")
+                fixes = [
+                    Fix(f"Drop the first “{a}” (editor: choose the verb)", (keep_second,), safe=False),
+                    Fix(f"Keep only the first “{a}”", (keep_first,), safe=False),
+                ]
+                phrase = clause[a_start:b_end]
+                yield self.finding(
+                    doc, span,
+                    f"“{phrase}” repeats the root “{sa}”: machine translation often gives a verb and "
+                    "a noun of one root the same English word. Say it once, with the intended word.",
+                    fixes, phrase=match_case(phrase, phrase),
+                )
+                break

@@ -1,0 +1,180 @@
+"""``tqkit check``, ``tqkit rules`` and ``tqkit rule CODE``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from tqkit.atomic import atomic_write
+from tqkit.config import RunOptions
+from tqkit.findings import Severity
+from tqkit.readers import InputError, read_path
+from tqkit.registry import all_rules, get_rule, validate_selectors
+from tqkit.report import FORMATS, emit
+from tqkit.runner import FileResult, check_paths, engine_for, exit_code, settings_for
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for raw in values for v in raw.split(",") if v.strip())
+
+
+def fail(message: str) -> None:
+    click.echo(f"tqkit: {message}", err=True)
+    sys.exit(2)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, help="Rule codes, prefixes (TQ2) or names to run; comma-separated or repeated.")
+@click.option("--extend-select", multiple=True, help="Add rules to the selection (e.g. opt-in TQ501).")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(),
+              help="Glossary file or directory (repeatable); default: the bundled glossaries.")
+@click.option("--target-lang", default=None, help="Language of the checked text [default: en].")
+@click.option("--source", type=click.Path(), default=None,
+              help="The original-language article, aligned by paragraph, for source-aware rules.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Check files in parallel with this many processes.")
+@click.option("--encoding", default=None, help="Encoding of the input files (default: UTF-8, BOM allowed).")
+@click.option("--config", type=click.Path(), default=None, help="Use this config file instead of searching.")
+@click.option("--no-color", is_flag=True, help="Never use colour.")
+@click.option("--roundtrip-via", default=None, help="Pivot language for the opt-in round-trip rule TQ501.")
+@click.option("--models-dir", default=None, type=click.Path(), help="Offline MT models directory.")
+def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool, glossaries: tuple[str, ...],
+          target_lang: str | None, source: str | None, fix: bool, unsafe_fixes: bool, diff: bool,
+          statistics: bool, jobs: int, encoding: str | None, config: str | None, no_color: bool,
+          roundtrip_via: str | None, models_dir: str | None) -> None:
+    """Check translated articles for machine-translation artefacts.
+
+    PATHS are files or directories (walked for .txt and .md), or - for standard input.
+    Exit codes: 0 no findings at or above --fail-on, 1 some, 2 usage or input error.
+    """
+    sel, ext, ign = _split(select), _split(extend_select), _split(ignore)
+    try:
+        validate_selectors(sel + ext + ign)
+    except ValueError as exc:
+        fail(str(exc))
+    if fix and diff:
+        fail("use either --fix or --diff, not both")
+    if source and len(paths) != 1:
+        fail("--source pairs one original with one translated file; give exactly one PATH")
+    extra: dict[str, object] = {"roundtrip_via": roundtrip_via, "models_dir": models_dir}
+    options = RunOptions(
+        select=sel or None, extend_select=ext, ignore=ign,
+        glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
+        target_lang=target_lang, fail_on=Severity.parse(fail_on) if fail_on else None,
+        encoding=encoding, source=source, config=config, extra=extra,
+    )
+    color = not no_color and sys.stdout.isatty() and fmt == "text"
+    if fix or diff:
+        results = _fix(paths, options, unsafe_fixes, diff, jobs)
+    else:
+        results = list(check_paths(paths, options, jobs))
+    for r in results:
+        if r.error:
+            click.echo(f"tqkit: {r.error}", err=True)
+    if not (diff and fmt == "text"):
+        emit(fmt, results, sys.stdout, color=color, statistics=statistics)
+    threshold = options.fail_on or _fail_on_from_config(paths, options)
+    code = exit_code(results, threshold)
+    if exit_zero and code == 1:
+        code = 0
+    sys.exit(code)
+
+
+def _fail_on_from_config(paths: tuple[str, ...], options: RunOptions) -> Severity:
+    try:
+        return settings_for(paths[0], options).fail_on
+    except InputError:
+        return Severity.WARNING
+
+
+def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool, jobs: int) -> list[FileResult]:
+    from tqkit.fixes import fix_bytes, unified_diff
+    from tqkit.runner import walk
+
+    results: list[FileResult] = []
+    for path, err in walk(paths):
+        if err:
+            results.append(FileResult(path, error=err))
+            continue
+        if path == "-":
+            results.append(FileResult(path, error="-: cannot fix standard input in place; use --diff"))
+            if not diff:
+                continue
+        try:
+            settings = settings_for(path, options)
+            engine = engine_for(settings, options)
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            source = read_path(options.source) if options.source else None
+            res = fix_bytes(path, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
+        except InputError as exc:
+            results.append(FileResult(path, error=str(exc)))
+            continue
+        except OSError as exc:
+            results.append(FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}"))
+            continue
+        if path == "-":
+            results.pop()
+        if res.changed:
+            if diff:
+                before = res.original.decode(res.doc.encoding, errors="replace").lstrip("\ufeff")
+                sys.stdout.write(unified_diff(path, before, res.doc.text))
+            else:
+                atomic_write(path, res.fixed)
+                click.echo(f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}", err=True)
+        results.append(FileResult(path, res.remaining, res.doc.text, res.doc.word_count))
+    return results
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
+def rules(fmt: str, show_all: bool) -> None:
+    """List every rule: code, name, default severity, category."""
+    items = all_rules()
+    if fmt == "json":
+        json.dump([
+            {"code": r.code, "name": r.name, "severity": r.severity.label, "category": r.category.value,
+             "enabled_by_default": r.enabled_by_default, "summary": r.summary()} for r in items
+        ], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    for r in items:
+        opt = "" if r.enabled_by_default else "  (opt-in)"
+        click.echo(f"{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {r.summary()}{opt}")
+
+
+@click.command()
+@click.argument("code")
+def rule(code: str) -> None:
+    """Print a rule's documentation (by code, e.g. TQ201, or name)."""
+    try:
+        r = get_rule(code)
+    except KeyError:
+        fail(f"unknown rule {code!r} (see `tqkit rules`)")
+        return
+    click.echo(f"{r.code} {r.name}  [{r.severity.label}, {r.category.value}"
+               f"{'' if r.enabled_by_default else ', opt-in'}]\n")
+    click.echo(r.doc())
+    if r.fires:
+        click.echo("\nFires on:")
+        for ex in r.fires:
+            click.echo(f"  - {ex}")
+    if r.quiet:
+        click.echo("\nQuiet on:")
+        for ex in r.quiet:
+            click.echo(f"  - {ex}")

@@ -1,0 +1,199 @@
+"""Configuration: ``[tool.tqkit]`` in ``pyproject.toml`` or a ``tqkit.toml``, found upward from
+the checked file (the nearest wins; command-line flags override it).
+
+Keys::
+
+    select = ["TQ1", "TQ2"]          # rule codes, prefixes or names (default: rules on by default)
+    extend-select = ["TQ501"]        # add to the default selection (e.g. opt-in rules)
+    ignore = ["TQ302"]
+    per-file-ignores = { "corpora/raw/*.md" = ["TQ1"] }
+    severity = { TQ201 = "error" }   # override a rule's default severity
+    glossaries = ["glossaries/"]     # paths relative to the config file
+    target-lang = "en"
+    fail-on = "warning"              # info | warning | error
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tqkit.findings import Severity
+from tqkit.readers import InputError
+
+KNOWN_KEYS = {
+    "select", "extend-select", "ignore", "per-file-ignores", "severity", "glossaries",
+    "target-lang", "fail-on", "exclude",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    glossaries: tuple[str, ...] | None = None
+    target_lang: str = "en"
+    fail_on: Severity = Severity.WARNING
+    exclude: tuple[str, ...] = ()
+    root: str | None = None  # directory of the config file
+    config_path: str | None = None
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        out: list[str] = []
+        rel = path
+        if self.root:
+            try:
+                rel = str(Path(path).resolve().relative_to(Path(self.root).resolve()))
+            except ValueError:
+                rel = path
+        for pattern, codes in self.per_file_ignores:
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                out.extend(codes)
+        return tuple(out)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        for key, sev in self.severity:
+            if code.startswith(key.upper()):
+                return sev
+        return default
+
+    def merged(self, **overrides: Any) -> Settings:
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _line_of(text: str, key: str) -> int | None:
+    m = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _str_list(value: Any, path: str, key: str, text: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise InputError(path, f"`{key}` must be a list of strings", _line_of(text, key))
+
+
+def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
+    sp = str(path)
+    unknown = sorted(set(table) - KNOWN_KEYS)
+    if unknown:
+        raise InputError(sp, f"unknown tqkit setting `{unknown[0]}` (known: {', '.join(sorted(KNOWN_KEYS))})",
+                         _line_of(text, unknown[0]))
+    kw: dict[str, Any] = {"root": str(path.parent), "config_path": sp}
+    if "select" in table:
+        kw["select"] = _str_list(table["select"], sp, "select", text)
+    if "extend-select" in table:
+        kw["extend_select"] = _str_list(table["extend-select"], sp, "extend-select", text)
+    if "ignore" in table:
+        kw["ignore"] = _str_list(table["ignore"], sp, "ignore", text)
+    if "exclude" in table:
+        kw["exclude"] = _str_list(table["exclude"], sp, "exclude", text)
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise InputError(sp, "`per-file-ignores` must be a table of glob = [codes]", _line_of(text, "per-file-ignores"))
+        kw["per_file_ignores"] = tuple((g, _str_list(c, sp, g, text)) for g, c in pfi.items())
+    if "severity" in table:
+        sev = table["severity"]
+        if not isinstance(sev, dict):
+            raise InputError(sp, "`severity` must be a table of CODE = \"info|warning|error\"", _line_of(text, "severity"))
+        pairs = []
+        for code, value in sev.items():
+            try:
+                pairs.append((str(code), Severity.parse(str(value))))
+            except ValueError as exc:
+                raise InputError(sp, str(exc), _line_of(text, str(code))) from None
+        kw["severity"] = tuple(pairs)
+    if "glossaries" in table:
+        kw["glossaries"] = tuple(str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text))
+    if "target-lang" in table:
+        if not isinstance(table["target-lang"], str):
+            raise InputError(sp, "`target-lang` must be a language code such as \"en\"", _line_of(text, "target-lang"))
+        kw["target_lang"] = table["target-lang"]
+    if "fail-on" in table:
+        try:
+            kw["fail_on"] = Severity.parse(str(table["fail-on"]))
+        except ValueError as exc:
+            raise InputError(sp, str(exc), _line_of(text, "fail-on")) from None
+    return Settings(**kw)
+
+
+def _load_file(path: Path) -> Settings | None:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read config: {exc.strerror or exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise InputError(str(path), f"malformed TOML: {exc}", int(m.group(1)) if m else None) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("tqkit")
+        if table is None:
+            return None
+    else:
+        table = data.get("tool", {}).get("tqkit", data)
+    if not isinstance(table, dict):
+        raise InputError(str(path), "[tool.tqkit] must be a table")
+    return parse_config(path, text, table)
+
+
+@lru_cache(maxsize=256)
+def _find_from_dir(directory: str) -> Settings:
+    d = Path(directory)
+    for candidate in (d, *d.parents):
+        for name in ("tqkit.toml", "pyproject.toml"):
+            p = candidate / name
+            if p.is_file():
+                settings = _load_file(p)
+                if settings is not None:
+                    return settings
+    return Settings()
+
+
+def find_settings(path: str | Path, explicit: str | Path | None = None) -> Settings:
+    """Settings for a checked file: an explicit ``--config`` file, else the nearest config."""
+    if explicit is not None:
+        p = Path(explicit)
+        if not p.is_file():
+            raise InputError(str(p), "config file not found")
+        return _load_file(p) or Settings()
+    if str(path) == "-":
+        return _find_from_dir(str(Path.cwd().resolve()))
+    return _find_from_dir(str(Path(path).resolve().parent))
+
+
+@dataclass
+class RunOptions:
+    """Command-line options that override the configuration."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    glossaries: tuple[str, ...] | None = None
+    target_lang: str | None = None
+    fail_on: Severity | None = None
+    encoding: str | None = None
+    source: str | None = None
+    config: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def apply(self, settings: Settings) -> Settings:
+        return settings.merged(
+            select=self.select,
+            extend_select=(settings.extend_select + self.extend_select) if self.extend_select else None,
+            ignore=(settings.ignore + self.ignore) if self.ignore else None,
+            glossaries=self.glossaries,
+            target_lang=self.target_lang,
+            fail_on=self.fail_on,
+        )

@@ -1,0 +1,236 @@
+"""Documents: the text every check reads, in one code-point offset space.
+
+``Document.text`` is the decoded file text (without a byte-order mark). Every span in tqkit is a
+half-open range of code points into it; lines and columns are derived when shown. Readers for
+structured formats (Markdown, HTML, DOCX...) *mask* the parts that are not prose (code, URLs,
+markup): ``Document.view`` is the text with masked code points replaced by ``MASK`` (line breaks
+kept), so checks never see them but offsets never move.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+
+from tqkit.findings import Span
+
+MASK = "\x00"
+
+# One tokenisation pass shared by every rule: words (letters, marks, inner apostrophes and
+# hyphens), numbers, then any other non-space character.
+_TOKEN_RE = re.compile(
+    r"(?P<word>[^\W\d_](?:[^\W\d_]|\d|[\u0300-\u036f])*(?:['’\-][^\W\d_]+)*)"
+    r"|(?P<num>\d+(?:[.,:]\d+)*)"
+    r"|(?P<other>[^\s\x00])"
+)
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_PARA_SPLIT_RE = re.compile(r"(?:[ \t\x00]*(?:\r\n|\r|\n)){2,}")
+_SENT_END_RE = re.compile(
+    r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u0400-\u04FF])"
+)
+_ABBREV_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m|i\.e|e\.g)|\b[A-Z])\.$"
+)
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str  # "word" | "num" | "other"
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A paragraph (or sentence) of the target text, with its aligned source text when known."""
+
+    id: str
+    span: Span
+    kind: str = "paragraph"
+    source: str | None = None
+
+
+@dataclass
+class Document:
+    """What every check reads."""
+
+    path: str
+    text: str
+    target_lang: str = "en"
+    source_lang: str | None = None
+    masked: tuple[Span, ...] = ()
+    # Segments given by the reader (e.g. XLIFF units); paragraphs are derived when empty.
+    given_segments: tuple[Segment, ...] = ()
+    source_text: str | None = None
+    encoding: str = "utf-8"
+    bom: bool = False
+    meta: dict[str, object] = field(default_factory=dict)
+
+    # -- derived views -------------------------------------------------------------------
+
+    @cached_property
+    def view(self) -> str:
+        """``text`` with masked code points replaced by ``MASK`` (line breaks kept)."""
+        if not self.masked:
+            return self.text
+        chars = list(self.text)
+        for span in self.masked:
+            for i in range(span.start, min(span.end, len(chars))):
+                if chars[i] not in "\r\n":
+                    chars[i] = MASK
+        return "".join(chars)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK_RE.finditer(self.text))
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; columns count code points."""
+        if offset < 0 or offset > len(self.text):
+            raise ValueError(f"offset {offset} outside the text (0..{len(self.text)})")
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position`."""
+        if not 1 <= line <= len(self.line_starts):
+            raise ValueError(f"line {line} outside the text (1..{len(self.line_starts)})")
+        return self.line_starts[line - 1] + column - 1
+
+    def line_span(self, line: int) -> Span:
+        """The span of a 1-based line, without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return Span(start, end)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """All tokens of the checkable text, computed once and shared by every rule."""
+        return [
+            Token(m.start(), m.end(), m.group(), m.lastgroup or "other")
+            for m in _TOKEN_RE.finditer(self.view)
+        ]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind == "word"]
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def segments(self) -> tuple[Segment, ...]:
+        if self.given_segments:
+            return self.given_segments
+        return tuple(
+            Segment(f"p{i + 1}", span) for i, span in enumerate(paragraph_spans(self.view))
+        )
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        out: list[Span] = []
+        for seg in self.segments:
+            out.extend(sentence_spans(self.view, seg.span))
+        return tuple(out)
+
+    def segment_at(self, offset: int) -> Segment | None:
+        segs = self.segments
+        starts = [s.span.start for s in segs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and segs[i].span.start <= offset < max(segs[i].span.end, segs[i].span.start + 1):
+            return segs[i]
+        return None
+
+    def tokens_in(self, span: Span) -> list[Token]:
+        toks = self.tokens
+        starts = [t.start for t in toks]
+        lo = bisect.bisect_left(starts, span.start)
+        hi = bisect.bisect_left(starts, span.end)
+        return [t for t in toks[lo:hi] if t.end <= span.end]
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+def paragraph_spans(text: str) -> Iterator[Span]:
+    """Blank-line separated paragraphs, trimmed of surrounding whitespace and masks."""
+    pos = 0
+    for m in _PARA_SPLIT_RE.finditer(text):
+        span = _trim(text, pos, m.start())
+        if span is not None:
+            yield span
+        pos = m.end()
+    span = _trim(text, pos, len(text))
+    if span is not None:
+        yield span
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] == MASK):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == MASK):
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def sentence_spans(text: str, within: Span) -> Iterator[Span]:
+    """Split a paragraph into sentences (rule-based: no model, no download)."""
+    chunk = text[within.start : within.end]
+    pos = 0
+    for m in _SENT_END_RE.finditer(chunk):
+        head = chunk[pos : m.start()]
+        if _ABBREV_RE.search(head):
+            continue
+        span = _trim(text, within.start + pos, within.start + m.start())
+        if span is not None:
+            yield span
+        pos = m.end()
+    span = _trim(text, within.start + pos, within.end)
+    if span is not None:
+        yield span
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a plain string (used by MT and alignment)."""
+    out: list[str] = []
+    for para in paragraph_spans(text):
+        out.extend(text[s.start : s.end] for s in sentence_spans(text, para))
+    return out
+
+
+def display_width(text: str) -> int:
+    """Terminal columns needed for ``text`` (wide East Asian = 2, combining marks = 0)."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\u2060\ufeff":
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return width
+
+
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans):
+        if out and span.start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, span.end))
+        else:
+            out.append(span)
+    return out
+
+
+def spans_text(text: str, spans: Sequence[Span]) -> list[str]:
+    return [text[s.start : s.end] for s in spans]

@@ -1,0 +1,61 @@
+"""Apply fixes: safe ones only unless asked, never two overlapping edits, left to right, and
+re-check until nothing changes (capped). Works on bytes through the file's own reader, so every
+format keeps its encoding, BOM, line endings and untouched structure."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from tqkit.document import Document
+from tqkit.findings import Finding
+from tqkit.readers import reader_for
+from tqkit.runner import Engine, chosen_fixes, non_overlapping
+
+MAX_PASSES = 10
+
+
+@dataclass
+class FixResult:
+    original: bytes
+    fixed: bytes
+    applied: int
+    passes: int
+    remaining: list[Finding]
+    doc: Document
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def fix_bytes(path: str, data: bytes, engine: Engine, *, unsafe: bool = False,
+              encoding: str | None = None, source: Document | None = None) -> FixResult:
+    reader = reader_for(path)
+    current = data
+    applied = 0
+    passes = 0
+    doc = reader.read(path, current, encoding, engine.settings.target_lang)
+    findings, _ = engine.check(doc, source)
+    while passes < MAX_PASSES:
+        edits = non_overlapping(chosen_fixes(findings, unsafe))
+        if not edits:
+            break
+        new = reader.write(doc, edits)
+        passes += 1
+        if new == current:
+            break
+        applied += len(edits)
+        current = new
+        doc = reader.read(path, current, encoding, engine.settings.target_lang)
+        findings, _ = engine.check(doc, source)
+    return FixResult(data, current, applied, passes, findings, doc)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True),
+            fromfile=f"a/{path}", tofile=f"b/{path}",
+        )
+    )

@@ -1,0 +1,31 @@
+"""Plain text: every character is prose except URLs and e-mail addresses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tqkit.document import Document, merge_spans
+from tqkit.findings import Edit, apply_edits
+from tqkit.readers import decode, encode, mask_spans, normalise_edits
+
+URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`)\]]+[^\s<>\"'`)\].,;:!?]")
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+
+
+class TextReader:
+    name = "text"
+    suffixes = (".txt", ".text", "")
+
+    def read(self, path: str, data: bytes, encoding: str | None = None, target_lang: str = "en") -> Document:
+        text, enc, bom = decode(path, data, encoding)
+        masked = merge_spans(mask_spans(text, (URL_RE, EMAIL_RE, COMMENT_RE)))
+        return Document(path=path, text=text, target_lang=target_lang, masked=tuple(masked),
+                        encoding=enc, bom=bom, meta={"format": self.name})
+
+    def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
+        return encode(doc, apply_edits(doc.text, normalise_edits(doc, edits)))
+
+
+TEXT = TextReader()

@@ -1,0 +1,186 @@
+"""The rule registry: stable codes (``TQ201``) separate from names, selection by prefix.
+
+A rule is a class with a code, a name, a default severity, an MQM category, a docstring that is
+its documentation (sections: what it does, why it matters, example, fix safety) and examples
+that must fire and must not fire. ``tests/test_rule_examples.py`` runs those examples for every
+registered rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from tqkit.findings import Category, Finding, Fix, Severity, Span
+
+if TYPE_CHECKING:
+    from tqkit.document import Document
+    from tqkit.resources import Resources
+
+# Modules that define rules; importing them registers their rules.
+RULE_MODULES = (
+    "tqkit.checks.untranslated",
+    "tqkit.checks.repetition",
+    "tqkit.checks.calques",
+    "tqkit.checks.grammar",
+    "tqkit.checks.terms",
+    "tqkit.checks.source",
+    "tqkit.checks.roundtrip",
+    "tqkit.checks.meta",
+)
+
+_CODE_RE = re.compile(r"^TQ\d{3}$")
+
+
+@dataclass
+class CheckContext:
+    """What a rule may use besides the document: shared resources and run options."""
+
+    resources: Resources
+    source: Document | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    category: ClassVar[Category] = Category.OTHER
+    # Plain-text examples (checked as whole documents with the bundled glossaries).
+    fires: ClassVar[tuple[str, ...]] = ()
+    quiet: ClassVar[tuple[str, ...]] = ()
+    # Examples that need a source document: (source, target) pairs.
+    fires_with_source: ClassVar[tuple[tuple[str, str], ...]] = ()
+    quiet_with_source: ClassVar[tuple[tuple[str, str], ...]] = ()
+    enabled_by_default: ClassVar[bool] = True
+    needs_source: ClassVar[bool] = False
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:  # pragma: no cover
+        raise NotImplementedError
+        yield
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().split("\n", 1)[0]
+
+    def finding(
+        self,
+        doc: Document,
+        span: Span,
+        message: str,
+        fixes: Sequence[Fix] = (),
+        *,
+        severity: Severity | None = None,
+        category: Category | None = None,
+        **data: object,
+    ) -> Finding:
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            span=span,
+            severity=severity or self.severity,
+            category=category or self.category,
+            message=message,
+            fixes=tuple(fixes),
+            path=doc.path,
+            data=dict(data),
+        )
+
+
+_RULES: dict[str, type[Rule]] = {}
+_LOADED = False
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator adding a rule to the registry (codes are unique and never reused)."""
+    if not _CODE_RE.match(cls.code):
+        raise ValueError(f"bad rule code {cls.code!r}")
+    other = _RULES.get(cls.code)
+    if other is not None and other.__qualname__ != cls.__qualname__:
+        raise ValueError(f"rule code {cls.code} used twice ({other.__name__}, {cls.__name__})")
+    _RULES[cls.code] = cls
+    return cls
+
+
+def _load() -> None:
+    global _LOADED
+    if _LOADED:
+        return
+    for module in RULE_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:  # a family not written yet
+            if exc.name != module:
+                raise
+    _LOADED = True
+
+
+def all_rules() -> list[type[Rule]]:
+    _load()
+    return [_RULES[c] for c in sorted(_RULES)]
+
+
+def get_rule(code_or_name: str) -> type[Rule]:
+    _load()
+    key = code_or_name.strip()
+    if key.upper() in _RULES:
+        return _RULES[key.upper()]
+    for rule in _RULES.values():
+        if rule.name == key:
+            return rule
+    raise KeyError(code_or_name)
+
+
+def _matches(rule: type[Rule], selector: str) -> bool:
+    sel = selector.strip()
+    if not sel:
+        return False
+    if sel.upper() == "ALL":
+        return True
+    return rule.code.startswith(sel.upper()) or rule.name == sel
+
+
+def validate_selectors(selectors: Iterable[str]) -> None:
+    rules = all_rules()
+    for sel in selectors:
+        if not any(_matches(r, sel) for r in rules):
+            raise ValueError(f"unknown rule selector {sel!r} (see `tqkit rules`)")
+
+
+def select_rules(
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+) -> list[type[Rule]]:
+    """Rules chosen by code prefix or name. With no ``select``, rules enabled by default.
+
+    A rule that is off by default (opt-in) is only chosen when a selector names it by a prefix
+    at least as long as its family (``TQ5`` or ``TQ501``), never by ``ALL``.
+    """
+    rules = all_rules()
+    chosen: list[type[Rule]] = []
+    for rule in rules:
+        if select:
+            picked = any(_matches(rule, s) for s in select)
+            if picked and not rule.enabled_by_default:
+                picked = any(s.upper() != "ALL" and _matches(rule, s) for s in select)
+        else:
+            picked = rule.enabled_by_default
+        if any(_matches(rule, s) for s in extend_select):
+            picked = True
+        if any(_matches(rule, s) for s in ignore):
+            picked = False
+        if picked:
+            chosen.append(rule)
+    return chosen

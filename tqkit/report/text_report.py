@@ -1,0 +1,89 @@
+"""Text: compiler-style, the line with the span underlined and the suggested fix."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+import click
+
+from tqkit.document import Document, display_width
+from tqkit.report import Located, locate
+
+if TYPE_CHECKING:
+    from tqkit.runner import FileResult
+
+COLORS = {"info": "blue", "warning": "yellow", "error": "red"}
+CONTEXT = 36
+
+
+def _excerpt(doc: Document, loc: Located) -> tuple[str, int, int]:
+    """A window of the finding's first line: (text, underline offset, underline width)."""
+    line = doc.line_span(loc.line)
+    text = doc.text[line.start : line.end].replace("\t", " ")
+    start = loc.column - 1
+    end = min(len(text), start + max(1, len(loc.finding.span))) if loc.end_line == loc.line else len(text)
+    lo = max(0, start - CONTEXT)
+    hi = min(len(text), max(end, start + 1) + CONTEXT)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    # extend the window to word boundaries for readability
+    shown = prefix + text[lo:hi] + suffix
+    under_at = display_width(prefix + text[lo:start])
+    under_w = max(1, display_width(text[start:end]))
+    return shown, under_at, under_w
+
+
+def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, **options: object) -> None:
+    def style(s: str, **kw: object) -> str:
+        return click.style(s, **kw) if color else s  # type: ignore[arg-type]
+
+    show_fixes = bool(options.get("show_fixes", True))
+    n_findings = fixable = unsafe = 0
+    for r, locs in locate(results):
+        if r.text is None:
+            continue
+        doc = Document(r.path, r.text)
+        for loc in locs:
+            f = loc.finding
+            n_findings += 1
+            sev = f.severity.label
+            head = (
+                f"{style(r.path, bold=True)}:{loc.line}:{loc.column}: "
+                f"{style(f.rule, fg=COLORS[sev], bold=True)} {style(sev, fg=COLORS[sev])}: {f.message}"
+            )
+            stream.write(head + "\n")
+            shown, at, width = _excerpt(doc, loc)
+            gutter = " " * len(str(loc.line))
+            stream.write(f" {gutter} |\n")
+            stream.write(f" {style(str(loc.line), fg='cyan')} | {shown}\n")
+            stream.write(f" {gutter} | {' ' * at}{style('^' * width, fg=COLORS[sev], bold=True)}\n")
+            if f.fixes and show_fixes:
+                fix = f.fixes[0]
+                kind = "fix" if fix.safe else "fix (unsafe)"
+                fixable += fix.safe
+                unsafe += not fix.safe
+                stream.write(f" {gutter} = {style(kind, fg='green')}: {fix.title}\n")
+                for alt in f.fixes[1:4]:
+                    stream.write(f" {gutter}   or: {alt.title}\n")
+            stream.write("\n")
+    if options.get("statistics"):
+        counts = Counter((f.rule, f.name) for r in results for f in r.findings)
+        for (rule, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            stream.write(f"{n:6d}  {rule}  {name}\n")
+        if counts:
+            stream.write("\n")
+    files = sum(1 for r in results if r.error is None)
+    words = sum(r.words for r in results)
+    if n_findings == 0:
+        stream.write(style(f"All clear: no findings in {files} file{'s' * (files != 1)} ({words:,} words).", fg="green") + "\n")
+    else:
+        parts = [f"Found {n_findings} finding{'s' * (n_findings != 1)} in {files} file{'s' * (files != 1)} ({words:,} words)."]
+        if fixable:
+            parts.append(f"{fixable} fixable with --fix.")
+        if unsafe:
+            parts.append(f"{unsafe} more with --unsafe-fixes (review them first).")
+        stream.write(" ".join(parts) + "\n")
+    for note in sorted({n for r in results for n in r.notes}):
+        stream.write(style(f"note: {note}", fg="blue") + "\n")

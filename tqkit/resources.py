@@ -1,0 +1,170 @@
+"""Shared resources, loaded lazily and once per process: glossaries, calque lists, word lists.
+
+Rules ask for what they need; nothing here is read until a rule asks for it, so ``tqkit check``
+on a short article pays only for the data its selected rules use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+from collections.abc import Sequence
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tqkit.checks.calques import CalqueSet
+
+
+class ResourceError(Exception):
+    """A data file could not be read; the message names the file (and line when known)."""
+
+
+def bundled_glossary_dir() -> Path:
+    """``glossaries/`` of a source checkout, or the copy shipped inside the wheel."""
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / "glossaries"
+    if checkout.is_dir():
+        return checkout
+    return here / "_glossaries"
+
+
+def glossary_files(paths: Sequence[Path]) -> list[Path]:
+    """Expand directories into their ``*.yaml``/``*.yml`` files, sorted, keeping file order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise ResourceError(f"{path}: glossary not found")
+    return out
+
+
+def _kind_of(path: Path) -> str:
+    """``calques`` or ``concepts``: read the first top-level key without parsing the file."""
+    with path.open(encoding="utf-8-sig") as fh:
+        for line in fh:
+            if line[:1].isalpha():
+                key = line.split(":", 1)[0].strip()
+                if key == "calques":
+                    return "calques"
+                if key in ("concepts", "glossary"):
+                    return "concepts"
+    return "concepts"
+
+
+class Resources:
+    """Everything rules share: built once per process (and once per worker with ``--jobs``)."""
+
+    def __init__(self, glossary_paths: Sequence[str | Path] | None = None, target_lang: str = "en"):
+        self.target_lang = target_lang
+        self.glossary_paths = tuple(Path(p) for p in glossary_paths) if glossary_paths else None
+
+    @cached_property
+    def _files(self) -> tuple[list[Path], list[Path]]:
+        given = glossary_files(self.glossary_paths) if self.glossary_paths else []
+        bundled = glossary_files([bundled_glossary_dir()])
+        terms = [p for p in given if _kind_of(p) == "concepts"]
+        calques = [p for p in given if _kind_of(p) == "calques"]
+        if not self.glossary_paths:
+            terms = [p for p in bundled if _kind_of(p) == "concepts"]
+        if not calques:
+            calques = [p for p in bundled if _kind_of(p) == "calques"]
+        return terms, calques
+
+    @property
+    def term_files(self) -> list[Path]:
+        return self._files[0]
+
+    @property
+    def calque_files(self) -> list[Path]:
+        return self._files[1]
+
+    @cached_property
+    def glossary(self) -> Any:
+        """The merged term base (``tqkit.glossary.Glossary``), or ``None`` when unavailable."""
+        try:
+            from tqkit.glossary import load_glossaries
+        except ImportError:
+            return None
+        return load_glossaries(self.term_files)
+
+    @cached_property
+    def calques(self) -> CalqueSet:
+        from tqkit.checks.calques import CalqueSet
+
+        return CalqueSet.load(self.calque_files)
+
+    @cached_property
+    def english_words(self) -> frozenset[str]:
+        return load_wordlist("en")
+
+    @cached_property
+    def common_english_words(self) -> frozenset[str]:
+        """Words at least as frequent as zipf 3 (about once per million words)."""
+        return load_wordlist("en", min_zipf=3.0)
+
+    def is_common_word(self, word: str) -> bool:
+        return word.lower().replace("’", "'") in self.common_english_words
+
+    def is_known_word(self, word: str) -> bool:
+        """True when ``word`` (any case) is in the target language's frequency list."""
+        w = word.lower().replace("’", "'")
+        words = self.english_words
+        if w in words:
+            return True
+        if "-" in w:
+            return all(part in words for part in w.split("-") if part)
+        if w.endswith("'s"):
+            return w[:-2] in words
+        return False
+
+    def warm(self) -> None:
+        """Load everything now (used before forking workers)."""
+        _ = self.english_words, self.calques, self.glossary
+
+
+def _wordfreq_data_dir() -> Path:
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ResourceError("the `wordfreq` package is missing: pip install wordfreq")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def load_wordlist(lang: str, min_zipf: float = 1.0) -> frozenset[str]:
+    """Words of ``lang`` from wordfreq's offline frequency data (read directly: the msgpack
+    file lists words by frequency bucket, most frequent first). ``min_zipf`` drops the
+    rarest buckets, where misspellings and transliterations live."""
+    data = _buckets(lang)
+    # Bucket i holds words with frequency 10**(-i/100); zipf = 9 - i/100.
+    max_bucket = int(round((9.0 - min_zipf) * 100))
+    words: set[str] = set()
+    for i, bucket in enumerate(data[1:]):
+        if i > max_bucket:
+            break
+        words.update(bucket)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def _buckets(lang: str) -> list[Any]:
+    import msgpack
+
+    path = _wordfreq_data_dir() / f"large_{lang}.msgpack.gz"
+    if not path.exists():
+        path = _wordfreq_data_dir() / f"small_{lang}.msgpack.gz"
+    try:
+        with gzip.open(path, "rb") as fh:
+            data: list[Any] = msgpack.load(fh, raw=False)
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read word list: {exc}") from exc
+    return data
+
+
+def word_zipf(lang: str) -> dict[str, float]:
+    """Word -> zipf frequency (slower than :func:`load_wordlist`; used by tools, not checks)."""
+    data = _buckets(lang)
+    return {w: 9.0 - i / 100 for i, bucket in enumerate(data[1:]) for w in bucket}

@@ -1,0 +1,205 @@
+"""The runner: selected rules over one Document (one shared tokenisation pass), and many files
+in parallel with ``--jobs``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tqkit.config import RunOptions, Settings, find_settings
+from tqkit.document import Document
+from tqkit.findings import Edit, Finding, Fix, Severity, Span
+from tqkit.readers import WALK_SUFFIXES, InputError, read_path
+from tqkit.registry import CheckContext, Rule, select_rules
+from tqkit.resources import Resources, ResourceError
+from tqkit.suppress import apply_suppressions, find_suppressions
+
+UNUSED_SUPPRESSION = "TQ901"
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    text: str | None = None
+    words: int = 0
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class Engine:
+    """Rules plus resources for one configuration; reused across the files that share it."""
+
+    def __init__(self, settings: Settings, options: RunOptions | None = None):
+        self.settings = settings
+        self.options = options or RunOptions()
+        self.rule_classes = select_rules(settings.select, settings.ignore, settings.extend_select)
+        self.rules: list[Rule] = [cls() for cls in self.rule_classes]
+        self.resources = _resources(settings.glossaries, settings.target_lang)
+
+    def check(self, doc: Document, source: Document | None = None) -> tuple[list[Finding], list[str]]:
+        ctx = CheckContext(self.resources, source=source, options=dict(self.options.extra))
+        ignored = self.settings.ignores_for(doc.path)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.needs_source and source is None:
+                continue
+            if any(rule.code.startswith(c.upper()) or rule.name == c for c in ignored):
+                continue
+            for f in rule.check(doc, ctx):
+                sev = self.settings.severity_of(f.rule, f.severity)
+                findings.append(f if sev == f.severity else replace(f, severity=sev))
+        suppressions = find_suppressions(doc)
+        if suppressions:
+            findings = apply_suppressions(findings, suppressions)
+            if any(r.code == UNUSED_SUPPRESSION for r in self.rules):
+                from tqkit.checks.meta import unused_suppression_findings
+
+                findings.extend(
+                    f for f in unused_suppression_findings(doc, suppressions)
+                    if not any(f.rule.startswith(c.upper()) for c in ignored)
+                )
+        return dedupe(findings), ctx.notes
+
+
+def dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Finding] = []
+    for f in sorted(findings, key=Finding.sort_key):
+        key = (f.rule, f.span.start, f.span.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+_RESOURCES: dict[tuple[tuple[str, ...] | None, str], Resources] = {}
+
+
+def _resources(glossaries: tuple[str, ...] | None, target_lang: str) -> Resources:
+    key = (glossaries, target_lang)
+    if key not in _RESOURCES:
+        _RESOURCES[key] = Resources(glossaries, target_lang)
+    return _RESOURCES[key]
+
+
+_ENGINES: dict[Settings, Engine] = {}
+
+
+def engine_for(settings: Settings, options: RunOptions) -> Engine:
+    if settings not in _ENGINES:
+        _ENGINES[settings] = Engine(settings, options)
+    return _ENGINES[settings]
+
+
+def settings_for(path: str, options: RunOptions) -> Settings:
+    return options.apply(find_settings(path, options.config))
+
+
+def walk(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """Expand the command-line paths: ``(path, error)`` pairs; directories are walked for text
+    and Markdown files (hidden directories and ``.venv`` skipped)."""
+    for raw in paths:
+        if raw == "-":
+            yield raw, None
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = False
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in WALK_SUFFIXES:
+                        found = True
+                        yield str(Path(root) / name), None
+            if not found:
+                yield raw, f"{raw}: no .txt or .md files in this directory"
+        elif not p.exists():
+            yield raw, f"{raw}: no such file or directory"
+        else:
+            yield raw, None
+
+
+def check_one(path: str, options: RunOptions) -> FileResult:
+    try:
+        settings = settings_for(path, options)
+        engine = engine_for(settings, options)
+        doc = read_path(path, options.encoding, settings.target_lang)
+        source = read_path(options.source, None, settings.target_lang) if options.source else None
+        if source is not None:
+            source.target_lang = source.source_lang or "und"
+        findings, notes = engine.check(doc, source)
+    except (InputError, ResourceError) as exc:
+        return FileResult(path, error=str(exc))
+    return FileResult(path, findings, doc.text, doc.word_count, notes=notes)
+
+
+def _worker_check(args: tuple[str, RunOptions]) -> FileResult:
+    return check_one(*args)
+
+
+def check_paths(paths: Sequence[str], options: RunOptions, jobs: int = 1) -> Iterator[FileResult]:
+    """Check every file; results come back in the order of the paths."""
+    items: list[tuple[str, str | None]] = list(walk(paths))
+    todo = [p for p, err in items if err is None]
+    if jobs <= 1 or len(todo) < 2 or "-" in todo:
+        for path, err in items:
+            yield FileResult(path, error=err) if err else check_one(path, options)
+        return
+    # Warm shared resources before forking, so every worker inherits them.
+    if todo:
+        try:
+            engine_for(settings_for(todo[0], options), options).resources.warm()
+        except (InputError, ResourceError):
+            pass
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        chunk = max(1, min(64, len(todo) // (jobs * 4) or 1))
+        results = pool.map(_worker_check, [(p, options) for p in todo], chunksize=chunk)
+        it = iter(results)
+        for path, err in items:
+            yield FileResult(path, error=err) if err else next(it)
+
+
+def exit_code(results: Iterable[FileResult], fail_on: Severity) -> int:
+    code = 0
+    for r in results:
+        if r.error:
+            return 2
+        if any(f.severity >= fail_on for f in r.findings):
+            code = 1
+    return code
+
+
+def fix_span(f: Finding) -> Span | None:
+    return f.fixes[0].span if f.fixes else None
+
+
+def chosen_fixes(findings: Sequence[Finding], unsafe: bool) -> list[tuple[Finding, Fix]]:
+    """The preferred fix of each finding that may be applied (safe, or any with ``unsafe``)."""
+    out = []
+    for f in findings:
+        for fix in f.fixes:
+            if fix.safe or unsafe:
+                out.append((f, fix))
+                break
+    return out
+
+
+def non_overlapping(fixes: Sequence[tuple[Finding, Fix]]) -> list[Edit]:
+    """Edits of fixes that do not overlap any earlier-chosen fix (left to right)."""
+    edits: list[Edit] = []
+    taken: list[Span] = []
+    for _, fix in sorted(fixes, key=lambda p: (p[1].span.start, p[1].span.end)):
+        if any(e.span.overlaps(t) or t.overlaps(e.span) for e in fix.edits for t in taken):
+            continue
+        if any(a is not b and a.span.overlaps(b.span) for a in fix.edits for b in fix.edits):
+            continue
+        edits.extend(fix.edits)
+        taken.extend(e.span for e in fix.edits)
+    return edits
