@@ -1,0 +1,259 @@
+"""Term matching, compiled once per glossary and language.
+
+:class:`TermMatcher` (target side, English) is one Aho-Corasick automaton over the folded
+(lower-cased, apostrophe- and hyphen-normalised) forms of every term plus their English plural
+forms. A scan of a document is one pass over its text, so the cost grows with the text, not with
+the glossary. Hits are kept only at word boundaries; a possessive ``'s`` (or ``s'``) after a hit
+is taken into it.
+
+:class:`StemMatcher` (source side: Bulgarian, Russian, Armenian, Azerbaijani, Turkish) matches
+sequences of word *stems*: every word of the text and of the terms is reduced by stripping one
+common case or article ending, so "Нагорни Карабах", "Нагорния Карабах", "Нагорного Карабаха"
+and "Нагорный Карабах" all meet the same stems. The lookup is a dict keyed by a term's first
+stem, so this too is one pass over the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+import ahocorasick
+
+from tqkit.glossary.model import Term, fold
+
+if TYPE_CHECKING:
+    from tqkit.glossary.model import Glossary
+
+
+class Match(NamedTuple):
+    start: int
+    end: int
+    term: Term
+    concept: str  # concept id
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch) == "Mn"
+
+
+def _boundary_before(text: str, i: int) -> bool:
+    return i == 0 or not _is_word_char(text[i - 1])
+
+
+def _boundary_after(text: str, i: int) -> bool:
+    return i >= len(text) or not _is_word_char(text[i])
+
+
+def english_plurals(key: str) -> list[str]:
+    """Regular plural forms of a (folded) English term's last word."""
+    if not key or not key[-1].isalpha():
+        return []
+    out = [key + "s"]
+    if key.endswith(("s", "x", "z", "ch", "sh")):
+        out.append(key + "es")
+    if len(key) > 1 and key.endswith("y") and key[-2] not in "aeiou":
+        out.append(key[:-1] + "ies")
+    return out
+
+
+def resolve(matches: Iterable[Match]) -> list[Match]:
+    """Leftmost-longest non-overlapping hits (every hit on a winning span is kept)."""
+    ordered = sorted(matches, key=lambda m: (m.start, -m.length))
+    out: list[Match] = []
+    taken_end = -1
+    win: tuple[int, int] | None = None
+    for m in ordered:
+        if win is not None and (m.start, m.end) == win:
+            out.append(m)
+            continue
+        if m.start < taken_end:
+            continue
+        out.append(m)
+        win = (m.start, m.end)
+        taken_end = m.end
+    return out
+
+
+@dataclass
+class TermMatcher:
+    """Exact (case-insensitive, boundary-checked) matching of one language's terms."""
+
+    lang: str
+    entries: list[tuple[Term, str]]
+    automaton: ahocorasick.Automaton | None
+
+    @classmethod
+    def build(cls, glossary: Glossary, lang: str) -> TermMatcher:
+        return cls.from_terms(((t, c.id) for c in glossary for t in c.terms_in(lang)), lang)
+
+    @classmethod
+    def from_terms(cls, items: Iterable[tuple[Term, str]], lang: str = "en") -> TermMatcher:
+        entries: list[tuple[Term, str]] = []
+        exact: dict[str, list[int]] = {}
+        variant: dict[str, list[int]] = {}
+        for term, cid in items:
+            key = term.key
+            if not key.strip():
+                continue
+            idx = len(entries)
+            entries.append((term, cid))
+            exact.setdefault(key, []).append(idx)
+            if lang == "en" or lang.startswith("en-"):
+                for form in english_plurals(key):
+                    variant.setdefault(form, []).append(idx)
+        if not entries:
+            return cls(lang, entries, None)
+        auto = ahocorasick.Automaton()
+        for key, idxs in variant.items():
+            if key not in exact:
+                auto.add_word(key, (len(key), tuple(idxs)))
+        for key, idxs in exact.items():
+            auto.add_word(key, (len(key), tuple(idxs)))
+        auto.make_automaton()
+        return cls(lang, entries, auto)
+
+    def find_all(self, text: str, *, folded: str | None = None) -> list[Match]:
+        """Every boundary-checked hit, overlapping ones included."""
+        if self.automaton is None or not text:
+            return []
+        low = folded if folded is not None else fold(text)
+        out: list[Match] = []
+        n = len(low)
+        for last, (size, idxs) in self.automaton.iter(low):
+            start, end = last - size + 1, last + 1
+            if not _boundary_before(low, start):
+                continue
+            if low.startswith("'s", end) and _boundary_after(low, end + 2):
+                end += 2
+            elif end < n and low[end] == "'" and low[end - 1] == "s" and _boundary_after(low, end + 1):
+                end += 1
+            if not _boundary_after(low, end):
+                continue
+            for i in idxs:
+                term, cid = self.entries[i]
+                out.append(Match(start, end, term, cid))
+        return out
+
+    def find(self, text: str, *, folded: str | None = None) -> list[Match]:
+        """Leftmost-longest hits: "Nagorno-Karabakh Republic" hides the "Nagorno-Karabakh"
+        and "Karabakh" inside it."""
+        return resolve(self.find_all(text, folded=folded))
+
+
+# -- stems -----------------------------------------------------------------------------------
+
+_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": ("иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ах", "ях",
+           "ов", "ев", "ей", "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их",
+           "ым", "им", "ом", "ем", "ую", "юю", "ам", "ям", "ия", "ии", "ию", "а", "я", "у", "ю",
+           "е", "ы", "и", "о", "ь", "й"),
+    "bg": ("ските", "ският", "ския", "ската", "ското", "ите", "ята", "ът", "ят", "та", "то",
+           "те", "ия", "ие", "ии", "ски", "ска", "ско", "а", "я", "и", "о", "е", "у"),
+    "uk": ("ами", "ого", "ому", "ими", "ах", "ів", "ій", "ий", "ої", "ою", "ом", "ем", "ам",
+           "а", "я", "у", "ю", "е", "и", "і", "о", "ь"),
+    "hy": ("ներից", "ներում", "ներով", "ներին", "ների", "ներ", "ում", "ից", "ով", "ին", "ի",
+           "ը", "ն", "ու"),
+    "az": ("ların", "lərin", "ları", "ləri", "lar", "lər", "nın", "nin", "nun", "nün", "dan",
+           "dən", "da", "də", "ın", "in", "un", "ün", "ya", "yə", "na", "nə", "a", "ə", "ı", "i",
+           "u", "ü"),
+    "tr": ("ların", "lerin", "ları", "leri", "lar", "ler", "nın", "nin", "nun", "nün", "dan",
+           "den", "tan", "ten", "da", "de", "ta", "te", "ın", "in", "un", "ün", "ya", "ye", "na",
+           "ne", "a", "e", "ı", "i", "u", "ü"),
+}
+_MIN_STEM = 3
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_GAP_RE = re.compile(r"^[\s\-'\u00a0]{1,3}$")
+
+
+def _norm_word(word: str, lang: str) -> str:
+    w = fold(word)
+    if lang in ("tr", "az"):
+        w = w.replace("ı", "i").replace("\u0307", "")
+    return w
+
+
+def stem(word: str, lang: str) -> str:
+    """``word`` folded, with one common inflectional ending stripped (if enough remains)."""
+    w = _norm_word(word, lang)
+    for ending in _ENDINGS.get(lang, ()):
+        if w.endswith(_norm_word(ending, lang)) and len(w) - len(ending) >= _MIN_STEM:
+            return w[: len(w) - len(ending)]
+    return w
+
+
+@dataclass
+class StemMatcher:
+    """Inflection-tolerant matching of one language's terms, word by word."""
+
+    lang: str
+    index: dict[str, list[tuple[tuple[str, ...], Term, str]]]
+
+    @classmethod
+    def build(cls, glossary: Glossary, lang: str) -> StemMatcher:
+        return cls.from_terms(((t, c.id) for c in glossary for t in c.terms_in(lang)), lang)
+
+    @classmethod
+    def from_terms(cls, items: Iterable[tuple[Term, str]], lang: str) -> StemMatcher:
+        index: dict[str, list[tuple[tuple[str, ...], Term, str]]] = {}
+        for term, cid in items:
+            stems = tuple(stem(w, lang) for w in _WORD_RE.findall(term.text))
+            if stems:
+                index.setdefault(stems[0], []).append((stems, term, cid))
+        return cls(lang, index)
+
+    def find_all(self, text: str) -> list[Match]:
+        if not self.index:
+            return []
+        words = [(m.start(), m.end(), stem(m.group(), self.lang)) for m in _WORD_RE.finditer(text)]
+        out: list[Match] = []
+        for i, (start, _end, s) in enumerate(words):
+            for stems, term, cid in self.index.get(s, ()):
+                k = len(stems)
+                if i + k > len(words):
+                    continue
+                if all(words[i + j][2] == stems[j] for j in range(1, k)) and all(
+                    _GAP_RE.match(text[words[i + j - 1][1] : words[i + j][0]]) for j in range(1, k)
+                ):
+                    out.append(Match(start, words[i + k - 1][1], term, cid))
+        return out
+
+    def find(self, text: str) -> list[Match]:
+        return resolve(self.find_all(text))
+
+
+def scripts_of(text: str) -> set[str]:
+    """Rough scripts present in ``text``: ``cyrillic``, ``armenian``, ``latin``."""
+    out: set[str] = set()
+    for ch in text:
+        o = ord(ch)
+        if 0x0400 <= o <= 0x04FF:
+            out.add("cyrillic")
+        elif 0x0530 <= o <= 0x058F:
+            out.add("armenian")
+        elif ch.isalpha() and o < 0x0250:
+            out.add("latin")
+        if len(out) == 3:
+            break
+    return out
+
+
+SCRIPT_LANGS = {"cyrillic": ("bg", "ru", "uk"), "armenian": ("hy",), "latin": ("az", "tr")}
+
+
+def source_languages(text: str, declared: str | None, available: Sequence[str]) -> list[str]:
+    """The glossary languages to look for in a source text: the declared one when the glossary
+    has it, else every language whose script occurs in the text."""
+    if declared and declared in available and declared != "en":
+        return [declared]
+    langs: list[str] = []
+    for script in sorted(scripts_of(text)):
+        langs.extend(lang for lang in SCRIPT_LANGS[script] if lang in available)
+    return langs
