@@ -30,12 +30,24 @@ def _blocked(attempts: list[str]) -> object:
     return refuse
 
 
+def _blocked_socket(attempts: list[str]) -> type:
+    """A ``socket.socket`` stand-in that refuses to be created (a class, so that modules
+    subclassing ``socket.socket`` on import, like ``ssl``, still import)."""
+
+    class BlockedSocket(socket.socket):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            attempts.append(repr(args)[:200])
+            raise SocketBlocked("network access in a test")
+
+    return BlockedSocket
+
+
 @pytest.fixture(scope="session")
 def argos_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Two ``.argosmodel`` files, en->bg and bg->en, built at test time (a second or so)."""
     attempts: list[str] = []
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(socket, "socket", _blocked(attempts))
+        mp.setattr(socket, "socket", _blocked_socket(attempts))
         mp.setattr(socket, "create_connection", _blocked(attempts))
         root = tmp_path_factory.mktemp("argosmodels")
         sp_model = train_sentencepiece()
@@ -50,7 +62,7 @@ def argos_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     attempts: list[str] = []
-    monkeypatch.setattr(socket, "socket", _blocked(attempts))
+    monkeypatch.setattr(socket, "socket", _blocked_socket(attempts))
     monkeypatch.setattr(socket, "create_connection", _blocked(attempts))
     yield attempts
     assert not attempts, f"a test tried to open a socket: {attempts}"

@@ -20,16 +20,16 @@ import numpy as np
 import sentencepiece as spm
 from ctranslate2.specs import model_spec
 
-EN_WORDS = (
+EN_TEXT = (
     "the government said on monday that talks with the opposition would resume next week "
     "minister parliament budget election president agreement border ceasefire troops "
     "city region police court report vote party leader meeting foreign economy prices"
-).split()
-XX_WORDS = (
+)
+XX_TEXT = (
     "правителството каза в понеделник че преговорите с опозицията ще продължат "
     "министър парламент бюджет избори президент споразумение граница примирие войски "
     "град област полиция съд доклад гласуване партия лидер среща външен икономика цени"
-).split()
+)
 
 
 EOS_BIAS = 4.0
@@ -39,7 +39,7 @@ def training_lines(n: int = 400, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
     lines = []
     for i in range(n):
-        words = EN_WORDS if i % 2 == 0 else XX_WORDS
+        words = (EN_TEXT if i % 2 == 0 else XX_TEXT).split()
         sent = " ".join(rng.choice(words) for _ in range(rng.randint(4, 12)))
         lines.append(sent.capitalize() + rng.choice([".", ".", "?", ","]))
     return lines
