@@ -168,6 +168,7 @@ def test_langs_command_text_and_json(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     lines = res.stdout.splitlines()
     assert len(lines) == 6
+    assert lines[0].startswith(f"{article}:1: ~")  # a headline: a guess, marked as such
     assert lines[1].startswith(f"{article}:3: en 100%")
     assert lines[2].startswith(f"{article}:5: bg ") and "Cyrillic 100%" in lines[2]
     assert lines[3].startswith(f"{article}:7: ru ")
@@ -179,8 +180,10 @@ def test_langs_command_text_and_json(tmp_path: Path) -> None:
     para = report["paragraphs"][2]
     assert set(para) == {
         "index", "line", "start", "end", "words", "language", "language_name",
-        "probability", "candidates", "scripts", "preview",
+        "probability", "reliable", "candidates", "scripts", "preview",
     }
+    assert para["reliable"] is True
+    assert report["paragraphs"][0]["reliable"] is False  # "# Budget news"
     assert para["language"] == "bg" and para["language_name"] == "Bulgarian"
     assert para["line"] == 5 and para["candidates"][0]["lang"] == "bg"
     assert MIXED[para["start"] : para["end"]] == BG

@@ -301,6 +301,9 @@ def _looks_azerbaijani(text: str) -> bool:
 # -- paragraphs --------------------------------------------------------------------------------
 
 
+RELIABLE_MIN_WORDS = 4
+
+
 @dataclass(frozen=True, slots=True)
 class ParagraphLanguage:
     """What :func:`paragraph_languages` says about one paragraph."""
@@ -310,6 +313,11 @@ class ParagraphLanguage:
     words: int
     languages: list[tuple[str, float]] = field(default_factory=list)
     scripts: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def reliable(self) -> bool:
+        """langdetect guesses on fewer than four words (headlines, datelines) are noise."""
+        return self.words >= RELIABLE_MIN_WORDS
 
     @property
     def language(self) -> str | None:

@@ -204,7 +204,8 @@ def langs(files: tuple[str, ...], fmt: str) -> None:
     """Show the language and the script mix of every paragraph of FILES.
 
     Languages come from langdetect (seeded: the same answer on every run) with their
-    probability; the script mix is the share of letters in each writing system.
+    probability; the script mix is the share of letters in each writing system. A "~" marks
+    a guess on a paragraph of fewer than four words (a headline, a dateline): treat it as noise.
     """
     from tqkit.langs import language_name, paragraph_languages
 
@@ -228,6 +229,7 @@ def langs(files: tuple[str, ...], fmt: str) -> None:
                 "language": p.language,
                 "language_name": language_name(p.language) if p.language else None,
                 "probability": round(p.probability, 4),
+                "reliable": p.reliable,
                 "candidates": [{"lang": lang, "prob": round(prob, 4)} for lang, prob in p.languages],
                 "scripts": {s: round(v, 4) for s, v in p.scripts.items()},
                 "preview": _preview(text[p.span.start : p.span.end]),
@@ -241,6 +243,8 @@ def langs(files: tuple[str, ...], fmt: str) -> None:
     for rep in reports:
         for p in rep["paragraphs"]:
             lang = f"{p['language']} {p['probability']:.0%}" if p["language"] else "?"
+            if p["language"] and not p["reliable"]:
+                lang = "~" + lang  # a guess on fewer than four words
             scripts = " ".join(f"{s} {v:.0%}" for s, v in p["scripts"].items()) or "-"
             out.append(f"{rep['path']}:{p['line']}: {lang:<9} {scripts:<24} {p['preview']}")
         if not rep["paragraphs"]:
