@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.significance import PairedTest
 
@@ -231,3 +233,31 @@ def test_align_empty_hypothesis(tmp_path: Path) -> None:
     (tmp_path / "r.txt").write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="no segments"):
         align(tmp_path / "h.txt", [tmp_path / "r.txt"])
+
+
+# -- properties ----------------------------------------------------------------------------
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab é\tЖ\n\r\u2028\x0c.")), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_split_lines_equals_sacrebleu_file_reading(text: str) -> None:
+    import io
+
+    # sacrebleu's CLI: open(..., newline="\n"), then line.rstrip() for every line.
+    theirs = [line.rstrip() for line in io.StringIO(text, newline="\n")]
+    assert split_lines(text)[0] == theirs
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT), min_size=1, max_size=6))
+def test_score_corpus_equals_sacrebleu_on_arbitrary_text(pairs: list[tuple[str, str]]) -> None:
+    hyps = [h for h, _ in pairs]
+    refs = [[r for _, r in pairs]]
+    ours = score_corpus(hyps, refs, ["bleu", "chrf", "ter"])
+    assert [s.value for s in ours] == [
+        BLEU().corpus_score(hyps, refs).score,
+        CHRF().corpus_score(hyps, refs).score,
+        TER().corpus_score(hyps, refs).score,
+    ]
