@@ -200,3 +200,18 @@ def test_roundtrip_usage_errors(models_dir: Path, article: Path, source: Path, t
     assert code == 2 and err == f"tqkit: {tmp_path / 'missing.txt'}: no such file\n"
     code, _, _ = run("roundtrip", str(article), "--via", "bg", "--threshold", "50")
     assert code == 2
+
+
+def test_models_path(empty_models_dir: Path, tmp_path: Path) -> None:
+    assert run("models", "path") == (0, f"{empty_models_dir}\n", "")
+    assert run("models", "path", "--models-dir", str(tmp_path / "m"))[1] == f"{tmp_path / 'm'}\n"
+
+
+def test_roundtrip_source_paragraph_mismatch_is_noted(models_dir: Path, article: Path, tmp_path: Path) -> None:
+    src = tmp_path / "short.bg.txt"
+    src.write_text(SOURCE.split("\n\n")[0] + "\n", encoding="utf-8")
+    code, out, err = run("roundtrip", str(article), "--source", str(src), "--source-lang", "bg",
+                         "--format", "json")
+    assert code == 1
+    assert err == f"tqkit: {article}: 2 paragraphs in the translation, 1 in the source; compared the first 1 in order\n"
+    assert json.loads(out)["sentences"] == 2

@@ -67,6 +67,13 @@ def list_cmd(fmt: str, models_dir: str | None) -> None:
     click.echo(f"({len(found)} in {root})")
 
 
+@models.command("path")
+@click.option("--models-dir", type=click.Path(file_okay=False), default=None, help=_MODELS_DIR_HELP)
+def path_cmd(models_dir: str | None) -> None:
+    """Print the models directory in use (it need not exist yet)."""
+    click.echo(str(resolve_models_dir(models_dir)))
+
+
 @models.command("install")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--models-dir", type=click.Path(file_okay=False), default=None, help=_MODELS_DIR_HELP)

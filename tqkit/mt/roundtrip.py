@@ -94,9 +94,10 @@ def aligned_pairs(doc: Document, source: Document | str) -> tuple[list[tuple[Spa
         pairs.extend(_pair_paragraph(doc, span, src))
     note = None
     if len(src_paras) != len(tgt_paras):
+        n = len(tgt_paras)
         note = (
-            f"{len(tgt_paras)} paragraphs in the translation, {len(src_paras)} in the source; "
-            f"compared the first {min(len(src_paras), len(tgt_paras))} in order"
+            f"{n} paragraph{'' if n == 1 else 's'} in the translation, {len(src_paras)} in the "
+            f"source; compared the first {min(len(src_paras), n)} in order"
         )
     return pairs, note
 
