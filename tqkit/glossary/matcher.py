@@ -7,10 +7,11 @@ the glossary. Hits are kept only at word boundaries; a possessive ``'s`` (or ``s
 is taken into it.
 
 :class:`StemMatcher` (source side: Bulgarian, Russian, Armenian, Azerbaijani, Turkish) matches
-sequences of word *stems*: every word of the text and of the terms is reduced by stripping one
-common case or article ending, so "Нагорни Карабах", "Нагорния Карабах", "Нагорного Карабаха"
-and "Нагорный Карабах" all meet the same stems. The lookup is a dict keyed by a term's first
-stem, so this too is one pass over the text.
+sequences of words by their *readings*: a word read as is, or with one common case or article
+ending stripped. Two words are forms of one word when their readings meet, so "Нагорни
+Карабах", "Нагорния Карабах", "Нагорного Карабаха" and "Нагорный Карабах" all match the same
+terms. The lookup is a dict keyed by the readings of a term's first word, so this too is one
+pass over the text.
 """
 
 from __future__ import annotations
@@ -181,7 +182,8 @@ def _norm_word(word: str, lang: str) -> str:
 
 
 def stem(word: str, lang: str) -> str:
-    """``word`` folded, with one common inflectional ending stripped (if enough remains)."""
+    """``word`` folded, with its longest common inflectional ending stripped (if enough
+    remains)."""
     w = _norm_word(word, lang)
     for ending in _ENDINGS.get(lang, ()):
         if w.endswith(_norm_word(ending, lang)) and len(w) - len(ending) >= _MIN_STEM:
@@ -189,12 +191,29 @@ def stem(word: str, lang: str) -> str:
     return w
 
 
+def stems(word: str, lang: str) -> frozenset[str]:
+    """Every reading of ``word`` with no ending or one ending stripped. Two words are forms of
+    one word when their readings meet: "Карабах" ({карабах, караб}) and "Карабаха"
+    ({карабаха, карабах}) meet in "карабах"."""
+    w = _norm_word(word, lang)
+    out = {w}
+    for ending in _ENDINGS.get(lang, ()):
+        e = _norm_word(ending, lang)
+        if w.endswith(e) and len(w) - len(e) >= _MIN_STEM:
+            out.add(w[: len(w) - len(e)])
+    return frozenset(out)
+
+
+def same_word(a: str, b: str, lang: str) -> bool:
+    return not stems(a, lang).isdisjoint(stems(b, lang))
+
+
 @dataclass
 class StemMatcher:
     """Inflection-tolerant matching of one language's terms, word by word."""
 
     lang: str
-    index: dict[str, list[tuple[tuple[str, ...], Term, str]]]
+    index: dict[str, list[tuple[tuple[frozenset[str], ...], Term, str]]]
 
     @classmethod
     def build(cls, glossary: Glossary, lang: str) -> StemMatcher:
@@ -202,27 +221,37 @@ class StemMatcher:
 
     @classmethod
     def from_terms(cls, items: Iterable[tuple[Term, str]], lang: str) -> StemMatcher:
-        index: dict[str, list[tuple[tuple[str, ...], Term, str]]] = {}
+        index: dict[str, list[tuple[tuple[frozenset[str], ...], Term, str]]] = {}
         for term, cid in items:
-            stems = tuple(stem(w, lang) for w in _WORD_RE.findall(term.text))
-            if stems:
-                index.setdefault(stems[0], []).append((stems, term, cid))
+            readings = tuple(stems(w, lang) for w in _WORD_RE.findall(term.text))
+            if readings:
+                entry = (readings, term, cid)
+                for key in readings[0]:
+                    index.setdefault(key, []).append(entry)
         return cls(lang, index)
 
     def find_all(self, text: str) -> list[Match]:
         if not self.index:
             return []
-        words = [(m.start(), m.end(), stem(m.group(), self.lang)) for m in _WORD_RE.finditer(text)]
+        words = [(m.start(), m.end(), stems(m.group(), self.lang))
+                 for m in _WORD_RE.finditer(text)]
         out: list[Match] = []
-        for i, (start, _end, s) in enumerate(words):
-            for stems, term, cid in self.index.get(s, ()):
-                k = len(stems)
-                if i + k > len(words):
-                    continue
-                if all(words[i + j][2] == stems[j] for j in range(1, k)) and all(
-                    _GAP_RE.match(text[words[i + j - 1][1] : words[i + j][0]]) for j in range(1, k)
-                ):
-                    out.append(Match(start, words[i + k - 1][1], term, cid))
+        for i, (start, _end, readings) in enumerate(words):
+            seen: set[int] = set()
+            for key in readings:
+                for entry in self.index.get(key, ()):
+                    if id(entry) in seen:
+                        continue
+                    seen.add(id(entry))
+                    wanted, term, cid = entry
+                    k = len(wanted)
+                    if i + k > len(words):
+                        continue
+                    if all(not words[i + j][2].isdisjoint(wanted[j]) for j in range(1, k)) and all(
+                        _GAP_RE.match(text[words[i + j - 1][1] : words[i + j][0]])
+                        for j in range(1, k)
+                    ):
+                        out.append(Match(start, words[i + k - 1][1], term, cid))
         return out
 
     def find(self, text: str) -> list[Match]:

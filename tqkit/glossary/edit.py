@@ -1,0 +1,276 @@
+"""Writing the YAML authoring format: whole glossaries (import), one concept added to a file
+(``add``), two files merged (``merge``). Files are edited through ruamel's round-trip tree, so
+comments, key order and the order of untouched entries survive; writes are atomic."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqkit.glossary.load import GlossaryError, _build, _rt_yaml, parse_roundtrip, read_text
+from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, fold
+
+
+def _cm() -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    return CommentedMap()
+
+
+def _flow_list(items: Iterable[str]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(list(items))
+    seq.fa.set_flow_style()
+    return seq
+
+
+def term_to_map(t: Term) -> Any:
+    m = _cm()
+    m["term"] = t.text
+    m["status"] = t.status
+    if t.pos:
+        m["pos"] = t.pos
+    if t.type:
+        m["type"] = t.type
+    if t.case_sensitive:
+        m["case_sensitive"] = True
+    if t.usage:
+        m["usage"] = t.usage
+    if t.attribution:
+        m["attribution"] = True
+    if t.severity:
+        m["severity"] = t.severity
+    if t.replace_with:
+        m["replace_with"] = t.replace_with
+    if t.note:
+        m["note"] = t.note
+    return m
+
+
+def concept_to_map(c: Concept) -> Any:
+    m = _cm()
+    m["id"] = c.id
+    for key in ("domain", "definition", "note", "review"):
+        value = getattr(c, key)
+        if value:
+            m[key] = value
+    if c.sources:
+        sources = []
+        for s in c.sources:
+            sm = _cm()
+            sm["title"] = s.title
+            if s.url:
+                sm["url"] = s.url
+            sources.append(sm)
+        m["sources"] = sources
+    terms = _cm()
+    for lang, items in c.terms.items():
+        if items:
+            terms[lang] = [term_to_map(t) for t in items]
+    m["terms"] = terms
+    return m
+
+
+def dumps(tree: Any) -> str:
+    buf = io.StringIO()
+    _rt_yaml().dump(tree, buf)
+    return buf.getvalue()
+
+
+def glossary_to_yaml(info: GlossaryInfo, concepts: Sequence[Concept], comment: str | None = None) -> str:
+    root = _cm()
+    header = _cm()
+    header["id"] = info.id
+    if info.title:
+        header["title"] = info.title
+    if info.domain:
+        header["domain"] = info.domain
+    langs = list(info.languages) or list(dict.fromkeys(lang for c in concepts for lang in c.terms))
+    header["languages"] = _flow_list(langs)
+    root["glossary"] = header
+    root["concepts"] = [concept_to_map(c) for c in concepts]
+    text = dumps(root)
+    if comment:
+        text = "".join(f"# {line}".rstrip() + "\n" for line in comment.splitlines()) + text
+    return text
+
+
+def check_text(path: str, text: str) -> tuple[GlossaryInfo, list[Concept]]:
+    """Validate YAML text about to be written (raises :class:`GlossaryError`)."""
+    info, concepts, problems = _build(path, parse_roundtrip(path, text))
+    if problems:
+        raise GlossaryError(path, f"{problems[0].field}: {problems[0].message}", problems[0].line)
+    return info, concepts
+
+
+# -- add -------------------------------------------------------------------------------------
+
+
+def add_concept(path: Path, concept: Concept, existing: Iterable[Concept] = ()) -> str:
+    """The text of ``path`` with ``concept`` appended to its concepts (comments kept).
+
+    Refuses a concept id already used, and a term already in another concept."""
+    name = str(path)
+    text = read_text(path)
+    tree = parse_roundtrip(name, text)
+    _info, concepts, problems = _build(name, tree)
+    if problems:
+        raise GlossaryError(name, f"fix this file first: {problems[0].field}: {problems[0].message}",
+                            problems[0].line)
+    everything = {c.id: c for c in existing}
+    everything.update({c.id: c for c in concepts})
+    if concept.id in everything:
+        other = everything[concept.id]
+        raise GlossaryError(name, f"concept id {concept.id!r} already exists "
+                            f"({other.file}:{other.line})")
+    used = {(t.lang, fold(t.text)): c for c in everything.values() for t in c.all_terms()}
+    for t in concept.all_terms():
+        owner = used.get((t.lang, fold(t.text)))
+        if owner is not None:
+            raise GlossaryError(name, f"{t.lang} term {t.text!r} is already in concept "
+                                f"{owner.id!r} ({owner.file}:{owner.line})")
+    seq = tree.get("concepts")
+    if seq is None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        seq = CommentedSeq()
+        tree["concepts"] = seq
+    seq.append(concept_to_map(concept))
+    out = dumps(tree)
+    check_text(name, out)
+    return out
+
+
+# -- merge -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Conflict:
+    concept: str
+    field: str
+    ours: object
+    theirs: object
+
+    def __str__(self) -> str:
+        return f"{self.concept}: {self.field}: kept {self.ours!r}, other file has {self.theirs!r}"
+
+
+@dataclass
+class MergeResult:
+    text: str
+    added: list[str] = field(default_factory=list)
+    extended: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def merge_files(a: Path, b: Path) -> MergeResult:
+    """Concepts of ``b`` merged into ``a``. New concepts are appended; new terms and sources of
+    shared concepts are appended to them; differing values are conflicts: ``a``'s value is
+    kept and the conflict reported, never overwritten silently."""
+    tree_a = parse_roundtrip(str(a), read_text(a))
+    tree_b = parse_roundtrip(str(b), read_text(b))
+    for path, tree in ((a, tree_a), (b, tree_b)):
+        _, _, problems = _build(str(path), tree)
+        if problems:
+            p = problems[0]
+            raise GlossaryError(str(path), f"{p.field}: {p.message}", p.line or None)
+    result = MergeResult("")
+    seq_a = tree_a.setdefault("concepts", [])
+    by_id = {str(node["id"]): node for node in seq_a}
+    # Terms already used by some concept of a: (lang, folded) -> concept id.
+    owner = {
+        (str(lang), fold(str(t["term"] if isinstance(t, dict) else t))): str(node["id"])
+        for node in seq_a for lang, items in (node.get("terms") or {}).items() for t in items
+    }
+    for node in tree_b.get("concepts") or []:
+        cid = str(node["id"])
+        mine = by_id.get(cid)
+        if mine is None:
+            for lang, items in (node.get("terms") or {}).items():
+                for t in items:
+                    text = str(t["term"] if isinstance(t, dict) else t)
+                    other = owner.get((str(lang), fold(text)))
+                    if other is not None:
+                        result.conflicts.append(Conflict(cid, f"terms.{lang}", f"in {other}", text))
+            seq_a.append(node)
+            by_id[cid] = node
+            result.added.append(cid)
+            continue
+        if _merge_concept(mine, node, cid, result.conflicts):
+            result.extended.append(cid)
+    result.text = dumps(tree_a)
+    check_text(str(a), result.text)
+    return result
+
+
+def _merge_concept(mine: Any, theirs: Any, cid: str, conflicts: list[Conflict]) -> bool:
+    changed = False
+    for key in ("domain", "definition", "note", "review"):
+        if key not in theirs:
+            continue
+        if key not in mine:
+            mine[key] = theirs[key]
+            changed = True
+        elif str(mine[key]).strip() != str(theirs[key]).strip():
+            conflicts.append(Conflict(cid, key, str(mine[key]), str(theirs[key])))
+    if "sources" in theirs:
+        mine_sources = mine.setdefault("sources", [])
+        known = [_plain(s) for s in mine_sources]
+        for s in theirs["sources"]:
+            if _plain(s) not in known:
+                mine_sources.append(s)
+                changed = True
+    mine_terms = mine.setdefault("terms", _cm())
+    for lang, items in (theirs.get("terms") or {}).items():
+        mine_items = mine_terms.get(lang)
+        if mine_items is None:
+            mine_terms[lang] = items
+            changed = True
+            continue
+        index = {fold(str(t["term"] if isinstance(t, dict) else t)): t for t in mine_items}
+        for t in items:
+            key = fold(str(t["term"] if isinstance(t, dict) else t))
+            ours = index.get(key)
+            if ours is None:
+                mine_items.append(t)
+                changed = True
+                continue
+            po, pt = _plain(ours), _plain(t)
+            if isinstance(po, str):
+                po = {"term": po}
+            if isinstance(pt, str):
+                pt = {"term": pt}
+            for fkey in sorted(set(po) | set(pt)):
+                if fkey == "term":
+                    continue
+                if fkey in pt and fkey not in po and isinstance(ours, dict):
+                    ours[fkey] = t[fkey]
+                    changed = True
+                elif fkey in pt and po.get(fkey) != pt.get(fkey):
+                    conflicts.append(Conflict(cid, f"terms.{lang}[{po['term']}].{fkey}",
+                                              po.get(fkey), pt.get(fkey)))
+    return changed
+
+
+def new_concept(cid: str, terms: Sequence[tuple[str, str, str]], *, domain: str | None = None,
+                definition: str | None = None, note: str | None = None,
+                sources: Sequence[tuple[str, str | None]] = (), path: str = "-") -> Concept:
+    """A concept from command-line values; ``terms`` are (lang, term, status) triples."""
+    by_lang: dict[str, list[Term]] = {}
+    for lang, text, status in terms:
+        by_lang.setdefault(lang, []).append(Term(text, lang, status))
+    return Concept(cid, {k: tuple(v) for k, v in by_lang.items()}, domain=domain,
+                   definition=definition, note=note,
+                   sources=tuple(Source(t, u) for t, u in sources), file=path)
