@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,7 +198,8 @@ class ReviewApp(App[None]):
             if key is not None:
                 same = [i for i in self.shown if (i.finding.rule, i.finding.span) == key]
                 after = [i for i in self.shown if anchor is not None and i.finding.span.start >= anchor]
-                self.current = (same or after or self.shown[-1:] or [None])[0]
+                pool = same or after or self.shown[-1:]
+                self.current = pool[0] if pool else None
             elif self.shown:
                 self.current = self.shown[0]
             self.refresh_all(scroll=False)
@@ -275,10 +277,8 @@ class ReviewApp(App[None]):
             docview.show_offset(self.current.finding.span.start)
             ol = self.query_one(FindingList)
             idx = self.shown.index(self.current)
-            try:
+            with contextlib.suppress(Exception):
                 ol.highlighted = ol.get_option_index(f"item-{self._builds}-{idx}")
-            except Exception:
-                pass
         self.update_topbar()
         self.update_detail()
         self.update_source()
@@ -403,7 +403,7 @@ class ReviewApp(App[None]):
         out = self.query_one("#source-text", Static)
         offset = self.current.finding.span.start if self.current else 0
         seg, src = self.session.aligned_source(offset)
-        label = f"Source ¶{seg.id.lstrip('p')}" if seg is not None else "Source"
+        label = f"Source ¶{seg.id.replace('p', '')}" if seg is not None else "Source"
         if src is None:
             out.update(Content.assemble((label, "bold $accent"), "\n", ("(no aligned source paragraph)", "$text-muted")))
         else:
@@ -434,9 +434,7 @@ class ReviewApp(App[None]):
         return self.current
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.screen, ModalScreen) and action in {a.split("(")[0] for a, _ in ACTIONS}:
-            return False
-        return True
+        return not (isinstance(self.screen, ModalScreen) and action in {a.split("(")[0] for a, _ in ACTIONS})
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -480,7 +478,8 @@ class ReviewApp(App[None]):
         """After a change, keep the cursor near ``offset`` (the next finding from there)."""
         self.rebuild_list()
         nxt = [i for i in self.shown if i.finding.span.start >= offset]
-        self.current = (nxt or self.shown[-1:] or [None])[0]
+        pool = nxt or self.shown[-1:]
+        self.current = pool[0] if pool else None
 
     def action_edit(self) -> None:
         item = self._need_current()

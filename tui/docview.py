@@ -7,6 +7,7 @@ only the visible lines are rendered, so a 20,000-word article paints and scrolls
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -44,10 +45,7 @@ def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
             out.append((start, end))
             continue
         line = text[start:end]
-        if line.isascii():
-            cells = None
-        else:
-            cells = [get_character_cell_size(ch) for ch in line]
+        cells = None if line.isascii() else [get_character_cell_size(ch) for ch in line]
         s = 0
         n = len(line)
         if n == 0:
@@ -192,7 +190,7 @@ class DocumentView(ScrollView, can_focus=True):
         styles = {sev: base + self.get_component_rich_style(cls, partial=True) for sev, cls in SEVERITY_CLASS.items()}
         cur_style = self.get_component_rich_style("docview--current", partial=True)
         out: list[Segment] = []
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             if a >= b:
                 continue
             chunk = _CONTROL_RE.sub(" ", text[a:b])

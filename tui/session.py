@@ -472,7 +472,7 @@ class ReviewSession:
         doc = self.document_for(self.text)
         pairs: list[tuple[Any, Any]]
         try:
-            from tqkit.align import align_paragraphs  # type: ignore[attr-defined]
+            from tqkit.align import align_paragraphs
 
             pairs = list(align_paragraphs(self.source_doc, doc))
         except (ImportError, AttributeError):
