@@ -239,13 +239,13 @@ def _concept(v: _Validator, parent: Any, i: int, node: Any, path: str, gid: str)
     if not isinstance(node, dict):
         v.bad(parent, i, field, "expected a mapping (id, domain, definition, sources, terms)")
         return None
-    v.unknown(node, CONCEPT_KEYS, field)
     cid = v.text(node, "id", field, required=True)
     if cid is not None and not _ID_RE.match(cid):
         v.bad(node, "id", f"{field}.id",
               f"{cid!r}: use lower-case letters, digits, '.', '_' and '-'")
     if cid:
         field = f"concepts[{i}] ({cid})"
+    v.unknown(node, CONCEPT_KEYS, field)
     sources: list[Source] = []
     raw_sources = node.get("sources")
     if raw_sources is not None:
@@ -420,9 +420,20 @@ def load_glossaries(paths: Iterable[Path], *, cache: bool = True) -> Glossary:
             other = concepts.get(c.id)
             if other is not None:
                 raise GlossaryError(c.file, f"concept id {c.id!r} is also defined in "
-                                    f"{other.file}:{other.line}", c.line or None)
+                                    f"{other.file}:{_line_of(other)}", _line_of(c) or None)
             concepts[c.id] = c
     return Glossary(concepts, infos)
+
+
+def _line_of(concept: Concept) -> int:
+    """The concept's line (the fast parser keeps none: parse again with the round-trip one)."""
+    if concept.line:
+        return concept.line
+    try:
+        _, concepts = load_file(Path(concept.file), with_lines=True)
+    except GlossaryError:
+        return 0
+    return next((c.line for c in concepts if c.id == concept.id), 0)
 
 
 def _is_calques(path: Path) -> bool:

@@ -235,6 +235,16 @@ def _read_entry(entry: Element, n: int, path: str, gid: str) -> Concept:
             lang = child.get(XML_LANG) or child.get("lang") or "und"
             for t in _read_lang(child, lang):
                 terms.setdefault(lang, []).append(t)
+            # Language-level definitions and sources (TBX allows both on langSec).
+            for sub in child:
+                if _local(sub.tag) not in ("descrip", "descripGrp", "admin"):
+                    continue
+                for el in sub.iter():
+                    kind = _category(el)
+                    if kind == "definition" and (definition is None or lang == "en"):
+                        definition = _text(el)
+                    elif kind == "source" and Source(_text(el)) not in sources:
+                        sources.append(Source(_text(el)))
             continue
         kind = _category(child)
         if kind == "subjectField":
