@@ -16,7 +16,7 @@ import tqkit
 failed = {}
 names = []
 for info in pkgutil.walk_packages(tqkit.__path__, "tqkit."):
-    if info.name.startswith("tqkit.tui"):
+    if info.name.startswith("tqkit.tui") or info.name == "tqkit.__main__":
         continue
     names.append(info.name)
     try:

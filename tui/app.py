@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,6 +140,8 @@ class ReviewApp(App[None]):
         self._external_prompted: str | None = None
         self.check_error: str | None = None
         self._builds = 0
+        self.first_paint_at: float | None = None
+        self.checks_done_at: float | None = None
         self._option_items: dict[str, Item] = {}
 
     # -- layout ----------------------------------------------------------------------------
@@ -157,6 +160,7 @@ class ReviewApp(App[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._painted)
         doc = self.query_one(DocumentView)
         doc.set_text(self.session.text)
         doc.focus()
@@ -166,6 +170,10 @@ class ReviewApp(App[None]):
             self.notify(self.session.dismissals.error, severity="warning")
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self.poll_disk)
+
+    def _painted(self) -> None:
+        if self.first_paint_at is None:
+            self.first_paint_at = time.perf_counter()
 
     # -- checking --------------------------------------------------------------------------
 
@@ -193,6 +201,8 @@ class ReviewApp(App[None]):
         key = (self.current.finding.rule, self.current.finding.span) if self.current else None
         if self.session.set_findings(message.generation, message.text, message.findings):
             self.checking = False
+            if self.checks_done_at is None:
+                self.checks_done_at = time.perf_counter()
             self.current = None
             self.rebuild_list()
             if key is not None:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-
 from tqkit.tui.app import ReviewApp, make_app
 
 
