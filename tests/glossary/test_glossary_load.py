@@ -65,7 +65,7 @@ def test_cache_is_used_and_invalidated(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
     path = tmp_path / "g.yaml"
     shutil.copy(FIXTURES / "mini.yaml", path)
-    info, concepts = load_cached(path)
+    _info, concepts = load_cached(path)
     assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
     again = load_cached(path)
     assert [c.id for c in again[1]] == [c.id for c in concepts]

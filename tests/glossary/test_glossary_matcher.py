@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from conftest import FIXTURES
 from hypothesis import given, settings
@@ -118,5 +120,5 @@ def test_hits_are_inside_the_text_and_on_boundaries(mini, text: str) -> None:
         assert h.start == 0 or not text[h.start - 1].isalnum()
         assert h.end == len(text) or not text[h.end].isalnum()
     found = m.find(text)
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start or (a.start, a.end) == (b.start, b.end)

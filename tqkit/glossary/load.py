@@ -77,6 +77,7 @@ def _rt_yaml() -> Any:
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
