@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # Modules that define rules; importing them registers their rules.
 RULE_MODULES = (
     "tqkit.checks.untranslated",
+    "tqkit.checks.language",
     "tqkit.checks.repetition",
     "tqkit.checks.calques",
     "tqkit.checks.grammar",

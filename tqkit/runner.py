@@ -66,14 +66,29 @@ class Engine:
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """Sorted findings, without repeats: one rule reporting a span twice, or two rules (say, the
+    calque list and the term base) proposing the same replacement for the same span. Of such
+    twins the more severe one is kept, then the one with a safe fix, then the lower code."""
+    best: dict[tuple[int, int, str], Finding] = {}
+    for f in findings:
+        repl = f.fixes[0].edits[0].replacement if f.fixes and f.fixes[0].edits else f"\0{f.rule}"
+        key = (f.span.start, f.span.end, repl.lower())
+        other = best.get(key)
+        if other is None or _rank(f) < _rank(other):
+            best[key] = f
     seen: set[tuple[str, int, int]] = set()
     out: list[Finding] = []
-    for f in sorted(findings, key=Finding.sort_key):
-        key = (f.rule, f.span.start, f.span.end)
-        if key not in seen:
-            seen.add(key)
+    for f in sorted(best.values(), key=Finding.sort_key):
+        k = (f.rule, f.span.start, f.span.end)
+        if k not in seen:
+            seen.add(k)
             out.append(f)
     return out
+
+
+def _rank(f: Finding) -> tuple[int, int, str]:
+    safe = bool(f.fixes and f.fixes[0].safe)
+    return (-int(f.severity), 0 if safe else 1, f.rule)
 
 
 _RESOURCES: dict[tuple[tuple[str, ...] | None, str], Resources] = {}
@@ -86,13 +101,14 @@ def _resources(glossaries: tuple[str, ...] | None, target_lang: str) -> Resource
     return _RESOURCES[key]
 
 
-_ENGINES: dict[Settings, Engine] = {}
+_ENGINES: dict[tuple[Settings, tuple[tuple[str, str], ...]], Engine] = {}
 
 
 def engine_for(settings: Settings, options: RunOptions) -> Engine:
-    if settings not in _ENGINES:
-        _ENGINES[settings] = Engine(settings, options)
-    return _ENGINES[settings]
+    key = (settings, tuple(sorted((k, repr(v)) for k, v in options.extra.items())))
+    if key not in _ENGINES:
+        _ENGINES[key] = Engine(settings, options)
+    return _ENGINES[key]
 
 
 def settings_for(path: str, options: RunOptions) -> Settings:

@@ -40,8 +40,7 @@ def script_of(ch: str) -> str:
 
 @register
 class ForeignScript(Rule):
-    """A word in a script foreign to the target language (Cyrillic, Armenian, Georgian, Greek,
-    Arabic... inside English).
+    """A word in a script foreign to the target language (Cyrillic, Armenian, Greek... in English).
 
     **What it does.** Reports runs of letters outside the Latin script in English copy, naming
     the script. A Latin word with a look-alike Cyrillic or Greek letter inside ("Аrmenia" with

@@ -19,6 +19,8 @@ from tqkit.document import Document
 from tqkit.findings import Edit, Span
 
 MAX_BYTES = 64 * 1024 * 1024
+# Prose has no million-character lines: such a file is data or a minified dump, not an article.
+MAX_LINE = 1_000_000
 
 
 class InputError(Exception):
@@ -85,11 +87,34 @@ def _load(target: str) -> Reader:
     return reader
 
 
+def _check_lines(path: str, text: str) -> str:
+    start = 0
+    line = 1
+    n = len(text)
+    while start < n:
+        end = text.find("\n", start)
+        if end == -1:
+            end = n
+        if end - start > MAX_LINE:
+            raise InputError(path, f"line is {end - start:,} characters long (limit {MAX_LINE:,}); "
+                             "this does not look like an article", line)
+        start = end + 1
+        line += 1
+    return text
+
+
 def decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool]:
     """Decode file bytes: UTF-8 with or without BOM, or the given ``encoding`` only.
 
     Returns ``(text, encoding, had_bom)``; raises :class:`InputError` with a one-line message.
     """
+    text, enc, bom = _decode(path, data, encoding)
+    if len(text) > MAX_LINE:
+        _check_lines(path, text.replace("\r", "\n") if "\r" in text else text)
+    return text, enc, bom
+
+
+def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool]:
     if not data:
         raise InputError(path, "empty file")
     if encoding is None and b"\x00" in data[:8192]:
