@@ -35,7 +35,7 @@ from tqkit.glossary.model import (
 )
 from tqkit.resources import ResourceError, glossary_files
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 CONCEPT_KEYS = {"id", "domain", "definition", "note", "review", "sources", "terms"}

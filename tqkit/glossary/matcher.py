@@ -97,27 +97,27 @@ class TermMatcher:
 
     @classmethod
     def from_terms(cls, items: Iterable[tuple[Term, str]], lang: str = "en") -> TermMatcher:
-        entries: list[tuple[Term, str]] = []
-        exact: dict[str, list[int]] = {}
-        variant: dict[str, list[int]] = {}
-        for term, cid in items:
-            key = term.key
-            if not key.strip():
-                continue
-            idx = len(entries)
-            entries.append((term, cid))
-            exact.setdefault(key, []).append(idx)
-            if lang == "en" or lang.startswith("en-"):
-                for form in english_plurals(key):
-                    variant.setdefault(form, []).append(idx)
+        entries = [(t, cid) for t, cid in items if t.text.strip()]
         if not entries:
             return cls(lang, entries, None)
+        # Fold every term in one call (terms never contain line breaks: YAML scalars are
+        # stripped and TBX text is whitespace-normalised).
+        keys = fold("\n".join(t.text.replace("\n", " ") for t, _ in entries)).split("\n")
+        exact: dict[str, list[int]] = {}
+        variant: dict[str, list[int]] = {}
+        english = lang == "en" or lang.startswith("en-")
+        for idx, key in enumerate(keys):
+            exact.setdefault(key, []).append(idx)
+            if english:
+                for form in english_plurals(key):
+                    variant.setdefault(form, []).append(idx)
         auto = ahocorasick.Automaton()
+        add = auto.add_word
         for key, idxs in variant.items():
             if key not in exact:
-                auto.add_word(key, (len(key), tuple(idxs)))
+                add(key, (len(key), tuple(idxs)))
         for key, idxs in exact.items():
-            auto.add_word(key, (len(key), tuple(idxs)))
+            add(key, (len(key), tuple(idxs)))
         auto.make_automaton()
         return cls(lang, entries, auto)
 

@@ -39,13 +39,13 @@ def fold(text: str) -> str:
     return "".join(c.lower()[:1] or c for c in text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     title: str
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Term:
     """One term of one concept in one language."""
 
@@ -194,6 +194,57 @@ class Glossary:
             m = StemMatcher.build(self, lang)
             self._stem_matchers[lang] = m
         return m
+
+    # -- lookups used by other rule families (TQ1xx untranslated words) ----------------------
+
+    @cached_property
+    def _known_words(self) -> frozenset[str]:
+        words: set[str] = set()
+        for c in self.concepts.values():
+            for t in c.all_terms():
+                key = fold(t.text)
+                words.add(key)
+                if t.lang == "en" or t.lang.startswith("en-"):
+                    words.update(key.replace("-", " ").split())
+        return frozenset(words)
+
+    def has_term(self, word: str) -> bool:
+        """True when ``word`` (any case) is a term of any language, or a word of an English
+        term ("Khankendi", "Stepanakert", "Karabakh")."""
+        return fold(word.strip()) in self._known_words
+
+    @cached_property
+    def _source_index(self) -> dict[tuple[str, str], list[str]]:
+        from tqkit.glossary.matcher import stems
+
+        index: dict[tuple[str, str], list[str]] = {}
+        for c in self.concepts.values():
+            for lang, terms in c.terms.items():
+                if lang == "en" or lang.startswith("en-"):
+                    continue
+                for t in terms:
+                    if t.is_bad or " " in t.text.strip():
+                        continue
+                    for reading in stems(t.text, lang):
+                        ids = index.setdefault((lang, reading), [])
+                        if c.id not in ids:
+                            ids.append(c.id)
+        return index
+
+    def english_for(self, word: str, lang: str | None = None) -> list[str]:
+        """Preferred English terms of the concepts whose one-word term in another language is
+        ``word``, in any inflection ("миротворцы" -> ["peacekeepers"])."""
+        from tqkit.glossary.matcher import stems
+
+        langs = [lang] if lang else [x for x in self.languages if x != "en"]
+        out: list[str] = []
+        for lg in langs:
+            for reading in stems(word, lg):
+                for cid in self._source_index.get((lg, reading), ()):
+                    pref = self.concepts[cid].preferred("en")
+                    if pref is not None and pref.text not in out:
+                        out.append(pref.text)
+        return out
 
     def __getstate__(self) -> dict[str, object]:
         # Pickle only the data; compiled matchers are rebuilt on demand.
