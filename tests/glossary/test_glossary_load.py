@@ -100,6 +100,6 @@ def test_check_reports_broken_glossary_as_input_error(tmp_path: Path) -> None:
 def test_lookups_for_other_rules() -> None:
     g = load_glossaries([SHIPPED])
     assert g.english_for("миротворцы") == ["peacekeepers"]
-    assert "Nagorno-Karabakh" in g.english_for("Нагорния", "bg") or g.english_for("Карабаха")
+    assert g.english_for("Карабаха", "ru") == ["Karabakh"]
     assert g.has_term("Khankendi") and g.has_term("karabakh")
     assert not g.has_term("table")
