@@ -544,7 +544,7 @@ class SourceTermMissing(Rule):
         source = ctx.source
         if g is None or source is None:
             return
-        from tqkit.glossary.matcher import source_languages
+        from tqkit.glossary.matcher import resolve, source_languages
         from tqkit.glossary.model import fold
 
         langs = source_languages(source.view, source.source_lang or source.target_lang,
@@ -556,16 +556,18 @@ class SourceTermMissing(Rule):
             if src_seg is None or tgt_seg is None:
                 continue
             src_text = source.view[src_seg.span.start : src_seg.span.end]
+            # Longest match across languages: Russian "Нагорном Карабахе" wins over the
+            # Bulgarian reading of "Карабахе" alone.
             found: dict[str, Match] = {}
-            for lang in langs:
-                for m in g.stem_matcher(lang).find(src_text):
-                    found.setdefault(m.concept, m)
+            for m in resolve(x for lang in langs for x in g.stem_matcher(lang).find_all(src_text)):
+                found.setdefault(m.concept, m)
             if not found:
                 continue
             tgt_text = doc.view[tgt_seg.span.start : tgt_seg.span.end]
             hits = matcher.find_all(tgt_text)
             present = {h.concept for h in hits}
             hit_keys = {fold(h.term.text) for h in hits if h.term.is_good}
+            missing: list[tuple[str, str, str, list[str]]] = []
             for cid, m in found.items():
                 if cid in present:
                     continue
@@ -575,17 +577,25 @@ class SourceTermMissing(Rule):
                     continue
                 if any(_contains_word(fold(e), k) for e in expected for k in hit_keys):
                     continue  # "Karabakh" as a second reference to "Nagorno-Karabakh"
-                src_word = src_text[m.start : m.end]
                 pref = concept.preferred("en")
                 want = pref.text if pref else expected[0]
-                others = [e for e in expected if e != want][:3]
+                others = [t.text for t in concept.good_terms("en")
+                          if t.text != want and not t.attribution][:3]
+                missing.append((cid, src_text[m.start : m.end], want, others))
+            if not missing:
+                continue
+            # One finding per paragraph (findings are keyed by span), naming every term.
+            parts = []
+            for _cid, src_word, want, others in missing:
                 also = f" (or {', '.join('“' + o + '”' for o in others)})" if others else ""
-                yield self.finding(
-                    doc, tgt_seg.span,
-                    f"the source has “{src_word}” ({concept.id}) but this paragraph has no "
-                    f"rendering of it: expected “{want}”{also}",
-                    concept=cid, source_term=src_word, source_segment=src_seg.id,
-                )
+                parts.append(f"“{src_word}” -> “{want}”{also}")
+            noun = "term has" if len(missing) == 1 else "terms have"
+            yield self.finding(
+                doc, tgt_seg.span,
+                f"source {noun} no rendering in this paragraph: {'; '.join(parts)}",
+                concept=missing[0][0], concepts=[x[0] for x in missing],
+                source_term=missing[0][1], source_segment=src_seg.id,
+            )
 
 
 def _contains_word(haystack: str, needle: str) -> bool:
