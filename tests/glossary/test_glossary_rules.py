@@ -174,3 +174,27 @@ def test_paragraph_count_mismatch_is_a_clear_error() -> None:
         assert "align" in str(exc) and "\n" not in str(exc)
     else:  # an aligner that pairs unequal counts sensibly is fine too
         assert all(f.rule == "TQ405" for f in fs)
+
+
+def test_alignment_error_becomes_a_one_line_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tqkit.align
+    from tqkit.readers import InputError
+
+    def boom(src, tgt):
+        raise tqkit.align.AlignmentError("cannot align: the source is empty")
+
+    monkeypatch.setattr(tqkit.align, "align_paragraphs", boom)
+    with pytest.raises(InputError, match="cannot align: the source is empty"):
+        check_text("Fighting.", source="Бои в Нагорном Карабахе.", select=["TQ405"], glossaries=MINI)
+
+
+def test_fallback_pairs_by_order_and_refuses_unequal_counts() -> None:
+    from tqkit.checks.terms import _align_by_order
+    from tqkit.document import Document
+    from tqkit.readers import InputError
+
+    src = Document("src.txt", "А.\n\nБ.")
+    assert [(s.id, t.id) for s, t in _align_by_order(src, Document("t.txt", "A.\n\nB."))] == [
+        ("p1", "p1"), ("p2", "p2")]
+    with pytest.raises(InputError, match=r"source src\.txt has 2 and the translation 3"):
+        _align_by_order(src, Document("t.txt", "A.\n\nB.\n\nC."))
