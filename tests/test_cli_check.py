@@ -145,7 +145,7 @@ def test_markdown_masks_code_urls_comments_and_front_matter(tmp_path: Path) -> N
         "Real the the error.\n"
     )
     p = write(tmp_path / "a.md", md)
-    code, out, _ = run("check", str(p), "--format", "json")
+    _code, out, _ = run("check", str(p), "--format", "json")
     findings = json.loads(out)["findings"]
     assert [(f["line"], f["text"]) for f in findings] == [(11, "the the")]
 

@@ -28,10 +28,11 @@ _TOKEN_RE = re.compile(
     r"|(?P<num>\d+(?:[.,:]\d+)*)"
     r"|(?P<other>[^\s\x00])"
 )
+_WORD_ONLY_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|\d|[\u0300-\u036f])*(?:['’\-][^\W\d_]+)*")
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _PARA_SPLIT_RE = re.compile(r"(?:[ \t\x00]*(?:\r\n|\r|\n)){2,}")
 _SENT_END_RE = re.compile(
-    r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u0400-\u04FF])"
+    r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u0400-\u042F\u0531-\u0556])"
 )
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m|i\.e|e\.g)|\b[A-Z])\.$"
@@ -130,7 +131,9 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        return len(self.words)
+        if "words" in self.__dict__:
+            return len(self.words)
+        return len(_WORD_ONLY_RE.findall(self.view))
 
     @cached_property
     def segments(self) -> tuple[Segment, ...]:

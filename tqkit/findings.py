@@ -28,7 +28,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     """Error categories from the MQM typology (accuracy, fluency, style, terminology)."""
 
     UNTRANSLATED = "accuracy/untranslated"

@@ -140,7 +140,7 @@ def load_wordlist(lang: str, min_zipf: float = 1.0) -> frozenset[str]:
     rarest buckets, where misspellings and transliterations live."""
     data = _buckets(lang)
     # Bucket i holds words with frequency 10**(-i/100); zipf = 9 - i/100.
-    max_bucket = int(round((9.0 - min_zipf) * 100))
+    max_bucket = round((9.0 - min_zipf) * 100)
     words: set[str] = set()
     for i, bucket in enumerate(data[1:]):
         if i > max_bucket:

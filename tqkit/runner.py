@@ -3,6 +3,7 @@ in parallel with ``--jobs``."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -14,7 +15,7 @@ from tqkit.document import Document
 from tqkit.findings import Edit, Finding, Fix, Severity, Span
 from tqkit.readers import WALK_SUFFIXES, InputError, read_path
 from tqkit.registry import CheckContext, Rule, select_rules
-from tqkit.resources import Resources, ResourceError
+from tqkit.resources import ResourceError, Resources
 from tqkit.suppress import apply_suppressions, find_suppressions
 
 UNUSED_SUPPRESSION = "TQ901"
@@ -167,10 +168,8 @@ def check_paths(paths: Sequence[str], options: RunOptions, jobs: int = 1) -> Ite
         return
     # Warm shared resources before forking, so every worker inherits them.
     if todo:
-        try:
+        with contextlib.suppress(InputError, ResourceError):
             engine_for(settings_for(todo[0], options), options).resources.warm()
-        except (InputError, ResourceError):
-            pass
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None

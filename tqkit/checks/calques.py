@@ -66,23 +66,41 @@ def pattern_regex(pattern: str) -> str:
     return "".join(parts)
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _key(first_word: str) -> str:
+    """The literal prefix every inflected form of a pattern's first word starts with."""
+    w = first_word.lower()
+    if len(w) > 3 and w.isalpha() and (w.endswith("e") or (w.endswith("y") and w[-2] not in "aeiou")):
+        return w[:-1]
+    return w.replace("’", "'")
+
+
 class CalqueSet:
-    """Every calque entry, compiled into one regular expression."""
+    """Every calque entry, matched in one pass: an Aho-Corasick automaton finds where a
+    pattern's first word occurs, and only there is the pattern's regular expression tried, so
+    cost grows with text length, not with the length of the list."""
 
     def __init__(self, entries: Sequence[Calque]):
+        import ahocorasick
+
         self.entries = list(entries)
-        self.by_group: dict[str, Calque] = {}
-        alts = []
-        for i, entry in enumerate(self.entries):
+        self.candidates: dict[str, list[tuple[re.Pattern[str], Calque]]] = {}
+        for entry in self.entries:
             if entry.kind == "transliteration":
                 continue
-            for j, pat in enumerate(entry.patterns):
-                group = f"c{i}_{j}"
-                self.by_group[group] = entry
-                alts.append(f"(?P<{group}>{pattern_regex(pat)})")
-        self.regex = (
-            re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.I) if alts else None
-        )
+            for pat in entry.patterns:
+                rx = re.compile(pattern_regex(pat) + r"(?![\w\-])", re.I)
+                key = _key(pat.split()[0])
+                self.candidates.setdefault(key, []).append((rx, entry))
+        self.automaton: ahocorasick.Automaton | None = None
+        if self.candidates:
+            automaton = ahocorasick.Automaton()
+            for key in self.candidates:
+                automaton.add_word(key, key)
+            automaton.make_automaton()
+            self.automaton = automaton
         self.transliterations: dict[str, Calque] = {}
         for entry in self.entries:
             if entry.kind == "transliteration":
@@ -97,12 +115,25 @@ class CalqueSet:
         return cls(entries)
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match[str], Calque]]:
-        if self.regex is None:
+        """Non-overlapping matches, leftmost and then longest first."""
+        if self.automaton is None:
             return
-        for m in self.regex.finditer(text):
-            group = m.lastgroup
-            if group is not None:
-                yield m, self.by_group[group]
+        lowered = text.translate(_ASCII_LOWER).replace("’", "'")
+        found: list[tuple[int, int, re.Match[str], Calque]] = []
+        for end, key in self.automaton.iter(lowered):
+            start = end - len(key) + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+                continue
+            for rx, entry in self.candidates[key]:
+                m = rx.match(text, start)
+                if m:
+                    found.append((start, -m.end(), m, entry))
+        found.sort(key=lambda item: (item[0], item[1]))
+        last_end = -1
+        for start, _neg_end, m, entry in found:
+            if start >= last_end:
+                last_end = m.end()
+                yield m, entry
 
 
 REQUIRED = ("id", "patterns", "suggestions", "source_lang", "source", "note", "reference")
@@ -127,8 +158,8 @@ def load_calques(path: Path) -> list[Calque]:
     out: list[Calque] = []
     seen: set[str] = set()
     for item in items:
-        line = item.lc.line + 1 if hasattr(item, "lc") else 0
-        where = f"{path}:{line}"
+        lineno: int = item.lc.line + 1 if hasattr(item, "lc") else 0
+        where = f"{path}:{lineno}"
         if not hasattr(item, "get"):
             raise ResourceError(f"{where}: each calque must be a mapping")
         for key in REQUIRED:
@@ -160,7 +191,7 @@ def load_calques(path: Path) -> list[Calque]:
             reference=str(item["reference"]), severity=severity, context=context,
             source_match=tuple(str(s).lower() for s in source_match),
             kind=str(item.get("kind", "calque")), safe=bool(item.get("safe", False)),
-            path=str(path), line=line,
+            path=str(path), line=lineno,
         ))
     return out
 
@@ -205,9 +236,10 @@ class KnownBadRendering(Rule):
         source = ctx.source.text.lower() if ctx.source is not None else None
         view = doc.view
         for m, entry in calques.finditer(view):
-            if entry.context == "source":
-                if source is None or not any(s in source for s in (entry.source_match or (entry.source.lower(),))):
-                    continue
+            if entry.context == "source" and (
+                source is None or not any(s in source for s in (entry.source_match or (entry.source.lower(),)))
+            ):
+                continue
             span = Span(m.start(), m.end())
             found = m.group()
             quoted = inside_quotes(view, span.start, span.end)

@@ -13,8 +13,7 @@ from tqkit.registry import CheckContext, Rule, register
 
 _GLUED_RE = re.compile(r"(?<![\w@#/.])([a-z]{3,})([A-Z][a-z]{1,})(?![\w@])")
 _SENTENCE_WORDS = frozenset(
-    "The A An In On At It He She They We This That These Those There But And Or So As If When "
-    "While After Before However Meanwhile According".split()
+    ["The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "These", "Those", "There", "But", "And", "Or", "So", "As", "If", "When", "While", "After", "Before", "However", "Meanwhile", "According"]
 )
 
 
@@ -124,9 +123,7 @@ _BROKEN_RE = re.compile(
     r"(?<![\w-])([^\W\d_]{2,})(?:(\s+)-(?=[^\W\d_])|-(\s+)(?!(?:and|or|to|nor|but|as well|than)\b))([^\W\d_]{2,})"
 )
 PREFIXES = frozenset(
-    "self anti non co ex post pre pro counter cross inter intra multi neo pan semi sub super "
-    "trans ultra well ill half quasi pseudo vice mid over under long short high low full all "
-    "far near one two three four five six seven eight nine ten".split()
+    ["self", "anti", "non", "co", "ex", "post", "pre", "pro", "counter", "cross", "inter", "intra", "multi", "neo", "pan", "semi", "sub", "super", "trans", "ultra", "well", "ill", "half", "quasi", "pseudo", "vice", "mid", "over", "under", "long", "short", "high", "low", "full", "all", "far", "near", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tqkit.checks._text import sentence_start
 from tqkit.document import Document, Token
@@ -114,17 +115,17 @@ def _glossary_fixes(ctx: CheckContext, word: str, span: Span) -> list[Fix]:
     return [Fix.replace(span, s, f"Translate as “{s}” (glossary)") for s in suggestions[:5]]
 
 
-# Morphology of romanised Slavic words: endings and letter clusters English words rarely have.
-_SLAVIC_END_RE = re.compile(
-    r"(?:ov|ev|ova|eva|ovi|evi|ovtsi|evtsi|tsi|tsa|tsy|ntsi|ski|sky|ska|shka|chka|nik|niki|"
-    r"ets|iya|yy|iy|ovo|evo|ishte|ichi|ovich|evich|ovna|evna|enko|yuk|chuk|shchina|stvo|ata|ite|ove|"
-    r"ushka|ochka|enok|onok|itsa|ina|ka|ki)(?:s|es)?$"
+# Unknown words with the endings of romanised Slavic words (-ov, -tsi, -ski, -nik...).
+_CANDIDATE_RE = re.compile(
+    r"(?<![\w'’\-])[A-Za-z]{2,}?(?:ov|ev|ova|eva|ovi|evi|ovtsi|evtsi|tsi|tsa|tsy|ntsi|ski|sky|ska|"
+    r"shka|chka|nik|niki|ets|iya|yy|iy|ovo|evo|ishte|ichi|ovich|evich|ovna|evna|enko|yuk|chuk|"
+    r"shchina|stvo|ata|ite|ove|ushka|ochka|enok|onok|itsa|ina|ka|ki)(?:s|es)?(?![\w'’\-])"
 )
-_SLAVIC_CLUSTER_RE = re.compile(r"zh|kh|shch|ts(?!$)|dzh|yu|ya|iy|yy|yo|ye(?!s$)|(?<!^)j(?=[aeiou])")
+_PREV_WORD_RE = re.compile(r"(?<![\w'’\-])([a-z]+)[ \t]+$")
+_NEXT_NAME_RE = re.compile(r"[ \t][A-Z][a-z]")
 _PLURAL_OF_SLAVIC_RE = re.compile(r"(?:ov|ev|in|tsi|ski|nik|ets|ka)s$")
 _DETERMINERS = frozenset(
-    "the a an these those some many all most several few big small great little old young local "
-    "such our their his her its other both no any".split()
+    ["the", "a", "an", "these", "those", "some", "many", "all", "most", "several", "few", "big", "small", "great", "little", "old", "young", "local", "such", "our", "their", "his", "her", "its", "other", "both", "no", "any"]
 )
 
 
@@ -174,43 +175,38 @@ class TransliteratedWord(Rule):
         res = ctx.resources
         known_translits = res.calques.transliterations
         view = doc.view
-        words = doc.words
         source_text = ctx.source.text if ctx.source is not None else None
-        for idx, tok in enumerate(words):
-            text = tok.text
-            if len(text) < 4 or not text.isalpha():
-                if "-" not in text and "'" not in text and "’" not in text:
+        # Known transliterations from the data file: reported wherever they occur.
+        reported: set[int] = set()
+        known_re = _known_regex(tuple(sorted(known_translits)))
+        if known_re is not None:
+            for m in known_re.finditer(view):
+                word = m.group(1).lower()
+                entry = known_translits.get(word) or known_translits.get(_singular(word))
+                if entry is None:
                     continue
-            low = text.lower()
-            base = re.sub(r"(?:'s|’s)$", "", low)
-            entry = known_translits.get(base) or known_translits.get(_singular(base))
-            if entry is not None:
-                yield self._report(doc, tok, entry.suggestions, entry.source, source_text, ctx, known=True)
+                reported.add(m.start())
+                tok = Token(m.start(), m.start() + len(m.group(1)), m.group(1), "word")
+                yield self._report(doc, tok, entry.suggestions, None, source_text, ctx, known=True)
+        # Unknown words of Slavic shape: one regex pass finds the candidates.
+        for m in _CANDIDATE_RE.finditer(view):
+            if m.start() in reported:
                 continue
-            if not base.isascii() or not base.isalpha() or len(base) < 4:
-                continue
-            if text.isupper():
-                continue  # acronyms
-            if res.is_known_word(base) or res.is_known_word(_singular(base)):
-                continue
-            slavic = bool(_SLAVIC_END_RE.search(base)) or len(_SLAVIC_CLUSTER_RE.findall(base)) >= 1
-            if not slavic:
+            text = m.group()
+            base = text.lower()
+            if text.isupper() or res.is_known_word(base) or res.is_known_word(_singular(base)):
                 continue
             if text[0].isupper():
-                if not _PLURAL_OF_SLAVIC_RE.search(base):
+                if not _PLURAL_OF_SLAVIC_RE.search(base) or sentence_start(view, m.start()):
                     continue
-                if sentence_start(view, tok.start):
+                prev = _PREV_WORD_RE.search(view, max(0, m.start() - 40), m.start())
+                if prev is None or prev.group(1) not in _DETERMINERS:
                     continue
-                prev = words[idx - 1].lower if idx > 0 else ""
-                if prev not in _DETERMINERS or words[idx - 1].text[0].isupper():
-                    continue
-                if idx + 1 < len(words) and words[idx + 1].text[:1].isupper() and words[idx + 1].start - tok.end <= 1:
+                if _NEXT_NAME_RE.match(view, m.end()):
                     continue  # part of a multi-word name
-            else:
-                if len(base) < 5 or not _SLAVIC_END_RE.search(base):
-                    continue
-                if _glossary_knows(ctx, base):
-                    continue
+            elif len(base) < 5 or _glossary_knows(ctx, base):
+                continue
+            tok = Token(m.start(), m.end(), text, "word")
             yield self._report(doc, tok, (), None, source_text, ctx, known=False)
 
     def _report(self, doc: Document, tok: Token, suggestions: tuple[str, ...], source_word: str | None,
@@ -228,6 +224,14 @@ class TransliteratedWord(Rule):
             msg = (f"“{tok.text}” is not an English word and looks like a transliterated source "
                    "word: translate it, or check the spelling if it is a name.")
         return self.finding(doc, span, msg, fixes, source_word=source_word)
+
+
+@lru_cache(maxsize=8)
+def _known_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])((?:{alt})(?:['’]s)?)(?![\w\-])", re.I)
 
 
 def _singular(word: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import importlib.util
 import re
 import sys
 from collections.abc import Sequence

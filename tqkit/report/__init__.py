@@ -34,7 +34,7 @@ class Located:
 
 
 def locate(results: Sequence[FileResult]) -> list[tuple[FileResult, list[Located]]]:
-    out = []
+    out: list[tuple[FileResult, list[Located]]] = []
     for r in results:
         if r.text is None:
             out.append((r, []))
