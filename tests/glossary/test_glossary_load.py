@@ -63,6 +63,7 @@ def test_duplicate_concept_id_across_files(tmp_path: Path) -> None:
 
 def test_cache_is_used_and_invalidated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr("tqkit.glossary.load.CACHE_MIN_SECONDS", 0.0)
     path = tmp_path / "g.yaml"
     shutil.copy(FIXTURES / "mini.yaml", path)
     _info, concepts = load_cached(path)
@@ -77,6 +78,7 @@ def test_cache_is_used_and_invalidated(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_corrupt_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr("tqkit.glossary.load.CACHE_MIN_SECONDS", 0.0)
     path = tmp_path / "g.yaml"
     shutil.copy(FIXTURES / "mini.yaml", path)
     load_cached(path)
@@ -103,3 +105,9 @@ def test_lookups_for_other_rules() -> None:
     assert g.english_for("Карабаха", "ru") == ["Karabakh"]
     assert g.has_term("Khankendi") and g.has_term("karabakh")
     assert not g.has_term("table")
+
+
+def test_small_glossaries_are_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
+    load_cached(FIXTURES / "mini.yaml")
+    assert not (tmp_path / "cache").exists()

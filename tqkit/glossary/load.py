@@ -17,6 +17,7 @@ import io
 import os
 import pickle
 import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,9 @@ from tqkit.glossary.model import (
 from tqkit.resources import ResourceError, glossary_files
 
 CACHE_VERSION = 4
+# Only glossaries that take this long to parse are cached (small ones are parsed each time, so
+# checking with the shipped glossary writes nothing to the user's cache directory).
+CACHE_MIN_SECONDS = 0.25
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 CONCEPT_KEYS = {"id", "domain", "definition", "note", "review", "sources", "terms"}
@@ -380,7 +384,8 @@ def _cache_key(path: Path) -> str | None:
 
 
 def load_cached(path: Path) -> tuple[GlossaryInfo, list[Concept]]:
-    """:func:`load_file` through the pickle cache (a broken or stale cache is ignored)."""
+    """:func:`load_file` through the pickle cache (a broken or stale cache is ignored; files
+    parsed in under ``CACHE_MIN_SECONDS`` are not cached)."""
     directory = cache_dir()
     key = _cache_key(path) if directory is not None else None
     if directory is not None and key is not None:
@@ -392,8 +397,10 @@ def load_cached(path: Path) -> tuple[GlossaryInfo, list[Concept]]:
                 return cached[0], cached[1]
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             pass
+    t0 = time.perf_counter()
     result = load_file(path)
-    if directory is not None and key is not None:
+    slow = time.perf_counter() - t0 >= CACHE_MIN_SECONDS
+    if directory is not None and key is not None and slow:
         try:
             from tqkit.atomic import atomic_write
 
