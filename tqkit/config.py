@@ -185,6 +185,7 @@ class RunOptions:
     fail_on: Severity | None = None
     encoding: str | None = None
     source: str | None = None
+    source_lang: str | None = None
     config: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 

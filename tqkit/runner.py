@@ -45,8 +45,9 @@ class Engine:
         ctx = CheckContext(self.resources, source=source, options=dict(self.options.extra))
         ignored = self.settings.ignores_for(doc.path)
         findings: list[Finding] = []
+        inline_source = source is None and any(s.source for s in doc.given_segments)
         for rule in self.rules:
-            if rule.needs_source and source is None:
+            if rule.needs_source and source is None and not inline_source:
                 continue
             if any(rule.code.startswith(c.upper()) or rule.name == c for c in ignored):
                 continue
@@ -145,13 +146,18 @@ def check_one(path: str, options: RunOptions) -> FileResult:
         settings = settings_for(path, options)
         engine = engine_for(settings, options)
         doc = read_path(path, options.encoding, settings.target_lang)
-        source = read_path(options.source, None, settings.target_lang) if options.source else None
-        if source is not None:
-            source.target_lang = source.source_lang or "und"
+        source = read_source(options.source, options.source_lang) if options.source else None
         findings, notes = engine.check(doc, source)
     except (InputError, ResourceError) as exc:
         return FileResult(path, error=str(exc))
     return FileResult(path, findings, doc.text, doc.word_count, notes=notes)
+
+
+def read_source(path: str, source_lang: str | None = None) -> Document:
+    """The original-language article given with ``--source`` (any supported format)."""
+    source = read_path(path, None, source_lang or "und")
+    source.source_lang = source_lang
+    return source
 
 
 def _worker_check(args: tuple[str, RunOptions]) -> FileResult:

@@ -11,10 +11,10 @@ import click
 from tqkit.atomic import atomic_write
 from tqkit.config import RunOptions
 from tqkit.findings import Severity
-from tqkit.readers import InputError, read_path
+from tqkit.readers import InputError
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
-from tqkit.runner import FileResult, check_paths, engine_for, exit_code, settings_for
+from tqkit.runner import FileResult, check_paths, engine_for, exit_code, read_source, settings_for
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -50,13 +50,17 @@ def fail(message: str) -> None:
 @click.option("--encoding", default=None, help="Encoding of the input files (default: UTF-8, BOM allowed).")
 @click.option("--config", type=click.Path(), default=None, help="Use this config file instead of searching.")
 @click.option("--no-color", is_flag=True, help="Never use colour.")
+@click.option("--source-lang", default=None, help="Language of the --source article (default: detected).")
 @click.option("--roundtrip-via", default=None, help="Pivot language for the opt-in round-trip rule TQ501.")
+@click.option("--roundtrip-threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="TQ501 reports sentences whose round-trip chrF (0-1) is below this.")
 @click.option("--models-dir", default=None, type=click.Path(), help="Offline MT models directory.")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool, glossaries: tuple[str, ...],
           target_lang: str | None, source: str | None, fix: bool, unsafe_fixes: bool, diff: bool,
           statistics: bool, jobs: int, encoding: str | None, config: str | None, no_color: bool,
-          roundtrip_via: str | None, models_dir: str | None) -> None:
+          source_lang: str | None, roundtrip_via: str | None, roundtrip_threshold: float,
+          models_dir: str | None) -> None:
     """Check translated articles for machine-translation artefacts.
 
     PATHS are files or directories (walked for .txt and .md), or - for standard input.
@@ -71,12 +75,13 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         fail("use either --fix or --diff, not both")
     if source and len(paths) != 1:
         fail("--source pairs one original with one translated file; give exactly one PATH")
-    extra: dict[str, object] = {"roundtrip_via": roundtrip_via, "models_dir": models_dir}
+    extra: dict[str, object] = {"roundtrip_via": roundtrip_via, "models_dir": models_dir,
+                                "roundtrip_threshold": roundtrip_threshold, "source_lang": source_lang}
     options = RunOptions(
         select=sel or None, extend_select=ext, ignore=ign,
         glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
         target_lang=target_lang, fail_on=Severity.parse(fail_on) if fail_on else None,
-        encoding=encoding, source=source, config=config, extra=extra,
+        encoding=encoding, source=source, source_lang=source_lang, config=config, extra=extra,
     )
     color = not no_color and sys.stdout.isatty() and fmt == "text"
     if fix or diff:
@@ -119,7 +124,7 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool, 
             settings = settings_for(path, options)
             engine = engine_for(settings, options)
             data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-            source = read_path(options.source) if options.source else None
+            source = read_source(options.source, options.source_lang) if options.source else None
             res = fix_bytes(path, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
         except InputError as exc:
             results.append(FileResult(path, error=str(exc)))
