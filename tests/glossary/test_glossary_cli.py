@@ -342,3 +342,29 @@ def test_coverage_json_and_table(run, seed_path, tmp_path: Path) -> None:
     assert "nk-osce-minsk-group" in note["concepts"]
     table = run("glossary", "coverage", str(seed_path)).stdout
     assert "! deprecated Bishkek Armistice Protocol" in table
+
+
+def test_add_to_a_copy_of_the_shipped_glossary_only_appends(run, tmp_path: Path) -> None:
+    path = tmp_path / "nk.yaml"
+    shutil.copy(SHIPPED / "nagorno-karabakh.yaml", path)
+    before = path.read_text(encoding="utf-8")
+    res = run("glossary", "add", "--file", str(path), "--id", "nk-test-concept",
+              "--term", "en:test concept", "--source", "Test")
+    assert res.exit_code == 0, res.output
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert after[len(before):].startswith("  - id: nk-test-concept\n")
+
+
+def test_export_of_two_glossaries_imports_cleanly(run, tmp_path: Path) -> None:
+    tbx = tmp_path / "both.tbx"
+    other = tmp_path / "other.yaml"
+    other.write_text("glossary: {id: other}\nconcepts:\n  - id: o-1\n    sources: [{title: S}]\n"
+                     "    terms: {en: [{term: zebra crossing, status: preferred}]}\n",
+                     encoding="utf-8")
+    assert run("glossary", "export", "--glossary", str(SHIPPED), "--glossary", str(other),
+               "-o", str(tbx)).exit_code == 0
+    out = tmp_path / "both.yaml"
+    assert run("glossary", "import", str(tbx), "-o", str(out)).exit_code == 0
+    assert run("glossary", "lint", str(out)).exit_code == 0
+    assert "id: nagorno-karabakh_other" in out.read_text(encoding="utf-8")

@@ -69,7 +69,7 @@ def _flags(t: Term) -> str:
 def header_of(infos: Sequence[GlossaryInfo], concepts: Sequence[Concept]) -> GlossaryInfo:
     langs = list(dict.fromkeys([*(lang for i in infos for lang in i.languages),
                                 *(lang for c in concepts for lang in c.terms)]))
-    ids = "+".join(i.id for i in infos) or "glossary"
+    ids = "_".join(i.id for i in infos) or "glossary"
     titles = " + ".join(i.title for i in infos if i.title) or None
     domains = " + ".join(dict.fromkeys(i.domain for i in infos if i.domain)) or None
     return GlossaryInfo(ids, titles, domains, tuple(langs))
