@@ -198,3 +198,19 @@ def test_fallback_pairs_by_order_and_refuses_unequal_counts() -> None:
         ("p1", "p1"), ("p2", "p2")]
     with pytest.raises(InputError, match=r"source src\.txt has 2 and the translation 3"):
         _align_by_order(src, Document("t.txt", "A.\n\nB.\n\nC."))
+
+
+def test_source_term_missing_in_bilingual_units() -> None:
+    """XLIFF/PO units carry their own source text: TQ405 runs without --source."""
+    from tqkit.api import _engine
+    from tqkit.document import Document, Segment
+    from tqkit.findings import Span
+
+    text = "Fighting in the region continues.\nThe peacekeepers arrived."
+    doc = Document("u.xlf", text, source_lang="ru", given_segments=(
+        Segment("u1", Span(0, 33), "unit", source="Бои в Нагорном Карабахе продолжаются."),
+        Segment("u2", Span(34, len(text)), "unit", source="Миротворцы прибыли."),
+    ))
+    findings, _ = _engine(["TQ405"], (), MINI, "en").check(doc)
+    assert [(f.rule, f.data["source_segment"], text[f.start:f.end]) for f in findings] == [
+        ("TQ405", "u1", "Fighting in the region continues.")]

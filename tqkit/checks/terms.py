@@ -541,21 +541,21 @@ class SourceTermMissing(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         g = _glossary(ctx)
-        source = ctx.source
-        if g is None or source is None:
+        if g is None:
             return
         from tqkit.glossary.matcher import resolve, source_languages
         from tqkit.glossary.model import fold
 
-        langs = source_languages(source.view, source.source_lang or source.target_lang,
+        pairs = list(_source_pairs(doc, ctx))
+        if not pairs:
+            return
+        declared = ctx.source.source_lang or ctx.source.target_lang if ctx.source else doc.source_lang
+        langs = source_languages(" ".join(p[0] for p in pairs), declared,
                                  [lang for lang in g.languages if lang != "en"])
         if not langs:
             return
         matcher = g.matcher("en")
-        for src_seg, tgt_seg in _align(source, doc):
-            if src_seg is None or tgt_seg is None:
-                continue
-            src_text = source.view[src_seg.span.start : src_seg.span.end]
+        for src_text, src_id, tgt_seg in pairs:
             # Longest match across languages: Russian "Нагорном Карабахе" wins over the
             # Bulgarian reading of "Карабахе" alone.
             found: dict[str, Match] = {}
@@ -594,8 +594,22 @@ class SourceTermMissing(Rule):
                 doc, tgt_seg.span,
                 f"source {noun} no rendering in this paragraph: {'; '.join(parts)}",
                 concept=missing[0][0], concepts=[x[0] for x in missing],
-                source_term=missing[0][1], source_segment=src_seg.id,
+                source_term=missing[0][1], source_segment=src_id,
             )
+
+
+def _source_pairs(doc: Document, ctx: CheckContext) -> Iterator[tuple[str, str, Segment]]:
+    """(source text, source segment id, target segment): paragraphs aligned with ``--source``,
+    or the units of a bilingual file (XLIFF, PO) that carry their own source text."""
+    source = ctx.source
+    if source is not None:
+        for src_seg, tgt_seg in _align(source, doc):
+            if src_seg is not None and tgt_seg is not None:
+                yield source.view[src_seg.span.start : src_seg.span.end], src_seg.id, tgt_seg
+        return
+    for seg in doc.given_segments:
+        if seg.source:
+            yield seg.source, seg.id, seg
 
 
 def _contains_word(haystack: str, needle: str) -> bool:
