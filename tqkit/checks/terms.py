@@ -6,10 +6,11 @@ and the same per-document scan, which is cached on the document, so five rules c
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tqkit.checks._text import inside_quotes, match_case, sentence_start
@@ -30,11 +31,12 @@ class _Scan:
     matches: list[Match]  # leftmost-longest, document order
     sentences: list[Span]
 
-    def sentence_of(self, start: int) -> Span | None:
-        import bisect
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, start) - 1
+    def sentence_of(self, start: int) -> Span | None:
+        i = bisect.bisect_right(self._starts, start) - 1
         if i >= 0 and self.sentences[i].start <= start < self.sentences[i].end:
             return self.sentences[i]
         return None
