@@ -214,3 +214,14 @@ def test_source_term_missing_in_bilingual_units() -> None:
     findings, _ = _engine(["TQ405"], (), MINI, "en").check(doc)
     assert [(f.rule, f.data["source_segment"], text[f.start:f.end]) for f in findings] == [
         ("TQ405", "u1", "Fighting in the region continues.")]
+
+
+def test_bad_term_spans_for_other_families() -> None:
+    from tqkit.checks.terms import bad_term_spans
+    from tqkit.document import Document
+    from tqkit.registry import CheckContext
+    from tqkit.resources import Resources
+
+    text = "Russian peacemakers arrived; peacekeepers left."
+    spans = bad_term_spans(Document("-", text), CheckContext(Resources()))
+    assert [text[s.start:s.end] for s in spans] == ["Russian peacemakers"]

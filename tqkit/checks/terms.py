@@ -60,6 +60,15 @@ def _scan(doc: Document, ctx: CheckContext) -> _Scan | None:
     return scan
 
 
+def bad_term_spans(doc: Document, ctx: CheckContext) -> list[Span]:
+    """Spans of deprecated or forbidden glossary terms in ``doc`` (what TQ401 reports), from
+    the scan shared by the TQ4xx rules; other families can skip findings these overlap."""
+    scan = _scan(doc, ctx)
+    if scan is None:
+        return []
+    return [Span(m.start, m.end) for m in scan.matches if m.term.is_bad]
+
+
 def _in_larger_name(text: str, start: int, end: int) -> bool:
     """True when a capitalised word (not sentence-initial) touches the match on either side:
     the match is then probably part of a longer proper name."""
