@@ -45,6 +45,8 @@ class CheckContext:
     source: Document | None = None
     options: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # Codes of the rules running in this check, so one family can defer to another.
+    selected: frozenset[str] = frozenset()
 
 
 class Rule:

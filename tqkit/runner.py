@@ -39,10 +39,12 @@ class Engine:
         self.options = options or RunOptions()
         self.rule_classes = select_rules(settings.select, settings.ignore, settings.extend_select)
         self.rules: list[Rule] = [cls() for cls in self.rule_classes]
+        self.codes = frozenset(r.code for r in self.rules)
         self.resources = _resources(settings.glossaries, settings.target_lang)
 
     def check(self, doc: Document, source: Document | None = None) -> tuple[list[Finding], list[str]]:
-        ctx = CheckContext(self.resources, source=source, options=dict(self.options.extra))
+        ctx = CheckContext(self.resources, source=source, options=dict(self.options.extra),
+                           selected=self.codes)
         ignored = self.settings.ignores_for(doc.path)
         findings: list[Finding] = []
         inline_source = source is None and any(s.source for s in doc.given_segments)

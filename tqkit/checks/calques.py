@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tqkit.checks._text import inside_quotes, match_case
 from tqkit.document import Document
@@ -86,14 +87,15 @@ class CalqueSet:
         import ahocorasick
 
         self.entries = list(entries)
-        self.candidates: dict[str, list[tuple[re.Pattern[str], Calque]]] = {}
+        # key -> (pattern, entry); each pattern is compiled the first time its key is seen in a
+        # text (compiling hundreds of regular expressions up front would dominate start-up).
+        self.candidates: dict[str, list[tuple[str, Calque]]] = {}
+        self._compiled: dict[str, list[tuple[re.Pattern[str], Calque]]] = {}
         for entry in self.entries:
             if entry.kind == "transliteration":
                 continue
             for pat in entry.patterns:
-                rx = re.compile(pattern_regex(pat) + r"(?![\w\-])", re.I)
-                key = _key(pat.split()[0])
-                self.candidates.setdefault(key, []).append((rx, entry))
+                self.candidates.setdefault(_key(pat.split()[0]), []).append((pat, entry))
         self.automaton: ahocorasick.Automaton | None = None
         if self.candidates:
             automaton = ahocorasick.Automaton()
@@ -118,13 +120,21 @@ class CalqueSet:
         """Non-overlapping matches, leftmost and then longest first."""
         if self.automaton is None:
             return
-        lowered = text.translate(_ASCII_LOWER).replace("’", "'")
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters lower-case to two code points
+            lowered = text.translate(_ASCII_LOWER)
+        if "’" in lowered:
+            lowered = lowered.replace("’", "'")
         found: list[tuple[int, int, re.Match[str], Calque]] = []
         for end, key in self.automaton.iter(lowered):
             start = end - len(key) + 1
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
                 continue
-            for rx, entry in self.candidates[key]:
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                compiled = [(re.compile(pattern_regex(p) + r"(?![\w\-])", re.I), e) for p, e in self.candidates[key]]
+                self._compiled[key] = compiled
+            for rx, entry in compiled:
                 m = rx.match(text, start)
                 if m:
                     found.append((start, -m.end(), m, entry))
@@ -140,18 +150,36 @@ REQUIRED = ("id", "patterns", "suggestions", "source_lang", "source", "note", "r
 
 
 def load_calques(path: Path) -> list[Calque]:
+    """Read a calque list. The fast C parser (PyYAML's libyaml) reads a valid file; a file with
+    a problem is read again with ruamel.yaml's round-trip parser, so the error names its line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return _calques_from(path, yaml.load(text, Loader=loader))
+    except Exception:  # any problem: re-read with line numbers for the message
+        pass
+    return _calques_from(path, _load_rt(path, text))
+
+
+def _load_rt(path: Path, text: str) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
     yaml = YAML(typ="rt")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"))
+        return yaml.load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         raise ResourceError(f"{path}{line}: malformed YAML: {getattr(exc, 'problem', exc)}") from None
-    except OSError as exc:
-        raise ResourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _calques_from(path: Path, data: Any) -> list[Calque]:
     items = data.get("calques") if hasattr(data, "get") else None
     if not isinstance(items, list):
         raise ResourceError(f"{path}: expected a top-level `calques:` list")
@@ -235,12 +263,21 @@ class KnownBadRendering(Rule):
         calques = ctx.resources.calques
         source = ctx.source.text.lower() if ctx.source is not None else None
         view = doc.view
+        # A term-base entry is more specific than a general calque: where TQ401 reports a
+        # deprecated glossary term, this rule stays quiet.
+        glossary_spans: list[Span] = []
+        if "TQ401" in ctx.selected:
+            from tqkit.checks.terms import bad_term_spans
+
+            glossary_spans = bad_term_spans(doc, ctx)
         for m, entry in calques.finditer(view):
             if entry.context == "source" and (
                 source is None or not any(s in source for s in (entry.source_match or (entry.source.lower(),)))
             ):
                 continue
             span = Span(m.start(), m.end())
+            if any(span.overlaps(g) for g in glossary_spans):
+                continue
             found = m.group()
             quoted = inside_quotes(view, span.start, span.end)
             fixes = [

@@ -94,7 +94,8 @@ class PossessiveError(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _POSSESSIVE_OWN_RE.finditer(view):
+        has_own = "own" in view or "OWN" in view or "Own" in view
+        for m in _POSSESSIVE_OWN_RE.finditer(view) if has_own else ():
             word = m.group(1)
             right = match_case(_POSS_FIX[word.lower()], word)
             span = Span(m.start(1), m.end(1))
@@ -103,7 +104,8 @@ class PossessiveError(Rule):
                 f"“{m.group()}” is not English: the possessive before “own” is “{right} own”.",
                 [Fix(f"Replace with “{right} {m.group(3)}”", (Edit(span, right),), safe=True)],
             )
-        for m in _APOSTROPHE_POSS_RE.finditer(view):
+        has_apostrophe_s = any(t in view for t in ("r's", "r’s", "R'S", "R’S", "R's", "R’s"))
+        for m in _APOSTROPHE_POSS_RE.finditer(view) if has_apostrophe_s else ():
             word = m.group(1)
             right = match_case(word.lower() + "s", word)
             span = Span(m.start(), m.end())

@@ -116,11 +116,19 @@ def _glossary_fixes(ctx: CheckContext, word: str, span: Span) -> list[Fix]:
 
 
 # Unknown words with the endings of romanised Slavic words (-ov, -tsi, -ski, -nik...).
-_CANDIDATE_RE = re.compile(
-    r"(?<![\w'’\-])[A-Za-z]{2,}?(?:ov|ev|ova|eva|ovi|evi|ovtsi|evtsi|tsi|tsa|tsy|ntsi|ski|sky|ska|"
-    r"shka|chka|nik|niki|ets|iya|yy|iy|ovo|evo|ishte|ichi|ovich|evich|ovna|evna|enko|yuk|chuk|"
-    r"shchina|stvo|ata|ite|ove|ushka|ochka|enok|onok|itsa|ina|ka|ki)(?:s|es)?(?![\w'’\-])"
-)
+_ENDINGS = (
+    "ov ev ova eva ovi evi ovtsi evtsi tsi tsa tsy ntsi ski sky ska shka chka nik niki ets iya yy "
+    "iy ovo evo ishte ichi ovich evich ovna evna enko yuk chuk shchina stvo ata ite ove ushka "
+    "ochka enok onok itsa ina ka ki"
+).split()
+_SLAVIC_ENDINGS = tuple(e + s for e in _ENDINGS for s in ("", "s", "es"))
+_WORD4_RE = re.compile(r"\b[A-Za-z]{4,}\b")
+
+
+@lru_cache(maxsize=64)
+def _suspects_regex(words: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’\-])(?:{alt})(?![\w'’\-])")
 _PREV_WORD_RE = re.compile(r"(?<![\w'’\-])([a-z]+)[ \t]+$")
 _NEXT_NAME_RE = re.compile(r"[ \t][A-Z][a-z]")
 _PLURAL_OF_SLAVIC_RE = re.compile(r"(?:ov|ev|in|tsi|ski|nik|ets|ka)s$")
@@ -188,14 +196,20 @@ class TransliteratedWord(Rule):
                 reported.add(m.start())
                 tok = Token(m.start(), m.start() + len(m.group(1)), m.group(1), "word")
                 yield self._report(doc, tok, entry.suggestions, None, source_text, ctx, known=True)
-        # Unknown words of Slavic shape: one regex pass finds the candidates.
-        for m in _CANDIDATE_RE.finditer(view):
+        # Unknown words of Slavic shape: the distinct words of the text are filtered first (C-level
+        # set and suffix tests); only the rare survivors are located and judged in context.
+        suspects = {
+            w for w in set(_WORD4_RE.findall(view))
+            if w.lower().endswith(_SLAVIC_ENDINGS) and not w.isupper()
+            and not res.is_known_word(w) and not res.is_known_word(_singular(w.lower()))
+        }
+        if not suspects:
+            return
+        for m in _suspects_regex(frozenset(suspects)).finditer(view):
             if m.start() in reported:
                 continue
             text = m.group()
             base = text.lower()
-            if text.isupper() or res.is_known_word(base) or res.is_known_word(_singular(base)):
-                continue
             if text[0].isupper():
                 if not _PLURAL_OF_SLAVIC_RE.search(base) or sentence_start(view, m.start()):
                     continue

@@ -206,8 +206,16 @@ def read_path(path: str | Path, encoding: str | None = None, target_lang: str = 
     return reader.read(spath, data, encoding, target_lang)
 
 
-def mask_spans(text: str, patterns: Sequence[re.Pattern[str]]) -> list[Span]:
+def mask_spans(text: str, patterns: Sequence[re.Pattern[str] | tuple[re.Pattern[str], tuple[str, ...]]]) -> list[Span]:
+    """Spans matched by any pattern. A pattern may come with trigger substrings: it is only run
+    when one of them occurs in the text (most articles have no code, comments or links)."""
     spans: list[Span] = []
-    for pat in patterns:
+    for item in patterns:
+        if isinstance(item, tuple):
+            pat, triggers = item
+            if not any(t in text for t in triggers):
+                continue
+        else:
+            pat = item
         spans.extend(Span(m.start(), m.end()) for m in pat.finditer(text) if m.end() > m.start())
     return spans

@@ -29,8 +29,19 @@ def markdown_masks(text: str) -> list[Span]:
     return merge_spans(
         mask_spans(
             text,
-            (FRONT_MATTER_RE, FENCE_RE, INDENTED_CODE_RE, INLINE_CODE_RE, COMMENT_RE, TAG_RE,
-             LINK_TARGET_RE, REF_DEF_RE, AUTOLINK_RE, URL_RE, EMAIL_RE),
+            (
+                (FRONT_MATTER_RE, ("---", "+++")),
+                (FENCE_RE, ("```", "~~~")),
+                (INDENTED_CODE_RE, ("    ", "\t")),
+                (INLINE_CODE_RE, ("`",)),
+                (COMMENT_RE, ("<!--",)),
+                (TAG_RE, ("<",)),
+                (LINK_TARGET_RE, ("](",)),
+                (REF_DEF_RE, ("]:",)),
+                (AUTOLINK_RE, ("<",)),
+                (URL_RE, ("http", "www.", "ftp:")),
+                (EMAIL_RE, ("@",)),
+            ),
         )
     )
 
