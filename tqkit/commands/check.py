@@ -166,7 +166,7 @@ def rules(fmt: str, show_all: bool) -> None:
 @click.command()
 @click.argument("code")
 def rule(code: str) -> None:
-    """Print a rule's documentation (by code, e.g. TQ201, or name)."""
+    """Print the documentation of one rule, by code (TQ201) or name."""
     try:
         r = get_rule(code)
     except KeyError:
