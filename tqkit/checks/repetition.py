@@ -144,6 +144,7 @@ class TautologicalRepetition(Rule):
         "Washington wants to influence Russian influence in the region.",
         "The organizers organized a rally.",
         "They bought glass reusable glasses for the event.",
+        "The council decided to decide on the budget later.",
     )
     quiet = (
         "They met face to face and agreed step by step.",
@@ -153,6 +154,7 @@ class TautologicalRepetition(Rule):
         "He fought a good fight.",
         "The fighting continued; fighting broke out again later.",
         "Investors bought shares as share prices rose.",
+        "Farmers used to use horses.",
         "The report was reported widely.",
     )
 
@@ -187,9 +189,12 @@ class TautologicalRepetition(Rule):
                 if len(sa) < 4 or sa != stem(bl):
                     continue
                 between = [w[2].lower() for w in words[i + 1 : j]]
-                if len(between) == 1 and between[0] in IDIOM_LINKS:
-                    continue
-                if any(w in FUNCTION_WORDS and w not in BETWEEN_OK for w in between):
+                if len(between) == 1 and between[0] in IDIOM_LINKS and (
+                    al == bl or between[0] != "to" or sa in ("use", "need")
+                ):
+                    continue  # "face to face", "step by step"; but "decided to decide" is reported
+                if any(w in FUNCTION_WORDS and w not in BETWEEN_OK and not (w == "to" and al != bl and len(between) == 1)
+                       for w in between):
                     continue  # "shares as share prices": a new clause, not a tautology
                 if len(between) == 2 and not any(w in BETWEEN_OK for w in between):
                     continue  # "data source includes data": a verb in between
@@ -209,10 +214,12 @@ class TautologicalRepetition(Rule):
                     Fix(f"Keep only the first “{a}”", (keep_first,), safe=False),
                 ]
                 phrase = clause[a_start:b_end]
+                root = min(al, bl, key=len)
+                what = f"the word “{root}”" if al == bl else f"one root (“{al}”, “{bl}”)"
                 yield self.finding(
                     doc, span,
-                    f"“{phrase}” repeats the root “{sa}”: machine translation often gives a verb and "
-                    "a noun of one root the same English word. Say it once, with the intended word.",
+                    f"“{phrase}” repeats {what}: machine translation often gives a verb and a noun "
+                    "of one root the same English word. Say it once, with the intended word.",
                     fixes, phrase=match_case(phrase, phrase),
                 )
                 break
