@@ -123,6 +123,17 @@ _ENDINGS = (
 ).split()
 _SLAVIC_ENDINGS = tuple(e + s for e in _ENDINGS for s in ("", "s", "es"))
 _WORD4_RE = re.compile(r"\b[A-Za-z]{4,}\b")
+# Letter groups of romanised Cyrillic (zh, kh, ts, shch, vch, dzh, yu, ya, yo).
+_CLUSTER_RE = re.compile(r"zh|kh|ts|shch|vch|dzh|yu|ya|yo")
+
+
+def _slavic_shape(word: str) -> bool:
+    """A Slavic ending, or (lower case only) a Slavic letter group and a vowel ending
+    (Bulgarian "братовчеди" romanised as "bratovchedi")."""
+    low = word.lower()
+    if low.endswith(_SLAVIC_ENDINGS):
+        return True
+    return word[0].islower() and low[-1] in "iyea" and _CLUSTER_RE.search(low) is not None
 
 
 @lru_cache(maxsize=64)
@@ -200,7 +211,7 @@ class TransliteratedWord(Rule):
         # set and suffix tests); only the rare survivors are located and judged in context.
         suspects = {
             w for w in set(_WORD4_RE.findall(view))
-            if w.lower().endswith(_SLAVIC_ENDINGS) and not w.isupper()
+            if _slavic_shape(w) and not w.isupper()
             and not res.is_known_word(w) and not res.is_known_word(_singular(w.lower()))
         }
         if not suspects:
