@@ -263,3 +263,14 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
     p = write(tmp_path / "a.txt", "Talks in the the capital.\n")
     proc = subprocess.run([sys.executable, "-m", "tqkit", "check", str(p)], capture_output=True, text=True)
     assert proc.returncode == 1 and "TQ201" in proc.stdout
+
+
+def test_exclude_skips_walked_files(tmp_path: Path) -> None:
+    write(tmp_path / "tqkit.toml", 'exclude = ["old/*"]\n')
+    (tmp_path / "old").mkdir()
+    write(tmp_path / "old" / "a.txt", "Talks in the the capital.\n")
+    write(tmp_path / "b.txt", "Talks in the capital.\n")
+    code, out, _ = run("check", str(tmp_path), "--format", "json")
+    assert code == 0 and json.loads(out)["summary"]["files"] == 1
+    # a file named on the command line is always checked
+    assert run("check", str(tmp_path / "old" / "a.txt"))[0] == 1

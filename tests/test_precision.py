@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tqkit.api import check_text
+from tqkit.config import Settings
 from tqkit.document import Document
 from tqkit.findings import Severity
 from tqkit.runner import Engine
-from tqkit.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTEFACTS = Path(__file__).parent / "fixtures" / "mt-artefacts.en.txt"

@@ -11,6 +11,7 @@ Keys::
     glossaries = ["glossaries/"]     # paths relative to the config file
     target-lang = "en"
     fail-on = "warning"              # info | warning | error
+    exclude = ["drafts/old/*"]       # globs skipped when a directory is walked
 """
 
 from __future__ import annotations
@@ -46,14 +47,23 @@ class Settings:
     root: str | None = None  # directory of the config file
     config_path: str | None = None
 
-    def ignores_for(self, path: str) -> tuple[str, ...]:
-        out: list[str] = []
-        rel = path
+    def _relative(self, path: str) -> str:
         if self.root:
             try:
-                rel = str(Path(path).resolve().relative_to(Path(self.root).resolve()))
+                return str(Path(path).resolve().relative_to(Path(self.root).resolve()))
             except ValueError:
-                rel = path
+                pass
+        return path
+
+    def excludes(self, path: str) -> bool:
+        """True when a file found by walking a directory matches an ``exclude`` glob."""
+        rel = self._relative(path)
+        name = Path(path).name
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in self.exclude)
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        out: list[str] = []
+        rel = self._relative(path)
         for pattern, codes in self.per_file_ignores:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
                 out.extend(codes)

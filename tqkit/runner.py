@@ -119,9 +119,9 @@ def settings_for(path: str, options: RunOptions) -> Settings:
     return options.apply(find_settings(path, options.config))
 
 
-def walk(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+def walk(paths: Sequence[str], options: RunOptions | None = None) -> Iterator[tuple[str, str | None]]:
     """Expand the command-line paths: ``(path, error)`` pairs; directories are walked for text
-    and Markdown files (hidden directories and ``.venv`` skipped)."""
+    and Markdown files (hidden directories skipped, and files the config's ``exclude`` names)."""
     for raw in paths:
         if raw == "-":
             yield raw, None
@@ -133,14 +133,24 @@ def walk(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
                 for name in sorted(files):
                     if Path(name).suffix.lower() in WALK_SUFFIXES:
+                        path = str(Path(root) / name)
+                        if options is not None and _excluded(path, options):
+                            continue
                         found = True
-                        yield str(Path(root) / name), None
+                        yield path, None
             if not found:
                 yield raw, f"{raw}: no .txt or .md files in this directory"
         elif not p.exists():
             yield raw, f"{raw}: no such file or directory"
         else:
             yield raw, None
+
+
+def _excluded(path: str, options: RunOptions) -> bool:
+    try:
+        return settings_for(path, options).excludes(path)
+    except InputError:
+        return False  # the config error is reported when the file is checked
 
 
 def check_one(path: str, options: RunOptions) -> FileResult:
@@ -168,7 +178,7 @@ def _worker_check(args: tuple[str, RunOptions]) -> FileResult:
 
 def check_paths(paths: Sequence[str], options: RunOptions, jobs: int = 1) -> Iterator[FileResult]:
     """Check every file; results come back in the order of the paths."""
-    items: list[tuple[str, str | None]] = list(walk(paths))
+    items: list[tuple[str, str | None]] = list(walk(paths, options))
     todo = [p for p, err in items if err is None]
     if jobs <= 1 or len(todo) < 2 or "-" in todo:
         for path, err in items:

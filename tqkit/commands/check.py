@@ -112,7 +112,7 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool, 
     from tqkit.runner import walk
 
     results: list[FileResult] = []
-    for path, err in walk(paths):
+    for path, err in walk(paths, options):
         if err:
             results.append(FileResult(path, error=err))
             continue
