@@ -142,7 +142,11 @@ def _suspects_regex(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’\-])(?:{alt})(?![\w'’\-])")
 _PREV_WORD_RE = re.compile(r"(?<![\w'’\-])([a-z]+)[ \t]+$")
 _NEXT_NAME_RE = re.compile(r"[ \t][A-Z][a-z]")
-_PLURAL_OF_SLAVIC_RE = re.compile(r"(?:ov|ev|in|tsi|ski|nik|ets|ka)s$")
+_PLURAL_OF_SLAVIC_RE = re.compile(r"(?:(?:ov|ev|in|tsi|ski|nik|ets|ka)s|tsi|tsy)$")
+# Slavic plural endings no English name has: reported even without a determiner before them.
+_SLAVIC_PLURAL_RE = re.compile(r"(?:ovtsi|evtsi|ntsi|tsi|tsy)$")
+# Letters of Turkish and Azerbaijani that English never uses (names aside).
+_TURKIC_WORD_RE = re.compile(r"(?<![\w'’\-])[a-zçöüâîû]*[əğışı][a-zçöüğışəıâîû]*(?![\w'’\-])")
 _DETERMINERS = frozenset(
     ["the", "a", "an", "these", "those", "some", "many", "all", "most", "several", "few", "big", "small", "great", "little", "old", "young", "local", "such", "our", "their", "his", "her", "its", "other", "both", "no", "any"]
 )
@@ -180,6 +184,8 @@ class TransliteratedWord(Rule):
         "The local militsiya detained him.",
         "Two tovarishch officials and their zemlyaki arrived.",
         "He joined the opolchentsi in the east.",
+        "He called them Batkovtsi and laughed.",
+        "The families of the şəhidlər gathered in Baku.",
     )
     quiet = (
         "Sergei Lavrov met Ilham Aliyev in Baku.",
@@ -188,6 +194,7 @@ class TransliteratedWord(Rule):
         "Residents of Panagyurishte gathered on Monday.",
         "NATO and the OSCE Minsk Group issued statements.",
         "The tsar's palace reopened.",
+        "Recep Tayyip Erdoğan met Ilham Əliyev in Şuşa.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -214,6 +221,14 @@ class TransliteratedWord(Rule):
             if _slavic_shape(w) and not w.isupper()
             and not res.is_known_word(w) and not res.is_known_word(_singular(w.lower()))
         }
+        if any(ch in view for ch in "əğışı"):
+            for m in _TURKIC_WORD_RE.finditer(view):
+                if len(m.group()) >= 3 and m.start() not in reported:
+                    yield self.finding(
+                        doc, Span(m.start(), m.end()),
+                        f"“{m.group()}” is not English: it looks like an untranslated Azerbaijani or "
+                        "Turkish word (letters such as ə, ğ, ı); translate it.",
+                    )
         if not suspects:
             return
         for m in _suspects_regex(frozenset(suspects)).finditer(view):
@@ -225,7 +240,7 @@ class TransliteratedWord(Rule):
                 if not _PLURAL_OF_SLAVIC_RE.search(base) or sentence_start(view, m.start()):
                     continue
                 prev = _PREV_WORD_RE.search(view, max(0, m.start() - 40), m.start())
-                if prev is None or prev.group(1) not in _DETERMINERS:
+                if not _SLAVIC_PLURAL_RE.search(base) and (prev is None or prev.group(1) not in _DETERMINERS):
                     continue
                 if _NEXT_NAME_RE.match(view, m.end()):
                     continue  # part of a multi-word name
