@@ -162,8 +162,9 @@ class TransliteratedWord(Rule):
     are usually names, so they are reported only when the sentence treats them as a common noun:
     an English plural on a Slavic stem after a determiner or adjective ("none of the big
     Batkovs"). Known transliterations listed in ``glossaries/calques.yaml`` (``kind:
-    transliteration``) are always reported, with their translation. With ``--source``, the
-    source word whose romanisation matches is named.
+    transliteration``) are always reported, with their translation. Lower-case words with
+    letters of Turkish and Azerbaijani that English never uses (ə, ğ, ı) are reported as
+    untranslated. With ``--source``, the source word whose romanisation matches is named.
 
     **Why it matters.** Slang and culture-bound words (Bulgarian "батковци", big shots) have no
     dictionary entry, so MT spells them in Latin letters. Spell-checkers accept capitalised
