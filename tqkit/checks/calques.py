@@ -78,6 +78,16 @@ def _key(first_word: str) -> str:
     return w.replace("’", "'")
 
 
+_COMMON = frozenset("the a an of in on at to for by with and or as is be we it this that".split())
+
+
+def _anchor_word(pattern: str) -> str:
+    """The word of a pattern to look for first: the longest that is not a common small word."""
+    words = pattern.split()
+    rare = [w for w in words if w.lower() not in _COMMON] or words
+    return max(reversed(rare), key=len)
+
+
 class CalqueSet:
     """Every calque entry, matched in one pass: an Aho-Corasick automaton finds where a
     pattern's first word occurs, and only there is the pattern's regular expression tried, so
@@ -90,12 +100,13 @@ class CalqueSet:
         # key -> (pattern, entry); each pattern is compiled the first time its key is seen in a
         # text (compiling hundreds of regular expressions up front would dominate start-up).
         self.candidates: dict[str, list[tuple[str, Calque]]] = {}
-        self._compiled: dict[str, list[tuple[re.Pattern[str], Calque]]] = {}
+        self._compiled: dict[str, list[tuple[re.Pattern[str], Calque, int]]] = {}
         for entry in self.entries:
             if entry.kind == "transliteration":
                 continue
             for pat in entry.patterns:
-                self.candidates.setdefault(_key(pat.split()[0]), []).append((pat, entry))
+                # key on the longest word: "frames", not "in", finds "in the frames of"
+                self.candidates.setdefault(_key(_anchor_word(pat)), []).append((pat, entry))
         self.automaton: ahocorasick.Automaton | None = None
         if self.candidates:
             automaton = ahocorasick.Automaton()
@@ -126,22 +137,29 @@ class CalqueSet:
         if "’" in lowered:
             lowered = lowered.replace("’", "'")
         found: list[tuple[int, int, re.Match[str], Calque]] = []
+        n = len(text)
         for end, key in self.automaton.iter(lowered):
             start = end - len(key) + 1
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
                 continue
             compiled = self._compiled.get(key)
             if compiled is None:
-                compiled = [(re.compile(pattern_regex(p) + r"(?![\w\-])", re.I), e) for p, e in self.candidates[key]]
+                compiled = [
+                    (re.compile(r"(?<![\w\-])" + pattern_regex(p) + r"(?![\w\-])",
+                                0 if (p.isupper() and len(p) > 1) else re.I),  # acronyms keep their case
+                     e, 2 * len(p) + 8)
+                    for p, e in self.candidates[key]
+                ]
                 self._compiled[key] = compiled
-            for rx, entry in compiled:
-                m = rx.match(text, start)
-                if m:
-                    found.append((start, -m.end(), m, entry))
+            for rx, entry, reach in compiled:
+                # the key may be any word of the pattern: search a window around it
+                for m in rx.finditer(text, max(0, start - reach), min(n, end + 1 + reach)):
+                    if m.start() <= start and m.end() > end:
+                        found.append((m.start(), -m.end(), m, entry))
         found.sort(key=lambda item: (item[0], item[1]))
         last_end = -1
         for start, _neg_end, m, entry in found:
-            if start >= last_end:
+            if start >= last_end and m.end() > last_end:
                 last_end = m.end()
                 yield m, entry
 

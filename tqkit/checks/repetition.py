@@ -92,10 +92,12 @@ BETWEEN_OK = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…]|\s-{1,2}\s|--")
 WINDOW = 3  # the second word at most this many words after the first
-_GAP = r"(?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)"
 # \w-based on purpose: Python's regex engine scans it about three times faster than the
 # letter-only classes; the stricter checks run on the few candidates it finds.
-_CANDIDATE_RE = re.compile(rf"\b(\w\w\w)\w*(?:{_GAP}\w+){{0,{WINDOW - 1}}}?{_GAP}\1", re.I)
+# Plain \s+ gaps scan twice as fast as a "one line break at most" group; a candidate that
+# spans a blank line (two paragraphs) is dropped afterwards.
+_CANDIDATE_RE = re.compile(rf"\b(\w\w\w)\w*(?:\s+\w+){{0,{WINDOW - 1}}}?\s+\1", re.I)
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 _WORD_TAIL_RE = re.compile(r"[^\W\d_]*(?:['’-][^\W\d_]+)*")
 
 
@@ -166,7 +168,10 @@ class TautologicalRepetition(Rule):
         for m in _CANDIDATE_RE.finditer(view):
             tail = _WORD_TAIL_RE.match(view, m.end())
             end = tail.end() if tail else m.end()
-            yield from self._clause(doc, m.start(), view[m.start() : end])
+            region = view[m.start() : end]
+            if _BLANK_LINE_RE.search(region):
+                continue
+            yield from self._clause(doc, m.start(), region)
 
     def _clause(self, doc: Document, base: int, clause: str) -> Iterator[Finding]:
         words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(clause)]

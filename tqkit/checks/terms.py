@@ -29,7 +29,12 @@ _SCAN_KEY = "_tqkit_term_scan"
 class _Scan:
     glossary: Glossary
     matches: list[Match]  # leftmost-longest, document order
-    sentences: list[Span]
+    doc: Document
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Computed only when a rule asks (most documents have no glossary hits)."""
+        return list(self.doc.sentences)
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -55,7 +60,7 @@ def _scan(doc: Document, ctx: CheckContext) -> _Scan | None:
     if isinstance(cached, _Scan) and cached.glossary is g:
         return cached
     lang = (doc.target_lang or "en").split("-")[0]
-    scan = _Scan(g, g.matcher(lang).find(doc.view), list(doc.sentences))
+    scan = _Scan(g, g.matcher(lang).find(doc.view), doc)
     doc.meta[_SCAN_KEY] = scan
     return scan
 

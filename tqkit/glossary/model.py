@@ -30,9 +30,15 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u2010": "-
                        "ё": "е", "Ё": "Е"})
 
 
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` for matching, keeping its length (one code point per code point)."""
-    text = text.translate(_FOLD)
+    # str.replace per character is much faster than str.translate on long texts
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
     low = text.lower()
     if len(low) == len(text):
         return low
