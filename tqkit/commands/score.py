@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import click
 
-from tqkit.metrics.inputs import ALIGN_MODES, Aligned, InputError, align, read_text
+from tqkit.metrics.inputs import ALIGN_MODES, Aligned, InputError, Segments, align, read_text
 from tqkit.metrics.scoring import (
     DEFAULT_METRICS,
     DEFAULT_SAMPLES,
@@ -45,11 +45,15 @@ def _text_report(
     worst: list[SegmentScore] | None,
     comparison: Comparison | None,
     width: int,
+    source: Segments | None = None,
 ) -> str:
     hyp = aligned.systems[0]
     refs = ", ".join(r.path for r in aligned.references)
-    unit = "lines" if aligned.mode == "lines" else "paragraphs"
-    out = [f"{hyp.path} vs {refs}: {len(aligned)} segments aligned by {unit}"]
+    if source is not None:
+        how = f"aligned to the source sentences of {source.path}"
+    else:
+        how = "aligned by " + ("lines" if aligned.mode == "lines" else "paragraphs")
+    out = [f"{hyp.path} vs {refs}: {len(aligned)} segments {how}"]
     for score in scores:
         out.append(score.detail)
         out.append(f"  {score.signature}")
@@ -58,7 +62,7 @@ def _text_report(
         out.append(_comparison_text(comparison, width))
     if worst is not None:
         out.append("")
-        out.append(_worst_text(worst, aligned, width))
+        out.append(_worst_text(worst, aligned, width, source))
     return "\n".join(out)
 
 
@@ -82,16 +86,21 @@ def _comparison_text(comp: Comparison, width: int) -> str:
     return "\n".join(lines)
 
 
-def _worst_text(worst: list[SegmentScore], aligned: Aligned, width: int) -> str:
+def _worst_text(worst: list[SegmentScore], aligned: Aligned, width: int,
+                source: Segments | None = None) -> str:
     term = shutil.get_terminal_size((120, 24)).columns
     col = max(20, (min(term, 200) - 3) // 2)
     hyp_name = aligned.systems[0].path
     ref_name = aligned.references[0].path
-    where = "line" if aligned.mode == "lines" else "paragraph at line"
+    where = {"lines": "line", "source": "hypothesis line"}.get(aligned.mode, "paragraph at line")
     lines = [f"Worst {len(worst)} segment{'s' * (len(worst) != 1)} by sentence chrF"]
     for seg in worst:
         lines.append("")
         lines.append(f"#{seg.index} ({where} {seg.line})  chrF {seg.chrf:.{width}f}")
+        if source is not None:
+            src_line = source.lines[seg.index - 1]
+            lines += textwrap.wrap(f"source (line {src_line}): {source.items[seg.index - 1]}",
+                                   2 * col + 3) or [""]
         left = [f"{'hypothesis: ' + hyp_name:<{col}}"[:col]]
         left += textwrap.wrap(seg.hypothesis, col) or [""]
         right = [("reference: " + ref_name)[:col]]
@@ -109,6 +118,7 @@ def _json_report(
     scores: list[Score],
     worst: list[SegmentScore] | None,
     comparison: Comparison | None,
+    source: Segments | None = None,
 ) -> dict[str, Any]:
     report: dict[str, Any] = {
         "hypothesis": aligned.systems[0].path,
@@ -117,10 +127,16 @@ def _json_report(
         "segments": len(aligned),
         "scores": [s.to_dict() for s in scores],
     }
+    if source is not None:
+        report["source"] = source.path
     if comparison is not None:
         report["compare"] = comparison.to_dict()
     if worst is not None:
         report["worst"] = [w.to_dict() for w in worst]
+        if source is not None:
+            for entry in report["worst"]:
+                entry["source"] = source.items[entry["index"] - 1]
+                entry["source_line"] = source.lines[entry["index"] - 1]
     return report
 
 
@@ -135,7 +151,13 @@ def _json_report(
 @click.option("--align", "align_mode", type=click.Choice(ALIGN_MODES), default="auto",
               show_default=True,
               help="Segments: lines, blank-line separated paragraphs, or auto (lines when the "
-                   "line counts match, else paragraphs).")
+                   "line counts match, else paragraphs). Not used with --source.")
+@click.option("--source", "source_path", default=None, metavar="SRC",
+              help="The original-language article: cut every file at the sentences aligned to "
+                   "the same source sentence(s), robust to merged or split sentences and to "
+                   "missing or merged paragraphs.")
+@click.option("--source-lang", default=None, metavar="LANG",
+              help="Language of --source (bg, ru, hy, az, tr...); guessed when not given.")
 @click.option("--worst", type=click.IntRange(min=0), default=None, metavar="N",
               help="Also list the N segments with the lowest sentence chrF.")
 @click.option("--compare", "compare_with", default=None, metavar="HYP2",
@@ -147,17 +169,26 @@ def _json_report(
 @click.option("--width", "-w", type=click.IntRange(0, 10), default=1, show_default=True,
               help="Decimal places in text output.")
 def score(hypothesis: str, refs: tuple[str, ...], metrics_spec: str, fmt: str, align_mode: str,
-          worst: int | None, compare_with: str | None, samples: int, seed: int,
-          width: int) -> None:
+          source_path: str | None, source_lang: str | None, worst: int | None,
+          compare_with: str | None, samples: int, seed: int, width: int) -> None:
     """Score HYPOTHESIS against references with BLEU, chrF, chrF++ and TER.
 
     The scores are sacrebleu's, printed with sacrebleu's signatures. Files are UTF-8 text:
     one segment per line, or articles aligned paragraph by paragraph.
 
+    With --source SRC (the original-language article, any format `tqkit check` reads), the
+    hypothesis and every reference are each aligned to SRC sentence by sentence (as
+    `tqkit align` shows it) and cut so that segment i of every file is the text aligned to the
+    same source sentence(s): where one file merges two sentences, that segment covers both in
+    every file; an added sentence joins the segment before it; a sentence a file leaves out is
+    empty there. Paragraph and sentence counts may then differ between files. The scores are
+    sacrebleu's on those segments.
+
     \b
       tqkit score mt.txt --ref human.txt
       tqkit score mt.md --ref human.md --metrics bleu,chrf++,ter --worst 5
       tqkit score mt-a.txt --ref human.txt --compare mt-b.txt
+      tqkit score mt.md --ref human.md --source original.bg.md --worst 3
     """
     from tqkit.metrics.scoring import compare_systems, score_corpus, worst_segments
 
@@ -165,9 +196,19 @@ def score(hypothesis: str, refs: tuple[str, ...], metrics_spec: str, fmt: str, a
         metric_names = parse_metrics(metrics_spec)
     except ValueError as exc:
         fail(f"--metrics: {exc}")
+    others = [compare_with] if compare_with else []
+    source: Segments | None = None
     try:
-        aligned = align(hypothesis, refs, others=[compare_with] if compare_with else [],
-                        mode=align_mode)
+        if source_path is not None:
+            if align_mode != "auto":
+                fail(f"--align {align_mode} cannot be used with --source "
+                     "(the segments come from the alignment with the source)")
+            from tqkit.metrics.bysource import align_by_source
+
+            aligned, source = align_by_source(hypothesis, refs, source_path, others=others,
+                                              source_lang=source_lang)
+        else:
+            aligned = align(hypothesis, refs, others=others, mode=align_mode)
     except InputError as exc:
         fail(str(exc))
 
@@ -187,10 +228,10 @@ def score(hypothesis: str, refs: tuple[str, ...], metrics_spec: str, fmt: str, a
             samples=samples, seed=seed,
         )
     if fmt == "json":
-        click.echo(json.dumps(_json_report(aligned, scores, worst_list, comparison),
+        click.echo(json.dumps(_json_report(aligned, scores, worst_list, comparison, source),
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(_text_report(aligned, scores, worst_list, comparison, width))
+        click.echo(_text_report(aligned, scores, worst_list, comparison, width, source))
 
 
 # -- langs -------------------------------------------------------------------------------------
