@@ -28,7 +28,7 @@ from tqkit.findings import Finding, Severity
 from .commands import ReviewCommands
 from .docview import DocumentView
 from .screens import ANY, ChoiceScreen, FilterScreen, GlossaryScreen, HelpScreen, InputScreen
-from .session import Checker, ExternalChangeError, Fingerprint, Item, ReviewSession
+from .session import Checker, ExternalChangeError, Fingerprint, Item, ReviewSession, SourceAlignment
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 SEVERITY_STYLE = {Severity.ERROR: "$error", Severity.WARNING: "$warning", Severity.INFO: "$primary"}
@@ -62,12 +62,14 @@ ACTIONS: tuple[tuple[str, str], ...] = (
 
 
 class ChecksDone(Message):
-    def __init__(self, generation: int, text: str, findings: list[Finding], error: str | None) -> None:
+    def __init__(self, generation: int, text: str, findings: list[Finding], error: str | None,
+                 alignment: SourceAlignment | None = None) -> None:
         super().__init__()
         self.generation = generation
         self.text = text
         self.findings = findings
         self.error = error
+        self.alignment = alignment
 
 
 class FindingList(OptionList, can_focus=False):
@@ -184,12 +186,15 @@ class ReviewApp(App[None]):
 
     @work(thread=True, exclusive=True, group="check")
     def _check_worker(self, generation: int, text: str) -> None:
+        """Checks and, with a source, the sentence alignment: once per version of the text,
+        off the UI thread."""
+        alignment = None
         try:
-            findings = self.session.run_checks(text)
+            findings, alignment = self.session.analyse(text)
             error = None
         except Exception as exc:  # a failing rule must not take the editor down
             findings, error = [], f"checks failed: {exc}"
-        self.post_message(ChecksDone(generation, text, findings, error))
+        self.post_message(ChecksDone(generation, text, findings, error, alignment))
 
     def on_checks_done(self, message: ChecksDone) -> None:
         if message.generation != self.session.generation:
@@ -199,7 +204,8 @@ class ReviewApp(App[None]):
             self.notify(message.error, severity="error")
         anchor = self.current.finding.span.start if self.current else None
         key = (self.current.finding.rule, self.current.finding.span) if self.current else None
-        if self.session.set_findings(message.generation, message.text, message.findings):
+        if self.session.set_findings(message.generation, message.text, message.findings,
+                                     message.alignment):
             self.checking = False
             if self.checks_done_at is None:
                 self.checks_done_at = time.perf_counter()
@@ -408,16 +414,44 @@ class ReviewApp(App[None]):
         ]
 
     def update_source(self) -> None:
+        """The source pane: the source paragraph aligned with the current finding's paragraph,
+        the source sentence(s) aligned with its sentence in reverse video, scrolled into view."""
         if self.session.source_doc is None:
             return
         out = self.query_one("#source-text", Static)
         offset = self.current.finding.span.start if self.current else 0
-        seg, src = self.session.aligned_source(offset)
-        label = f"Source ¶{seg.id.replace('p', '')}" if seg is not None else "Source"
-        if src is None:
-            out.update(Content.assemble((label, "bold $accent"), "\n", ("(no aligned source paragraph)", "$text-muted")))
+        excerpt = self.session.source_excerpt(offset)
+        if excerpt is None:
+            return
+        parts: list[Content | tuple[str, str] | str] = [(excerpt.title, "bold $accent")]
+        if excerpt.note:
+            parts += ["  ", (excerpt.note, "italic $text-muted")]
+        parts.append("\n")
+        before = ""  # the text before the first marked piece, to scroll to it
+        seen_mark = False
+        for text, marked in excerpt.pieces:
+            if marked:
+                parts.append((text, "bold reverse $accent"))
+                seen_mark = True
+            else:
+                parts.append(text)
+                if not seen_mark:
+                    before += text
+        out.update(Content.assemble(*parts))
+        pane = self.query_one("#source-pane", VerticalScroll)
+        if seen_mark:
+            self.call_after_refresh(self._scroll_source, pane, before)
         else:
-            out.update(Content.assemble((label, "bold $accent"), "\n", src))
+            pane.scroll_home(animate=False)
+
+    def _scroll_source(self, pane: VerticalScroll, before: str) -> None:
+        """Scroll the source pane so the marked sentence shows with one line above it."""
+        width = pane.scrollable_content_region.width
+        if width <= 0:
+            return
+        # Line of the mark (0-based): the title, then the wrapped lines of the text before it.
+        lines = sum(len(Content(part).wrap(width)) or 1 for part in before.split("\n")) if before else 1
+        pane.scroll_to(y=max(0, lines - 1), animate=False)
 
     # -- helpers ---------------------------------------------------------------------------
 

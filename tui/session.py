@@ -23,10 +23,9 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from tqkit.atomic import atomic_write
-from tqkit.document import Document, Segment
+from tqkit.document import Document
 from tqkit.findings import Edit, Finding, Fix, Span, apply_edits
 
 Checker = Callable[[Document, "Document | None"], list[Finding]]
@@ -262,6 +261,126 @@ class Fingerprint:
         return cls(st.st_mtime_ns, st.st_size, digest)
 
 
+def map_point(offset: int, edits: Sequence[Edit]) -> int:
+    """Where ``offset`` of the old text is after ``edits``; a point inside a replaced range goes
+    to the end of its replacement (so a span mapped point by point never turns inside out)."""
+    delta = 0
+    for e in sorted(edits, key=lambda x: (x.start, x.end)):
+        if e.end <= offset and not (e.start == e.end == offset):
+            delta += len(e.replacement) - (e.end - e.start)
+        elif e.start < offset:
+            return e.start + delta + len(e.replacement)
+        else:
+            break
+    return offset + delta
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """One sentence bead of the alignment: target sentence(s) of the article, the source
+    sentence(s) aligned with them (none for an added sentence) and the source paragraph(s) of
+    the paragraph bead they belong to (spans into the source document's text)."""
+
+    target: Span
+    target_id: str
+    sources: tuple[Span, ...]
+    source_ids: tuple[str, ...]
+    paragraphs: tuple[Span, ...]
+    paragraph_ids: tuple[str, ...]
+
+
+@dataclass
+class SourceAlignment:
+    """The sentence alignment of one version of the article with its source, computed once per
+    version in the checking worker. ``links`` are in target order."""
+
+    links: list[SourceLink]
+    error: str | None = None
+
+    def at(self, offset: int) -> SourceLink | None:
+        """The link of the target sentence containing ``offset`` (the last one starting at or
+        before it, so a finding between sentences belongs to the sentence before)."""
+        starts = [link.target.start for link in self.links]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return self.links[0] if self.links else None
+        return self.links[i]
+
+    def mapped(self, edits: Sequence[Edit]) -> SourceAlignment:
+        """The same alignment with its target spans carried through ``edits``."""
+        links = [
+            SourceLink(Span(map_point(lk.target.start, edits), map_point(lk.target.end, edits)),
+                       lk.target_id, lk.sources, lk.source_ids, lk.paragraphs, lk.paragraph_ids)
+            for lk in self.links
+        ]
+        return SourceAlignment(links, self.error)
+
+
+def align_with_source(source: Document, doc: Document) -> SourceAlignment:
+    """Sentence alignment of ``doc`` with ``source`` (tqkit.align); never raises: a failure
+    comes back as an empty alignment with ``error`` set."""
+    try:
+        from tqkit.align import AlignmentError, paragraph_beads
+
+        beads = paragraph_beads(source, doc)
+    except AlignmentError as exc:
+        return SourceAlignment([], str(exc))
+    except Exception as exc:  # a failing aligner must not take the editor down
+        return SourceAlignment([], f"alignment failed: {exc}")
+    links: list[SourceLink] = []
+    for para in beads:
+        p_spans = tuple(u.segment.span for u in para.source)
+        p_ids = tuple(u.segment.id for u in para.source)
+        for bead in para.children:
+            if not bead.target:
+                continue
+            first, last = bead.target[0].segment, bead.target[-1].segment
+            links.append(SourceLink(
+                Span(first.span.start, last.span.end),
+                "+".join(u.segment.id for u in bead.target),
+                tuple(u.segment.span for u in bead.source),
+                tuple(u.segment.id for u in bead.source),
+                p_spans,
+                p_ids,
+            ))
+    links.sort(key=lambda lk: (lk.target.start, lk.target.end))
+    return SourceAlignment(links)
+
+
+@dataclass(frozen=True)
+class SourceExcerpt:
+    """What the source pane shows for a finding: a title, the source paragraph(s) as pieces of
+    text with the aligned sentence(s) marked, and a note when something is missing."""
+
+    title: str
+    pieces: tuple[tuple[str, bool], ...]
+    note: str | None = None
+
+    @property
+    def marked(self) -> str:
+        """The marked source text (the aligned sentences), for tests and screen readers."""
+        return " ".join(" ".join(t.split()) for t, hi in self.pieces if hi)
+
+
+def _sentence_label(ids: Sequence[str]) -> str:
+    """``("p2.s2", "p2.s3")`` -> ``"¶2 sentences 2–3"``; several paragraphs joined with "+"."""
+    by_para: dict[str, list[str]] = {}
+    for sid in ids:
+        para, _, sent = sid.partition(".s")
+        by_para.setdefault(para.removeprefix("p"), []).append(sent)
+    parts = []
+    for para, sents in by_para.items():
+        if len(sents) == 1:
+            parts.append(f"¶{para}, sentence {sents[0]}")
+        else:
+            parts.append(f"¶{para}, sentences {sents[0]}–{sents[-1]}")
+    return " + ".join(parts)
+
+
+def _para_label(ids: Sequence[str]) -> str:
+    return "+".join("¶" + i.removeprefix("p") for i in ids)
+
+
 def default_checker(path: str, glossaries: Sequence[str] | None, source: str | None) -> Checker:
     """The engine as ``tqkit check`` builds it for ``path`` (config found upward from it)."""
     from tqkit.config import RunOptions
@@ -310,6 +429,9 @@ class ReviewSession:
         if self.source_path:
             self.source_doc = read_path(self.source_path, None, self.target_lang)
             self.source_doc.target_lang = self.source_doc.source_lang or "und"
+        # The sentence alignment with the source, computed with the checks (never on the UI
+        # thread); carried through edits until the next check replaces it.
+        self.alignment: SourceAlignment | None = None
         self.dismissals = DismissStore(self.path)
 
     # -- state -----------------------------------------------------------------------------
@@ -343,24 +465,38 @@ class ReviewSession:
             doc = Document(self.path, text, self.target_lang)
         return doc
 
-    def run_checks(self, text: str) -> list[Finding]:
+    def run_checks(self, text: str, doc: Document | None = None) -> list[Finding]:
         """Run the checks on ``text`` (called from a worker thread: touches no session state)."""
         if self.checker is None:
             self.checker = default_checker(self.path, self.glossaries or None, self.source_path)
-        doc = self.document_for(text)
+        if doc is None:
+            doc = self.document_for(text)
         return sorted(self.checker(doc, self.source_doc), key=lambda f: (f.span.start, f.span.end, f.rule))
 
-    def set_findings(self, generation: int, text: str, findings: Iterable[Finding]) -> bool:
-        """Adopt the result of a check of ``text``; ignored (False) when the text changed since."""
+    def analyse(self, text: str) -> tuple[list[Finding], SourceAlignment | None]:
+        """The findings of ``text`` and, with a source, its sentence alignment (worker thread:
+        touches no session state)."""
+        doc = self.document_for(text)
+        findings = self.run_checks(text, doc)
+        alignment = align_with_source(self.source_doc, doc) if self.source_doc is not None else None
+        return findings, alignment
+
+    def set_findings(self, generation: int, text: str, findings: Iterable[Finding],
+                     alignment: SourceAlignment | None = None) -> bool:
+        """Adopt the result of a check of ``text`` (and its alignment with the source, when
+        given); ignored (False) when the text changed since."""
         if generation != self.generation or text != self.text:
             return False
         self.items = [Item.of(f, text, self.dismissals.is_dismissed(f, text)) for f in findings]
+        if alignment is not None:
+            self.alignment = alignment
         self.checked_generation = generation
         return True
 
     def check_now(self) -> None:
-        """Synchronous check (tests, benchmarks)."""
-        self.set_findings(self.generation, self.text, self.run_checks(self.text))
+        """Synchronous check and alignment (tests, benchmarks)."""
+        findings, alignment = self.analyse(self.text)
+        self.set_findings(self.generation, self.text, findings, alignment)
 
     # -- changing the text -----------------------------------------------------------------
 
@@ -379,6 +515,8 @@ class ReviewSession:
             moved = Finding(f.rule, f.name, span, f.severity, f.category, f.message, fixes, f.path, f.data)
             kept.append(Item(moved, cover, item.expected, item.dismissed))
         self.items = kept
+        if self.alignment is not None:
+            self.alignment = self.alignment.mapped(edits)
 
     def edit(self, edits: Sequence[Edit], label: str) -> Change:
         edits = tuple(sorted(edits, key=lambda e: (e.start, e.end)))
@@ -465,31 +603,50 @@ class ReviewSession:
 
     # -- source alignment ------------------------------------------------------------------
 
-    def aligned_source(self, offset: int) -> tuple[Segment | None, str | None]:
-        """The target paragraph at ``offset`` and the source paragraph aligned with it."""
-        if self.source_doc is None:
-            return None, None
-        doc = self.document_for(self.text)
-        pairs: list[tuple[Any, Any]]
-        try:
-            from tqkit.align import align_paragraphs
-
-            pairs = list(align_paragraphs(self.source_doc, doc))
-        except (ImportError, AttributeError):
-            src, tgt = self.source_doc.segments, doc.segments
-            pairs = [(src[i] if i < len(src) else None, tgt[i] if i < len(tgt) else None)
-                     for i in range(max(len(src), len(tgt)))]
-        except Exception:  # a failing aligner must not take the editor down
-            pairs = []
-        targets = [(t.span.start, t, s) for s, t in pairs if t is not None]
-        targets.sort(key=lambda x: x[0])
-        starts = [t[0] for t in targets]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i < 0:
-            return None, None
-        _, tseg, sseg = targets[i]
-        stext = self.source_doc.slice(sseg.span) if sseg is not None else None
-        return tseg, stext
+    def source_excerpt(self, offset: int) -> SourceExcerpt | None:
+        """What the source pane shows for a finding at ``offset``: the source paragraph(s)
+        aligned with its paragraph, the source sentence(s) aligned with its sentence marked.
+        ``None`` without a source document."""
+        src = self.source_doc
+        if src is None:
+            return None
+        if self.alignment is None:
+            return SourceExcerpt("Source", (), "aligning…")
+        if self.alignment.error:
+            return SourceExcerpt("Source", (), f"cannot align with the source: {self.alignment.error}")
+        link = self.alignment.at(offset)
+        if link is None:
+            return SourceExcerpt("Source", (), "no aligned source paragraph")
+        if not link.paragraphs:
+            return SourceExcerpt("Source", (), "no aligned source paragraph (added in the translation?)")
+        pieces: list[tuple[str, bool]] = []
+        marks: list[Span] = []
+        for sp in sorted(link.sources, key=lambda sp: sp.start):
+            if marks and not src.text[marks[-1].end : sp.start].strip():
+                marks[-1] = Span(marks[-1].start, sp.end)  # merged sentences: one mark
+            else:
+                marks.append(sp)
+        for n, para in enumerate(link.paragraphs):
+            if n:
+                pieces.append(("\n", False))
+            pos = para.start
+            for m in marks:
+                start, end = max(m.start, para.start), min(m.end, para.end)
+                if start >= end:
+                    continue
+                if start > pos:
+                    pieces.append((src.text[pos:start], False))
+                pieces.append((src.text[start:end], True))
+                pos = end
+            if pos < para.end:
+                pieces.append((src.text[pos:para.end], False))
+        if link.source_ids:
+            title = f"Source {_sentence_label(link.source_ids)}"
+            note = None
+        else:
+            title = f"Source {_para_label(link.paragraph_ids)}"
+            note = "no aligned source sentence (added in the translation?)"
+        return SourceExcerpt(title, tuple(pieces), note)
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -543,6 +700,7 @@ class ReviewSession:
             self.text = self.base_doc.text
             self.generation += 1
             self.items = []
+            self.alignment = None
             self.undo_stack.clear()
             self.redo_stack.clear()
         self.saved_text = self.text
@@ -558,6 +716,7 @@ class ReviewSession:
         self.text = self.saved_text = self.base_doc.text
         self.generation += 1
         self.items = []
+        self.alignment = None
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.backup_done = False

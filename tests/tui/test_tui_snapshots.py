@@ -49,9 +49,11 @@ def test_detail_with_several_suggestions(snap_compare: Any, article: Path, check
 
 
 def test_source_pane(snap_compare: Any, short_pair: tuple[Path, Path], checker: Any) -> None:
+    """“theirs own” is in the second sentence of paragraph 2: the source pane shows source
+    paragraph 2 with its second sentence (the aligned one) in reverse video."""
     tgt, src = short_pair
     app = make_app(tgt, source=src, checker=checker, poll_seconds=0)
-    assert snap_compare(app, terminal_size=(100, 30), run_before=_walk("TQ102"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_walk("TQ303"))
 
 
 def test_help(snap_compare: Any, article: Path, checker: Any) -> None:
