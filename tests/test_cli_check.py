@@ -134,7 +134,9 @@ def test_diff_changes_nothing(tmp_path: Path) -> None:
     assert "-Talks in the the capital." in out and "+Talks in the capital." in out
     assert p.read_text() == "Talks in the the capital.\n"
     assert p.stat().st_mtime_ns == before
-    assert code == 0
+    assert code == 1  # a non-empty diff fails, as with ruff
+    clean = write(tmp_path / "b.txt", "Talks in the capital.\n")
+    assert run("check", str(clean), "--diff")[0] == 0
 
 
 def test_markdown_masks_code_urls_comments_and_front_matter(tmp_path: Path) -> None:
@@ -274,3 +276,18 @@ def test_exclude_skips_walked_files(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["summary"]["files"] == 1
     # a file named on the command line is always checked
     assert run("check", str(tmp_path / "old" / "a.txt"))[0] == 1
+
+
+def test_directives_inside_code_blocks_are_examples(tmp_path: Path) -> None:
+    md = (
+        "<!-- tqkit: off -->\n\nQuiet the the here.\n\n"
+        "```\n<!-- tqkit: on -->\n```\n\nStill quiet the the here.\n"
+    )
+    p = write(tmp_path / "a.md", md)
+    code, out, _ = run("check", str(p), "--format", "json")
+    assert json.loads(out)["findings"] == [] and code == 0
+
+
+def test_nothing_read_prints_no_summary(tmp_path: Path) -> None:
+    code, out, err = run("check", str(tmp_path / "nope.txt"))
+    assert code == 2 and out == "" and "no such file" in err

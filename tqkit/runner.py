@@ -128,18 +128,21 @@ def walk(paths: Sequence[str], options: RunOptions | None = None) -> Iterator[tu
             continue
         p = Path(raw)
         if p.is_dir():
-            found = False
+            found = excluded = False
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
                 for name in sorted(files):
                     if Path(name).suffix.lower() in WALK_SUFFIXES:
                         path = str(Path(root) / name)
                         if options is not None and _excluded(path, options):
+                            excluded = True
                             continue
                         found = True
                         yield path, None
             if not found:
-                yield raw, f"{raw}: no .txt or .md files in this directory"
+                why = "every .txt and .md file here is excluded by the config" if excluded else \
+                    "no .txt or .md files in this directory"
+                yield raw, f"{raw}: {why}"
         elif not p.exists():
             yield raw, f"{raw}: no such file or directory"
         else:

@@ -42,7 +42,10 @@ def find_suppressions(doc: Document) -> list[Suppression]:
     out: list[Suppression] = []
     off_start: Span | None = None
     segments = doc.segments
+    code = doc.meta.get("code_spans") or ()
     for m in DIRECTIVE_RE.finditer(text):
+        if any(c.start <= m.start() < c.end for c in code):  # type: ignore[attr-defined]
+            continue  # an example inside a code block, not a directive
         verb = m.group("verb").lower()
         comment = Span(m.start(), m.end())
         if verb == "ignore":

@@ -87,7 +87,7 @@ STOP = FUNCTION_WORDS | frozenset(
     ["said", "say", "says", "one", "two", "three", "new", "first", "last", "year", "years", "time", "times", "people", "way", "day", "days", "week", "weeks", "month", "months", "state", "states", "mr", "mrs", "ms", "dr", "well", "even", "still", "back", "more", "most", "less", "other", "others", "such", "own", "same", "like", "much", "many", "make", "made", "get", "got", "go", "going", "take"]
 )
 # Words that may stand between the two repeats: determiners and "with" ("warned with a warning").
-BETWEEN_OK = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+BETWEEN_OK = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these",
                         "those", "our", "my", "your", "with", "such"})
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…]|\s-{1,2}\s|--")
@@ -98,6 +98,11 @@ WINDOW = 3  # the second word at most this many words after the first
 # spans a blank line (two paragraphs) is dropped afterwards.
 _CANDIDATE_RE = re.compile(rf"\b(\w\w\w)\w*(?:\s+\w+){{0,{WINDOW - 1}}}?\s+\1", re.I)
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
+# "to", a modal or a pronoun subject right before the first word: it is a verb, and dropping
+# it would leave "try to Russian influence".
+_VERB_BEFORE_RE = re.compile(
+    r"\b(?:to|will|would|can|could|should|may|might|must|shall|we|they|i|you)\s+$", re.I
+)
 _WORD_TAIL_RE = re.compile(r"[^\W\d_]*(?:['’-][^\W\d_]+)*")
 
 
@@ -218,6 +223,9 @@ class TautologicalRepetition(Rule):
                     Fix(f"Drop the first “{a}” (editor: choose the verb)", (keep_second,), safe=False),
                     Fix(f"Keep only the first “{a}”", (keep_first,), safe=False),
                 ]
+                at = base + a_start
+                if _VERB_BEFORE_RE.search(doc.view, max(0, at - 24), at):
+                    fixes.reverse()  # "to influence Russian influence": the first word is the verb
                 phrase = clause[a_start:b_end]
                 root = min(al, bl, key=len)
                 what = f"the word “{root}”" if al == bl else f"one root (“{al}”, “{bl}”)"

@@ -84,8 +84,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         encoding=encoding, source=source, source_lang=source_lang, config=config, extra=extra,
     )
     color = not no_color and sys.stdout.isatty() and fmt == "text"
+    would_change = False
     if fix or diff:
-        results = _fix(paths, options, unsafe_fixes, diff, jobs)
+        results, would_change = _fix(paths, options, unsafe_fixes, diff, jobs)
     else:
         results = list(check_paths(paths, options, jobs))
     for r in results:
@@ -95,6 +96,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         emit(fmt, results, sys.stdout, color=color, statistics=statistics)
     threshold = options.fail_on or _fail_on_from_config(paths, options)
     code = exit_code(results, threshold)
+    if diff and would_change and code == 0:
+        code = 1  # like ruff: a non-empty diff fails the check
     if exit_zero and code == 1:
         code = 0
     sys.exit(code)
@@ -107,11 +110,13 @@ def _fail_on_from_config(paths: tuple[str, ...], options: RunOptions) -> Severit
         return Severity.WARNING
 
 
-def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool, jobs: int) -> list[FileResult]:
+def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
+         jobs: int) -> tuple[list[FileResult], bool]:
     from tqkit.fixes import fix_bytes, unified_diff
     from tqkit.runner import walk
 
     results: list[FileResult] = []
+    changed_any = False
     for path, err in walk(paths, options):
         if err:
             results.append(FileResult(path, error=err))
@@ -135,6 +140,7 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool, 
         if path == "-":
             results.pop()
         if res.changed:
+            changed_any = True
             if diff:
                 before = res.original.decode(res.doc.encoding, errors="replace").lstrip("\ufeff")
                 sys.stdout.write(unified_diff(path, before, res.doc.text))
@@ -142,7 +148,7 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool, 
                 atomic_write(path, res.fixed)
                 click.echo(f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}", err=True)
         results.append(FileResult(path, res.remaining, res.doc.text, res.doc.word_count))
-    return results
+    return results, changed_any
 
 
 @click.command()

@@ -273,8 +273,8 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
                   sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     else:
-        click.echo(f"merged {b} into {a} -> {output}: {len(res.added)} concepts added, "
-                   f"{len(res.extended)} extended, {len(res.conflicts)} conflicts", err=True)
+        click.echo(f"merged {b} into {a} -> {output}: {_n(len(res.added), 'concept')} added, "
+                   f"{len(res.extended)} extended, {_n(len(res.conflicts), 'conflict')}", err=True)
         for c in res.conflicts:
             click.echo(f"conflict: {c}", err=True)
     sys.exit(1 if res.conflicts else 0)
@@ -299,7 +299,7 @@ def import_(file: str, output: str, langs: str | None, gid: str | None, force: b
         info = GlossaryInfo(gid, info.title, info.domain, info.languages, info.file)
     text = glossary_to_yaml(info, concepts, comment=f"Imported from {Path(file).name} by tqkit.")
     _write_out(output, text.encode("utf-8"), force)
-    click.echo(f"imported {len(concepts)} concepts from {file} -> {output}", err=True)
+    click.echo(f"imported {_n(len(concepts), 'concept')} from {file} -> {output}", err=True)
 
 
 def _read_exchange(path: Path, langs: str | None) -> tuple[Any, list[Any]]:
@@ -424,3 +424,8 @@ def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str,
             for d in r["deprecated"]:
                 click.echo(f"  ! {d['status']:<10} {d['term']} ×{d['count']} -> {d['preferred']}")
     sys.exit(2 if errors else 0)
+
+
+def _n(count: int, noun: str) -> str:
+    """ "1 concept", "2 concepts" """
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -11,7 +11,8 @@ import click
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--source", type=click.Path(dir_okay=False), default=None,
-              help="The original-language article: shows the aligned source paragraph.")
+              help="The original-language article: shows the aligned source paragraph, with the "
+                   "sentence(s) aligned to the current finding's sentence marked.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(),
               help="Glossary file or directory (repeatable); default: the bundled glossaries.")
 @click.option("--encoding", default=None, help="Encoding of the article (default: UTF-8, BOM allowed).")

@@ -154,8 +154,11 @@ class Conflict:
     field: str
     ours: object
     theirs: object
+    note: str | None = None
 
     def __str__(self) -> str:
+        if self.note:
+            return f"{self.concept}: {self.field}: {self.note}"
         return f"{self.concept}: {self.field}: kept {self.ours!r}, other file has {self.theirs!r}"
 
 
@@ -198,12 +201,19 @@ def merge_files(a: Path, b: Path) -> MergeResult:
         cid = str(node["id"])
         mine = by_id.get(cid)
         if mine is None:
+            clashes = []
             for lang, items in (node.get("terms") or {}).items():
                 for t in items:
                     text = str(t["term"] if isinstance(t, dict) else t)
                     other = owner.get((str(lang), fold(text)))
                     if other is not None:
-                        result.conflicts.append(Conflict(cid, f"terms.{lang}", f"in {other}", text))
+                        clashes.append(Conflict(
+                            cid, f"terms.{lang}", other, text,
+                            note=f"term {text!r} already belongs to concept {other}; concept not added",
+                        ))
+            if clashes:  # adding it would put one term in two concepts
+                result.conflicts.extend(clashes)
+                continue
             seq_a.append(node)
             by_id[cid] = node
             result.added.append(cid)

@@ -9,6 +9,7 @@ Codes (not registered rules; they only appear in lint reports):
 - GL105 a concept without sources - warning
 - GL106 a concept id defined twice - error
 - GL107 the same term twice in one concept and language - warning
+- GL110 a calque list (``calques:``) that does not load: missing field, duplicate id... - error
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GL105": ("missing-sources", Severity.WARNING),
     "GL106": ("duplicate-concept-id", Severity.ERROR),
     "GL107": ("duplicate-term", Severity.WARNING),
+    "GL110": ("calque-list", Severity.ERROR),
 }
 
 
@@ -56,9 +58,13 @@ def lint_paths(paths: Sequence[Path]) -> list[FileResult]:
     """Lint every glossary file (directories expanded); cross-file checks included."""
     from tqkit.resources import _kind_of, glossary_files
 
-    files = [f for f in glossary_files(list(paths)) if _kind_of(f) != "calques"]
+    every = glossary_files(list(paths))
+    files = [f for f in every if _kind_of(f) != "calques"]
     reports: list[_Report] = []
     results: list[FileResult] = []
+    for f in every:
+        if _kind_of(f) == "calques":
+            results.append(_lint_calques(f))
     all_concepts: list[Concept] = []
     by_path: dict[str, _Report] = {}
     for f in files:
@@ -79,6 +85,28 @@ def lint_paths(paths: Sequence[Path]) -> list[FileResult]:
         results.append(FileResult(rep.path, sorted(rep.findings, key=Finding.sort_key),
                                   rep.doc.text, 0))
     return results
+
+
+def _lint_calques(path: Path) -> FileResult:
+    """A calque list (``calques:``) is checked by loading it: the first problem is reported
+    with its line (GL110)."""
+    import re
+
+    from tqkit.checks.calques import load_calques
+    from tqkit.resources import ResourceError
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError as exc:
+        return FileResult(str(path), error=f"{path}: cannot read: {exc.strerror or exc}")
+    rep = _Report(str(path), text)
+    try:
+        load_calques(path)
+    except ResourceError as exc:
+        m = re.match(rf"{re.escape(str(path))}(?::(\d+))?: (.*)", str(exc))
+        line = int(m.group(1)) if m and m.group(1) else None
+        rep.add("GL110", line or 0, m.group(2) if m else str(exc))
+    return FileResult(rep.path, sorted(rep.findings, key=Finding.sort_key), rep.doc.text, 0)
 
 
 def _problem_message(p: Problem) -> str:

@@ -25,15 +25,20 @@ REF_DEF_RE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
 AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>")
 
 
+CODE_PATTERNS = (
+    (FENCE_RE, ("```", "~~~")),
+    (INDENTED_CODE_RE, ("    ", "\t")),
+    (INLINE_CODE_RE, ("`",)),
+)
+
+
 def markdown_masks(text: str) -> list[Span]:
     return merge_spans(
         mask_spans(
             text,
             (
                 (FRONT_MATTER_RE, ("---", "+++")),
-                (FENCE_RE, ("```", "~~~")),
-                (INDENTED_CODE_RE, ("    ", "\t")),
-                (INLINE_CODE_RE, ("`",)),
+                *CODE_PATTERNS,
                 (COMMENT_RE, ("<!--",)),
                 (TAG_RE, ("<",)),
                 (LINK_TARGET_RE, ("](",)),
@@ -52,9 +57,10 @@ class MarkdownReader:
 
     def read(self, path: str, data: bytes, encoding: str | None = None, target_lang: str = "en") -> Document:
         text, enc, bom = decode(path, data, encoding)
+        code = tuple(merge_spans(mask_spans(text, CODE_PATTERNS)))
         return Document(path=path, text=text, target_lang=target_lang,
                         masked=tuple(markdown_masks(text)), encoding=enc, bom=bom,
-                        meta={"format": self.name})
+                        meta={"format": self.name, "code_spans": code})
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
         return encode(doc, apply_edits(doc.text, normalise_edits(doc, edits)))

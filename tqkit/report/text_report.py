@@ -76,10 +76,13 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
             stream.write("\n")
     files = sum(1 for r in results if r.error is None)
     words = sum(r.words for r in results)
-    if n_findings == 0:
-        stream.write(style(f"All clear: no findings in {files} file{'s' * (files != 1)} ({words:,} words).", fg="green") + "\n")
+    where = f"{files} file{'s' * (files != 1)}" + (f" ({words:,} words)" if words else "")
+    if files == 0:
+        pass  # nothing was read: the errors on stderr say why
+    elif n_findings == 0:
+        stream.write(style(f"All clear: no findings in {where}.", fg="green") + "\n")
     else:
-        parts = [f"Found {n_findings} finding{'s' * (n_findings != 1)} in {files} file{'s' * (files != 1)} ({words:,} words)."]
+        parts = [f"Found {n_findings} finding{'s' * (n_findings != 1)} in {where}."]
         if fixable:
             parts.append(f"{fixable} fixable with --fix.")
         if unsafe:
