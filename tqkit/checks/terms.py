@@ -311,7 +311,7 @@ class InconsistentTerm(Rule):
                                          f"Replace with “{repl}” ({why})", safe=safe and i == 0))
             yield self.finding(
                 doc, Span(m.start, m.end),
-                f"“{surface}” and “{used.text}” both name {concept.label}; use one spelling",
+                f"“{surface}” and “{used.text}” both name {concept.label}; use one spelling.",
                 fixes, concept=concept.id, first=used.text,
             )
 
