@@ -12,6 +12,20 @@ from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
 
 _GLUED_RE = re.compile(r"(?<![\w@#/.])([a-z]{3,})([A-Z][a-z]{1,})(?![\w@])")
+_GLUED_HINT_RE = re.compile(r"[a-z]{3}[A-Z][a-z]")
+
+
+def _near(strict: re.Pattern[str], hint: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
+    """Matches of ``strict`` around the hits of a cheap ``hint`` pattern: Python's regex engine
+    scans simple, literal-led patterns several times faster, and hits are rare."""
+    last_end = -1
+    for h in hint.finditer(text):
+        if h.start() < last_end:
+            continue
+        for m in strict.finditer(text, max(0, h.start() - reach), min(len(text), h.end() + reach)):
+            if m.start() >= last_end and m.start() <= h.start() < m.end():
+                last_end = m.end()
+                yield m
 _SENTENCE_WORDS = frozenset(
     ["The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "These", "Those", "There", "But", "And", "Or", "So", "As", "If", "When", "While", "After", "Before", "However", "Meanwhile", "According"]
 )
@@ -44,7 +58,7 @@ class GluedWords(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         res = ctx.resources
-        for m in _GLUED_RE.finditer(doc.view):
+        for m in _near(_GLUED_RE, _GLUED_HINT_RE, doc.view, 40):
             left, right = m.group(1), m.group(2)
             whole = left + right
             if res.is_known_word(whole) or not res.is_known_word(left) or not res.is_known_word(right):
@@ -62,6 +76,7 @@ class GluedWords(Rule):
 _POSSESSIVE_OWN_RE = re.compile(r"(?<![\w'’])(theirs|ours|yours|hers|it['’]s)(\s+)(own)\b", re.I)
 _APOSTROPHE_POSS_RE = re.compile(r"(?<![\w'’])(their|our|your|her)['’]s(?![\w'’])", re.I)
 _ARTICLE_POSS_RE = re.compile(r"(?<![\w'’])(the|a|an)(\s+)(his|their|its|my|our|your)(?=\s+[a-z])", re.I)
+_POSS_HINT_RE = re.compile(r"[ \t](?:his|their|its|my|our|your|His|Their|Its|My|Our|Your)\b")
 _POSS_FIX = {"theirs": "their", "ours": "our", "yours": "your", "hers": "her", "it's": "its", "it’s": "its"}
 
 
@@ -112,7 +127,7 @@ class PossessiveError(Rule):
             yield self.finding(doc, span,
                                f"“{m.group()}” takes no apostrophe: the possessive pronoun is “{right}”.",
                                [Fix.replace(span, right, f"Replace with “{right}”", safe=True)])
-        for m in _ARTICLE_POSS_RE.finditer(view):
+        for m in _near(_ARTICLE_POSS_RE, _POSS_HINT_RE, view, 8):
             span = Span(m.start(1), m.end(2))
             yield self.finding(
                 doc, Span(m.start(), m.end()),
@@ -124,6 +139,7 @@ class PossessiveError(Rule):
 _BROKEN_RE = re.compile(
     r"(?<![\w-])([^\W\d_]{2,})(?:(\s+)-(?=[^\W\d_])|-(\s+)(?!(?:and|or|to|nor|but|as well|than)\b))([^\W\d_]{2,})"
 )
+_BROKEN_HINT_RE = re.compile(r" -|- ")
 PREFIXES = frozenset(
     ["self", "anti", "non", "co", "ex", "post", "pre", "pro", "counter", "cross", "inter", "intra", "multi", "neo", "pan", "semi", "sub", "super", "trans", "ultra", "well", "ill", "half", "quasi", "pseudo", "vice", "mid", "over", "under", "long", "short", "high", "low", "full", "all", "far", "near", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
@@ -155,7 +171,7 @@ class BrokenCompound(Rule):
              "The talks - if they happen - will be short.", "Both pro- and anti-government groups marched.")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        for m in _BROKEN_RE.finditer(doc.view):
+        for m in _near(_BROKEN_RE, _BROKEN_HINT_RE, doc.view, 40):
             first, second = m.group(1), m.group(4)
             if first.lower() not in PREFIXES:
                 continue

@@ -23,6 +23,7 @@ FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "not", "no", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "have", "has", "had", "if", "then", "than", "so", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "some", "each", "every", "very", "too", "also", "just", "only", "about", "over", "under", "into", "onto", "upon", "out", "up", "down", "off", "again", "because", "although", "though", "since", "unless", "until", "while", "whereas", "namely", "whether", "after", "before", "during", "without", "within", "between", "among", "against", "toward", "towards", "through", "across"]
 )
 
+_DOUBLE_HINT_RE = re.compile(r"\b(\w+)\s+\1\b")
 _DOUBLE_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(\1)(?![\w'’-])", re.I)
 
 
@@ -52,7 +53,13 @@ class DoubledWord(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _DOUBLE_RE.finditer(view):
+        lowered = view.lower()
+        if len(lowered) != len(view):
+            lowered = view  # a rare character that lower-cases to two: scan the text as it is
+        for hint in _DOUBLE_HINT_RE.finditer(lowered):
+            m = _DOUBLE_RE.match(view, hint.start())
+            if m is None:
+                continue
             first, second = m.group(1), m.group(3)
             low = first.lower()
             if low in ALLOWED_DOUBLES:
@@ -96,7 +103,10 @@ WINDOW = 3  # the second word at most this many words after the first
 # letter-only classes; the stricter checks run on the few candidates it finds.
 # Plain \s+ gaps scan twice as fast as a "one line break at most" group; a candidate that
 # spans a blank line (two paragraphs) is dropped afterwards.
-_CANDIDATE_RE = re.compile(rf"\b(\w\w\w)\w*(?:\s+\w+){{0,{WINDOW - 1}}}?\s+\1", re.I)
+# Scanned over the lower-cased text; both words have at least four letters (shorter ones are
+# never reported).
+_CANDIDATE_RE = re.compile(rf"\b([a-z]{{3}})[a-z]+(?:\s+\w+){{0,{WINDOW - 1}}}?\s+\1[a-z]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 # "to", a modal or a pronoun subject right before the first word: it is a verb, and dropping
 # it would leave "try to Russian influence".
@@ -170,7 +180,10 @@ class TautologicalRepetition(Rule):
         # with no punctuation between, by a word with the same first three letters; only there
         # are the words stemmed and compared.
         view = doc.view
-        for m in _CANDIDATE_RE.finditer(view):
+        lowered = view.lower()
+        if len(lowered) != len(view):
+            lowered = view.translate(_ASCII_LOWER)
+        for m in _CANDIDATE_RE.finditer(lowered):
             tail = _WORD_TAIL_RE.match(view, m.end())
             end = tail.end() if tail else m.end()
             region = view[m.start() : end]

@@ -128,18 +128,18 @@ _CLUSTER_RE = re.compile(r"zh|kh|ts|shch|vch|dzh|yu|ya|yo")
 
 
 def _slavic_shape(word: str) -> bool:
-    """A Slavic ending, or (lower case only) a Slavic letter group and a vowel ending
-    (Bulgarian "братовчеди" romanised as "bratovchedi")."""
+    """A Slavic ending, or a Slavic letter group and a vowel ending (Bulgarian "братовчеди"
+    romanised as "bratovchedi"; only reported in lower case)."""
     low = word.lower()
     if low.endswith(_SLAVIC_ENDINGS):
         return True
-    return word[0].islower() and low[-1] in "iyea" and _CLUSTER_RE.search(low) is not None
+    return low[-1] in "iyea" and _CLUSTER_RE.search(low) is not None
 
 
 @lru_cache(maxsize=64)
 def _suspects_regex(words: frozenset[str]) -> re.Pattern[str]:
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’\-])(?:{alt})(?![\w'’\-])")
+    return re.compile(rf"(?<![\w'’\-])(?:{alt})(?![\w'’\-])", re.I)
 _PREV_WORD_RE = re.compile(r"(?<![\w'’\-])([a-z]+)[ \t]+$")
 _NEXT_NAME_RE = re.compile(r"[ \t][A-Z][a-z]")
 _PLURAL_OF_SLAVIC_RE = re.compile(r"(?:(?:ov|ev|in|tsi|ski|nik|ets|ka)s|tsi|tsy)$")
@@ -217,10 +217,11 @@ class TransliteratedWord(Rule):
                 yield self._report(doc, tok, entry.suggestions, None, source_text, ctx, known=True)
         # Unknown words of Slavic shape: the distinct words of the text are filtered first (C-level
         # set and suffix tests); only the rare survivors are located and judged in context.
+        # set difference with the word list runs in C; the few unknown words left are judged
+        unknown = set(_WORD4_RE.findall(view.lower())) - res.english_words
         suspects = {
-            w for w in set(_WORD4_RE.findall(view))
-            if _slavic_shape(w) and not w.isupper()
-            and not res.is_known_word(w) and not res.is_known_word(_singular(w.lower()))
+            w for w in unknown
+            if _slavic_shape(w) and not res.is_known_word(_singular(w))
         }
         if any(ch in view for ch in "əğışı"):
             for m in _TURKIC_WORD_RE.finditer(view):
@@ -237,6 +238,8 @@ class TransliteratedWord(Rule):
                 continue
             text = m.group()
             base = text.lower()
+            if text.isupper():
+                continue  # acronyms
             if text[0].isupper():
                 if not _PLURAL_OF_SLAVIC_RE.search(base) or sentence_start(view, m.start()):
                     continue
