@@ -53,6 +53,9 @@ def _inflect(word: str) -> str:
     return rf"{re.escape(w)}(?:s|es|ed|ing|'s|’s)?"
 
 
+_APOSTROPHE_RE = re.compile("['’]")
+
+
 def pattern_regex(pattern: str) -> str:
     words = pattern.split()
     parts = []
@@ -61,7 +64,7 @@ def pattern_regex(pattern: str) -> str:
         if len(w) > 3 and w.isalpha():
             parts.append(_inflect(w))
         else:
-            parts.append(re.escape(w.lower()).replace("'", "['’]").replace("’", "['’]"))
+            parts.append(_APOSTROPHE_RE.sub("['’]", re.escape(w.lower())))
         if i < len(words) - 1:
             parts.append(r"[\s\-]+")
     return "".join(parts)
