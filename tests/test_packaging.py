@@ -1,0 +1,28 @@
+"""The wheel ships every engine package, the Textual app as tqkit.tui and the glossaries."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_package_is_listed_in_pyproject() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(config["packages"])
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for p in (ROOT / "tqkit").rglob("__init__.py")
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert config["package-dir"]["tqkit.tui"] == "tui"
+    assert config["package-dir"]["tqkit._glossaries"] == "glossaries"
+    assert (ROOT / "tui" / "__init__.py").exists()
+
+
+def test_glossary_data_is_shipped() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    patterns = config["package-data"]["tqkit._glossaries"]
+    shipped = [p for p in (ROOT / "glossaries").iterdir() if any(p.match(pat) for pat in patterns)]
+    assert {p.name for p in shipped} >= {"nagorno-karabakh.yaml", "calques.yaml"}
