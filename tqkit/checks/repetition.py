@@ -23,6 +23,7 @@ FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "not", "no", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "have", "has", "had", "if", "then", "than", "so", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "some", "each", "every", "very", "too", "also", "just", "only", "about", "over", "under", "into", "onto", "upon", "out", "up", "down", "off", "again", "because", "although", "though", "since", "unless", "until", "while", "whereas", "namely", "whether", "after", "before", "during", "without", "within", "between", "among", "against", "toward", "towards", "through", "across"]
 )
 
+_SPACES_RE = re.compile(r"[ \t]+")
 _DOUBLE_HINT_RE = re.compile(r"\b(\w+)\s+\1\b")
 _DOUBLE_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(\1)(?![\w'’-])", re.I)
 
@@ -71,6 +72,17 @@ class DoubledWord(Rule):
             if low not in FUNCTION_WORDS and not ctx.resources.is_common_word(low):
                 continue  # reduplicated names and loanwords ("ylang ylang", "mahi mahi")
             span = Span(m.start(2), m.end(3))
+            gap = m.group(2)
+            if "\n" in gap or "\r" in gap:
+                # keep the line break: remove the second word and the spaces after it (or, before
+                # punctuation, the indentation in front of it)
+                trail_m = _SPACES_RE.match(view, m.end(3))
+                trail = trail_m.end() - trail_m.start() if trail_m else 0
+                if trail:
+                    span = Span(m.start(3), m.end(3) + trail)
+                else:
+                    lead = len(gap) - len(gap.rstrip(" \t"))
+                    span = Span(m.start(3) - lead, m.end(3))
             safe = low in FUNCTION_WORDS
             fix = Fix(f"Remove the second “{second}”", (Edit(span, ""),), safe=safe)
             yield self.finding(doc, Span(m.start(1), m.end(3)),
