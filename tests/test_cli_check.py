@@ -291,3 +291,48 @@ def test_directives_inside_code_blocks_are_examples(tmp_path: Path) -> None:
 def test_nothing_read_prints_no_summary(tmp_path: Path) -> None:
     code, out, err = run("check", str(tmp_path / "nope.txt"))
     assert code == 2 and out == "" and "no such file" in err
+
+
+@pytest.mark.parametrize(
+    ("config", "line"),
+    [
+        ('select = ["TQ2", "TQ999"]\n', 1),
+        ('fail-on = "warning"\nignore = ["no-such-rule"]\n', 2),
+        ('extend-select = ["TQ5O1"]\n', 1),
+        ('[per-file-ignores]\n"*.txt" = ["bogus"]\n', 2),
+        ('severity = { TQ999 = "error" }\n', 1),
+        ('severity = { doubled-word = "error" }\n', 1),  # severity keys are codes or prefixes
+    ],
+)
+def test_unknown_rule_in_config_is_an_input_error(tmp_path: Path, config: str, line: int) -> None:
+    write(tmp_path / "tqkit.toml", config)
+    p = write(tmp_path / "a.txt", "Talks in the the capital.\n")
+    code, _, err = run("check", str(p))
+    assert code == 2
+    assert err.startswith(f"tqkit: {tmp_path / 'tqkit.toml'}:{line}: ") and err.count("\n") == 1
+    assert "unknown rule" in err
+
+
+def test_config_error_line_is_in_the_tqkit_table(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.ruff]\nselect = ["E"]\n\n[tool.tqkit]\nselect = ["TQ999"]\n')
+    p = write(tmp_path / "a.txt", "Fine.\n")
+    code, _, err = run("check", str(p))
+    assert code == 2 and "pyproject.toml:5: " in err
+
+
+def test_most_specific_severity_override_wins(tmp_path: Path) -> None:
+    p = write(tmp_path / "a.txt", "Talks in the the capital.\n")
+    for table in ('{ TQ2 = "error", TQ201 = "info" }', '{ TQ201 = "info", TQ2 = "error" }'):
+        write(tmp_path / "tqkit.toml", f"severity = {table}\n")
+        code, out, _ = run("check", str(p), "--format", "json")
+        assert [f["severity"] for f in json.loads(out)["findings"]] == ["info"], table
+        assert code == 0
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fix_with_missing_glossary_is_one_line(tmp_path: Path, mode: str) -> None:
+    p = write(tmp_path / "a.txt", "Talks in the the capital.\n")
+    code, _, err = run("check", str(p), mode, "--glossary", str(tmp_path / "nope"))
+    assert code == 2
+    assert err == f"tqkit: {tmp_path / 'nope'}: glossary not found\n"
+    assert p.read_text() == "Talks in the the capital.\n"

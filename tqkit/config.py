@@ -70,17 +70,24 @@ class Settings:
         return tuple(out)
 
     def severity_of(self, code: str, default: Severity) -> Severity:
-        for key, sev in self.severity:
-            if code.startswith(key.upper()):
-                return sev
-        return default
+        best, best_len = default, -1
+        for key, sev in self.severity:  # the most specific key wins: TQ201 over TQ2
+            if code.startswith(key.upper()) and len(key) > best_len:
+                best, best_len = sev, len(key)
+        return best
 
     def merged(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
 def _line_of(text: str, key: str) -> int | None:
-    m = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
+    """The line of ``key = ...``, searched from the ``[tool.tqkit]`` header when there is one
+    (a pyproject.toml has the same keys in other tools' tables)."""
+    if not key:
+        return None
+    header = re.search(r"^\s*\[\s*tool\.tqkit\b", text, re.M)
+    pat = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=", re.M)
+    m = pat.search(text, header.start() if header else 0)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
@@ -92,6 +99,24 @@ def _str_list(value: Any, path: str, key: str, text: str) -> tuple[str, ...]:
     raise InputError(path, f"`{key}` must be a list of strings", _line_of(text, key))
 
 
+def _check_selectors(selectors: tuple[str, ...], path: str, key: str, text: str,
+                     codes_only: bool = False, section: str = "") -> tuple[str, ...]:
+    """Every selector names a rule (code, prefix or name; ``codes_only`` for severity keys)."""
+    from tqkit.registry import all_rules, validate_selectors
+
+    try:
+        if codes_only:
+            rules = all_rules()
+            for sel in selectors:
+                if not any(r.code.startswith(sel.strip().upper()) for r in rules):
+                    raise ValueError(f"unknown rule code or prefix {sel!r} (see `tqkit rules`)")
+        else:
+            validate_selectors(selectors)
+    except ValueError as exc:
+        raise InputError(path, f"`{section or key}`: {exc}", _line_of(text, key) or _line_of(text, section)) from None
+    return selectors
+
+
 def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
     sp = str(path)
     unknown = sorted(set(table) - KNOWN_KEYS)
@@ -100,24 +125,28 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
                          _line_of(text, unknown[0]))
     kw: dict[str, Any] = {"root": str(path.parent), "config_path": sp}
     if "select" in table:
-        kw["select"] = _str_list(table["select"], sp, "select", text)
+        kw["select"] = _check_selectors(_str_list(table["select"], sp, "select", text), sp, "select", text)
     if "extend-select" in table:
-        kw["extend_select"] = _str_list(table["extend-select"], sp, "extend-select", text)
+        kw["extend_select"] = _check_selectors(_str_list(table["extend-select"], sp, "extend-select", text), sp, "extend-select", text)
     if "ignore" in table:
-        kw["ignore"] = _str_list(table["ignore"], sp, "ignore", text)
+        kw["ignore"] = _check_selectors(_str_list(table["ignore"], sp, "ignore", text), sp, "ignore", text)
     if "exclude" in table:
         kw["exclude"] = _str_list(table["exclude"], sp, "exclude", text)
     if "per-file-ignores" in table:
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, dict):
             raise InputError(sp, "`per-file-ignores` must be a table of glob = [codes]", _line_of(text, "per-file-ignores"))
-        kw["per_file_ignores"] = tuple((g, _str_list(c, sp, g, text)) for g, c in pfi.items())
+        kw["per_file_ignores"] = tuple(
+            (g, _check_selectors(_str_list(c, sp, g, text), sp, g, text, section="per-file-ignores"))
+            for g, c in pfi.items()
+        )
     if "severity" in table:
         sev = table["severity"]
         if not isinstance(sev, dict):
             raise InputError(sp, "`severity` must be a table of CODE = \"info|warning|error\"", _line_of(text, "severity"))
         pairs = []
         for code, value in sev.items():
+            _check_selectors((str(code),), sp, str(code), text, codes_only=True, section="severity")
             try:
                 pairs.append((str(code), Severity.parse(str(value))))
             except ValueError as exc:

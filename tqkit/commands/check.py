@@ -14,6 +14,7 @@ from tqkit.findings import Severity
 from tqkit.readers import InputError
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
+from tqkit.resources import ResourceError
 from tqkit.runner import FileResult, check_paths, engine_for, exit_code, read_source, settings_for
 
 
@@ -131,7 +132,7 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
             data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
             source = read_source(options.source, options.source_lang) if options.source else None
             res = fix_bytes(path, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
-        except InputError as exc:
+        except (InputError, ResourceError) as exc:
             results.append(FileResult(path, error=str(exc)))
             continue
         except OSError as exc:
