@@ -28,7 +28,15 @@ from tqkit.findings import Finding, Severity
 from .commands import ReviewCommands
 from .docview import DocumentView
 from .screens import ANY, ChoiceScreen, FilterScreen, GlossaryScreen, HelpScreen, InputScreen
-from .session import Checker, ExternalChangeError, Fingerprint, Item, ReviewSession, SourceAlignment
+from .session import (
+    Checker,
+    ExternalChangeError,
+    Fingerprint,
+    Item,
+    ReviewSession,
+    SaveError,
+    SourceAlignment,
+)
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 SEVERITY_STYLE = {Severity.ERROR: "$error", Severity.WARNING: "$warning", Severity.INFO: "$primary"}
@@ -672,6 +680,12 @@ class ReviewApp(App[None]):
             return False
         except OSError as exc:
             self.say(f"{target or self.session.path}: cannot save: {exc.strerror or exc}", "error")
+            return False
+        except SaveError as exc:
+            self.say(str(exc), "error")
+            return False
+        except Exception as exc:  # a failing writer must not take the editor (and the edits) down
+            self.say(f"{target or self.session.path}: cannot save: {exc}", "error")
             return False
         self._external_prompted = None
         if self.session.stale:

@@ -20,6 +20,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,10 @@ SIDECAR_VERSION = 1
 
 class ExternalChangeError(Exception):
     """The file changed on disk since it was opened or last saved."""
+
+
+class SaveError(ValueError):
+    """The article cannot be written as it stands (e.g. a character its encoding lacks)."""
 
 
 # -- positions through edits ---------------------------------------------------------------
@@ -101,7 +106,7 @@ def diff_edits(old: str, new: str) -> list[Edit]:
     a_lines = a_mid.splitlines(keepends=True)
     b_lines = b_mid.splitlines(keepends=True)
     if len(a_lines) <= 1 or len(b_lines) <= 1:
-        return [Edit(Span(p, len(old) - q), b_mid)]
+        return _token_edits(a_mid, b_mid, p)
     a_off = [0]
     for line in a_lines:
         a_off.append(a_off[-1] + len(line))
@@ -122,10 +127,35 @@ def diff_edits(old: str, new: str) -> list[Edit]:
         t = 0
         while t < lim - s and a_chunk[len(a_chunk) - 1 - t] == b_chunk[len(b_chunk) - 1 - t]:
             t += 1
-        edits.append(
-            Edit(Span(p + a_off[i1] + s, p + a_off[i2] - t), b_chunk[s : len(b_chunk) - t])
-        )
+        edits.extend(_token_edits(a_chunk[s : len(a_chunk) - t], b_chunk[s : len(b_chunk) - t], p + a_off[i1] + s))
     return edits
+
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_TOKEN_DIFF_LIMIT = 200_000  # characters; longer hunks stay one edit (the word diff would be slow)
+
+
+def _token_edits(old: str, new: str, offset: int) -> list[Edit]:
+    """Edits turning ``old`` (at ``offset`` in the full text) into ``new``, one per run of
+    changed words, so two fixes in one paragraph stay two edits: a DOCX or HTML writer then
+    keeps the runs and markup between them instead of rewriting everything in between."""
+    if old == new:
+        return []
+    if not old or not new or len(old) + len(new) > _TOKEN_DIFF_LIMIT:
+        return [Edit(Span(offset, offset + len(old)), new)]
+    a = _TOKEN.findall(old)
+    b = _TOKEN.findall(new)
+    a_off = [0]
+    for tok in a:
+        a_off.append(a_off[-1] + len(tok))
+    b_off = [0]
+    for tok in b:
+        b_off.append(b_off[-1] + len(tok))
+    out: list[Edit] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
+        if tag != "equal":
+            out.append(Edit(Span(offset + a_off[i1], offset + a_off[i2]), new[b_off[j1] : b_off[j2]]))
+    return out
 
 
 # -- dismissals ----------------------------------------------------------------------------
@@ -671,6 +701,18 @@ class ReviewSession:
     def encoded(self) -> bytes:
         return self.reader.write(self.base_doc, diff_edits(self.base_doc.text, self.text))
 
+    def _unencodable(self, exc: UnicodeEncodeError) -> str:
+        """One line naming the first character the file's encoding cannot hold, and where."""
+        encoding = self.base_doc.encoding or exc.encoding
+        for offset, ch in enumerate(self.text):
+            try:
+                ch.encode(encoding)
+            except (UnicodeEncodeError, LookupError):
+                line, col = Document(self.path, self.text).position(offset)
+                return (f"{self.path}:{line}:{col}: cannot save: “{ch}” (U+{ord(ch):04X}) has no "
+                        f"{encoding} encoding; replace it and save again")
+        return f"{self.path}: cannot save in {encoding}: {exc.reason}"
+
     @property
     def backup_path(self) -> Path:
         return Path(self.path + ".bak")
@@ -681,7 +723,10 @@ class ReviewSession:
         same = os.path.abspath(dest) == os.path.abspath(self.path)
         if same and not force and self.changed_on_disk():
             raise ExternalChangeError(f"{self.path}: changed on disk since it was opened")
-        data = self.encoded()
+        try:
+            data = self.encoded()
+        except UnicodeEncodeError as exc:
+            raise SaveError(self._unencodable(exc)) from exc
         if same and not self.backup_done and Path(self.path).exists():
             atomic_write(self.backup_path, self.original_bytes)
             self.backup_done = True

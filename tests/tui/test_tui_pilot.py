@@ -256,3 +256,33 @@ def test_every_action_is_reachable() -> None:
                         "question_mark": "help", "ctrl+s": "save", "q": "request_quit",
                         "1": "pick(1)", "9": "pick(9)"}.items():
         assert keys.get(key) == action, key
+
+
+@run_async
+async def test_save_of_an_unencodable_character_reports_and_keeps_the_edits(tmp_path: Path, checker) -> None:
+    path = tmp_path / "story.txt"
+    original = "Their logic is based on theirs own interests.\r\n".encode("cp1251")
+    path.write_bytes(original)
+    app = make_app(path, encoding="cp1251", checker=checker, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await walk_to(app, pilot, "TQ303", "theirs own")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("Input").value = "their own ü"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.is_running
+        assert "has no cp1251 encoding" in app.last_message
+        assert app.session.dirty and "their own ü" in app.session.text
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("s")  # save and quit: the save fails, so the app stays open
+        await pilot.pause()
+        assert app.is_running
+        assert path.read_bytes() == original
+        await pilot.press("q", "d")
+        await pilot.pause()

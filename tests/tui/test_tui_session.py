@@ -10,6 +10,7 @@ from tqkit.tui.session import (
     DismissStore,
     ExternalChangeError,
     ReviewSession,
+    SaveError,
     diff_edits,
     inverse_edits,
     map_span,
@@ -101,3 +102,45 @@ def test_dismissal_survives_edits_elsewhere(tmp_path: Path) -> None:
     assert [i.finding.rule for i in s.visible()] == []
     again = DismissStore(path)
     assert len(again.items) == 1 and again.items[0].text == "theirs own"
+
+
+def test_diff_edits_keeps_two_changes_in_one_line_apart() -> None:
+    old = "Their logic is based on theirs own interests, the the envoy said.\nNext line.\n"
+    new = "Their logic is based on their own interests, the envoy said.\nNext line.\n"
+    edits = diff_edits(old, new)
+    assert apply_edits(old, edits) == new
+    assert len(edits) == 2
+    assert all("interests" not in old[e.start : e.end] for e in edits)
+
+
+def test_two_fixes_in_one_docx_paragraph_keep_the_runs(tmp_path: Path) -> None:
+    import docx  # type: ignore[import-untyped]
+
+    path = tmp_path / "story.docx"
+    d = docx.Document()
+    p = d.add_paragraph("Their logic is based on ")
+    p.add_run("theirs own").bold = True
+    p.add_run(" interests, the the envoy said.")
+    d.save(str(path))
+    s = ReviewSession(str(path), checker=fixed_checker)
+    s.check_now()
+    s.accept(next(i for i in s.items if i.finding.rule == "TQ303"))
+    s.check_now()
+    s.accept(next(i for i in s.items if i.finding.rule == "TQ201"))
+    s.save()
+    runs = [(r.text, bool(r.bold)) for r in docx.Document(str(path)).paragraphs[0].runs]
+    assert "".join(t for t, _ in runs) == "Their logic is based on their own interests, the envoy said."
+    assert [t for t, bold in runs if bold] == ["their own"]
+
+
+def test_save_of_a_character_the_encoding_lacks_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    original = "Based on theirs own view.\r\nSecond line.\r\n".encode("cp1251")
+    path.write_bytes(original)
+    s = ReviewSession(str(path), encoding="cp1251", checker=fixed_checker)
+    s.check_now()
+    s.replace_span(s.items[0], "their own ü")
+    with pytest.raises(SaveError, match=r"a\.txt:1:20: cannot save: “ü” \(U\+00FC\) has no cp1251 encoding"):
+        s.save()
+    assert path.read_bytes() == original
+    assert s.dirty
