@@ -368,3 +368,61 @@ def test_export_of_two_glossaries_imports_cleanly(run, tmp_path: Path) -> None:
     assert run("glossary", "import", str(tbx), "-o", str(out)).exit_code == 0
     assert run("glossary", "lint", str(out)).exit_code == 0
     assert "id: nagorno-karabakh_other" in out.read_text(encoding="utf-8")
+
+
+def test_import_csv_normalises_codes_and_ids(run, tmp_path: Path) -> None:
+    from tqkit.glossary import load_glossaries
+
+    src = tmp_path / "odd.csv"
+    src.write_bytes("\ufeffID;EN;bg_bg\nNK 1;Lachin corridor;Лачински коридор\n;Sarsang Reservoir;\n".encode())
+    out = tmp_path / "odd.yaml"
+    res = run("glossary", "import", str(src), "-o", str(out), "--id", "odd")
+    assert res.exit_code == 0, res.output
+    g = load_glossaries([out])
+    assert list(g.concepts) == ["nk-1", "sarsang-reservoir"]
+    assert g.get("nk-1").terms_in("bg-BG")[0].text == "Лачински коридор"
+    assert run("glossary", "lint", str(out)).exit_code in (0, 1)  # GL105 (no sources) only
+    assert "GL101" not in run("glossary", "lint", str(out)).output
+    # a row of short words is data, not a header, when --langs names other languages
+    two = tmp_path / "two.csv"
+    two.write_text("tax,vat\nfee,такса\n", encoding="utf-8")
+    res = run("glossary", "import", str(two), "-o", str(tmp_path / "two.yaml"), "--langs", "EN,bg")
+    assert res.exit_code == 0, res.output
+    assert [c.terms_in("en")[0].text for c in load_glossaries([tmp_path / "two.yaml"]).concepts.values()] == ["tax", "fee"]
+
+
+def test_import_csv_duplicate_id_names_both_lines(run, tmp_path: Path) -> None:
+    src = tmp_path / "dup.csv"
+    src.write_text("id,en\nx-1,Foo\nx-2,Bar\nx-1,Baz\n", encoding="utf-8")
+    res = run("glossary", "import", str(src), "-o", str(tmp_path / "dup.yaml"))
+    assert res.exit_code == 2
+    assert res.stderr == f"tqkit: {src}:4: concept id 'x-1' appears twice (first on line 2)\n"
+    assert not (tmp_path / "dup.yaml").exists()
+
+
+def test_import_plain_tbx_gives_a_lint_clean_glossary(run, tmp_path: Path) -> None:
+    from tqkit.glossary import load_glossaries
+
+    tbx = tmp_path / "plain.tbx"
+    tbx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">'
+        "<text><body>"
+        '<conceptEntry id="C001"><langSec xml:lang="EN"><termSec><term>Lachin corridor</term></termSec>'
+        "<termSec><term>Lachin road</term></termSec></langSec>"
+        '<langSec xml:lang="ru"><termSec><term>Лачинский коридор</term></termSec></langSec></conceptEntry>'
+        '<conceptEntry id="Sarsang Reservoir"><langSec xml:lang="en"><termSec><term>Sarsang Reservoir</term>'
+        '<termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec></langSec></conceptEntry>'
+        "</body></text></tbx>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plain.yaml"
+    assert run("glossary", "import", str(tbx), "-o", str(out)).exit_code == 0
+    g = load_glossaries([out])
+    assert list(g.concepts) == ["c001", "sarsang-reservoir"]
+    # no status anywhere in a language: the first term is preferred; a stated status is kept
+    assert [(t.text, t.status) for t in g.get("c001").terms_in("en")] == [
+        ("Lachin corridor", "preferred"), ("Lachin road", "admitted")]
+    assert g.get("c001").terms_in("ru")[0].status == "preferred"
+    assert g.get("sarsang-reservoir").terms_in("en")[0].status == "admitted"
+    assert "GL101" not in run("glossary", "lint", str(out)).output

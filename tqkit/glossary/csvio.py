@@ -19,9 +19,7 @@ import io
 import re
 from collections.abc import Sequence
 
-from tqkit.glossary.model import Concept, GlossaryInfo, Term
-
-_LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+from tqkit.glossary.model import Concept, GlossaryInfo, Term, normalise_id, normalise_lang
 
 
 class CsvError(Exception):
@@ -60,8 +58,15 @@ def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
     header = [h.strip() for h in rows[0]]
     cols = header[1:] if header and header[0].lower() == "id" else header
     has_id = bool(header) and header[0].lower() == "id"
-    if cols and all(_LANG_RE.match(h) for h in cols) and (has_id or len(cols) >= 2):
-        languages = [h.replace("_", "-") for h in cols]
+    codes = [normalise_lang(h) for h in cols]
+    pair = {normalise_lang(x) or x for x in langs} if langs else None
+    # With --langs and no id column, a first row is a header only when it names those languages
+    # (a glossary row such as "tax,vat" looks like language codes too).
+    if cols and all(codes) and (has_id or len(cols) >= 2) and (has_id or pair is None or set(codes) == pair):
+        languages = [c for c in codes if c]
+        if len(set(languages)) != len(languages):
+            dup = next(c for c in languages if languages.count(c) > 1)
+            raise CsvError(f"{path}:1: language {dup!r} has two columns")
         body = rows[1:]
     else:
         if langs is None or len(langs) != 2:
@@ -71,9 +76,10 @@ def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
             bad = next(i for i, r in enumerate(rows, 1) if len(r) != 2)
             raise CsvError(f"{path}:{bad}: expected two columns (source, target), "
                            f"found {len(rows[bad - 1])}")
-        languages, body, has_id = list(langs), rows, False
+        languages, body, has_id = [normalise_lang(x) or x for x in langs], rows, False
     concepts: list[Concept] = []
     used: set[str] = set()
+    given: dict[str, int] = {}  # explicit id -> its line
     for lineno, row in enumerate(body, 2 if body is not rows else 1):
         cells = row[1:] if has_id else row
         if len(cells) > len(languages):
@@ -86,8 +92,13 @@ def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
                                     for i, p in enumerate(parts))
         if not terms:
             continue
-        cid = row[0].strip() if has_id and row[0].strip() else ""
-        if not cid:
+        cid = normalise_id(row[0]) if has_id else ""
+        if cid:
+            if cid in given:
+                raise CsvError(f"{path}:{lineno}: concept id {cid!r} appears twice "
+                               f"(first on line {given[cid]})")
+            given[cid] = lineno
+        else:
             first = terms.get("en") or next(iter(terms.values()))
             cid = prefix + _slug(first[0].text)
         base, k = cid, 2

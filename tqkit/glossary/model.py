@@ -6,6 +6,7 @@ so a process pays for compiling them once however many documents it checks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -43,6 +44,26 @@ def fold(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower()[:1] or c for c in text)
+
+
+_LANG_CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def normalise_lang(code: str) -> str | None:
+    """A language code as the glossary format spells it (``EN_us`` -> ``en-US``): primary subtag
+    lower-case, a two-letter region upper-case, ``_`` as ``-``. ``None`` when it is no code."""
+    code = code.strip()
+    if not _LANG_CODE_RE.match(code):
+        return None
+    primary, *rest = code.replace("_", "-").split("-")
+    tail = [t.upper() if len(t) == 2 else t.title() if len(t) == 4 else t.lower() for t in rest]
+    return "-".join([primary.lower(), *tail])
+
+
+def normalise_id(text: str) -> str:
+    """A concept id the glossary format accepts (lower-case letters, digits, ``.``, ``_``,
+    ``-``): ``C001`` -> ``c001``, ``Bad Id`` -> ``bad-id``; empty when nothing is left."""
+    return re.sub(r"[^a-z0-9._-]+", "-", text.strip().lower()).strip("-._")
 
 
 @dataclass(frozen=True)

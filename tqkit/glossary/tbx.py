@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 from xml.etree.ElementTree import Element
 
-from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term
+from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, normalise_id, normalise_lang
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -211,7 +212,7 @@ def _read_header(root: Element, path: str) -> GlossaryInfo:
                 if key == "id" and value:
                     gid = value
                 elif key == "languages":
-                    langs = tuple(value.split())
+                    langs = tuple(normalise_lang(v) or v for v in value.split())
                 elif key == "domain":
                     domain = value or None
         elif name == "body":
@@ -224,7 +225,7 @@ _LANG_CONTAINERS = ("langSec", "langSet", "langGroup")
 
 
 def _read_entry(entry: Element, n: int, path: str, gid: str) -> Concept:
-    cid = entry.get("id") or f"c{n:04d}"
+    cid = normalise_id(entry.get("id") or "") or f"c{n:04d}"
     domain = definition = note = review = None
     sources: list[Source] = []
     terms: dict[str, list[Term]] = {}
@@ -232,7 +233,8 @@ def _read_entry(entry: Element, n: int, path: str, gid: str) -> Concept:
     for child in entry:
         name = _local(child.tag)
         if name in _LANG_CONTAINERS:
-            lang = child.get(XML_LANG) or child.get("lang") or "und"
+            raw_lang = child.get(XML_LANG) or child.get("lang") or "und"
+            lang = normalise_lang(raw_lang) or raw_lang
             for t in _read_lang(child, lang):
                 terms.setdefault(lang, []).append(t)
             # Language-level definitions and sources (TBX allows both on langSec).
@@ -289,17 +291,25 @@ def _category(el: Element) -> str:
 
 def _read_lang(sec: Element, lang: str) -> list[Term]:
     out: list[Term] = []
+    explicit = False
     for child in sec:
         name = _local(child.tag)
         if name in _TERM_CONTAINERS or name == "termGrp":
             t = _read_term(child, lang)
             if t is not None:
-                out.append(t)
+                out.append(t[0])
+                explicit = explicit or t[1]
+    if out and not explicit:
+        # No term of this language states a status (a plain bilingual TBX): the first term is
+        # the preferred one, as in a CSV cell.
+        out[0] = replace(out[0], status="preferred")
     return out
 
 
-def _read_term(sec: Element, lang: str) -> Term | None:
+def _read_term(sec: Element, lang: str) -> tuple[Term, bool] | None:
+    """The term and whether the file states its status."""
     fields: dict[str, Any] = {"status": "admitted"}
+    explicit = False
     text = None
     notes: list[str] = []
     for el in sec.iter():
@@ -310,6 +320,7 @@ def _read_term(sec: Element, lang: str) -> Term | None:
         if name == "term" and text is None:
             text = _text(el)
         elif kind == "administrativeStatus":
+            explicit = True
             value = _text(el)
             fields["status"] = _STATUS_IN.get(value.lower(), _STATUS_IN.get(value, "admitted"))
         elif kind == "partOfSpeech":
@@ -333,8 +344,9 @@ def _read_term(sec: Element, lang: str) -> Term | None:
                     fields[key] = value == "true"
                 elif key in ("status", "pos", "severity", "replace_with"):
                     fields[key] = value
+                    explicit = explicit or key == "status"
         else:
             plain.append(note)
     if plain:
         fields["note"] = " / ".join(plain)
-    return Term(text, lang, **fields)
+    return Term(text, lang, **fields), explicit
