@@ -698,8 +698,20 @@ class ReviewApp(App[None]):
 
     def action_save_as(self, then_quit: bool = False) -> None:
         def done(value: str | None) -> None:
-            if value:
-                self.save(value.strip(), then_quit=then_quit)
+            target = (value or "").strip()
+            if not target:
+                return
+            here = Path(target).resolve() == Path(self.session.path).resolve()
+            if here or not Path(target).exists():
+                self.save(target, then_quit=then_quit)
+                return
+
+            def confirmed(answer: str | None) -> None:
+                if answer == "yes":
+                    self.save(target, then_quit=then_quit)
+
+            self.push_screen(ChoiceScreen("Replace the file?", f"{target} already exists. Replace it?",
+                                          [("y", "Replace", "yes"), ("n", "Cancel", "no")]), confirmed)
 
         self.push_screen(InputScreen("Save as", self.session.path, placeholder="path"), done)
 

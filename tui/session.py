@@ -701,6 +701,18 @@ class ReviewSession:
     def encoded(self) -> bytes:
         return self.reader.write(self.base_doc, diff_edits(self.base_doc.text, self.text))
 
+    def _check_format(self, dest: str) -> None:
+        """Save as keeps the format: the bytes are the original reader's (plain text and
+        Markdown are interchangeable)."""
+        from tqkit.readers import reader_for
+
+        plain = {"text", "markdown"}
+        have = getattr(self.reader, "name", "")
+        want = getattr(reader_for(dest), "name", "")
+        if have != want and not {have, want} <= plain:
+            suffix = Path(self.path).suffix or "(none)"
+            raise SaveError(f"{dest}: cannot save a {have} file as {want}: keep the {suffix} suffix")
+
     def _unencodable(self, exc: UnicodeEncodeError) -> str:
         """One line naming the first character the file's encoding cannot hold, and where."""
         encoding = self.base_doc.encoding or exc.encoding
@@ -721,6 +733,8 @@ class ReviewSession:
         """Write the article atomically; returns the path written."""
         dest = target or self.path
         same = os.path.abspath(dest) == os.path.abspath(self.path)
+        if not same:
+            self._check_format(dest)
         if same and not force and self.changed_on_disk():
             raise ExternalChangeError(f"{self.path}: changed on disk since it was opened")
         try:

@@ -286,3 +286,35 @@ async def test_save_of_an_unencodable_character_reports_and_keeps_the_edits(tmp_
         assert path.read_bytes() == original
         await pilot.press("q", "d")
         await pilot.pause()
+
+
+@run_async
+async def test_save_as_over_another_file_asks_first(article: Path, checker) -> None:
+    other = article.with_name("other.txt")
+    other.write_text("Someone else's article.\n", encoding="utf-8")
+    app = make_app(article, checker=checker, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await walk_to(app, pilot, "TQ303", "theirs own")
+        await pilot.press("a")
+        app.action_save_as()
+        await pilot.pause()
+        assert isinstance(app.screen, InputScreen)
+        app.screen.query_one("Input").value = str(other)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "already exists" in app.screen.message
+        await pilot.press("n")
+        await pilot.pause()
+        assert other.read_text(encoding="utf-8") == "Someone else's article.\n"
+        assert app.session.path == str(article) and app.session.dirty
+        app.action_save_as()
+        await pilot.pause()
+        app.screen.query_one("Input").value = str(other)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "based on their own" in other.read_text(encoding="utf-8")
+        assert app.session.path == str(other) and not app.session.dirty

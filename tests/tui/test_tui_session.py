@@ -144,3 +144,26 @@ def test_save_of_a_character_the_encoding_lacks_is_refused_in_one_line(tmp_path:
         s.save()
     assert path.read_bytes() == original
     assert s.dirty
+
+
+def test_save_as_keeps_the_format(tmp_path: Path) -> None:
+    import docx  # type: ignore[import-untyped]
+
+    path = tmp_path / "story.docx"
+    d = docx.Document()
+    d.add_paragraph("Their logic is based on theirs own interests.")
+    d.save(str(path))
+    s = ReviewSession(str(path), checker=fixed_checker)
+    s.check_now()
+    s.accept(s.items[0])
+    with pytest.raises(SaveError, match=r"story\.txt: cannot save a docx file as text: keep the \.docx suffix"):
+        s.save(str(tmp_path / "story.txt"))
+    assert not (tmp_path / "story.txt").exists()
+    assert s.path == str(path) and s.dirty
+    plain = tmp_path / "a.txt"
+    plain.write_text("Based on theirs own view.\n", encoding="utf-8")
+    t = ReviewSession(str(plain), checker=fixed_checker)
+    t.check_now()
+    t.accept(t.items[0])
+    t.save(str(tmp_path / "a.md"))  # plain text and Markdown are interchangeable
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "Based on their own view.\n"
