@@ -50,3 +50,24 @@ def test_fix_reaches_a_fixed_point(parts: list[str]) -> None:
     assert again.fixed == res.fixed  # idempotent
     assert not [f for f in again.remaining if f.fixes and f.fixes[0].safe]
     assert res.fixed.count(b"\r\n") == text.encode().count(b"\r\n")  # line endings kept
+
+
+def test_translation_fix_does_not_double_the_adjective() -> None:
+    engine = Engine(Settings(select=("TQ102",)))
+    res = fix_bytes("x.txt", b"Everyone wants peace, but none of the big Batkovs will allow it.\n", engine,
+                    unsafe=True)
+    assert res.fixed == b"Everyone wants peace, but none of the big shots will allow it.\n"
+
+
+def test_new_files_follow_the_umask(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    from tqkit.atomic import atomic_write
+
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "new.txt", b"x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o644

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from tqkit.checks._text import sentence_start
+from tqkit.checks._text import match_case, sentence_start
 from tqkit.document import Document, Token
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
@@ -253,12 +253,23 @@ class TransliteratedWord(Rule):
             tok = Token(m.start(), m.end(), text, "word")
             yield self._report(doc, tok, (), None, source_text, ctx, known=False)
 
+    @staticmethod
+    def _translation(doc: Document, span: Span, suggestion: str) -> Fix:
+        """Replace the word with a translation; when the word before it already is the
+        translation's first word ("the big Batkovs" -> "big shots"), replace that word too."""
+        first = suggestion.split(" ", 1)[0].lower()
+        prev = _LAST_WORD_RE.search(doc.text, max(0, span.start - 40), span.start)
+        if prev is not None and " " in suggestion and prev.group(1).lower() == first:
+            span = Span(prev.start(1), span.end)
+            suggestion = match_case(suggestion, prev.group(1))
+        return Fix.replace(span, suggestion, f"Translate as “{suggestion}”")
+
     def _report(self, doc: Document, tok: Token, suggestions: tuple[str, ...], source_word: str | None,
                 source_text: str | None, ctx: CheckContext, known: bool) -> Finding:
         if source_text and source_word is None:
             source_word = _source_word(tok.text, source_text, ctx.source.source_lang if ctx.source else None)
         span = Span(tok.start, tok.end)
-        fixes = [Fix.replace(span, s, f"Translate as “{s}”") for s in suggestions]
+        fixes = [self._translation(doc, span, s) for s in suggestions]
         if source_word:
             msg = (f"“{tok.text}” is a transliteration of the source word “{source_word}”, not an "
                    "English word: translate it.")
@@ -276,6 +287,9 @@ def _known_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w\-])((?:{alt})(?:['’]s)?)(?![\w\-])", re.I)
+
+
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
 def _singular(word: str) -> str:
