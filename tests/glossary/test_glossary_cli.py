@@ -426,3 +426,45 @@ def test_import_plain_tbx_gives_a_lint_clean_glossary(run, tmp_path: Path) -> No
     assert g.get("c001").terms_in("ru")[0].status == "preferred"
     assert g.get("sarsang-reservoir").terms_in("en")[0].status == "admitted"
     assert "GL101" not in run("glossary", "lint", str(out)).output
+
+
+@pytest.mark.parametrize("flag", ["--glossary", "--file"])
+def test_add_creates_a_new_glossary_file(run, tmp_path: Path, flag: str) -> None:
+    from tqkit.glossary import load_glossaries
+
+    path = tmp_path / "My Terms.yaml"
+    res = run("glossary", "add", flag, str(path), "--id", "x-truce", "--term", "en:truce",
+              "--term", "en:Title: sub:admitted", "--source", "Guide|https://example.org")
+    assert res.exit_code == 0, res.output
+    assert run("glossary", "lint", str(path)).exit_code == 0
+    g = load_glossaries([path])
+    assert [(t.text, t.status) for t in g.get("x-truce").terms_in("en")] == [
+        ("truce", "preferred"), ("Title: sub", "admitted")]
+    assert path.read_text(encoding="utf-8").startswith("glossary:\n  id: my-terms\nconcepts:\n  - id: x-truce\n")
+    res = run("glossary", "add", flag, str(path), "--id", "x-two", "--term", "en:ceasefire")
+    assert res.exit_code == 0, res.output
+    assert list(load_glossaries([path]).concepts) == ["x-truce", "x-two"]
+
+
+def test_add_refuses_a_mistyped_status_and_two_preferred_terms(run, tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    shutil.copy(MINI, path)
+    before = path.read_bytes()
+    res = run("glossary", "add", "--file", str(path), "--id", "t-new", "--term", "en:truce:deprecatd")
+    assert res.exit_code == 2 and "unknown status 'deprecatd'" in res.stderr
+    res = run("glossary", "add", "--file", str(path), "--id", "t-new", "--term", "en:truce",
+              "--term", "en:armistice")
+    assert res.exit_code == 2
+    assert res.stderr == (f"tqkit: {path}: two preferred en terms ('truce', 'armistice'); "
+                          "give the others a status, e.g. en:armistice:admitted\n")
+    assert path.read_bytes() == before
+
+
+def test_lint_reports_two_preferred_terms_in_one_language(run, tmp_path: Path) -> None:
+    path = tmp_path / "two.yaml"
+    path.write_text("glossary:\n  id: two\nconcepts:\n  - id: x\n    sources: [{title: t}]\n"
+                    "    terms:\n      en:\n        - {term: truce, status: preferred}\n"
+                    "        - {term: armistice, status: preferred}\n", encoding="utf-8")
+    res = run("glossary", "lint", str(path))
+    assert res.exit_code == 1
+    assert f"{path}:9:9: GL101 error: concept 'x': 2 preferred en terms ('truce', 'armistice')" in res.output

@@ -176,6 +176,9 @@ def _parse_term(spec: str) -> tuple[str, str, str]:
     head, sep2, tail = rest.rpartition(":")
     if sep2 and tail.strip() in STATUSES:
         term, status = head, tail.strip()
+    elif sep2 and head.strip() and tail.isalpha() and tail.islower():  # "en:Baz:deprecatd"
+        raise click.BadParameter(f"{spec!r}: unknown status {tail.strip()!r} "
+                                 f"(one of {', '.join(STATUSES)})", param_hint="--term")
     return lang.strip(), term.strip(), status or "preferred"
 
 
@@ -199,7 +202,9 @@ def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: 
     from tqkit.glossary import GlossaryError
     from tqkit.glossary.edit import add_concept, new_concept
 
-    files = [Path(file)] if file else _concept_files(glossaries)
+    new_file = file is None and len(glossaries) == 1 and Path(glossaries[0]).suffix in (".yaml", ".yml") \
+        and not Path(glossaries[0]).exists()
+    files = [Path(file)] if file else [Path(glossaries[0])] if new_file else _concept_files(glossaries)
     if len(files) != 1:
         fail("several glossary files: choose one with --file")
     target = files[0]
@@ -229,9 +234,12 @@ def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: 
     for s in sources:
         title, _, url = s.partition("|")
         src_pairs.append((title.strip(), url.strip() or None))
-    concept = new_concept(cid, term_specs, domain=domain, definition=definition, note=note,
-                          sources=src_pairs, path=str(target))
-    others = [c for c in _load(glossaries) if c.file != str(target)] if not file else []
+    try:
+        concept = new_concept(cid, term_specs, domain=domain, definition=definition, note=note,
+                              sources=src_pairs, path=str(target))
+    except ValueError as exc:
+        fail(f"{target}: {exc}")
+    others = [c for c in _load(glossaries) if c.file != str(target)] if not (file or new_file) else []
     try:
         text = add_concept(target, concept, others)
     except GlossaryError as exc:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.glossary.load import GlossaryError, _build, _rt_yaml, parse_roundtrip, read_text
-from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, fold
+from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, fold, normalise_id
 
 
 def _cm() -> Any:
@@ -115,7 +115,12 @@ def add_concept(path: Path, concept: Concept, existing: Iterable[Concept] = ()) 
 
     Refuses a concept id already used, and a term already in another concept."""
     name = str(path)
-    text = read_text(path)
+    new = not path.exists()
+    if new:  # a new glossary file: a header named after the file, then the concept
+        gid = normalise_id(path.stem) or "glossary"
+        text = f"glossary:\n  id: {gid}\nconcepts: []\n"
+    else:
+        text = read_text(path)
     tree = parse_roundtrip(name, text)
     _info, concepts, problems = _build(name, tree)
     if problems:
@@ -134,7 +139,7 @@ def add_concept(path: Path, concept: Concept, existing: Iterable[Concept] = ()) 
             raise GlossaryError(name, f"{t.lang} term {t.text!r} is already in concept "
                                 f"{owner.id!r} ({owner.file}:{owner.line})")
     seq = tree.get("concepts")
-    if seq is None:
+    if seq is None or new:
         from ruamel.yaml.comments import CommentedSeq
 
         seq = CommentedSeq()
@@ -280,6 +285,9 @@ def new_concept(cid: str, terms: Sequence[tuple[str, str, str]], *, domain: str 
     """A concept from command-line values; ``terms`` are (lang, term, status) triples."""
     by_lang: dict[str, list[Term]] = {}
     for lang, text, status in terms:
+        if status == "preferred" and any(t.status == "preferred" for t in by_lang.get(lang, ())):
+            raise ValueError(f"two preferred {lang} terms ({by_lang[lang][0].text!r}, {text!r}); "
+                             f"give the others a status, e.g. {lang}:{text}:admitted")
         by_lang.setdefault(lang, []).append(Term(text, lang, status))
     return Concept(cid, {k: tuple(v) for k, v in by_lang.items()}, domain=domain,
                    definition=definition, note=note,

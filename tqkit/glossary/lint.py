@@ -131,6 +131,12 @@ def _cross_checks(concepts: list[Concept], reports: dict[str, _Report]) -> None:
             if terms and not any(t.status == "preferred" for t in terms):
                 rep.add("GL104", terms[0].line or c.line,
                         f"concept {c.id!r} has {lang} terms but none is preferred")
+            preferred = [t for t in terms if t.status == "preferred"]
+            if len(preferred) > 1:
+                rep.add("GL101", preferred[1].line or c.line,
+                        f"concept {c.id!r}: {len(preferred)} preferred {lang} terms "
+                        f"({', '.join(repr(t.text) for t in preferred)}); one per language, "
+                        "the others admitted")
             seen_here: dict[str, Term] = {}
             for t in terms:
                 key = fold(t.text)
