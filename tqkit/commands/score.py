@@ -53,7 +53,7 @@ def _text_report(
         how = f"aligned to the source sentences of {source.path}"
     else:
         how = "aligned by " + ("lines" if aligned.mode == "lines" else "paragraphs")
-    out = [f"{hyp.path} vs {refs}: {len(aligned)} segments {how}"]
+    out = [f"{hyp.path} vs {refs}: {len(aligned)} segment{'s' * (len(aligned) != 1)} {how}"]
     for score in scores:
         out.append(score.detail)
         out.append(f"  {score.signature}")
@@ -158,7 +158,7 @@ def _json_report(
                    "missing or merged paragraphs.")
 @click.option("--source-lang", default=None, metavar="LANG",
               help="Language of --source (bg, ru, hy, az, tr...); guessed when not given.")
-@click.option("--worst", type=click.IntRange(min=0), default=None, metavar="N",
+@click.option("--worst", type=click.IntRange(min=1), default=None, metavar="N",
               help="Also list the N segments with the lowest sentence chrF.")
 @click.option("--compare", "compare_with", default=None, metavar="HYP2",
               help="Compare with another system by paired bootstrap resampling.")
