@@ -111,3 +111,24 @@ def test_small_glossaries_are_not_cached(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
     load_cached(FIXTURES / "mini.yaml")
     assert not (tmp_path / "cache").exists()
+
+
+def test_regional_language_codes_match_their_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tqkit.api import check_text
+
+    g = tmp_path / "g.yaml"
+    g.write_text(
+        "glossary: {id: rg, title: Regional, domain: test, languages: [en-US]}\n"
+        "concepts:\n"
+        "  - id: c-peacekeepers\n"
+        "    domain: test\n"
+        "    definition: Troops that keep a ceasefire.\n"
+        "    sources: [{title: Test, url: https://example.org}]\n"
+        "    terms:\n"
+        "      en-US:\n"
+        "        - {term: peacekeepers, status: preferred}\n"
+        "        - {term: peace-makers, status: forbidden}\n",
+        encoding="utf-8",
+    )
+    found = check_text("The peace-makers arrived.", select=["TQ401"], glossaries=[g])
+    assert [f.rule for f in found] == ["TQ401"]

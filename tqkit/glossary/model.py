@@ -123,7 +123,13 @@ class Concept:
     glossary: str | None = None
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
-        return self.terms.get(lang, ())
+        """Terms of ``lang``; a bare language ("en") also takes its regional forms ("en-US")."""
+        found = self.terms.get(lang, ())
+        if "-" in lang:
+            return found
+        prefix = lang + "-"
+        regional = tuple(t for code, ts in self.terms.items() if code.startswith(prefix) for t in ts)
+        return found + regional if regional else found
 
     def preferred(self, lang: str) -> Term | None:
         """The preferred term of ``lang`` (else the first admitted one)."""
