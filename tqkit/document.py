@@ -91,6 +91,12 @@ class Document:
         return "".join(chars)
 
     @cached_property
+    def folded(self) -> str:
+        """:func:`fold` of ``view``: the lower-cased text every matcher scans, computed once
+        and shared by all rules (same length as ``text``, so offsets carry over)."""
+        return fold(self.view)
+
+    @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
         starts.extend(m.end() for m in _LINE_BREAK_RE.finditer(self.text))
@@ -167,6 +173,25 @@ class Document:
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+
+# One-to-one character substitutions used for matching (offsets never move).
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u2010": "-", "\u2011": "-",
+                       "ё": "е", "Ё": "Е"})
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` for matching, keeping its length (one code point per code point):
+    curly apostrophes become straight ones, Unicode hyphens ASCII ones, "ё" becomes "е"."""
+    # str.replace per character is much faster than str.translate on long texts
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[:1] or c for c in text)
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.checks._text import inside_quotes, match_case
-from tqkit.document import Document
+from tqkit.document import Document, fold
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
 from tqkit.resources import ResourceError
@@ -68,9 +68,6 @@ def pattern_regex(pattern: str) -> str:
         if i < len(words) - 1:
             parts.append(r"[\s\-]+")
     return "".join(parts)
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _key(first_word: str) -> str:
@@ -130,15 +127,12 @@ class CalqueSet:
             entries.extend(load_calques(path))
         return cls(entries)
 
-    def finditer(self, text: str) -> Iterator[tuple[re.Match[str], Calque]]:
-        """Non-overlapping matches, leftmost and then longest first."""
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[tuple[re.Match[str], Calque]]:
+        """Non-overlapping matches, leftmost and then longest first. ``folded`` is
+        ``fold(text)`` when the caller has it (``Document.folded``)."""
         if self.automaton is None:
             return
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters lower-case to two code points
-            lowered = text.translate(_ASCII_LOWER)
-        if "’" in lowered:
-            lowered = lowered.replace("’", "'")
+        lowered = folded if folded is not None else fold(text)
         found: list[tuple[int, int, re.Match[str], Calque]] = []
         n = len(text)
         for end, key in self.automaton.iter(lowered):
@@ -291,7 +285,7 @@ class KnownBadRendering(Rule):
             from tqkit.checks.terms import bad_term_spans
 
             glossary_spans = bad_term_spans(doc, ctx)
-        for m, entry in calques.finditer(view):
+        for m, entry in calques.finditer(view, doc.folded):
             if entry.context == "source" and (
                 source is None or not any(s in source for s in (entry.source_match or (entry.source.lower(),)))
             ):

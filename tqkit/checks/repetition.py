@@ -54,10 +54,7 @@ class DoubledWord(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        lowered = view.lower()
-        if len(lowered) != len(view):
-            lowered = view  # a rare character that lower-cases to two: scan the text as it is
-        for hint in _DOUBLE_HINT_RE.finditer(lowered):
+        for hint in _DOUBLE_HINT_RE.finditer(doc.folded):
             m = _DOUBLE_RE.match(view, hint.start())
             if m is None:
                 continue
@@ -118,7 +115,6 @@ WINDOW = 3  # the second word at most this many words after the first
 # Scanned over the lower-cased text; both words have at least four letters (shorter ones are
 # never reported).
 _CANDIDATE_RE = re.compile(rf"\b([a-z]{{3}})[a-z]+(?:\s+\w+){{0,{WINDOW - 1}}}?\s+\1[a-z]")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 # "to", a modal or a pronoun subject right before the first word: it is a verb, and dropping
 # it would leave "try to Russian influence".
@@ -193,10 +189,7 @@ class TautologicalRepetition(Rule):
         # with no punctuation between, by a word with the same first three letters; only there
         # are the words stemmed and compared.
         view = doc.view
-        lowered = view.lower()
-        if len(lowered) != len(view):
-            lowered = view.translate(_ASCII_LOWER)
-        for m in _CANDIDATE_RE.finditer(lowered):
+        for m in _CANDIDATE_RE.finditer(doc.folded):
             tail = _WORD_TAIL_RE.match(view, m.end())
             end = tail.end() if tail else m.end()
             region = view[m.start() : end]

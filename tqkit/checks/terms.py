@@ -60,7 +60,7 @@ def _scan(doc: Document, ctx: CheckContext) -> _Scan | None:
     if isinstance(cached, _Scan) and cached.glossary is g:
         return cached
     lang = (doc.target_lang or "en").split("-")[0]
-    scan = _Scan(g, g.matcher(lang).find(doc.view), doc)
+    scan = _Scan(g, g.matcher(lang).find(doc.view, folded=doc.folded), doc)
     doc.meta[_SCAN_KEY] = scan
     return scan
 

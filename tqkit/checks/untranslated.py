@@ -218,7 +218,7 @@ class TransliteratedWord(Rule):
         # Unknown words of Slavic shape: the distinct words of the text are filtered first (C-level
         # set and suffix tests); only the rare survivors are located and judged in context.
         # set difference with the word list runs in C; the few unknown words left are judged
-        unknown = set(_WORD4_RE.findall(view.lower())) - res.english_words
+        unknown = set(_WORD4_RE.findall(doc.folded)) - res.english_words
         suspects = {
             w for w in unknown
             if _slavic_shape(w) and not res.is_known_word(_singular(w))

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from tqkit.document import fold  # re-exported: glossary code matches on folded text
+
 if TYPE_CHECKING:
     from tqkit.glossary.matcher import StemMatcher, TermMatcher
 
@@ -25,26 +27,6 @@ SHORT_TYPES = frozenset({"acronym", "abbreviation", "shortForm"})
 # Parts of speech: TBX-Basic's picklist plus ``proper-noun``, ``phrase`` and ``adj`` (an alias).
 POS_VALUES = ("noun", "proper-noun", "verb", "adjective", "adj", "adverb", "phrase", "other")
 SEVERITIES = ("info", "warning", "error")
-
-# One-to-one character substitutions used for matching (offsets never move).
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u2010": "-", "\u2011": "-",
-                       "ё": "е", "Ё": "Е"})
-
-
-_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` for matching, keeping its length (one code point per code point)."""
-    # str.replace per character is much faster than str.translate on long texts
-    for old, new in _FOLD_PAIRS:
-        if old in text:
-            text = text.replace(old, new)
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower()[:1] or c for c in text)
-
 
 _LANG_CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
