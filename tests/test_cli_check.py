@@ -336,3 +336,15 @@ def test_fix_with_missing_glossary_is_one_line(tmp_path: Path, mode: str) -> Non
     assert code == 2
     assert err == f"tqkit: {tmp_path / 'nope'}: glossary not found\n"
     assert p.read_text() == "Talks in the the capital.\n"
+
+
+def test_fail_on_is_read_from_each_files_config(tmp_path: Path) -> None:
+    strict, lax = tmp_path / "strict", tmp_path / "lax"
+    strict.mkdir()
+    lax.mkdir()
+    write(lax / "tqkit.toml", 'fail-on = "error"\n')
+    a = write(lax / "a.txt", "Talks in the the capital.\n")
+    b = write(strict / "b.txt", "Talks in the the capital.\n")
+    assert run("check", str(a))[0] == 0
+    assert run("check", str(a), str(b))[0] == 1
+    assert run("check", str(b), str(a), "--fail-on", "error")[0] == 0

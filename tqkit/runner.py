@@ -29,6 +29,8 @@ class FileResult:
     words: int = 0
     error: str | None = None
     notes: list[str] = field(default_factory=list)
+    # the file's own ``fail-on`` (from its config, or the command line)
+    fail_on: Severity = Severity.WARNING
 
 
 class Engine:
@@ -165,7 +167,7 @@ def check_one(path: str, options: RunOptions) -> FileResult:
         findings, notes = engine.check(doc, source)
     except (InputError, ResourceError) as exc:
         return FileResult(path, error=str(exc))
-    return FileResult(path, findings, doc.text, doc.word_count, notes=notes)
+    return FileResult(path, findings, doc.text, doc.word_count, notes=notes, fail_on=settings.fail_on)
 
 
 def read_source(path: str, source_lang: str | None = None) -> Document:
@@ -202,12 +204,15 @@ def check_paths(paths: Sequence[str], options: RunOptions, jobs: int = 1) -> Ite
             yield FileResult(path, error=err) if err else next(it)
 
 
-def exit_code(results: Iterable[FileResult], fail_on: Severity) -> int:
+def exit_code(results: Iterable[FileResult], fail_on: Severity | None = None) -> int:
+    """2 on any input error; else 1 when a file has a finding at or above its ``fail-on``
+    (``fail_on`` overrides every file's own); else 0."""
     code = 0
     for r in results:
         if r.error:
             return 2
-        if any(f.severity >= fail_on for f in r.findings):
+        threshold = fail_on or r.fail_on
+        if any(f.severity >= threshold for f in r.findings):
             code = 1
     return code
 

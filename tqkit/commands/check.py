@@ -95,20 +95,12 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
             click.echo(f"tqkit: {r.error}", err=True)
     if not (diff and fmt == "text"):
         emit(fmt, results, sys.stdout, color=color, statistics=statistics)
-    threshold = options.fail_on or _fail_on_from_config(paths, options)
-    code = exit_code(results, threshold)
+    code = exit_code(results, options.fail_on)
     if diff and would_change and code == 0:
         code = 1  # like ruff: a non-empty diff fails the check
     if exit_zero and code == 1:
         code = 0
     sys.exit(code)
-
-
-def _fail_on_from_config(paths: tuple[str, ...], options: RunOptions) -> Severity:
-    try:
-        return settings_for(paths[0], options).fail_on
-    except InputError:
-        return Severity.WARNING
 
 
 def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
@@ -148,7 +140,8 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
             else:
                 atomic_write(path, res.fixed)
                 click.echo(f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}", err=True)
-        results.append(FileResult(path, res.remaining, res.doc.text, res.doc.word_count))
+        results.append(FileResult(path, res.remaining, res.doc.text, res.doc.word_count,
+                                  fail_on=settings.fail_on))
     return results, changed_any
 
 
