@@ -348,3 +348,17 @@ def test_fail_on_is_read_from_each_files_config(tmp_path: Path) -> None:
     assert run("check", str(a))[0] == 0
     assert run("check", str(a), str(b))[0] == 1
     assert run("check", str(b), str(a), "--fail-on", "error")[0] == 0
+
+
+def test_fix_in_parallel_gives_the_same_files(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for d in (one, two):
+        d.mkdir()
+        for i in range(5):
+            write(d / f"a{i}.txt", f"Story {i}: talks in the the capital, based on theirs own.\r\n")
+    run("check", str(one), "--fix")
+    code, _, err = run("check", str(two), "--fix", "--jobs", "2")
+    assert code == 0 and err.count("fixed ") == 5
+    for i in range(5):
+        assert (two / f"a{i}.txt").read_bytes() == (one / f"a{i}.txt").read_bytes()
+        assert (two / f"a{i}.txt").read_bytes().endswith(b"their own.\r\n")

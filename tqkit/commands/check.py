@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -103,45 +105,77 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     sys.exit(code)
 
 
+@dataclass
+class _Fixed:
+    """What fixing one file gave: its result, and the diff or the message to print."""
+
+    result: FileResult
+    changed: bool = False
+    diff: str = ""
+    message: str = ""
+
+
+def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool) -> _Fixed:
+    """Fix one file (or standard input, for --diff): the write happens here, atomically."""
+    from tqkit.fixes import fix_bytes, unified_diff
+
+    if path == "-" and not diff:
+        return _Fixed(FileResult(path, error="-: cannot fix standard input in place; use --diff"))
+    try:
+        settings = settings_for(path, options)
+        engine = engine_for(settings, options)
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        source = read_source(options.source, options.source_lang) if options.source else None
+        res = fix_bytes(path, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
+    except (InputError, ResourceError) as exc:
+        return _Fixed(FileResult(path, error=str(exc)))
+    except OSError as exc:
+        return _Fixed(FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}"))
+    out = _Fixed(FileResult(path, res.remaining, res.doc.text, res.doc.word_count,
+                            fail_on=settings.fail_on), changed=res.changed)
+    if res.changed:
+        if diff:
+            before = res.original.decode(res.doc.encoding, errors="replace").lstrip("\ufeff")
+            out.diff = unified_diff(path, before, res.doc.text)
+        else:
+            atomic_write(path, res.fixed)
+            out.message = f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}"
+    return out
+
+
+def _fix_worker(args: tuple[str, RunOptions, bool, bool]) -> _Fixed:
+    return _fix_one(*args)
+
+
 def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
          jobs: int) -> tuple[list[FileResult], bool]:
-    from tqkit.fixes import fix_bytes, unified_diff
+    """Fix every file, in parallel with ``jobs`` > 1; diffs and messages print in path order."""
     from tqkit.runner import walk
 
+    items = list(walk(paths, options))
+    todo = [p for p, err in items if err is None]
+    if jobs > 1 and len(todo) > 1 and "-" not in todo:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            done = iter(list(pool.map(_fix_worker, [(p, options, unsafe, diff) for p in todo])))
+    else:
+        done = (_fix_one(p, options, unsafe, diff) for p in todo)
     results: list[FileResult] = []
     changed_any = False
-    for path, err in walk(paths, options):
+    for path, err in items:
         if err:
             results.append(FileResult(path, error=err))
             continue
-        if path == "-":
-            results.append(FileResult(path, error="-: cannot fix standard input in place; use --diff"))
-            if not diff:
-                continue
-        try:
-            settings = settings_for(path, options)
-            engine = engine_for(settings, options)
-            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-            source = read_source(options.source, options.source_lang) if options.source else None
-            res = fix_bytes(path, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
-        except (InputError, ResourceError) as exc:
-            results.append(FileResult(path, error=str(exc)))
-            continue
-        except OSError as exc:
-            results.append(FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}"))
-            continue
-        if path == "-":
-            results.pop()
-        if res.changed:
-            changed_any = True
-            if diff:
-                before = res.original.decode(res.doc.encoding, errors="replace").lstrip("\ufeff")
-                sys.stdout.write(unified_diff(path, before, res.doc.text))
-            else:
-                atomic_write(path, res.fixed)
-                click.echo(f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}", err=True)
-        results.append(FileResult(path, res.remaining, res.doc.text, res.doc.word_count,
-                                  fail_on=settings.fail_on))
+        fixed = next(done)
+        changed_any |= fixed.changed
+        if fixed.diff:
+            sys.stdout.write(fixed.diff)
+        if fixed.message:
+            click.echo(fixed.message, err=True)
+        results.append(fixed.result)
     return results, changed_any
 
 
