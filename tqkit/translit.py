@@ -243,7 +243,7 @@ _HY_ENDINGS = tuple(sorted({"ը", "ն", "ի", "ից", "ով", "ում", "ներ"
                             "երի", "եր", "յան", "յանը", "յանի", "ու"},
                            key=len, reverse=True))
 
-# English endings of a borrowed name: Batkovs, Batkov's, Batkovian, Sofians.
+# English endings of a borrowed name: Kmetovs, Kmetov's, Kmetovian, Sofians.
 _EN_ENDINGS = ("'s", "’s", "s'", "s’", "ians", "ian", "ans", "an", "es", "s", "i", "a", "y")
 
 
@@ -306,7 +306,7 @@ def word_similarity(token: str, source_word: str, source_lang: str | None = None
 def source_word_for(token: str, source_text: str, source_lang: str | None = None) -> str | None:
     """The word of ``source_text`` that ``token`` transliterates, or None.
 
-    ``source_word_for("Batkovs", "... батковци ...", "bg") == "батковци"``. Only source words
+    ``source_word_for("Kmetovs", "... кметовете ...", "bg") == "кметовете"``. Only source words
     in Cyrillic or Armenian script are considered; ties go to the first occurrence.
     """
     if not token or not any(ch.isalpha() for ch in token):

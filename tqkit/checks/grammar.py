@@ -82,16 +82,16 @@ _POSS_FIX = {"theirs": "their", "ours": "our", "yours": "your", "hers": "her", "
 
 @register
 class PossessiveError(Rule):
-    """A broken possessive ("theirs own", "it's own", "their's", "the their").
+    """A broken possessive ("ours own", "it's own", "their's", "the their").
 
     **What it does.** Reports possessive pronouns used where a possessive determiner is needed
-    ("theirs own" for "their own", "it's own" for "its own"), apostrophes in possessive
+    ("ours own" for "our own", "it's own" for "its own"), apostrophes in possessive
     pronouns ("their's"), and an article before a possessive ("the their decision"), which
     comes from source languages that mark possession differently.
 
     **Why it matters.** These slip past spell-checkers and read as broken English.
 
-    **Example.** "Their logic is based on theirs own" becomes "based on their own".
+    **Example.** "They defend ours own interests" becomes "They defend our own interests".
 
     **Fix safety.** Safe: each pattern has exactly one correct form (the article before a
     possessive is removed, which is unsafe when the sentence needs rewording, so that one is
@@ -102,7 +102,7 @@ class PossessiveError(Rule):
     name = "possessive-error"
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("Their logic is based on theirs own.", "The army has it's own plan.",
+    fires = ("They will defend ours own interests.", "The army has it's own plan.",
              "The decision was their's.", "They announced the their decision.")
     quiet = ("The decision was theirs.", "The army has its own plan.", "It's their own decision.",
              "Ours is a small newsroom.")

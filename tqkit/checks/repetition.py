@@ -141,21 +141,22 @@ def _stemmer() -> Any:
 
 @register
 class TautologicalRepetition(Rule):
-    """One word root repeated within a few words ("fighting the fighting").
+    """One word root repeated within a few words ("to control the control").
 
     **What it does.** Reports two content words with the same stem (Snowball English stemmer),
-    at most three words apart inside one clause, such as "fighting the fighting", "influence
-    Russian influence", "glass reusable glasses", "the organizers organized". Idioms of the form
+    at most three words apart inside one clause, such as "to control the control", "regulate
+    the regulation", "glass reusable glasses", "the organizers organized". Idioms of the form
     "X to X", "X by X", "X after X", "X and X" ("face to face", "step by step", "again and
     again", "more and more"), possessives ("children's children"), idiomatic cognate objects
     ("fight a good fight") and function words are allowed.
 
     **Why it matters.** Machine translation from Slavic languages often renders a verb and a
-    noun of one root with the same English word ("да се намеси в спирането на боевете" coming
-    out as "fighting the fighting"). The sentence reads as nonsense and the real verb is lost.
+    noun of one root with the same English word, so a sentence about stopping or limiting
+    something comes out as "to control the control". It reads as nonsense and the real verb
+    is lost.
 
-    **Example.** "the West's desire to get involved in fighting the fighting": say "stopping
-    the fighting".
+    **Example.** "the ministry wants to control the control of the border": say what is meant,
+    e.g. "to tighten checks at the border".
 
     **Fix safety.** Unsafe: the editor chooses the word. The fixes offered keep one of the two
     words; the right verb usually has to be typed.
@@ -167,7 +168,7 @@ class TautologicalRepetition(Rule):
     category = Category.AWKWARD
     fires = (
         "The mission will try to stop the stopping of the talks.",
-        "Washington wants to influence Russian influence in the region.",
+        "The new body will monitor the monitoring of elections.",
         "The organizers organized a rally.",
         "They bought glass reusable glasses for the event.",
         "The council decided to decide on the budget later.",

@@ -1,5 +1,5 @@
 """TQ1xx: untranslated words. Words in a script foreign to the target language, and source words
-carried over in transliteration ("the big Batkovs" for Bulgarian "батковци", big shots)."""
+carried over in transliteration ("the opolchentsi" for Russian "ополченцы", militiamen)."""
 
 from __future__ import annotations
 
@@ -160,17 +160,17 @@ class TransliteratedWord(Rule):
     and looks like a romanised Slavic word: Slavic endings (-ov, -tsi, -ski, -nik...) or letter
     clusters (zh, kh, shch...). Lower-case words are reported on shape alone. Capitalised words
     are usually names, so they are reported only when the sentence treats them as a common noun:
-    an English plural on a Slavic stem after a determiner or adjective ("none of the big
-    Batkovs"). Known transliterations listed in ``glossaries/calques.yaml`` (``kind:
+    an English plural on a Slavic stem after a determiner or adjective ("none of the local
+    Kmetovs"), or a Slavic plural ending no English name has ("-tsi"). Known transliterations listed in ``glossaries/calques.yaml`` (``kind:
     transliteration``) are always reported, with their translation. Lower-case words with
     letters of Turkish and Azerbaijani that English never uses (ə, ğ, ı) are reported as
     untranslated. With ``--source``, the source word whose romanisation matches is named.
 
-    **Why it matters.** Slang and culture-bound words (Bulgarian "батковци", big shots) have no
-    dictionary entry, so MT spells them in Latin letters. Spell-checkers accept capitalised
+    **Why it matters.** Slang and culture-bound words (Bulgarian "мутри", mobsters; Russian
+    "ополченцы", militiamen) have no dictionary entry, so MT spells them in Latin letters. Spell-checkers accept capitalised
     words, so these reach print.
 
-    **Example.** "none of the big Batkovs will allow it": "none of the big shots will allow it".
+    **Example.** "He joined the opolchentsi in the east": "He joined the militiamen in the east".
 
     **Fix safety.** Unsafe: the translation depends on context. A fix is offered when the
     glossary or the calque list knows the word.
@@ -181,11 +181,11 @@ class TransliteratedWord(Rule):
     severity = Severity.WARNING
     category = Category.UNTRANSLATED
     fires = (
-        "Everyone wants peace, but none of the big Batkovs will allow it.",
+        "Everyone wants a deal, but none of the local Kmetovs will sign it.",
         "The local militsiya detained him.",
         "Two tovarishch officials and their zemlyaki arrived.",
         "He joined the opolchentsi in the east.",
-        "He called them Batkovtsi and laughed.",
+        "He called them Opolchentsi and laughed.",
         "The families of the şəhidlər gathered in Baku.",
     )
     quiet = (
@@ -256,7 +256,8 @@ class TransliteratedWord(Rule):
     @staticmethod
     def _translation(doc: Document, span: Span, suggestion: str) -> Fix:
         """Replace the word with a translation; when the word before it already is the
-        translation's first word ("the big Batkovs" -> "big shots"), replace that word too."""
+        translation's first word ("the big X" translated as "big shots"), replace that word
+        too."""
         first = suggestion.split(" ", 1)[0].lower()
         prev = _LAST_WORD_RE.search(doc.text, max(0, span.start - 40), span.start)
         if prev is not None and " " in suggestion and prev.group(1).lower() == first:
