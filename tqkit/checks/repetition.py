@@ -245,7 +245,7 @@ class TautologicalRepetition(Rule):
                 ]
                 at = base + a_start
                 if _VERB_BEFORE_RE.search(doc.view, max(0, at - 24), at):
-                    fixes.reverse()  # "to influence Russian influence": the first word is the verb
+                    fixes.reverse()  # "to control the control": the first word is the verb
                 phrase = clause[a_start:b_end]
                 root = min(al, bl, key=len)
                 what = f"the word “{root}”" if al == bl else f"one root (“{al}”, “{bl}”)"
