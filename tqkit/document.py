@@ -4,7 +4,8 @@
 half-open range of code points into it; lines and columns are derived when shown. Readers for
 structured formats (Markdown, HTML, DOCX...) *mask* the parts that are not prose (code, URLs,
 markup): ``Document.view`` is the text with masked code points replaced by ``MASK`` (line breaks
-kept), so checks never see them but offsets never move.
+kept), so checks never see them but offsets never move; markup that reads as white space
+(``Document.blank``) is shown as spaces instead.
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ class Document:
     target_lang: str = "en"
     source_lang: str | None = None
     masked: tuple[Span, ...] = ()
+    # Masked spans that read as white space (inline HTML tags, &nbsp;): ``view`` shows them
+    # as spaces, so "the <b>the</b>" is seen as a doubled word.
+    blank: tuple[Span, ...] = ()
     # Segments given by the reader (e.g. XLIFF units); paragraphs are derived when empty.
     given_segments: tuple[Segment, ...] = ()
     source_text: str | None = None
@@ -84,10 +88,11 @@ class Document:
         if not self.masked:
             return self.text
         chars = list(self.text)
-        for span in self.masked:
-            for i in range(span.start, min(span.end, len(chars))):
-                if chars[i] not in "\r\n":
-                    chars[i] = MASK
+        for spans, fill in ((self.masked, MASK), (self.blank, " ")):
+            for span in spans:
+                for i in range(span.start, min(span.end, len(chars))):
+                    if chars[i] not in "\r\n":
+                        chars[i] = fill
         return "".join(chars)
 
     @cached_property

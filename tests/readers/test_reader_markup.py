@@ -64,7 +64,8 @@ msgstr[1] "%d files"
 
 
 def _seg_texts(doc) -> list[str]:  # type: ignore[no-untyped-def]
-    return [doc.view[s.span.start : s.span.end].replace(MASK, "") for s in doc.segments]
+    # masked markup disappears; inline tags and &nbsp; read as spaces (collapsed here)
+    return [" ".join(doc.view[s.span.start : s.span.end].replace(MASK, "").split()) for s in doc.segments]
 
 
 # -- HTML ----------------------------------------------------------------------------------------
@@ -209,3 +210,22 @@ def test_readers_are_registered_by_suffix() -> None:
     assert reader_for("x.html") is HTML and reader_for("x.HTM") is HTML
     assert reader_for("x.xlf") is XLIFF and reader_for("x.xliff") is XLIFF
     assert reader_for("x.po") is PO
+
+
+def test_html_inline_markup_reads_as_a_space(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A doubled word split by an inline tag, and a no-break space, are seen; the fix keeps
+    every byte of markup."""
+    from click.testing import CliRunner
+
+    from tqkit.cli import cli
+
+    p = tmp_path / "a.html"
+    p.write_bytes(b"<p>They met the <b>the</b> minister and kept theirs&nbsp;own plan.</p>\n")
+    result = CliRunner().invoke(cli, ["check", str(p), "--format", "json"])
+    import json
+
+    found = {(f["rule"], f["text"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("TQ201", "the <b>the") in found
+    assert ("TQ303", "theirs&nbsp;own") in found
+    CliRunner().invoke(cli, ["check", str(p), "--fix"])
+    assert p.read_bytes() == b"<p>They met the <b></b> minister and kept their&nbsp;own plan.</p>\n"

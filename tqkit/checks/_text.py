@@ -49,3 +49,12 @@ def sentence_start(text: str, start: int) -> bool:
 def word_re(words: list[str]) -> re.Pattern[str]:
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+
+
+_SHOWN_RE = re.compile(r"[\s\x00]+")
+
+
+def shown(text: str) -> str:
+    """Text from ``Document.view`` as a message quotes it: masked markup and runs of white
+    space become one space."""
+    return _SHOWN_RE.sub(" ", text).strip()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tqkit.checks._text import inside_quotes, match_case
+from tqkit.checks._text import inside_quotes, match_case, shown
 from tqkit.document import Document, fold
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
@@ -293,7 +293,7 @@ class KnownBadRendering(Rule):
             span = Span(m.start(), m.end())
             if any(span.overlaps(g) for g in glossary_spans):
                 continue
-            found = m.group()
+            found = shown(m.group())
             quoted = inside_quotes(view, span.start, span.end)
             fixes = [
                 Fix.replace(span, match_case(s, found), f"Replace with “{match_case(s, found)}”",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqkit.checks._text import match_case
+from tqkit.checks._text import match_case, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
@@ -116,7 +116,7 @@ class PossessiveError(Rule):
             span = Span(m.start(1), m.end(1))
             yield self.finding(
                 doc, Span(m.start(), m.end()),
-                f"“{m.group()}” is not English: the possessive before “own” is “{right} own”.",
+                f"“{shown(m.group())}” is not English: the possessive before “own” is “{right} own”.",
                 [Fix(f"Replace with “{right} {m.group(3)}”", (Edit(span, right),), safe=True)],
             )
         has_apostrophe_s = any(t in view for t in ("r's", "r’s", "R'S", "R’S", "R's", "R’s"))
@@ -125,13 +125,13 @@ class PossessiveError(Rule):
             right = match_case(word.lower() + "s", word)
             span = Span(m.start(), m.end())
             yield self.finding(doc, span,
-                               f"“{m.group()}” takes no apostrophe: the possessive pronoun is “{right}”.",
+                               f"“{shown(m.group())}” takes no apostrophe: the possessive pronoun is “{right}”.",
                                [Fix.replace(span, right, f"Replace with “{right}”", safe=True)])
         for m in _near(_ARTICLE_POSS_RE, _POSS_HINT_RE, view, 8):
             span = Span(m.start(1), m.end(2))
             yield self.finding(
                 doc, Span(m.start(), m.end()),
-                f"“{m.group()}”: an article cannot stand before the possessive “{m.group(3)}”.",
+                f"“{shown(m.group())}”: an article cannot stand before the possessive “{m.group(3)}”.",
                 [Fix(f"Remove “{m.group(1)}”", (Edit(span, ""),), safe=False)],
             )
 
@@ -179,6 +179,6 @@ class BrokenCompound(Rule):
             joined = f"{first}-{second}"
             yield self.finding(
                 doc, Span(m.start(), m.end()),
-                f"“{m.group()}” is a compound broken by a stray space: write “{joined}”.",
+                f"“{shown(m.group())}” is a compound broken by a stray space: write “{joined}”.",
                 [Fix(f"Join as “{joined}”", (Edit(space, ""),), safe=True)],
             )

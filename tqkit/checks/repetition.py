@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from tqkit.checks._text import match_case
+from tqkit.checks._text import match_case, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
@@ -70,7 +70,9 @@ class DoubledWord(Rule):
                 continue  # reduplicated names and loanwords ("ylang ylang", "mahi mahi")
             span = Span(m.start(2), m.end(3))
             gap = m.group(2)
-            if "\n" in gap or "\r" in gap:
+            if doc.text[m.start(2) : m.end(2)] != gap:
+                span = Span(m.start(3), m.end(3))  # markup in the gap ("the <b>the</b>"): keep it
+            elif "\n" in gap or "\r" in gap:
                 # keep the line break: remove the second word and the spaces after it (or, before
                 # punctuation, the indentation in front of it)
                 trail_m = _SPACES_RE.match(view, m.end(3))
@@ -246,7 +248,7 @@ class TautologicalRepetition(Rule):
                 at = base + a_start
                 if _VERB_BEFORE_RE.search(doc.view, max(0, at - 24), at):
                     fixes.reverse()  # "to control the control": the first word is the verb
-                phrase = clause[a_start:b_end]
+                phrase = shown(clause[a_start:b_end])
                 root = min(al, bl, key=len)
                 what = f"the word “{root}”" if al == bl else f"one root (“{al}”, “{bl}”)"
                 yield self.finding(

@@ -31,6 +31,9 @@ BLOCK_TAGS = frozenset(
 )
 
 
+_SPACE_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&ensp;", "&emsp;", "&thinsp;"})
+
+
 def escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -96,13 +99,17 @@ class HtmlReader:
     def read(self, path: str, data: bytes, encoding: str | None = None, target_lang: str = "en") -> Document:
         text, enc, bom = decode(path, data, encoding)
         masked: list[Span] = []
+        blank: list[Span] = []
         regions: list[Span] = []
         start = 0
         for m in _TOKEN_RE.finditer(text):
             masked.append(Span(m.start(), m.end()))
             kind = m.lastgroup
             if kind == "entity" or (kind == "tag" and (m.group("name") or "").lower() not in BLOCK_TAGS):
-                continue  # inline: the paragraph goes on
+                # inline: the paragraph goes on; tags and no-break spaces read as a space
+                if kind == "tag" or m.group().lower() in _SPACE_ENTITIES:
+                    blank.append(Span(m.start(), m.end()))
+                continue
             if kind == "comment":
                 continue
             regions.append(Span(start, m.start()))
@@ -112,7 +119,7 @@ class HtmlReader:
         # join inline pieces: a region runs between block boundaries
         segments = segments_from_prose(text, regions, masked)
         return Document(path=path, text=text, target_lang=target_lang, masked=tuple(masked),
-                        given_segments=tuple(segments), encoding=enc, bom=bom,
+                        blank=tuple(blank), given_segments=tuple(segments), encoding=enc, bom=bom,
                         meta={"format": self.name})
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
