@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -161,14 +161,6 @@ class Document:
             out.extend(sentence_spans(self.view, seg.span))
         return tuple(out)
 
-    def segment_at(self, offset: int) -> Segment | None:
-        segs = self.segments
-        starts = [s.span.start for s in segs]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and segs[i].span.start <= offset < max(segs[i].span.end, segs[i].span.start + 1):
-            return segs[i]
-        return None
-
     def tokens_in(self, span: Span) -> list[Token]:
         toks = self.tokens
         starts = [t.start for t in toks]
@@ -264,6 +256,3 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
             out.append(span)
     return out
 
-
-def spans_text(text: str, spans: Sequence[Span]) -> list[str]:
-    return [text[s.start : s.end] for s in spans]

@@ -73,9 +73,6 @@ class Span:
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
-    def shift(self, delta: int) -> Span:
-        return Span(self.start + delta, self.end + delta)
-
 
 @dataclass(frozen=True, slots=True)
 class Edit:

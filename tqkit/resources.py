@@ -163,8 +163,3 @@ def _buckets(lang: str) -> list[Any]:
         raise ResourceError(f"{path}: cannot read word list: {exc}") from exc
     return data
 
-
-def word_zipf(lang: str) -> dict[str, float]:
-    """Word -> zipf frequency (slower than :func:`load_wordlist`; used by tools, not checks)."""
-    data = _buckets(lang)
-    return {w: 9.0 - i / 100 for i, bucket in enumerate(data[1:]) for w in bucket}

@@ -217,10 +217,6 @@ def exit_code(results: Iterable[FileResult], fail_on: Severity | None = None) ->
     return code
 
 
-def fix_span(f: Finding) -> Span | None:
-    return f.fixes[0].span if f.fixes else None
-
-
 def chosen_fixes(findings: Sequence[Finding], unsafe: bool) -> list[tuple[Finding, Fix]]:
     """The preferred fix of each finding that may be applied (safe, or any with ``unsafe``)."""
     out = []

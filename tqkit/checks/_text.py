@@ -46,11 +46,6 @@ def sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?…:\n\r•–—-*#>|"
 
 
-def word_re(words: list[str]) -> re.Pattern[str]:
-    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
-
-
 _SHOWN_RE = re.compile(r"[\s\x00]+")
 
 

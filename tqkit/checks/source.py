@@ -38,10 +38,6 @@ def _quote(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _units_text(doc: Document, units: Sequence[Unit]) -> str:
-    return " ".join(u.text for u in units)
-
-
 def _pairs_from_segments(doc: Document) -> list[Bead]:
     """Beads from segments that carry their own source (XLIFF units, PO entries)."""
     segs = [s for s in doc.segments if s.source]

@@ -61,14 +61,6 @@ READERS: dict[str, str] = {
 WALK_SUFFIXES = (".txt", ".md", ".markdown")
 
 
-def available_suffixes() -> list[str]:
-    out = []
-    for suffix, target in READERS.items():
-        if suffix and importlib.util.find_spec(target.partition(":")[0]) is not None:
-            out.append(suffix)
-    return out
-
-
 def reader_for(path: str | Path, fmt: str | None = None) -> Reader:
     """The reader for a path (by suffix) or an explicit format name."""
     if fmt:
