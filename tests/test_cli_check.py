@@ -362,3 +362,12 @@ def test_fix_in_parallel_gives_the_same_files(tmp_path: Path) -> None:
     for i in range(5):
         assert (two / f"a{i}.txt").read_bytes() == (one / f"a{i}.txt").read_bytes()
         assert (two / f"a{i}.txt").read_bytes().endswith(b"their own.\r\n")
+
+
+def test_transliteration_names_the_source_word(tmp_path: Path) -> None:
+    src = write(tmp_path / "a.bg.txt", "Всички искат мир, но никой от големите батковци няма да позволи това.\n")
+    tgt = write(tmp_path / "a.en.txt", "Everyone wants peace, but none of the big Batkovs will allow it.\n")
+    code, out, _ = run("check", str(tgt), "--source", str(src), "--format", "json")
+    found = [f for f in json.loads(out)["findings"] if f["rule"] == "TQ102"]
+    assert code == 1 and found and found[0]["text"] == "Batkovs"
+    assert "батковци" in found[0]["message"]
