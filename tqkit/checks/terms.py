@@ -132,27 +132,23 @@ def suggestion(concept: Concept, term: Term) -> str | None:
 class DeprecatedTerm(Rule):
     """Deprecated or forbidden rendering of a glossary concept.
 
-    What it does:
-        Flags a term the glossary marks ``deprecated`` (outdated or non-standard) or
-        ``forbidden`` (a known wrong rendering, such as a machine-translation calque) and
-        suggests the concept's preferred term. An ``admitted`` term that carries a
-        ``severity`` in the glossary (e.g. "Nagorno-Karabakh Autonomous Region", admitted but
-        imprecise) is reported at that severity as a note.
+    **What it does.** Flags a term the glossary marks ``deprecated`` (outdated or non-standard) or
+    ``forbidden`` (a known wrong rendering, such as a machine-translation calque) and
+    suggests the concept's preferred term. An ``admitted`` term that carries a
+    ``severity`` in the glossary (e.g. "Nagorno-Karabakh Autonomous Region", admitted but
+    imprecise) is reported at that severity as a note.
 
-    Why it matters:
-        Conflict copy is judged by its terms: "peacemakers" for peacekeepers or "Bishkek
-        Armistice Protocol" for the Bishkek Protocol tells the reader the text was machine
-        translated and can change its meaning.
+    **Why it matters.** Conflict copy is judged by its terms: "peacemakers" for peacekeepers or "Bishkek
+    Armistice Protocol" for the Bishkek Protocol tells the reader the text was machine
+    translated and can change its meaning.
 
-    Example:
-        "In 1994 the sides signed the Bishkek Armistice Protocol." becomes "In 1994 the
-        sides signed the Bishkek Protocol."
+    **Example.** "In 1994 the sides signed the Bishkek Armistice Protocol." becomes "In 1994 the
+    sides signed the Bishkek Protocol."
 
-    Fix safety:
-        Decided per occurrence. Safe only for a lower-case common term outside quotation
-        marks and not part of a longer capitalised name ("peacemakers" -> "peacekeepers").
-        Unsafe inside quotations (a quote is what someone said), for proper names and
-        capitalised forms, and for notes on admitted terms.
+    **Fix safety.** Decided per occurrence. Safe only for a lower-case common term outside quotation
+    marks and not part of a longer capitalised name ("peacemakers" -> "peacekeepers").
+    Unsafe inside quotations (a quote is what someone said), for proper names and
+    capitalised forms, and for notes on admitted terms.
     """
 
     code = "TQ401"
@@ -238,25 +234,21 @@ def spelling_variants(a: str, b: str) -> bool:
 class InconsistentTerm(Rule):
     """Two spellings of one concept in one document.
 
-    What it does:
-        Finds concepts written in two different admitted or preferred spellings in the same
-        document ("Nagorno-Karabakh" and later "Nagorny Karabakh", "mobilization" and
-        "mobilisation") and suggests the first form used, or the preferred one. Synonyms
-        ("ceasefire" and "truce"), short forms ("Minsk Group" after "OSCE Minsk Group"),
-        acronyms and terms that need attribution are not variants; neither is a second
-        spelling in the same sentence as the first ("Kalbajar (Kelbajar)").
+    **What it does.** Finds concepts written in two different admitted or preferred spellings in the same
+    document ("Nagorno-Karabakh" and later "Nagorny Karabakh", "mobilization" and
+    "mobilisation") and suggests the first form used, or the preferred one. Synonyms
+    ("ceasefire" and "truce"), short forms ("Minsk Group" after "OSCE Minsk Group"),
+    acronyms and terms that need attribution are not variants; neither is a second
+    spelling in the same sentence as the first ("Kalbajar (Kelbajar)").
 
-    Why it matters:
-        Readers take two spellings for two places or two things; house style asks for one.
+    **Why it matters.** Readers take two spellings for two places or two things; house style asks for one.
 
-    Example:
-        "Fighting in Nagorno-Karabakh resumed. Shelling in Nagorny Karabakh continued."
-        flags the second spelling and offers "Nagorno-Karabakh".
+    **Example.** "Fighting in Nagorno-Karabakh resumed. Shelling in Nagorny Karabakh continued."
+    flags the second spelling and offers "Nagorno-Karabakh".
 
-    Fix safety:
-        Safe outside quotation marks and outside longer capitalised names; unsafe inside
-        them. The first fix is the form used first; the second, when different, the
-        preferred term.
+    **Fix safety.** Safe outside quotation marks and outside longer capitalised names; unsafe inside
+    them. The first fix is the form used first; the second, when different, the
+    preferred term.
     """
 
     code = "TQ402"
@@ -333,24 +325,20 @@ _ATTRIBUTION_RE = re.compile(
 class UnattributedTerm(Rule):
     """A term that needs attribution, used in the narrative voice.
 
-    What it does:
-        Notes a term the glossary marks ``attribution: true``: one side's name or framing
-        ("Artsakh", "occupied territories", "Khankendi") used in a sentence without a cue
-        that attributes it: "which Armenians call", "known as", "so-called", "the
-        self-proclaimed", "Armenian name", a reporting verb ("said", "accused") or quotation
-        marks around it.
+    **What it does.** Notes a term the glossary marks ``attribution: true``: one side's name or framing
+    ("Artsakh", "occupied territories", "Khankendi") used in a sentence without a cue
+    that attributes it: "which Armenians call", "known as", "so-called", "the
+    self-proclaimed", "Armenian name", a reporting verb ("said", "accused") or quotation
+    marks around it.
 
-    Why it matters:
-        Neutral copy names contested places and events in the wire-standard form and
-        attributes each side's own terms; an unattributed "Artsakh" reads as taking sides.
+    **Why it matters.** Neutral copy names contested places and events in the wire-standard form and
+    attributes each side's own terms; an unattributed "Artsakh" reads as taking sides.
 
-    Example:
-        "Artsakh authorities ordered an evacuation." is noted; "Nagorno-Karabakh, which
-        Armenians call Artsakh, ..." is not.
+    **Example.** "Artsakh authorities ordered an evacuation." is noted; "Nagorno-Karabakh, which
+    Armenians call Artsakh, ..." is not.
 
-    Fix safety:
-        No automatic fix: how to attribute is an editor's choice. The note names the
-        neutral term.
+    **Fix safety.** No automatic fix: how to attribute is an editor's choice. The note names the
+    neutral term.
     """
 
     code = "TQ403"
@@ -427,21 +415,17 @@ def _missing_capitals(surface: str, term: str) -> bool:
 class TermCapitalisation(Rule):
     """Wrong capitalisation of a case-sensitive proper term.
 
-    What it does:
-        Flags a glossary term marked ``case_sensitive`` written with capitals missing
-        ("minsk group", "Bishkek protocol") and offers the glossary's form. Extra capitals
-        (headline case, ALL CAPS) are left alone, and so is a lower-case form made only of
-        common English words ("basic principles").
+    **What it does.** Flags a glossary term marked ``case_sensitive`` written with capitals missing
+    ("minsk group", "Bishkek protocol") and offers the glossary's form. Extra capitals
+    (headline case, ALL CAPS) are left alone, and so is a lower-case form made only of
+    common English words ("basic principles").
 
-    Why it matters:
-        "the minsk group" or "nagorno-karabakh" looks careless and, for names that are
-        also common words, can change the meaning.
+    **Why it matters.** "the minsk group" or "nagorno-karabakh" looks careless and, for names that are
+    also common words, can change the meaning.
 
-    Example:
-        "The minsk group met in Vienna." becomes "The Minsk Group met in Vienna."
+    **Example.** "The minsk group met in Vienna." becomes "The Minsk Group met in Vienna."
 
-    Fix safety:
-        Safe: only the case of the letters changes.
+    **Fix safety.** Safe: only the case of the letters changes.
     """
 
     code = "TQ404"
@@ -521,24 +505,20 @@ def _align_by_order(source: Document, target: Document) -> list[tuple[Segment | 
 class SourceTermMissing(Rule):
     """A source-language glossary term with none of its English renderings in the translation.
 
-    What it does:
-        With the original article (``--source``), aligns paragraphs and looks in each source
-        paragraph for the source-language terms of every concept, across inflections
-        (Bulgarian "Нагорни Карабах" and "Нагорния Карабах", Russian "Нагорного Карабаха":
-        one case or article ending is stripped from each word). When the aligned English
-        paragraph contains none of the concept's preferred or admitted terms (nor a
-        deprecated one, which TQ401 reports), the paragraph is flagged.
+    **What it does.** With the original article (``--source``), aligns paragraphs and looks in each source
+    paragraph for the source-language terms of every concept, across inflections
+    (Bulgarian "Нагорни Карабах" and "Нагорния Карабах", Russian "Нагорного Карабаха":
+    one case or article ending is stripped from each word). When the aligned English
+    paragraph contains none of the concept's preferred or admitted terms (nor a
+    deprecated one, which TQ401 reports), the paragraph is flagged.
 
-    Why it matters:
-        A missing term is usually an omission or a paraphrase that lost the conflict's
-        established name; the glossary tells the editor what the source said.
+    **Why it matters.** A missing term is usually an omission or a paraphrase that lost the conflict's
+    established name; the glossary tells the editor what the source said.
 
-    Example:
-        Source "Боевете в Нагорни Карабах продължават." with target "Fighting in the
-        region continues." is flagged: expected "Nagorno-Karabakh".
+    **Example.** Source "Боевете в Нагорни Карабах продължават." with target "Fighting in the
+    region continues." is flagged: expected "Nagorno-Karabakh".
 
-    Fix safety:
-        No automatic fix: where the term belongs in the sentence is an editor's call.
+    **Fix safety.** No automatic fix: where the term belongs in the sentence is an editor's call.
     """
 
     code = "TQ405"
