@@ -144,3 +144,26 @@ def test_chrf_scale() -> None:
     assert chrf("xyz qqq", "The talks resumed.") < 0.1
     assert 0.3 < chrf("The talks have resumed.", "The talks resumed.") < 1.0
     assert chrf("", "") == 1.0
+
+
+def test_transliteration_suggestion_comes_from_mt_when_a_model_is_installed(models_dir: Path) -> None:
+    """TQ102 with --source: neither the glossary nor the calque list knows the word, so the
+    installed bg->en model (the tiny test model: its output is noise, but real) suggests."""
+    from tqkit.mt.argos import get_translator
+
+    source = "Никой от кметовете не подписа договора.\n"
+    target = "None of the kmetove signed the contract.\n"
+    found = [f for f in check_text(target, select=["TQ102"], source=source,
+                                   options={"models_dir": str(models_dir)}) if f.rule == "TQ102"]
+    assert found and found[0].data["source_word"] == "кметовете"
+    expected = get_translator("bg", "en", models_dir).translate_sentence("кметовете").strip(" .")
+    assert expected and found[0].fixes[0].edits[0].replacement == expected
+
+
+def test_no_model_means_no_mt_suggestion_and_no_models_dir_created(empty_models_dir: Path) -> None:
+    source = "Никой от кметовете не подписа договора.\n"
+    target = "None of the kmetove signed the contract.\n"
+    found = [f for f in check_text(target, select=["TQ102"], source=source) if f.rule == "TQ102"]
+    assert found and found[0].data["source_word"] == "кметовете"
+    assert not found[0].fixes
+    assert not empty_models_dir.exists()

@@ -270,6 +270,8 @@ class TransliteratedWord(Rule):
         if source_text and source_word is None:
             source_word = _source_word(tok.text, source_text, ctx.source.source_lang if ctx.source else None)
         span = Span(tok.start, tok.end)
+        if source_word and not suggestions:
+            suggestions = tuple(_suggest_for_source_word(ctx, source_word))
         fixes = [self._translation(doc, span, s) for s in suggestions]
         if source_word:
             msg = (f"“{tok.text}” is a transliteration of the source word “{source_word}”, not an "
@@ -301,6 +303,38 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+def _suggest_for_source_word(ctx: CheckContext, word: str) -> list[str]:
+    """Translations of a source word: the glossary's preferred English term, else the offline
+    MT model for the language pair when one is installed (never downloaded, never required)."""
+    lang = (ctx.source.source_lang if ctx.source is not None else None) or _guess_lang(word)
+    glossary = ctx.resources.glossary
+    lookup = getattr(glossary, "english_for", None) if glossary is not None else None
+    if lookup is not None:
+        found: list[str] = lookup(word, lang) if lang else lookup(word)
+        if found:
+            return found[:3]
+    if not lang:
+        return []
+    try:
+        from tqkit.mt.argos import ModelError, MTUnavailable, get_translator, resolve_models_dir
+
+        models_dir = resolve_models_dir(ctx.options.get("models_dir"))
+        if not models_dir.is_dir() or not any(models_dir.iterdir()):
+            return []  # no model installed: stay offline and fast
+        out = get_translator(lang, "en", models_dir).translate_sentence(word).strip(" .")
+    except (ImportError, MTUnavailable, ModelError, OSError):
+        return []
+    return [out] if out and out.lower() != word.lower() else []
+
+
+def _guess_lang(word: str) -> str | None:
+    try:
+        from tqkit.translit import guess_language
+    except ImportError:
+        return None
+    return guess_language(word)
 
 
 def _glossary_knows(ctx: CheckContext, word: str) -> bool:
