@@ -20,7 +20,7 @@ def test_rules_are_registered_with_docs_and_examples() -> None:
     for code in codes:
         rule = get_rule(code)
         doc = rule.doc()
-        for section in ("What it does:", "Why it matters:", "Example:", "Fix safety:"):
+        for section in ("**What it does.**", "**Why it matters.**", "**Example.**", "**Fix safety.**"):
             assert section in doc, (code, section)
         assert rule.category.value.startswith("terminology/")
         assert (rule.fires and rule.quiet) or (rule.fires_with_source and rule.quiet_with_source)
