@@ -67,7 +67,6 @@ class Rule:
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError
-        yield
 
     @classmethod
     def doc(cls) -> str:
