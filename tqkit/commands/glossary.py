@@ -22,7 +22,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    click.echo(f"tqkit: {message}", err=True)
+    from tqkit.report.text_report import escape_controls
+
+    click.echo(f"tqkit: {escape_controls(message)}", err=True)
     sys.exit(code)
 
 
@@ -299,18 +301,27 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Replace --output when it exists.")
 def import_(file: str, output: str, langs: str | None, gid: str | None, force: bool) -> None:
     """Import TBX (v2 martif or v3 conceptEntry) or CSV into the YAML authoring format."""
-    from tqkit.glossary.edit import glossary_to_yaml
+    from tqkit.glossary import GlossaryError
+    from tqkit.glossary.edit import check_text, glossary_to_yaml
     from tqkit.glossary.model import GlossaryInfo
+    from tqkit.report.text_report import escape_controls
 
-    info, concepts = _read_exchange(Path(file), langs)
+    notes: list[str] = []
+    info, concepts = _read_exchange(Path(file), langs, notes)
     if gid:
         info = GlossaryInfo(gid, info.title, info.domain, info.languages, info.file)
     text = glossary_to_yaml(info, concepts, comment=f"Imported from {Path(file).name} by tqkit.")
+    try:  # what is written must load: validate it as `tqkit check` would read it
+        check_text(output, text)
+    except GlossaryError as exc:
+        fail(f"{file}: cannot be imported: the result would be invalid ({exc})")
+    for note in notes:
+        click.echo(f"note: {escape_controls(note)}", err=True)
     _write_out(output, text.encode("utf-8"), force)
     click.echo(f"imported {_n(len(concepts), 'concept')} from {file} -> {output}", err=True)
 
 
-def _read_exchange(path: Path, langs: str | None) -> tuple[Any, list[Any]]:
+def _read_exchange(path: Path, langs: str | None, notes: list[str] | None = None) -> tuple[Any, list[Any]]:
     from tqkit.glossary.csvio import CsvError, read_csv
     from tqkit.glossary.tbx import TbxError, read_tbx
 
@@ -321,7 +332,7 @@ def _read_exchange(path: Path, langs: str | None) -> tuple[Any, list[Any]]:
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     try:
         if path.suffix.lower() in (".tbx", ".xml") or head.startswith(b"<"):
-            return read_tbx(data, str(path))
+            return read_tbx(data, str(path), notes)
         lang_pair = [s.strip() for s in langs.split(",")] if langs else None
         return read_csv(data.decode("utf-8-sig"), str(path), lang_pair)
     except (TbxError, CsvError) as exc:

@@ -112,7 +112,7 @@ def _parse_fast(path: str, text: str) -> Any:
     if loader is not None:
         try:
             return pyyaml.load(text, Loader=loader)
-        except pyyaml.YAMLError:
+        except Exception:  # YAMLError, or ValueError from a date 2001-13-45 or a huge integer
             return parse_roundtrip(path, text)  # names the line in ruamel's words
     from ruamel.yaml import YAML
 
@@ -149,7 +149,8 @@ def _line(node: Any, key: object = None) -> int:
             return int(lc.item(key)[0]) + 1
         return int(lc.key(key)[0]) + 1
     except (KeyError, IndexError, TypeError, AttributeError):
-        return int(getattr(lc, "line", -1)) + 1
+        line = getattr(lc, "line", None)
+        return int(line) + 1 if isinstance(line, int) else 0
 
 
 class _Validator:

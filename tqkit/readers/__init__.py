@@ -110,7 +110,7 @@ def decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool
 def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool]:
     if not data:
         raise InputError(path, "empty file")
-    if encoding is None and b"\x00" in data[:8192]:
+    if encoding is None and b"\x00" in data:  # anywhere, not only the first block
         raise InputError(path, "looks like a binary file (contains NUL bytes); not checked")
     if encoding is not None:
         try:
