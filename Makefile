@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean fuzz fuzz-races
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ lint: $(VENV)/.test-installed
 
 test: lint
 	$(BIN)/pytest -n 2 -q
+
+# 1,000 concurrent --fix/edit races and 500 kill -9 trials (`make test` runs 50 and 20).
+fuzz-races: $(VENV)/.test-installed
+	TQKIT_RACES=1000 TQKIT_KILLS=500 $(BIN)/pytest tests/fuzz/test_races.py -q -s
+
+fuzz: fuzz-races
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py

@@ -290,13 +290,26 @@ def _check_unchanged(real: Path, expected: Stamp, shown: str) -> os.stat_result 
     return st
 
 
+def stamp_of(path: str | Path) -> Stamp:
+    """The :class:`Stamp` of ``path`` now (``Stamp.missing()`` when there is no file), for a
+    writer that reads the file by other means but must not overwrite a later change."""
+    try:
+        return read_for_update(path)[1]
+    except WriteError:
+        if not os.path.lexists(real_path(path)):
+            return Stamp.missing()
+        raise
+
+
 def atomic_write(path: str | Path, data: bytes, *, expected: Stamp | None = None,
-                 force: bool = False, backup: bool = False, old: bytes | None = None) -> None:
+                 force: bool = False, backup: bool = False, old: bytes | None = None,
+                 readonly_ok: bool = False) -> None:
     """Replace the content of ``path`` with ``data`` (see the module docstring).
 
     ``expected``: the :class:`Stamp` from :func:`read_for_update`; the write is refused when the
     file changed since (unless ``force``). ``backup``: keep the old content as ``NAME.bak``
-    (``old`` gives it; else it is read from disk). Raises :class:`WriteError` (an ``OSError``)
+    (``old`` gives it; else it is read from disk). ``readonly_ok``: write a read-only file
+    (``force`` does too, and also skips the compare-and-swap). Raises :class:`WriteError` (an ``OSError``)
     with a one-line message for every refusal and failure."""
     shown = os.fspath(path)
     real = real_path(path)
@@ -309,7 +322,7 @@ def atomic_write(path: str | Path, data: bytes, *, expected: Stamp | None = None
                 st = None
             if st is not None:
                 _regular(real, st, shown)
-                if not force and (not st.st_mode & 0o222 or not os.access(real, os.W_OK)):
+                if not (force or readonly_ok) and (not st.st_mode & 0o222 or not os.access(real, os.W_OK)):
                     raise ReadOnlyError(f"{shown}: read-only file; not changed (use --force to "
                                         "write it anyway)")
             if expected is not None and not force:

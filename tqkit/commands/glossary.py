@@ -15,7 +15,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from tqkit.atomic import atomic_write
+from tqkit.atomic import Stamp, WriteError, atomic_write, locked, stamp_of
 from tqkit.report import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -60,7 +60,18 @@ def _concept_files(glossaries: Sequence[str]) -> list[Path]:
         fail(str(exc))
 
 
-def _write_out(output: str | None, data: bytes, force: bool = True) -> None:
+def _output_stamp(output: str | None) -> Stamp | None:
+    """The output file as it is before the command reads anything (compare-and-swap)."""
+    if output is None or output == "-":
+        return None
+    try:
+        return stamp_of(output)
+    except WriteError as exc:
+        fail(str(exc))
+
+
+def _write_out(output: str | None, data: bytes, force: bool = True,
+               expected: Stamp | None = None) -> None:
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -69,7 +80,9 @@ def _write_out(output: str | None, data: bytes, force: bool = True) -> None:
     if target.exists() and not force:
         fail(f"{output}: already exists; use --force to replace it")
     try:
-        atomic_write(target, data)
+        atomic_write(target, data, expected=expected, readonly_ok=force)
+    except WriteError as exc:
+        fail(str(exc))
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
 
@@ -195,12 +208,15 @@ def _parse_term(spec: str) -> tuple[str, str, str]:
 @click.option("--term", "terms", multiple=True,
               help="LANG:TERM[:STATUS] (repeatable; status defaults to preferred).")
 @click.option("--source", "sources", multiple=True, help="TITLE or TITLE|URL (repeatable).")
+@click.option("--force", is_flag=True, help="Write even a read-only file, or one changed meanwhile.")
 def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: str | None,
         definition: str | None, note: str | None, terms: tuple[str, ...],
-        sources: tuple[str, ...]) -> None:
+        sources: tuple[str, ...], force: bool) -> None:
     """Add a concept, by flags or, when run in a terminal without --id, by prompts.
 
-    The file keeps its comments and the order of its entries; the write is atomic."""
+    The file keeps its comments and the order of its entries; the write is atomic. The file is
+    locked from reading to writing, so concurrent adds all land; an edit by another program
+    meanwhile makes the add refuse (exit 2) rather than overwrite it."""
     from tqkit.glossary import GlossaryError
     from tqkit.glossary.edit import add_concept, new_concept
 
@@ -242,14 +258,15 @@ def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: 
     except ValueError as exc:
         fail(f"{target}: {exc}")
     others = [c for c in _load(glossaries) if c.file != str(target)] if not (file or new_file) else []
-    try:
-        text = add_concept(target, concept, others)
-    except GlossaryError as exc:
-        fail(str(exc))
-    try:
-        atomic_write(target, text.encode("utf-8"))
-    except OSError as exc:
-        fail(f"{target}: cannot write: {exc.strerror or exc}")
+    with locked(target):  # read, edit, write: one step for other tqkit processes
+        try:
+            stamp = stamp_of(target)
+            text = add_concept(target, concept, others)
+            atomic_write(target, text.encode("utf-8"), expected=stamp, force=force)
+        except (GlossaryError, WriteError) as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{target}: cannot write: {exc.strerror or exc}")
     click.echo(f"added {cid} to {target}", err=True)
 
 
@@ -271,11 +288,12 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
     from tqkit.glossary import GlossaryError
     from tqkit.glossary.edit import merge_files
 
+    stamp = _output_stamp(output)
     try:
         res = merge_files(Path(a), Path(b))
     except GlossaryError as exc:
         fail(str(exc))
-    _write_out(output, res.text.encode("utf-8"), force)
+    _write_out(output, res.text.encode("utf-8"), force, stamp)
     if fmt == "json":
         json.dump({"output": output, "added": res.added, "extended": res.extended,
                    "conflicts": [{"concept": c.concept, "field": c.field, "kept": c.ours,
@@ -307,6 +325,7 @@ def import_(file: str, output: str, langs: str | None, gid: str | None, force: b
     from tqkit.report.text_report import escape_controls
 
     notes: list[str] = []
+    stamp = _output_stamp(output)
     info, concepts = _read_exchange(Path(file), langs, notes)
     if gid:
         info = GlossaryInfo(gid, info.title, info.domain, info.languages, info.file)
@@ -317,7 +336,7 @@ def import_(file: str, output: str, langs: str | None, gid: str | None, force: b
         fail(f"{file}: cannot be imported: the result would be invalid ({exc})")
     for note in notes:
         click.echo(f"note: {escape_controls(note)}", err=True)
-    _write_out(output, text.encode("utf-8"), force)
+    _write_out(output, text.encode("utf-8"), force, stamp)
     click.echo(f"imported {_n(len(concepts), 'concept')} from {file} -> {output}", err=True)
 
 
