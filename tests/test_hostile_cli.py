@@ -172,3 +172,32 @@ def test_escape_controls_function() -> None:
     assert escape_controls("a\x1b[0mb\tc\u202ed") == "a\\x1b[0mb\tc\\u202ed"
     assert escape_controls("a\nb") == "a\\nb"
     assert escape_controls("plain – text “ok”") == "plain – text “ok”"
+
+
+def test_xliff_declaring_rot13(tmp_path: Path) -> None:
+    f = tmp_path / "a.xlf"
+    f.write_text('<?xml version="1.0" encoding="rot13"?>\n<xliff version="1.2"><file source-language="de" '
+                 'target-language="en"><body><trans-unit id="1"><source>Hallo</source>'
+                 "<target>Hello the the world</target></trans-unit></body></file></xliff>\n")
+    one_line_error(*run("check", str(f))[::2], "a.xlf", "rot13")
+    one_line_error(*run("check", str(f), "--fix")[::2], "a.xlf", "rot13")
+
+
+def test_huge_sparse_glossary_is_refused_before_reading(tmp_path: Path) -> None:
+    g = tmp_path / "huge.yaml"
+    with open(g, "wb") as fh:
+        fh.truncate(1 << 30)  # 1 GB of nothing, sparse: costs no disk
+    article = tmp_path / "a.txt"
+    article.write_text(CLEAN)
+    one_line_error(*run("check", str(article), "--glossary", str(g))[::2], "huge.yaml", "too large")
+    tbx = tmp_path / "huge.tbx"
+    with open(tbx, "wb") as fh:
+        fh.truncate(1 << 30)
+    one_line_error(*run("glossary", "import", str(tbx), "-o", str(tmp_path / "o.yaml"))[::2], "too large")
+
+
+def test_fix_of_huge_file_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "huge.txt"
+    with open(f, "wb") as fh:
+        fh.truncate(1 << 30)
+    one_line_error(*run("check", str(f), "--fix")[::2], "huge.txt", "too large")

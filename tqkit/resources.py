@@ -57,14 +57,17 @@ def glossary_files(paths: Sequence[Path]) -> list[Path]:
 def _kind_of(path: Path) -> str:
     """``calques`` or ``concepts``: read the first top-level key without parsing the file."""
     try:
-        with path.open(encoding="utf-8-sig") as fh:
-            for line in fh:
-                if line[:1].isalpha():
-                    key = line.split(":", 1)[0].strip()
-                    if key == "calques":
-                        return "calques"
-                    if key in ("concepts", "glossary"):
-                        return "concepts"
+        with path.open("rb") as fh:  # the first 64 kB say it (a huge one-line file is not read)
+            head = fh.read(65536)
+        # A cut multi-byte character at the end of a full block is no error.
+        text = head.decode("utf-8-sig", errors="strict" if len(head) < 65536 else "ignore")
+        for line in text.splitlines():
+            if line[:1].isalpha():
+                key = line.split(":", 1)[0].strip()
+                if key == "calques":
+                    return "calques"
+                if key in ("concepts", "glossary"):
+                    return "concepts"
     except UnicodeDecodeError as exc:
         raise ResourceError(f"{path}: glossary is not valid UTF-8 (byte 0x{exc.object[exc.start]:02x})") from None
     except OSError as exc:

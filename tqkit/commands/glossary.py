@@ -342,9 +342,14 @@ def import_(file: str, output: str, langs: str | None, gid: str | None, force: b
 
 def _read_exchange(path: Path, langs: str | None, notes: list[str] | None = None) -> tuple[Any, list[Any]]:
     from tqkit.glossary.csvio import CsvError, read_csv
+    from tqkit.glossary.load import MAX_GLOSSARY_BYTES
     from tqkit.glossary.tbx import TbxError, read_tbx
 
     try:
+        size = path.stat().st_size
+        if size > MAX_GLOSSARY_BYTES:
+            fail(f"{path}: too large to import ({size // (1024 * 1024):,} MB; "
+                 f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)")
         data = path.read_bytes()
     except OSError as exc:
         fail(f"{path}: cannot read: {exc.strerror or exc}")

@@ -124,8 +124,17 @@ def _parse_fast(path: str, text: str) -> Any:
         return parse_roundtrip(path, text)
 
 
+# A glossary larger than this is refused before it is read (YAML trees take many times the
+# file's size in memory).
+MAX_GLOSSARY_BYTES = 64 * 1024 * 1024
+
+
 def read_text(path: Path) -> str:
     try:
+        size = path.stat().st_size
+        if size > MAX_GLOSSARY_BYTES:
+            raise GlossaryError(str(path), f"glossary too large ({size // (1024 * 1024):,} MB; "
+                                f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)")
         data = path.read_bytes()
     except OSError as exc:
         raise GlossaryError(str(path), f"cannot read: {exc.strerror or exc}") from None

@@ -114,10 +114,12 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, boo
         raise InputError(path, "looks like a binary file (contains NUL bytes); not checked")
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
-        except LookupError:
+            info = codecs.lookup(encoding)
+        except (LookupError, ValueError, TypeError):
             raise InputError(path, f"unknown encoding {encoding!r}") from None
-        norm = codecs.lookup(encoding).name
+        if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib...
+            raise InputError(path, f"{encoding!r} is not a text encoding")
+        norm = info.name
         bom = norm == "utf-8" and data.startswith(codecs.BOM_UTF8)
         if bom:
             data = data[len(codecs.BOM_UTF8) :]
