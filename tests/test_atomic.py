@@ -233,3 +233,27 @@ def test_force_and_backup_need_fix(tmp_path: Path) -> None:
     f.write_text(DOUBLED)
     code, _, err = run("check", str(f), "--backup")
     assert code == 2 and "--backup only applies with --fix" in err
+
+
+def test_lock_is_reentrant_in_a_thread_and_exclusive_across_threads(tmp_path: Path) -> None:
+    import threading
+
+    from tqkit.atomic import locked
+
+    f = tmp_path / "a.txt"
+    order: list[str] = []
+    entered = threading.Event()
+
+    def other() -> None:
+        entered.set()
+        with locked(f):
+            order.append("other")
+
+    with locked(f), locked(f):  # re-entrant: no deadlock
+        t = threading.Thread(target=other)
+        t.start()
+        entered.wait()
+        time.sleep(0.05)
+        order.append("main")
+    t.join(5)
+    assert order == ["main", "other"]

@@ -143,21 +143,23 @@ def read_for_update(path: str | Path, limit: int | None = None) -> tuple[bytes, 
 
 # -- locking ---------------------------------------------------------------------------------
 
-_held: dict[str, int] = {}
+_held: dict[tuple[int, str], int] = {}
 _held_guard = threading.RLock()
 
 
 @contextlib.contextmanager
 def locked(path: str | Path) -> Iterator[None]:
-    """Hold the write lock of the directory of ``path`` (re-entrant within a process).
+    """Hold the write lock of the directory of ``path`` (re-entrant within a thread; other
+    threads and processes wait).
 
     Every tqkit writer takes it around its compare-and-swap, so the check and the rename are one
     step for other tqkit processes. ``glossary add`` holds it across read, edit and write, so two
     concurrent adds both land."""
     directory = str(real_path(path).parent)
+    key = (threading.get_ident(), directory)
     with _held_guard:
-        depth = _held.get(directory, 0)
-        _held[directory] = depth + 1
+        depth = _held.get(key, 0)
+        _held[key] = depth + 1
     fd = -1
     try:
         if depth == 0:
@@ -176,9 +178,9 @@ def locked(path: str | Path) -> Iterator[None]:
         yield
     finally:
         with _held_guard:
-            _held[directory] -= 1
-            if not _held[directory]:
-                del _held[directory]
+            _held[key] -= 1
+            if not _held[key]:
+                del _held[key]
         if fd >= 0:
             os.close(fd)  # releases the lock
 

@@ -21,10 +21,15 @@ from tqkit.report import FORMATS
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
+def _esc(message: str) -> str:
+    """File content in a message is shown escaped, never sent to the terminal raw."""
     from tqkit.report.text_report import escape_controls
 
-    click.echo(f"tqkit: {escape_controls(message)}", err=True)
+    return escape_controls(message)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    click.echo(f"tqkit: {_esc(message)}", err=True)
     sys.exit(code)
 
 
@@ -116,7 +121,7 @@ def lint(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, no_color
         fail(str(exc))
     for r in results:
         if r.error:
-            click.echo(f"tqkit: {r.error}", err=True)
+            click.echo(f"tqkit: {_esc(r.error)}", err=True)
     color = not no_color and sys.stdout.isatty() and fmt == "text"
     emit(fmt, results, sys.stdout, color=color)
     if any(r.error for r in results):
@@ -428,13 +433,13 @@ def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str,
     errors = False
     for path, err in walk(paths):
         if err:
-            click.echo(f"tqkit: {err}", err=True)
+            click.echo(f"tqkit: {_esc(err)}", err=True)
             errors = True
             continue
         try:
             doc = read_path(path, encoding)
         except InputError as exc:
-            click.echo(f"tqkit: {exc}", err=True)
+            click.echo(f"tqkit: {_esc(str(exc))}", err=True)
             errors = True
             continue
         concepts: dict[str, Counter[str]] = {}
