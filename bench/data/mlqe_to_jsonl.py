@@ -41,7 +41,7 @@ def detokenise(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
         else:
             glue_next_after = False
         space = bool(out)
-        if tok in _NO_SPACE_BEFORE or tok.startswith("'") and len(tok) <= 3 or glue_next:
+        if tok in _NO_SPACE_BEFORE or (tok.startswith("'") and len(tok) <= 3) or glue_next:
             space = False
         if tok == "-" and glue_next_after:
             space = False
