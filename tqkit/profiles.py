@@ -46,7 +46,7 @@ def _profile_dir() -> Path:
     if PROFILE_DIR.is_dir():
         return PROFILE_DIR
     # installed: glossaries/ ships as the package tqkit._glossaries
-    import tqkit._glossaries as bundled  # type: ignore[import-not-found]
+    import tqkit._glossaries as bundled
 
     return Path(next(iter(bundled.__path__))) / "profiles"
 
@@ -130,7 +130,7 @@ class Profile:
                 import Stemmer
 
                 stemmer = Stemmer.Stemmer(arg)
-                return stemmer.stemWord  # type: ignore[no-any-return]
+                return stemmer.stemWord
             if kind == "simplemma":
                 import simplemma
 
