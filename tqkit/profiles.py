@@ -25,7 +25,6 @@ from typing import Any
 
 from tqkit.langs import LANGUAGE_NAMES, native_scripts
 
-PROFILE_DIR = Path(__file__).resolve().parent.parent / "glossaries" / "profiles"
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 _KEYS = {
     "code", "name", "scripts", "wordlist", "stemmer", "quotes", "decimal", "group", "space_before",
@@ -43,12 +42,9 @@ class ProfileError(ValueError):
 
 
 def _profile_dir() -> Path:
-    if PROFILE_DIR.is_dir():
-        return PROFILE_DIR
-    # installed: glossaries/ ships as the package tqkit._glossaries
-    import tqkit._glossaries as bundled
+    from tqkit.resources import bundled_glossary_dir
 
-    return Path(next(iter(bundled.__path__))) / "profiles"
+    return bundled_glossary_dir() / "profiles"
 
 
 @cache
