@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.langs import LANGUAGE_NAMES, native_scripts
+from tqkit.resources import ResourceError, bundled_glossary_dir, load_wordlist
 
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 _KEYS = {
@@ -42,8 +43,6 @@ class ProfileError(ValueError):
 
 
 def _profile_dir() -> Path:
-    from tqkit.resources import bundled_glossary_dir
-
     return bundled_glossary_dir() / "profiles"
 
 
@@ -151,8 +150,6 @@ class Profile:
         """The language's word list (wordfreq data), or None when none is shipped."""
         if not self.wordlist:
             return None
-        from tqkit.resources import ResourceError, load_wordlist
-
         try:
             return load_wordlist(self.wordlist, min_zipf=min_zipf)
         except (ResourceError, OSError):
