@@ -23,7 +23,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from tqkit.langs import LANGUAGE_NAMES, native_scripts
+from tqkit.langs import LANGUAGE_NAMES, detect, native_scripts, script_counts
 from tqkit.resources import ResourceError, bundled_glossary_dir, load_wordlist
 
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
@@ -73,8 +73,14 @@ def is_language_code(code: str) -> bool:
     return found is not None
 
 
+AUTO = "auto"
+
+
 def check_language(code: str) -> str:
-    """The normalised code, or :class:`UnknownLanguage` with a one-line message."""
+    """The normalised code (``auto``: detect each document's language), or
+    :class:`UnknownLanguage` with a one-line message."""
+    if code.strip().lower() == AUTO:
+        return AUTO
     if not is_language_code(code):
         raise UnknownLanguage(
             f"unknown language code {code!r}: languages with a profile are "
@@ -267,6 +273,41 @@ def load_profile_file(path: Path) -> Profile:
         sources={str(k): str(v) for k, v in sources.items()},
         path=str(path),
     )
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# a profile's function words must make up this share of a text's words to name its language
+_MIN_SHARE = 0.12
+_SAMPLE_WORDS = 3000
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """The language of a document, from the share of each profile's function words among its
+    first words, among the profiles written in the text's main script (cheap: no model). When
+    no profile fits, langdetect decides (loaded only then); ``default`` for very short texts."""
+    words: list[str] = []
+    for m in _WORD_RE.finditer(text):
+        words.append(m.group().lower())
+        if len(words) >= _SAMPLE_WORDS:
+            break
+    if len(words) < 4:
+        return default
+    scripts = script_counts(" ".join(words[:400]))
+    main = scripts.most_common(1)[0][0] if scripts else "Latin"
+    best, best_share = "", 0.0
+    for code in known_languages():
+        profile = profile_for(code)
+        if main not in profile.scripts:
+            continue
+        share = sum(1 for w in words if w in profile.function_words) / len(words)
+        if share > best_share:
+            best, best_share = code, share
+    if best and best_share >= _MIN_SHARE:
+        return best
+    guesses = detect(" ".join(words[:400]))
+    if guesses and is_language_code(guesses[0][0]):
+        return base_code(guesses[0][0])
+    return best or default
 
 
 @cache
