@@ -85,7 +85,7 @@ def test_unknown_language_code_is_one_line_and_exit_2(tmp_path: Path) -> None:
 def test_language_without_profile_says_so_once(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("El gobierno decidió que la frontera seguiría cerrada.\n", encoding="utf-8")
-    code, out, err = run("check", str(tmp_path), "--target-lang", "es", "--format", "json")
+    _, out, _ = run("check", str(tmp_path), "--target-lang", "es", "--format", "json")
     notes = json.loads(out)["notes"]
     assert len([n for n in notes if "no language profile" in n]) == 1
 

@@ -243,7 +243,7 @@ def _profiles_report(fmt: str) -> None:
     from tqkit.registry import all_rules
 
     rules = [r for r in all_rules() if r.enabled_by_default]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for code in known_languages():
         p = profile_for(code)
         on = [r.code for r in rules if r.runs_for(code)]
