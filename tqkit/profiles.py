@@ -225,7 +225,7 @@ def load_profile_file(path: Path) -> Profile:
 
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"{path}: cannot read the profile: {exc}") from exc
     except yaml.YAMLError as exc:
