@@ -42,12 +42,18 @@ def test_rot13_encoding(article: Path) -> None:
 
 @pytest.mark.parametrize("code", ["../../x", "en/../..", "x", "", "e n"])
 def test_target_lang_must_be_a_language_code(article: Path, code: str) -> None:
-    one_line_error(*run("check", str(article), "--target-lang", code)[::2], "not a language code")
+    code_, _, err = run("check", str(article), "--target-lang", code)
+    assert code_ == 2 and "Traceback" not in err and "language code" in err
+
+
+def test_other_language_options_are_validated(article: Path) -> None:
+    one_line_error(*run("check", str(article), "--source-lang", "../x")[::2], "not a language code")
+    one_line_error(*run("check", str(article), "--roundtrip-via", "a/b")[::2], "not a language code")
 
 
 def test_target_lang_in_config_is_validated(tmp_path: Path, article: Path) -> None:
     (tmp_path / "tqkit.toml").write_text('target-lang = "../../etc"\n')
-    one_line_error(*run("check", str(article))[::2], "tqkit.toml:1", "not a language code")
+    one_line_error(*run("check", str(article))[::2], "tqkit.toml:1", "language code")
 
 
 def test_config_not_utf8(tmp_path: Path, article: Path) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from tqkit.findings import Category, Finding, Fix, Severity, Span
+from tqkit.profiles import Profile, base_code
 
 if TYPE_CHECKING:
     from tqkit.document import Document
@@ -47,6 +48,8 @@ class CheckContext:
     notes: list[str] = field(default_factory=list)
     # Codes of the rules running in this check, so one family can defer to another.
     selected: frozenset[str] = frozenset()
+    # The target language's profile (word list, stemmer, quotes, allowed doubles...).
+    profile: Profile | None = None
 
 
 class Rule:
@@ -64,6 +67,14 @@ class Rule:
     quiet_with_source: ClassVar[tuple[tuple[str, str], ...]] = ()
     enabled_by_default: ClassVar[bool] = True
     needs_source: ClassVar[bool] = False
+    # Target languages (ISO 639-1) the rule understands; None: any language. English-only by
+    # default, so a new rule never runs on copy it was not written for.
+    languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
+
+    @classmethod
+    def runs_for(cls, lang: str) -> bool:
+        """True when the rule checks copy in ``lang`` (``de``, ``en-GB`` ...)."""
+        return cls.languages is None or base_code(lang) in cls.languages
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError

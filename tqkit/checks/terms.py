@@ -152,6 +152,7 @@ class DeprecatedTerm(Rule):
     """
 
     code = "TQ401"
+    languages = None  # any target language
     name = "deprecated-term"
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
@@ -252,6 +253,7 @@ class InconsistentTerm(Rule):
     """
 
     code = "TQ402"
+    languages = None  # any target language
     name = "inconsistent-term"
     severity = Severity.WARNING
     category = Category.TERM_INCONSISTENT
@@ -342,6 +344,7 @@ class UnattributedTerm(Rule):
     """
 
     code = "TQ403"
+    languages = None  # any target language
     name = "unattributed-term"
     severity = Severity.INFO
     category = Category.TERM_INAPPROPRIATE
@@ -429,6 +432,7 @@ class TermCapitalisation(Rule):
     """
 
     code = "TQ404"
+    languages = None  # any target language
     name = "term-capitalisation"
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
@@ -522,6 +526,7 @@ class SourceTermMissing(Rule):
     """
 
     code = "TQ405"
+    languages = None  # any target language
     name = "source-term-missing"
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
