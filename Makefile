@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: run test bench lint clean fuzz fuzz-races
+.PHONY: run test bench lint clean fuzz fuzz-races fuzz-glossary
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,11 @@ test: lint
 fuzz-races: $(VENV)/.test-installed
 	TQKIT_RACES=1000 TQKIT_KILLS=500 $(BIN)/pytest tests/fuzz/test_races.py -q -s
 
-fuzz: fuzz-races
+# Glossary loaders and importers (YAML, CSV, TBX): 5,000 generated inputs per property.
+fuzz-glossary: $(VENV)/.test-installed
+	TQKIT_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz/test_glossary_fuzz.py -q
+
+fuzz: fuzz-races fuzz-glossary
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py

@@ -377,6 +377,7 @@ def _read_exchange(path: Path, langs: str | None, notes: list[str] | None = None
 @click.option("--langs", default=None, help="CSV columns: comma-separated language codes.")
 def export(glossaries: tuple[str, ...], fmt: str, output: str | None, langs: str | None) -> None:
     """Export as TBX-Basic v3 (DCA) or CSV (header id + languages, preferred terms)."""
+    stamp = _output_stamp(output)
     g = _load(glossaries)
     concepts = list(g)
     if fmt == "tbx":
@@ -388,7 +389,7 @@ def export(glossaries: tuple[str, ...], fmt: str, output: str | None, langs: str
 
         columns = [s.strip() for s in langs.split(",")] if langs else g.languages
         data = to_csv(concepts, columns).encode("utf-8")
-    _write_out(output, data)
+    _write_out(output, data, expected=stamp)
 
 
 # -- stats / coverage ------------------------------------------------------------------------
