@@ -188,6 +188,9 @@ def locked(path: str | Path) -> Iterator[None]:
 # -- stale temporary files -------------------------------------------------------------------
 
 
+_cleaned: set[str] = set()
+
+
 def _pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
@@ -329,7 +332,9 @@ def atomic_write(path: str | Path, data: bytes, *, expected: Stamp | None = None
                                         "write it anyway)")
             if expected is not None and not force:
                 st = _check_unchanged(real, expected, shown)
-            clean_stale(directory)
+            if str(directory) not in _cleaned:  # once per directory and process: a --fix over
+                _cleaned.add(str(directory))     # thousands of files scans each directory once
+                clean_stale(directory)
             mode = stat.S_IMODE(st.st_mode) if st is not None else _new_file_mode()
             if backup and st is not None:
                 if old is None:
