@@ -207,3 +207,19 @@ def test_fix_of_huge_file_is_refused(tmp_path: Path) -> None:
     with open(f, "wb") as fh:
         fh.truncate(1 << 30)
     one_line_error(*run("check", str(f), "--fix")[::2], "huge.txt", "too large")
+
+
+def test_fifos_never_block(tmp_path: Path) -> None:
+    """Every input path refuses a FIFO before opening it (opening one blocks forever)."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    article = tmp_path / "a.txt"
+    article.write_text(CLEAN)
+    one_line_error(*run("check", str(article), "--source", str(fifo))[::2], "not a regular file")
+    one_line_error(*run("check", str(article), "--glossary", str(fifo))[::2], "not a regular file")
+    one_line_error(*run("glossary", "import", str(fifo), "-o", str(tmp_path / "o.yaml"))[::2],
+                   "not a regular file")
+    one_line_error(*run("glossary", "merge", str(fifo), str(fifo), "-o", str(tmp_path / "o.yaml"))[::2],
+                   "not a regular file")
+    one_line_error(*run("glossary", "add", "--file", str(fifo), "--id", "x", "--term", "en:x")[::2],
+                   "pipe.yaml")

@@ -351,7 +351,12 @@ def _read_exchange(path: Path, langs: str | None, notes: list[str] | None = None
     from tqkit.glossary.tbx import TbxError, read_tbx
 
     try:
-        size = path.stat().st_size
+        import stat
+
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever
+            fail(f"{path}: not a regular file")
+        size = st.st_size
         if size > MAX_GLOSSARY_BYTES:
             fail(f"{path}: too large to import ({size // (1024 * 1024):,} MB; "
                  f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)")

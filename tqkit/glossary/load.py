@@ -19,6 +19,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -131,7 +132,10 @@ MAX_GLOSSARY_BYTES = 64 * 1024 * 1024
 
 def read_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever
+            raise GlossaryError(str(path), "not a regular file")
+        size = st.st_size
         if size > MAX_GLOSSARY_BYTES:
             raise GlossaryError(str(path), f"glossary too large ({size // (1024 * 1024):,} MB; "
                                 f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)")

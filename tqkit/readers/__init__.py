@@ -11,6 +11,7 @@ import codecs
 import importlib
 import importlib.util
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -184,7 +185,10 @@ def read_path(path: str | Path, encoding: str | None = None, target_lang: str = 
     try:
         if p.is_dir():
             raise InputError(spath, "is a directory")
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever, a device never ends
+            raise InputError(spath, "not a regular file (a FIFO, device or socket); not read")
+        size = st.st_size
         if size > MAX_BYTES:
             raise InputError(spath, f"file too large ({size // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)")
         data = p.read_bytes()
