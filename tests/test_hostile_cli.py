@@ -223,3 +223,30 @@ def test_fifos_never_block(tmp_path: Path) -> None:
                    "not a regular file")
     one_line_error(*run("glossary", "add", "--file", str(fifo), "--id", "x", "--term", "en:x")[::2],
                    "pipe.yaml")
+
+
+def test_diff_on_a_terminal_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from tqkit.commands.check import _fix
+
+    f = tmp_path / "a.txt"
+    f.write_text("The the \x1b]0;owned\x07 committee.\n")
+
+    class Tty:
+        def __init__(self) -> None:
+            self.out: list[str] = []
+
+        def isatty(self) -> bool:
+            return True
+
+        def write(self, s: str) -> None:
+            self.out.append(s)
+
+    tty = Tty()
+    monkeypatch.setattr(sys, "stdout", tty)
+    from tqkit.config import RunOptions
+
+    _fix((str(f),), RunOptions(select=("TQ201",)), False, True, 1)
+    shown = "".join(tty.out)
+    assert "\x1b" not in shown and "\\x1b]0;owned\\x07" in shown

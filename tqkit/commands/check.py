@@ -211,8 +211,10 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
             continue
         fixed = next(done)
         changed_any |= fixed.changed
-        if fixed.diff:
-            sys.stdout.write(fixed.diff)
+        if fixed.diff:  # on a terminal, control characters of the file are shown escaped;
+            # piped (to patch, to a file) the diff stays byte-exact
+            tty = sys.stdout.isatty()
+            sys.stdout.write(escape_controls(fixed.diff, keep_newlines=True) if tty else fixed.diff)
         if fixed.message:
             click.echo(escape_controls(fixed.message), err=True)
         results.append(fixed.result)
