@@ -97,7 +97,7 @@ def test_keeps_hard_links(tmp_path: Path) -> None:
     atomic_write(a, b"new\n", expected=stamp)
     assert b.read_bytes() == b"new\n"
     assert a.stat().st_ino == ino and a.stat().st_nlink == 2
-    assert not list(tmp_path.glob("*.tqkit-tmp"))
+    assert not list(tmp_path.glob(".*"))  # neither temporary file nor copy left behind
 
 
 def test_keeps_mode_and_owner(tmp_path: Path) -> None:
@@ -257,3 +257,35 @@ def test_lock_is_reentrant_in_a_thread_and_exclusive_across_threads(tmp_path: Pa
         order.append("main")
     t.join(5)
     assert order == ["main", "other"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
+def test_hard_link_write_killed_mid_way_keeps_the_new_text(tmp_path: Path) -> None:
+    """Killed during the in-place write of a hard-linked file: the file is whole, or the full
+    new text is in the kept ``.tqkit-copy``."""
+    import random
+    import signal
+
+    old = b"old line of text\n" * 50000
+    new = b"NEW line of text\n" * 50000
+    rng = random.Random(3)
+    for _ in range(10):
+        for p in tmp_path.iterdir():
+            p.unlink()
+        a = tmp_path / "a.txt"
+        a.write_bytes(old)
+        os.link(a, tmp_path / "b.txt")
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - child
+            try:
+                atomic_write(a, new)
+            finally:
+                os._exit(0)
+        time.sleep(rng.random() * 0.01)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        content = a.read_bytes()
+        copies = list(tmp_path.glob(".a.txt.*.tqkit-copy"))
+        assert (tmp_path / "b.txt").read_bytes() == content  # still one file
+        if content not in (old, new):
+            assert copies and copies[0].read_bytes() == new

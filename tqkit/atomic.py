@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TMP_SUFFIX = ".tqkit-tmp"
+COPY_SUFFIX = ".tqkit-copy"
 # A temporary file whose writer is gone, or older than this, is a leftover of a killed write.
 STALE_SECONDS = 3600.0
 _TMP_RE = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tqkit-tmp$")
@@ -248,8 +249,9 @@ def _fsync_dir(directory: Path) -> None:
             os.close(dfd)
 
 
-def _write_tmp(directory: Path, name: str, data: bytes, mode: int, st: os.stat_result | None) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=directory)
+def _write_tmp(directory: Path, name: str, data: bytes, mode: int, st: os.stat_result | None,
+               suffix: str = TMP_SUFFIX) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=suffix, dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -366,13 +368,18 @@ def atomic_write(path: str | Path, data: bytes, *, expected: Stamp | None = None
 
 def _write_in_place(real: Path, data: bytes, directory: Path, mode: int, st: os.stat_result) -> None:
     """A file with several hard links: a rename would split it from its other names. First a
-    verified copy of the new content (so a crash mid-write leaves the full new text next to the
-    file), then the file itself is rewritten in place."""
-    tmp = _write_tmp(directory, real.name, data, mode, st)
+    verified copy of the new content, then the file itself is rewritten in place. A crash
+    during the in-place write (the one step that cannot be atomic) leaves the full new text in
+    ``.NAME.PID.XXXX.tqkit-copy`` next to the file; that copy is not a temporary file, so it is
+    kept for recovery rather than cleaned up."""
+    tmp = _write_tmp(directory, real.name, data, mode, st)  # a partial one is a temp file
+    copy = tmp
     try:
         with open(tmp, "rb") as fh:
             if fh.read() != data:
                 raise WriteError(f"{real}: the temporary copy does not read back; file not changed")
+        copy = tmp[: -len(TMP_SUFFIX)] + COPY_SUFFIX  # verified: kept if the next step dies
+        os.replace(tmp, copy)
         with open(real, "r+b") as fh:
             fh.write(data)
             fh.truncate()
@@ -380,4 +387,4 @@ def _write_in_place(real: Path, data: bytes, directory: Path, mode: int, st: os.
             os.fsync(fh.fileno())
     finally:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            os.unlink(copy)
