@@ -250,3 +250,15 @@ def test_diff_on_a_terminal_is_escaped(tmp_path: Path, monkeypatch: pytest.Monke
     _fix((str(f),), RunOptions(select=("TQ201",)), False, True, 1)
     shown = "".join(tty.out)
     assert "\x1b" not in shown and "\\x1b]0;owned\\x07" in shown
+
+
+def test_glossary_text_output_is_escaped(tmp_path: Path) -> None:
+    g = tmp_path / "g.yaml"
+    g.write_text("glossary:\n  id: g\n  languages: [en]\nconcepts:\n- id: evil\n"
+                 "  definition: \"Title \\e]0;owned\\a here\"\n  terms:\n    en:\n"
+                 "    - term: \"evil\\e[2Jterm\"\n      status: preferred\n", encoding="utf-8")
+    code, out, err = run("glossary", "show", "evil", "--glossary", str(g))
+    assert code == 0, err
+    assert "\x1b" not in out and "\\x1b]0;owned\\x07" in out
+    code, out, _ = run("glossary", "find", "evil", "--glossary", str(g))
+    assert code == 0 and "\x1b" not in out and "\\x1b[2J" in out

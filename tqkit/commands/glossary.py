@@ -150,9 +150,9 @@ def find(text: str, glossaries: tuple[str, ...], lang: str | None, limit: int, m
         sys.stdout.write("\n")
     else:
         for h in hits:
-            click.echo(f"{h.score:5.1f}  {h.concept:<34} {h.lang:<3} {h.term}  [{h.status}]")
+            click.echo(_esc(f"{h.score:5.1f}  {h.concept:<34} {h.lang:<3} {h.term}  [{h.status}]"))
     if not hits:
-        click.echo(f"tqkit: no term matches {text!r}", err=True)
+        click.echo(f"tqkit: no term matches {_esc(repr(text))}", err=True)
         sys.exit(1)
 
 
@@ -180,7 +180,9 @@ def show(concept_id: str, glossaries: tuple[str, ...], fmt: str) -> None:
     elif fmt == "yaml":
         sys.stdout.write(dumps([concept_to_map(c)]))
     else:
-        sys.stdout.write(describe(c))
+        from tqkit.report.text_report import escape_controls
+
+        sys.stdout.write(escape_controls(describe(c), keep_newlines=True))
 
 
 # -- add -------------------------------------------------------------------------------------
