@@ -160,7 +160,7 @@ def _applied(kind: str, final: str) -> bool:
 def test_cli_race_loser_exits_2_with_one_line(tmp_path: Path) -> None:
     """End to end through the CLI: two `tqkit check --fix` runs at once, a few times."""
     path = tmp_path / "a.txt"
-    for _ in range(3):
+    for _ in range(2):
         path.write_text(ORIGINAL)
         procs = [subprocess.Popen([sys.executable, "-m", "tqkit", "check", str(path), "--fix",
                                    "--select", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
