@@ -118,4 +118,5 @@ def test_rules_for_a_language_and_the_profiles_listing() -> None:
     code, out, _ = run("langs", "--format", "json")
     rows = {r["code"]: r for r in json.loads(out)["profiles"]}
     assert {"en", "bg", "ru", "uk", "de", "fr", "tr", "hy", "az"} <= set(rows)
-    assert "TQ303" in rows["de"]["rules_off"] and not rows["en"]["rules_off"]
+    assert "TQ303" in rows["de"]["rules_off"] and "TQ303" in rows["en"]["rules_on"]
+    assert "TQ105" in rows["bg"]["rules_on"] and "TQ105" in rows["en"]["rules_off"]

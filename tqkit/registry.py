@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # Modules that define rules; importing them registers their rules.
 RULE_MODULES = (
     "tqkit.checks.untranslated",
+    "tqkit.checks.mixedscript",
     "tqkit.checks.language",
     "tqkit.checks.repetition",
     "tqkit.checks.calques",
@@ -65,6 +66,8 @@ class Rule:
     # Examples that need a source document: (source, target) pairs.
     fires_with_source: ClassVar[tuple[tuple[str, str], ...]] = ()
     quiet_with_source: ClassVar[tuple[tuple[str, str], ...]] = ()
+    # The language the examples are written in (they are checked as copy in that language).
+    example_lang: ClassVar[str] = "en"
     enabled_by_default: ClassVar[bool] = True
     needs_source: ClassVar[bool] = False
     # Target languages (ISO 639-1) the rule understands; None: any language. English-only by
