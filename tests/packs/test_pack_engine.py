@@ -1,0 +1,142 @@
+"""The pack engine's token conditions, suggestions and exceptions, on small packs written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tqkit.packs import PackSet, load_packs, render
+from tqkit.packs.pattern import PatternError, check_regex, parse_pattern
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TQKIT_CACHE_DIR", "")
+
+
+def make(tmp_path: Path, entries: str) -> PackSet:
+    path = tmp_path / "t.yaml"
+    path.write_text("pack: t\nsource_lang: ru\nreferences:\n  REF: a reference\nentries:\n" + entries,
+                    encoding="utf-8")
+    return load_packs([path], cache=False)
+
+
+def one(pattern: str, fires: str, quiet: str = "Nothing here.", extra: str = "") -> str:
+    return (f"  - id: e{abs(hash(pattern)) % 10**8}\n    pattern: {pattern!r}\n    message: m\n"
+            f"    reference: REF\n    fires: [{fires!r}]\n    quiet: [{quiet!r}]\n{extra}")
+
+
+def found(ps: PackSet, text: str, source: str | None = None) -> list[str]:
+    return [text[m.start:m.end] for m in ps.find(text, None, (lambda _o: source))]
+
+
+def test_inflection_and_possessive(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("conduct~ a meeting", "They conducted a meeting."))
+    assert found(ps, "She conducts a meeting; they are conducting a meeting.") == [
+        "conducts a meeting", "conducting a meeting"]
+    assert found(ps, "The conductor a meeting.") == []
+    ps = make(tmp_path, one("peacemaker~", "A peacemaker's convoy."))
+    assert found(ps, "Peacemakers and a peacemaker's car; the peacemakers' cars.") == [
+        "Peacemakers", "peacemaker's", "peacemakers"]
+    assert found(ps, "anti-peacemaker rhetoric, peacemakerish") == []
+
+
+def test_alternatives_gaps_and_classes(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("(a|the) regime~ of *{0,2} ceasefire", "The regime of ceasefire held."))
+    assert found(ps, "The regime of ceasefire held.") == ["The regime of ceasefire"]
+    assert found(ps, "a regime of the total ceasefire") == ["a regime of the total ceasefire"]
+    assert found(ps, "the regime of one two three ceasefire") == []
+    ps = make(tmp_path, one("<NUM> thousand~", "About 2.5 thousand people."))
+    assert found(ps, "About 2.5 thousand people, some thousands more.") == ["2.5 thousand"]
+    ps = make(tmp_path, one("<CAP> oblast", "Kharkiv oblast was shelled."))
+    assert found(ps, "Kharkiv oblast and the oblast") == ["Kharkiv oblast"]
+
+
+def test_gap_stops_at_sentence_end_and_match_at_paragraph_break(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("recall~ * that", "Recall once that it was so."))
+    assert found(ps, "We recall. That was all.") == []
+    ps = make(tmp_path, one("it is noted", "It is noted that it rained."))
+    assert found(ps, "It is\n\nnoted in the margin.") == []
+    assert found(ps, "It is\nnoted in the margin.") == ["It is\nnoted"]
+
+
+def test_case_sensitive_and_regex(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("=OBSE", "The OBSE said so."))
+    assert found(ps, "The OBSE and the obse.") == ["OBSE"]
+    ps = make(tmp_path, one("village~ /[a-z]+ovka/", "The village Ivanovka was hit."))
+    assert found(ps, "The village Ivanovka; villages Petrovka") == ["village Ivanovka", "villages Petrovka"]
+    ps = make(tmp_path, one("village =/[A-Z][a-z]+ovka/", "The village Ivanovka was hit."))
+    assert found(ps, "village ivanovka, village Ivanovka") == ["village Ivanovka"]
+
+
+def test_unless_antipattern(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("it is noted that", "It is noted that it rained.", "It is noted that, she said, it rained.",
+                            "    unless: ['it is noted that *{0,3} (said|says)']\n"))
+    assert found(ps, "It is noted that prices rose.") == ["It is noted that"]
+    assert found(ps, "It is noted that, she said, prices rose.") == []
+
+
+def test_source_context(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("actual~", "The actual topic.", "The real topic.",
+                            "    context: source\n    source: актуальный\n    source_match: [актуальн]\n"))
+    assert found(ps, "The actual topic.") == []
+    assert found(ps, "The actual topic.", "актуальная тема") == ["actual"]
+    assert found(ps, "The actual topic.", "настоящая тема") == []
+
+
+def test_suggestion_templates(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("conduct~ a meeting", "They conducted a meeting.", extra="    suggest: ['hold~ a meeting']\n"))
+    text = "They conducted a meeting and are conducting a meeting."
+    assert [render(m, text) for m in ps.find(text)] == [["held a meeting"], ["holding a meeting"]]
+    ps = make(tmp_path, one("(the|a) regime~ of <CAP>", "The regime of Putin.", extra="    suggest: ['$4 regime~']\n"))
+    text = "the regimes of Moscow"
+    assert [render(m, text) for m in ps.find(text)] == [["Moscow regimes"]]
+
+
+def test_overlaps_leftmost_longest(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("peaceful resident~", "Peaceful residents fled.")
+              + one("resident~ of", "Residents of the town.", "Residents fled."))
+    assert found(ps, "Peaceful residents of the town fled.") == ["Peaceful residents"]
+
+
+@pytest.mark.parametrize("rx", ["(a+)+", "(a|b)*", "(ab)+c", "(a)\\1", "(?P<x>a)(?P=x)"])
+def test_unsafe_regexes_are_rejected(rx: str) -> None:
+    with pytest.raises(PatternError):
+        check_regex(rx)
+
+
+@pytest.mark.parametrize("rx", ["[a-z]+ovka", "\\d+", "(?:ov|ev)a", "x?y*z+", "(ovka|evka)"])
+def test_safe_regexes_are_accepted(rx: str) -> None:
+    check_regex(rx)
+
+
+@pytest.mark.parametrize("pattern", ["", "*", "* *{0,2}", "word <VERB>", "*{0,9} word", "*{3,1} word",
+                                     "u.s. word", "(a|b word", "=(a|b)", "=word~", "/x+/"])
+def test_bad_patterns(pattern: str) -> None:
+    from tqkit.packs.inflect import inflections
+
+    with pytest.raises(PatternError):
+        parse_pattern(pattern, lambda w: {f: ",".join(t) for f, t in inflections(w).items()})
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(alphabet="ab peacmkrs'.\n-", max_size=200))
+def test_matching_never_fails_and_spans_are_sane(text: str) -> None:
+    ps = _shared_set()
+    for m in ps.find(text):
+        assert 0 <= m.start < m.end <= len(text)
+        render(m, text)
+
+
+_SET: list[PackSet] = []
+
+
+def _shared_set() -> PackSet:
+    if not _SET:
+        from tqkit.packs import bundled_pack_dir
+
+        _SET.append(load_packs([bundled_pack_dir()]))
+    return _SET[0]
