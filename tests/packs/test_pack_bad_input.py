@@ -94,7 +94,7 @@ def test_check_refuses_to_run_with_a_broken_pack(tmp_path: Path, case: str) -> N
 
 def test_duplicate_id_across_packs(tmp_path: Path) -> None:
     first = pack(tmp_path, entry(), "a.yaml", "pack-a")
-    second = pack(tmp_path, entry(pattern="zoggle~"  , fires="A zoggle."), "b.yaml", "pack-b")
+    second = pack(tmp_path, entry(pattern="zoggle~", fires="A zoggle."), "b.yaml", "pack-b")
     code, out = lint(first, second)
     assert code == 2
     assert_one_line(out, second, 5, "duplicate entry id", "zz-test-entry", str(first))
@@ -126,7 +126,7 @@ def test_pre_pack_calque_list_is_refused(tmp_path: Path) -> None:
 
 
 def test_missing_pack_path(tmp_path: Path) -> None:
-    code, out, err = check_with(tmp_path / "nowhere", tmp_path)
+    code, _out, err = check_with(tmp_path / "nowhere", tmp_path)
     assert code == 2 and "not found" in err
 
 
