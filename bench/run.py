@@ -6,7 +6,8 @@ Measures, on a deterministic corpus of at least one million words built from cor
 - whole-process time of `tqkit check` on the seed article (median of several runs);
 - proselint's throughput on the same corpus (on a slice: it is far slower), as a comparison;
 - the floor: a bare one-pass regex tokenisation of the corpus in this process.
-Then runs the glossary, score and review-screen benchmarks (bench_*.py) and prints their figures.
+Then runs the rule-pack, glossary, score and review-screen benchmarks (bench_*.py) and prints
+their figures.
 Timings belong here, never in tests.
 """
 
@@ -150,7 +151,7 @@ def main() -> None:
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
     if not args.skip_others:
-        for script in ("bench_glossary.py", "bench_score.py", "bench_tui.py"):
+        for script in ("bench_packs.py", "bench_glossary.py", "bench_score.py", "bench_tui.py"):
             path = ROOT / "bench" / script
             if path.exists():
                 print(f"\n== {script}")

@@ -82,8 +82,11 @@ class KnownBadRendering(Rule):
 
             glossary_spans = bad_term_spans(doc, ctx)
         selected = ctx.selected
-        accept = None if not selected else (lambda e: e.rule in selected)
-        for m in packs.find(view, doc.folded, source_lookup(doc, ctx), accept):
+        accept = None if not selected or packs.matcher.rules <= selected else (lambda e: e.rule in selected)
+        # the document's tokens when another rule has made them; else the matcher tokenises only
+        # around its candidates
+        tokens = doc.__dict__.get("tokens")
+        for m in packs.find(view, doc.folded, source_lookup(doc, ctx), accept, tokens):
             entry = m.entry
             span = Span(m.start, m.end)
             if any(span.overlaps(g) for g in glossary_spans):

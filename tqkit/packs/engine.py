@@ -7,8 +7,10 @@ number of entries.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from tqkit.document import _TOKEN_RE, fold
@@ -25,7 +27,7 @@ _COMMON = frozenset(
 )
 _TEMPLATE_RE = re.compile(r"\$(\d+)|([^\W\d_][\w'’\-]*)~")
 
-Tok = tuple[int, int, str, str, str]  # start, end, text, folded text, kind
+Tok = tuple[int, int, str, str]  # start, end, text, kind (a ``Document.tokens`` item)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,8 @@ class Match:
     pattern: int
     caps: tuple[tuple[int, int], ...]  # char span of each pattern element ((-1, -1): none)
     forms: tuple[str, ...]  # folded text of the token matched by each `~` element
+    first: int = 0  # index of the first token matched, and one past the last
+    last: int = 0
 
 
 # -- compiling --------------------------------------------------------------------------------
@@ -52,6 +56,11 @@ def compile_entry(entry: Entry) -> Entry:
     entry.compiled = tuple(p.conds for p in parsed)
     entry.compiled_unless = tuple(p.conds for p in unless)
     entry.templates = tuple(_template(s, entry.compiled) for s in entry.suggest)
+    # the form -> tag tables served the templates; drop them so a cached set stays small
+    entry.compiled = tuple(tuple((*c[:5], None) if c[0] == LIT else c for c in conds)
+                           for conds in entry.compiled)
+    entry.compiled_unless = tuple(tuple((*c[:5], None) if c[0] == LIT else c for c in conds)
+                                  for conds in entry.compiled_unless)
     return entry
 
 
@@ -111,25 +120,38 @@ class Matcher:
 
     def __init__(self, entries: Sequence[Entry]):
         self.entries = list(entries)
-        # key -> [(entry index, pattern index, anchor index)]
-        self.candidates: dict[str, list[tuple[int, int, int]]] = {}
-        self.reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left, right
+        self._index()
+
+    def _index(self) -> None:
+        # key -> [(entry index, pattern index, anchor index, neighbour offset, its forms, its
+        # tilde)]: the neighbour is a literal next to the anchor, tested inline before the
+        # pattern is tried (most candidates fail there)
+        self.candidates: dict[str, list[tuple[int, int, int, int, frozenset[str], bool]]] = {}
+        self.rules = frozenset(e.rule for e in self.entries)
+        self.reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
         for ei, entry in enumerate(self.entries):
             extra = max((_width(u) for u in entry.compiled_unless), default=0)
             for pi, conds in enumerate(entry.compiled):
                 a = _anchor(conds)
+                off, forms, tilde = 0, frozenset[str](), False
+                for o in (1, -1):
+                    if 0 <= a + o < len(conds) and conds[a + o][0] == LIT:
+                        off, forms, tilde = o, conds[a + o][1], bool(conds[a + o][3])
+                        break
                 left = _width(conds[:a]) + extra
                 right = _width(conds[a + 1:]) + extra
                 for form in conds[a][1]:
-                    self.candidates.setdefault(form, []).append((ei, pi, a))
+                    self.candidates.setdefault(form, []).append((ei, pi, a, off, forms, tilde))
                     lo, hi = self.reach.get(form, (0, 0))
                     self.reach[form] = (max(lo, left), max(hi, right))
         self._automaton: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_automaton"] = None
-        return state
+        return {"entries": self.entries}  # the index and automaton are rebuilt (fast)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.entries = state["entries"]
+        self._index()
 
     @property
     def automaton(self) -> Any:
@@ -145,10 +167,12 @@ class Matcher:
 
     def find(self, view: str, folded: str | None = None,
              source_at: Callable[[int], str | None] | None = None,
-             accept: Callable[[Entry], bool] | None = None) -> list[Match]:
+             accept: Callable[[Entry], bool] | None = None,
+             tokens: Sequence[Tok] | None = None) -> list[Match]:
         """Non-overlapping matches (leftmost, then longest, then first entry). ``source_at(offset)``
         gives the folded source text aligned with an offset (``None``: no source), for
-        ``context: source`` entries; ``accept`` filters entries before overlaps are resolved."""
+        ``context: source`` entries; ``accept`` filters entries before overlaps are resolved;
+        ``tokens`` are the text's tokens when the caller has them (``Document.tokens``)."""
         automaton = self.automaton
         if automaton is None:
             return []
@@ -156,7 +180,11 @@ class Matcher:
             folded = fold(view)
         n = len(folded)
         found: list[tuple[int, int, int, Match]] = []
-        seen: set[tuple[int, int, int]] = set()
+        starts: list[int] | None = None
+        if tokens is not None:
+            starts = list(map(itemgetter(0), tokens))
+        candidates = self.candidates
+        entries = self.entries
         for end, key in automaton.iter(folded):
             s = end - len(key) + 1
             if s > 0:
@@ -166,26 +194,37 @@ class Matcher:
             e = end + 1
             if e < n and folded[e].isalnum():
                 continue
-            toks, t = _window(view, folded, s, *self.reach[key])
-            if t < 0:
-                continue
-            barrier = _barriers(view, toks)
-            for ei, pi, a in self.candidates[key]:
-                if (ei, pi, s) in seen:
-                    continue
-                entry = self.entries[ei]
+            toks: Sequence[Tok] = ()
+            t = -1
+            nb = ["", "", ""]  # folded neighbour tokens by offset (index 1: after, -1: before)
+            for ei, pi, a, off, nforms, ntilde in candidates[key]:
+                if off:
+                    f = nb[off]
+                    if not f:
+                        f = nb[off] = _neighbour(view, folded, s, e, off) or " "
+                    if f not in nforms and not (ntilde and f[-2:] == "'s" and f[:-2] in nforms):
+                        continue
+                entry = entries[ei]
                 if accept is not None and not accept(entry):
                     continue
-                m = _match_at(entry, pi, a, toks, t, barrier)
+                if t < 0:
+                    if tokens is not None and starts is not None:
+                        toks, t = tokens, bisect_left(starts, s)
+                        if t >= len(starts) or starts[t] != s:
+                            break
+                    else:
+                        toks, t = _window(view, s, *self.reach[key])
+                        if t < 0:
+                            break
+                m = _match_at(entry, pi, a, toks, t, view, folded)
                 if m is None:
                     continue
-                seen.add((ei, pi, s))
                 if entry.context == "source":
                     src = source_at(m.start) if source_at is not None else None
                     stems = entry.source_match or (fold(entry.source),)
                     if src is None or not any(st in src for st in stems):
                         continue
-                if entry.compiled_unless and _excepted(entry, toks, barrier, m):
+                if entry.compiled_unless and _excepted(entry, toks, view, folded, m):
                     continue
                 found.append((m.start, -m.end, ei, m))
         found.sort(key=lambda item: item[:3])
@@ -198,68 +237,91 @@ class Matcher:
         return out
 
 
-def _window(view: str, folded: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
+_WORDISH = frozenset("'’-.,:\u0300\u0301\u0302\u0303\u0308")
+
+
+def _neighbour(view: str, folded: str, s: int, e: int, off: int) -> str | None:
+    """The folded text of the token after ``[s, e)`` (``off`` 1) or before it (-1)."""
+    if off > 0:
+        pos, n = e, len(view)
+        while pos < n and view[pos].isspace():
+            pos += 1
+        m = _TOKEN_RE.match(view, pos)
+        return folded[m.start():m.end()] if m else None
+    pos = s
+    while pos > 0 and view[pos - 1].isspace():
+        pos -= 1
+    if pos == 0:
+        return None
+    lo = pos - 1
+    floor = max(0, pos - 64)
+    while lo > floor and (view[lo - 1].isalnum() or view[lo - 1] in _WORDISH):
+        lo -= 1
+    last = None
+    for m in _TOKEN_RE.finditer(view, lo, pos):
+        last = m
+    return folded[last.start():last.end()] if last is not None and last.end() == pos else None
+
+
+def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
     """Tokens around the anchor at ``s``: at least ``left`` before it and ``right`` after it
     when the text has them; and the index of the anchor token (-1 when no token starts at s)."""
-    n = len(view)
-    span = 24
+    after: list[Tok] = []
+    for m in _TOKEN_RE.finditer(view, s):
+        after.append((m.start(), m.end(), m.group(), m.lastgroup or "other"))
+        if len(after) > right:
+            break
+    if not after or after[0][0] != s:
+        return [], -1
+    if left == 0:
+        return after, 0
+    span = 10 * left + 16
     while True:
-        lo = max(0, s - span * left - 1)
+        lo = max(0, s - span)
         steps = 0
         while lo > 0 and not view[lo - 1].isspace() and steps < 64:
             lo -= 1
             steps += 1
-        hi = min(n, s + span * (right + 1) + 1)
-        steps = 0
-        while hi < n and not view[hi].isspace() and steps < 64:
-            hi += 1
-            steps += 1
-        toks: list[Tok] = []
-        t = -1
-        for m in _TOKEN_RE.finditer(view, lo, hi):
-            a, b = m.span()
-            if a == s:
-                t = len(toks)
-            toks.append((a, b, m.group(), folded[a:b], m.lastgroup or "other"))
-        if t < 0:
-            return toks, -1
-        if (t >= left or lo == 0) and (len(toks) - t - 1 >= right or hi >= n):
-            return toks, t
+        before = [(m.start(), m.end(), m.group(), m.lastgroup or "other")
+                  for m in _TOKEN_RE.finditer(view, lo, s)]
+        if len(before) >= left or lo == 0:
+            return before + after, len(before)
         span *= 4
 
 
-def _barriers(view: str, toks: list[Tok]) -> list[bool]:
-    """``b[i]``: a blank line (paragraph break) separates token i-1 from token i."""
-    out = [False] * len(toks)
-    for i in range(1, len(toks)):
-        gap = view[toks[i - 1][1]:toks[i][0]]
-        if gap.count("\n") >= 2:
-            out[i] = True
-    return out
+def tokenize(view: str) -> list[Tok]:
+    """The text's tokens, as ``Document.tokens`` has them: (start, end, text, kind)."""
+    return [(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in _TOKEN_RE.finditer(view)]
 
 
-def _tok_ok(c: Cond, tok: Tok) -> bool:
+def _barrier(view: str, toks: Sequence[Tok], i: int) -> bool:
+    """A blank line (paragraph break) separates token i-1 from token i."""
+    a, b = toks[i - 1][1], toks[i][0]
+    return b - a > 1 and view.count("\n", a, b) >= 2
+
+
+def _tok_ok(c: Cond, tok: Tok, folded: str) -> bool:
     kind = c[0]
     if kind == LIT:
-        f = tok[3]
+        f = folded[tok[0]:tok[1]]
         if f in c[1]:
             return c[2] is None or tok[2].replace("’", "'") == c[2]
         return bool(c[3]) and f.endswith("'s") and f[:-2] in c[1]
     if kind == RX:
-        text = tok[2] if c[2] else tok[3]
+        text = tok[2] if c[2] else folded[tok[0]:tok[1]]
         return len(text) <= MAX_RX_TOKEN and c[1].fullmatch(text) is not None
     if kind == CLS:
         name = c[1]
         if name == "NUM":
-            return tok[4] == "num"
+            return tok[3] == "num"
         if name == "CAP":
-            return tok[4] == "word" and tok[2][:1].isupper()
-        return tok[4] == "other"
+            return tok[3] == "word" and tok[2][:1].isupper()
+        return tok[3] == "other"
     return tok[2] not in SENTENCE_END  # a gap token
 
 
-def _fwd(conds: tuple[Cond, ...], ci: int, toks: list[Tok], ti: int, first: int,
-         barrier: list[bool], caps: list[tuple[int, int]]) -> int:
+def _fwd(conds: tuple[Cond, ...], ci: int, toks: Sequence[Tok], ti: int, first: int, view: str,
+         folded: str, caps: list[tuple[int, int]]) -> int:
     """Match ``conds[ci:]`` from token ``ti`` on; the end token index, or -1. Gaps are lazy."""
     if ci == len(conds):
         return ti
@@ -268,20 +330,20 @@ def _fwd(conds: tuple[Cond, ...], ci: int, toks: list[Tok], ti: int, first: int,
     if c[0] == GAP:
         for k in range(c[1], c[2] + 1):
             j = ti + k - 1  # the last token the gap takes
-            if k > 0 and (j >= n or not _tok_ok(c, toks[j]) or (j > first and barrier[j])):
+            if k > 0 and (j >= n or not _tok_ok(c, toks[j], folded) or (j > first and _barrier(view, toks, j))):
                 return -1
             caps[ci] = (ti, ti + k)
-            r = _fwd(conds, ci + 1, toks, ti + k, first, barrier, caps)
+            r = _fwd(conds, ci + 1, toks, ti + k, first, view, folded, caps)
             if r >= 0:
                 return r
         return -1
-    if ti >= n or (ti > first and barrier[ti]) or not _tok_ok(c, toks[ti]):
+    if ti >= n or not _tok_ok(c, toks[ti], folded) or (ti > first and _barrier(view, toks, ti)):
         return -1
     caps[ci] = (ti, ti + 1)
-    return _fwd(conds, ci + 1, toks, ti + 1, first, barrier, caps)
+    return _fwd(conds, ci + 1, toks, ti + 1, first, view, folded, caps)
 
 
-def _bwd(conds: tuple[Cond, ...], ci: int, toks: list[Tok], ti: int, barrier: list[bool],
+def _bwd(conds: tuple[Cond, ...], ci: int, toks: Sequence[Tok], ti: int, view: str, folded: str,
          caps: list[tuple[int, int]]) -> int:
     """Match ``conds[ci], conds[ci-1] ... conds[0]`` leftwards ending at token ``ti``; the start
     token index, or -1. Gaps are lazy."""
@@ -291,55 +353,48 @@ def _bwd(conds: tuple[Cond, ...], ci: int, toks: list[Tok], ti: int, barrier: li
     if c[0] == GAP:
         for k in range(c[1], c[2] + 1):
             j = ti - k + 1  # the first token the gap takes
-            if k > 0 and (j < 0 or not _tok_ok(c, toks[j]) or barrier[j + 1]):
+            if k > 0 and (j < 0 or not _tok_ok(c, toks[j], folded) or _barrier(view, toks, j + 1)):
                 return -1
             caps[ci] = (ti - k + 1, ti + 1)
-            r = _bwd(conds, ci - 1, toks, ti - k, barrier, caps)
+            r = _bwd(conds, ci - 1, toks, ti - k, view, folded, caps)
             if r >= 0:
                 return r
         return -1
-    if ti < 0 or barrier[ti + 1] or not _tok_ok(c, toks[ti]):
+    if ti < 0 or not _tok_ok(c, toks[ti], folded) or _barrier(view, toks, ti + 1):
         return -1
     caps[ci] = (ti, ti + 1)
-    return _bwd(conds, ci - 1, toks, ti - 1, barrier, caps)
+    return _bwd(conds, ci - 1, toks, ti - 1, view, folded, caps)
 
 
-def _match_at(entry: Entry, pi: int, a: int, toks: list[Tok], t: int,
-              barrier: list[bool]) -> Match | None:
+def _match_at(entry: Entry, pi: int, a: int, toks: Sequence[Tok], t: int, view: str,
+              folded: str) -> Match | None:
     conds = entry.compiled[pi]
-    if not _tok_ok(conds[a], toks[t]):
+    if not _tok_ok(conds[a], toks[t], folded):
         return None
     caps: list[tuple[int, int]] = [(-1, -1)] * len(conds)
     caps[a] = (t, t + 1)
-    end = _fwd(conds, a + 1, toks, t + 1, t, barrier, caps)
+    end = _fwd(conds, a + 1, toks, t + 1, t, view, folded, caps)
     if end < 0:
         return None
-    start = _bwd(conds, a - 1, toks, t - 1, barrier, caps)
-    if start < 0:
+    start = _bwd(conds, a - 1, toks, t - 1, view, folded, caps)
+    if start < 0 or end <= start:
         return None
-    return _make_match(entry, pi, conds, toks, start, end, caps)
-
-
-def _make_match(entry: Entry, pi: int, conds: tuple[Cond, ...], toks: list[Tok], start: int,
-                end: int, caps: list[tuple[int, int]]) -> Match | None:
-    if end <= start:
-        return None
+    n = len(toks)
     spans = tuple(
-        (toks[a][0], toks[b - 1][1]) if b > a else ((toks[a][0], toks[a][0]) if a < len(toks) else (-1, -1))
-        for a, b in caps
+        (toks[x][0], toks[y - 1][1]) if y > x else ((toks[x][0], toks[x][0]) if x < n else (-1, -1))
+        for x, y in caps
     )
-    forms = tuple(toks[caps[i][0]][3] for i, c in enumerate(conds) if c[0] == LIT and c[3])
-    return Match(toks[start][0], toks[end - 1][1], entry, pi, spans, forms)
+    forms = tuple(folded[toks[caps[i][0]][0]:toks[caps[i][0]][1]]
+                  for i, c in enumerate(conds) if c[0] == LIT and c[3])
+    return Match(toks[start][0], toks[end - 1][1], entry, pi, spans, forms, start, end)
 
 
-def _excepted(entry: Entry, toks: list[Tok], barrier: list[bool], m: Match) -> bool:
+def _excepted(entry: Entry, toks: Sequence[Tok], view: str, folded: str, m: Match) -> bool:
     """An antipattern (``unless:``) matches a span overlapping the match."""
     for conds in entry.compiled_unless:
         caps: list[tuple[int, int]] = [(-1, -1)] * len(conds)
-        for i in range(len(toks)):
-            if toks[i][0] >= m.end:
-                break
-            j = _fwd(conds, 0, toks, i, i, barrier, caps)
+        for i in range(max(0, m.first - _width(conds) + 1), m.last):
+            j = _fwd(conds, 0, toks, i, i, view, folded, caps)
             if j > i and toks[j - 1][1] > m.start:
                 return True
     return False

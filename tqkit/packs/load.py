@@ -341,8 +341,9 @@ class PackSet:
                 for pat in e.patterns:
                     self.transliterations[pat.lower()] = e
 
-    def find(self, view: str, folded: str | None = None, source_at: Any = None, accept: Any = None) -> list[Any]:
-        return self.matcher.find(view, folded, source_at, accept)
+    def find(self, view: str, folded: str | None = None, source_at: Any = None, accept: Any = None,
+             tokens: Any = None) -> list[Any]:
+        return self.matcher.find(view, folded, source_at, accept, tokens)
 
 
 def build(paths: Sequence[Path], check_examples: bool = True) -> tuple[PackSet | None, list[Problem]]:
