@@ -140,3 +140,14 @@ def _shared_set() -> PackSet:
 
         _SET.append(load_packs([bundled_pack_dir()]))
     return _SET[0]
+
+
+def test_contributing_worked_example_is_a_valid_entry(tmp_path: Path) -> None:
+    """CONTRIBUTING.md's pack entry loads, its examples behave, and the fix keeps the form."""
+    text = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\n") + len("```yaml\n")
+    block = text[start:text.index("```", start)]
+    ps = make(tmp_path, block)
+    sentence = "They are conducting a meeting today."
+    [m] = ps.find(sentence)
+    assert render(m, sentence) == ["holding a meeting"]

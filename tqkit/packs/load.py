@@ -466,11 +466,17 @@ def _cache_key(paths: Sequence[Path]) -> str | None:
 
 
 def _lemminflect_version() -> str:
-    try:
-        from importlib.metadata import version
+    """Where lemminflect is installed and when (a stat, not a metadata read: that costs more
+    than the whole cached load)."""
+    import importlib.util
 
-        return version("lemminflect")
-    except Exception:
+    try:
+        spec = importlib.util.find_spec("lemminflect")
+        if spec is None or not spec.origin:
+            return "none"
+        st = os.stat(spec.origin)
+        return f"{spec.origin}|{st.st_size}|{st.st_mtime_ns}"
+    except (OSError, ImportError, ValueError):
         return "none"
 
 
