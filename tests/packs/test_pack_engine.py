@@ -113,7 +113,7 @@ def test_safe_regexes_are_accepted(rx: str) -> None:
     check_regex(rx)
 
 
-@pytest.mark.parametrize("pattern", ["", "*", "* *{0,2}", "word <VERB>", "*{0,9} word", "*{3,1} word",
+@pytest.mark.parametrize("pattern", ["", "*", "* *{0,2}", "word <VERB>", "<NUM> , <NUM>", "*{0,9} word", "*{3,1} word",
                                      "u.s. word", "(a|b word", "=(a|b)", "=word~", "/x+/"])
 def test_bad_patterns(pattern: str) -> None:
     from tqkit.packs.inflect import inflections
@@ -151,3 +151,19 @@ def test_contributing_worked_example_is_a_valid_entry(tmp_path: Path) -> None:
     sentence = "They are conducting a meeting today."
     [m] = ps.find(sentence)
     assert render(m, sentence) == ["holding a meeting"]
+
+
+def test_entry_reported_under_another_rule(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tqkit.cli import cli
+
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nreferences:\n  REF: r\nentries:\n" + one("blorf zanzibar~", "A blorf zanzibar.", extra="    rule: TQ304\n"),
+                    encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("They saw a blorf zanzibar.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["check", "--packs", str(path), str(article), "--select", "TQ301,TQ304"])
+    assert "TQ304" in res.stdout and "TQ301" not in res.stdout
+    res = CliRunner().invoke(cli, ["check", "--packs", str(path), str(article), "--select", "TQ301"])
+    assert res.exit_code == 0 and "blorf" not in res.stdout

@@ -106,7 +106,7 @@ def _anchor(conds: tuple[Cond, ...]) -> int:
     """The literal token to look for: not a common word if possible, then the longest."""
     best, best_score = -1, (-1, -1)
     for i, c in enumerate(conds):
-        if c[0] != LIT:
+        if c[0] != LIT or not all(f[:1].isalpha() for f in c[1]):
             continue
         common = any(f in _COMMON for f in c[1])
         score = (0 if common else 1, min(len(f) for f in c[1]))

@@ -65,7 +65,7 @@ def parse_pattern(text: str, inflect: Callable[[str], dict[str, str]] | None = N
         if cond[0] == LIT and cond[3]:
             tilde_index += 1
         conds.append(cond)
-    if not any(c[0] == LIT for c in conds):
+    if not any(c[0] == LIT and all(f[:1].isalpha() for f in c[1]) for c in conds):
         raise PatternError(f"pattern {text!r} has no literal word to look for "
                            "(add a word, `word~` or `(a|b)` of words)")
     if all(c[0] == GAP for c in conds):
