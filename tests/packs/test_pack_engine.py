@@ -167,3 +167,21 @@ def test_entry_reported_under_another_rule(tmp_path: Path) -> None:
     assert "TQ304" in res.stdout and "TQ301" not in res.stdout
     res = CliRunner().invoke(cli, ["check", "--packs", str(path), str(article), "--select", "TQ301"])
     assert res.exit_code == 0 and "blorf" not in res.stdout
+
+
+def test_pack_for_another_target_language(tmp_path: Path) -> None:
+    """A pack with `target_lang: bg` checks Bulgarian copy only; `~` is for English only."""
+    from tqkit.api import check_text
+
+    path = tmp_path / "en-bg.yaml"
+    entry = one("(мирни|мирните) (жители|жителите)", "Загинаха мирни жители.", "Загинаха цивилни.")
+    path.write_text("pack: en-bg-test\ntarget_lang: bg\nsource_lang: en\nreferences:\n  REF: r\nentries:\n"
+                    + entry, encoding="utf-8")
+    ps = load_packs([path], cache=False)
+    assert [m.entry.id for m in ps.find("Загинаха мирни жители.", lang="bg")]
+    assert not ps.find("Загинаха мирни жители.", lang="en")
+    from tqkit.packs import lint_packs
+
+    path.write_text(path.read_text(encoding="utf-8").replace("(жители|жителите)", "жител~"), encoding="utf-8")
+    assert any("English words only" in p.message for p in lint_packs([path]))
+    assert check_text("Shelling killed peaceful residents.", select=["TQ301"], target_lang="en")

@@ -48,7 +48,7 @@ def _findings(entry: Entry, ex: Example) -> list:
         return [f for f in check_text(ex.text, select=["TQ102"], source=source) if f.rule == "TQ102"
                 and any(p.lower() in ex.text[f.span.start:f.span.end].lower() for p in entry.patterns)]
     codes = sorted({"TQ301", entry.rule})
-    return [f for f in check_text(ex.text, select=codes, source=source)
+    return [f for f in check_text(ex.text, select=codes, source=source, target_lang=entry.target_lang)
             if f.data.get("entry") == entry.id]
 
 

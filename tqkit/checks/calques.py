@@ -41,7 +41,8 @@ class KnownBadRendering(Rule):
     patterns with inflection, gaps and exceptions; ``tqkit rules`` lists the packs, ``tqkit rule
     ENTRY-ID`` shows an entry) and suggests the established English. Entries that are normal
     English in other senses (``context: source``) are reported only when the ``--source`` text
-    contains the source word; mild ones are info-level hints.
+    contains the source word; mild ones are info-level hints. A pack applies to copy in its
+    ``target_lang`` (English unless it says otherwise).
 
     **Why it matters.** "peaceful residents" (for civilians), "in the frames of" (for within),
     "peacemakers" (for peacekeepers): each is a word-for-word rendering that an English reader
@@ -58,6 +59,8 @@ class KnownBadRendering(Rule):
     name = "known-bad-rendering"
     severity = Severity.WARNING
     category = Category.MISTRANSLATION
+    # any language a pack is written for (a pack's `target_lang`; English for most)
+    languages = None
     fires = (
         "Shelling killed three peaceful residents of the village.",
         "The talks were held in the frames of the OSCE process.",
@@ -86,7 +89,8 @@ class KnownBadRendering(Rule):
         # the document's tokens when another rule has made them; else the matcher tokenises only
         # around its candidates
         tokens = doc.__dict__.get("tokens")
-        for m in packs.find(view, doc.folded, source_lookup(doc, ctx), accept, tokens):
+        lang = doc.target_lang.strip().lower().replace("_", "-").split("-")[0] or "en"
+        for m in packs.find(view, doc.folded, source_lookup(doc, ctx), accept, tokens, lang):
             entry = m.entry
             span = Span(m.start, m.end)
             if any(span.overlaps(g) for g in glossary_spans):

@@ -14,6 +14,7 @@ import click
 from tqkit.atomic import atomic_write
 from tqkit.config import RunOptions
 from tqkit.findings import Severity
+from tqkit.profiles import UnknownLanguage, check_language
 from tqkit.readers import InputError
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
@@ -42,7 +43,8 @@ def fail(message: str) -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(),
               help="Glossary file or directory (repeatable); default: the bundled glossaries.")
-@click.option("--target-lang", default=None, help="Language of the checked text [default: en].")
+@click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
+              help="Language of the checked text (en, de, bg ...) [default: auto, detected per file].")
 @click.option("--source", type=click.Path(), default=None,
               help="The original-language article, aligned by paragraph, for source-aware rules.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
@@ -213,19 +215,34 @@ def _pack_set(packs: tuple[str, ...]) -> Any:
         fail(str(exc))
 
 
+def _target_lang(value: str | None) -> str | None:
+    """``--target-lang``: a real language code, or a one-line error naming the known ones."""
+    if value is None:
+        return None
+    try:
+        return check_language(value)
+    except UnknownLanguage as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
+@click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
+              help="Say which rules run on copy in this language and which are off.")
 @click.option("--lint", is_flag=True,
               help="Check rule packs (PATHS, with the bundled ones; default: the bundled ones) and "
                    "run every entry's examples; problems print as FILE:LINE: message, exit 2.")
 @click.option("--packs", "packs", multiple=True, type=click.Path(),
               help="Rule pack file or directory to list with the bundled packs (repeatable).")
-def rules(paths: tuple[str, ...], fmt: str, show_all: bool, lint: bool, packs: tuple[str, ...]) -> None:
-    """List every rule (code, name, default severity, category) and the rule packs behind TQ301
-    (id, entries, source languages). With --lint, check rule packs instead."""
+def rules(paths: tuple[str, ...], fmt: str, show_all: bool, target_lang: str | None, lint: bool,
+          packs: tuple[str, ...]) -> None:
+    """List every rule: code, name, default severity, category (and, with --target-lang,
+    whether it runs for that language); then the rule packs behind TQ301 (id, entries, source
+    languages). With --lint, check rule packs instead."""
     from tqkit.packs import bundled_pack_dir, lint_packs
+    from tqkit.profiles import AUTO, profile_for
 
     if lint:
         problems = lint_packs([bundled_pack_dir(), *(Path(p) for p in (*paths, *packs))])
@@ -243,22 +260,27 @@ def rules(paths: tuple[str, ...], fmt: str, show_all: bool, lint: bool, packs: t
         fail("PATHS are packs to lint: use `tqkit rules --lint PATH` (or --packs DIR to list them)")
     items = all_rules()
     packset = _pack_set(packs)
+    pack_rows = [{"id": pk.id, "title": pk.title, "path": pk.path, "entries": len(pk.entries),
+                  "source_langs": pk.source_langs} for pk in packset.packs]
+    lang = profile_for(target_lang).code if target_lang and target_lang != AUTO else None
     if fmt == "json":
-        json.dump({
-            "rules": [
-                {"code": r.code, "name": r.name, "severity": r.severity.label, "category": r.category.value,
-                 "enabled_by_default": r.enabled_by_default, "summary": r.summary()} for r in items
-            ],
-            "packs": [
-                {"id": pk.id, "title": pk.title, "path": pk.path, "entries": len(pk.entries),
-                 "source_langs": pk.source_langs} for pk in packset.packs
-            ],
-        }, sys.stdout, indent=2, ensure_ascii=False)
+        json.dump([
+            {"code": r.code, "name": r.name, "severity": r.severity.label, "category": r.category.value,
+             "enabled_by_default": r.enabled_by_default, "summary": r.summary(),
+             "languages": sorted(r.languages) if r.languages is not None else "any",
+             **({"runs": r.runs_for(lang)} if lang else {}),
+             **({"packs": pack_rows} if r.code == "TQ301" else {})} for r in items
+        ], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
     for r in items:
         opt = "" if r.enabled_by_default else "  (opt-in)"
-        click.echo(f"{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {r.summary()}{opt}")
+        on = ("on   " if r.runs_for(lang) else "off  ") if lang else ""
+        click.echo(f"{on}{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {r.summary()}{opt}")
+    if lang:
+        off = [r.code for r in items if not r.runs_for(lang)]
+        click.echo(f"\n{lang}: {len(items) - len(off)} rules run, {len(off)} are off "
+                   f"(written for other languages: {', '.join(off) or 'none'})")
     click.echo(f"\nRule packs (TQ301; `tqkit rule ENTRY-ID` shows an entry): {len(packset.entries)} entries")
     for pk in packset.packs:
         langs = ", ".join(pk.source_langs) or "-"

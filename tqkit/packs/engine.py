@@ -51,6 +51,10 @@ def compile_entry(entry: Entry) -> Entry:
     def infl(word: str) -> dict[str, str]:
         return {form: ",".join(tags) for form, tags in inflections(word).items()}
 
+    english = entry.target_lang == "en"
+    if not english and any("~" in p for p in (*entry.patterns, *entry.unless, *entry.suggest)):
+        raise PatternError(f"`word~` inflects English words only (this pack checks "
+                           f"{entry.target_lang} text): list the forms as (a|b|c)")
     parsed = [parse_pattern(p, infl) for p in entry.patterns]
     unless = [parse_pattern(p, infl) for p in entry.unless]
     entry.compiled = tuple(p.conds for p in parsed)

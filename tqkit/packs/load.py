@@ -196,6 +196,9 @@ def read_pack(path: Path, problems: list[Problem]) -> Pack | None:
                                 "`pack:` must be an id of lower-case letters, digits and -"))
         pid = path.stem
     refs = data.get("references") or {}
+    if not isinstance(data.get("target_lang", "en"), str) or not re.fullmatch(
+            r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?", str(data.get("target_lang", "en"))):
+        problems.append(Problem(p, _line(data, "target_lang"), "`target_lang` must be a language code such as en"))
     if not isinstance(refs, dict) or not all(isinstance(v, str) for v in refs.values()):
         problems.append(Problem(p, _line(data, "references"), "`references` must map short keys to strings"))
         refs = {}
@@ -292,7 +295,13 @@ def _read_entry(pack: Pack, item: Any, line: int, problems: list[Problem]) -> En
         source_match=tuple(_fold(s) for s in _strings(item.get("source_match"), where, "source_match", problems, p, line)),
         unless=_strings(item.get("unless"), where, "unless", problems, p, line),
         fires=fires, quiet=quiet, rule=rule, kind=kind, path=p, line=line,
+        target_lang=_base(pack.target_lang),
     )
+
+
+def _base(code: str) -> str:
+    """``en-GB`` -> ``en``."""
+    return code.strip().lower().replace("_", "-").split("-")[0] or "en"
 
 
 def _fold(text: str) -> str:
@@ -335,6 +344,10 @@ class PackSet:
         self.by_id = {e.id: e for e in self.entries}
         self.matcher = Matcher([e for e in self.entries if e.kind == "pattern"])
         self.translit_matcher = Matcher([e for e in self.entries if e.kind == "transliteration"])
+        # one matcher per language of the checked text (a pack's target_lang)
+        self.by_lang: dict[str, Matcher] = {}
+        for lang in sorted({e.target_lang for e in self.matcher.entries}):
+            self.by_lang[lang] = Matcher([e for e in self.matcher.entries if e.target_lang == lang])
         self.transliterations: dict[str, Entry] = {}
         for e in self.entries:
             if e.kind == "transliteration":
@@ -342,8 +355,12 @@ class PackSet:
                     self.transliterations[pat.lower()] = e
 
     def find(self, view: str, folded: str | None = None, source_at: Any = None, accept: Any = None,
-             tokens: Any = None) -> list[Any]:
-        return self.matcher.find(view, folded, source_at, accept, tokens)
+             tokens: Any = None, lang: str | None = None) -> list[Any]:
+        """Matches of the entries for text in ``lang`` (base code; ``None``: every entry)."""
+        if lang is None:
+            return self.matcher.find(view, folded, source_at, accept, tokens)
+        matcher = self.by_lang.get(lang)
+        return matcher.find(view, folded, source_at, accept, tokens) if matcher is not None else []
 
 
 def build(paths: Sequence[Path], check_examples: bool = True) -> tuple[PackSet | None, list[Problem]]:
@@ -416,7 +433,7 @@ def example_problems(packset: PackSet) -> list[Problem]:
     """Examples that do not behave as declared."""
     out: list[Problem] = []
     for e in packset.entries:
-        matcher = packset.matcher if e.kind == "pattern" else packset.translit_matcher
+        matcher = packset.by_lang[e.target_lang] if e.kind == "pattern" else packset.translit_matcher
         for ex in e.fires:
             if not run_example(matcher, e, ex.text, example_source(e, ex)):
                 why = _shadow(packset, e, ex)
@@ -436,7 +453,8 @@ def _shadow(packset: PackSet, e: Entry, ex: Example) -> str:
     from tqkit.document import fold
 
     s = fold(src) if src is not None else None
-    others = [m.entry.id for m in packset.matcher.find(ex.text, None, lambda _o: s) if m.entry is not e]
+    others = [m.entry.id for m in packset.by_lang[e.target_lang].find(ex.text, None, lambda _o: s)
+              if m.entry is not e]
     return f" (entry {others[0]} matches there first)" if others else ""
 
 

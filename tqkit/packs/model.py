@@ -55,6 +55,7 @@ class Entry:
     quiet: tuple[Example, ...] = ()
     rule: str = DEFAULT_RULE
     kind: str = "pattern"  # "pattern" | "transliteration"
+    target_lang: str = "en"  # base code of the language of the checked text (the pack's)
     path: str = ""
     line: int = 0
     # compiled (see tqkit.packs.engine): token conditions of each pattern and antipattern,
