@@ -185,3 +185,22 @@ def test_pack_for_another_target_language(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("(жители|жителите)", "жител~"), encoding="utf-8")
     assert any("English words only" in p.message for p in lint_packs([path]))
     assert check_text("Shelling killed peaceful residents.", select=["TQ301"], target_lang="en")
+
+
+def test_cache_is_used_and_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from tqkit.packs import load as pack_load
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TQKIT_CACHE_DIR", str(cache))
+    path = tmp_path / "t.yaml"
+    body = "pack: t\nreferences:\n  REF: r\nentries:\n" + one("blorf zanzibar~", "A blorf zanzibar.")
+    for i in range(pack_load.KEEP_CACHED + 3):
+        path.write_text(body + f"# edit {i}\n", encoding="utf-8")
+        os.utime(path, ns=(10**18 + i, 10**18 + i))
+        first = load_packs([path])
+        again = load_packs([path])  # from the cache: equal, not the same object
+        assert again is not first and [e.id for e in again.entries] == [e.id for e in first.entries]
+        assert again.find("A blorf zanzibars.")
+    assert len(list(cache.glob("packs-*.pickle"))) == pack_load.KEEP_CACHED

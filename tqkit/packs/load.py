@@ -524,9 +524,20 @@ def load_packs(paths: Sequence[Path], *, cache: bool = True) -> PackSet:
 
             entry_path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(entry_path, pickle.dumps(packset, protocol=pickle.HIGHEST_PROTOCOL))
+            _prune(entry_path.parent)
         except OSError:
             pass  # a read-only cache is no reason to fail a check
     return packset
+
+
+KEEP_CACHED = 8
+
+
+def _prune(directory: Path) -> None:
+    """Keep the most recent cached pack sets only (each edit of a pack makes a new one)."""
+    files = sorted(directory.glob("packs-*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[KEEP_CACHED:]:
+        old.unlink(missing_ok=True)
 
 
 def lint_packs(paths: Sequence[Path]) -> list[Problem]:
