@@ -19,6 +19,7 @@ from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond, PatternError, parse_pat
 
 SENTENCE_END = frozenset(".!?…")
 MAX_RX_TOKEN = 64
+MAX_REACH = 4096  # characters a pattern looks back from its anchor, at most
 # words never chosen as a pattern's anchor when the pattern has another literal
 _COMMON = frozenset(
     "the a an of in on at to for by with and or as is are was were be been it its this that "
@@ -288,7 +289,9 @@ def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
             steps += 1
         before = [(m.start(), m.end(), m.group(), m.lastgroup or "other")
                   for m in _TOKEN_RE.finditer(view, lo, s)]
-        if len(before) >= left or lo == 0:
+        if len(before) >= left or lo == 0 or span > MAX_REACH:
+            # (never further back than MAX_REACH characters: after a long masked stretch, a
+            # pattern does not reach over it, and the cost per candidate stays bounded)
             return before + after, len(before)
         span *= 4
 
@@ -301,7 +304,10 @@ def tokenize(view: str) -> list[Tok]:
 def _barrier(view: str, toks: Sequence[Tok], i: int) -> bool:
     """A blank line (paragraph break) separates token i-1 from token i."""
     a, b = toks[i - 1][1], toks[i][0]
-    return b - a > 1 and view.count("\n", a, b) >= 2
+    if b - a < 2:
+        return False
+    first = view.find("\n", a, b)
+    return first >= 0 and view.find("\n", first + 1, b) >= 0
 
 
 def _tok_ok(c: Cond, tok: Tok, folded: str) -> bool:
