@@ -319,7 +319,13 @@ def rule(code: str, packs: tuple[str, ...]) -> None:
 def _show_entry(entry: Any) -> None:
     reported = "TQ102 (known transliteration)" if entry.kind == "transliteration" else entry.rule
     click.echo(f"{entry.id}  [pack {entry.pack}, {reported}, {entry.severity.label}, {entry.category}]")
-    click.echo(f"defined at {entry.where}\n")
+    where = entry.path
+    try:
+        rel = os.path.relpath(entry.path)
+        where = rel if not rel.startswith("..") else entry.path
+    except ValueError:
+        pass
+    click.echo(f"defined at {where}:{entry.line}\n")
     label = "Pattern" if len(entry.patterns) == 1 else "Patterns"
     click.echo(f"{label}: " + " | ".join(entry.patterns))
     if entry.unless:
