@@ -204,3 +204,19 @@ def test_cache_is_used_and_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert again is not first and [e.id for e in again.entries] == [e.id for e in first.entries]
         assert again.find("A blorf zanzibars.")
     assert len(list(cache.glob("packs-*.pickle"))) == pack_load.KEEP_CACHED
+
+
+def test_format_md_example_is_a_valid_pack(tmp_path: Path) -> None:
+    """The example pack in FORMAT.md loads, and its examples behave as declared."""
+    text = (Path(__file__).resolve().parents[2] / "glossaries" / "packs" / "FORMAT.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\n") + len("```yaml\n")
+    path = tmp_path / "ru-en.yaml"
+    path.write_text(text[start:text.index("```", start)].replace("pack: ru-en ", "pack: ru-en-doc "),
+                    encoding="utf-8")
+    ps = load_packs([path], cache=False)
+    [m] = ps.find("It is noted that the talks will resume.")
+    from tqkit.checks._text import match_case
+
+    assert [match_case(s, "It is noted that") for s in render(m, "x")] == [
+        "The statement notes that", "According to"]
+    assert not ps.find("It is noted that he said the talks will resume.")  # unless: one token, then said
