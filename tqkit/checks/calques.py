@@ -85,7 +85,7 @@ class KnownBadRendering(Rule):
 
             glossary_spans = bad_term_spans(doc, ctx)
         selected = ctx.selected
-        accept = None if not selected or packs.matcher.rules <= selected else (lambda e: e.rule in selected)
+        accept = None if not selected or packs.rules <= selected else (lambda e: e.rule in selected)
         # the document's tokens when another rule has made them; else the matcher tokenises only
         # around its candidates
         tokens = doc.__dict__.get("tokens")

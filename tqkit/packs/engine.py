@@ -152,11 +152,9 @@ class Matcher:
         self._automaton: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"entries": self.entries}  # the index and automaton are rebuilt (fast)
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.entries = state["entries"]
-        self._index()
+        state = dict(self.__dict__)
+        state["_automaton"] = None  # rebuilt on first use (a few milliseconds)
+        return state
 
     @property
     def automaton(self) -> Any:

@@ -342,12 +342,28 @@ class PackSet:
         self.packs = list(packs)
         self.entries = [e for pk in self.packs for e in pk.entries]
         self.by_id = {e.id: e for e in self.entries}
-        self.matcher = Matcher([e for e in self.entries if e.kind == "pattern"])
+        self.rules = frozenset(e.rule for e in self.entries if e.kind == "pattern")
         self.translit_matcher = Matcher([e for e in self.entries if e.kind == "transliteration"])
         # one matcher per language of the checked text (a pack's target_lang)
+        patterns = [e for e in self.entries if e.kind == "pattern"]
         self.by_lang: dict[str, Matcher] = {}
-        for lang in sorted({e.target_lang for e in self.matcher.entries}):
-            self.by_lang[lang] = Matcher([e for e in self.matcher.entries if e.target_lang == lang])
+        for lang in sorted({e.target_lang for e in patterns}):
+            self.by_lang[lang] = Matcher([e for e in patterns if e.target_lang == lang])
+        self._all: Matcher | None = None
+
+    @property
+    def matcher(self) -> Matcher:
+        """Every pattern entry, whatever its language."""
+        if len(self.by_lang) == 1:
+            return next(iter(self.by_lang.values()))
+        if self._all is None:
+            self._all = Matcher([e for e in self.entries if e.kind == "pattern"])
+        return self._all
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_all"] = None
+        return state
         self.transliterations: dict[str, Entry] = {}
         for e in self.entries:
             if e.kind == "transliteration":
@@ -506,6 +522,10 @@ def load_packs(paths: Sequence[Path], *, cache: bool = True) -> PackSet:
     key = _cache_key(files) if directory is not None else None
     entry_path = directory / f"packs-{key}.pickle" if directory is not None and key else None
     if entry_path is not None:
+        import gc
+
+        enabled = gc.isenabled()
+        gc.disable()  # unpickling makes many small objects: no collections meanwhile
         try:
             with entry_path.open("rb") as fh:
                 cached = pickle.load(fh)
@@ -513,6 +533,9 @@ def load_packs(paths: Sequence[Path], *, cache: bool = True) -> PackSet:
                 return cached
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             pass
+        finally:
+            if enabled:
+                gc.enable()
     packset, problems = build(files)
     if problems or packset is None:
         first = problems[0] if problems else Problem(str(files[0]) if files else "packs", 0, "no packs")
