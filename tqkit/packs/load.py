@@ -350,6 +350,11 @@ class PackSet:
         for lang in sorted({e.target_lang for e in patterns}):
             self.by_lang[lang] = Matcher([e for e in patterns if e.target_lang == lang])
         self._all: Matcher | None = None
+        self.transliterations: dict[str, Entry] = {}
+        for e in self.entries:
+            if e.kind == "transliteration":
+                for pat in e.patterns:
+                    self.transliterations[pat.lower()] = e
 
     @property
     def matcher(self) -> Matcher:
@@ -364,11 +369,6 @@ class PackSet:
         state = dict(self.__dict__)
         state["_all"] = None
         return state
-        self.transliterations: dict[str, Entry] = {}
-        for e in self.entries:
-            if e.kind == "transliteration":
-                for pat in e.patterns:
-                    self.transliterations[pat.lower()] = e
 
     def find(self, view: str, folded: str | None = None, source_at: Any = None, accept: Any = None,
              tokens: Any = None, lang: str | None = None) -> list[Any]:
