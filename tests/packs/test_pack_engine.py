@@ -220,3 +220,22 @@ def test_format_md_example_is_a_valid_pack(tmp_path: Path) -> None:
     assert [match_case(s, "It is noted that") for s in render(m, "x")] == [
         "The statement notes that", "According to"]
     assert not ps.find("It is noted that he said the talks will resume.")  # unless: one token, then said
+
+
+def test_alternatives_with_classes_and_regexes(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("interview~ to (the|a|<CAP>)", "In an interview to the BBC."))
+    assert found(ps, "In an interview to Reuters, and interviews to the press.") == [
+        "interview to Reuters", "interviews to the"]
+    ps = make(tmp_path, one("on (/[0-9]+/|this|last) day", "On this day they met."))
+    assert found(ps, "on 12 day, on last day, on that day") == ["on 12 day", "on last day"]
+    with pytest.raises(Exception, match=r"news\.am"):
+        make(tmp_path, one("(TASS|news.am) reports", "TASS reports."))
+
+
+def test_inflection_from_the_patterns_that_have_it(tmp_path: Path) -> None:
+    entry = ("  - id: ext\n    patterns: ['prolong~ the term', 'prolongation of the term']\n"
+             "    suggest: ['extend~ the term']\n    message: m\n    reference: REF\n"
+             "    fires: ['They prolonged the term.']\n    quiet: ['They extended the term.']\n")
+    ps = make(tmp_path, entry)
+    text = "They prolonged the term; the prolongation of the term."
+    assert [render(m, text) for m in ps.find(text)] == [["extended the term"], ["extend the term"]]

@@ -62,9 +62,9 @@ def compile_entry(entry: Entry) -> Entry:
     entry.compiled_unless = tuple(p.conds for p in unless)
     entry.templates = tuple(_template(s, entry.compiled) for s in entry.suggest)
     # the form -> tag tables served the templates; drop them so a cached set stays small
-    entry.compiled = tuple(tuple((*c[:5], None) if c[0] == LIT else c for c in conds)
+    entry.compiled = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
                            for conds in entry.compiled)
-    entry.compiled_unless = tuple(tuple((*c[:5], None) if c[0] == LIT else c for c in conds)
+    entry.compiled_unless = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
                                   for conds in entry.compiled_unless)
     return entry
 
@@ -89,13 +89,17 @@ def _template(text: str, patterns: Sequence[tuple[Cond, ...]]) -> tuple[tuple[An
             continue
         word = m.group(2)
         table: dict[str, str] = {}
+        having = 0
         for conds in patterns:
             tilde = [c for c in conds if c[0] == LIT and c[3]]
             if k >= len(tilde):
-                raise PatternError(f"suggestion {text!r}: `{word}~` has no matching `~` token in "
-                                   "the pattern to take its inflection from")
+                continue  # this pattern gives no form: the word is used as written
+            having += 1
             for form, tags in tilde[k][5].items():
                 table.setdefault(form, inflect_as(word, tuple(t for t in tags.split(",") if t)))
+        if not having:
+            raise PatternError(f"suggestion {text!r}: `{word}~` has no matching `~` token in "
+                               "the pattern to take its inflection from")
         pieces.append(("~", k, table, word))
         k += 1
     if pos < len(text):
@@ -111,7 +115,7 @@ def _anchor(conds: tuple[Cond, ...]) -> int:
     """The literal token to look for: not a common word if possible, then the longest."""
     best, best_score = -1, (-1, -1)
     for i, c in enumerate(conds):
-        if c[0] != LIT or not all(f[:1].isalpha() for f in c[1]):
+        if c[0] != LIT or c[6] or not c[1] or not all(f[:1].isalpha() for f in c[1]):
             continue
         common = any(f in _COMMON for f in c[1])
         score = (0 if common else 1, min(len(f) for f in c[1]))
@@ -140,7 +144,7 @@ class Matcher:
                 a = _anchor(conds)
                 off, forms, tilde = 0, frozenset[str](), False
                 for o in (1, -1):
-                    if 0 <= a + o < len(conds) and conds[a + o][0] == LIT:
+                    if 0 <= a + o < len(conds) and conds[a + o][0] == LIT and not conds[a + o][6]:
                         off, forms, tilde = o, conds[a + o][1], bool(conds[a + o][3])
                         break
                 left = _width(conds[:a]) + extra
@@ -314,7 +318,9 @@ def _tok_ok(c: Cond, tok: Tok, folded: str) -> bool:
         f = folded[tok[0]:tok[1]]
         if f in c[1]:
             return c[2] is None or tok[2].replace("’", "'") == c[2]
-        return bool(c[3]) and f.endswith("'s") and f[:-2] in c[1]
+        if c[3] and f.endswith("'s") and f[:-2] in c[1]:
+            return True
+        return any(_tok_ok(o, tok, folded) for o in c[6])
     if kind == RX:
         text = tok[2] if c[2] else folded[tok[0]:tok[1]]
         return len(text) <= MAX_RX_TOKEN and c[1].fullmatch(text) is not None

@@ -11,7 +11,7 @@ Conditions are plain tuples so that a compiled pack set pickles small and matche
   is the case-sensitive text (``=Word``) or ``None``; ``tilde`` marks an inflected word
   (possessive ``'s`` allowed); ``index`` is the position of this token among the pattern's ``~``
   tokens (for suggestion templates) or -1; ``tags`` maps each form to its Penn tag ("" for the
-  word as written);
+  word as written); ``others`` are class or regex conditions among the alternatives;
 - ``(GAP, lo, hi)`` -- ``lo`` to ``hi`` tokens of any kind (never across a sentence end);
 - ``(RX, compiled, case_sensitive)`` -- the token's text fully matches;
 - ``(CLS, name)`` -- ``NUM``, ``CAP`` or ``PUNCT``.
@@ -65,7 +65,7 @@ def parse_pattern(text: str, inflect: Callable[[str], dict[str, str]] | None = N
         if cond[0] == LIT and cond[3]:
             tilde_index += 1
         conds.append(cond)
-    if not any(c[0] == LIT and all(f[:1].isalpha() for f in c[1]) for c in conds):
+    if not any(c[0] == LIT and c[1] and not c[6] and all(f[:1].isalpha() for f in c[1]) for c in conds):
         raise PatternError(f"pattern {text!r} has no literal word to look for "
                            "(add a word, `word~` or `(a|b)` of words)")
     if all(c[0] == GAP for c in conds):
@@ -102,20 +102,49 @@ def _parse_token(part: str, inflect: Callable[[str], dict[str, str]] | None, til
             raise PatternError(f"bad alternatives {part!r}: write (a|b|c~)")
         if case:
             raise PatternError(f"{part!r}: `=` applies to one word, not to alternatives")
-        alts = body[1:-1].split("|")
         forms: dict[str, str] = {}
+        others: list[Cond] = []
         tilde = False
-        for alt in alts:
-            word, t = _word(alt, part)
+        for alt in _alternatives(body[1:-1], part):
+            if alt.startswith("<") or (alt.startswith("/") and len(alt) > 2 and alt.endswith("/")):
+                others.append(_parse_token(alt, inflect, tilde_index))
+                continue
+            try:
+                word, t = _word(alt, alt)
+            except PatternError as exc:
+                raise PatternError(f"in {part!r}: {exc}") from None
             tilde |= t
             forms.update(_forms(word, t, inflect))
-        return (LIT, frozenset(forms), None, tilde, tilde_index if tilde else -1, forms)
+        if tilde and others:
+            raise PatternError(f"{part!r}: `~` words and classes or regexes do not mix in one "
+                               "alternative list")
+        return (LIT, frozenset(forms), None, tilde, tilde_index if tilde else -1, forms, tuple(others))
     word, tilde = _word(body, part)
     if case and tilde:
         raise PatternError(f"{part!r}: `=` (case-sensitive) and `~` (inflection) do not combine")
     forms = _forms(word, tilde, inflect)
     exact = word.replace("’", "'") if case else None
-    return (LIT, frozenset(forms), exact, tilde, tilde_index if tilde else -1, forms)
+    return (LIT, frozenset(forms), exact, tilde, tilde_index if tilde else -1, forms, ())
+
+
+_ALT_RE = re.compile(r"(/(?:[^/\\]|\\.)*/|[^|]*)(\||$)")
+
+
+def _alternatives(inner: str, part: str) -> list[str]:
+    """The alternatives of ``(a|b|/re|gex/|<NUM>)``: split on ``|`` outside ``/regex/``."""
+    out: list[str] = []
+    pos = 0
+    while pos <= len(inner):
+        m = _ALT_RE.match(inner, pos)
+        if m is None or (not m.group(2) and m.end() < len(inner)):
+            raise PatternError(f"bad alternatives {part!r}: write (a|b|c~)")
+        if not m.group(1):
+            raise PatternError(f"empty alternative in {part!r}")
+        out.append(m.group(1))
+        if not m.group(2):
+            break
+        pos = m.end()
+    return out
 
 
 def _word(text: str, part: str) -> tuple[str, bool]:
