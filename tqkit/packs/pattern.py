@@ -160,6 +160,9 @@ def _word(text: str, part: str) -> tuple[str, bool]:
     if m is None:
         if any(ch in word for ch in "[]{}?+^$\\|"):
             raise PatternError(f"unknown condition {part!r} (a regex token is written /regex/)")
+        if word in ("'s", "’s"):
+            raise PatternError(f"{part!r}: a possessive 's is part of the word before it "
+                               "(\"ministry's\" is one token; `ministry~` matches it)")
         if _TOKEN_RE.match(word) and len(word) > 1:
             raise PatternError(f"{part!r} is not one token (the text splits it): write its parts "
                                "separated by spaces")
