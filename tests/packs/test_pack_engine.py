@@ -239,3 +239,57 @@ def test_inflection_from_the_patterns_that_have_it(tmp_path: Path) -> None:
     ps = make(tmp_path, entry)
     text = "They prolonged the term; the prolongation of the term."
     assert [render(m, text) for m in ps.find(text)] == [["extended the term"], ["extend the term"]]
+
+
+_VOCAB = ["peace", "peaceful", "residents", "resident's", "of", "the", "a", "held", "holds", "meeting",
+          "meetings", "Peaceful", "RESIDENTS", "-", ",", ".", "\n\n", "anti-peace", "12", "x\x00y"]
+_BRUTE_PATTERNS = ["peaceful resident~", "(the|a) meeting~", "hold~ (a|the) meeting~", "of the", "<NUM> resident~",
+                   "peace =RESIDENTS", "<PUNCT> peaceful"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), max_size=40), st.lists(st.sampled_from([" ", "  ", "\n"]), min_size=40, max_size=40))
+def test_anchored_matching_equals_brute_force(words: list[str], seps: list[str]) -> None:
+    """Gap-free patterns: the anchor-led matcher (windows, neighbour pre-test) finds exactly the
+    matches of trying every pattern at every token."""
+    from tqkit.document import fold
+    from tqkit.packs.engine import _fwd, tokenize
+
+    ps = _brute_set()
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    folded = fold(text)
+    toks = tokenize(text)
+    expected = set()
+    for e in ps.entries:
+        for conds in e.compiled:
+            for i in range(len(toks)):
+                caps = [(-1, -1)] * len(conds)
+                j = _fwd(conds, 0, toks, i, i, text, folded, caps)
+                if j > i:
+                    expected.add((toks[i][0], toks[j - 1][1], e.id))
+    got = {(m.start, m.end, m.entry.id) for m in ps.matcher.find(text, folded)}
+    # find() resolves overlaps; every match it keeps is a real one, and every real match that
+    # overlaps no kept one is kept
+    assert got <= expected
+    for s, e, eid in expected:
+        assert any(not (e <= gs or ge <= s) for gs, ge, _ in got), (s, e, eid, text)
+
+
+_BRUTE: list[PackSet] = []
+
+
+def _brute_set() -> PackSet:
+    if not _BRUTE:
+        import tempfile
+
+        d = Path(tempfile.mkdtemp())
+        body = "".join(one(p, "x", extra="").replace(f"e{abs(hash(p)) % 10**8}", f"b{i}")
+                       for i, p in enumerate(_BRUTE_PATTERNS))
+        path = d / "b.yaml"
+        path.write_text("pack: b\nreferences:\n  REF: r\nentries:\n" + body, encoding="utf-8")
+        from tqkit.packs.load import build
+
+        packset, problems = build([path], check_examples=False)
+        assert packset is not None, problems
+        _BRUTE.append(packset)
+    return _BRUTE[0]
