@@ -132,25 +132,24 @@ class Matcher:
         self._index()
 
     def _index(self) -> None:
-        # key -> [(entry index, pattern index, anchor index, neighbour offset, its forms, its
-        # tilde)]: the neighbour is a literal next to the anchor, tested inline before the
-        # pattern is tried (most candidates fail there)
-        self.candidates: dict[str, list[tuple[int, int, int, int, frozenset[str], bool]]] = {}
+        # key -> [(entry index, pattern index, anchor index, neighbour offset, its condition)]:
+        # the neighbour is the token condition next to the anchor (not a gap), tested on the
+        # neighbouring token before the pattern is tried (most candidates fail there)
+        self.candidates: dict[str, list[tuple[int, int, int, int, Cond | None]]] = {}
         self.rules = frozenset(e.rule for e in self.entries)
         self.reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
         for ei, entry in enumerate(self.entries):
-            extra = max((_width(u) for u in entry.compiled_unless), default=0)
             for pi, conds in enumerate(entry.compiled):
                 a = _anchor(conds)
-                off, forms, tilde = 0, frozenset[str](), False
+                off, ncond = 0, None
                 for o in (1, -1):
-                    if 0 <= a + o < len(conds) and conds[a + o][0] == LIT and not conds[a + o][6]:
-                        off, forms, tilde = o, conds[a + o][1], bool(conds[a + o][3])
+                    if 0 <= a + o < len(conds) and conds[a + o][0] != GAP:
+                        off, ncond = o, conds[a + o]
                         break
-                left = _width(conds[:a]) + extra
-                right = _width(conds[a + 1:]) + extra
+                left = _width(conds[:a])
+                right = _width(conds[a + 1:])
                 for form in conds[a][1]:
-                    self.candidates.setdefault(form, []).append((ei, pi, a, off, forms, tilde))
+                    self.candidates.setdefault(form, []).append((ei, pi, a, off, ncond))
                     lo, hi = self.reach.get(form, (0, 0))
                     self.reach[form] = (max(lo, left), max(hi, right))
         self._automaton: Any = None
@@ -203,13 +202,13 @@ class Matcher:
                 continue
             toks: Sequence[Tok] = ()
             t = -1
-            nb = ["", "", ""]  # folded neighbour tokens by offset (index 1: after, -1: before)
-            for ei, pi, a, off, nforms, ntilde in candidates[key]:
+            nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)
+            for ei, pi, a, off, ncond in candidates[key]:
                 if off:
-                    f = nb[off]
-                    if not f:
-                        f = nb[off] = _neighbour(view, folded, s, e, off) or " "
-                    if f not in nforms and not (ntilde and f[-2:] == "'s" and f[:-2] in nforms):
+                    tk = nb[off]
+                    if tk is None:
+                        tk = nb[off] = _neighbour(view, s, e, off) or _NO_TOKEN
+                    if tk is _NO_TOKEN or not _tok_ok(ncond, tk, folded):  # type: ignore[arg-type]
                         continue
                 entry = entries[ei]
                 if accept is not None and not accept(entry):
@@ -231,7 +230,8 @@ class Matcher:
                     stems = entry.source_match or (fold(entry.source),)
                     if src is None or not any(st in src for st in stems):
                         continue
-                if entry.compiled_unless and _excepted(entry, toks, view, folded, m):
+                if entry.compiled_unless and _excepted(entry, toks, view, folded, m,
+                                                       tokens is None):
                     continue
                 found.append((m.start, -m.end, ei, m))
         found.sort(key=lambda item: item[:3])
@@ -247,14 +247,17 @@ class Matcher:
 _WORDISH = frozenset("'’-.,:\u0300\u0301\u0302\u0303\u0308")
 
 
-def _neighbour(view: str, folded: str, s: int, e: int, off: int) -> str | None:
-    """The folded text of the token after ``[s, e)`` (``off`` 1) or before it (-1)."""
+_NO_TOKEN: Tok = (-1, -1, "", "")
+
+
+def _neighbour(view: str, s: int, e: int, off: int) -> Tok | None:
+    """The token after ``[s, e)`` (``off`` 1) or before it (-1)."""
     if off > 0:
         pos, n = e, len(view)
         while pos < n and view[pos].isspace():
             pos += 1
         m = _TOKEN_RE.match(view, pos)
-        return folded[m.start():m.end()] if m else None
+        return (m.start(), m.end(), m.group(), m.lastgroup or "other") if m else None
     pos = s
     while pos > 0 and view[pos - 1].isspace():
         pos -= 1
@@ -267,7 +270,9 @@ def _neighbour(view: str, folded: str, s: int, e: int, off: int) -> str | None:
     last = None
     for m in _TOKEN_RE.finditer(view, lo, pos):
         last = m
-    return folded[last.start():last.end()] if last is not None and last.end() == pos else None
+    if last is None or last.end() != pos:
+        return None
+    return (last.start(), last.end(), last.group(), last.lastgroup or "other")
 
 
 def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
@@ -403,11 +408,18 @@ def _match_at(entry: Entry, pi: int, a: int, toks: Sequence[Tok], t: int, view: 
     return Match(toks[start][0], toks[end - 1][1], entry, pi, spans, forms, start, end)
 
 
-def _excepted(entry: Entry, toks: Sequence[Tok], view: str, folded: str, m: Match) -> bool:
-    """An antipattern (``unless:``) matches a span overlapping the match."""
+def _excepted(entry: Entry, toks: Sequence[Tok], view: str, folded: str, m: Match,
+              local: bool) -> bool:
+    """An antipattern (``unless:``) matches a span overlapping the match. ``local``: ``toks`` is
+    a window around the anchor, widened here to reach every antipattern."""
+    first, last = m.first, m.last
+    if local:
+        reach = max(_width(u) for u in entry.compiled_unless)
+        toks, first = _window(view, m.start, reach, (m.last - m.first) + reach)
+        last = first + (m.last - m.first)
     for conds in entry.compiled_unless:
         caps: list[tuple[int, int]] = [(-1, -1)] * len(conds)
-        for i in range(max(0, m.first - _width(conds) + 1), m.last):
+        for i in range(max(0, first - _width(conds) + 1), last):
             j = _fwd(conds, 0, toks, i, i, view, folded, caps)
             if j > i and toks[j - 1][1] > m.start:
                 return True
