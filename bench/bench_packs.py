@@ -9,7 +9,9 @@ and the seed article):
 - load time of the packs: cold (parse, compile, inflect, run every example) and warm (cache);
 - throughput of TQ301 (the pack matcher, with findings and fixes built) in words per CPU second
   on one core (process time: the figure does not depend on what else the machine runs), with
-  the bundled packs and with the bundled packs plus the generated one.
+  the bundled packs and with the bundled packs plus the generated one;
+- the same for every default rule together (the check engine with its data loaded), without
+  and with the generated pack: what the packs add to a whole check.
 
 Target (issue 11): >= 200,000 words/s per core with every pack loaded.
 Run: ``python bench/bench_packs.py [--entries N] [--repeat R]``; exit 1 if the target fails.
@@ -165,35 +167,27 @@ def throughput(packset, texts: list[str], repeat: int) -> tuple[float, float, in
     return words / best, words / best_fold, words, hits
 
 
-def whole_check(texts: list[str], pack_text: str) -> tuple[float, float]:
-    """Words per CPU second of the whole `tqkit check` command (default rules, one job) over
-    the texts as article files, without and with the generated pack (``--packs``); the median
-    of three runs each, after a warm-up run that fills the pack cache."""
-    import resource
-    import statistics
-    import subprocess
+def whole_check(texts: list[str], pack: Path, repeat: int) -> tuple[float, float]:
+    """Words per CPU second of the whole check engine (every default rule, resources loaded
+    first, as `tqkit check` runs them after start-up) without and with the generated pack."""
+    from tqkit.config import RunOptions, Settings
+    from tqkit.document import Document
+    from tqkit.runner import Engine
 
-    tqkit = str(Path(sys.executable).parent / "tqkit")
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
+    out = []
+    for glossaries in (None, (str(pack),)):
+        engine = Engine(Settings(glossaries=glossaries), RunOptions())
+        engine.resources.warm()
+        best = float("inf")
         words = 0
-        for i, t in enumerate(texts):
-            (corpus / f"a{i:04d}.txt").write_text(t, encoding="utf-8")
-            words += len(re.findall(r"\w+", t))
-        pack = Path(tmp) / "bench-generated.yaml"
-        pack.write_text(pack_text, encoding="utf-8")
-        out = []
-        for extra in ([], ["--packs", str(pack)]):
-            cmd = [tqkit, "check", str(corpus), "--format", "json", "--exit-zero", *extra]
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
-            runs = []
-            for _ in range(3):
-                before = resource.getrusage(resource.RUSAGE_CHILDREN)
-                subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
-                after = resource.getrusage(resource.RUSAGE_CHILDREN)
-                runs.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-            out.append(words / statistics.median(runs))
+        for _ in range(repeat):
+            docs = [Document(f"a{i}.txt", t) for i, t in enumerate(texts)]
+            words = sum(d.word_count for d in docs)
+            t0 = time.process_time()
+            for d in docs:
+                engine.check(d)
+            best = min(best, time.process_time() - t0)
+        out.append(words / best)
     return out[0], out[1]
 
 
@@ -232,9 +226,14 @@ def main() -> int:
     print(f"  bundled packs:             {wps_b:>11,.0f} / {fold_b:>11,.0f} words/s  ({hits_b} findings)")
     print(f"  bundled + {generated:,} generated:  {wps_f:>11,.0f} / {fold_f:>11,.0f} words/s  ({hits_f} findings)"
           f"  target >= {TARGET_WPS:,}")
-    whole = whole_check(texts, gen_text)
-    print(f"whole `tqkit check` (default rules, one job) on the same {words:,} words, CPU time: "
-          f"bundled packs {whole[0]:,.0f} words/s, with --packs (1,000 generated) {whole[1]:,.0f} words/s")
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = Path(tmp) / "bench-generated.yaml"
+        pack.write_text(gen_text, encoding="utf-8")
+        os.environ["TQKIT_CACHE_DIR"] = str(Path(tmp) / "cache")
+        whole = whole_check(texts, pack, args.repeat)
+    print(f"every default rule (the check engine, data loaded) on the same words: bundled packs "
+          f"{whole[0]:,.0f} words/s, with the generated pack {whole[1]:,.0f} words/s "
+          f"(TQ301's share: {100 * (1 - whole[1] / whole[0]):.1f}%)")
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / "packs.json").write_text(json.dumps({
