@@ -61,15 +61,15 @@ def assert_one_line(output: str, path: Path, line: int, *words: str) -> None:
 
 BAD = {
     "syntax-error": (entry().replace('pattern: "blorfing zanzibar~"', 'pattern: ["blorfing'), 7, ("syntax",)),
-    "unknown-condition": (entry(pattern="blorfing <VERB>"), 5, ("unknown condition", "<VERB>")),
+    "unknown-condition": (entry(pattern="blorfing <VERB>"), 6, ("unknown condition", "<VERB>")),
     "unknown-key": (entry().replace("    message:", "    mesage: typo\n    message:"), 7, ("unknown key", "mesage")),
     "example-does-not-fire": (entry(fires="They saw zanzibars blorfing."), 9, ("does not fire",)),
     "quiet-example-fires": (entry().replace("Nothing to see here.", "Blorfing zanzibar again."), 10, ("quiet",)),
-    "backtracking-regex": (entry(pattern="blorfing /(a+)+b/"), 5, ("backtrack",)),
-    "back-reference": (entry(pattern="blorfing /(a)\\\\1/"), 5, ("back-reference",)),
+    "backtracking-regex": (entry(pattern="blorfing /(a+)+b/"), 6, ("backtrack",)),
+    "back-reference": (entry(pattern="blorfing /(a)\\\\1/"), 6, ("back-reference",)),
     "undeclared-reference": (entry().replace('reference: "written for the test"', "reference: XYZ"), 8, ("XYZ", "not declared")),
     "no-quiet-example": (entry().replace('    quiet: ["Nothing to see here."]\n', ""), 5, ("quiet", "at least one")),
-    "no-literal": (entry(pattern="* /x+/"), 5, ("literal",)),
+    "no-literal": (entry(pattern="* /x+/"), 6, ("literal",)),
 }
 
 

@@ -56,11 +56,21 @@ def compile_entry(entry: Entry) -> Entry:
     if not english and any("~" in p for p in (*entry.patterns, *entry.unless, *entry.suggest)):
         raise PatternError(f"`word~` inflects English words only (this pack checks "
                            f"{entry.target_lang} text): list the forms as (a|b|c)")
-    parsed = [parse_pattern(p, infl) for p in entry.patterns]
-    unless = [parse_pattern(p, infl) for p in entry.unless]
+    def each(field: str, items: Sequence[str], make: Callable[[str], Any]) -> list[Any]:
+        out = []
+        for i, item in enumerate(items):
+            try:
+                out.append(make(item))
+            except PatternError as exc:
+                exc.where = (field, i)
+                raise
+        return out
+
+    parsed = each("patterns", entry.patterns, lambda p: parse_pattern(p, infl))
+    unless = each("unless", entry.unless, lambda p: parse_pattern(p, infl))
     entry.compiled = tuple(p.conds for p in parsed)
     entry.compiled_unless = tuple(p.conds for p in unless)
-    entry.templates = tuple(_template(s, entry.compiled) for s in entry.suggest)
+    entry.templates = tuple(each("suggest", entry.suggest, lambda s: _template(s, entry.compiled)))
     # the form -> tag tables served the templates; drop them so a cached set stays small
     entry.compiled = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
                            for conds in entry.compiled)

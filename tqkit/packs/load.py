@@ -165,6 +165,17 @@ def _line(node: Any, key: Any = None) -> int:
     return int(getattr(node, "line", 0))
 
 
+def _item_lines(item: Any, *keys: str) -> tuple[int, ...]:
+    """The line of each item of the first of ``keys`` present (a string: its own line)."""
+    for key in keys:
+        if key in item:
+            value = item[key]
+            if isinstance(value, _Seq):
+                return tuple(value.item_lines)
+            return (_line(item, key),)
+    return ()
+
+
 def _strings(value: Any, where: str, key: str, problems: list[Problem], path: str, line: int) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -296,6 +307,9 @@ def _read_entry(pack: Pack, item: Any, line: int, problems: list[Problem]) -> En
         unless=_strings(item.get("unless"), where, "unless", problems, p, line),
         fires=fires, quiet=quiet, rule=rule, kind=kind, path=p, line=line,
         target_lang=_base(pack.target_lang),
+        extra={"lines": {"patterns": _item_lines(item, "pattern", "patterns"),
+                         "unless": _item_lines(item, "unless"),
+                         "suggest": _item_lines(item, "suggest")}},
     )
 
 
@@ -411,7 +425,11 @@ def build(paths: Sequence[Path], check_examples: bool = True) -> tuple[PackSet |
             try:
                 compile_entry(e)
             except PatternError as exc:
-                problems.append(Problem(e.path, e.line, f"entry {e.id}: {exc}"))
+                line = e.line
+                if exc.where is not None:
+                    lines = e.extra.get("lines", {}).get(exc.where[0], ())
+                    line = lines[exc.where[1]] if exc.where[1] < len(lines) else (lines[0] if lines else e.line)
+                problems.append(Problem(e.path, line, f"entry {e.id}: {exc}"))
                 continue
             except RuntimeError as exc:  # lemminflect missing
                 problems.append(Problem(e.path, e.line, f"entry {e.id}: {exc}"))

@@ -34,7 +34,10 @@ _GAP_RE = re.compile(r"\*(?:\{(\d+),(\d+)\})?")
 
 
 class PatternError(ValueError):
-    """A pattern that cannot be compiled; the message says why (no file or line)."""
+    """A pattern that cannot be compiled; the message says why. ``where`` is set by
+    ``compile_entry`` to the field and item it came from (``("patterns", 2)``)."""
+
+    where: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
