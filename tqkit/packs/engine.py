@@ -71,6 +71,7 @@ def compile_entry(entry: Entry) -> Entry:
     entry.compiled = tuple(p.conds for p in parsed)
     entry.compiled_unless = tuple(p.conds for p in unless)
     entry.templates = tuple(each("suggest", entry.suggest, lambda s: _template(s, entry.compiled)))
+    entry.extra["anchors"] = tuple(_anchor(conds) for conds in entry.compiled)
     # the form -> tag tables served the templates; drop them so a cached set stays small
     entry.compiled = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
                            for conds in entry.compiled)
@@ -147,27 +148,36 @@ class Matcher:
         # neighbouring token before the pattern is tried (most candidates fail there)
         self.candidates: dict[str, list[tuple[int, int, int, int, Cond | None]]] = {}
         self.rules = frozenset(e.rule for e in self.entries)
-        self.reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
+        self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
+        candidates = self.candidates
         for ei, entry in enumerate(self.entries):
+            anchors = entry.extra.get("anchors")
             for pi, conds in enumerate(entry.compiled):
-                a = _anchor(conds)
+                a = anchors[pi] if anchors else _anchor(conds)
                 off, ncond = 0, None
-                for o in (1, -1):
-                    if 0 <= a + o < len(conds) and conds[a + o][0] != GAP:
-                        off, ncond = o, conds[a + o]
-                        break
-                left = _width(conds[:a])
-                right = _width(conds[a + 1:])
+                if a + 1 < len(conds) and conds[a + 1][0] != GAP:
+                    off, ncond = 1, conds[a + 1]
+                elif a > 0 and conds[a - 1][0] != GAP:
+                    off, ncond = -1, conds[a - 1]
+                cand = (ei, pi, a, off, ncond)
                 for form in conds[a][1]:
-                    self.candidates.setdefault(form, []).append((ei, pi, a, off, ncond))
-                    lo, hi = self.reach.get(form, (0, 0))
-                    self.reach[form] = (max(lo, left), max(hi, right))
+                    if form in candidates:
+                        candidates[form].append(cand)
+                    else:
+                        candidates[form] = [cand]
         self._automaton: Any = None
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_automaton"] = None  # rebuilt on first use (a few milliseconds)
-        return state
+    def reach(self, key: str) -> tuple[int, int]:
+        """Tokens the candidates of ``key`` need left and right of the anchor."""
+        r = self._reach.get(key)
+        if r is None:
+            left = right = 0
+            for ei, pi, a, _off, _nc in self.candidates[key]:
+                conds = self.entries[ei].compiled[pi]
+                left = max(left, _width(conds[:a]))
+                right = max(right, _width(conds[a + 1:]))
+            r = self._reach[key] = (left, right)
+        return r
 
     @property
     def automaton(self) -> Any:
@@ -229,7 +239,7 @@ class Matcher:
                         if t >= len(starts) or starts[t] != s:
                             break
                     else:
-                        toks, t = _window(view, s, *self.reach[key])
+                        toks, t = _window(view, s, *self.reach(key))
                         if t < 0:
                             break
                 m = _match_at(entry, pi, a, toks, t, view, folded)

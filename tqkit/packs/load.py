@@ -2,15 +2,14 @@
 
 Every problem is a :class:`Problem` with the file and line; :func:`load_packs` raises
 :class:`PackError` (one line, ``FILE:LINE: message``) for the first, the linter lists them all.
-A loaded set is cached (pickle, keyed by the files' paths, sizes and times), so a check pays for
-parsing, compiling and running the examples only when a pack changed.
+A loaded set is cached (data only, keyed by the files' paths, sizes and times), so a check pays
+for parsing, compiling and running the examples only when a pack changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -379,10 +378,6 @@ class PackSet:
             self._all = Matcher([e for e in self.entries if e.kind == "pattern"])
         return self._all
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_all"] = None
-        return state
 
     def find(self, view: str, folded: str | None = None, source_at: Any = None, accept: Any = None,
              tokens: Any = None, lang: str | None = None) -> list[Any]:
@@ -534,51 +529,26 @@ def _lemminflect_version() -> str:
 
 def load_packs(paths: Sequence[Path], *, cache: bool = True) -> PackSet:
     """The packs of ``paths`` (files or directories), checked (examples included) and compiled;
-    raises :class:`PackError` naming the first problem."""
+    raises :class:`PackError` naming the first problem. A compiled set is cached, data only
+    (:mod:`tqkit.packs.cache`), keyed by the files' paths, sizes and times."""
+    from tqkit.packs import cache as packs_cache
+
     files = pack_files(paths)
     directory = cache_dir() if cache else None
     key = _cache_key(files) if directory is not None else None
-    entry_path = directory / f"packs-{key}.pickle" if directory is not None and key else None
-    if entry_path is not None:
-        import gc
-
-        enabled = gc.isenabled()
-        gc.disable()  # unpickling makes many small objects: no collections meanwhile
-        try:
-            with entry_path.open("rb") as fh:
-                cached = pickle.load(fh)
-            if isinstance(cached, PackSet):
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            pass
-        finally:
-            if enabled:
-                gc.enable()
+    entry_path = directory / f"packs-{key}{packs_cache.CACHE_SUFFIX}" if directory is not None and key else None
+    if entry_path is not None and key is not None:
+        cached = packs_cache.read(entry_path, key)
+        if cached is not None:
+            return PackSet(cached)
     packset, problems = build(files)
     if problems or packset is None:
         first = problems[0] if problems else Problem(str(files[0]) if files else "packs", 0, "no packs")
         more = f" (and {len(problems) - 1} more: tqkit rules --lint)" if len(problems) > 1 else ""
         raise PackError(first.path, first.message + more, first.line or None)
-    if entry_path is not None:
-        try:
-            from tqkit.atomic import atomic_write
-
-            entry_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(entry_path, pickle.dumps(packset, protocol=pickle.HIGHEST_PROTOCOL))
-            _prune(entry_path.parent)
-        except OSError:
-            pass  # a read-only cache is no reason to fail a check
+    if directory is not None and entry_path is not None and key is not None:
+        packs_cache.write(directory, entry_path, packset.packs, key)
     return packset
-
-
-KEEP_CACHED = 8
-
-
-def _prune(directory: Path) -> None:
-    """Keep the most recent cached pack sets only (each edit of a pack makes a new one)."""
-    files = sorted(directory.glob("packs-*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
-    for old in files[KEEP_CACHED:]:
-        old.unlink(missing_ok=True)
 
 
 def lint_packs(paths: Sequence[Path]) -> list[Problem]:

@@ -1,9 +1,9 @@
-"""Rule-pack data: packs, entries and their examples (plain dataclasses that pickle small)."""
+"""Rule-pack data: packs, entries and their examples (plain dataclasses)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from tqkit.findings import Category, Severity
 
@@ -25,8 +25,7 @@ CATEGORIES: dict[str, Category] = {
 }
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A sentence an entry must fire on (or stay quiet on); ``source`` is the aligned source
     text to check it with (``None``: none)."""
 

@@ -5,7 +5,7 @@ A pattern is a space-separated list of token conditions (see ``glossaries/packs/
 
     word   word~   (a|an|the)   *   *{0,2}   /regex/   =/regex/   <NUM> <CAP> <PUNCT>   =Word
 
-Conditions are plain tuples so that a compiled pack set pickles small and matches fast:
+Conditions are plain tuples so that a compiled pack set caches as plain data and matches fast:
 
 - ``(LIT, forms, exact, tilde, index, tags)`` -- the folded token is one of ``forms``; ``exact``
   is the case-sensitive text (``=Word``) or ``None``; ``tilde`` marks an inflected word
