@@ -56,28 +56,37 @@ def bundled_pack_dir() -> Path:
 
 def is_pack_file(path: Path) -> bool:
     """True when the first top-level key of a YAML file is ``pack:`` (not parsed)."""
+    from tqkit.resources import ResourceError, _kind_of
+
     try:
-        with path.open(encoding="utf-8-sig") as fh:
-            for line in fh:
-                if line[:1].isalpha():
-                    return line.split(":", 1)[0].strip() == "pack"
-    except OSError:
-        return False
-    return False
+        return _kind_of(path) == "packs"
+    except ResourceError as exc:
+        raise PackError(str(path), str(exc).removeprefix(f"{path}: ")) from None
 
 
 def pack_files(paths: Iterable[Path]) -> list[Path]:
     """Directories expanded to their pack files (``*.yaml``/``*.yml`` whose first key is
-    ``pack:``), files kept; each file once."""
+    ``pack:``), files kept; each file once. Only regular files are read (a FIFO would block)."""
+    import stat
+
     out: list[Path] = []
     seen: set[Path] = set()
     for p in paths:
-        if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.suffix in (".yaml", ".yml") and is_pack_file(f))
-        elif p.exists():
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            raise PackError(str(p), "pack file or directory not found") from None
+        except OSError as exc:
+            raise PackError(str(p), f"cannot read: {exc.strerror or exc}") from None
+        if stat.S_ISDIR(st.st_mode):
+            found = []
+            for f in sorted(p.iterdir()):
+                if f.suffix in (".yaml", ".yml") and f.is_file() and is_pack_file(f):
+                    found.append(f)
+        elif stat.S_ISREG(st.st_mode):
             found = [p]
         else:
-            raise PackError(str(p), "pack file or directory not found")
+            raise PackError(str(p), "not a regular file; only regular files are read")
         for f in found:
             r = f.resolve()
             if r not in seen:
