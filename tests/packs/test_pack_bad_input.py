@@ -152,3 +152,14 @@ def test_user_pack_from_config(tmp_path: Path) -> None:
     article.write_text("Yesterday they saw blorfing zanzibars.\n", encoding="utf-8")
     res = CliRunner().invoke(cli, ["check", str(article), "--select", "TQ301"])
     assert res.exit_code == 1 and "A test entry." in res.stdout
+
+
+def test_fifo_pack_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pack.yaml"
+    os.mkfifo(fifo)
+    code, out, err = check_with(fifo, tmp_path)
+    assert code == 2 and "not a regular file" in err
+    code, out = lint(fifo)
+    assert code == 2 and "not a regular file" in out
