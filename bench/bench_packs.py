@@ -206,19 +206,21 @@ def main() -> int:
         dropped = drop_failing(gen)
         keep_first(gen, args.entries)
         os.environ["TQKIT_CACHE_DIR"] = str(Path(tmp) / "cache")
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         full = load_packs([bundled_pack_dir(), gen])
-        cold = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        load_packs([bundled_pack_dir(), gen])
-        warm = time.perf_counter() - t0
+        cold = time.process_time() - t0
+        warm = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            load_packs([bundled_pack_dir(), gen]).matcher.automaton  # noqa: B018 - built lazily
+            warm = min(warm, time.process_time() - t0)
         bundled = load_packs([bundled_pack_dir()])
         gen_text = gen.read_text(encoding="utf-8")
     generated = len(full.entries) - len(bundled.entries)
     print(f"packs: bundled {len(bundled.entries)} entries in {len(bundled.packs)} packs; "
           f"+ generated {generated} entries ({dropped} shadowed ones dropped)")
-    print(f"load, every pack: cold {cold:.2f} s (parse, inflect, compile, run every example), "
-          f"warm {warm * 1000:.0f} ms (cache)")
+    print(f"load, every pack, CPU time: cold {cold:.2f} s (parse, inflect, compile, run every "
+          f"example), warm {warm * 1000:.0f} ms (data-only cache, automaton built)")
     wps_b, fold_b, words, hits_b = throughput(bundled, texts, args.repeat)
     wps_f, fold_f, _, hits_f = throughput(full, texts, args.repeat)
     print(f"TQ301 on {words:,} words of real copy (MQM TED English + seed article), words per CPU "

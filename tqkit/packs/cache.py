@@ -74,8 +74,7 @@ def _enc_entry(e: Entry, table: _Table) -> dict[str, Any]:
         compiled_unless=[[table.ref(c) for c in conds] for conds in e.compiled_unless],
         templates=[[_enc_piece(p) for p in t] for t in e.templates],
         anchors=list(e.extra.get("anchors", ())),
-        lines={k: list(v) for k, v in e.extra.get("lines", {}).items()},
-    )
+    )  # (the lines of patterns serve compile errors only: a cached set compiled cleanly)
     return out
 
 
@@ -165,7 +164,7 @@ def _dec_entry(d: Any, conds: list[tuple[Any, ...]]) -> Entry:
     if len(anchors) != len(e.compiled) or any(not 0 <= a < len(c) or c[a][0] != LIT
                                                for a, c in zip(anchors, e.compiled, strict=True)):
         raise CacheError("bad anchors")
-    e.extra = {"anchors": anchors, "lines": {str(k): tuple(int(x) for x in v) for k, v in d["lines"].items()}}
+    e.extra = {"anchors": anchors}
     return e
 
 
