@@ -206,7 +206,7 @@ def test_cache_is_used_and_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         [m] = again.find("A blorf zanzibars.")
         assert render(m, "A blorf zanzibars.") == ["blorfed zanzibars"]
         assert again.entries[0].fires == first.entries[0].fires
-    assert len(list(cache.glob("packs-*.msgpack"))) == packs_cache.KEEP_CACHED
+    assert len(list((cache / "packs").glob("packs-*.msgpack"))) == packs_cache.KEEP_CACHED
 
 
 def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -219,7 +219,7 @@ def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytes
     path.write_text("pack: t\nreferences:\n  REF: r\nentries:\n" + one("blorf zanzibar~", "A blorf zanzibar."),
                     encoding="utf-8")
     load_packs([path])
-    [entry] = cache.glob("packs-*.msgpack")
+    [entry] = (cache / "packs").glob("packs-*.msgpack")
     for bad in (b"\x80garbage", msgpack.packb({"format": "tqkit-packs-cache", "key": "x"}),
                 msgpack.packb(msgpack.ExtType(1, b"code"))):
         entry.write_bytes(bad)

@@ -499,11 +499,13 @@ def _shadow(packset: PackSet, e: Entry, ex: Example) -> str:
 # -- loading with a cache --------------------------------------------------------------------
 
 def cache_dir() -> Path | None:
+    """``$TQKIT_CACHE_DIR/packs`` (none when the variable is empty), else the user cache
+    directory's ``tqkit/packs``: a directory of its own, so no other cache evicts its entries."""
     env = os.environ.get("TQKIT_CACHE_DIR")
     if env == "":
         return None
     if env:
-        return Path(env)
+        return Path(env) / "packs"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "tqkit" / "packs"
 
