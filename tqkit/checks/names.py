@@ -35,9 +35,15 @@ _MIN_LEN = 5
 
 
 def _gazetteer(ctx: CheckContext) -> Gazetteer:
+    """The bundled gazetteer, or the one of ``$TQKIT_NAMES_DIR`` (a directory laid out like
+    ``glossaries/names/``)."""
+    import os
+    from pathlib import Path
+
     from tqkit.names.gazetteer import NAMES_DIR, load_gazetteer
 
-    return load_gazetteer(ctx.options.get("names_dir") or NAMES_DIR)
+    other = os.environ.get("TQKIT_NAMES_DIR")
+    return load_gazetteer(Path(other) if other else NAMES_DIR)
 
 
 def _names(doc: Document) -> Iterator[tuple[int, int, str]]:

@@ -312,9 +312,18 @@ def _dump(gaz: Gazetteer) -> bytes:
 
 
 def _undump(data: bytes) -> Gazetteer:
+    import gc
     import marshal
 
-    version, rows, forms, index = marshal.loads(data)
+    # Tens of thousands of small objects: keep the cyclic collector from scanning the whole
+    # heap (the word lists other rules loaded) several times while they are made.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        version, rows, forms, index = marshal.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
     if version != _CACHE_VERSION:
         raise ValueError("old cache")
     return Gazetteer(rows, forms, index)
