@@ -126,12 +126,14 @@ class NameNearMiss(Rule):
         "Shelling resumed in Kharkiw on Monday.",
         "The governor of Mykolajiv said two people were injured.",
         "Ursula von der Lajen arrived in Brussels.",
+        "The mayor, Igor Terechow, thanked the rescuers.",
         "Troops left Sievjerodonetsk.",
     )
     quiet = (
         "Shelling resumed in Kharkiv on Monday.",
         "Residents of Mykolaiv and Mykolayiv oblast were evacuated.",
         "Nikol Pashinian met Ilham Aliyev.",
+        "Lajen is a village name; Anna Lajen lives there.",
         "Kharkivites queued for water.",
         "Marta Kostyuk won in Melbourne.",
         "The Leyden jar is an early capacitor.",
@@ -156,9 +158,9 @@ class NameNearMiss(Rule):
                     gaz = gaz or _gazetteer(ctx)
                     if gaz.lookup(word) is None and _known(gaz, view, start, end, word) is None:
                         hit = _nearest(gaz, word)
-                        if hit is not None and hit[1].kind == "person" and not _first_name_in(view, hit[1]):
-                            hit = None
                 seen[word] = hit
+            if hit is not None and hit[1].kind == "person" and not _first_name_near(view, start, hit[1]):
+                continue
             if hit is None:
                 continue
             form, ent = hit
@@ -172,9 +174,20 @@ class NameNearMiss(Rule):
             )
 
 
-def _first_name_in(view: str, ent: Entity) -> bool:
-    firsts = {n.split()[0] for n in (ent.name, *ent.admitted) if " " in n}
-    return any(re.search(rf"(?<![\w\-]){re.escape(f)}(?![\w\-])", view) for f in firsts)
+_BEFORE_RE = re.compile(r"([A-Z][^\W\d_]+)(?:[ \u00A0]+(?:von|van|der|de|al|el|bin|ibn|di|da))*[ \u00A0]+$")
+
+
+def _first_name_near(view: str, start: int, ent: Entity) -> bool:
+    """True when the word before the surname is the person's first name, spelt in any
+    transliteration ("Igor Terechow" for Ihor Terekhov, "Ursula von der Lajen")."""
+    from tqkit.names.translit import skeleton
+
+    m = _BEFORE_RE.search(view, max(0, start - 60), start)
+    if m is None:
+        return False
+    key = skeleton(m.group(1))
+    firsts = {skeleton(n.split()[0]) for n in (ent.name, *ent.admitted) if " " in n}
+    return any(Levenshtein.distance(key, f, score_cutoff=1) <= 1 for f in firsts)
 
 
 def _nearest(gaz: Gazetteer, word: str) -> tuple[str, Entity] | None:
