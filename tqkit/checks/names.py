@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
@@ -22,9 +23,9 @@ if TYPE_CHECKING:
     from tqkit.names.gazetteer import Entity, Gazetteer
 
 # A capitalised word (Latin letters, inner hyphens and apostrophes), with a possessive 's apart.
-_NAME_RE = re.compile(
-    r"(?<![\w'’\-])[A-Z\u00C0-\u00DE\u0100-\u024F][^\W\d_]*(?:[-'’][^\W\d_]+)*?(?=['’]s\b|(?![\w'’\-]))"
-)
+# (No look-behind: the regex engine then skips fast to capitals; the character before a match
+# is tested in Python.)
+_NAME_RE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 # Word endings that make a name into an adjective, a plural or a demonym ("Kharkivite").
 _ENDINGS = ("s", "a", "e", "i", "y", "an", "ans", "ian", "ians", "ite", "ites", "er", "ers", "ese",
             "ov", "ova", "sky", "ska", "ski", "in", "ina", "ka", "ko", "ia", "o", "u")
@@ -46,10 +47,25 @@ def _gazetteer(ctx: CheckContext) -> Gazetteer:
     return load_gazetteer(Path(other) if other else NAMES_DIR)
 
 
-def _names(doc: Document) -> Iterator[tuple[int, int, str]]:
-    view = doc.view
+def _names(doc: Document) -> list[tuple[int, int, str]]:
+    return _scan(doc.view)
+
+
+@lru_cache(maxsize=4)
+def _scan(view: str) -> list[tuple[int, int, str]]:
+    """Capitalised words of the text (a possessive 's left out), found once for the three
+    rules."""
+    out = []
     for m in _NAME_RE.finditer(view):
-        yield m.start(), m.end(), m.group()
+        start = m.start()
+        if start and (view[start - 1].isalnum() or view[start - 1] in "_'’-"):
+            continue  # inside a word ("iPhone", "pro-Kremlin")
+        word = m.group()
+        end = m.end()
+        if word.endswith(("'s", "’s")) and len(word) > 3:
+            word, end = word[:-2], end - 2
+        out.append((start, end, word))
+    return out
 
 
 def _describe(ent: Entity) -> str:
@@ -141,24 +157,32 @@ class NameNearMiss(Rule):
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        res = ctx.resources
-        words = res.english_words
+        names = _names(doc)
+        if not names:
+            return
+        words = ctx.resources.english_words
+        # Distinct words first: only capitalised ASCII non-words of five letters and more are
+        # compared (names with native letters, "Timișoara", "Põltsamaa", are spelt by natives).
+        distinct = {w for _s, _e, w in names if len(w) >= _MIN_LEN and w.isascii()}
+        suspects = {
+            w for w in distinct
+            if w.lower() not in words and _LOWER_TAIL_RE.match(w)
+            and not ("-" in w and all(p in words for p in w.lower().split("-")))
+        }
+        if not suspects:
+            return
+        gaz = _gazetteer(ctx)
+        suspects -= gaz.forms.keys()
+        if not suspects:
+            return
         view = doc.view
         seen: dict[str, tuple[str, Entity] | None] = {}
-        gaz: Gazetteer | None = None
-        for start, end, word in _names(doc):
-            if len(word) < _MIN_LEN or not word.isascii() or not _LOWER_TAIL_RE.match(word):
-                continue  # names with native letters (Timișoara, Põltsamaa) are spelt by natives
-            if word in seen:
-                hit = seen[word]
-            else:
-                hit = None
-                low = word.lower()
-                if low not in words and not (("-" in low) and all(p in words for p in low.split("-"))):
-                    gaz = gaz or _gazetteer(ctx)
-                    if gaz.lookup(word) is None and _known(gaz, view, start, end, word) is None:
-                        hit = _nearest(gaz, word)
-                seen[word] = hit
+        for start, end, word in names:
+            if word not in suspects or _known(gaz, view, start, end, word) is not None:
+                continue
+            if word not in seen:
+                seen[word] = _nearest(gaz, word)
+            hit = seen[word]
             if hit is not None and hit[1].kind == "person" and not _first_name_near(view, start, hit[1]):
                 continue
             if hit is None:
@@ -322,12 +346,19 @@ def _foreign_enough(form: str, ent: Entity) -> bool:
 
 def _variants(rule: Rule, doc: Document, ctx: CheckContext, status: str) -> Iterator[Finding]:
     view = doc.view
-    gaz: Gazetteer | None = None
+    names = _names(doc)
+    if not names:
+        return
+    gaz = _gazetteer(ctx)
+    # Distinct words first (C-level set operations): most texts have no variant at all.
+    distinct = {w for _s, _e, w in names}
+    wanted = (distinct & gaz.forms.keys()) | (distinct & gaz.multi_first)
+    if not wanted:
+        return
     after = -1
-    for start, end, word in _names(doc):
-        if start < after or len(word) < 4:
+    for start, end, word in names:
+        if start < after or len(word) < 4 or word not in wanted:
             continue
-        gaz = gaz or _gazetteer(ctx)
         found = _known(gaz, view, start, end, word)
         if found is None:
             continue

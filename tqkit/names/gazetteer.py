@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +80,11 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    @cached_property
+    def multi_first(self) -> frozenset[str]:
+        """First words of the forms of several words ("Krivoy" of "Krivoy Rog")."""
+        return frozenset(k.split(" ", 1)[0] for k in self.forms if " " in k)
 
     def entity(self, number: int) -> Entity:
         ent = self._made.get(number)
