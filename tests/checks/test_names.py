@@ -94,15 +94,25 @@ def test_compiled_cache_gives_the_same_gazetteer(tmp_path: Path, monkeypatch: py
     gz.load_gazetteer.cache_clear()
     try:
         first = gz.load_gazetteer(gz.NAMES_DIR)   # builds and writes the cache
-        assert list((tmp_path / "tqkit").glob("names-*.marshal"))
+        entries = list((tmp_path / "names").glob("*.msgpack"))
+        assert len(entries) == 1
         gz.load_gazetteer.cache_clear()
         cached = gz.load_gazetteer(gz.NAMES_DIR)  # reads it back
+        gz.load_gazetteer.cache_clear()
+        entries[0].write_bytes(b"\x93garbage")          # a corrupt entry is rebuilt
+        rebuilt = gz.load_gazetteer(gz.NAMES_DIR)
     finally:
         gz.load_gazetteer.cache_clear()
-    for gaz in (first, cached):
+    for gaz in (first, cached, rebuilt):
         assert gaz.forms == fresh.forms
         assert len(gaz) == len(fresh)
         assert gaz.lookup("Charkow")[0].name == "Kharkiv"  # type: ignore[index]
+        assert [c[1] for c in gaz.candidates("harkiv", 0)] == [c[1] for c in fresh.candidates("harkiv", 0)]
+
+
+def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TQKIT_CACHE_DIR", "")
+    assert gz._cache_path(gz.NAMES_DIR, [gz.PLACES_FILE]) is None
 
 
 def _names_dir(tmp_path: Path, tsv: str, yaml_text: str) -> Path:

@@ -13,6 +13,7 @@ Nothing is read until a rule asks (:func:`load_gazetteer`), and the result is ke
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -71,7 +72,7 @@ class Gazetteer:
     Entities are kept as plain tuples and made into :class:`Entity` objects when asked for,
     so that loading the compiled cache costs a few milliseconds."""
 
-    def __init__(self, rows: list[tuple[Any, ...]], forms: dict[str, int],
+    def __init__(self, rows: list[Any], forms: dict[str, int],
                  index: dict[str, dict[int, list[tuple[str, str, int]]]]):
         self.rows = rows
         self.forms = forms
@@ -89,7 +90,13 @@ class Gazetteer:
     def entity(self, number: int) -> Entity:
         ent = self._made.get(number)
         if ent is None:
-            ent = self._made[number] = Entity(*self.rows[number])
+            row = self.rows[number]
+            if isinstance(row, str):  # a GeoNames row from the cache: name, kind, country, population, key
+                name, kind, country, pop, key = row.split("\t")
+                ent = Entity(name, kind, country, int(pop), key=key)
+            else:
+                ent = Entity(*row)
+            self._made[number] = ent
         return ent
 
     @property
@@ -287,59 +294,91 @@ def load(directory: Path = NAMES_DIR) -> Gazetteer:
     return build(places, curated)
 
 
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
+
+
+_CACHE_FORMAT = "tqkit-names-cache"
 
 
 def _cache_path(directory: Path, files: Sequence[Path]) -> Path | None:
-    """Where the compiled gazetteer of ``files`` is kept: the user's cache directory, keyed by
-    the files' names, sizes and modification times (a changed file makes a new key)."""
+    """Where the compiled gazetteer of ``files`` is kept, keyed by the files' names, sizes and
+    modification times (a changed file makes a new key): ``$TQKIT_CACHE_DIR/names`` (an empty
+    ``TQKIT_CACHE_DIR`` turns caching off), else ``$XDG_CACHE_HOME/tqkit/names`` or
+    ``~/.cache/tqkit/names``."""
     import hashlib
-    import os
 
-    base = os.environ.get("TQKIT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    digest = hashlib.sha1(str(_CACHE_VERSION).encode())
+    env = os.environ.get("TQKIT_CACHE_DIR")
+    if env == "":
+        return None
+    if env:
+        root = Path(env) / "names"
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqkit" / "names"
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}|{_CACHE_VERSION}".encode())
     for f in files:
         try:
             st = f.stat()
         except OSError:
             return None
         digest.update(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
-    return root / "tqkit" / f"names-{digest.hexdigest()[:16]}.marshal"
+    return root / f"{digest.hexdigest()[:32]}.msgpack"
 
 
 def _dump(gaz: Gazetteer) -> bytes:
-    import marshal
+    import msgpack
 
-    # GeoNames rows travel without their variant lists: ``forms`` already maps every variant.
-    rows = [r if r[10] else (*r[:4], (), r[5], (), *r[7:]) for r in gaz.rows]
-    return marshal.dumps((_CACHE_VERSION, rows, gaz.forms, gaz.index))
+    # GeoNames rows travel as one string without their variant lists (``forms`` already maps
+    # every variant): a few thousand objects fewer to make at every start.
+    rows = [r if r[10] or isinstance(r, str) else "\t".join((r[0], r[1], r[2], str(r[3]), r[12]))
+            for r in gaz.rows]
+    data: bytes = msgpack.packb(
+        {"format": _CACHE_FORMAT, "version": _CACHE_VERSION, "rows": rows, "forms": gaz.forms,
+         "index": gaz.index},
+        use_bin_type=True, strict_types=False,
+    )
+    return data
+
+
+def _refuse_ext(code: int, data: bytes) -> Any:
+    raise ValueError(f"extension type {code} in a data-only cache")
 
 
 def _undump(data: bytes) -> Gazetteer:
+    """The gazetteer of a cache entry: data only (msgpack maps, lists, strings and numbers;
+    extension types refused), checked for shape; any problem means "rebuild"."""
     import gc
-    import marshal
+
+    import msgpack
 
     # Tens of thousands of small objects: keep the cyclic collector from scanning the whole
     # heap (the word lists other rules loaded) several times while they are made.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        version, rows, forms, index = marshal.loads(data)
+        doc = msgpack.unpackb(data, raw=False, use_list=False, strict_map_key=False,
+                              ext_hook=_refuse_ext)
     finally:
         if enabled:
             gc.enable()
-    if version != _CACHE_VERSION:
-        raise ValueError("old cache")
-    return Gazetteer(rows, forms, index)
+    if not isinstance(doc, dict) or doc.get("format") != _CACHE_FORMAT or doc.get("version") != _CACHE_VERSION:
+        raise ValueError("not a current tqkit names cache entry")
+    rows, forms, index = doc.get("rows"), doc.get("forms"), doc.get("index")
+    if not (isinstance(rows, tuple) and isinstance(forms, dict) and isinstance(index, dict)):
+        raise ValueError("malformed names cache entry")
+    if any(not (isinstance(r, str) and r.count("\t") == 4)
+           and not (isinstance(r, tuple) and len(r) == len(_FIELD_NAMES)) for r in rows):
+        raise ValueError("malformed names cache entry")
+    # msgpack map keys of small integers come back as ints; the index is keyed by length.
+    return Gazetteer(list(rows), forms, {c: {int(n): list(v) for n, v in by_len.items()}
+                                         for c, by_len in index.items()})
 
 
 @lru_cache(maxsize=4)
 def load_gazetteer(directory: Path = NAMES_DIR) -> Gazetteer:
     """The gazetteer of ``directory`` (the bundled one by default), read once per process.
 
-    The compiled form is cached on disk (``$TQKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/tqkit``
-    or ``~/.cache/tqkit``) and rebuilt when a data file changes; an unwritable cache directory
+    The compiled form is cached on disk (see :func:`_cache_path`; data only, msgpack) and
+    rebuilt when a data file changes or the entry is corrupt; an unwritable cache directory
     only costs time. Broken data files are reported (``FILE:LINE``) before any cache is used
     for them, since a changed file never matches an old cache key."""
     here = Path(__file__).parent
@@ -348,13 +387,15 @@ def load_gazetteer(directory: Path = NAMES_DIR) -> Gazetteer:
     if cache is not None:
         try:
             return _undump(cache.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
+        except FileNotFoundError:
+            pass
+        except Exception:  # a corrupt or foreign entry (msgpack raises several classes): rebuild
             pass
     gaz = load(directory)
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{__import__('os').getpid()}.tmp")
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")  # a cache, not user data: no fsync
             tmp.write_bytes(_dump(gaz))
             tmp.replace(cache)
         except OSError:
