@@ -39,12 +39,17 @@ def _gazetteer(ctx: CheckContext) -> Gazetteer:
     """The bundled gazetteer, or the one of ``$TQKIT_NAMES_DIR`` (a directory laid out like
     ``glossaries/names/``)."""
     import os
+
+    return _gazetteer_of(os.environ.get("TQKIT_NAMES_DIR") or "")
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_of(directory: str) -> Gazetteer:
     from pathlib import Path
 
     from tqkit.names.gazetteer import NAMES_DIR, load_gazetteer
 
-    other = os.environ.get("TQKIT_NAMES_DIR")
-    return load_gazetteer(Path(other) if other else NAMES_DIR)
+    return load_gazetteer(Path(directory) if directory else NAMES_DIR)
 
 
 def _names(doc: Document) -> list[tuple[int, int, str]]:
@@ -172,7 +177,8 @@ class NameNearMiss(Rule):
         if not suspects:
             return
         gaz = _gazetteer(ctx)
-        suspects -= gaz.forms.keys()
+        forms = gaz.forms
+        suspects = {w for w in suspects if w not in forms}  # (iterate the small side)
         if not suspects:
             return
         view = doc.view
@@ -352,7 +358,8 @@ def _variants(rule: Rule, doc: Document, ctx: CheckContext, status: str) -> Iter
     gaz = _gazetteer(ctx)
     # Distinct words first (C-level set operations): most texts have no variant at all.
     distinct = {w for _s, _e, w in names}
-    wanted = (distinct & gaz.forms.keys()) | (distinct & gaz.multi_first)
+    forms, multi = gaz.forms, gaz.multi_first
+    wanted = {w for w in distinct if w in forms or w in multi}  # (iterate the small side)
     if not wanted:
         return
     after = -1
