@@ -237,8 +237,7 @@ def _nearest(gaz: Gazetteer, word: str) -> tuple[str, Entity] | None:
     person_limit = 1 if len(key) < 10 else 2
     best: list[tuple[int, str, Entity]] = []
     low = _DOUBLE_RE.sub(r"\1", word.lower())
-    for other, form, ent in gaz.candidates(key, person_limit):
-        d = Levenshtein.distance(key, other, score_cutoff=person_limit)
+    for _other, form, ent, d in gaz.near(key, person_limit):
         if d > (person_limit if ent.kind == "person" else limit):
             continue
         flow = form.lower()

@@ -78,6 +78,7 @@ class Gazetteer:
         self.forms = forms
         self.index = index
         self._made: dict[int, Entity] = {}
+        self._keys: dict[tuple[str, int], list[str]] = {}
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -110,6 +111,27 @@ class Gazetteer:
         if code is None:
             return None
         return self.entity(code >> 2), STATUSES[code & 3]
+
+    def near(self, key: str, cutoff: int) -> Iterator[tuple[str, str, Entity, int]]:
+        """Index entries within ``cutoff`` edits of the skeleton ``key`` (same first letter),
+        with their distance; the comparison runs in rapidfuzz's C loop."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        by_len = self.index.get(key[:1])
+        if not by_len:
+            return
+        for n in range(len(key) - cutoff, len(key) + cutoff + 1):
+            rows = by_len.get(n)
+            if not rows:
+                continue
+            keys = self._keys.get((key[0], n))
+            if keys is None:
+                keys = self._keys[(key[0], n)] = [r[0] for r in rows]
+            for _k, d, i in process.extract(key, keys, scorer=Levenshtein.distance,
+                                            score_cutoff=cutoff, limit=None):
+                k, form, number = rows[i]
+                yield k, form, self.entity(number), int(d)
 
     def candidates(self, key: str, slack: int) -> Iterator[tuple[str, str, Entity]]:
         """Index entries whose skeleton starts like ``key`` and is within ``slack`` in length."""
