@@ -15,7 +15,7 @@ $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(PIP) install -q -e '.[test,mt,bench]'
+	$(PIP) install -q -e '.[test,mt,bench,audit]'
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
