@@ -226,11 +226,14 @@ class DaskExecutor(Executor):
         from distributed import as_completed
 
         it = iter(tasks)
-        ac = as_completed()
+        first = []
         for t in it:
-            ac.add(self.client.submit(audit_partition, t, pure=False, key=f"tqkit-part-{t.index}"))
-            if ac.count() >= window:
+            first.append(self.client.submit(audit_partition, t, pure=False, key=f"tqkit-part-{t.index}"))
+            if len(first) >= window:
                 break
+        if not first:
+            return
+        ac = as_completed(first, loop=self.client.loop)
         for fut in ac:
             result = fut.result()
             fut.release()
