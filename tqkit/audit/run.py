@@ -400,7 +400,7 @@ def run_audit(cfg: AuditConfig, stderr: TextIO | None = None) -> AuditOutcome:
 def build_summary(stats: list[dict[str, Any]], cfg: AuditConfig, file_errors: list[str]) -> dict[str, Any]:
     by_rule: Counter[str] = Counter()
     by_sev: Counter[str] = Counter()
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for s in stats:
         by_rule.update(s["by_rule"])
         by_sev.update(s["by_severity"])

@@ -118,7 +118,7 @@ def audit(inputs: tuple[str, ...], output: str | None, report_dir: str | None, r
     s = outcome.summary
     if s["row_errors"]:
         click.echo(f"tqkit: {s['row_errors']:,} article(s) could not be audited; "
-                   f"see {Path(output) / 'errors'}", err=True)
+                   f"see {Path(str(output)) / 'errors'}", err=True)
     click.echo(f"audited {s['articles']:,} articles, {s['words']:,} words: {s['findings']:,} findings, "
                f"{s['score_per_1000_words']} penalty points per 1,000 words "
                f"({outcome.done} partitions done, {outcome.skipped} resumed) -> {output}")
