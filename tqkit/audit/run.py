@@ -59,7 +59,7 @@ class AuditConfig:
     resume: bool = False
     max_article_bytes: int = DEFAULT_MAX_ARTICLE
     worst: int = 20
-    progress: bool | None = None  # None: a bar on a terminal, plain lines otherwise
+    progress: bool | None = None  # a bar on a terminal, plain lines otherwise; False: silent
 
     def fingerprint(self) -> dict[str, Any]:
         o = self.options
@@ -104,6 +104,17 @@ def read_manifest(out: Path) -> dict[int, dict[str, Any]]:
     return done
 
 
+def _drop_torn_line(manifest: Path) -> None:
+    """A kill during an append can leave a last line without its newline: cut it off, so the
+    next append starts on a line of its own."""
+    try:
+        data = manifest.read_bytes()
+    except FileNotFoundError:
+        return
+    if data and not data.endswith(b"\n"):
+        write_bytes(manifest, data[: data.rfind(b"\n") + 1])
+
+
 def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
@@ -111,8 +122,10 @@ def part_name(index: int) -> str:
 class Progress:
     """A bar on a terminal; otherwise a plain line at most every few seconds (and at the end)."""
 
-    def __init__(self, stream: TextIO, total: int | None, tty: bool, every: float = 5.0):
+    def __init__(self, stream: TextIO, total: int | None, tty: bool, every: float = 5.0,
+                 silent: bool = False):
         self.stream, self.total, self.tty, self.every = stream, total, tty, every
+        self.silent = silent
         self.start = time.monotonic()
         self.last = 0.0
         self.articles = self.words = self.findings = self.parts = 0
@@ -143,6 +156,8 @@ class Progress:
         return f"audit: {text}"
 
     def show(self) -> None:
+        if self.silent:
+            return
         if self.tty:
             self.stream.write("\r\x1b[K" + self.line())
         else:
@@ -151,7 +166,7 @@ class Progress:
 
     def close(self) -> None:
         self.show()
-        if self.tty:
+        if self.tty and not self.silent:
             self.stream.write("\n")
         self.stream.flush()
 
@@ -268,6 +283,7 @@ def _prepare_output(cfg: AuditConfig) -> tuple[Path, dict[int, dict[str, Any]], 
         if previous.get("fingerprint") != json.loads(json.dumps(fingerprint)):
             raise AuditError(f"{out}: holds an audit of other inputs or options; cannot resume it "
                              "(run without --resume to start over)")
+        _drop_torn_line(out / "manifest.jsonl")
         done = read_manifest(out)
         attempt = int(previous.get("attempt", 0)) + 1
     else:
@@ -371,8 +387,9 @@ def run_audit(cfg: AuditConfig, stderr: TextIO | None = None) -> AuditOutcome:
         finished += 1
         progress.update(result.stats)
 
-    tty = cfg.progress if cfg.progress is not None else stream.isatty()
-    progress = Progress(stream, count_articles(cfg.inputs) if tty else None, tty)
+    tty = stream.isatty()
+    progress = Progress(stream, count_articles(cfg.inputs) if tty and cfg.progress is not False else None,
+                        tty, silent=cfg.progress is False)
     executor: Executor
     if cfg.scheduler:
         executor = DaskExecutor(cfg.scheduler, cfg.connect_timeout, warm_spec())

@@ -53,7 +53,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--max-article-mb", type=click.FloatRange(0.001, 64), default=5.0, show_default=True,
               help="Larger articles are listed in the errors table, not audited.")
 @click.option("--progress/--no-progress", default=None,
-              help="A progress bar [default: on a terminal; plain lines otherwise].")
+              help="Progress: a bar on a terminal, plain lines otherwise [default]; or none.")
 def audit(inputs: tuple[str, ...], output: str | None, report_dir: str | None, resume: bool,
           jobs: int | None, scheduler: str | None, connect_timeout: float, partition_size: int,
           window: int, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
