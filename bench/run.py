@@ -6,7 +6,8 @@ Measures, on a deterministic corpus of at least one million words built from cor
 - whole-process time of `tqkit check` on the seed article (median of several runs);
 - proselint's throughput on the same corpus (on a slice: it is far slower), as a comparison;
 - the floor: a bare one-pass regex tokenisation of the corpus in this process.
-Then runs the glossary, score and review-screen benchmarks (bench_*.py) and prints their figures.
+Then runs the glossary, score, review-screen and audit benchmarks (bench_*.py) and prints their
+figures (`--skip-audit` leaves out the audit one, which takes minutes).
 Timings belong here, never in tests.
 """
 
@@ -93,6 +94,8 @@ def main() -> None:
     ap.add_argument("--proselint-words", type=int, default=0,
                     help="give proselint only the first N words of the corpus (default: all of it)")
     ap.add_argument("--skip-others", action="store_true", help="only the check benchmark")
+    ap.add_argument("--skip-audit", action="store_true",
+                    help="skip the `tqkit audit` benchmark (1 M and 10 M word archives; minutes)")
     args = ap.parse_args()
 
     corpus, words = build_corpus(args.words)
@@ -150,7 +153,10 @@ def main() -> None:
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
     if not args.skip_others:
-        for script in ("bench_glossary.py", "bench_score.py", "bench_tui.py"):
+        scripts = ["bench_glossary.py", "bench_score.py", "bench_tui.py"]
+        if not args.skip_audit:
+            scripts.append("bench_audit.py")
+        for script in scripts:
             path = ROOT / "bench" / script
             if path.exists():
                 print(f"\n== {script}")
