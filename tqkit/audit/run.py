@@ -341,7 +341,9 @@ def run_audit(cfg: AuditConfig, stderr: TextIO | None = None) -> AuditOutcome:
     codes = tuple(sorted(c.code for c in select_rules(base.select, base.ignore, base.extend_select)))
     if since_options is not None:
         codes = tuple(c for c in codes if c.startswith("TQ4"))
-    stats_done: list[dict[str, Any]] = [e["stats"] for _, e in sorted(done.items())]
+    totals = Totals()
+    for entry in done.values():
+        totals.add(entry["stats"])
 
     def tasks() -> Iterator[Task]:
         stream_items: Iterator[Item] = items(cfg.inputs, cfg.max_article_bytes, file_errors)
@@ -383,7 +385,7 @@ def run_audit(cfg: AuditConfig, stderr: TextIO | None = None) -> AuditOutcome:
                 os.close(fd)
         except OSError as exc:
             raise _fail_write(manifest, exc) from None
-        stats_done.append(result.stats)
+        totals.add(result.stats)
         finished += 1
         progress.update(result.stats)
 
@@ -391,8 +393,9 @@ def run_audit(cfg: AuditConfig, stderr: TextIO | None = None) -> AuditOutcome:
     progress = Progress(stream, count_articles(cfg.inputs) if tty and cfg.progress is not False else None,
                         tty, silent=cfg.progress is False)
     executor: Executor
-    if cfg.scheduler:
-        executor = DaskExecutor(cfg.scheduler, cfg.connect_timeout, warm_spec())
+    scheduler = cfg.scheduler or _configured_scheduler()
+    if scheduler:
+        executor = DaskExecutor(scheduler, cfg.connect_timeout, warm_spec())
     elif cfg.jobs > 1:
         def warm() -> None:
             from tqkit.runner import engine_for
@@ -406,23 +409,53 @@ def run_audit(cfg: AuditConfig, stderr: TextIO | None = None) -> AuditOutcome:
     try:
         window = cfg.window or 2 * executor.workers
         executor.run(tasks(), on_done, max(1, window))
+    except (AuditError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a worker lost, a broken pool: one line, and --resume picks up
+        msg = str(exc).splitlines()[0] if str(exc) else ""
+        raise AuditError(f"a partition failed ({type(exc).__name__}: {msg[:200]}); "
+                         "finished partitions are kept, rerun with --resume") from None
     finally:
         executor.close()
         progress.close()
-    summary = build_summary(stats_done, cfg, file_errors)
+    summary = build_summary(totals, cfg, file_errors)
     write_bytes(out / "summary.json", (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return AuditOutcome(summary, finished, len(done), file_errors)
 
 
-def build_summary(stats: list[dict[str, Any]], cfg: AuditConfig, file_errors: list[str]) -> dict[str, Any]:
-    by_rule: Counter[str] = Counter()
-    by_sev: Counter[str] = Counter()
-    totals: Counter[str] = Counter()
-    for s in stats:
-        by_rule.update(s["by_rule"])
-        by_sev.update(s["by_severity"])
+class Totals:
+    """Running sums of the partitions' counts (the driver keeps no per-partition list)."""
+
+    def __init__(self) -> None:
+        self.by_rule: Counter[str] = Counter()
+        self.by_sev: Counter[str] = Counter()
+        self.sums: Counter[str] = Counter()
+        self.partitions = 0
+
+    def add(self, stats: dict[str, Any]) -> None:
+        self.by_rule.update(stats["by_rule"])
+        self.by_sev.update(stats["by_severity"])
         for k in ("articles", "errors", "words", "findings", "penalty"):
-            totals[k] += s[k]
+            self.sums[k] += stats[k]
+        self.partitions += 1
+
+
+def _configured_scheduler() -> str | None:
+    """A scheduler address from dask's configuration (``DASK_SCHEDULER_ADDRESS`` or a
+    ``scheduler-address`` key in a dask config file)."""
+    if not os.environ.get("DASK_SCHEDULER_ADDRESS") and not os.environ.get("DASK_CONFIG") and not any(
+            Path(p).exists() for p in (Path.home() / ".config" / "dask", Path("/etc/dask"))):
+        return None  # skip importing dask when nothing can configure it
+    try:
+        import dask.config
+    except ImportError:
+        return None
+    value = dask.config.get("scheduler-address", None)
+    return str(value) if value else None
+
+
+def build_summary(t: Totals, cfg: AuditConfig, file_errors: list[str]) -> dict[str, Any]:
+    totals, by_rule, by_sev = t.sums, t.by_rule, t.by_sev
     words = totals["words"]
     return {
         "articles": totals["articles"],
@@ -430,7 +463,7 @@ def build_summary(stats: list[dict[str, Any]], cfg: AuditConfig, file_errors: li
         "findings": totals["findings"],
         "row_errors": totals["errors"],
         "input_errors": file_errors,
-        "partitions": len(stats),
+        "partitions": t.partitions,
         "penalty": totals["penalty"],
         "score_per_1000_words": round(totals["penalty"] * 1000 / words, 3) if words else 0.0,
         "findings_per_1000_words": round(totals["findings"] * 1000 / words, 3) if words else 0.0,

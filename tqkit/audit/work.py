@@ -124,6 +124,11 @@ def audit_partition(task: Task) -> PartResult:
             errors.append({"source_file": item.origin, "row": item.row, "article_id": item.id,
                            "error": str(exc)})
             continue
+        except Exception as exc:  # a rule's bug must not stop an archive audit: list it
+            where = f"{item.origin}:{item.row}" if item.row else item.origin
+            errors.append({"source_file": item.origin, "row": item.row, "article_id": item.id,
+                           "error": f"{where}: internal error ({type(exc).__name__}: {exc})"})
+            continue
         common = {"source_file": item.origin, "row": item.row, "date": item.date,
                   "source_lang": item.source_lang}
         meta = {(f"meta_{k}" if k in RESERVED else k): v for k, v in item.meta.items()}
