@@ -63,17 +63,17 @@ def settings_key(item: Item) -> str:
 
 
 def _doc(item: Item, settings: Settings, options: RunOptions) -> tuple[Document, Document | None]:
+    lang = settings.target_lang_for(item.path or item.origin)
     if item.data is not None:
-        doc = reader_for(item.path or item.id).read(item.path or item.id, item.data, options.encoding,
-                                                    settings.target_lang)
+        doc = reader_for(item.path or item.id).read(item.path or item.id, item.data, options.encoding, lang)
     else:
         text = item.text or ""
-        doc = reader_for("x.txt").read(item.id, text.encode("utf-8"), None, settings.target_lang)
+        doc = reader_for("x.txt").read(item.id, text.encode("utf-8"), None, lang)
     source = None
     if item.source:
-        lang = item.source_lang or options.source_lang
-        source = reader_for("x.txt").read("<source>", item.source.encode("utf-8"), None, lang or "und")
-        source.source_lang = lang
+        src_lang = item.source_lang or options.source_lang
+        source = reader_for("x.txt").read("<source>", item.source.encode("utf-8"), None, src_lang or "und")
+        source.source_lang = src_lang
     return doc, source
 
 
