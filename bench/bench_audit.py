@@ -191,12 +191,10 @@ def main() -> None:
                 results[f"audit_{label}_{name}_worker_cpu_seconds"] = cpu
                 results[f"audit_{label}_{name}_words_per_worker_cpu_second"] = words / cpu if cpu else 0.0
                 results[f"audit_{label}_{name}_load_average"] = load
-                parts = summary["partitions"]
                 results[f"audit_{label}_{name}_driver_cpu_seconds"] = driver_cpu
-                results[f"audit_{label}_{name}_driver_cpu_ms_per_partition"] = 1000 * driver_cpu / parts
                 print(f"tqkit audit {label} words, {name:5}: {secs:7.1f} s {words / secs:>10,.0f} words/s  "
                       f"driver peak RSS {peak:5.0f} MB  workers {words / cpu if cpu else 0:,.0f} words per "
-                      f"CPU-second, driver {1000 * driver_cpu / parts:.0f} ms CPU per partition "
+                      f"CPU-second, driver process {driver_cpu:.1f} CPU-s in all "
                       f"(load {load:.1f}; {summary['findings']:,} findings)")
             cost = driver_cost(archive, args.partition_size, words, n)
             for key, value in cost.items():

@@ -124,3 +124,40 @@ def test_report_of_a_non_audit_dir(tmp_path: Path) -> None:
     res = run("--report", str(tmp_path))
     assert res.exit_code == 2
     assert "not an audit output directory" in one_line(res.stderr)
+
+
+def test_broken_config_is_one_line(tmp_path: Path, articles: list[dict[str, Any]]) -> None:
+    (tmp_path / "tqkit.toml").write_text("select = [\n", encoding="utf-8")
+    archive = write_jsonl(tmp_path / "a.jsonl", articles[:1])
+    res = run(str(archive), "-o", str(tmp_path / "out"))
+    assert res.exit_code == 2
+    assert "tqkit.toml" in one_line(res.stderr)
+
+
+class _Stream:
+    """A stderr stand-in that says whether it is a terminal."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, s: str) -> int:
+        self.text += s
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_on_a_terminal_plain_lines_otherwise(tmp_path: Path, articles: list[dict[str, Any]]) -> None:
+    from tqkit.audit.run import AuditConfig, run_audit
+
+    archive = write_jsonl(tmp_path / "a.jsonl", articles[:4])
+    tty, log = _Stream(True), _Stream(False)
+    run_audit(AuditConfig([str(archive)], str(tmp_path / "o1"), partition_size=2), stderr=tty)
+    run_audit(AuditConfig([str(archive)], str(tmp_path / "o2"), partition_size=2), stderr=log)
+    assert "\r" in tty.text and "[" + "#" * 24 + "] 4/4 articles (100%)" in tty.text
+    assert "\r" not in log.text and "\x1b" not in log.text
+    assert log.text.splitlines()[-1].startswith("audit: 4 articles, 2 partitions")

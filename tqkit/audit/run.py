@@ -331,10 +331,13 @@ def run_audit(cfg: AuditConfig, stderr: TextIO | None = None) -> AuditOutcome:
 
     def warm_spec() -> list[tuple[Settings, RunOptions]]:
         if not first_settings:
-            s = settings_for(cfg.inputs[0] if cfg.inputs else ".", options)
-            first_settings.append((s, options))
-            if since_options:
-                first_settings.append((settings_for(cfg.inputs[0], since_options), options))
+            first = cfg.inputs[0] if cfg.inputs else "."
+            try:
+                first_settings.append((settings_for(first, options), options))
+                if since_options:
+                    first_settings.append((settings_for(first, since_options), options))
+            except InputError as exc:
+                raise AuditError(str(exc)) from None
         return first_settings
 
     base = warm_spec()[0][0]
