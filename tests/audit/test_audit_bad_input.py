@@ -161,3 +161,19 @@ def test_progress_bar_on_a_terminal_plain_lines_otherwise(tmp_path: Path, articl
     assert "\r" in tty.text and "[" + "#" * 24 + "] 4/4 articles (100%)" in tty.text
     assert "\r" not in log.text and "\x1b" not in log.text
     assert log.text.splitlines()[-1].startswith("audit: 4 articles, 2 partitions")
+
+
+def test_unwritable_output_is_one_line(tmp_path: Path, articles: list[dict[str, Any]],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """tqkit.atomic's own failure (here: no temporary file can be created) is one line too."""
+    import tqkit.atomic as atomic
+
+    def no_space(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", no_space)
+    archive = write_jsonl(tmp_path / "a.jsonl", articles[:1])
+    res = run(str(archive), "-o", str(tmp_path / "out"), "--no-progress")
+    assert res.exit_code == 2
+    line = one_line(res.stderr)
+    assert str(tmp_path / "out") in line and "No space left on device" in line

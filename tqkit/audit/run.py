@@ -79,6 +79,8 @@ class AuditOutcome:
 
 
 def _fail_write(path: Path, exc: OSError) -> AuditError:
+    if exc.errno is None and str(path) in str(exc):  # tqkit.atomic's WriteError: one line already
+        return AuditError(str(exc))
     if exc.errno == errno.ENOSPC:
         return AuditError(f"{path}: cannot write: no space left on device")
     return AuditError(f"{path}: cannot write: {exc.strerror or exc}")
