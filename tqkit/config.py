@@ -9,6 +9,7 @@ Keys::
     per-file-ignores = { "corpora/raw/*.md" = ["TQ1"] }
     severity = { TQ201 = "error" }   # override a rule's default severity
     glossaries = ["glossaries/"]     # paths relative to the config file
+    packs = ["house-packs/"]         # rule packs added to the bundled ones (files or directories)
     target-lang = "en"
     fail-on = "warning"              # info | warning | error
     exclude = ["drafts/old/*"]       # globs skipped when a directory is walked
@@ -25,11 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.findings import Severity
+from tqkit.profiles import UnknownLanguage, check_language
 from tqkit.readers import InputError
 
 KNOWN_KEYS = {
-    "select", "extend-select", "ignore", "per-file-ignores", "severity", "glossaries",
-    "target-lang", "fail-on", "exclude",
+    "select", "extend-select", "ignore", "per-file-ignores", "per-file-target-lang", "severity", "glossaries",
+    "target-lang", "fail-on", "exclude", "packs",
 }
 
 
@@ -41,7 +43,9 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     glossaries: tuple[str, ...] | None = None
-    target_lang: str = "en"
+    # "auto": each document's language is detected (or read from the file, as XLIFF states it)
+    target_lang: str = "auto"
+    per_file_target_lang: tuple[tuple[str, str], ...] = ()
     fail_on: Severity = Severity.WARNING
     exclude: tuple[str, ...] = ()
     root: str | None = None  # directory of the config file
@@ -69,6 +73,16 @@ class Settings:
                 out.extend(codes)
         return tuple(out)
 
+    def target_lang_for(self, path: str) -> str:
+        """The language of ``path``: the last ``per-file-target-lang`` glob that matches it,
+        else ``target-lang``."""
+        rel, name = self._relative(path), Path(path).name
+        lang = self.target_lang
+        for pattern, code in self.per_file_target_lang:
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(name, pattern):
+                lang = code
+        return lang
+
     def severity_of(self, code: str, default: Severity) -> Severity:
         best, best_len = default, -1
         for key, sev in self.severity:  # the most specific key wins: TQ201 over TQ2
@@ -78,6 +92,15 @@ class Settings:
 
     def merged(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _language(value: object, sp: str, key: str, text: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(sp, f"`{key}` must be a language code such as \"en\"", _line_of(text, key))
+    try:
+        return check_language(value)
+    except UnknownLanguage as exc:
+        raise InputError(sp, str(exc), _line_of(text, key)) from None
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -154,10 +177,18 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
         kw["severity"] = tuple(pairs)
     if "glossaries" in table:
         kw["glossaries"] = tuple(str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text))
+    if "packs" in table:
+        # rule packs travel with the glossary paths: Resources tells them apart by their first key
+        packs = tuple(str((path.parent / g).resolve()) for g in _str_list(table["packs"], sp, "packs", text))
+        kw["glossaries"] = (kw.get("glossaries") or ()) + packs
     if "target-lang" in table:
-        if not isinstance(table["target-lang"], str):
-            raise InputError(sp, "`target-lang` must be a language code such as \"en\"", _line_of(text, "target-lang"))
-        kw["target_lang"] = table["target-lang"]
+        kw["target_lang"] = _language(table["target-lang"], sp, "target-lang", text)
+    if "per-file-target-lang" in table:
+        pft = table["per-file-target-lang"]
+        if not isinstance(pft, dict):
+            raise InputError(sp, "`per-file-target-lang` must be a table of glob = \"code\"",
+                             _line_of(text, "per-file-target-lang"))
+        kw["per_file_target_lang"] = tuple((str(g), _language(c, sp, str(g), text)) for g, c in pft.items())
     if "fail-on" in table:
         try:
             kw["fail_on"] = Severity.parse(str(table["fail-on"]))
@@ -227,13 +258,17 @@ class RunOptions:
     source_lang: str | None = None
     config: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    packs: tuple[str, ...] = ()  # ``--packs``: rule packs added to the configured glossaries
 
     def apply(self, settings: Settings) -> Settings:
+        glossaries = self.glossaries
+        if self.packs:
+            glossaries = (self.glossaries or settings.glossaries or ()) + self.packs
         return settings.merged(
             select=self.select,
             extend_select=(settings.extend_select + self.extend_select) if self.extend_select else None,
             ignore=(settings.ignore + self.ignore) if self.ignore else None,
-            glossaries=self.glossaries,
+            glossaries=glossaries,
             target_lang=self.target_lang,
             fail_on=self.fail_on,
         )
