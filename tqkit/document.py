@@ -31,7 +31,9 @@ _TOKEN_RE = re.compile(
 )
 _WORD_ONLY_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|\d|[\u0300-\u036f])*(?:['’\-][^\W\d_]+)*")
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
-_PARA_SPLIT_RE = re.compile(r"(?:[ \t\x00]*(?:\r\n|\r|\n)){2,}")
+# A paragraph break is a line holding nothing but spaces, tabs or masks (scanned line by line:
+# a regular expression for it backtracks over long runs of spaces or masked markup).
+_BLANK_CHARS = " \t\x00"
 _SENT_END_RE = re.compile(
     r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u0400-\u042F\u0531-\u0556])"
 )
@@ -192,13 +194,18 @@ def fold(text: str) -> str:
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:
-    """Blank-line separated paragraphs, trimmed of surrounding whitespace and masks."""
-    pos = 0
-    for m in _PARA_SPLIT_RE.finditer(text):
-        span = _trim(text, pos, m.start())
-        if span is not None:
-            yield span
-        pos = m.end()
+    """Blank-line separated paragraphs, trimmed of surrounding whitespace and masks.
+
+    Linear in the text: each line is looked at once."""
+    pos = 0  # start of the current paragraph
+    line_start = 0
+    for m in _LINE_BREAK_RE.finditer(text):
+        if line_start > pos and not text[line_start : m.start()].strip(_BLANK_CHARS):
+            span = _trim(text, pos, line_start)
+            if span is not None:
+                yield span
+            pos = m.end()
+        line_start = m.end()
     span = _trim(text, pos, len(text))
     if span is not None:
         yield span
@@ -217,7 +224,9 @@ def sentence_spans(text: str, within: Span) -> Iterator[Span]:
     chunk = text[within.start : within.end]
     pos = 0
     for m in _SENT_END_RE.finditer(chunk):
-        head = chunk[pos : m.start()]
+        # only the last few characters can hold an abbreviation (searching the whole head
+        # again after every skipped abbreviation is quadratic)
+        head = chunk[max(pos, m.start() - 16) : m.start()]
         if _ABBREV_RE.search(head):
             continue
         span = _trim(text, within.start + pos, within.start + m.start())

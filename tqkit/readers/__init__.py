@@ -12,7 +12,7 @@ import importlib
 import importlib.util
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -55,6 +55,10 @@ READERS: dict[str, str] = {
     ".xlf": "tqkit.readers.xliff:XLIFF",
     ".xliff": "tqkit.readers.xliff:XLIFF",
     ".po": "tqkit.readers.po:PO",
+    ".pot": "tqkit.readers.po:PO",
+    ".sdlxliff": "tqkit.readers.xliff:XLIFF",
+    ".mxliff": "tqkit.readers.xliff:XLIFF",
+    ".mqxliff": "tqkit.readers.xliff:XLIFF",
 }
 
 # Suffixes a directory walk picks up.
@@ -198,7 +202,19 @@ def read_path(path: str | Path, encoding: str | None = None, target_lang: str = 
     return reader.read(spath, data, encoding, target_lang)
 
 
-def mask_spans(text: str, patterns: Sequence[re.Pattern[str] | tuple[re.Pattern[str], tuple[str, ...]]]) -> list[Span]:
+class _Match(Protocol):
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+
+class Finder(Protocol):
+    """A compiled pattern, or a linear scanner with the same ``finditer`` (see ``readers.scan``)."""
+
+    def finditer(self, text: str) -> Iterator[_Match]: ...
+
+
+def mask_spans(text: str, patterns: Sequence[Finder | tuple[Finder, tuple[str, ...]]]) -> list[Span]:
     """Spans matched by any pattern. A pattern may come with trigger substrings: it is only run
     when one of them occurs in the text (most articles have no code, comments or links)."""
     spans: list[Span] = []

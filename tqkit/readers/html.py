@@ -44,14 +44,21 @@ def segments_from_prose(text: str, prose: Iterable[Span], masked: Sequence[Span]
     out: list[Segment] = []
     mask_set = merge_spans(masked)
     for span in prose:
-        start, end = span.start, span.end
-        while start < end and (text[start].isspace() or _in(mask_set, start)):
-            start += 1
-        while end > start and (text[end - 1].isspace() or _in(mask_set, end - 1)):
-            end -= 1
-        if end > start:
-            out.append(Segment(f"{prefix}{len(out) + 1}", Span(start, end), kind))
+        found = trim_span(text, span, mask_set)
+        if found is not None:
+            out.append(Segment(f"{prefix}{len(out) + 1}", found, kind))
     return out
+
+
+def trim_span(text: str, span: Span, merged_masks: Sequence[Span]) -> Span | None:
+    """``span`` without leading and trailing white space and masks (``merged_masks`` sorted and
+    merged, e.g. by :func:`merge_spans`, once for all spans); None when nothing is left."""
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or _in(merged_masks, start)):
+        start += 1
+    while end > start and (text[end - 1].isspace() or _in(merged_masks, end - 1)):
+        end -= 1
+    return Span(start, end) if end > start else None
 
 
 def _in(spans: Sequence[Span], pos: int) -> bool:

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 
 from tqkit.document import Document, merge_spans
 from tqkit.findings import Edit, apply_edits
-from tqkit.readers import decode, encode, mask_spans, normalise_edits
+from tqkit.readers import decode, encode, mask_spans, normalise_edits, scan
 
 URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`)\]]+[^\s<>\"'`)\].,;:!?]")
-EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+# e-mail addresses and comments are found by linear scanners: the equivalent regular
+# expressions backtrack on "a.a.a.…" before an "@" and on unclosed "<!--"
+EMAIL_RE = scan.EMAIL
+COMMENT_RE = scan.COMMENT
 
 
 class TextReader:
