@@ -8,6 +8,7 @@ compiled into one regular expression, so cost grows with text length, not list l
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.checks._text import inside_quotes, match_case, shown
-from tqkit.document import Document, fold
+from tqkit.document import Document, fold, merge_spans
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
 from tqkit.resources import ResourceError
@@ -285,13 +286,17 @@ class KnownBadRendering(Rule):
             from tqkit.checks.terms import bad_term_spans
 
             glossary_spans = bad_term_spans(doc, ctx)
+        # sorted and merged once, looked up by bisection (a scan per match is quadratic)
+        glossary_spans = merge_spans(glossary_spans)
+        glossary_ends = [g.end for g in glossary_spans]
         for m, entry in calques.finditer(view, doc.folded):
             if entry.context == "source" and (
                 source is None or not any(s in source for s in (entry.source_match or (entry.source.lower(),)))
             ):
                 continue
             span = Span(m.start(), m.end())
-            if any(span.overlaps(g) for g in glossary_spans):
+            k = bisect.bisect_right(glossary_ends, span.start)
+            if k < len(glossary_spans) and glossary_spans[k].start < span.end:
                 continue
             found = shown(m.group())
             quoted = inside_quotes(view, span.start, span.end)

@@ -135,8 +135,7 @@ def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool) -> _Fixed
                             fail_on=settings.fail_on), changed=res.changed)
     if res.changed:
         if diff:
-            before = res.original.decode(res.doc.encoding, errors="replace").lstrip("\ufeff")
-            out.diff = unified_diff(path, before, res.doc.text)
+            out.diff = unified_diff(path, res.first_text, res.doc.text)
         else:
             atomic_write(path, res.fixed)
             out.message = f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}"

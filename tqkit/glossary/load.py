@@ -123,10 +123,13 @@ def _parse_fast(path: str, text: str) -> Any:
 
 
 def read_text(path: Path) -> str:
+    from tqkit.limits import read_limited
+    from tqkit.readers import InputError
+
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GlossaryError(str(path), f"cannot read: {exc.strerror or exc}") from None
+        data = read_limited(path)  # the one size budget of every input (tqkit.limits)
+    except InputError as exc:
+        raise GlossaryError(str(path), exc.message) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -174,6 +174,10 @@ def parse_xml(data: bytes, path: str) -> Element:
 
 
 def read_tbx(data: bytes, path: str) -> tuple[GlossaryInfo, list[Concept]]:
+    from tqkit.limits import MAX_BYTES
+
+    if len(data) > MAX_BYTES:  # the one size budget of every input (tqkit.limits)
+        raise TbxError(f"{path}: file too large ({len(data) // (1 << 20)} MB; limit {MAX_BYTES // (1 << 20)} MB)")
     root = parse_xml(data, path)
     kind = _local(root.tag)
     if kind not in ("tbx", "martif"):
