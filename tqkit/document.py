@@ -89,13 +89,8 @@ class Document:
         """``text`` with masked code points replaced by ``MASK`` (line breaks kept)."""
         if not self.masked:
             return self.text
-        chars = list(self.text)
-        for spans, fill in ((self.masked, MASK), (self.blank, " ")):
-            for span in spans:
-                for i in range(span.start, min(span.end, len(chars))):
-                    if chars[i] not in "\r\n":
-                        chars[i] = fill
-        return "".join(chars)
+        view = _fill(self.text, self.masked, MASK)
+        return _fill(view, self.blank, " ") if self.blank else view
 
     @cached_property
     def folded(self) -> str:
@@ -163,15 +158,43 @@ class Document:
             out.extend(sentence_spans(self.view, seg.span))
         return tuple(out)
 
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
     def tokens_in(self, span: Span) -> list[Token]:
         toks = self.tokens
-        starts = [t.start for t in toks]
+        starts = self._token_starts  # built once: per call it made unit-by-unit rules quadratic
         lo = bisect.bisect_left(starts, span.start)
         hi = bisect.bisect_left(starts, span.end)
         return [t for t in toks[lo:hi] if t.end <= span.end]
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+
+_NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]+")
+
+
+def _fill(text: str, spans: Iterable[Span], fill: str) -> str:
+    """``text`` with the code points of ``spans`` (except line breaks) replaced by ``fill``;
+    built from slices, one pass over the sorted spans."""
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    for span in sorted(spans):
+        start, end = max(span.start, pos), min(span.end, n)
+        if end <= start:
+            continue
+        out.append(text[pos:start])
+        chunk = text[start:end]
+        if "\n" in chunk or "\r" in chunk:
+            out.append(_NOT_LINE_BREAK_RE.sub(lambda m: fill * len(m.group()), chunk))
+        else:
+            out.append(fill * len(chunk))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # One-to-one character substitutions used for matching (offsets never move).

@@ -17,6 +17,7 @@ reaches survive. With no edits the original bytes come back unchanged.
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import posixpath
@@ -212,8 +213,12 @@ class DocxReader:
         if text != doc.text:
             raise InputError(doc.path, "DOCX text changed since it was read")
         changed = False
+        starts = [p.start for p in pieces]
         for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-            changed |= _apply(pieces, edit)
+            # only the pieces around the edit (a scan of all pieces per edit is quadratic)
+            lo = max(0, bisect.bisect_right(starts, edit.start) - 2)
+            hi = bisect.bisect_left(starts, edit.end) + 1
+            changed |= _apply(pieces[lo:hi], edit)
         if not changed:
             return original
         return _repack(doc.path, original, document)
