@@ -27,9 +27,13 @@ _TOKEN_RE = re.compile(
     re.S | re.I,
 )
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "option", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"]
+    ["address", "button", "menu", "nav", "optgroup", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "option", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"]
 )
 
+
+_MENU_TAGS = frozenset(["nav", "menu"])
+# what may stand between two links of a menu or language picker ("English | Deutsch")
+_SEPARATOR_RE = re.compile(r"(?:\s|&nbsp;|[|·•/])*")
 
 _SPACE_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&ensp;", "&emsp;", "&thinsp;"})
 
@@ -109,10 +113,23 @@ class HtmlReader:
         blank: list[Span] = []
         regions: list[Span] = []
         start = 0
+        menu_depth = 0  # inside <nav> or <menu>: every link is an item of its own
+        last_link_end = -1  # end of the last </a>: links side by side are menu items
         for m in _TOKEN_RE.finditer(text):
             masked.append(Span(m.start(), m.end()))
             kind = m.lastgroup
-            if kind == "entity" or (kind == "tag" and (m.group("name") or "").lower() not in BLOCK_TAGS):
+            name = (m.group("name") or "").lower() if kind == "tag" else ""
+            closing = kind == "tag" and m.group().startswith("</")
+            if name in _MENU_TAGS:
+                menu_depth = max(0, menu_depth + (-1 if closing else 1))
+            if name == "a" and not closing and (
+                    menu_depth or (last_link_end >= 0 and _SEPARATOR_RE.fullmatch(text, last_link_end, m.start()))):
+                regions.append(Span(start, m.start()))
+                start = m.end()
+                continue
+            if name == "a" and closing:
+                last_link_end = m.end()
+            if kind == "entity" or (kind == "tag" and name not in BLOCK_TAGS):
                 # inline: the paragraph goes on; tags and no-break spaces read as a space
                 if kind == "tag" or m.group().lower() in _SPACE_ENTITIES:
                     blank.append(Span(m.start(), m.end()))

@@ -21,6 +21,9 @@ from tqkit.readers.html import complement, editable, trim_span
 _KEYWORD_RE = re.compile(r"^(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+(?P<rest>.*)$")
 _STRING_RE = re.compile(r'^"(?P<c>(?:[^"\\]|\\.)*)"[ \t]*$')
 _ESCAPE_RE = re.compile(r"\\.")
+# msgids that are keys, not text: "translator-credits", "about_dialog.authors"; their msgstr is
+# checked, but has no source to compare with (names are not a translation of "credits")
+_KEY_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)+\Z")
 _UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
@@ -59,6 +62,8 @@ class PoReader:
                     continue
                 index = int(kw[7:-1]) if "[" in kw else 0
                 src = entry.values.get("msgid_plural", msgid) if index >= 1 else msgid
+                if _KEY_RE.match(msgid):
+                    src = ""  # a key (translator-credits, menu.file.open), not source text
                 for s in spans:
                     prose.append(s)
                     escapes.extend(Span(s.start + m.start(), s.start + m.end())
