@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from fuzzcount import count
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzzcount import count
 from tqkit.config import RunOptions
 from tqkit.document import Document
 from tqkit.findings import Edit, Span

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from tqkit.document import Document, Segment, merge_spans
 from tqkit.findings import Edit, Span, apply_edits
 from tqkit.readers import decode, encode, normalise_edits
+from tqkit.readers.text import link_masks
 
 _RAW_ELEMENTS = "script|style|template|textarea|noscript|svg|math|code|pre|kbd|samp|var|object|iframe"
 _TOKEN_RE = re.compile(
@@ -139,6 +140,8 @@ class HtmlReader:
             regions.append(Span(start, m.start()))
             start = m.end()
         regions.append(Span(start, len(text)))
+        for region in regions:  # URLs and e-mail addresses written as text
+            masked.extend(link_masks(text, region))
         masked = merge_spans(masked)
         # join inline pieces: a region runs between block boundaries
         segments = segments_from_prose(text, regions, masked)

@@ -17,6 +17,7 @@ from tqkit.document import Document, Segment, merge_spans
 from tqkit.findings import Edit, Span, apply_edits
 from tqkit.readers import InputError, decode, encode
 from tqkit.readers.html import complement, editable, trim_span
+from tqkit.readers.text import link_masks
 
 _KEYWORD_RE = re.compile(r"^(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+(?P<rest>.*)$")
 _STRING_RE = re.compile(r'^"(?P<c>(?:[^"\\]|\\.)*)"[ \t]*$')
@@ -66,6 +67,7 @@ class PoReader:
                     src = ""  # a key (translator-credits, menu.file.open), not source text
                 for s in spans:
                     prose.append(s)
+                    escapes.extend(link_masks(text, s))
                     escapes.extend(Span(s.start + m.start(), s.start + m.end())
                                    for m in _ESCAPE_RE.finditer(text[s.start : s.end]))
                     ids.append(f"e{n}" + (f"[{index}]" if "[" in kw else "") + f"@{entry.line}")

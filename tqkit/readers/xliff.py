@@ -23,6 +23,7 @@ from tqkit.document import Document, Segment, merge_spans
 from tqkit.findings import Edit, Span, apply_edits
 from tqkit.readers import InputError, decode, encode, normalise_edits
 from tqkit.readers.html import complement, editable, escape_html, trim_span
+from tqkit.readers.text import link_masks
 
 _DECL_RE = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")
 _P = r"(?:[A-Za-z_][\w.-]*:)?"  # optional namespace prefix
@@ -140,6 +141,7 @@ class XliffReader:
             prose.append(tgt_span)
             masks, sections = _masks_in(text, tgt_span)
             inner_masks.extend(masks)
+            inner_masks.extend(link_masks(text, tgt_span))
             cdata.extend(sections)
             meta_ids.append(unit_id)
             sources.append(src)
