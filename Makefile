@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean fuzz fuzz-readers
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ lint: $(VENV)/.test-installed
 
 test: lint
 	$(BIN)/pytest -n 2 -q
+
+# Readers and the fix loop over generated input (over 100,000 inputs; prints the count).
+fuzz-readers: $(VENV)/.test-installed
+	TQKIT_FUZZ_EXAMPLES=11000 $(BIN)/pytest tests/fuzz/test_readers_fuzz.py -q -p no:xdist
+
+fuzz: fuzz-readers
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py

@@ -29,6 +29,8 @@ class InputError(Exception):
     """A file cannot be read or used. ``str()`` is the one-line message shown to the user."""
 
     def __init__(self, path: str, message: str, line: int | None = None):
+        if "\n" in message or "\r" in message:  # parsers' messages may quote several lines
+            message = " ".join(message.split())
         self.path, self.message, self.line = path, message, line
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")

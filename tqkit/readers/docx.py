@@ -20,8 +20,10 @@ from __future__ import annotations
 import bisect
 import io
 import itertools
+import lzma
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +41,9 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SKIP_PARENTS = {W + "del", W + "moveFrom", MC + "Fallback"}
 _OFFICE_DOCUMENT = "/officeDocument"
 _MAX_ENTRIES = 10_000
+# what a damaged or hostile zip can raise while it is opened or inflated
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, NotImplementedError,
+               RuntimeError, OSError, EOFError, ValueError, KeyError, UnicodeDecodeError)
 
 
 @dataclass
@@ -79,7 +84,7 @@ def _open_zip(path: str, data: bytes) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except _ZIP_ERRORS as exc:
         raise InputError(path, f"not a valid DOCX file (corrupt ZIP: {str(exc)[:80]})") from None
     if len(infos) > _MAX_ENTRIES:
         raise InputError(path, f"not a valid DOCX file ({len(infos):,} zip entries)")
@@ -119,8 +124,7 @@ def _load(path: str, data: bytes) -> _Package:
     try:
         part = _main_part(path, zf, budget)
         root = _xml(path, part, _member(path, zf, zf.getinfo(part), budget))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError,
-            EOFError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise InputError(path, f"not a valid DOCX file ({type(exc).__name__}: {str(exc)[:80]})") from None
     body = root.find(W + "body")
     if body is None:
@@ -237,8 +241,7 @@ def _repack(path: str, original: bytes, package: _Package) -> bytes:
                 content = part_xml if info.filename == package.part else _member(path, src, info, budget)
                 dst.writestr(info, content, compress_type=info.compress_type)
             dst.comment = src.comment
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError,
-            EOFError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise InputError(path, f"cannot write DOCX: a zip entry is unreadable ({str(exc)[:80]})") from None
     return out.getvalue()
 
