@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: run test bench lint clean fuzz fuzz-readers
+.PHONY: run test bench lint clean fuzz fuzz-races fuzz-glossary fuzz-readers
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(PIP) install -q -e '.[test,mt,bench]'
+	$(PIP) install -q -e '.[test,mt,bench,langs]'
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
@@ -28,14 +28,23 @@ lint: $(VENV)/.test-installed
 test: lint
 	$(BIN)/pytest -n 2 -q
 
+# 1,000 concurrent --fix/edit races and 500 kill -9 trials (`make test` runs 50 and 20).
+fuzz-races: $(VENV)/.test-installed
+	TQKIT_RACES=1000 TQKIT_KILLS=500 $(BIN)/pytest tests/fuzz/test_races.py -q -s
+
+# Glossary loaders and importers (YAML, CSV, TBX): 5,000 generated inputs per property.
+fuzz-glossary: $(VENV)/.test-installed
+	TQKIT_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz/test_glossary_fuzz.py -q
+
 # Readers and the fix loop over generated input (over 100,000 inputs; prints the count).
 fuzz-readers: $(VENV)/.test-installed
 	TQKIT_FUZZ_EXAMPLES=11000 $(BIN)/pytest tests/fuzz/test_readers_fuzz.py -q -p no:xdist
 
-fuzz: fuzz-readers
+fuzz: fuzz-races fuzz-glossary fuzz-readers
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/quality.py --json bench/out/quality.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.findings import Severity
+from tqkit.profiles import UnknownLanguage, check_language
 from tqkit.readers import InputError
 
 KNOWN_KEYS = {
-    "select", "extend-select", "ignore", "per-file-ignores", "severity", "glossaries",
+    "select", "extend-select", "ignore", "per-file-ignores", "per-file-target-lang", "severity", "glossaries",
     "target-lang", "fail-on", "exclude",
 }
 
@@ -41,7 +42,9 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     glossaries: tuple[str, ...] | None = None
-    target_lang: str = "en"
+    # "auto": each document's language is detected (or read from the file, as XLIFF states it)
+    target_lang: str = "auto"
+    per_file_target_lang: tuple[tuple[str, str], ...] = ()
     fail_on: Severity = Severity.WARNING
     exclude: tuple[str, ...] = ()
     root: str | None = None  # directory of the config file
@@ -69,6 +72,16 @@ class Settings:
                 out.extend(codes)
         return tuple(out)
 
+    def target_lang_for(self, path: str) -> str:
+        """The language of ``path``: the last ``per-file-target-lang`` glob that matches it,
+        else ``target-lang``."""
+        rel, name = self._relative(path), Path(path).name
+        lang = self.target_lang
+        for pattern, code in self.per_file_target_lang:
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(name, pattern):
+                lang = code
+        return lang
+
     def severity_of(self, code: str, default: Severity) -> Severity:
         best, best_len = default, -1
         for key, sev in self.severity:  # the most specific key wins: TQ201 over TQ2
@@ -78,6 +91,15 @@ class Settings:
 
     def merged(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _language(value: object, sp: str, key: str, text: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(sp, f"`{key}` must be a language code such as \"en\"", _line_of(text, key))
+    try:
+        return check_language(value)
+    except UnknownLanguage as exc:
+        raise InputError(sp, str(exc), _line_of(text, key)) from None
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -115,6 +137,31 @@ def _check_selectors(selectors: tuple[str, ...], path: str, key: str, text: str,
     except ValueError as exc:
         raise InputError(path, f"`{section or key}`: {exc}", _line_of(text, key) or _line_of(text, section)) from None
     return selectors
+
+
+_LANG_CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def lang_code_problem(code: str) -> str | None:
+    """Why ``code`` is not a language code (BCP 47 shape: ``en``, ``pt-BR``, ``zh-Hant``), or
+    ``None``. Codes name files (word lists, models), so anything else is refused."""
+    if _LANG_CODE_RE.match(code) and len(code) <= 35:
+        return None
+    return f"{code!r} is not a language code (expected e.g. en, de, pt-BR)"
+
+
+def encoding_problem(encoding: str) -> str | None:
+    """Why ``encoding`` cannot decode text files (unknown, or a codec such as rot13 or base64
+    that is not a text encoding), or ``None``."""
+    import codecs
+
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError, TypeError):
+        return f"unknown encoding {encoding!r}"
+    if not getattr(info, "_is_text_encoding", True):
+        return f"{encoding!r} is not a text encoding"
+    return None
 
 
 def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
@@ -155,9 +202,13 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
     if "glossaries" in table:
         kw["glossaries"] = tuple(str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text))
     if "target-lang" in table:
-        if not isinstance(table["target-lang"], str):
-            raise InputError(sp, "`target-lang` must be a language code such as \"en\"", _line_of(text, "target-lang"))
-        kw["target_lang"] = table["target-lang"]
+        kw["target_lang"] = _language(table["target-lang"], sp, "target-lang", text)
+    if "per-file-target-lang" in table:
+        pft = table["per-file-target-lang"]
+        if not isinstance(pft, dict):
+            raise InputError(sp, "`per-file-target-lang` must be a table of glob = \"code\"",
+                             _line_of(text, "per-file-target-lang"))
+        kw["per_file_target_lang"] = tuple((str(g), _language(c, sp, str(g), text)) for g, c in pft.items())
     if "fail-on" in table:
         try:
             kw["fail_on"] = Severity.parse(str(table["fail-on"]))
@@ -168,9 +219,14 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
 
 def _load_file(path: Path) -> Settings | None:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data_bytes = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read config: {exc.strerror or exc}") from None
+    try:
+        text = data_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"config is not valid UTF-8 (byte 0x{data_bytes[exc.start]:02x} at "
+                         f"offset {exc.start})", data_bytes[: exc.start].count(b"\n") + 1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

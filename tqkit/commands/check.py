@@ -10,12 +10,14 @@ from pathlib import Path
 
 import click
 
-from tqkit.atomic import atomic_write
+from tqkit.atomic import WriteError, atomic_write, read_for_update
 from tqkit.config import RunOptions
 from tqkit.findings import Severity
+from tqkit.profiles import UnknownLanguage, check_language
 from tqkit.readers import InputError
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
+from tqkit.report.text_report import escape_controls
 from tqkit.resources import ResourceError
 from tqkit.runner import FileResult, check_paths, engine_for, exit_code, read_source, settings_for
 
@@ -25,7 +27,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def fail(message: str) -> None:
-    click.echo(f"tqkit: {message}", err=True)
+    click.echo(f"tqkit: {escape_controls(message)}", err=True)
     sys.exit(2)
 
 
@@ -41,10 +43,14 @@ def fail(message: str) -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(),
               help="Glossary file or directory (repeatable); default: the bundled glossaries.")
-@click.option("--target-lang", default=None, help="Language of the checked text [default: en].")
+@click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
+              help="Language of the checked text (en, de, bg ...) [default: auto, detected per file].")
 @click.option("--source", type=click.Path(), default=None,
               help="The original-language article, aligned by paragraph, for source-aware rules.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option("--force", is_flag=True,
+              help="With --fix: write even when the file changed since it was read, or is read-only.")
+@click.option("--backup", is_flag=True, help="With --fix: keep the previous content as FILE.bak.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
@@ -60,7 +66,8 @@ def fail(message: str) -> None:
 @click.option("--models-dir", default=None, type=click.Path(), help="Offline MT models directory.")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool, glossaries: tuple[str, ...],
-          target_lang: str | None, source: str | None, fix: bool, unsafe_fixes: bool, diff: bool,
+          target_lang: str | None, source: str | None, fix: bool, force: bool, backup: bool,
+          unsafe_fixes: bool, diff: bool,
           statistics: bool, jobs: int, encoding: str | None, config: str | None, no_color: bool,
           source_lang: str | None, roundtrip_via: str | None, roundtrip_threshold: float,
           models_dir: str | None) -> None:
@@ -76,6 +83,16 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         fail(str(exc))
     if fix and diff:
         fail("use either --fix or --diff, not both")
+    from tqkit.config import encoding_problem, lang_code_problem
+
+    for opt, lang in (("--source-lang", source_lang), ("--roundtrip-via", roundtrip_via)):
+        problem = lang_code_problem(lang) if lang is not None else None
+        if problem:
+            fail(f"{opt}: {problem}")
+    if encoding and (problem := encoding_problem(encoding)):
+        fail(f"--encoding: {problem}")
+    if (force or backup) and not fix:
+        fail(f"--{'force' if force else 'backup'} only applies with --fix")
     if source and len(paths) != 1:
         fail("--source pairs one original with one translated file; give exactly one PATH")
     extra: dict[str, object] = {"roundtrip_via": roundtrip_via, "models_dir": models_dir,
@@ -89,12 +106,13 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     color = not no_color and sys.stdout.isatty() and fmt == "text"
     would_change = False
     if fix or diff:
-        results, would_change = _fix(paths, options, unsafe_fixes, diff, jobs)
+        results, would_change = _fix(paths, options, unsafe_fixes, diff, jobs,
+                                     _WriteOptions(force, backup))
     else:
         results = list(check_paths(paths, options, jobs))
     for r in results:
         if r.error:
-            click.echo(f"tqkit: {r.error}", err=True)
+            click.echo(f"tqkit: {escape_controls(r.error)}", err=True)
     if not (diff and fmt == "text"):
         emit(fmt, results, sys.stdout, color=color, statistics=statistics)
     code = exit_code(results, options.fail_on)
@@ -103,6 +121,12 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     if exit_zero and code == 1:
         code = 0
     sys.exit(code)
+
+
+@dataclass(frozen=True)
+class _WriteOptions:
+    force: bool = False
+    backup: bool = False
 
 
 @dataclass
@@ -115,19 +139,28 @@ class _Fixed:
     message: str = ""
 
 
-def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool) -> _Fixed:
-    """Fix one file (or standard input, for --diff): the write happens here, atomically."""
+def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool,
+             how: _WriteOptions = _WriteOptions()) -> _Fixed:
+    """Fix one file (or standard input, for --diff): the write happens here, atomically, and
+    only when the file is still what was read (compare-and-swap; ``--force`` skips the check)."""
     from tqkit.fixes import fix_bytes, unified_diff
+    from tqkit.readers import MAX_BYTES
 
     if path == "-" and not diff:
         return _Fixed(FileResult(path, error="-: cannot fix standard input in place; use --diff"))
     try:
         settings = settings_for(path, options)
         engine = engine_for(settings, options)
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        stamp = None
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise InputError("-", f"input too large (limit {MAX_BYTES // (1024 * 1024)} MB)")
+        else:
+            data, stamp = read_for_update(path, limit=MAX_BYTES)
         source = read_source(options.source, options.source_lang) if options.source else None
         res = fix_bytes(path, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
-    except (InputError, ResourceError) as exc:
+    except (InputError, ResourceError, WriteError) as exc:
         return _Fixed(FileResult(path, error=str(exc)))
     except OSError as exc:
         return _Fixed(FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}"))
@@ -137,17 +170,24 @@ def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool) -> _Fixed
         if diff:
             out.diff = unified_diff(path, res.first_text, res.doc.text)
         else:
-            atomic_write(path, res.fixed)
+            if not res.fixed.strip():
+                return _Fixed(FileResult(path, error=f"{path}: the fixes would leave the file empty; "
+                                         "not written"))
+            try:
+                atomic_write(path, res.fixed, expected=stamp, force=how.force, backup=how.backup,
+                             old=res.original)
+            except WriteError as exc:
+                return _Fixed(FileResult(path, error=str(exc)))
             out.message = f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}"
     return out
 
 
-def _fix_worker(args: tuple[str, RunOptions, bool, bool]) -> _Fixed:
+def _fix_worker(args: tuple[str, RunOptions, bool, bool, _WriteOptions]) -> _Fixed:
     return _fix_one(*args)
 
 
 def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
-         jobs: int) -> tuple[list[FileResult], bool]:
+         jobs: int, how: _WriteOptions = _WriteOptions()) -> tuple[list[FileResult], bool]:
     """Fix every file, in parallel with ``jobs`` > 1; diffs and messages print in path order."""
     from tqkit.runner import walk
 
@@ -159,9 +199,9 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
 
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            done = iter(list(pool.map(_fix_worker, [(p, options, unsafe, diff) for p in todo])))
+            done = iter(list(pool.map(_fix_worker, [(p, options, unsafe, diff, how) for p in todo])))
     else:
-        done = (_fix_one(p, options, unsafe, diff) for p in todo)
+        done = (_fix_one(p, options, unsafe, diff, how) for p in todo)
     results: list[FileResult] = []
     changed_any = False
     for path, err in items:
@@ -170,30 +210,55 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
             continue
         fixed = next(done)
         changed_any |= fixed.changed
-        if fixed.diff:
-            sys.stdout.write(fixed.diff)
+        if fixed.diff:  # on a terminal, control characters of the file are shown escaped;
+            # piped (to patch, to a file) the diff stays byte-exact
+            tty = sys.stdout.isatty()
+            sys.stdout.write(escape_controls(fixed.diff, keep_newlines=True) if tty else fixed.diff)
         if fixed.message:
-            click.echo(fixed.message, err=True)
+            click.echo(escape_controls(fixed.message), err=True)
         results.append(fixed.result)
     return results, changed_any
+
+
+def _target_lang(value: str | None) -> str | None:
+    """``--target-lang``: a real language code, or a one-line error naming the known ones."""
+    if value is None:
+        return None
+    try:
+        return check_language(value)
+    except UnknownLanguage as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
-def rules(fmt: str, show_all: bool) -> None:
-    """List every rule: code, name, default severity, category."""
+@click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
+              help="Say which rules run on copy in this language and which are off.")
+def rules(fmt: str, show_all: bool, target_lang: str | None) -> None:
+    """List every rule: code, name, default severity, category (and, with --target-lang,
+    whether it runs for that language)."""
+    from tqkit.profiles import AUTO, profile_for
+
     items = all_rules()
+    lang = profile_for(target_lang).code if target_lang and target_lang != AUTO else None
     if fmt == "json":
         json.dump([
             {"code": r.code, "name": r.name, "severity": r.severity.label, "category": r.category.value,
-             "enabled_by_default": r.enabled_by_default, "summary": r.summary()} for r in items
+             "enabled_by_default": r.enabled_by_default, "summary": r.summary(),
+             "languages": sorted(r.languages) if r.languages is not None else "any",
+             **({"runs": r.runs_for(lang)} if lang else {})} for r in items
         ], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
     for r in items:
         opt = "" if r.enabled_by_default else "  (opt-in)"
-        click.echo(f"{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {r.summary()}{opt}")
+        on = ("on   " if r.runs_for(lang) else "off  ") if lang else ""
+        click.echo(f"{on}{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {r.summary()}{opt}")
+    if lang:
+        off = [r.code for r in items if not r.runs_for(lang)]
+        click.echo(f"\n{lang}: {len(items) - len(off)} rules run, {len(off)} are off "
+                   f"(written for other languages: {', '.join(off) or 'none'})")
 
 
 @click.command()

@@ -160,9 +160,9 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, boo
     if encoding is not None:
         try:
             info = codecs.lookup(encoding)
-        except LookupError:
+        except (LookupError, ValueError, TypeError):
             raise InputError(path, f"unknown encoding {encoding!r}") from None
-        if not getattr(info, "_is_text_encoding", True):
+        if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib...
             raise InputError(path, f"{encoding!r} is not a text encoding (use e.g. utf-8, utf-16, cp1252)")
         norm = info.name
         found = _bom_encoding(data)
