@@ -179,7 +179,9 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, boo
             data = data[len(codecs.BOM_UTF8) :]
         return _decode_as(path, data, encoding), encoding, bom
     found = _bom_encoding(data)
-    if found is not None and found[0] != "utf-8":
+    # a UTF-16/32 byte-order mark, and text that has the zero bytes of its spaces and line
+    # breaks (b"\xff\xfe bad" is a broken file, not two Chinese characters)
+    if found is not None and found[0] != "utf-8" and b"\x00" in found[1]:
         name, body = found
         return _decode_as(path, body, name), name, True
     bom = data.startswith(codecs.BOM_UTF8)
@@ -209,11 +211,7 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, boo
 
 
 def encode(doc: Document, text: str) -> bytes:
-    try:
-        data = text.encode(doc.encoding)
-    except UnicodeEncodeError as exc:
-        raise InputError(doc.path, f"the fixed text cannot be written in {doc.encoding} "
-                         f"({text[exc.start:exc.end]!r} has no encoding there)") from None
+    data = text.encode(doc.encoding)  # UnicodeEncodeError: tqkit.fixes reports it in one line
     if doc.bom:
         data = _BOM_OF.get(codecs.lookup(doc.encoding).name, codecs.BOM_UTF8) + data
     return data
