@@ -149,3 +149,33 @@ def test_check_pipeline_is_linear(name: str) -> None:
         return _best(go, runs=1)
 
     _assert_linear(name, measure)
+
+
+def test_calque_rule_does_not_scan_every_glossary_span_per_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The super-linear step of a 60 MB article (issue 10 item 10): TQ301 compared each calque
+    match with every deprecated-term span (12 million comparisons at 8 MB). Now a bisection."""
+    from pathlib import Path
+
+    from tqkit.findings import Span
+
+    seed = (Path(__file__).resolve().parents[2] / "corpora" / "silent-front.en.txt").read_text("utf-8")
+    text = "\n\n".join([seed] * 20)
+    options = RunOptions()
+    engine = engine_for(settings_for("x.txt", options), options)
+    doc = reader_for("x.txt").read("x.txt", text.encode())
+    calls = 0
+    original = Span.overlaps
+
+    def counting(self: Span, other: Span) -> bool:
+        nonlocal calls
+        calls += 1
+        return original(self, other)
+
+    monkeypatch.setattr(Span, "overlaps", counting)
+    from tqkit.registry import CheckContext
+
+    ctx = CheckContext(engine.resources, source=None, options={}, selected=engine.codes)
+    rule = next(r for r in engine.rules if r.code == "TQ301")
+    found = list(rule.check(doc, ctx))
+    assert found  # the seed has calques
+    assert calls < 10 * len(found)
