@@ -38,7 +38,7 @@ fuzz-glossary: $(VENV)/.test-installed
 
 # Readers and the fix loop over generated input (over 100,000 inputs; prints the count).
 fuzz-readers: $(VENV)/.test-installed
-	TQKIT_FUZZ_EXAMPLES=11000 $(BIN)/pytest tests/fuzz/test_readers_fuzz.py -q -p no:xdist
+	TQKIT_FUZZ_EXAMPLES=12000 $(BIN)/pytest tests/fuzz/test_readers_fuzz.py -q -p no:xdist
 
 fuzz: fuzz-races fuzz-glossary fuzz-readers
 

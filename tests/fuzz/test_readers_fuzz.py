@@ -9,7 +9,7 @@
 - the fix loop raises nothing but InputError.
 
 ``TQKIT_FUZZ_EXAMPLES`` sets the examples per property (default 60, a few seconds each for
-``make test``); ``make fuzz-readers`` runs 11,000 per reader property (and an eighth of that
+``make test``); ``make fuzz-readers`` runs 12,000 per reader property (and an eighth of that
 through the fix loop), over 100,000 inputs, and prints the count.
 """
 
