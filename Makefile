@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: run test bench lint clean fuzz fuzz-races fuzz-glossary
+.PHONY: run test bench lint clean fuzz fuzz-races fuzz-glossary fuzz-readers
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,11 @@ fuzz-races: $(VENV)/.test-installed
 fuzz-glossary: $(VENV)/.test-installed
 	TQKIT_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz/test_glossary_fuzz.py -q
 
-fuzz: fuzz-races fuzz-glossary
+# Readers and the fix loop over generated input (over 100,000 inputs; prints the count).
+fuzz-readers: $(VENV)/.test-installed
+	TQKIT_FUZZ_EXAMPLES=12000 $(BIN)/pytest tests/fuzz/test_readers_fuzz.py -q -p no:xdist
+
+fuzz: fuzz-races fuzz-glossary fuzz-readers
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py

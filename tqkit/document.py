@@ -31,7 +31,9 @@ _TOKEN_RE = re.compile(
 )
 _WORD_ONLY_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|\d|[\u0300-\u036f])*(?:['’\-][^\W\d_]+)*")
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
-_PARA_SPLIT_RE = re.compile(r"(?:[ \t\x00]*(?:\r\n|\r|\n)){2,}")
+# A paragraph break is a line holding nothing but spaces, tabs or masks (scanned line by line:
+# a regular expression for it backtracks over long runs of spaces or masked markup).
+_BLANK_CHARS = " \t\x00"
 _SENT_END_RE = re.compile(
     r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u0400-\u042F\u0531-\u0556])"
 )
@@ -87,13 +89,8 @@ class Document:
         """``text`` with masked code points replaced by ``MASK`` (line breaks kept)."""
         if not self.masked:
             return self.text
-        chars = list(self.text)
-        for spans, fill in ((self.masked, MASK), (self.blank, " ")):
-            for span in spans:
-                for i in range(span.start, min(span.end, len(chars))):
-                    if chars[i] not in "\r\n":
-                        chars[i] = fill
-        return "".join(chars)
+        view = _fill(self.text, self.masked, MASK)
+        return _fill(view, self.blank, " ") if self.blank else view
 
     @cached_property
     def folded(self) -> str:
@@ -161,15 +158,43 @@ class Document:
             out.extend(sentence_spans(self.view, seg.span))
         return tuple(out)
 
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
     def tokens_in(self, span: Span) -> list[Token]:
         toks = self.tokens
-        starts = [t.start for t in toks]
+        starts = self._token_starts  # built once: per call it made unit-by-unit rules quadratic
         lo = bisect.bisect_left(starts, span.start)
         hi = bisect.bisect_left(starts, span.end)
         return [t for t in toks[lo:hi] if t.end <= span.end]
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+
+_NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]+")
+
+
+def _fill(text: str, spans: Iterable[Span], fill: str) -> str:
+    """``text`` with the code points of ``spans`` (except line breaks) replaced by ``fill``;
+    built from slices, one pass over the sorted spans."""
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    for span in sorted(spans):
+        start, end = max(span.start, pos), min(span.end, n)
+        if end <= start:
+            continue
+        out.append(text[pos:start])
+        chunk = text[start:end]
+        if "\n" in chunk or "\r" in chunk:
+            out.append(_NOT_LINE_BREAK_RE.sub(lambda m: fill * len(m.group()), chunk))
+        else:
+            out.append(fill * len(chunk))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # One-to-one character substitutions used for matching (offsets never move).
@@ -192,13 +217,18 @@ def fold(text: str) -> str:
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:
-    """Blank-line separated paragraphs, trimmed of surrounding whitespace and masks."""
-    pos = 0
-    for m in _PARA_SPLIT_RE.finditer(text):
-        span = _trim(text, pos, m.start())
-        if span is not None:
-            yield span
-        pos = m.end()
+    """Blank-line separated paragraphs, trimmed of surrounding whitespace and masks.
+
+    Linear in the text: each line is looked at once."""
+    pos = 0  # start of the current paragraph
+    line_start = 0
+    for m in _LINE_BREAK_RE.finditer(text):
+        if line_start > pos and not text[line_start : m.start()].strip(_BLANK_CHARS):
+            span = _trim(text, pos, line_start)
+            if span is not None:
+                yield span
+            pos = m.end()
+        line_start = m.end()
     span = _trim(text, pos, len(text))
     if span is not None:
         yield span
@@ -217,7 +247,9 @@ def sentence_spans(text: str, within: Span) -> Iterator[Span]:
     chunk = text[within.start : within.end]
     pos = 0
     for m in _SENT_END_RE.finditer(chunk):
-        head = chunk[pos : m.start()]
+        # only the last few characters can hold an abbreviation (searching the whole head
+        # again after every skipped abbreviation is quadratic)
+        head = chunk[max(pos, m.start() - 16) : m.start()]
         if _ABBREV_RE.search(head):
             continue
         span = _trim(text, within.start + pos, within.start + m.start())

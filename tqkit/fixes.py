@@ -23,6 +23,8 @@ class FixResult:
     passes: int
     remaining: list[Finding]
     doc: Document
+    # the text of the file as first read (for --diff: DOCX bytes are not text)
+    first_text: str = ""
 
     @property
     def changed(self) -> bool:
@@ -36,6 +38,7 @@ def fix_bytes(path: str, data: bytes, engine: Engine, *, unsafe: bool = False,
     applied = 0
     passes = 0
     doc = reader.read(path, current, encoding, engine.settings.target_lang)
+    first_text = doc.text
     findings, _ = engine.check(doc, source)
     while passes < MAX_PASSES:
         edits = non_overlapping(chosen_fixes(findings, unsafe))
@@ -60,7 +63,7 @@ def fix_bytes(path: str, data: bytes, engine: Engine, *, unsafe: bool = False,
         current = new
         doc = new_doc
         findings, _ = engine.check(doc, source)
-    return FixResult(data, current, applied, passes, findings, doc)
+    return FixResult(data, current, applied, passes, findings, doc, first_text)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

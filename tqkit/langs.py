@@ -173,7 +173,11 @@ LANG_SCRIPTS: dict[str, frozenset[str]] = {
 }
 
 # Scripts langdetect has no profile for, used by a single language we care about.
-_SCRIPT_ONLY_LANGS = {"Armenian": "hy", "Georgian": "ka"}
+# Scripts of one language in practice (langdetect's guess adds nothing but noise for them).
+_SCRIPT_ONLY_LANGS = {"Armenian": "hy", "Georgian": "ka", "Bengali": "bn", "Gurmukhi": "pa",
+                      "Gujarati": "gu", "Tamil": "ta", "Telugu": "te", "Kannada": "kn",
+                      "Malayalam": "ml", "Thai": "th", "Greek": "el", "Khmer": "km",
+                      "Myanmar": "my", "Sinhala": "si", "Lao": "lo", "Tibetan": "bo"}
 
 
 def native_scripts(lang: str) -> frozenset[str]:
@@ -209,7 +213,8 @@ LANGUAGE_NAMES: dict[str, str] = {
     "sk": "Slovak", "sl": "Slovenian", "so": "Somali", "sq": "Albanian", "sr": "Serbian",
     "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "th": "Thai",
     "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
-    "zh": "Chinese", "zh-cn": "Chinese (Simplified)", "zh-tw": "Chinese (Traditional)",
+    "zh": "Chinese", "km": "Khmer", "my": "Burmese", "si": "Sinhala", "lo": "Lao", "bo": "Tibetan",
+    "zh-cn": "Chinese (Simplified)", "zh-tw": "Chinese (Traditional)",
 }  # fmt: skip
 
 
@@ -285,6 +290,15 @@ def detect(text: str) -> list[tuple[str, float]]:
     top_script, top_n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     if top_script in _SCRIPT_ONLY_LANGS and top_n / total >= 0.5:
         return [(_SCRIPT_ONLY_LANGS[top_script], top_n / total)]
+    # Chinese, Japanese and Korean by script first: langdetect's n-grams take short CJK text
+    # mixed with Latin letters for Norwegian or Vietnamese
+    cjk = counts.get("CJK", 0) + counts.get("Kana", 0) + counts.get("Hangul", 0)
+    if cjk / total >= 0.5:
+        if counts.get("Kana", 0) >= 0.1 * cjk:
+            return [("ja", cjk / total)]
+        if counts.get("Hangul", 0) >= 0.5 * cjk:
+            return [("ko", cjk / total)]
+        return [("zh", cjk / total)]
     found = _langdetect(text)
     if found and found[0][0] == "tr" and _looks_azerbaijani(text):
         found[0] = ("az", found[0][1])

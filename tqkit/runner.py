@@ -53,6 +53,10 @@ class Engine:
                            selected=self.codes, profile=profile, notes=profile.notes())
         ignored = self.settings.ignores_for(doc.path)
         findings: list[Finding] = []
+        whole = _wrong_language_file(self.rules, doc, ignored)
+        if whole is not None:  # one finding for the file, not thousands (tqkit.checks.language)
+            ctx.notes.append(f"{doc.path}: {whole.message}")
+            return [whole], ctx.notes
         inline_source = source is None and any(s.source for s in doc.given_segments)
         for rule in self.rules:
             if rule.needs_source and source is None and not inline_source:
@@ -75,6 +79,16 @@ class Engine:
                     if not any(f.rule.startswith(c.upper()) for c in ignored)
                 )
         return dedupe(findings), ctx.notes
+
+
+def _wrong_language_file(rules: Sequence[Rule], doc: Document, ignored: Sequence[str]) -> Finding | None:
+    from tqkit.checks.language import WrongLanguagePassage
+
+    for rule in rules:
+        if isinstance(rule, WrongLanguagePassage) and not any(
+                rule.code.startswith(c.upper()) or rule.name == c for c in ignored):
+            return rule.file_finding(doc)
+    return None
 
 
 def document_language(doc: Document) -> str:

@@ -6,10 +6,11 @@ match, with the entry's message, severity, reference and suggestions.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 
 from tqkit.checks._text import inside_quotes, match_case, shown
-from tqkit.document import Document, fold
+from tqkit.document import Document, fold, merge_spans
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
 
@@ -84,6 +85,9 @@ class KnownBadRendering(Rule):
             from tqkit.checks.terms import bad_term_spans
 
             glossary_spans = bad_term_spans(doc, ctx)
+        # sorted and merged once, looked up by bisection (a scan per match is quadratic)
+        glossary_spans = merge_spans(glossary_spans)
+        glossary_ends = [g.end for g in glossary_spans]
         selected = ctx.selected
         accept = None if not selected or packs.rules <= selected else (lambda e: e.rule in selected)
         # the document's tokens when another rule has made them; else the matcher tokenises only
@@ -93,7 +97,8 @@ class KnownBadRendering(Rule):
         for m in packs.find(view, doc.folded, source_lookup(doc, ctx), accept, tokens, lang):
             entry = m.entry
             span = Span(m.start, m.end)
-            if any(span.overlaps(g) for g in glossary_spans):
+            k = bisect.bisect_right(glossary_ends, span.start)
+            if k < len(glossary_spans) and glossary_spans[k].start < span.end:
                 continue
             found = shown(view[m.start:m.end])
             quoted = inside_quotes(view, span.start, span.end)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
-from tqkit.document import Document
+from tqkit.document import Document, Segment
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
 
@@ -54,14 +54,23 @@ class GluedWords(Rule):
     category = Category.SPELLING
     fires = ("The minister statedThe talks would resume.", "Officials saidRussia would respond.")
     quiet = ("He bought an iPhone on eBay.", "Watch us on YouTube and LinkedIn.",
+             "Set the fileName option, then read fileName again.", "Call setName() first.",
              "The macOS update shipped.", "Visit example.com/NewsRoom today.")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         res = ctx.resources
-        for m in _near(_GLUED_RE, _GLUED_HINT_RE, doc.view, 40):
+        view = doc.view
+        matches = list(_near(_GLUED_RE, _GLUED_HINT_RE, view, 40))
+        seen: dict[str, int] = {}
+        for m in matches:
+            seen[m.group()] = seen.get(m.group(), 0) + 1
+        sources = [s for s in doc.given_segments if s.source]
+        for m in matches:
             left, right = m.group(1), m.group(2)
             whole = left + right
             if res.is_known_word(whole) or not res.is_known_word(left) or not res.is_known_word(right):
+                continue
+            if _identifier(view, m, seen, sources):
                 continue
             gap = Span(m.end(1), m.end(1))
             fixes = []
@@ -71,6 +80,23 @@ class GluedWords(Rule):
             yield self.finding(doc, Span(m.start(), m.end()),
                                f"“{whole}” looks like two words glued together (“{left}” + “{right}”).",
                                fixes)
+
+
+_CODE_AFTER_RE = re.compile(r"[(\[=_:]|\.[a-z]|->")
+
+
+def _identifier(view: str, m: re.Match[str], seen: dict[str, int], sources: list[Segment]) -> bool:
+    """A camelCase identifier, not two glued words: written as code (``fileName(``,
+    ``obj.fileName``, ``fileName =``), used more than once (glued words are accidents, not
+    repeated), or present as such in the unit's source (a PO/XLIFF catalogue keeps identifiers)."""
+    if _CODE_AFTER_RE.match(view, m.end()) or (m.start() and view[m.start() - 1] in "._$>"):
+        return True
+    if seen.get(m.group(), 0) > 1:
+        return True
+    for seg in sources:
+        if seg.span.start <= m.start() < seg.span.end:
+            return m.group() in (seg.source or "")
+    return False
 
 
 _POSSESSIVE_OWN_RE = re.compile(r"(?<![\w'’])(theirs|ours|yours|hers|it['’]s)(\s+)(own)\b", re.I)

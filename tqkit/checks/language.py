@@ -32,6 +32,54 @@ def _looks_english(chunk: str) -> bool:
     return hits >= 0.08 * (chunk.count(" ") + 1)
 
 
+# A whole file is judged from a sample of its paragraphs (this many characters at most).
+FILE_SAMPLE_CHARS = 4000
+FILE_MIN_WORDS = 30
+FILE_MIN_PROBABILITY = 0.95
+
+
+def file_language_mismatch(doc: Document) -> tuple[str, float] | None:
+    """``(language, probability)`` when the file as a whole is written in another language
+    than its target language (a Russian catalogue checked as Bulgarian); None otherwise.
+
+    Judged once per file on a sample of paragraphs spread over it, so a wrong ``--target-lang``
+    or ``target-language`` gives one finding, not one per paragraph."""
+    target = doc.target_lang or "en"
+    segments = doc.segments
+    if not segments:
+        return None
+    view = doc.view
+    step = max(1, len(segments) // 40)
+    parts: list[str] = []
+    size = 0
+    for seg in segments[::step]:
+        chunk = view[seg.span.start : min(seg.span.end, seg.span.start + 400)].replace(MASK, " ")
+        parts.append(chunk)
+        size += len(chunk)
+        if size >= FILE_SAMPLE_CHARS:
+            break
+    sample = "\n".join(parts)
+    if len(_WORD_RE.findall(sample)) < FILE_MIN_WORDS and _cjk_chars(sample) < 2 * FILE_MIN_WORDS:
+        return None
+    if same_language(target, "en") and sample.isascii() and _looks_english(sample):
+        return None
+    found = detect(sample)
+    if not found:
+        return None
+    lang, prob = found[0]
+    if prob < FILE_MIN_PROBABILITY or same_language(lang, target):
+        return None
+    return lang, prob
+
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _cjk_chars(chunk: str) -> int:
+    """Chinese, Japanese and Korean text has few spaces: its characters count as words."""
+    return len(_CJK_RE.findall(chunk)) if not chunk.isascii() else 0
+
+
 @register
 class WrongLanguagePassage(Rule):
     """A paragraph is mostly written in another language than the document's.
@@ -79,18 +127,36 @@ class WrongLanguagePassage(Rule):
         "Stara Zagora and Veliko Tarnovo on Friday evening.\n",
     )
 
+    def file_finding(self, doc: Document) -> Finding | None:
+        """One finding for a file that is as a whole in another language than its target
+        (checked before any rule runs: the runner then skips the per-paragraph rules)."""
+        found = file_language_mismatch(doc)
+        if found is None:
+            return None
+        lang, prob = found
+        target = doc.target_lang or "en"
+        first = doc.segments[0]
+        return self.finding(
+            doc, first.span,
+            f"This file appears to be in {language_name(lang)} ({prob:.0%}), not "
+            f"{language_name(target)}: check its target language (--target-lang, or the "
+            "file's own language setting); other checks were skipped.",
+            language=lang, language_name=language_name(lang), probability=round(prob, 4),
+            scope="file",
+        )
+
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         target = doc.target_lang or "en"
         english = same_language(target, "en")
         view = doc.view
         for segment in doc.segments:
             chunk = view[segment.span.start : segment.span.end]
-            if chunk.count(" ") + 1 < MIN_WORDS:
+            if chunk.count(" ") + 1 < MIN_WORDS and _cjk_chars(chunk) < 2 * MIN_WORDS:
                 continue
             if english and chunk.isascii() and _looks_english(chunk):
                 continue
             words = _WORD_RE.findall(chunk)
-            if len(words) < MIN_WORDS:
+            if len(words) < MIN_WORDS and _cjk_chars(chunk) < 2 * MIN_WORDS:
                 continue
             if not self._worth_detecting(chunk, words, target, english, ctx):
                 continue

@@ -9,7 +9,7 @@ TQ501 (round-trip MT) lives in :mod:`tqkit.checks.roundtrip`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -270,20 +270,27 @@ class NameMissing(Rule):
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        res = ctx.resources
         for para in alignment(doc, ctx):
             if not para.source or not para.target:
                 continue
             words = _target_words(doc, para.target)
-            text_lower = " ".join(words).lower()
+            # the target as written (not only its word tokens), so "ISBN-10", "UTF-8" and
+            # "Winapp2.ini" are found as they stand
+            text_lower = " ".join(_view(doc, u.segment.span) for u in para.target).lower()
+            latin_source = _mostly_latin(para.source_text)
             reported: set[str] = set()
             for child in para.children:
                 if not child.source or not child.target:
                     continue
-                for name, shown in self._names(child.source_text):
+                for name, shown in self._names(child.source_text, latin_source, res.is_common_word):
                     if name in reported:
                         continue
-                    if _CYRILLIC_RE.search(name):
-                        if any(word_similarity(w, name) >= NAME_SIMILARITY for w in words):
+                    if _CYRILLIC_RE.search(name) or latin_source:
+                        # romanised (Cyrillic), or respelled between Latin-script variants
+                        # ("Color" / "Colour", "Organize" / "Organise")
+                        if name.lower() in text_lower or any(
+                                word_similarity(w, name) >= NAME_SIMILARITY for w in words):
                             continue
                     elif name.lower() in text_lower or any(w.lower() == name.lower() for w in words):
                         continue
@@ -296,8 +303,15 @@ class NameMissing(Rule):
                     )
 
     @staticmethod
-    def _names(text: str) -> Iterator[tuple[str, str]]:
-        """(key word, what to show) for each checkable name in a source sentence."""
+    def _names(text: str, latin_source: bool = False,
+               is_common: Callable[[str], bool] = lambda w: False) -> Iterator[tuple[str, str]]:
+        """(key word, what to show) for each checkable name in a source sentence.
+
+        In a Latin-script source, capitals say little: a sentence starts with one, and UI
+        strings and headlines capitalise every word. There a word counts as a name only when
+        it is not sentence-initial and not a common word in title case ("Open File", "Colour
+        Settings"); acronyms, mixed case and words with digits ("NATO", "iPhone", "Winapp2.ini")
+        still count."""
         for m in _PERSON_RE.finditer(text):
             parts = [p for p in m.groups() if p]
             if not all(_CYRILLIC_RE.search(p) for p in parts):
@@ -309,8 +323,38 @@ class NameMissing(Rule):
             yield surname, f"“{shown}” ({romanise(shown)})"
         for m in _LATIN_NAME_RE.finditer(text):
             word = m.group(1)
-            if len(word) >= 2 and not word.isdigit():
-                yield word, f"“{word}”"
+            if len(word) < 2 or word.isdigit():
+                continue
+            if latin_source and _plain_capitalised(word) and (
+                    _sentence_initial(text, m.start()) or is_common(word)):
+                continue
+            yield word, f"“{word}”"
+
+
+_OPENERS = " \t\"'“‘«([*•–—-"
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Only spaces, opening quotes or brackets since the start of ``text``, a line break or the
+    end of a sentence (looked at backwards from ``start``: constant work per word)."""
+    i = start
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    if i == 0 or text[i - 1] in "\r\n":
+        return True
+    return i < start and text[i - 1] in ".!?:;…"
+
+
+def _plain_capitalised(word: str) -> bool:
+    """"Open", "Colour": a capital, then lower-case letters only (no digits, dots, inner caps)."""
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") >= 0.8 * len(letters)
 
 
 # -- untranslated copy -----------------------------------------------------------------------------

@@ -14,9 +14,19 @@ from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
 
 # Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
+_FOREIGN_LETTER = r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF\u0300-\u036F\u00AA\u00BA]"
+# Combining marks inside words of other scripts (Indic vowel signs and viramas, Hebrew points,
+# Arabic harakat, Thai and Khmer signs, joiners): not letters to Python, but part of the word, so
+# "বাংলা" is one word, not four.
+_MARKS = (r"\u0300-\u036F\u0483-\u0489\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED"
+          r"\u0900-\u0963\u0966-\u0DFF\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0EB1\u0EB4-\u0EBC\u0EC8-\u0ECD\u0F18-\u0FBC"
+          r"\u102B-\u103E\u1056-\u1059\u17B4-\u17D3\u200C\u200D\u3099\u309A")
+# Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin), with
+# their marks; words joined by an apostrophe or hyphen stay one run. No nested ambiguity: a run
+# is read greedily and never backtracks.
 _FOREIGN_RUN_RE = re.compile(
-    r"(?:[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF\u0300-\u036F\u00AA\u00BA])+"
-    r"(?:[\u0300-\u036F'’-]*[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+)*"
+    rf"{_FOREIGN_LETTER}(?:{_FOREIGN_LETTER}|[{_MARKS}])*"
+    rf"(?:['’-]{_FOREIGN_LETTER}(?:{_FOREIGN_LETTER}|[{_MARKS}])*)*"
 )
 # Latin homoglyphs in Cyrillic and Greek (a Cyrillic "а" inside "Аrmenia").
 HOMOGLYPHS = {
@@ -249,7 +259,7 @@ class TransliteratedWord(Rule):
                     continue
                 if _NEXT_NAME_RE.match(view, m.end()):
                     continue  # part of a multi-word name
-            elif len(base) < 5 or _glossary_knows(ctx, base):
+            elif len(base) < 5 or _glossary_knows(ctx, base) or _english_compound(base, ctx):
                 continue
             tok = Token(m.start(), m.end(), text, "word")
             yield self._report(doc, tok, (), None, source_text, ctx, known=False)
@@ -336,6 +346,18 @@ def _guess_lang(word: str) -> str | None:
     except ImportError:
         return None
     return guess_language(word)
+
+
+def _english_compound(word: str, ctx: CheckContext) -> bool:
+    """A closed compound of two English words, as technical English coins them ("desklets",
+    "autoremove", "screencast"): a common word of three letters or more, then a known word of
+    three or more. Romanised Slavic words do not split so ("opolchentsi", "militsiya")."""
+    res = ctx.resources
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if res.is_common_word(head) and (res.is_known_word(tail) or res.is_known_word(_singular(tail))):
+            return True
+    return False
 
 
 def _glossary_knows(ctx: CheckContext, word: str) -> bool:

@@ -192,8 +192,7 @@ def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool,
                             fail_on=settings.fail_on), changed=res.changed)
     if res.changed:
         if diff:
-            before = res.original.decode(res.doc.encoding, errors="replace").lstrip("\ufeff")
-            out.diff = unified_diff(path, before, res.doc.text)
+            out.diff = unified_diff(path, res.first_text, res.doc.text)
         else:
             if not res.fixed.strip():
                 return _Fixed(FileResult(path, error=f"{path}: the fixes would leave the file empty; "

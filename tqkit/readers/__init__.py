@@ -11,16 +11,16 @@ import codecs
 import importlib
 import importlib.util
 import re
-import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from tqkit.document import Document
 from tqkit.findings import Edit, Span
+from tqkit.limits import MAX_BYTES, read_limited, read_stream
 
-MAX_BYTES = 64 * 1024 * 1024
+__all__ = ["MAX_BYTES", "InputError", "decode", "encode", "read_path", "reader_for"]
 # Prose has no million-character lines: such a file is data or a minified dump, not an article.
 MAX_LINE = 1_000_000
 
@@ -29,6 +29,8 @@ class InputError(Exception):
     """A file cannot be read or used. ``str()`` is the one-line message shown to the user."""
 
     def __init__(self, path: str, message: str, line: int | None = None):
+        if "\n" in message or "\r" in message:  # parsers' messages may quote several lines
+            message = " ".join(message.split())
         self.path, self.message, self.line = path, message, line
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
@@ -56,6 +58,10 @@ READERS: dict[str, str] = {
     ".xlf": "tqkit.readers.xliff:XLIFF",
     ".xliff": "tqkit.readers.xliff:XLIFF",
     ".po": "tqkit.readers.po:PO",
+    ".pot": "tqkit.readers.po:PO",
+    ".sdlxliff": "tqkit.readers.xliff:XLIFF",
+    ".mxliff": "tqkit.readers.xliff:XLIFF",
+    ".mqxliff": "tqkit.readers.xliff:XLIFF",
 }
 
 # Suffixes a directory walk picks up.
@@ -108,30 +114,90 @@ def decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool
     return text, enc, bom
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BOM_OF = {name: bom for bom, name in _BOMS}
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for BOM-less UTF-16 text (mostly Latin script: one byte of
+    each pair is zero), else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    pairs = len(sample) // 2
+    if odd.count(0) >= 0.9 * pairs and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * pairs and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _bom_encoding(data: bytes) -> tuple[str, bytes] | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, data[len(bom) :]
+    return None
+
+
+def _decode_as(path: str, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        nl = "\n".encode(encoding) if not encoding.startswith("utf-8") else b"\n"
+        line = data[: exc.start].count(nl) + 1
+        raise InputError(path, f"cannot decode as {encoding} ({exc.reason})", line) from None
+
+
 def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool]:
     if not data:
         raise InputError(path, "empty file")
-    if encoding is None and b"\x00" in data:  # anywhere, not only the first block
-        raise InputError(path, "looks like a binary file (contains NUL bytes); not checked")
     if encoding is not None:
         try:
             info = codecs.lookup(encoding)
         except (LookupError, ValueError, TypeError):
             raise InputError(path, f"unknown encoding {encoding!r}") from None
         if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib...
-            raise InputError(path, f"{encoding!r} is not a text encoding")
+            raise InputError(path, f"{encoding!r} is not a text encoding (use e.g. utf-8, utf-16, cp1252)")
         norm = info.name
+        found = _bom_encoding(data)
+        if norm in ("utf-16", "utf-32") or (found and found[0].startswith(norm) and norm != "utf-8"):
+            # keep the byte order of the file: a UTF-16BE file is written back as UTF-16BE
+            if found is not None and found[0].startswith(norm):
+                name, body = found
+                return _decode_as(path, body, name), name, True
+            name = (_sniff_utf16(data) or "utf-16-le") if norm == "utf-16" else (
+                "utf-32-le" if norm == "utf-32" else norm)
+            return _decode_as(path, data, name), name, False
         bom = norm == "utf-8" and data.startswith(codecs.BOM_UTF8)
         if bom:
             data = data[len(codecs.BOM_UTF8) :]
-        try:
-            return data.decode(encoding), encoding, bom
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise InputError(path, f"cannot decode as {encoding} ({exc.reason})", line) from None
+        return _decode_as(path, data, encoding), encoding, bom
+    found = _bom_encoding(data)
+    # a UTF-16/32 byte-order mark, and text that has the zero bytes of its spaces and line
+    # breaks (b"\xff\xfe bad" is a broken file, not two Chinese characters)
+    if found is not None and found[0] != "utf-8" and b"\x00" in found[1]:
+        name, body = found
+        return _decode_as(path, body, name), name, True
     bom = data.startswith(codecs.BOM_UTF8)
     if bom:
         data = data[len(codecs.BOM_UTF8) :]
+    if b"\x00" in data:
+        sniffed = _sniff_utf16(data)
+        if sniffed is not None:
+            try:
+                return data.decode(sniffed), sniffed, False
+            except UnicodeDecodeError:
+                pass
+            raise InputError(path, f"looks like {sniffed.upper()} without a byte-order mark but does not "
+                             f"decode as it; pass --encoding {sniffed}")
+        raise InputError(path, "looks like a binary file (contains NUL bytes); not checked "
+                         "(if it is UTF-16 or UTF-32 text, pass --encoding utf-16 or utf-32)")
     try:
         return data.decode("utf-8"), "utf-8", bom
     except UnicodeDecodeError as exc:
@@ -145,9 +211,9 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, boo
 
 
 def encode(doc: Document, text: str) -> bytes:
-    data = text.encode(doc.encoding)
+    data = text.encode(doc.encoding)  # UnicodeEncodeError: tqkit.fixes reports it in one line
     if doc.bom:
-        data = codecs.BOM_UTF8 + data
+        data = _BOM_OF.get(codecs.lookup(doc.encoding).name, codecs.BOM_UTF8) + data
     return data
 
 
@@ -178,33 +244,27 @@ def read_path(path: str | Path, encoding: str | None = None, target_lang: str = 
     """Read a file (or ``-`` for standard input) into a Document."""
     spath = str(path)
     if spath == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stream(sys.stdin.buffer, "-", MAX_BYTES)
         reader = reader_for("-.md" if fmt == "markdown" else "-.txt", None)
         return reader.read("-", data, encoding, target_lang)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(spath, "is a directory")
-        st = p.stat()
-        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever, a device never ends
-            raise InputError(spath, "not a regular file (a FIFO, device or socket); not read")
-        size = st.st_size
-        if size > MAX_BYTES:
-            raise InputError(spath, f"file too large ({size // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(spath, "no such file") from None
-    except PermissionError:
-        raise InputError(spath, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(spath, "is a directory") from None
-    except OSError as exc:
-        raise InputError(spath, f"cannot read: {exc.strerror or exc}") from None
-    reader = reader_for(p, fmt)
+    data = read_limited(spath, MAX_BYTES)
+    reader = reader_for(path, fmt)
     return reader.read(spath, data, encoding, target_lang)
 
 
-def mask_spans(text: str, patterns: Sequence[re.Pattern[str] | tuple[re.Pattern[str], tuple[str, ...]]]) -> list[Span]:
+class _Match(Protocol):
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+
+class Finder(Protocol):
+    """A compiled pattern, or a linear scanner with the same ``finditer`` (see ``readers.scan``)."""
+
+    def finditer(self, text: str) -> Iterator[_Match]: ...
+
+
+def mask_spans(text: str, patterns: Sequence[Finder | tuple[Finder, tuple[str, ...]]]) -> list[Span]:
     """Spans matched by any pattern. A pattern may come with trigger substrings: it is only run
     when one of them occurs in the text (most articles have no code, comments or links)."""
     spans: list[Span] = []

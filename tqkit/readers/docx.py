@@ -1,28 +1,49 @@
-"""DOCX (python-docx): the text of every paragraph (body, tables, text boxes, in document
-order), paragraphs separated by a blank line. Each ``<w:t>`` text element is mapped to its
-offsets in ``Document.text``; tabs and line breaks are characters of the text but not editable.
+"""DOCX: the text of every paragraph of the main document part (body, tables, text boxes, in
+document order), paragraphs separated by a blank line. Each ``<w:t>`` text element is mapped to
+its offsets in ``Document.text``; tabs and line breaks are characters of the text but not
+editable.
+
+The package is read with :mod:`zipfile` and :mod:`lxml` directly (no entity expansion, no
+network): every part's inflated size counts against one budget, and a package whose zip directory
+declares more than the budget is refused before anything is inflated. Content inside
+``mc:AlternateContent`` is read from its ``mc:Choice`` only (``mc:Fallback`` repeats it for old
+readers), so a text box is read once.
 
 Writing changes only the ``<w:t>`` elements an edit touches (the first keeps the replacement,
-the others lose the deleted text), so untouched runs keep their XML, and touched runs their
-formatting. With no edits the original bytes come back unchanged.
+the others lose the deleted text), serialises only the document part and copies every other
+zip entry unchanged (its name, order, date, attributes and content), so parts no relationship
+reaches survive. With no edits the original bytes come back unchanged.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
+import lzma
+import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from tqkit.document import Document, Segment
 from tqkit.findings import Edit, Span
+from tqkit.limits import MAX_BYTES, Budget
 from tqkit.readers import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_SKIP_PARENTS = {W + "del", W + "moveFrom"}
+_SKIP_PARENTS = {W + "del", W + "moveFrom", MC + "Fallback"}
+_OFFICE_DOCUMENT = "/officeDocument"
+_MAX_ENTRIES = 10_000
+# what a damaged or hostile zip can raise while it is opened or inflated
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, NotImplementedError,
+               RuntimeError, OSError, EOFError, ValueError, KeyError, UnicodeDecodeError)
 
 
 @dataclass
@@ -32,25 +53,95 @@ class _Piece:
     element: Any | None  # the <w:t> element, or None for a tab / break (not editable)
 
 
-def _load(path: str, data: bytes) -> Any:
-    try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError:  # pragma: no cover - declared dependency
-        raise InputError(path, "reading DOCX needs python-docx: pip install python-docx") from None
+@dataclass
+class _Package:
+    part: str  # the main document part's zip name, e.g. word/document.xml
+    root: Any  # its parsed XML (lxml element)
+    body: Any
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                           remove_blank_text=False)
+
+
+def _member(path: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> bytes:
+    """One entry's inflated bytes, counted against ``budget`` as they come (never more)."""
+    out: list[bytes] = []
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(min(1 << 20, budget.left + 1))
+            if not chunk:
+                break
+            budget.take(len(chunk))
+            out.append(chunk)
+    return b"".join(out)
+
+
+def _open_zip(path: str, data: bytes) -> zipfile.ZipFile:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(path, "not a valid DOCX file (not a ZIP archive)")
     try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except _ZIP_ERRORS as exc:
+        raise InputError(path, f"not a valid DOCX file (corrupt ZIP: {str(exc)[:80]})") from None
+    if len(infos) > _MAX_ENTRIES:
+        raise InputError(path, f"not a valid DOCX file ({len(infos):,} zip entries)")
+    declared = sum(i.file_size for i in infos)
+    if declared > MAX_BYTES:
+        raise InputError(path, f"DOCX too large when decompressed ({declared / (1 << 20):,.0f} MB "
+                         f"declared; limit {MAX_BYTES // (1 << 20)} MB); not inflated")
+    return zf
+
+
+def _main_part(path: str, zf: zipfile.ZipFile, budget: Budget) -> str:
+    """The zip name of the main document part, from the package relationships."""
+    names = set(zf.namelist())
+    if "_rels/.rels" in names:
+        rels = _xml(path, "_rels/.rels", _member(path, zf, zf.getinfo("_rels/.rels"), budget))
+        for rel in rels:
+            if (rel.get("Type") or "").endswith(_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
+                target = posixpath.normpath((rel.get("Target") or "").lstrip("/"))
+                if target in names:
+                    return target
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    raise InputError(path, "not a valid DOCX file (no main document part)")
+
+
+def _xml(path: str, part: str, data: bytes) -> Any:
+    try:
+        return etree.fromstring(data, parser=_parser())
+    except etree.XMLSyntaxError as exc:
+        msg = str(exc.msg if hasattr(exc, "msg") else exc).split(", line")[0]
+        raise InputError(path, f"not a valid DOCX file ({part}: {msg})", exc.lineno) from None
+
+
+def _load(path: str, data: bytes) -> _Package:
+    zf = _open_zip(path, data)
+    budget = Budget(path, MAX_BYTES, "DOCX decompressed content")
+    try:
+        part = _main_part(path, zf, budget)
+        root = _xml(path, part, _member(path, zf, zf.getinfo(part), budget))
+    except _ZIP_ERRORS as exc:
         raise InputError(path, f"not a valid DOCX file ({type(exc).__name__}: {str(exc)[:80]})") from None
-    except Exception as exc:  # lxml errors inside the package
-        raise InputError(path, f"cannot read DOCX ({type(exc).__name__}: {str(exc)[:80]})") from None
+    body = root.find(W + "body")
+    if body is None:
+        name = etree.QName(root).localname if isinstance(root.tag, str) else "?"
+        raise InputError(path, f"not a valid DOCX file ({part} has no w:body; root <{name}>)")
+    return _Package(part, root, body)
 
 
-def _paragraphs(document: Any) -> Iterator[Any]:
-    body = document.element.body
-    yield from body.iter(W + "p")
+def _paragraphs(package: _Package) -> Iterator[Any]:
+    """Paragraphs in document order, except those in an ``mc:Fallback`` (or in deleted text)."""
+    body = package.body
+    for p in body.iter(W + "p"):
+        anc = p.getparent()
+        while anc is not None and anc is not body and anc.tag not in _SKIP_PARENTS:
+            anc = anc.getparent()
+        if anc is body:
+            yield p
 
 
 def _runs(p: Any) -> Iterator[Any]:
@@ -68,7 +159,7 @@ def _runs(p: Any) -> Iterator[Any]:
             yield r
 
 
-def _layout(document: Any) -> tuple[str, list[_Piece], list[Span]]:
+def _layout(document: _Package) -> tuple[str, list[_Piece], list[Span]]:
     parts: list[str] = []
     pieces: list[_Piece] = []
     paragraphs: list[Span] = []
@@ -126,13 +217,33 @@ class DocxReader:
         if text != doc.text:
             raise InputError(doc.path, "DOCX text changed since it was read")
         changed = False
+        starts = [p.start for p in pieces]
         for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-            changed |= _apply(pieces, edit)
+            # only the pieces around the edit (a scan of all pieces per edit is quadratic)
+            lo = max(0, bisect.bisect_right(starts, edit.start) - 2)
+            hi = bisect.bisect_left(starts, edit.end) + 1
+            changed |= _apply(pieces[lo:hi], edit)
         if not changed:
             return original
-        out = io.BytesIO()
-        document.save(out)
-        return out.getvalue()
+        return _repack(doc.path, original, document)
+
+
+def _repack(path: str, original: bytes, package: _Package) -> bytes:
+    """The original package with the main document part replaced; every other entry is copied
+    with its own name, order, metadata and content."""
+    part_xml = etree.tostring(package.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    src = _open_zip(path, original)
+    budget = Budget(path, MAX_BYTES, "DOCX decompressed content")
+    out = io.BytesIO()
+    try:
+        with zipfile.ZipFile(out, "w") as dst:
+            for info in src.infolist():
+                content = part_xml if info.filename == package.part else _member(path, src, info, budget)
+                dst.writestr(info, content, compress_type=info.compress_type)
+            dst.comment = src.comment
+    except _ZIP_ERRORS as exc:
+        raise InputError(path, f"cannot write DOCX: a zip entry is unreadable ({str(exc)[:80]})") from None
+    return out.getvalue()
 
 
 def _apply(pieces: list[_Piece], edit: Edit) -> bool:

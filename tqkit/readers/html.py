@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from tqkit.document import Document, Segment, merge_spans
 from tqkit.findings import Edit, Span, apply_edits
 from tqkit.readers import decode, encode, normalise_edits
+from tqkit.readers.text import link_masks
 
 _RAW_ELEMENTS = "script|style|template|textarea|noscript|svg|math|code|pre|kbd|samp|var|object|iframe"
 _TOKEN_RE = re.compile(
@@ -27,9 +28,13 @@ _TOKEN_RE = re.compile(
     re.S | re.I,
 )
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "option", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"]
+    ["address", "button", "menu", "nav", "optgroup", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "option", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"]
 )
 
+
+_MENU_TAGS = frozenset(["nav", "menu"])
+# what may stand between two links of a menu or language picker ("English | Deutsch")
+_SEPARATOR_RE = re.compile(r"(?:\s|&nbsp;|[|·•/])*")
 
 _SPACE_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&ensp;", "&emsp;", "&thinsp;"})
 
@@ -44,14 +49,21 @@ def segments_from_prose(text: str, prose: Iterable[Span], masked: Sequence[Span]
     out: list[Segment] = []
     mask_set = merge_spans(masked)
     for span in prose:
-        start, end = span.start, span.end
-        while start < end and (text[start].isspace() or _in(mask_set, start)):
-            start += 1
-        while end > start and (text[end - 1].isspace() or _in(mask_set, end - 1)):
-            end -= 1
-        if end > start:
-            out.append(Segment(f"{prefix}{len(out) + 1}", Span(start, end), kind))
+        found = trim_span(text, span, mask_set)
+        if found is not None:
+            out.append(Segment(f"{prefix}{len(out) + 1}", found, kind))
     return out
+
+
+def trim_span(text: str, span: Span, merged_masks: Sequence[Span]) -> Span | None:
+    """``span`` without leading and trailing white space and masks (``merged_masks`` sorted and
+    merged, e.g. by :func:`merge_spans`, once for all spans); None when nothing is left."""
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or _in(merged_masks, start)):
+        start += 1
+    while end > start and (text[end - 1].isspace() or _in(merged_masks, end - 1)):
+        end -= 1
+    return Span(start, end) if end > start else None
 
 
 def _in(spans: Sequence[Span], pos: int) -> bool:
@@ -102,10 +114,23 @@ class HtmlReader:
         blank: list[Span] = []
         regions: list[Span] = []
         start = 0
+        menu_depth = 0  # inside <nav> or <menu>: every link is an item of its own
+        last_link_end = -1  # end of the last </a>: links side by side are menu items
         for m in _TOKEN_RE.finditer(text):
             masked.append(Span(m.start(), m.end()))
             kind = m.lastgroup
-            if kind == "entity" or (kind == "tag" and (m.group("name") or "").lower() not in BLOCK_TAGS):
+            name = (m.group("name") or "").lower() if kind == "tag" else ""
+            closing = kind == "tag" and m.group().startswith("</")
+            if name in _MENU_TAGS:
+                menu_depth = max(0, menu_depth + (-1 if closing else 1))
+            if name == "a" and not closing and (
+                    menu_depth or (last_link_end >= 0 and _SEPARATOR_RE.fullmatch(text, last_link_end, m.start()))):
+                regions.append(Span(start, m.start()))
+                start = m.end()
+                continue
+            if name == "a" and closing:
+                last_link_end = m.end()
+            if kind == "entity" or (kind == "tag" and name not in BLOCK_TAGS):
                 # inline: the paragraph goes on; tags and no-break spaces read as a space
                 if kind == "tag" or m.group().lower() in _SPACE_ENTITIES:
                     blank.append(Span(m.start(), m.end()))
@@ -115,6 +140,8 @@ class HtmlReader:
             regions.append(Span(start, m.start()))
             start = m.end()
         regions.append(Span(start, len(text)))
+        for region in regions:  # URLs and e-mail addresses written as text
+            masked.extend(link_masks(text, region))
         masked = merge_spans(masked)
         # join inline pieces: a region runs between block boundaries
         segments = segments_from_prose(text, regions, masked)

@@ -4,11 +4,11 @@ targets, HTML comments and tags are masked. Spans still point into the original 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from tqkit.document import Document, merge_spans
 from tqkit.findings import Edit, Span, apply_edits
-from tqkit.readers import decode, encode, mask_spans, normalise_edits
+from tqkit.readers import decode, encode, mask_spans, normalise_edits, scan
 from tqkit.readers.text import EMAIL_RE, URL_RE
 
 FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.S | re.M)
@@ -16,13 +16,68 @@ FENCE_RE = re.compile(
     r"^(?P<indent>[ ]{0,3})(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)",
     re.S | re.M,
 )
-INDENTED_CODE_RE = re.compile(r"(?:(?<=\n\n)|(?<=\r\n\r\n)|\A)(?:(?:[ ]{4}|\t)[^\n]*(?:\r?\n|\Z))+")
-INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
-TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
+INLINE_CODE_RE = scan.INLINE_CODE
+COMMENT_RE = scan.COMMENT
+TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 LINK_TARGET_RE = re.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-REF_DEF_RE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
-AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>")
+REF_DEF_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
+AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>")
+_LIST_ITEM_RE = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_LINE_RE = re.compile(r"[^\n]*(?:\n|\Z)")
+
+
+class IndentedCodeScanner:
+    """Indented code blocks (four spaces or a tab), line by line: after a blank line, at the
+    start of the file, or right after a list item's line when indented four more than its
+    marker (``- Remove them:`` followed by ``      sudo apt autoremove``)."""
+
+    def finditer(self, text: str) -> Iterator[scan.Hit]:
+        prev = "blank"  # kind of the previous line: blank, list, code or text
+        list_indent = 0
+        block_start = -1
+        pos = 0
+        n = len(text)
+        while pos < n:
+            nl = text.find("\n", pos)
+            end = n if nl == -1 else nl + 1
+            line = text[pos:end].rstrip("\r\n")
+            indented = line.startswith(("    ", "\t"))
+            if not line.strip():
+                kind = "code" if prev == "code" and block_start >= 0 else "blank"
+                if kind == "blank" and block_start >= 0:
+                    block_start = -1
+            elif indented and (prev in ("blank", "code") or
+                               (prev == "list" and _indent(line) >= list_indent + 4)):
+                kind = "code"
+                if block_start < 0:
+                    block_start = pos
+            else:
+                if block_start >= 0:
+                    yield scan.Hit(block_start, _trim_end(text, block_start, pos))
+                    block_start = -1
+                if _LIST_ITEM_RE.match(line):
+                    kind, list_indent = "list", _indent(line)
+                else:
+                    kind = "text"
+            prev = kind
+            pos = end
+        if block_start >= 0:
+            yield scan.Hit(block_start, _trim_end(text, block_start, n))
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """The end of a code block without its trailing blank lines (kept as prose line breaks)."""
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    nl = text.find("\n", end)
+    return len(text) if nl == -1 else nl + 1
+
+
+INDENTED_CODE_RE = IndentedCodeScanner()
 
 
 CODE_PATTERNS = (

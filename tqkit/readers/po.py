@@ -13,14 +13,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tqkit.document import Document, Segment
+from tqkit.document import Document, Segment, merge_spans
 from tqkit.findings import Edit, Span, apply_edits
 from tqkit.readers import InputError, decode, encode
-from tqkit.readers.html import complement, editable, segments_from_prose
+from tqkit.readers.html import complement, editable, trim_span
+from tqkit.readers.text import link_masks
 
 _KEYWORD_RE = re.compile(r"^(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+(?P<rest>.*)$")
 _STRING_RE = re.compile(r'^"(?P<c>(?:[^"\\]|\\.)*)"[ \t]*$')
 _ESCAPE_RE = re.compile(r"\\.")
+# msgids that are keys, not text: "translator-credits", "about_dialog.authors"; their msgstr is
+# checked, but has no source to compare with (names are not a translation of "credits")
+_KEY_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)+\Z")
 _UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
@@ -59,13 +63,16 @@ class PoReader:
                     continue
                 index = int(kw[7:-1]) if "[" in kw else 0
                 src = entry.values.get("msgid_plural", msgid) if index >= 1 else msgid
+                if _KEY_RE.match(msgid):
+                    src = ""  # a key (translator-credits, menu.file.open), not source text
                 for s in spans:
                     prose.append(s)
+                    escapes.extend(link_masks(text, s))
                     escapes.extend(Span(s.start + m.start(), s.start + m.end())
                                    for m in _ESCAPE_RE.finditer(text[s.start : s.end]))
                     ids.append(f"e{n}" + (f"[{index}]" if "[" in kw else "") + f"@{entry.line}")
                     sources.append(src)
-        masked = complement(prose, len(text)) + escapes
+        masked = merge_spans(complement(prose, len(text)) + escapes)
         # one segment per msgstr: its string pieces joined (the quotes between them are masked)
         segments: list[Segment] = []
         groups: dict[str, list[Span]] = {}
@@ -74,11 +81,10 @@ class PoReader:
             groups.setdefault(i, []).append(s)
             group_source[i] = src
         for gid, spans in groups.items():
-            whole = Span(spans[0].start, spans[-1].end)
-            found = segments_from_prose(text, [whole], masked, prefix="")
-            if found:
-                segments.append(Segment(gid, found[0].span, "unit", source=group_source[gid]))
-        return Document(path=path, text=text, target_lang=target_lang, masked=tuple(sorted(masked)),
+            found = trim_span(text, Span(spans[0].start, spans[-1].end), masked)
+            if found is not None:
+                segments.append(Segment(gid, found, "unit", source=group_source[gid]))
+        return Document(path=path, text=text, target_lang=target_lang, masked=tuple(masked),
                         given_segments=tuple(segments),
                         source_text="\n\n".join(s.source or "" for s in segments) or None,
                         encoding=enc, bom=bom, meta={"format": self.name})

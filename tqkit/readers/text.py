@@ -6,12 +6,26 @@ import re
 from collections.abc import Sequence
 
 from tqkit.document import Document, merge_spans
-from tqkit.findings import Edit, apply_edits
-from tqkit.readers import decode, encode, mask_spans, normalise_edits
+from tqkit.findings import Edit, Span, apply_edits
+from tqkit.readers import decode, encode, mask_spans, normalise_edits, scan
 
 URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`)\]]+[^\s<>\"'`)\].,;:!?]")
-EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+# e-mail addresses and comments are found by linear scanners: the equivalent regular
+# expressions backtrack on "a.a.a.…" before an "@" and on unclosed "<!--"
+EMAIL_RE = scan.EMAIL
+COMMENT_RE = scan.COMMENT
+
+
+def link_masks(text: str, span: Span) -> list[Span]:
+    """URLs and e-mail addresses inside ``span`` of ``text`` (for readers whose prose is a few
+    spans of the file: PO strings, XLIFF targets, HTML text)."""
+    chunk = text[span.start : span.end]
+    out: list[Span] = []
+    if "http" in chunk or "www." in chunk or "ftp:" in chunk:
+        out.extend(Span(span.start + m.start(), span.start + m.end()) for m in URL_RE.finditer(chunk))
+    if "@" in chunk:
+        out.extend(Span(span.start + m.start(), span.start + m.end()) for m in EMAIL_RE.finditer(chunk))
+    return out
 
 
 class TextReader:
