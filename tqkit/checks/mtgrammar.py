@@ -373,7 +373,7 @@ _SINCE_RE = re.compile(
 _BE_BEFORE_RE = re.compile(
     r"\b(is|are|am)\s+((?:(?:not|also|still|already|now|only|being)\s+){0,2})([a-z]+)((?:\s+[a-z]+){0,3}?)\s+$"
 )
-_NOT_BETWEEN_RE = re.compile(r"\b(?:first|last|only|ever|most|least|\w+est|since|than|because|as|and|but|or|which|who|that)\b")
+_NOT_BETWEEN_RE = re.compile(r"\b(?:first|last|only|ever|most|least|\w+est|since|than|because|and|but|or|which|who|that)\b")
 _CAUSAL_AFTER_RE = re.compile(r"\s+(?:was|is|were|are|had|has|saw|brought|marked|proved)\b")
 
 
@@ -467,6 +467,12 @@ _NOT_IN_NP = frozenset({
     "most", "more", "least", "few", "many", "same", "other", "others", "first", "last", "best",
     "worst", "top", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "hundred", "thousand", "dozen", "very", "so", "such", "biggest", "largest", "latter", "former",
+})
+# Nouns whose usual plural is the singular form.
+_ZERO_PLURAL = frozenset({
+    "fish", "sheep", "deer", "species", "series", "aircraft", "spacecraft", "offspring", "salmon",
+    "trout", "cod", "moose", "bison", "swine", "cattle", "means", "crossroads", "headquarters",
+    "shrimp", "squid", "elk", "reindeer", "grouse", "quail", "buffalo", "craft", "hovercraft",
 })
 _DEGREE = frozenset({"most", "more", "least", "less", "very", "so", "too", "quite", "rather"})
 # Collective nouns: "one of the family", "one of the team" are English.
@@ -575,8 +581,10 @@ class OneOfSingular(Rule):
         if word not in nouns or lemmas.get("ADV") or lemmas.get("PROPN"):
             return None
         plurals = _inflections(word, "NOUN").get("NNS", ())
-        if not plurals or plurals[0] == word:
+        if not plurals or plurals[0] == word or word in _ZERO_PLURAL:
             return None
+        if word in plurals and not ctx.resources.is_common_word(plurals[0]):
+            return None  # a plural the same as the singular is usual ("freshwater fish")
         if lemmas.get("ADJ") and not ctx.resources.is_common_word(plurals[0]):
             return None  # an adjective used as a noun ("one of the accused")
         return plurals[0]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from tqkit.checks._text import match_case, shown
+from tqkit.checks._text import match_case, sentence_start, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
@@ -81,6 +81,8 @@ class DoubledWord(Rule):
                 continue
             if first[0].isupper() and second[0].isupper() and low not in FUNCTION_WORDS:
                 continue  # a name such as "Bora Bora" or "Walla Walla"
+            if first[0].isupper() and second.islower() and not sentence_start(view, m.start(1)):
+                continue  # a name before a word: "Georg and Are are informed"
             if len(first) == 1 and low not in ("a", "i"):
                 continue  # initials, list letters
             if low not in FUNCTION_WORDS and not ctx.resources.is_common_word(low):
@@ -121,7 +123,7 @@ IDIOM_LINKS = frozenset({
 COGNATE_IDIOMS = frozenset({"fight", "dream", "danc", "smile", "laugh", "sigh", "run", "race",
                             "play", "live", "die", "sing", "walk", "talk", "tell", "work"})
 STOP = FUNCTION_WORDS | frozenset(
-    ["said", "say", "says", "one", "two", "three", "new", "first", "last", "year", "years", "time", "times", "people", "way", "day", "days", "week", "weeks", "month", "months", "state", "states", "mr", "mrs", "ms", "dr", "well", "even", "still", "back", "more", "most", "less", "other", "others", "such", "own", "same", "like", "much", "many", "make", "made", "get", "got", "go", "going", "take"]
+    ["said", "say", "says", "one", "two", "three", "new", "first", "last", "year", "years", "time", "times", "people", "way", "day", "days", "week", "weeks", "month", "months", "state", "states", "mr", "mrs", "ms", "dr", "well", "even", "still", "back", "more", "most", "less", "other", "others", "such", "own", "same", "like", "much", "many", "make", "made", "get", "got", "go", "going", "take", "something", "nothing", "anything", "everything", "someone", "anyone", "everyone"]
 )
 # Words that may stand between the two repeats: determiners and "with" ("warned with a warning").
 BETWEEN_OK = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these",
@@ -257,6 +259,8 @@ class TautologicalRepetition(Rule):
                     continue
                 if a[0].isupper() != b[0].isupper() and ((i > 0 and a[0].isupper()) or b[0].isupper()):
                     continue  # a name next to a common word ("Bush bushes")
+                if b[0].isupper() and (a[0].isupper() or i > 0):
+                    continue  # a name repeated ("Alpha Phi Alpha", "Maurya founded the Maurya Empire")
                 span = Span(base + a_start, base + b_end)
                 keep_second = Edit(Span(base + a_start, base + words[i + 1][0]), "")
                 keep_first = Edit(Span(base + a_end, base + b_end), "")
@@ -319,6 +323,8 @@ def _word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 # -- TQ203: "X and X" ------------------------------------------------------------------------
 
+_ADJ_SUFFIXES = ("less", "ful", "ous", "ive", "al", "ic", "able", "ible", "ent", "ant", "ary", "ory")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
 _AND_RE = re.compile(r"\b([a-z]{3,})[ \t]+(and|or)[ \t]+\1(?![\w-])")
 
 
@@ -371,6 +377,9 @@ class RepeatedWithAnd(Rule):
                 continue  # names ("Johnson and Johnson")
             if not self._reportable(word):
                 continue
+            nxt = _NEXT_WORD_RE.match(view, m.end())
+            if nxt and "ADJ" not in _word_lemmas(word) and nxt.group(1) not in FUNCTION_WORDS:
+                continue  # a noun modifying the next word: "hypothesis and hypothesis testing"
             drop = Span(m.end(1), m.end())
             yield self.finding(
                 doc, Span(m.start(), m.end()),
@@ -386,8 +395,8 @@ class RepeatedWithAnd(Rule):
         lemmas = _word_lemmas(word)
         if not lemmas:
             return False
-        if "VERB" in lemmas and "ADJ" not in lemmas:
-            return False  # "try and try", "talk and talk"
+        if "VERB" in lemmas and not word.endswith(_ADJ_SUFFIXES):
+            return False  # "try and try", "he beat and beat"
         nouns = lemmas.get("NOUN", ())
         if nouns and word not in nouns and "ADJ" not in lemmas:
             return False  # a plural: "years and years"
@@ -401,7 +410,7 @@ _ROOT_CANDIDATE_RE = re.compile(rf"\b([a-z]{{4}})[a-z]+(?:[ \t]+[a-z'-]+){{0,{RO
 _CLAUSE_BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…\n]|\s-\s")
 # Words between the two that keep the pair tight: object pronouns, determiners, "and"/"or".
 _TIGHT = frozenset({"him", "her", "them", "us", "me", "it", "the", "a", "an", "and", "or", "its",
-                    "their", "his", "this", "these", "those", "our", "with", "such"})
+                    "their", "his", "this", "these", "those", "our", "such"})
 _INFLECTION_ENDINGS = ("", "s", "es", "'s", "ed", "d", "ing")
 
 
@@ -484,9 +493,13 @@ class RootRepeatedInClause(Rule):
                 pairs = repetition_idioms()[1]
             if frozenset((a, b)) in pairs or any(w.endswith("ly") for w in (a, b)):
                 continue
-            tight = all(w in _TIGHT for w in between) or (
-                any(w in ("and", "or") for w in between) and sum(w not in _TIGHT for w in between) <= 1
-            )
+            tight = all(w in _TIGHT for w in between) and not any(w in ("and", "or") for w in between)
+            if not tight and any(w in ("and", "or") for w in between) and sum(w not in _TIGHT for w in between) <= 1:
+                # "a peaceful and constructive peace agenda": an adjective coordinated before a
+                # noun of its own root; two coordinated nouns ("publications and public
+                # conferences") are ordinary English
+                lemmas = _word_lemmas(a)
+                tight = "ADJ" in lemmas and "NOUN" not in lemmas and bool(_word_lemmas(b).get("NOUN"))
             span = Span(m.start(), end)
             last_end = end
             yield self.finding(
