@@ -67,4 +67,8 @@ def test_hits_on_real_machine_translation(bench: ModuleType) -> None:
                 found[f.rule] += 1
                 hits[f.rule] += any(s < f.end and f.start < e for s, e in bad)
     assert sum(hits.values()) >= 8
-    assert sum(hits.values()) >= 0.6 * sum(found.values()), (hits, found)
+    # TQ315's findings here are decimal commas ("2,07 million", "18,2%") that the post-editors
+    # kept: real errors in English copy that the BAD tags do not mark, so they are left out
+    # of the ratio
+    tagged = sum(n for code, n in found.items() if code != "TQ315")
+    assert sum(hits.values()) >= 0.75 * tagged, (hits, found)
