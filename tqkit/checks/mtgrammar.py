@@ -81,14 +81,19 @@ def _verb_lemma(word: str) -> str | None:
     return lemma if all(v == lemma for v in verbs) else None
 
 
+def _maybe_finite(w: str) -> bool:
+    """A cheap first test: could ``w`` be a past or "-s" verb form at all?"""
+    if w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+        return True
+    return w in _irregular()[1]
+
+
 def _finite_form(word: str) -> tuple[str, str] | None:
     """(lemma, tag) when ``word`` is a past (VBD/VBN) or third-person (VBZ) verb form that
     cannot be a base form of any verb."""
     w = word.lower()
-    bases, pasts, _parts, _base_of = _irregular()
-    if w in bases:
-        return None
-    if not (w in pasts or w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is")))):
+    bases, _pasts, _parts, _base_of = _irregular()
+    if w in bases or not _maybe_finite(w):
         return None
     lemma = _verb_lemma(w)
     if lemma is None:
@@ -104,6 +109,11 @@ _ADVERBS = frozenset({
     "also", "not", "never", "even", "yet", "still", "already", "only", "just", "really", "always",
     "ever", "further", "then", "now", "hardly", "certainly", "probably", "soon", "once", "again",
     "no", "longer", "in", "turn", "all", "both", "each", "definitely", "surely", "necessarily",
+})
+# Verbs ending in -ly (not adverbs): "will apply", "can rely".
+_LY_VERBS = frozenset({
+    "apply", "supply", "reply", "rely", "fly", "ally", "tally", "rally", "bully", "sully", "multiply",
+    "comply", "imply", "belly", "jelly", "dally", "shilly", "volley", "resupply", "reapply",
 })
 _WORD_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]+)\b")
 
@@ -123,7 +133,7 @@ def _skip_adverbs(words: list[tuple[int, int, str]]) -> tuple[int, int, str] | N
     """The first word after at most two adverbs ("will also met", "did not even saw")."""
     for i, (s, e, w) in enumerate(words):
         low = w.lower()
-        if i < 2 and (low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and not _lemmas(low).get("VERB"))):
+        if i < 2 and (low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in _LY_VERBS)):
             continue
         return s, e, w
     return None
@@ -260,18 +270,18 @@ class VerbFormAfterModal(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         for m in _MODAL_RE.finditer(doc.folded):
-            modal = view[m.start():m.end()]
-            if modal == "May" or (modal[:1].isupper() and _sentence_start(view, m.start())):
-                continue  # the month, or a question ("Will displaced people return?")
-            prev = _previous_word(view, m.start())
-            if prev in _QUESTION_LEADS or prev in _NOUN_LEADS or prev.endswith("'s"):
-                continue
             words = _next_words(view, m.end(), 3)
             target = _skip_adverbs(words)
             if target is None:
                 continue
             s, e, w = target
-            if not w.islower():
+            if not w.islower() or not _maybe_finite(w):
+                continue
+            modal = view[m.start():m.end()]
+            if modal == "May" or (modal[:1].isupper() and _sentence_start(view, m.start())):
+                continue  # the month, or a question ("Will displaced people return?")
+            prev = _previous_word(view, m.start())
+            if prev in _QUESTION_LEADS or prev in _NOUN_LEADS or prev.endswith("'s"):
                 continue
             form = _finite_form(w)
             if form is None:
@@ -701,7 +711,6 @@ _UNIT_AFTER_RE = re.compile(
     r"manats?|leva|levs?|lev|liras?|lire|francs?|yen|yuan|per[ \t]?cent|percent|kilomet(?:re|er)s?|"
     r"kilogram(?:me)?s?)\b"
 )
-_UNIT_HINT_RE = re.compile(r"[€$£₽₴₼₺¥%]|\b(?:eur|usd|gbp|rub|uah|amd|azn|bgn|try|chf|jpy|cny|km|kg)\b")
 
 
 @register
@@ -733,12 +742,15 @@ class DoubledUnit(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
         view = doc.view
-        if not _UNIT_HINT_RE.search(folded):
-            return
-        for m in _DOUBLED_UNIT_RE.finditer(folded):
-            after = _UNIT_AFTER_RE.match(folded, m.end())
-            if after is None:
+        for hit in _UNIT_AFTER_RE.finditer(folded):
+            lo = max(0, hit.start() - 40)
+            m = None
+            for cand in _DOUBLED_UNIT_RE.finditer(folded, lo, hit.start()):
+                if cand.end() == hit.start():
+                    m = cand
+            if m is None:
                 continue
+            after = hit
             code = m.group(1) or m.group(2) or m.group(5)
             first = _CURRENCY_WORDS[code]
             word = re.sub(r"[ \t]+", " ", after.group(1))

@@ -325,7 +325,9 @@ def _word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 _ADJ_SUFFIXES = ("less", "ful", "ous", "ive", "al", "ic", "able", "ible", "ent", "ant", "ary", "ory")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
-_AND_RE = re.compile(r"\b([a-z]{3,})[ \t]+(and|or)[ \t]+\1(?![\w-])")
+# Led by the conjunction: the word after it is compared with the text right before it.
+_AND_RE = re.compile(r"([a-z]{3,})[ \t]+(and|or)[ \t]+\1(?![\w-])")
+_CONJ_RE = re.compile(r"[ \t](and|or)[ \t]+([a-z]{3,})(?![\w-])")
 
 
 @register
@@ -364,9 +366,17 @@ class RepeatedWithAnd(Rule):
             return
         view = doc.view
         idioms = None
-        for m in _AND_RE.finditer(folded):
-            word = m.group(1)
+        for c in _CONJ_RE.finditer(folded):
+            word = c.group(2)
+            start = c.start() - len(word)
+            if start < 0 or not folded.startswith(word, start) or (
+                start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-'")
+            ):
+                continue
             if word in FUNCTION_WORDS or word in STOP:
+                continue
+            m = _AND_RE.match(folded, start)
+            if m is None:
                 continue
             if idioms is None:
                 idioms = repetition_idioms()[0]

@@ -80,6 +80,7 @@ class MissingSpaceAfterPunctuation(Rule):
             )
 
 
+_SPACE_BEFORE_HINT_RE = re.compile(r"[ \t\u00a0][,.;:!?]")
 _SPACE_BEFORE_RE = re.compile(r"(?<=[^\W_])([ \t\u00a0]+)([,.;:!?])(?=[ \t\u00a0]*(?:[\r\n]|$)|[ \t\u00a0]+[^\s.,;:!?)\]]|[\"”’)])")
 
 
@@ -110,6 +111,8 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
+        if not _SPACE_BEFORE_HINT_RE.search(view):
+            return
         for m in _SPACE_BEFORE_RE.finditer(view):
             mark = m.group(2)
             nxt = view[m.end():m.end() + 1]
@@ -239,6 +242,8 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
+        if ",," not in view and ";;" not in view and ",." not in view and ".." not in view:
+            return
         for m in _DOUBLED_PUNCT_RE.finditer(view):
             pair = m.group(1)
             if pair == "::":
