@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import match_case, shown
+from tqkit.checks.grammar import _near
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
@@ -118,6 +119,29 @@ _LY_VERBS = frozenset({
 _WORD_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]+)\b")
 
 
+@lru_cache(maxsize=64)
+def _literal_re(word: str) -> re.Pattern[str]:
+    # a pattern that starts with a literal: the regex engine searches for it very fast
+    return re.compile(re.escape(word) + r"(?=[ \t])")
+
+
+def _word_hits_matches(folded: str, words: tuple[str, ...]) -> list[re.Match[str]]:
+    """Matches of any of ``words`` as whole words followed by a space, in text order."""
+    out: list[re.Match[str]] = []
+    for word in words:
+        for m in _literal_re(word).finditer(folded):
+            at = m.start()
+            if at and (folded[at - 1].isalnum() or folded[at - 1] in "'_"):
+                continue
+            out.append(m)
+    out.sort(key=lambda m: m.start())
+    return out
+
+
+def _word_hits(folded: str, words: tuple[str, ...]) -> list[int]:
+    return [m.start() for m in _word_hits_matches(folded, words)]
+
+
 def _next_words(view: str, pos: int, n: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     while len(out) < n:
@@ -175,7 +199,10 @@ def _ends_in_question(view: str, at: int) -> bool:
 
 # -- TQ310: verb form after do-support -------------------------------------------------------
 
-_DO_RE = re.compile(r"\b(?:do|does|did)(?:\s+not|n't|n’t)\b")
+# Lookbehinds instead of a leading \b: Python's regex engine scans such patterns about twice
+# as fast.
+_DO_RE = re.compile(r"(?:do|does|did)(?:\s+not|n't)\b")
+_DO_WORDS = ("do", "does", "did", "don't", "doesn't", "didn't")
 
 
 @register
@@ -209,7 +236,11 @@ class VerbFormAfterDo(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _DO_RE.finditer(doc.folded):
+        folded = doc.folded
+        for at in _word_hits(folded, _DO_WORDS):
+            m = _DO_RE.match(folded, at)
+            if m is None:
+                continue
             words = _next_words(view, m.end(), 3)
             target = _skip_adverbs(words)
             if target is None:
@@ -232,10 +263,8 @@ class VerbFormAfterDo(Rule):
 
 # -- TQ311: verb form after a modal ------------------------------------------------------------
 
-_MODAL_RE = re.compile(
-    r"\b(?:will|would|can|could|should|may|might|must|shall|cannot|can't|won't|wouldn't|couldn't|"
-    r"shouldn't|mustn't)(?=[ \t])"
-)
+_MODALS = ("will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot",
+           "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't")
 
 
 @register
@@ -269,7 +298,7 @@ class VerbFormAfterModal(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _MODAL_RE.finditer(doc.folded):
+        for m in _word_hits_matches(doc.folded, _MODALS):
             words = _next_words(view, m.end(), 3)
             target = _skip_adverbs(words)
             if target is None:
@@ -301,7 +330,7 @@ class VerbFormAfterModal(Rule):
 
 # -- TQ312: simple past after a perfect auxiliary ----------------------------------------------
 
-_PERFECT_RE = re.compile(r"\b(?:has|have|had|hasn't|haven't|hadn't|'ve|'d)(?=[ \t])")
+_PERFECTS = ("has", "have", "had", "hasn't", "haven't", "hadn't")
 _PARTICLE_AFTER = frozenset({
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
     "those", "up", "down", "out", "off", "into", "to", "in", "on", "from", "away", "back", "him",
@@ -341,7 +370,7 @@ class PastAfterPerfect(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         _bases, pasts, parts, _base_of = _irregular()
-        for m in _PERFECT_RE.finditer(doc.folded):
+        for m in _word_hits_matches(doc.folded, _PERFECTS):
             words = _next_words(view, m.end(), 4)
             target = _skip_adverbs(words)
             if target is None:
@@ -642,9 +671,7 @@ class DecimalQuantity(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        if not _DECIMAL_HINT_RE.search(view):
-            return
-        for m in _DECIMAL_RE.finditer(doc.folded):
+        for m in _near(_DECIMAL_RE, _DECIMAL_HINT_RE, doc.folded, 24):
             if m.group(8):  # "12,5%"
                 span = Span(m.start(), m.end())
                 number = f"{m.group(6)}.{m.group(7)}"
@@ -706,6 +733,11 @@ _DOUBLED_UNIT_RE = re.compile(
     r"(\d[\d.,]*(?:[ \t\u00a0]?(?:million|billion|trillion|thousand|mln|bn|tn|m|k)\b)?)"
     r"|(?<![\w.,])(\d[\d.,]*)[ \t\u00a0]?(%|km|kg)(?!\w)"
 )
+_UNIT_WORD_RE = re.compile(
+    r"(?<=[ \t\u00a0])(?:euros?|dollars?|pounds?|roubles?|rubles?|hryvnias?|hryvnas|hryvnya|drams?|"
+    r"manats?|leva|levs?|lev|liras?|lire|francs?|yen|yuan|per[ \t]?cent|percent|kilomet(?:re|er)s?|"
+    r"kilogram(?:me)?s?)\b"
+)
 _UNIT_AFTER_RE = re.compile(
     r"[ \t\u00a0]+(euros?|dollars?|pounds?|roubles?|rubles?|hryvnias?|hryvnas|hryvnya|drams?|"
     r"manats?|leva|levs?|lev|liras?|lire|francs?|yen|yuan|per[ \t]?cent|percent|kilomet(?:re|er)s?|"
@@ -742,7 +774,13 @@ class DoubledUnit(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
         view = doc.view
-        for hit in _UNIT_AFTER_RE.finditer(folded):
+        for word in _UNIT_WORD_RE.finditer(folded):
+            at = word.start()
+            while at > 0 and folded[at - 1] in " \t\u00a0":
+                at -= 1
+            hit = _UNIT_AFTER_RE.match(folded, at)
+            if hit is None:
+                continue
             lo = max(0, hit.start() - 40)
             m = None
             for cand in _DOUBLED_UNIT_RE.finditer(folded, lo, hit.start()):

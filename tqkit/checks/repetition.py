@@ -416,7 +416,9 @@ class RepeatedWithAnd(Rule):
 # -- TQ204: one root twice in a clause --------------------------------------------------------
 
 ROOT_WINDOW = 7
-_ROOT_CANDIDATE_RE = re.compile(rf"\b([a-z]{{4}})[a-z]+(?:[ \t]+[a-z'-]+){{0,{ROOT_WINDOW - 1}}}?[ \t]+\1[a-z]")
+_ROOT_CANDIDATE_RE = re.compile(rf"([a-z]{{4}})[a-z]+(?:[ \t]+[a-z'-]+){{0,{ROOT_WINDOW - 1}}}?[ \t]+\1[a-z]")
+_LONG_WORD_RE = re.compile(r"(?<![a-z])([a-z]{4})[a-z]+")
+_ROOT_REACH = 90  # characters: about seven words
 _CLAUSE_BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…\n]|\s-\s")
 # Words between the two that keep the pair tight: object pronouns, determiners, "and"/"or".
 _TIGHT = frozenset({"him", "her", "them", "us", "me", "it", "the", "a", "an", "and", "or", "its",
@@ -474,7 +476,10 @@ class RootRepeatedInClause(Rule):
         view = doc.view
         pairs: frozenset[frozenset[str]] | None = None
         last_end = -1
-        for m in _ROOT_CANDIDATE_RE.finditer(folded):
+        for start in self._candidates(folded):
+            m = _ROOT_CANDIDATE_RE.match(folded, start)
+            if m is None:
+                continue
             tail = _WORD_TAIL_RE.match(folded, m.end())
             end = tail.end() if tail else m.end()
             region = folded[m.start():end]
@@ -518,6 +523,22 @@ class RootRepeatedInClause(Rule):
                 "say it once.",
                 severity=Severity.WARNING if tight else Severity.INFO,
             )
+
+    @staticmethod
+    def _candidates(folded: str) -> list[int]:
+        """Starts of words followed, within about seven words, by a word with the same first
+        four letters: one pass that keeps the last position of each four-letter prefix (much
+        cheaper than a backreference tried at every word)."""
+        last: dict[str, int] = {}
+        out: list[int] = []
+        for m in _LONG_WORD_RE.finditer(folded):
+            at = m.start()
+            key = m.group(1)
+            prev = last.get(key)
+            if prev is not None and at - prev <= _ROOT_REACH:
+                out.append(prev)
+            last[key] = at
+        return out
 
     @staticmethod
     def _verb_noun(a: str, b: str) -> bool:

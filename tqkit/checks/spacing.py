@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import shown
+from tqkit.checks.grammar import _near
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
@@ -60,10 +61,8 @@ class MissingSpaceAfterPunctuation(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        if not _NO_SPACE_HINT_RE.search(view):
-            return
         res = ctx.resources
-        for m in _NO_SPACE_RE.finditer(view):
+        for m in _near(_NO_SPACE_RE, _NO_SPACE_HINT_RE, view, 40):
             left, mark, right = m.group(1), m.group(2), m.group(3)
             if left in _ABBREVIATIONS:
                 continue
@@ -111,9 +110,7 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        if not _SPACE_BEFORE_HINT_RE.search(view):
-            return
-        for m in _SPACE_BEFORE_RE.finditer(view):
+        for m in _near(_SPACE_BEFORE_RE, _SPACE_BEFORE_HINT_RE, view, 8):
             mark = m.group(2)
             nxt = view[m.end():m.end() + 1]
             if mark in ":;" and nxt in ")(-D":
