@@ -774,8 +774,8 @@ class DoubledUnit(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
         view = doc.view
-        for word in _UNIT_WORD_RE.finditer(folded):
-            at = word.start()
+        for unit in _UNIT_WORD_RE.finditer(folded):
+            at = unit.start()
             while at > 0 and folded[at - 1] in " \t\u00a0":
                 at -= 1
             hit = _UNIT_AFTER_RE.match(folded, at)
