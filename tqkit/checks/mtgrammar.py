@@ -122,7 +122,7 @@ _WORD_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]+)\b")
 @lru_cache(maxsize=64)
 def _literal_re(word: str) -> re.Pattern[str]:
     # a pattern that starts with a literal: the regex engine searches for it very fast
-    return re.compile(re.escape(word) + r"(?=[ \t])")
+    return re.compile(re.escape(word) + r"(?:n't)?(?=[ \t])")
 
 
 def _word_hits_matches(folded: str, words: tuple[str, ...]) -> list[re.Match[str]]:
@@ -264,7 +264,7 @@ class VerbFormAfterDo(Rule):
 # -- TQ311: verb form after a modal ------------------------------------------------------------
 
 _MODALS = ("will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot",
-           "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't")
+           "won't")
 
 
 @register
@@ -330,7 +330,7 @@ class VerbFormAfterModal(Rule):
 
 # -- TQ312: simple past after a perfect auxiliary ----------------------------------------------
 
-_PERFECTS = ("has", "have", "had", "hasn't", "haven't", "hadn't")
+_PERFECTS = ("has", "have", "had")
 _PARTICLE_AFTER = frozenset({
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
     "those", "up", "down", "out", "off", "into", "to", "in", "on", "from", "away", "back", "him",

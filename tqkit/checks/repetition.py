@@ -3,6 +3,7 @@ translation produces it when a source verb and noun share a root."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -327,7 +328,7 @@ _ADJ_SUFFIXES = ("less", "ful", "ous", "ive", "al", "ic", "able", "ible", "ent",
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
 # Led by the conjunction: the word after it is compared with the text right before it.
 _AND_RE = re.compile(r"([a-z]{3,})[ \t]+(and|or)[ \t]+\1(?![\w-])")
-_CONJ_RE = re.compile(r"[ \t](and|or)[ \t]+([a-z]{3,})(?![\w-])")
+_CONJ_RES = tuple(re.compile(rf"{c}[ \t]+([a-z]{{3,}})(?![\w-])") for c in ("and", "or"))
 
 
 @register
@@ -366,10 +367,12 @@ class RepeatedWithAnd(Rule):
             return
         view = doc.view
         idioms = None
-        for c in _CONJ_RE.finditer(folded):
-            word = c.group(2)
-            start = c.start() - len(word)
-            if start < 0 or not folded.startswith(word, start) or (
+        hits = [c for rx in _CONJ_RES for c in rx.finditer(folded)]
+        hits.sort(key=lambda c: c.start())
+        for c in hits:
+            word = c.group(1)
+            start = c.start() - 1 - len(word)
+            if start < 0 or folded[c.start() - 1] not in " \t" or not folded.startswith(word, start) or (
                 start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-'")
             ):
                 continue
@@ -417,7 +420,7 @@ class RepeatedWithAnd(Rule):
 
 ROOT_WINDOW = 7
 _ROOT_CANDIDATE_RE = re.compile(rf"([a-z]{{4}})[a-z]+(?:[ \t]+[a-z'-]+){{0,{ROOT_WINDOW - 1}}}?[ \t]+\1[a-z]")
-_LONG_WORD_RE = re.compile(r"(?<![a-z])([a-z]{4})[a-z]+")
+_LONG_WORD_RE = re.compile(r"(?<![a-z])([a-z]{4})[a-z]+")  # five letters or more
 _ROOT_REACH = 90  # characters: about seven words
 _CLAUSE_BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…\n]|\s-\s")
 # Words between the two that keep the pair tight: object pronouns, determiners, "and"/"or".
@@ -529,15 +532,18 @@ class RootRepeatedInClause(Rule):
         """Starts of words followed, within about seven words, by a word with the same first
         four letters: one pass that keeps the last position of each four-letter prefix (much
         cheaper than a backreference tried at every word)."""
-        last: dict[str, int] = {}
+        matches = list(_LONG_WORD_RE.finditer(folded))
+        starts = list(map(re.Match.start, matches))
+        keys = list(map(re.Match.group, matches, itertools.repeat(1)))
+        words = list(map(re.Match.group, matches))
+        last: dict[str, tuple[int, str]] = {}
         out: list[int] = []
-        for m in _LONG_WORD_RE.finditer(folded):
-            at = m.start()
-            key = m.group(1)
+        for at, key, word in zip(starts, keys, words, strict=True):
             prev = last.get(key)
-            if prev is not None and at - prev <= _ROOT_REACH:
-                out.append(prev)
-            last[key] = at
+            # the same word again is cohesion, not a repeated root
+            if prev is not None and at - prev[0] <= _ROOT_REACH and word != prev[1]:
+                out.append(prev[0])
+            last[key] = (at, word)
         return out
 
     @staticmethod
@@ -556,6 +562,8 @@ _ATTRIB_RE = re.compile(
     r"|(?:said|says|stated|noted|added|told|reported|claimed)[ \t]+(he|she|they|[a-z]{3,})"
     r"|according[ \t]+to[ \t]+(him|her|them|[a-z]{3,}))\b"
 )
+_ATTRIB_VERB_RES = tuple(re.compile(w) for w in (
+    "said", "says", "stated", "noted", "added", "told", "reported", "claimed", "according to"))
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]?[A-Z]|\n\s*\n")
 _PRONOUN_SUBJECT = {"him": "he", "her": "she", "them": "they"}
 
@@ -591,11 +599,23 @@ class RepeatedAttribution(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
-        if "said" not in folded and "according to" not in folded and "says" not in folded:
-            return
+        # only where two attribution verbs stand within 300 characters
+        at = sorted(m.start() for rx in _ATTRIB_VERB_RES for m in rx.finditer(folded))
+        windows: list[tuple[int, int]] = []
+        for a, b in itertools.pairwise(at):
+            if b - a < 300:
+                lo, hi = max(0, a - 40), min(len(folded), b + 40)
+                if windows and lo <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], hi)
+                else:
+                    windows.append((lo, hi))
         view = doc.view
+        for lo, hi in windows:
+            yield from self._window(doc, folded, view, lo, hi)
+
+    def _window(self, doc: Document, folded: str, view: str, lo: int, hi: int) -> Iterator[Finding]:
         prev: tuple[int, int, str] | None = None
-        for m in _ATTRIB_RE.finditer(folded):
+        for m in _ATTRIB_RE.finditer(folded, lo, hi):
             subject = m.group(1) or m.group(2) or m.group(3) or ""
             subject = _PRONOUN_SUBJECT.get(subject, subject)
             if subject in FUNCTION_WORDS and subject not in ("he", "she", "they", "we", "i", "it"):

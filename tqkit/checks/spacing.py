@@ -26,7 +26,7 @@ _ABBREVIATIONS = frozenset({
     "capt", "cmdr", "maj", "adm", "brig", "pres", "dept", "univ", "assn", "bros", "est", "www",
 })
 _NO_SPACE_RE = re.compile(r"(?<![\w.@/:\\#&=?%+~-])([a-z]{2,})([.!?]|[.!?]”|,)([A-Z]?[a-z]{2,})(?![\w@/\\.(_-])")
-_NO_SPACE_HINT_RE = re.compile(r"[a-z][.!?,]”?[A-Za-z]")
+_NO_SPACE_HINT_RE = re.compile(r"[.!?,]”?[A-Za-z]")
 
 
 @register
@@ -159,9 +159,9 @@ class ForeignQuotes(Rule):
              "She said 'no' twice.")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        if doc.target_lang.split("-")[0] != "en":
-            return
         view = doc.view
+        if doc.target_lang.split("-")[0] != "en" or not any(c in view for c in "«»„‹›‚"):
+            return
         done = -1
         for m in _FOREIGN_QUOTE_RE.finditer(view):
             at = m.start()
