@@ -733,11 +733,10 @@ _DOUBLED_UNIT_RE = re.compile(
     r"(\d[\d.,]*(?:[ \t\u00a0]?(?:million|billion|trillion|thousand|mln|bn|tn|m|k)\b)?)"
     r"|(?<![\w.,])(\d[\d.,]*)[ \t\u00a0]?(%|km|kg)(?!\w)"
 )
-_UNIT_WORD_RE = re.compile(
-    r"(?<=[ \t\u00a0])(?:euros?|dollars?|pounds?|roubles?|rubles?|hryvnias?|hryvnas|hryvnya|drams?|"
-    r"manats?|leva|levs?|lev|liras?|lire|francs?|yen|yuan|per[ \t]?cent|percent|kilomet(?:re|er)s?|"
-    r"kilogram(?:me)?s?)\b"
-)
+# Literal first letters of the unit names: one fast literal search each.
+_UNIT_STEM_RES = tuple(re.compile(stem) for stem in (
+    "euro", "dollar", "pound", "roubl", "rubl", "hryvn", "dram", "manat", "lev", "lir", "franc",
+    "yen", "yuan", "per cent", "per\tcent", "percent", "kilo"))
 _UNIT_AFTER_RE = re.compile(
     r"[ \t\u00a0]+(euros?|dollars?|pounds?|roubles?|rubles?|hryvnias?|hryvnas|hryvnya|drams?|"
     r"manats?|leva|levs?|lev|liras?|lire|francs?|yen|yuan|per[ \t]?cent|percent|kilomet(?:re|er)s?|"
@@ -774,8 +773,10 @@ class DoubledUnit(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
         view = doc.view
-        for unit in _UNIT_WORD_RE.finditer(folded):
-            at = unit.start()
+        starts = sorted({m.start() for rx in _UNIT_STEM_RES for m in rx.finditer(folded)})
+        for at in starts:
+            if not at or folded[at - 1] not in " \t\u00a0":
+                continue
             while at > 0 and folded[at - 1] in " \t\u00a0":
                 at -= 1
             hit = _UNIT_AFTER_RE.match(folded, at)
