@@ -32,15 +32,19 @@ FIRES = [
     ("TQ315", "The project costs 1,5 million euros."),
     ("TQ316", "The loan amounts to EUR 300 million euros."),
     ("TQ316", "Washington pledged $5 million dollars in aid."),
+    ("TQ317", "He has been appointed as the new ambassador last week."),
+    ("TQ317", "The sides have signed the memorandum two days ago."),
     ("TQ320", "The shelling lasted all night.The next morning was quiet."),
     ("TQ321", "The minister , however , declined to comment."),
     ("TQ322", "The newspaper «Kommersant» reported the deal."),
     ("TQ322", "He called the talks „constructive“ on Monday."),
     ("TQ323", "Officials said,, the talks would resume."),
+    ("TQ324", "Turnover exceeded 29 million leva /EUR 14.8 million/ last year."),
     ("TQ203", "The claims are baseless and baseless, the ministry said."),
     ("TQ204", "Both sides stressed a peaceful and constructive peace agenda."),
     ("TQ204", "The president awarded him an award for bravery."),
     ("TQ205", "According to him, the talks will resume next week, he said."),
+    ("TQ205", "The case was closed last year, the lawyer said, the lawyer said."),
 ]
 
 # Professional news copy that must stay silent (our own sentences in the style of agency copy,
@@ -107,6 +111,23 @@ QUIET = {
         "The fund holds $5 million and 3 million euros.",
         "The dollar rose 2% against the euro.",
         "Prices rose 5 per cent in a year.",
+    ],
+    "TQ317": [
+        "He was appointed ambassador last week.",
+        "Prices have risen since last year.",
+        "Exports have grown 5% compared with last year.",
+        "Output has been higher than a year ago.",
+        "It has rained heavily over the last week.",
+        "The pool would have been 55 years old.",
+        "He is believed to have died two years ago.",
+        "The minister has resigned, and last week his deputy left.",
+    ],
+    "TQ324": [
+        "Turnover exceeded 29 million leva (EUR 14.8 million).",
+        "Applicants and/or their lawyers may attend.",
+        "The ceasefire took effect on 10/11/2020.",
+        "Speeds are given in km/h.",
+        "The files are in /var/log on the server.",
     ],
     "TQ320": [
         "See www.gov.uk/guidance for details.",
@@ -213,6 +234,8 @@ def _first_fix(text: str, code: str) -> tuple[str, bool]:
     ("TQ323", "In the capital,, officials said", "In the capital, officials said", True),
     ("TQ323", "The talks ended..", "The talks ended.", False),
     ("TQ203", "It is baseless and baseless.", "It is baseless.", False),
+    ("TQ317", "They have signed it yesterday.", "They signed it yesterday.", False),
+    ("TQ324", "It cost 29 million leva /EUR 14.8 million/.", "It cost 29 million leva (EUR 14.8 million).", True),
 ])
 def test_fix(code: str, text: str, fixed: str, safe: bool) -> None:
     assert _first_fix(text, code) == (fixed, safe)

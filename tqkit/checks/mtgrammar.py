@@ -527,7 +527,8 @@ _COLLECTIVE = frozenset({
     "dynasty", "line", "order", "society", "league", "alliance", "coalition", "union", "bloc",
     "cabinet", "parliament", "senate", "house", "assembly", "chamber", "court", "bench", "bar",
     "fleet", "convoy", "network", "chain", "series", "set", "range", "collection", "lineup",
-    "roster", "field", "peloton", "establishment", "aristocracy", "nobility", "gentry", "poor",
+    "roster", "field", "peloton", "posse", "mob", "horde", "rank", "file",
+    "establishment", "aristocracy", "nobility", "gentry", "poor",
     "rich", "wealthy", "dead", "injured", "wounded", "accused", "living", "missing", "young",
     "old", "elderly", "unemployed", "homeless", "disabled", "sick", "lucky", "brave", "few",
 })
@@ -600,6 +601,8 @@ class OneOfSingular(Rule):
                 return None
             word = m.group(1)
             low = word.lower()
+            if low in ("and", "or", "but"):
+                return None  # a coordinated noun phrase: too complex to judge
             if low in _NP_BOUNDARY:
                 return prev if last not in _DEGREE else None
             if not word.islower() or "'" in low or "’" in low or "-" in low:
@@ -812,3 +815,126 @@ class DoubledUnit(Rule):
                 f"write “{kept}”.",
                 [Fix(f"Remove “{view[after.start(1):after.end(1)]}”", (Edit(drop, ""),), safe=True)],
             )
+
+
+# -- TQ317: present perfect with a finished past time -------------------------------------------
+
+_PAST_TIME_RE = re.compile(
+    r"yesterday\b|last[ \t]+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\b|"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)[ \t]+"
+    r"(?:days?|weeks?|months?|years?|hours?|decades?)[ \t]+ago\b"
+)
+_PAST_TIME_LEADS = ("yesterday", "last", "ago")
+_MODALS_AND_TO = frozenset({"will", "would", "could", "should", "might", "must", "may", "can", "to",
+                            "shall", "won't", "wouldn't", "couldn't", "shouldn't", "not"})
+_HAVE_BEFORE_RE = re.compile(
+    r"\b(has|have)[ \t]+((?:(?:already|also|just|recently|now|not|never|been)[ \t]+){0,3})"
+    r"([a-z]+)((?:[ \t]+[a-z0-9'-]+){0,6}?)[ \t]+$"
+)
+# A word right before the time phrase that makes it a reference point, not the time of the
+# action ("since last year", "than a year ago", "over the last week").
+_REFERENCE_WORDS = frozenset({
+    "since", "from", "than", "until", "till", "before", "after", "by", "for", "over", "the",
+    "during", "between", "with", "to", "of", "as", "within", "throughout", "this",
+})
+# A word between the verb and the time phrase that starts another clause.
+_CLAUSE_WORDS_RE = re.compile(r"\b(?:and|but|or|which|who|that|when|where|while|if|because|whose)\b")
+
+
+@register
+class PerfectWithPastTime(Rule):
+    """The present perfect with a finished time in the past ("has been appointed last week",
+    "have signed the deal yesterday").
+
+    **What it does.** Reports "has" or "have" with a past participle when the same clause ends
+    in "yesterday", "last week" (month, year, a weekday...) or "... ago". Time phrases after
+    "since", "from", "than", "over the" and the like ("has risen since last year", "higher
+    than a year ago") are left alone.
+
+    **Why it matters.** English uses the simple past with a finished time; Slavic and Turkic
+    languages have no such rule, and MT keeps the perfect. Editors always change it.
+
+    **Example.** "He has been appointed as ambassador last week" becomes "He was appointed".
+
+    **Fix safety.** Unsafe: the verb has to be rewritten in the simple past ("has signed" to
+    "signed"); the fix offered drops "has"/"have" only when a participle the same as the
+    simple past follows ("has signed" to "signed").
+    """
+
+    code = "TQ317"
+    name = "perfect-with-past-time"
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = ("He has been appointed as the new ambassador last week.",
+             "The two leaders have signed the agreement yesterday.",
+             "The company has opened the plant two years ago.")
+    quiet = ("He was appointed ambassador last week.", "Prices have risen since last year.",
+             "Exports have grown 5% from last year.", "Turnover has been higher than a year ago.",
+             "It has rained over the last week.", "He has said he would resign, and last week he did.")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        folded = doc.folded
+        view = doc.view
+        seen_end = -1
+        for at in sorted({m.start() for w in _PAST_TIME_LEADS for m in _literal_any(w).finditer(folded)}):
+            t = at
+            if folded.startswith("ago", at):
+                # back to the number: "two years ago"
+                m0 = None
+                for cand in _PAST_TIME_RE.finditer(folded, max(0, at - 30), at + 3):
+                    if cand.end() == at + 3:
+                        m0 = cand
+                        break
+                if m0 is None:
+                    continue
+                t = m0.start()
+                time_m = m0
+            else:
+                if at and folded[at - 1].isalnum():
+                    continue
+                found = _PAST_TIME_RE.match(folded, at)
+                if found is None:
+                    continue
+                time_m = found
+            if t <= seen_end:
+                continue
+            lo = max(0, t - 90)
+            clause = folded[lo:t]
+            cut = max(clause.rfind(c) for c in ".,;:!?()\n\"")
+            before = _HAVE_BEFORE_RE.search(folded, lo + cut + 1, t)
+            if before is None:
+                continue
+            if _previous_word(view, before.start()) in _MODALS_AND_TO:
+                continue  # "would have been", "is believed to have died two years ago"
+            verb = before.group(3)
+            between = before.group(4)
+            if "been" in before.group(2).split() and verb in ("in", "on", "at"):
+                continue
+            last_word = between.split()[-1] if between.split() else verb
+            if last_word in _REFERENCE_WORDS or _CLAUSE_WORDS_RE.search(between):
+                continue
+            if not PresentWithSince._participle(verb) or verb.endswith("ing"):
+                continue
+            seen_end = time_m.end()
+            span = Span(before.start(), time_m.end())
+            aux = view[before.start(1):before.end(1)]
+            fixes = []
+            if not before.group(2).strip():
+                lemma = _verb_lemma(verb)
+                past = _inflections(lemma, "VERB").get("VBD", ()) if lemma else ()
+                if verb in past:
+                    fixes.append(Fix(f"Write the simple past: “{verb}”",
+                                     (Edit(Span(before.start(1), before.start(3)), ""),), safe=False))
+            yield self.finding(
+                doc, span,
+                f"“{shown(view[span.start:span.end])}”: with a finished time (“{shown(view[time_m.start():time_m.end()])}”) "
+                f"English uses the simple past, not “{aux} …”.",
+                fixes,
+            )
+
+
+@lru_cache(maxsize=16)
+def _literal_any(word: str) -> re.Pattern[str]:
+    return re.compile(re.escape(word))

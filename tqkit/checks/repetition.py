@@ -559,7 +559,7 @@ class RootRepeatedInClause(Rule):
 
 _ATTRIB_RE = re.compile(
     r"\b(?:(he|she|they|it|we|i|[a-z]{3,})[ \t]+(?:said|says|stated|noted|added|told|reported|claimed)"
-    r"|(?:said|says|stated|noted|added|told|reported|claimed)[ \t]+(he|she|they|[a-z]{3,})"
+    r"|(?:said|says|stated|noted|added|told|reported|claimed)[ \t]+(?:the[ \t]+)?(he|she|they|[a-z]{3,})"
     r"|according[ \t]+to[ \t]+(him|her|them|[a-z]{3,}))\b"
 )
 _ATTRIB_VERB_RES = tuple(re.compile(w) for w in (
@@ -592,10 +592,11 @@ class RepeatedAttribution(Rule):
     category = Category.AWKWARD
     fires = ("According to him, the talks will resume soon, he said.",
              "The talks, he said, will resume on Monday, he said.",
-             "According to Petrov, the plan failed, Petrov said.")
+             "According to Petrov, the plan failed, Petrov said.",
+             "The case was closed last year, the lawyer said, the lawyer said.")
     quiet = ("He said the talks would resume. He said more later.",
              "According to him, the talks will resume soon, she said.",
-             "He said that she said nothing.")
+             "He said that she said nothing.", "The lawyer said the judge said no.")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
@@ -621,11 +622,11 @@ class RepeatedAttribution(Rule):
             if subject in FUNCTION_WORDS and subject not in ("he", "she", "they", "we", "i", "it"):
                 continue
             if m.group(1) is not None and m.group(1) not in ("he", "she", "they", "it", "we", "i"):
-                # a name before the verb: only capitalised words count ("Petrov said")
-                if not view[m.start(1):m.start(1) + 1].isupper():
+                # a name ("Petrov said") or a definite noun ("the lawyer said") before the verb
+                if not view[m.start(1):m.start(1) + 1].isupper() and folded[max(0, m.start(1) - 4):m.start(1)] != "the ":
                     continue
             elif m.group(2) is not None and m.group(2) not in ("he", "she", "they"):
-                if not view[m.start(2):m.start(2) + 1].isupper():
+                if not view[m.start(2):m.start(2) + 1].isupper() and not m.group(0).endswith("the " + m.group(2)):
                     continue
             elif (m.group(3) is not None and m.group(3) not in _PRONOUN_SUBJECT
                   and not view[m.start(3):m.start(3) + 1].isupper()):

@@ -256,3 +256,52 @@ class DoubledPunctuation(Rule):
                 if pair != ".." else "“..”: two full stops; write one, or an ellipsis (“...”).",
                 [Fix(f"Replace with “{keep}”", (Edit(span, keep),), safe=safe)],
             )
+
+
+_SLASH_PAIR_RE = re.compile(r"(?<![^\s(])/([A-Za-z0-9€$£][^/\n]{1,80}?[^\s/])/(?=[\s.,;:)]|$)")
+
+
+@register
+class SlashBrackets(Rule):
+    """Slashes used as brackets ("29 million leva /EUR 14.8 million/").
+
+    **What it does.** Reports a phrase between two slashes, with a space (or the start of a
+    line) before the first slash and a space or punctuation after the second, as Bulgarian and
+    Russian agency copy uses them for a conversion or an aside. Paths, dates ("1/2/2020"),
+    "and/or" and URLs are left alone.
+
+    **Why it matters.** English copy uses parentheses; slashes around a phrase look like a
+    formatting slip.
+
+    **Example.** "29 million leva /EUR 14.8 million/" becomes "29 million leva (EUR 14.8
+    million)".
+
+    **Fix safety.** Safe: the brackets change, the words do not.
+    """
+
+    code = "TQ324"
+    name = "slash-brackets"
+    severity = Severity.WARNING
+    category = Category.PUNCTUATION
+    fires = ("Turnover exceeded 29 million leva /EUR 14.8 million/ last year.",
+             "The agency /BTA/ reported it.")
+    quiet = ("Turnover exceeded 29 million leva (EUR 14.8 million).", "Use and/or here.",
+             "It happened on 1/2/2020.", "See /usr/local/bin for the tools.", "The 24/7 service.",
+             "Rates are quoted in km/h or m/s.")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        if view.count("/") < 2:
+            return
+        for m in _SLASH_PAIR_RE.finditer(view):
+            inner = m.group(1)
+            if "/" in inner or ":" in inner or ("." in inner.split()[0][:-1] and " " not in inner):
+                continue  # a path or a URL
+            if " " not in inner and not inner.isupper():
+                continue  # "/usr/", "/bin/": a path, not an aside (single words count when an acronym)
+            edits = (Edit(Span(m.start(), m.start() + 1), "("), Edit(Span(m.end() - 1, m.end()), ")"))
+            yield self.finding(
+                doc, Span(m.start(), m.end()),
+                f"“{shown(m.group())}”: English copy puts an aside in parentheses, not between slashes.",
+                [Fix(f"Replace with “({shown(inner)})”", edits, safe=True)],
+            )
