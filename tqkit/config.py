@@ -9,6 +9,7 @@ Keys::
     per-file-ignores = { "corpora/raw/*.md" = ["TQ1"] }
     severity = { TQ201 = "error" }   # override a rule's default severity
     glossaries = ["glossaries/"]     # paths relative to the config file
+    packs = ["house-packs/"]         # rule packs added to the bundled ones (files or directories)
     target-lang = "en"
     fail-on = "warning"              # info | warning | error
     exclude = ["drafts/old/*"]       # globs skipped when a directory is walked
@@ -30,7 +31,7 @@ from tqkit.readers import InputError
 
 KNOWN_KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "per-file-target-lang", "severity", "glossaries",
-    "target-lang", "fail-on", "exclude",
+    "target-lang", "fail-on", "exclude", "packs",
 }
 
 
@@ -139,6 +140,31 @@ def _check_selectors(selectors: tuple[str, ...], path: str, key: str, text: str,
     return selectors
 
 
+_LANG_CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def lang_code_problem(code: str) -> str | None:
+    """Why ``code`` is not a language code (BCP 47 shape: ``en``, ``pt-BR``, ``zh-Hant``), or
+    ``None``. Codes name files (word lists, models), so anything else is refused."""
+    if _LANG_CODE_RE.match(code) and len(code) <= 35:
+        return None
+    return f"{code!r} is not a language code (expected e.g. en, de, pt-BR)"
+
+
+def encoding_problem(encoding: str) -> str | None:
+    """Why ``encoding`` cannot decode text files (unknown, or a codec such as rot13 or base64
+    that is not a text encoding), or ``None``."""
+    import codecs
+
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError, TypeError):
+        return f"unknown encoding {encoding!r}"
+    if not getattr(info, "_is_text_encoding", True):
+        return f"{encoding!r} is not a text encoding"
+    return None
+
+
 def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
     sp = str(path)
     unknown = sorted(set(table) - KNOWN_KEYS)
@@ -176,6 +202,10 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
         kw["severity"] = tuple(pairs)
     if "glossaries" in table:
         kw["glossaries"] = tuple(str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text))
+    if "packs" in table:
+        # rule packs travel with the glossary paths: Resources tells them apart by their first key
+        packs = tuple(str((path.parent / g).resolve()) for g in _str_list(table["packs"], sp, "packs", text))
+        kw["glossaries"] = (kw.get("glossaries") or ()) + packs
     if "target-lang" in table:
         kw["target_lang"] = _language(table["target-lang"], sp, "target-lang", text)
     if "per-file-target-lang" in table:
@@ -194,9 +224,14 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
 
 def _load_file(path: Path) -> Settings | None:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data_bytes = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read config: {exc.strerror or exc}") from None
+    try:
+        text = data_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"config is not valid UTF-8 (byte 0x{data_bytes[exc.start]:02x} at "
+                         f"offset {exc.start})", data_bytes[: exc.start].count(b"\n") + 1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -253,13 +288,17 @@ class RunOptions:
     source_lang: str | None = None
     config: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    packs: tuple[str, ...] = ()  # ``--packs``: rule packs added to the configured glossaries
 
     def apply(self, settings: Settings) -> Settings:
+        glossaries = self.glossaries
+        if self.packs:
+            glossaries = (self.glossaries or settings.glossaries or ()) + self.packs
         return settings.merged(
             select=self.select,
             extend_select=(settings.extend_select + self.extend_select) if self.extend_select else None,
             ignore=(settings.ignore + self.ignore) if self.ignore else None,
-            glossaries=self.glossaries,
+            glossaries=glossaries,
             target_lang=self.target_lang,
             fail_on=self.fail_on,
         )

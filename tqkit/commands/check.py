@@ -7,16 +7,18 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
-from tqkit.atomic import atomic_write
+from tqkit.atomic import WriteError, atomic_write, read_for_update
 from tqkit.config import RunOptions
 from tqkit.findings import Severity
 from tqkit.profiles import UnknownLanguage, check_language
 from tqkit.readers import InputError
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
+from tqkit.report.text_report import escape_controls
 from tqkit.resources import ResourceError
 from tqkit.runner import FileResult, check_paths, engine_for, exit_code, read_source, settings_for
 
@@ -26,7 +28,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def fail(message: str) -> None:
-    click.echo(f"tqkit: {message}", err=True)
+    click.echo(f"tqkit: {escape_controls(message)}", err=True)
     sys.exit(2)
 
 
@@ -47,6 +49,9 @@ def fail(message: str) -> None:
 @click.option("--source", type=click.Path(), default=None,
               help="The original-language article, aligned by paragraph, for source-aware rules.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option("--force", is_flag=True,
+              help="With --fix: write even when the file changed since it was read, or is read-only.")
+@click.option("--backup", is_flag=True, help="With --fix: keep the previous content as FILE.bak.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
@@ -60,12 +65,15 @@ def fail(message: str) -> None:
 @click.option("--roundtrip-threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="TQ501 reports sentences whose round-trip chrF (0-1) is below this.")
 @click.option("--models-dir", default=None, type=click.Path(), help="Offline MT models directory.")
+@click.option("--packs", "packs", multiple=True, type=click.Path(),
+              help="Rule pack file or directory added to the bundled packs (repeatable).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool, glossaries: tuple[str, ...],
-          target_lang: str | None, source: str | None, fix: bool, unsafe_fixes: bool, diff: bool,
+          target_lang: str | None, source: str | None, fix: bool, force: bool, backup: bool,
+          unsafe_fixes: bool, diff: bool,
           statistics: bool, jobs: int, encoding: str | None, config: str | None, no_color: bool,
           source_lang: str | None, roundtrip_via: str | None, roundtrip_threshold: float,
-          models_dir: str | None) -> None:
+          models_dir: str | None, packs: tuple[str, ...] = ()) -> None:
     """Check translated articles for machine-translation artefacts.
 
     PATHS are files or directories (walked for .txt and .md), or - for standard input.
@@ -78,6 +86,16 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         fail(str(exc))
     if fix and diff:
         fail("use either --fix or --diff, not both")
+    from tqkit.config import encoding_problem, lang_code_problem
+
+    for opt, lang in (("--source-lang", source_lang), ("--roundtrip-via", roundtrip_via)):
+        problem = lang_code_problem(lang) if lang is not None else None
+        if problem:
+            fail(f"{opt}: {problem}")
+    if encoding and (problem := encoding_problem(encoding)):
+        fail(f"--encoding: {problem}")
+    if (force or backup) and not fix:
+        fail(f"--{'force' if force else 'backup'} only applies with --fix")
     if source and len(paths) != 1:
         fail("--source pairs one original with one translated file; give exactly one PATH")
     extra: dict[str, object] = {"roundtrip_via": roundtrip_via, "models_dir": models_dir,
@@ -87,16 +105,19 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
         target_lang=target_lang, fail_on=Severity.parse(fail_on) if fail_on else None,
         encoding=encoding, source=source, source_lang=source_lang, config=config, extra=extra,
+        packs=tuple(str(Path(p).resolve()) for p in packs),
     )
+    _refuse_broken_packs(paths, options)
     color = not no_color and sys.stdout.isatty() and fmt == "text"
     would_change = False
     if fix or diff:
-        results, would_change = _fix(paths, options, unsafe_fixes, diff, jobs)
+        results, would_change = _fix(paths, options, unsafe_fixes, diff, jobs,
+                                     _WriteOptions(force, backup))
     else:
         results = list(check_paths(paths, options, jobs))
     for r in results:
         if r.error:
-            click.echo(f"tqkit: {r.error}", err=True)
+            click.echo(f"tqkit: {escape_controls(r.error)}", err=True)
     if not (diff and fmt == "text"):
         emit(fmt, results, sys.stdout, color=color, statistics=statistics)
     code = exit_code(results, options.fail_on)
@@ -105,6 +126,31 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     if exit_zero and code == 1:
         code = 0
     sys.exit(code)
+
+
+def _refuse_broken_packs(paths: tuple[str, ...], options: RunOptions) -> None:
+    """Load the rule packs of the first file's configuration before checking anything: a broken
+    bundled or user pack stops the run (one line, exit 2) instead of being skipped."""
+    from tqkit.packs import PackError
+    from tqkit.runner import walk
+
+    first = next((p for p, err in walk(paths, options) if err is None), None)
+    if first is None:
+        return
+    try:
+        settings = settings_for(first, options)
+    except InputError:
+        return  # a config error is reported with the file
+    try:
+        _ = engine_for(settings, options).resources.packs
+    except (PackError, ResourceError) as exc:
+        fail(str(exc))
+
+
+@dataclass(frozen=True)
+class _WriteOptions:
+    force: bool = False
+    backup: bool = False
 
 
 @dataclass
@@ -117,19 +163,28 @@ class _Fixed:
     message: str = ""
 
 
-def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool) -> _Fixed:
-    """Fix one file (or standard input, for --diff): the write happens here, atomically."""
+def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool,
+             how: _WriteOptions = _WriteOptions()) -> _Fixed:
+    """Fix one file (or standard input, for --diff): the write happens here, atomically, and
+    only when the file is still what was read (compare-and-swap; ``--force`` skips the check)."""
     from tqkit.fixes import fix_bytes, unified_diff
+    from tqkit.readers import MAX_BYTES
 
     if path == "-" and not diff:
         return _Fixed(FileResult(path, error="-: cannot fix standard input in place; use --diff"))
     try:
         settings = settings_for(path, options)
         engine = engine_for(settings, options)
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        stamp = None
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise InputError("-", f"input too large (limit {MAX_BYTES // (1024 * 1024)} MB)")
+        else:
+            data, stamp = read_for_update(path, limit=MAX_BYTES)
         source = read_source(options.source, options.source_lang) if options.source else None
         res = fix_bytes(path, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
-    except (InputError, ResourceError) as exc:
+    except (InputError, ResourceError, WriteError) as exc:
         return _Fixed(FileResult(path, error=str(exc)))
     except OSError as exc:
         return _Fixed(FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}"))
@@ -140,17 +195,24 @@ def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool) -> _Fixed
             before = res.original.decode(res.doc.encoding, errors="replace").lstrip("\ufeff")
             out.diff = unified_diff(path, before, res.doc.text)
         else:
-            atomic_write(path, res.fixed)
+            if not res.fixed.strip():
+                return _Fixed(FileResult(path, error=f"{path}: the fixes would leave the file empty; "
+                                         "not written"))
+            try:
+                atomic_write(path, res.fixed, expected=stamp, force=how.force, backup=how.backup,
+                             old=res.original)
+            except WriteError as exc:
+                return _Fixed(FileResult(path, error=str(exc)))
             out.message = f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}"
     return out
 
 
-def _fix_worker(args: tuple[str, RunOptions, bool, bool]) -> _Fixed:
+def _fix_worker(args: tuple[str, RunOptions, bool, bool, _WriteOptions]) -> _Fixed:
     return _fix_one(*args)
 
 
 def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
-         jobs: int) -> tuple[list[FileResult], bool]:
+         jobs: int, how: _WriteOptions = _WriteOptions()) -> tuple[list[FileResult], bool]:
     """Fix every file, in parallel with ``jobs`` > 1; diffs and messages print in path order."""
     from tqkit.runner import walk
 
@@ -162,9 +224,9 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
 
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            done = iter(list(pool.map(_fix_worker, [(p, options, unsafe, diff) for p in todo])))
+            done = iter(list(pool.map(_fix_worker, [(p, options, unsafe, diff, how) for p in todo])))
     else:
-        done = (_fix_one(p, options, unsafe, diff) for p in todo)
+        done = (_fix_one(p, options, unsafe, diff, how) for p in todo)
     results: list[FileResult] = []
     changed_any = False
     for path, err in items:
@@ -173,12 +235,24 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
             continue
         fixed = next(done)
         changed_any |= fixed.changed
-        if fixed.diff:
-            sys.stdout.write(fixed.diff)
+        if fixed.diff:  # on a terminal, control characters of the file are shown escaped;
+            # piped (to patch, to a file) the diff stays byte-exact
+            tty = sys.stdout.isatty()
+            sys.stdout.write(escape_controls(fixed.diff, keep_newlines=True) if tty else fixed.diff)
         if fixed.message:
-            click.echo(fixed.message, err=True)
+            click.echo(escape_controls(fixed.message), err=True)
         results.append(fixed.result)
     return results, changed_any
+
+
+def _pack_set(packs: tuple[str, ...]) -> Any:
+    """The bundled packs plus ``--packs``; a broken pack ends the command (exit 2)."""
+    from tqkit.packs import PackError, bundled_pack_dir, load_packs
+
+    try:
+        return load_packs([bundled_pack_dir(), *(Path(p) for p in packs)])
+    except PackError as exc:
+        fail(str(exc))
 
 
 def _target_lang(value: str | None) -> str | None:
@@ -192,23 +266,50 @@ def _target_lang(value: str | None) -> str | None:
 
 
 @click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
 @click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
               help="Say which rules run on copy in this language and which are off.")
-def rules(fmt: str, show_all: bool, target_lang: str | None) -> None:
+@click.option("--lint", is_flag=True,
+              help="Check rule packs (PATHS, with the bundled ones; default: the bundled ones) and "
+                   "run every entry's examples; problems print as FILE:LINE: message, exit 2.")
+@click.option("--packs", "packs", multiple=True, type=click.Path(),
+              help="Rule pack file or directory to list with the bundled packs (repeatable).")
+def rules(paths: tuple[str, ...], fmt: str, show_all: bool, target_lang: str | None, lint: bool,
+          packs: tuple[str, ...]) -> None:
     """List every rule: code, name, default severity, category (and, with --target-lang,
-    whether it runs for that language)."""
+    whether it runs for that language); then the rule packs behind TQ301 (id, entries, source
+    languages). With --lint, check rule packs instead."""
+    from tqkit.packs import bundled_pack_dir, lint_packs
     from tqkit.profiles import AUTO, profile_for
 
+    if lint:
+        problems = lint_packs([bundled_pack_dir(), *(Path(p) for p in (*paths, *packs))])
+        if fmt == "json":
+            json.dump([{"path": p.path, "line": p.line, "message": p.message} for p in problems],
+                      sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            for p in problems:
+                click.echo(str(p))
+            if not problems:
+                click.echo("rule packs: no problems", err=True)
+        sys.exit(2 if problems else 0)
+    if paths:
+        fail("PATHS are packs to lint: use `tqkit rules --lint PATH` (or --packs DIR to list them)")
     items = all_rules()
+    packset = _pack_set(packs)
+    pack_rows = [{"id": pk.id, "title": pk.title, "path": pk.path, "entries": len(pk.entries),
+                  "source_langs": pk.source_langs} for pk in packset.packs]
     lang = profile_for(target_lang).code if target_lang and target_lang != AUTO else None
     if fmt == "json":
         json.dump([
             {"code": r.code, "name": r.name, "severity": r.severity.label, "category": r.category.value,
              "enabled_by_default": r.enabled_by_default, "summary": r.summary(),
              "languages": sorted(r.languages) if r.languages is not None else "any",
-             **({"runs": r.runs_for(lang)} if lang else {})} for r in items
+             **({"runs": r.runs_for(lang)} if lang else {}),
+             **({"packs": pack_rows} if r.code == "TQ301" else {})} for r in items
         ], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
@@ -220,16 +321,27 @@ def rules(fmt: str, show_all: bool, target_lang: str | None) -> None:
         off = [r.code for r in items if not r.runs_for(lang)]
         click.echo(f"\n{lang}: {len(items) - len(off)} rules run, {len(off)} are off "
                    f"(written for other languages: {', '.join(off) or 'none'})")
+    click.echo(f"\nRule packs (TQ301; `tqkit rule ENTRY-ID` shows an entry): {len(packset.entries)} entries")
+    for pk in packset.packs:
+        langs = ", ".join(pk.source_langs) or "-"
+        click.echo(f"{pk.id:<24} {len(pk.entries):>5} entries  from {langs:<20} {pk.title}")
 
 
 @click.command()
 @click.argument("code")
-def rule(code: str) -> None:
-    """Print the documentation of one rule, by code (TQ201) or name."""
+@click.option("--packs", "packs", multiple=True, type=click.Path(),
+              help="Rule pack file or directory to search with the bundled packs (repeatable).")
+def rule(code: str, packs: tuple[str, ...]) -> None:
+    """Print the documentation of one rule, by code (TQ201) or name, or of one rule-pack entry
+    by its id."""
     try:
         r = get_rule(code)
     except KeyError:
-        fail(f"unknown rule {code!r} (see `tqkit rules`)")
+        entry = _pack_set(packs).by_id.get(code)
+        if entry is None:
+            fail(f"unknown rule or pack entry {code!r} (see `tqkit rules`)")
+            return
+        _show_entry(entry)
         return
     click.echo(f"{r.code} {r.name}  [{r.severity.label}, {r.category.value}"
                f"{'' if r.enabled_by_default else ', opt-in'}]\n")
@@ -242,3 +354,34 @@ def rule(code: str) -> None:
         click.echo("\nQuiet on:")
         for ex in r.quiet:
             click.echo(f"  - {ex}")
+
+
+def _show_entry(entry: Any) -> None:
+    reported = "TQ102 (known transliteration)" if entry.kind == "transliteration" else entry.rule
+    click.echo(f"{entry.id}  [pack {entry.pack}, {reported}, {entry.severity.label}, {entry.category}]")
+    where = entry.path
+    try:
+        rel = os.path.relpath(entry.path)
+        where = rel if not rel.startswith("..") else entry.path
+    except ValueError:
+        pass
+    click.echo(f"defined at {where}:{entry.line}\n")
+    label = "Pattern" if len(entry.patterns) == 1 else "Patterns"
+    click.echo(f"{label}: " + " | ".join(entry.patterns))
+    if entry.unless:
+        click.echo("Unless: " + " | ".join(entry.unless))
+    click.echo(f"Message: {entry.message}")
+    if entry.source:
+        click.echo(f"Source: {entry.source_lang.upper() or '?'} “{entry.source}”")
+    if entry.context == "source":
+        stems = ", ".join(entry.source_match) or entry.source
+        click.echo(f"Context: reported only when the aligned source contains: {stems}")
+    click.echo(f"Reference: {entry.reference}")
+    if entry.suggest:
+        click.echo("Suggestions: " + "; ".join(entry.suggest))
+    click.echo("Fix: " + ("safe (applied by --fix)" if entry.safe else "unsafe (never changes the text without --unsafe-fixes)"))
+    for title, examples in (("Fires on", entry.fires), ("Quiet on", entry.quiet)):
+        click.echo(f"\n{title}:")
+        for ex in examples:
+            src = f"  [source: {ex.source!r}]" if ex.source is not None else ""
+            click.echo(f"  - {ex.text}{src}")
