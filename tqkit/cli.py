@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "models": "tqkit.commands.mt:models",
     "roundtrip": "tqkit.commands.mt:roundtrip",
     "align": "tqkit.commands.align:align",
+    "server": "tqkit.commands.server:server",
 }
 
 
