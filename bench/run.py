@@ -1,13 +1,20 @@
 """tqkit benchmarks: `make bench`.
 
-Measures, on a deterministic corpus of at least one million words built from corpora/ text:
-- words per second of `tqkit check` (whole command, default rules) with one job and with
-  `--jobs 2`, and the peak memory of the run;
-- whole-process time of `tqkit check` on the seed article (median of several runs);
-- proselint's throughput on the same corpus (on a slice: it is far slower), as a comparison;
-- the floor: a bare one-pass regex tokenisation of the corpus in this process.
-Then runs the glossary, score and review-screen benchmarks (bench_*.py) and prints their figures.
-Timings belong here, never in tests.
+Two corpora, each repeated to at least one million words, each laid out two ways (one large
+file, and articles of about 800 words):
+
+- **real copy** (the main figure): the seed article (MT news from Bulgarian), the MQM TED
+  segments (MT and professional references) and the MLQE-PE sentences (MT and post-edits of
+  Wikipedia and Reddit text, detokenised, in `tests/data/mlqe-pe/`), shuffled into articles
+  deterministically;
+- **TED corpus** (the benchmark of earlier releases): the seed article and MQM TED segments.
+
+For every corpus and layout, in the same run: CPU time (user + system of the whole process,
+the median of several runs) and wall time of `tqkit check` (default rules, `--jobs 1`, and
+`--jobs 2` for the articles), its peak memory, proselint's CPU time on the same files, and the
+floor: one regex tokenisation pass in this process. Then start-up: `tqkit --version` and the
+whole process on the seed article (median of 11 after warm-up). Then the other benchmarks
+(bench_*.py). Timings belong here, never in tests. Results: `bench/out/results.json`.
 """
 
 from __future__ import annotations
@@ -16,12 +23,13 @@ import argparse
 import json
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,133 +37,202 @@ OUT = ROOT / "bench" / "out"
 BIN = Path(sys.executable).parent
 TQKIT = str(BIN / "tqkit")
 WORD_RE = re.compile(r"\w+")
+SEED = ROOT / "corpora" / "silent-front.en.txt"
+MQM = ROOT / "corpora" / "mqm-ted-zhen" / "mqm_ted_zhen.jsonl"
+MLQE = ROOT / "tests" / "data" / "mlqe-pe"
+ARTICLE_WORDS = 800
 
 
-def build_corpus(target_words: int, seed: int = 20201027) -> tuple[Path, int]:
-    """Articles of about 800 words, shuffled deterministically from the seed article's
-    paragraphs and the MT and reference segments of the MQM TED data."""
-    paragraphs: list[str] = []
-    seed_text = (ROOT / "corpora" / "silent-front.en.txt").read_text(encoding="utf-8")
-    paragraphs += [p.strip() for p in seed_text.split("\n\n") if len(p.split()) > 8]
-    segments: list[str] = []
-    with (ROOT / "corpora" / "mqm-ted-zhen" / "mqm_ted_zhen.jsonl").open(encoding="utf-8") as fh:
+# -- corpora -----------------------------------------------------------------------------------
+
+
+def _seed_paragraphs() -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    return [p.strip() for p in text.split("\n\n") if len(p.split()) > 8]
+
+
+def _mqm_paragraphs() -> list[str]:
+    segments = []
+    with MQM.open(encoding="utf-8") as fh:
         for line in fh:
             segments.append(json.loads(line)["target"].strip())
+    return [" ".join(segments[i : i + 4]) for i in range(0, len(segments), 4)]
+
+
+def _mlqe_paragraphs() -> list[str]:
+    sentences = []
+    for path in sorted(MLQE.glob("*-en.dev.jsonl")):  # English targets only
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                sentences += [rec["mt"], rec["pe"]]
+    return [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
+
+
+def corpus_paragraphs(kind: str) -> list[str]:
+    if kind == "real":
+        # the seed article weighs as much as a fifth of the MT data: names-dense news copy
+        seed = _seed_paragraphs()
+        mt = _mqm_paragraphs() + _mlqe_paragraphs()
+        return seed * max(1, len(mt) // (5 * len(seed))) + mt
+    return _seed_paragraphs() + _mqm_paragraphs()
+
+
+def _articles(paragraphs: list[str], target_words: int, seed: int) -> Iterator[str]:
     rng = random.Random(seed)
-    for i in range(0, len(segments), 4):
-        paragraphs.append(" ".join(segments[i : i + 4]))
-    corpus = OUT / "corpus"
-    if corpus.exists():
-        shutil.rmtree(corpus)
-    corpus.mkdir(parents=True)
-    words = 0
-    n = 0
+    words = n = 0
     while words < target_words:
-        article: list[str] = []
-        size = 0
-        while size < 800:
+        article, size = [], 0
+        while size < ARTICLE_WORDS:
             para = rng.choice(paragraphs)
             article.append(para)
             size += len(para.split())
         text = f"Article {n}\n\n" + "\n\n".join(article) + "\n"
-        (corpus / f"article-{n:05d}.md").write_text(text, encoding="utf-8")
         words += len(WORD_RE.findall(text))
         n += 1
-    return corpus, words
+        yield text
 
 
-def timed(cmd: list[str]) -> tuple[float, int, str]:
-    """Wall time, the peak RSS (kB) of the child processes so far, and stderr."""
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.strip()}")
-    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, proc.stderr
+@dataclass
+class Corpus:
+    name: str
+    files: list[Path]  # the 800-word articles
+    one_file: Path  # the same text as one file
+    words: int
 
 
-def peak_rss_of(cmd: list[str]) -> tuple[float, float]:
-    """Run ``cmd`` under a tiny wrapper that reports its own children's peak RSS (MB)."""
-    wrapper = (
-        "import resource, subprocess, sys, time;"
-        "t=time.perf_counter();"
-        "p=subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL);"
-        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True)
-    secs, kb = out.stdout.split()
-    return float(secs), int(kb) / 1024
+def build_corpus(kind: str, target_words: int, seed: int = 20201027) -> Corpus:
+    base = OUT / f"corpus-{kind}"
+    if base.exists():
+        shutil.rmtree(base)
+    (base / "articles").mkdir(parents=True)
+    texts = list(_articles(corpus_paragraphs(kind), target_words, seed))
+    files = []
+    for n, text in enumerate(texts):
+        path = base / "articles" / f"article-{n:05d}.md"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    one = base / "corpus.md"
+    one.write_text("\n".join(texts), encoding="utf-8")
+    return Corpus(kind, files, one, sum(len(WORD_RE.findall(t)) for t in texts))
+
+
+# -- measuring ---------------------------------------------------------------------------------
+
+_WRAPPER = (
+    "import resource, subprocess, sys, time;"
+    "t=time.perf_counter();"
+    "p=subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+    "w=time.perf_counter()-t;"
+    "r=resource.getrusage(resource.RUSAGE_CHILDREN);"
+    "print(w, r.ru_utime + r.ru_stime, r.ru_maxrss, p.returncode)"
+)
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(cmd: list[str], runs: int) -> Run:
+    """Median wall and CPU time (user + system, the process and its children) of ``cmd`` over
+    ``runs`` runs, and the largest peak RSS."""
+    walls, cpus, peaks = [], [], []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, text=True, check=True)
+        wall, cpu, kb, code = out.stdout.split()
+        if int(code) not in (0, 1):
+            raise SystemExit(f"bench: {' '.join(cmd[:4])} ... failed with exit {code}")
+        walls.append(float(wall))
+        cpus.append(float(cpu))
+        peaks.append(int(kb) / 1024)
+    return Run(statistics.median(walls), statistics.median(cpus), max(peaks))
+
+
+def regex_floor(paths: list[Path]) -> float:
+    """Words per second of one regex tokenisation pass over the text, in this process."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in paths)
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        n = len(WORD_RE.findall(text))
+        best = min(best, time.process_time() - start)
+    return n / best
+
+
+def bench_corpus(corpus: Corpus, runs: int, proselint: str | None, results: dict[str, float]) -> None:
+    w = corpus.words
+    print(f"\n== {corpus.name} corpus: {w:,} words, {len(corpus.files)} articles of ~{ARTICLE_WORDS} words "
+          f"and the same text as one file ({corpus.one_file.relative_to(ROOT)})")
+    check = [TQKIT, "check", "--format", "json", "--exit-zero"]
+    layouts = {"one file": [str(corpus.one_file)], "articles": [str(corpus.one_file.parent / "articles")]}
+    floor = regex_floor([corpus.one_file])
+    results[f"{corpus.name}_regex_floor_wps"] = floor
+    for layout, paths in layouts.items():
+        key = f"{corpus.name}_{layout.replace(' ', '_')}"
+        tq = measure([*check, *paths], runs)
+        results[f"{key}_cpu_s"] = tq.cpu
+        results[f"{key}_wall_s"] = tq.wall
+        results[f"{key}_wps_per_core"] = w / tq.cpu
+        results[f"{key}_peak_mb"] = tq.peak_mb
+        line = (f"tqkit check, {layout:8}: CPU {tq.cpu:6.2f} s ({w / tq.cpu:>9,.0f} words/s per core), "
+                f"wall {tq.wall:6.2f} s, peak {tq.peak_mb:4.0f} MB, {floor / (w / tq.cpu):4.1f}x the regex floor")
+        if proselint:
+            files = [str(corpus.one_file)] if layout == "one file" else [str(p) for p in corpus.files]
+            pl = measure([proselint, "check", *files], max(1, runs - 1))
+            ratio = pl.cpu / tq.cpu
+            results[f"{key}_proselint_cpu_s"] = pl.cpu
+            results[f"{key}_vs_proselint"] = ratio
+            line += f"; proselint CPU {pl.cpu:6.2f} s -> tqkit {ratio:.1f}x"
+        print(line)
+        sys.stdout.flush()
+    jobs2 = measure([*check, "--jobs", "2", *layouts["articles"]], runs)
+    results[f"{corpus.name}_articles_jobs2_wall_s"] = jobs2.wall
+    print(f"tqkit check --jobs 2, articles: wall {jobs2.wall:6.2f} s ({w / jobs2.wall:,.0f} words/s)")
+    print(f"floor, one regex tokenisation pass in-process: {floor:,.0f} words/s")
+
+
+def bench_startup(results: dict[str, float]) -> None:
+    print("\n== start-up")
+    for _ in range(2):  # warm-up: caches built, page cache warm
+        subprocess.run([TQKIT, "check", str(SEED), "--exit-zero"], stdout=subprocess.DEVNULL, check=True)
+    version = measure([TQKIT, "--version"], 11)
+    seed = measure([TQKIT, "check", str(SEED), "--exit-zero"], 11)
+    results["version_cpu_s"] = version.cpu
+    results["seed_whole_process_cpu_s"] = seed.cpu
+    results["seed_whole_process_wall_s"] = seed.wall
+    print(f"tqkit --version: median CPU {version.cpu:.3f} s, wall {version.wall:.3f} s (target <= 0.1 s)")
+    print(f"tqkit check on the seed article, whole process: median CPU {seed.cpu:.3f} s, "
+          f"wall {seed.wall:.3f} s, peak {seed.peak_mb:.0f} MB (target <= 0.3 s CPU)")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--words", type=int, default=1_000_000, help="corpus size in words")
-    ap.add_argument("--proselint-words", type=int, default=0,
-                    help="give proselint only the first N words of the corpus (default: all of it)")
-    ap.add_argument("--skip-others", action="store_true", help="only the check benchmark")
+    ap.add_argument("--runs", type=int, default=3, help="runs per measure (medians)")
+    ap.add_argument("--skip-others", action="store_true", help="only the check and start-up benchmarks")
+    ap.add_argument("--skip-ted", action="store_true", help="only the real-copy corpus")
     args = ap.parse_args()
 
-    corpus, words = build_corpus(args.words)
-    files = sorted(corpus.glob("*.md"))
-    print(f"corpus: {len(files)} articles, {words:,} words ({corpus.relative_to(ROOT)})")
-
-    results: dict[str, float] = {"words": words}
-    base = [TQKIT, "check", str(corpus), "--format", "json", "--exit-zero"]
-    subprocess.run([*base[:2], str(files[0])], stdout=subprocess.DEVNULL)  # warm the disk cache
-    for jobs in (1, 2):
-        secs, peak = peak_rss_of([*base, "--jobs", str(jobs)])
-        results[f"check_jobs{jobs}_seconds"] = secs
-        results[f"check_jobs{jobs}_words_per_second"] = words / secs
-        results[f"check_jobs{jobs}_peak_mb"] = peak
-        print(f"tqkit check --jobs {jobs}: {secs:6.2f} s  {words / secs:>10,.0f} words/s  peak RSS {peak:5.0f} MB")
-
-    seed = str(ROOT / "corpora" / "silent-front.en.txt")
-    runs = []
-    for _ in range(2):  # warm-up: the big runs above leave the page cache and CPU in another state
-        subprocess.run([TQKIT, "check", seed, "--exit-zero"], stdout=subprocess.DEVNULL, check=True)
-    for _ in range(11):
-        start = time.perf_counter()
-        subprocess.run([TQKIT, "check", seed, "--exit-zero"], stdout=subprocess.DEVNULL, check=True)
-        runs.append(time.perf_counter() - start)
-    results["seed_whole_process_median_s"] = statistics.median(runs)
-    results["seed_whole_process_min_s"] = min(runs)
-    print(f"tqkit check seed article, whole process: median {statistics.median(runs):.3f} s, best {min(runs):.3f} s")
-
+    results: dict[str, float] = {}
     proselint = shutil.which("proselint", path=str(BIN)) or shutil.which("proselint")
-    if proselint:
-        subset, subset_words = [], 0
-        for f in files:
-            if args.proselint_words and subset_words >= args.proselint_words:
-                break
-            subset.append(str(f))
-            subset_words += len(WORD_RE.findall(f.read_text(encoding="utf-8")))
-        secs, _, _ = timed([proselint, "check", *subset])
-        results["proselint_words_per_second"] = subset_words / secs
-        tq_secs, _, _ = timed([TQKIT, "check", *subset, "--format", "json", "--exit-zero"])
-        results["check_same_files_words_per_second"] = subset_words / tq_secs
-        ratio = (subset_words / tq_secs) / (subset_words / secs)
-        results["check_vs_proselint"] = ratio
-        print(f"proselint on {subset_words:,} words: {secs:6.2f} s  {subset_words / secs:>10,.0f} words/s "
-              f"(tqkit --jobs 1 on the same files: {subset_words / tq_secs:,.0f} words/s, {ratio:.1f}x; "
-              "target >= 4x)")
-    else:
-        print("proselint: not installed (pip install 'tqkit[bench]')")
-
-    text = "\n".join(f.read_text(encoding="utf-8") for f in files)
-    start = time.perf_counter()
-    n = len(WORD_RE.findall(text))
-    floor = time.perf_counter() - start
-    results["regex_floor_words_per_second"] = n / floor
-    print(f"floor, one regex tokenisation pass in-process: {n / floor:,.0f} words/s")
+    if not proselint:
+        print("proselint: not installed (pip install 'tqkit[bench]'); no comparison")
+    for kind in ("real",) if args.skip_ted else ("real", "ted"):
+        corpus = build_corpus(kind, args.words)
+        results[f"{kind}_words"] = corpus.words
+        bench_corpus(corpus, args.runs, proselint, results)
+    bench_startup(results)
+    OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
     if not args.skip_others:
-        for script in ("bench_glossary.py", "bench_score.py", "bench_tui.py"):
-            path = ROOT / "bench" / script
-            if path.exists():
-                print(f"\n== {script}")
-                sys.stdout.flush()
-                subprocess.run([sys.executable, str(path)], check=False)
+        for script in sorted((ROOT / "bench").glob("bench_*.py")):
+            print(f"\n== {script.name}")
+            sys.stdout.flush()
+            subprocess.run([sys.executable, str(script)], check=False)
 
 
 if __name__ == "__main__":

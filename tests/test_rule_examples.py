@@ -29,6 +29,9 @@ def test_rule_has_documentation_and_examples(rule: type[Rule]) -> None:
     assert quiet >= 1, f"{rule.code} has no example that must stay quiet"
 
 
+LANG = {rule.code: rule.example_lang for rule in RULES}
+
+
 def _cases() -> list[tuple[str, str, str | None, bool]]:
     out = []
     for rule in RULES:
@@ -44,7 +47,8 @@ def _cases() -> list[tuple[str, str, str | None, bool]]:
 @pytest.mark.parametrize(("code", "text", "source", "must_fire"), _cases(),
                          ids=lambda v: v if isinstance(v, str) and v.startswith("TQ") else "")
 def test_rule_example(code: str, text: str, source: str | None, must_fire: bool) -> None:
-    findings = [f for f in check_text(text, select=[code], source=source) if f.rule == code]
+    findings = [f for f in check_text(text, select=[code], source=source, target_lang=LANG[code])
+                if f.rule == code]
     if must_fire:
         assert findings, f"{code} should fire on: {text!r}"
         for f in findings:

@@ -11,9 +11,32 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from tqkit.api import check_file, check_text, load_glossary
-from tqkit.document import Document, Segment
-from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tqkit.api import check_file, check_text, load_glossary
+    from tqkit.document import Document, Segment
+    from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+
+# The public names load on first use, so that `tqkit --version` and every command pay only for
+# what they import (PEP 562).
+_LAZY = {
+    "check_file": "tqkit.api", "check_text": "tqkit.api", "load_glossary": "tqkit.api",
+    "Document": "tqkit.document", "Segment": "tqkit.document",
+    "Category": "tqkit.findings", "Edit": "tqkit.findings", "Finding": "tqkit.findings",
+    "Fix": "tqkit.findings", "Severity": "tqkit.findings", "Span": "tqkit.findings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tqkit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "Category",

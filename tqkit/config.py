@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.findings import Severity
+from tqkit.profiles import UnknownLanguage, check_language
 from tqkit.readers import InputError
 
 KNOWN_KEYS = {
-    "select", "extend-select", "ignore", "per-file-ignores", "severity", "glossaries",
+    "select", "extend-select", "ignore", "per-file-ignores", "per-file-target-lang", "severity", "glossaries",
     "target-lang", "fail-on", "exclude",
 }
 
@@ -41,7 +42,9 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     glossaries: tuple[str, ...] | None = None
-    target_lang: str = "en"
+    # "auto": each document's language is detected (or read from the file, as XLIFF states it)
+    target_lang: str = "auto"
+    per_file_target_lang: tuple[tuple[str, str], ...] = ()
     fail_on: Severity = Severity.WARNING
     exclude: tuple[str, ...] = ()
     root: str | None = None  # directory of the config file
@@ -69,6 +72,16 @@ class Settings:
                 out.extend(codes)
         return tuple(out)
 
+    def target_lang_for(self, path: str) -> str:
+        """The language of ``path``: the last ``per-file-target-lang`` glob that matches it,
+        else ``target-lang``."""
+        rel, name = self._relative(path), Path(path).name
+        lang = self.target_lang
+        for pattern, code in self.per_file_target_lang:
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(name, pattern):
+                lang = code
+        return lang
+
     def severity_of(self, code: str, default: Severity) -> Severity:
         best, best_len = default, -1
         for key, sev in self.severity:  # the most specific key wins: TQ201 over TQ2
@@ -78,6 +91,15 @@ class Settings:
 
     def merged(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _language(value: object, sp: str, key: str, text: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(sp, f"`{key}` must be a language code such as \"en\"", _line_of(text, key))
+    try:
+        return check_language(value)
+    except UnknownLanguage as exc:
+        raise InputError(sp, str(exc), _line_of(text, key)) from None
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -155,9 +177,13 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
     if "glossaries" in table:
         kw["glossaries"] = tuple(str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text))
     if "target-lang" in table:
-        if not isinstance(table["target-lang"], str):
-            raise InputError(sp, "`target-lang` must be a language code such as \"en\"", _line_of(text, "target-lang"))
-        kw["target_lang"] = table["target-lang"]
+        kw["target_lang"] = _language(table["target-lang"], sp, "target-lang", text)
+    if "per-file-target-lang" in table:
+        pft = table["per-file-target-lang"]
+        if not isinstance(pft, dict):
+            raise InputError(sp, "`per-file-target-lang` must be a table of glob = \"code\"",
+                             _line_of(text, "per-file-target-lang"))
+        kw["per_file_target_lang"] = tuple((str(g), _language(c, sp, str(g), text)) for g, c in pft.items())
     if "fail-on" in table:
         try:
             kw["fail_on"] = Severity.parse(str(table["fail-on"]))

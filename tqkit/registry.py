@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from tqkit.findings import Category, Finding, Fix, Severity, Span
+from tqkit.profiles import Profile, base_code
 
 if TYPE_CHECKING:
     from tqkit.document import Document
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 # Modules that define rules; importing them registers their rules.
 RULE_MODULES = (
     "tqkit.checks.untranslated",
+    "tqkit.checks.mixedscript",
     "tqkit.checks.language",
     "tqkit.checks.repetition",
     "tqkit.checks.calques",
@@ -47,6 +49,8 @@ class CheckContext:
     notes: list[str] = field(default_factory=list)
     # Codes of the rules running in this check, so one family can defer to another.
     selected: frozenset[str] = frozenset()
+    # The target language's profile (word list, stemmer, quotes, allowed doubles...).
+    profile: Profile | None = None
 
 
 class Rule:
@@ -62,8 +66,18 @@ class Rule:
     # Examples that need a source document: (source, target) pairs.
     fires_with_source: ClassVar[tuple[tuple[str, str], ...]] = ()
     quiet_with_source: ClassVar[tuple[tuple[str, str], ...]] = ()
+    # The language the examples are written in (they are checked as copy in that language).
+    example_lang: ClassVar[str] = "en"
     enabled_by_default: ClassVar[bool] = True
     needs_source: ClassVar[bool] = False
+    # Target languages (ISO 639-1) the rule understands; None: any language. English-only by
+    # default, so a new rule never runs on copy it was not written for.
+    languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
+
+    @classmethod
+    def runs_for(cls, lang: str) -> bool:
+        """True when the rule checks copy in ``lang`` (``de``, ``en-GB`` ...)."""
+        return cls.languages is None or base_code(lang) in cls.languages
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError

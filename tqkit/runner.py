@@ -13,6 +13,7 @@ from pathlib import Path
 from tqkit.config import RunOptions, Settings, find_settings
 from tqkit.document import Document
 from tqkit.findings import Edit, Finding, Fix, Severity, Span
+from tqkit.profiles import AUTO, detect_language, profile_for
 from tqkit.readers import WALK_SUFFIXES, InputError, read_path
 from tqkit.registry import CheckContext, Rule, select_rules
 from tqkit.resources import ResourceError, Resources
@@ -29,6 +30,8 @@ class FileResult:
     words: int = 0
     error: str | None = None
     notes: list[str] = field(default_factory=list)
+    # the language the file was checked as (given, from the file, or detected)
+    language: str | None = None
     # the file's own ``fail-on`` (from its config, or the command line)
     fail_on: Severity = Severity.WARNING
 
@@ -45,13 +48,16 @@ class Engine:
         self.resources = _resources(settings.glossaries, settings.target_lang)
 
     def check(self, doc: Document, source: Document | None = None) -> tuple[list[Finding], list[str]]:
+        profile = profile_for(document_language(doc))
         ctx = CheckContext(self.resources, source=source, options=dict(self.options.extra),
-                           selected=self.codes)
+                           selected=self.codes, profile=profile, notes=profile.notes())
         ignored = self.settings.ignores_for(doc.path)
         findings: list[Finding] = []
         inline_source = source is None and any(s.source for s in doc.given_segments)
         for rule in self.rules:
             if rule.needs_source and source is None and not inline_source:
+                continue
+            if not rule.runs_for(profile.code):
                 continue
             if any(rule.code.startswith(c.upper()) or rule.name == c for c in ignored):
                 continue
@@ -69,6 +75,17 @@ class Engine:
                     if not any(f.rule.startswith(c.upper()) for c in ignored)
                 )
         return dedupe(findings), ctx.notes
+
+
+def document_language(doc: Document) -> str:
+    """The language ``doc`` is checked as: the one given, else the file's own (an XLIFF
+    ``target-language``), else detected from its text; recorded on the document."""
+    lang = doc.target_lang
+    if not lang or lang == AUTO:
+        declared = doc.meta.get("file_target_lang")
+        lang = declared if isinstance(declared, str) and declared else detect_language(doc.view)
+        doc.target_lang = lang
+    return lang
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -162,12 +179,13 @@ def check_one(path: str, options: RunOptions) -> FileResult:
     try:
         settings = settings_for(path, options)
         engine = engine_for(settings, options)
-        doc = read_path(path, options.encoding, settings.target_lang)
+        doc = read_path(path, options.encoding, settings.target_lang_for(path))
         source = read_source(options.source, options.source_lang) if options.source else None
         findings, notes = engine.check(doc, source)
     except (InputError, ResourceError) as exc:
         return FileResult(path, error=str(exc))
-    return FileResult(path, findings, doc.text, doc.word_count, notes=notes, fail_on=settings.fail_on)
+    return FileResult(path, findings, doc.text, doc.word_count, notes=notes, fail_on=settings.fail_on,
+                      language=doc.target_lang)
 
 
 def read_source(path: str, source_lang: str | None = None) -> Document:

@@ -57,6 +57,7 @@ class WrongLanguagePassage(Rule):
     """
 
     code = "TQ103"
+    languages = None  # any target language
     name = "wrong-language-passage"
     severity = Severity.WARNING
     category = Category.UNTRANSLATED

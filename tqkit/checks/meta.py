@@ -25,6 +25,7 @@ class UnusedSuppression(Rule):
     """
 
     code = "TQ901"
+    languages = None  # any target language
     name = "unused-suppression"
     severity = Severity.INFO
     category = Category.OTHER

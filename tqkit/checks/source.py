@@ -149,6 +149,7 @@ class NumberMismatch(Rule):
     """
 
     code = "TQ502"
+    languages = None  # any target language
     name = "number-mismatch"
     severity = Severity.WARNING
     category = Category.MISTRANSLATION
@@ -249,6 +250,7 @@ class NameMissing(Rule):
     """
 
     code = "TQ503"
+    languages = None  # any target language
     name = "name-missing"
     severity = Severity.WARNING
     category = Category.OMISSION
@@ -337,6 +339,7 @@ class SourceCopied(Rule):
     """
 
     code = "TQ504"
+    languages = None  # any target language
     name = "source-copied"
     severity = Severity.ERROR
     category = Category.UNTRANSLATED
@@ -434,6 +437,7 @@ class PossibleOmission(Rule):
     """
 
     code = "TQ505"
+    languages = None  # any target language
     name = "possible-omission"
     severity = Severity.WARNING
     category = Category.OMISSION
@@ -526,6 +530,7 @@ class PossibleAddition(Rule):
     """
 
     code = "TQ506"
+    languages = None  # any target language
     name = "possible-addition"
     severity = Severity.INFO
     category = Category.ADDITION
@@ -599,6 +604,7 @@ class SourceLanguage(Rule):
     """
 
     code = "TQ507"
+    languages = None  # any target language
     name = "source-language"
     severity = Severity.WARNING
     category = Category.OTHER

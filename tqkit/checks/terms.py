@@ -99,12 +99,12 @@ def _surface_with(replacement: str, surface: str, term: Term, text: str, start: 
     return replacement + tail
 
 
-def _acronym(concept: Concept) -> str | None:
-    pref = concept.preferred("en")
+def _acronym(concept: Concept, lang: str = "en") -> str | None:
+    pref = concept.preferred(lang)
     if pref is None:
         return None
     initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", pref.text)).upper()
-    for t in concept.good_terms("en"):
+    for t in concept.good_terms(lang):
         if t is pref:
             continue
         if t.type in ("acronym", "abbreviation") or (
@@ -114,15 +114,16 @@ def _acronym(concept: Concept) -> str | None:
     return None
 
 
-def suggestion(concept: Concept, term: Term) -> str | None:
-    """What to say instead of ``term``: its ``replace_with``, else the preferred term (with the
-    acronym in brackets when a multi-word full form replaces a multi-word variant)."""
+def suggestion(concept: Concept, term: Term, lang: str = "en") -> str | None:
+    """What to say instead of ``term`` in copy in ``lang``: its ``replace_with``, else the
+    preferred term of that language (with the acronym in brackets when a multi-word full form
+    replaces a multi-word variant)."""
     if term.replace_with:
         return term.replace_with
-    pref = concept.preferred("en")
+    pref = concept.preferred(lang)
     if pref is None or pref.text == term.text:
         return None
-    acr = _acronym(concept)
+    acr = _acronym(concept, lang)
     if acr and " " in term.text and " " in pref.text:
         return f"{pref.text} ({acr})"
     return pref.text
@@ -152,6 +153,7 @@ class DeprecatedTerm(Rule):
     """
 
     code = "TQ401"
+    languages = None  # any target language
     name = "deprecated-term"
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
@@ -173,13 +175,14 @@ class DeprecatedTerm(Rule):
         if scan is None:
             return
         text = doc.text
+        lang = (doc.target_lang or "en").split("-")[0]
         for m in scan.matches:
             term = m.term
             if not (term.is_bad or (term.status == "admitted" and term.severity)):
                 continue
             concept = scan.glossary.concepts[m.concept]
             surface = text[m.start : m.end]
-            instead = suggestion(concept, term)
+            instead = suggestion(concept, term, lang)
             sev = Severity.parse(term.severity) if term.severity else self.severity
             kind = {"forbidden": "a known wrong rendering", "deprecated": "a deprecated term",
                     "admitted": "admitted but imprecise"}.get(term.status, term.status)
@@ -252,6 +255,7 @@ class InconsistentTerm(Rule):
     """
 
     code = "TQ402"
+    languages = None  # any target language
     name = "inconsistent-term"
     severity = Severity.WARNING
     category = Category.TERM_INCONSISTENT
@@ -342,6 +346,7 @@ class UnattributedTerm(Rule):
     """
 
     code = "TQ403"
+    languages = None  # any target language
     name = "unattributed-term"
     severity = Severity.INFO
     category = Category.TERM_INAPPROPRIATE
@@ -429,6 +434,7 @@ class TermCapitalisation(Rule):
     """
 
     code = "TQ404"
+    languages = None  # any target language
     name = "term-capitalisation"
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
@@ -522,6 +528,7 @@ class SourceTermMissing(Rule):
     """
 
     code = "TQ405"
+    languages = None  # any target language
     name = "source-term-missing"
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE

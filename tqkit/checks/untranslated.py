@@ -58,6 +58,7 @@ class ForeignScript(Rule):
     """
 
     code = "TQ101"
+    languages = None  # any target language
     name = "foreign-script"
     severity = Severity.WARNING
     category = Category.UNTRANSLATED

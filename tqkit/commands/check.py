@@ -13,6 +13,7 @@ import click
 from tqkit.atomic import atomic_write
 from tqkit.config import RunOptions
 from tqkit.findings import Severity
+from tqkit.profiles import UnknownLanguage, check_language
 from tqkit.readers import InputError
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
@@ -41,7 +42,8 @@ def fail(message: str) -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(),
               help="Glossary file or directory (repeatable); default: the bundled glossaries.")
-@click.option("--target-lang", default=None, help="Language of the checked text [default: en].")
+@click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
+              help="Language of the checked text (en, de, bg ...) [default: auto, detected per file].")
 @click.option("--source", type=click.Path(), default=None,
               help="The original-language article, aligned by paragraph, for source-aware rules.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
@@ -179,22 +181,45 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
     return results, changed_any
 
 
+def _target_lang(value: str | None) -> str | None:
+    """``--target-lang``: a real language code, or a one-line error naming the known ones."""
+    if value is None:
+        return None
+    try:
+        return check_language(value)
+    except UnknownLanguage as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
-def rules(fmt: str, show_all: bool) -> None:
-    """List every rule: code, name, default severity, category."""
+@click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
+              help="Say which rules run on copy in this language and which are off.")
+def rules(fmt: str, show_all: bool, target_lang: str | None) -> None:
+    """List every rule: code, name, default severity, category (and, with --target-lang,
+    whether it runs for that language)."""
+    from tqkit.profiles import AUTO, profile_for
+
     items = all_rules()
+    lang = profile_for(target_lang).code if target_lang and target_lang != AUTO else None
     if fmt == "json":
         json.dump([
             {"code": r.code, "name": r.name, "severity": r.severity.label, "category": r.category.value,
-             "enabled_by_default": r.enabled_by_default, "summary": r.summary()} for r in items
+             "enabled_by_default": r.enabled_by_default, "summary": r.summary(),
+             "languages": sorted(r.languages) if r.languages is not None else "any",
+             **({"runs": r.runs_for(lang)} if lang else {})} for r in items
         ], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
     for r in items:
         opt = "" if r.enabled_by_default else "  (opt-in)"
-        click.echo(f"{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {r.summary()}{opt}")
+        on = ("on   " if r.runs_for(lang) else "off  ") if lang else ""
+        click.echo(f"{on}{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {r.summary()}{opt}")
+    if lang:
+        off = [r.code for r in items if not r.runs_for(lang)]
+        click.echo(f"\n{lang}: {len(items) - len(off)} rules run, {len(off)} are off "
+                   f"(written for other languages: {', '.join(off) or 'none'})")
 
 
 @click.command()

@@ -237,12 +237,42 @@ def score(hypothesis: str, refs: tuple[str, ...], metrics_spec: str, fmt: str, a
 # -- langs -------------------------------------------------------------------------------------
 
 
+def _profiles_report(fmt: str) -> None:
+    """``tqkit langs`` with no files: the language profiles and what runs for each."""
+    from tqkit.profiles import known_languages, profile_for
+    from tqkit.registry import all_rules
+
+    rules = [r for r in all_rules() if r.enabled_by_default]
+    rows: list[dict[str, Any]] = []
+    for code in known_languages():
+        p = profile_for(code)
+        on = [r.code for r in rules if r.runs_for(code)]
+        rows.append({"code": code, "name": p.name, "scripts": sorted(p.scripts),
+                     "stemmer": p.stemmer if p.can_stem else None, "word_list": p.wordlist,
+                     "decimal": p.decimal, "quotes": "".join(p.quotes_primary),
+                     "rules_on": on, "rules_off": [r.code for r in rules if r.code not in on],
+                     "notes": p.notes()})
+    if fmt == "json":
+        click.echo(json.dumps({"profiles": rows}, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        stem = row["stemmer"] or "none"
+        click.echo(f"{row['code']:<4} {row['name']:<12} {'/'.join(row['scripts']):<10} quotes {row['quotes']}  "
+                   f"decimal {row['decimal']!r}  stemmer {stem:<18} {len(row['rules_on'])} rules on, "
+                   f"{len(row['rules_off'])} off")
+        for note in row["notes"]:
+            click.echo(f"     note: {note}")
+    click.echo("\nAny other language runs the language-neutral rules only. "
+               "`tqkit rules --target-lang CODE` lists them.")
+
+
 @click.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
 def langs(files: tuple[str, ...], fmt: str) -> None:
-    """Show the language and the script mix of every paragraph of FILES.
+    """Show the language and the script mix of every paragraph of FILES; with no FILES, the
+    language profiles tqkit has and which rules run for each.
 
     Languages come from langdetect (seeded: the same answer on every run) with their
     probability; the script mix is the share of letters in each writing system. A "~" marks
@@ -250,6 +280,9 @@ def langs(files: tuple[str, ...], fmt: str) -> None:
     """
     from tqkit.langs import language_name, paragraph_languages
 
+    if not files:
+        _profiles_report(fmt)
+        return
     texts: list[tuple[str, str]] = []
     for path in files:
         try:

@@ -47,6 +47,7 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
         "findings": findings,
         "errors": [r.error for r in results if r.error],
         "notes": sorted({n for r in results for n in r.notes}),
+        "languages": {r.path: r.language for r in results if r.language},
         "summary": summary(results),
     }
     json.dump(payload, stream, ensure_ascii=False, indent=2)

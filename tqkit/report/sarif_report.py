@@ -99,6 +99,11 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
             }
         },
         "columnKind": "unicodeCodePoints",
+        # the language each file was checked as (given, declared by the file, or detected)
+        "artifacts": [
+            {"location": {"uri": _uri(r.path)}, "properties": {"language": r.language}}
+            for r in results if r.language
+        ],
         "results": sarif_results,
         "invocations": [
             {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}

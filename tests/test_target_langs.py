@@ -1,0 +1,122 @@
+"""Target languages end to end: detection, validation, per-file overrides, rules per language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tqkit.cli import cli
+from tqkit.config import Settings
+from tqkit.document import Document
+from tqkit.profiles import detect_language
+from tqkit.runner import Engine, document_language
+
+GERMAN = (
+    "Die Regierung hat am Montag beschlossen, dass die Grenze bis zum Frühjahr geschlossen bleibt.\n\n"
+    "Die Frau, die die Zeitung liest, sagte, dass sie sie schon lange kenne.\n"
+)
+ENGLISH = "The government decided on Monday that the border would stay closed until the spring.\n"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_detection_of_every_profiled_language() -> None:
+    samples = {
+        "de": "Die Regierung hat am Montag beschlossen, dass die Grenze geschlossen bleibt.",
+        "ru": "Правительство решило, что граница останется закрытой до весны.",
+        "bg": "Правителството реши, че границата ще остане затворена до пролетта.",
+        "uk": "Уряд вирішив, що кордон залишиться закритим до весни, і це рішення оголосили.",
+        "tr": "Hükümet sınırın bahara kadar kapalı kalmasına karar verdi ve bu karar açıklandı.",
+        "az": "Hökumət sərhədin yaza qədər bağlı qalacağına qərar verdi və bu qərar açıqlandı.",
+        "fr": "Le gouvernement a décidé lundi que la frontière resterait fermée.",
+        "hy": "Կառավարությունը որոշեց, որ սահմանը փակ կմնա մինչև գարուն։",
+        "en": ENGLISH,
+    }
+    assert {code: detect_language(text) for code, text in samples.items()} == {c: c for c in samples}
+
+
+def test_a_german_document_is_checked_as_german_without_english_rules(tmp_path: Path) -> None:
+    path = tmp_path / "artikel.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    code, out, _ = run("check", str(path), "--format", "json")
+    data = json.loads(out)
+    assert data["languages"] == {str(path): "de"}
+    assert not [f for f in data["findings"] if f["rule"] == "TQ201"], "'die die' is grammatical German"
+    assert code == 0
+
+
+def test_sarif_records_the_language(tmp_path: Path) -> None:
+    path = tmp_path / "artikel.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    _, out, _ = run("check", str(path), "--format", "sarif")
+    artifacts = json.loads(out)["runs"][0]["artifacts"]
+    assert artifacts[0]["properties"]["language"] == "de"
+
+
+def test_a_given_language_wins_over_detection() -> None:
+    doc = Document("x.txt", GERMAN, target_lang="en")
+    assert document_language(doc) == "en"
+    doc = Document("x.txt", GERMAN, target_lang="auto")
+    assert document_language(doc) == "de" and doc.target_lang == "de"
+
+
+def test_english_copy_runs_every_rule_and_german_only_the_neutral_ones() -> None:
+    engine = Engine(Settings())
+    findings, _ = engine.check(Document("en.txt", "None of the the officials came.", target_lang="auto"))
+    assert "TQ201" in {f.rule for f in findings}
+    findings, _ = engine.check(Document("de.txt", GERMAN, target_lang="auto"))
+    assert not findings
+
+
+def test_unknown_language_code_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    for bad in ("../../x", "xx", "english"):
+        code, _, err = run("check", str(path), "--target-lang", bad)
+        assert code == 2
+        assert repr(bad) in err and "bg, de, en" in err
+
+
+def test_language_without_profile_says_so_once(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("El gobierno decidió que la frontera seguiría cerrada.\n", encoding="utf-8")
+    _, out, _ = run("check", str(tmp_path), "--target-lang", "es", "--format", "json")
+    notes = json.loads(out)["notes"]
+    assert len([n for n in notes if "no language profile" in n]) == 1
+
+
+def test_config_target_lang_and_per_file_overrides(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.tqkit]\ntarget-lang = "en"\n[tool.tqkit.per-file-target-lang]\n"*.de.txt" = "de"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.de.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    _, out, _ = run("check", str(tmp_path), "--format", "json")
+    langs = {Path(p).name: lang for p, lang in json.loads(out)["languages"].items()}
+    assert langs == {"a.de.txt": "de", "b.txt": "en"}
+
+
+def test_bad_target_lang_in_config_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.tqkit]\nselect = ["TQ2"]\ntarget-lang = "zz"\n',
+                                             encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    code, out, err = run("check", str(tmp_path / "a.txt"))
+    assert code == 2
+    assert "pyproject.toml:3" in out + err and "'zz'" in out + err
+
+
+def test_rules_for_a_language_and_the_profiles_listing() -> None:
+    code, out, _ = run("rules", "--target-lang", "de")
+    assert code == 0
+    assert "off  TQ303" in out and "on   TQ101" in out
+    code, out, _ = run("langs", "--format", "json")
+    rows = {r["code"]: r for r in json.loads(out)["profiles"]}
+    assert {"en", "bg", "ru", "uk", "de", "fr", "tr", "hy", "az"} <= set(rows)
+    assert "TQ303" in rows["de"]["rules_off"] and "TQ303" in rows["en"]["rules_on"]
+    assert "TQ105" in rows["bg"]["rules_on"] and "TQ105" in rows["en"]["rules_off"]

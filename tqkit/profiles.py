@@ -1,0 +1,321 @@
+"""Language profiles: what a rule needs to know about the language of the copy it checks.
+
+A profile is data (``glossaries/profiles/<code>.yaml``: scripts, word list, stemmer, quotation
+marks, number symbols, locale spacing, grammatical doubled words, function words) plus the small
+code here that loads it and answers questions about it. Adding a language is adding a file.
+
+``profile_for(code)`` returns the profile of a language code (``de``, ``en-GB``, ``pt_BR``):
+
+- a code that is not a language at all (``xx``, ``../../x``) raises :class:`UnknownLanguage`,
+  whose message names the code and the languages that have a profile;
+- a real language without a profile (``es``) gets the *generic* profile: rules that need no
+  profile run, the others are off, and :meth:`Profile.notes` says so once;
+- a profile whose stemmer or word list lives in a package that is not installed works without
+  it, and its notes say which package to install.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from tqkit.langs import LANGUAGE_NAMES, detect, native_scripts, script_counts
+from tqkit.resources import ResourceError, bundled_glossary_dir, load_wordlist
+
+_CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
+_KEYS = {
+    "code", "name", "scripts", "wordlist", "stemmer", "quotes", "decimal", "group", "space_before",
+    "doubles", "allowed_doubles", "function_words", "sources",
+}
+_DOUBLES = {"all", "function-words"}
+
+
+class UnknownLanguage(ValueError):
+    """A code that names no language; the message lists the languages tqkit has profiles for."""
+
+
+class ProfileError(ValueError):
+    """A profile file that does not follow the format (``FILE:LINE: message``)."""
+
+
+def _profile_dir() -> Path:
+    return bundled_glossary_dir() / "profiles"
+
+
+@cache
+def known_languages() -> tuple[str, ...]:
+    """Codes with a profile, sorted."""
+    return tuple(sorted(p.stem for p in _profile_dir().glob("*.yaml")))
+
+
+def base_code(code: str) -> str:
+    """``en-GB`` -> ``en``; ``pt_BR`` -> ``pt``; case-insensitive."""
+    return code.strip().lower().replace("_", "-").split("-")[0]
+
+
+def is_language_code(code: str) -> bool:
+    """True for an ISO 639 code (with an optional region or script subtag) of a real language."""
+    norm = code.strip().lower()
+    if not _CODE_RE.fullmatch(norm):
+        return False
+    base = base_code(norm)
+    if base in LANGUAGE_NAMES or base in known_languages():
+        return True
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return False
+    found = pycountry.languages.get(alpha_2=base) if len(base) == 2 else pycountry.languages.get(alpha_3=base)
+    return found is not None
+
+
+AUTO = "auto"
+
+
+def check_language(code: str) -> str:
+    """The normalised code (``auto``: detect each document's language), or
+    :class:`UnknownLanguage` with a one-line message."""
+    if code.strip().lower() == AUTO:
+        return AUTO
+    if not is_language_code(code):
+        raise UnknownLanguage(
+            f"unknown language code {code!r}: languages with a profile are "
+            f"{', '.join(known_languages())} (any other ISO 639 code runs the language-neutral rules)"
+        )
+    return code.strip().lower().replace("_", "-")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One target language's conventions. ``generic`` profiles stand in for languages without
+    a file: only the rules that need no profile run for them."""
+
+    code: str
+    name: str
+    scripts: frozenset[str]
+    wordlist: str | None = None
+    stemmer: str | None = None
+    quotes_primary: tuple[str, str] = ("“", "”")
+    quotes_secondary: tuple[str, str] = ("‘", "’")
+    quotes_also: frozenset[str] = frozenset()
+    decimal: str = "."
+    group: tuple[str, ...] = (",",)
+    space_before: frozenset[str] = frozenset()
+    doubles: str = "all"
+    allowed_doubles: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+    sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    generic: bool = False
+    path: str = ""
+
+    # -- quotation marks ---------------------------------------------------------------------
+
+    @property
+    def quote_marks(self) -> frozenset[str]:
+        """Every quotation mark acceptable in this language's copy."""
+        return frozenset(self.quotes_primary + self.quotes_secondary) | self.quotes_also
+
+    # -- words -------------------------------------------------------------------------------
+
+    @cached_property
+    def _stem_fn(self) -> Callable[[str], str] | None:
+        if not self.stemmer:
+            return None
+        kind, _, arg = self.stemmer.partition(":")
+        try:
+            if kind == "snowball":
+                import Stemmer
+
+                stemmer = Stemmer.Stemmer(arg)
+                return stemmer.stemWord
+            if kind == "simplemma":
+                import simplemma
+
+                def lemma(word: str) -> str:
+                    return str(simplemma.lemmatize(word, lang=arg))
+
+                return lemma
+        except (ImportError, KeyError):
+            return None
+        return None
+
+    def stem(self, word: str) -> str:
+        """The stem (or lemma) of a lower-cased word; the word itself without a stemmer."""
+        fn = self._stem_fn
+        return fn(word) if fn else word
+
+    @property
+    def can_stem(self) -> bool:
+        return self._stem_fn is not None
+
+    def words(self, min_zipf: float = 1.0) -> frozenset[str] | None:
+        """The language's word list (wordfreq data), or None when none is shipped."""
+        if not self.wordlist:
+            return None
+        try:
+            return load_wordlist(self.wordlist, min_zipf=min_zipf)
+        except (ResourceError, OSError):
+            return None
+
+    def is_allowed_double(self, word: str) -> bool:
+        """True when ``word word`` can be grammatical in this language."""
+        w = word.lower()
+        if self.doubles == "function-words":
+            return w not in self.function_words
+        return w in self.allowed_doubles
+
+    def is_function_word(self, word: str) -> bool:
+        return word.lower() in self.function_words
+
+    # -- what runs ---------------------------------------------------------------------------
+
+    def notes(self) -> list[str]:
+        """One line per missing capability, saying what is off and how to turn it on."""
+        out: list[str] = []
+        if self.generic:
+            out.append(
+                f"{self.code}: no language profile; only the language-neutral rules run "
+                f"(profiles: {', '.join(known_languages())})"
+            )
+            return out
+        if self.stemmer and not self.can_stem:
+            package = "simplemma" if self.stemmer.startswith("simplemma") else "PyStemmer"
+            out.append(
+                f"{self.code}: the stemmer needs {package} (pip install 'tqkit[langs]'); "
+                "root repetition compares whole words"
+            )
+        if self.wordlist and self.words(3.0) is None:
+            out.append(f"{self.code}: the word list needs wordfreq (pip install wordfreq)")
+        return out
+
+
+def _generic(code: str) -> Profile:
+    base = base_code(code)
+    return Profile(code=base, name=LANGUAGE_NAMES.get(base, base), scripts=native_scripts(base),
+                   doubles="function-words", generic=True)
+
+
+def _line_of(text: str, key: str) -> int:
+    for i, line in enumerate(text.splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return i
+    return 1
+
+
+def _strings(path: Path, text: str, data: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(f"{path}:{_line_of(text, key)}: `{key}` must be a list of strings")
+    return tuple(value)
+
+
+def _pair(path: Path, text: str, value: object, key: str) -> tuple[str, str]:
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+        raise ProfileError(f"{path}:{_line_of(text, 'quotes')}: `quotes.{key}` must be [open, close]")
+    return value[0], value[1]
+
+
+def load_profile_file(path: Path) -> Profile:
+    """Read and validate one profile file."""
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"{path}: cannot read the profile: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise ProfileError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}:1: a profile is a mapping of keys (code, name, scripts ...)")
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ProfileError(f"{path}:{_line_of(text, unknown[0])}: unknown key `{unknown[0]}`")
+    code = data.get("code")
+    if code != path.stem:
+        raise ProfileError(f"{path}:{_line_of(text, 'code')}: `code` must be the file name ({path.stem!r})")
+    doubles = data.get("doubles", "all")
+    if doubles not in _DOUBLES:
+        raise ProfileError(f"{path}:{_line_of(text, 'doubles')}: `doubles` is one of {sorted(_DOUBLES)}")
+    stemmer = data.get("stemmer")
+    if stemmer is not None and not re.fullmatch(r"(?:snowball|simplemma):[a-z]+", str(stemmer)):
+        raise ProfileError(f"{path}:{_line_of(text, 'stemmer')}: `stemmer` is snowball:NAME, simplemma:CODE or null")
+    quotes = data.get("quotes") or {}
+    if not isinstance(quotes, dict):
+        raise ProfileError(f"{path}:{_line_of(text, 'quotes')}: `quotes` is a mapping (primary, secondary, also)")
+    for key in ("decimal",):
+        if not isinstance(data.get(key), str) or len(data[key]) != 1:
+            raise ProfileError(f"{path}:{_line_of(text, key)}: `{key}` is one character")
+    sources = data.get("sources") or {}
+    if not isinstance(sources, dict) or not sources:
+        raise ProfileError(f"{path}:{_line_of(text, 'sources')}: every profile names its `sources`")
+    return Profile(
+        code=code,
+        name=str(data.get("name") or code),
+        scripts=frozenset(_strings(path, text, data, "scripts")),
+        wordlist=data.get("wordlist"),
+        stemmer=stemmer,
+        quotes_primary=_pair(path, text, quotes.get("primary", ["“", "”"]), "primary"),
+        quotes_secondary=_pair(path, text, quotes.get("secondary", ["‘", "’"]), "secondary"),
+        quotes_also=frozenset(str(q) for q in quotes.get("also") or ()),
+        decimal=data["decimal"],
+        group=_strings(path, text, data, "group"),
+        space_before=frozenset(_strings(path, text, data, "space_before")),
+        doubles=doubles,
+        allowed_doubles=frozenset(w.lower() for w in _strings(path, text, data, "allowed_doubles")),
+        function_words=frozenset(w.lower() for w in _strings(path, text, data, "function_words")),
+        sources={str(k): str(v) for k, v in sources.items()},
+        path=str(path),
+    )
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# a profile's function words must make up this share of a text's words to name its language
+_MIN_SHARE = 0.12
+_SAMPLE_WORDS = 3000
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """The language of a document, from the share of each profile's function words among its
+    first words, among the profiles written in the text's main script (cheap: no model). When
+    no profile fits, langdetect decides (loaded only then); ``default`` for very short texts."""
+    words: list[str] = []
+    for m in _WORD_RE.finditer(text):
+        words.append(m.group().lower())
+        if len(words) >= _SAMPLE_WORDS:
+            break
+    if len(words) < 4:
+        return default
+    scripts = script_counts(" ".join(words[:400]))
+    main = scripts.most_common(1)[0][0] if scripts else "Latin"
+    best, best_share = "", 0.0
+    for code in known_languages():
+        profile = profile_for(code)
+        if main not in profile.scripts:
+            continue
+        share = sum(1 for w in words if w in profile.function_words) / len(words)
+        if share > best_share:
+            best, best_share = code, share
+    if best and best_share >= _MIN_SHARE:
+        return best
+    guesses = detect(" ".join(words[:400]))
+    if guesses and is_language_code(guesses[0][0]):
+        return base_code(guesses[0][0])
+    return best or default
+
+
+@cache
+def profile_for(code: str) -> Profile:
+    """The profile of a language code (see the module docstring for unknown codes)."""
+    norm = check_language(code)
+    base = base_code(norm)
+    path = _profile_dir() / f"{base}.yaml"
+    if not path.exists():
+        return _generic(base)
+    return load_profile_file(path)
