@@ -24,7 +24,7 @@ class LspClient:
     def __init__(self, cwd: Path | None = None) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tqkit", "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [sys.executable, *os.environ.get("TQKIT_TEST_PY_ARGS", "").split(), "-m", "tqkit", "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, cwd=cwd or ROOT, env=env)
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.responses: dict[int, dict[str, Any]] = {}

@@ -79,3 +79,14 @@ def test_positions_in_utf8_and_utf32() -> None:
     assert Positions(text, "utf-8").position(3) == (0, 6)
     assert Positions(text, "utf-32").position(3) == (0, 3)
     assert Positions(text, "utf-8").offset(0, 6) == 3
+
+
+@given(st.lists(st.sampled_from(["a", "\n", "\r\n", "\r", "😀", " "]), max_size=30),
+       st.integers(0, 30), st.integers(0, 5), st.lists(st.sampled_from(["b", "\n", "\r", "\r\n", "😀"]), max_size=5))
+def test_splice_keeps_line_starts_right(pieces: list[str], at: int, length: int, new: list[str]) -> None:
+    text = "".join(pieces)
+    start = min(at, len(text))
+    end = min(len(text), start + length)
+    after = Positions(text).splice(start, end, "".join(new))
+    fresh = Positions(after.text)
+    assert after.starts == fresh.starts

@@ -24,10 +24,11 @@ from pathlib import Path
 from tqkit.config import RunOptions, Settings, find_settings
 from tqkit.document import Document
 from tqkit.findings import Edit, Finding, Fix, Span
+from tqkit.profiles import AUTO, profile_for
 from tqkit.readers import InputError, reader_for
 from tqkit.registry import CheckContext, Rule
 from tqkit.resources import ResourceError
-from tqkit.runner import UNUSED_SUPPRESSION, Engine, dedupe, engine_for
+from tqkit.runner import UNUSED_SUPPRESSION, Engine, dedupe, document_language, engine_for
 from tqkit.suppress import apply_suppressions, find_suppressions
 
 # Rules whose findings in one paragraph depend on other paragraphs. Every other rule is checked
@@ -39,7 +40,9 @@ DOCUMENT_SCOPE = frozenset({"TQ402", UNUSED_SUPPRESSION})
 MAX_LIVE_CHARS = 5_000_000
 CACHE_SIZE = 20_000  # paragraphs
 
-_PARA_RE = re.compile(r"(?:[ \t\x00]*(?:\r\n|\r|\n)){2,}")
+# A blank line (starting at a line break: ten times faster to scan for than the white space
+# before it, which paragraph_spans trims afterwards).
+_PARA_RE = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\x00]*(?:\r\n|\r|\n))+")
 _LINE_RE = re.compile(r"\r\n|\r|\n")
 
 
@@ -51,10 +54,27 @@ class Positions:
     """Code-point offsets <-> LSP (line, character) in ``utf-16`` (the default), ``utf-8`` or
     ``utf-32`` units. Lines end at CRLF, CR or LF, as in LSP."""
 
-    def __init__(self, text: str, encoding: str = "utf-16"):
+    def __init__(self, text: str, encoding: str = "utf-16", starts: list[int] | None = None):
         self.text = text
         self.encoding = encoding
-        self.starts = [0, *(m.end() for m in _LINE_RE.finditer(text))]
+        self.starts = starts if starts is not None else line_starts(text)
+
+    def splice(self, start: int, end: int, new: str) -> Positions:
+        """The positions of the text with ``[start, end)`` replaced by ``new``, without
+        rescanning the unchanged lines (a keystroke in a long article)."""
+        text = self.text[:start] + new + self.text[end:]
+        # line starts up to the edit stay; those in the edited stretch are found again;
+        # those after it move by the change in length (a CRLF split or joined at either end
+        # is covered by rescanning one character around the edit)
+        lo = max(0, start - 1)
+        hi = end + 1
+        shift = len(new) - (end - start)
+        i = bisect.bisect_right(self.starts, lo)
+        j = bisect.bisect_right(self.starts, hi)
+        middle = [m.end() for m in _LINE_RE.finditer(text, lo, min(len(text), hi + shift + 1))
+                  if lo < m.end() <= hi + shift]
+        starts = self.starts[:i] + middle + [s + shift for s in self.starts[j:]]
+        return Positions(text, self.encoding, starts)
 
     def _units(self, s: str) -> int:
         if self.encoding == "utf-32" or s.isascii():
@@ -156,6 +176,10 @@ class ServerConfig:
         )
 
 
+def line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _LINE_RE.finditer(text))]
+
+
 def _shift(f: Finding, base: int) -> Finding:
     if base == 0:
         return f
@@ -173,8 +197,11 @@ def paragraph_spans(text: str) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _PARA_RE.finditer(text):
-        if m.start() > pos:
-            out.append(Span(pos, m.start()))
+        end = m.start()
+        while end > pos and text[end - 1] in " \t\x00":
+            end -= 1
+        if end > pos:
+            out.append(Span(pos, end))
         pos = m.end()
     if pos < len(text):
         out.append(Span(pos, len(text)))
@@ -188,10 +215,15 @@ class LiveChecker:
         self.config = config or ServerConfig()
         # (engine id, paragraph text, masks) -> findings relative to the paragraph start
         self._cache: OrderedDict[tuple[object, ...], list[Finding]] = OrderedDict()
+        # path -> (detected language, text length then): detection reads the whole text, and
+        # an article's language does not change while it is edited; detect again after a
+        # change of more than a tenth of its length
+        self._languages: dict[str, tuple[str, int]] = {}
 
     def configure(self, config: ServerConfig) -> None:
         self.config = config
         self._cache.clear()
+        self._languages.clear()
 
     def settings(self, path: str) -> tuple[Settings, Engine, RunOptions]:
         options = self.config.run_options()
@@ -209,8 +241,9 @@ class LiveChecker:
         try:
             settings, engine, options = self.settings(path)
             reader = reader_for(path)
+            lang = settings.target_lang_for(path)
             doc = reader.read(path, text.encode("utf-8", "surrogatepass"), "utf-8",
-                              settings.target_lang) if text else Document(path, text)
+                              lang) if text else Document(path, text, lang)
             source = None
             if options.source:
                 from tqkit.runner import read_source
@@ -229,11 +262,18 @@ class LiveChecker:
             # the whole document, as `tqkit check` does it
             findings, _ = engine.check(doc, source)
             return Checked(doc.text, findings)
+        # the document's language (given or detected on the whole text) picks the profile
+        known = self._languages.get(doc.path)
+        if doc.target_lang in ("", AUTO) and known and abs(len(text) - known[1]) * 10 <= max(known[1], 1):
+            doc.target_lang = known[0]
+        elif doc.target_lang in ("", AUTO):
+            self._languages[doc.path] = (document_language(doc), len(text))
+        profile = profile_for(document_language(doc))
         ctx = CheckContext(engine.resources, source=source, options=dict(engine.options.extra),
-                           selected=engine.codes)
+                           selected=engine.codes, profile=profile, notes=profile.notes())
         ignored = settings.ignores_for(doc.path)
-        rules = [r for r in engine.rules
-                 if not any(r.code.startswith(c.upper()) or r.name == c for c in ignored)]
+        rules = [r for r in engine.rules if r.runs_for(profile.code)
+                 and not any(r.code.startswith(c.upper()) or r.name == c for c in ignored)]
         local = [r for r in rules if not is_document_scope(r)]
         whole = [r for r in rules if is_document_scope(r) and r.code != UNUSED_SUPPRESSION
                  and (not r.needs_source or source is not None)]
@@ -243,11 +283,12 @@ class LiveChecker:
             para = doc.text[span.start : span.end]
             masked = _within(doc.masked, span.start, span.end)
             blank = _within(doc.blank, span.start, span.end)
-            key = (id(engine), para, masked, blank)
+            key = (id(engine), profile.code, para, masked, blank)
             hit = self._cache.get(key)
             if hit is None:
                 fresh += 1
-                sub = Document(doc.path, para, doc.target_lang, masked=masked, blank=blank)
+                sub = Document(doc.path, para, doc.target_lang, masked=masked, blank=blank,
+                               meta=dict(doc.meta))
                 hit = [f for r in local for f in r.check(sub, ctx)]
                 self._cache[key] = hit
                 if len(self._cache) > CACHE_SIZE:

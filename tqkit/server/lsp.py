@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -12,8 +14,10 @@ from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams, JsonRpcParseError
+from pygls.io_ import StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
+from pygls.workspace import TextDocument
 
 from tqkit import __version__
 from tqkit.findings import Finding, Severity
@@ -84,7 +88,7 @@ class TqkitServer(LanguageServer):
         except Exception as exc:  # a rule bug must not take the editor's server down
             log.exception("checking %s failed", uri)
             checked = Checked(text, note=f"tqkit failed on this document: {exc}")
-        log.info("checked %s (v%s): %d findings, %d paragraphs re-checked, %.0f ms", uri, version,
+        log.info("at %.3f checked %s (v%s): %d findings, %d paragraphs re-checked, %.0f ms", time.monotonic(), uri, version,
                  len(checked.findings), checked.paragraphs_checked, 1000 * (time.perf_counter() - started))
         current = self.workspace.get_text_document(uri)
         if current.version != version or current.source != text:
@@ -95,6 +99,7 @@ class TqkitServer(LanguageServer):
             uri=uri, version=version, diagnostics=diagnostics(checked, pos)))
 
     def schedule(self, uri: str, delay: float) -> None:
+        log.debug("change to %s at %.3f", uri, time.monotonic())
         old = self.pending.pop(uri, None)
         if old is not None:
             old.cancel()
@@ -168,7 +173,25 @@ def text_edits(fix_edits: Any, pos: Positions) -> list[types.TextEdit]:
             for e in fix_edits]
 
 
+def _apply_incremental_change(doc: TextDocument, change: types.TextDocumentContentChangePartial) -> None:
+    """pygls applies an edit by splitting the whole document into lines (with
+    ``str.splitlines``, which also breaks at U+2028, form feeds and other characters that are
+    not LSP line ends) and joining them again: milliseconds per keystroke in a long article.
+    This splices the text at the offsets of the edit's range, with LSP's own line ends."""
+    text = doc.source
+    cached: Positions | None = getattr(doc, "_tqkit_positions", None)
+    if cached is None or cached.text is not text:
+        enc = doc._position_codec.encoding
+        cached = Positions(text, str(getattr(enc, "value", enc) or "utf-16"))
+    start = cached.offset(change.range.start.line, change.range.start.character)
+    end = max(start, cached.offset(change.range.end.line, change.range.end.character))
+    after = cached.splice(start, end, change.text)
+    doc._source = after.text
+    doc._tqkit_positions = after  # type: ignore[attr-defined]
+
+
 def build_server() -> TqkitServer:
+    TextDocument._apply_incremental_change = _apply_incremental_change  # type: ignore[method-assign,assignment]
     server = TqkitServer()
 
     @server.feature(types.INITIALIZE)
@@ -252,15 +275,67 @@ def build_server() -> TqkitServer:
     return server
 
 
+class BufferedReader:
+    """Reads stdin in large chunks (in a worker thread) and hands out lines and bodies from a
+    buffer. pygls's own reader makes a thread round-trip per header line and per body: a
+    burst of keystrokes then queues behind hundreds of thread switches."""
+
+    def __init__(self, stream: BinaryIO, executor: Any) -> None:
+        self.stream = stream
+        self.executor = executor
+        self.buf = bytearray()
+        self.eof = False
+
+    def _read(self) -> bytes:
+        read1 = getattr(self.stream, "read1", None)
+        return read1(1 << 20) if read1 is not None else self.stream.read(1)
+
+    async def _fill(self) -> None:
+        chunk = await asyncio.get_running_loop().run_in_executor(self.executor, self._read)
+        if chunk:
+            self.buf += chunk
+        else:
+            self.eof = True
+
+    async def readline(self) -> bytes:
+        while True:
+            i = self.buf.find(b"\n")
+            if i >= 0 or self.eof:
+                end = i + 1 if i >= 0 else len(self.buf)
+                line = bytes(self.buf[:end])
+                del self.buf[:end]
+                return line
+            await self._fill()
+
+    async def readexactly(self, n: int) -> bytes:
+        while len(self.buf) < n and not self.eof:
+            await self._fill()
+        data = bytes(self.buf[:n])
+        del self.buf[:n]
+        return data
+
+
 def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
     """Run over stdio until the client exits. Nothing but protocol is written to stdout."""
     out = stdout or sys.stdout.buffer
     inp = stdin or sys.stdin.buffer
     sys.stdout = sys.stderr  # any stray print goes to the log, never into the protocol stream
+    level = os.environ.get("TQKIT_SERVER_LOG", "WARNING").upper()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="tqkit server %(levelname)s: %(message)s")
+    log.setLevel(getattr(logging, level, logging.WARNING))
     server = build_server()
-    server.start_io(inp, out)
+    server._stop_event = threading.Event()
+    server.protocol.set_writer(StdoutWriter(out))
+    try:
+        asyncio.run(run_async(stop_event=server._stop_event, reader=BufferedReader(inp, server.thread_pool),
+                              protocol=server.protocol, logger=log, error_handler=server.report_server_error))
+    except BrokenPipeError:
+        log.error("the client closed the connection")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.shutdown()
 
 
 __all__ = ["build_server", "serve"]
