@@ -56,7 +56,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tqkit")
+@click.version_option(__version__, "-V", "--version", prog_name="tqkit")
 def cli() -> None:
     """tqkit: find machine-translation artefacts in translated news copy, check terms against a
     multilingual conflict glossary, and propose fixes."""
