@@ -182,3 +182,37 @@ def test_empty_directory_warns_and_exits_0(tmp_path: Path) -> None:
     p.write_text(SAFE, encoding="utf-8")
     code, out, err = run("check", str(tmp_path / "empty"), str(p))
     assert code == 1 and "TQ303" in out
+
+
+# 3. an unsafe fix must not break the sentence's grammar
+
+
+def test_term_fix_keeps_the_grammatical_number() -> None:
+    from tqkit.api import check_text
+
+    text = "The Russian peacemakers have not yet arrived in the town.\n"
+    f = next(f for f in check_text(text, target_lang="en") if f.rule == "TQ401")
+    fixed = text[: f.span.start] + f.fixes[0].edits[0].replacement + text[f.span.end :]
+    assert fixed == "The Russian peacekeepers have not yet arrived in the town.\n"
+    assert "“Russian peacekeepers”" in f.message  # the message and the fix agree
+
+
+def test_number_heuristic() -> None:
+    from tqkit.checks.terms import _english_number
+
+    assert _english_number("Russian peacekeepers") == "plural"
+    assert _english_number("Russian peacekeeping contingent") == "singular"
+    assert _english_number("seven areas adjacent to it") is None  # the head is not last
+    assert _english_number("OSCE") is None and _english_number("the process") == "singular"
+
+
+# 8. a foreign phrase is one finding
+
+
+def test_foreign_phrase_is_one_finding() -> None:
+    from tqkit.api import check_text
+
+    text = "A комендантский час was declared in the town on Monday, and Москва said nothing.\n"
+    found = [f for f in check_text(text, target_lang="en") if f.rule == "TQ101"]
+    assert [text[f.span.start : f.span.end] for f in found] == ["комендантский час", "Москва"]
+    assert "a phrase left untranslated" in found[0].message
