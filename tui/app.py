@@ -366,8 +366,12 @@ class ReviewApp(App[None]):
         stale = not s.is_current(item)
         if f.fixes:
             parts.append(Content.styled("Suggestions (enter/a: 1, or press its number):", "bold"))
+            # on a short screen only the first suggestion shows its before/after lines, so
+            # every suggestion's title fits
+            compact = self.size.height < 32 and not self.show_docs
             for n, fix in enumerate(f.fixes[:9], 1):
-                parts.extend(self._fix_preview(n, fix, stale))
+                preview = self._fix_preview(n, fix, stale)
+                parts.extend(preview[:1] if compact and n > 1 else preview)
         else:
             parts.append(Content.styled("No suggested fix: e edits the text, x dismisses.", "$text-muted"))
         if stale:
@@ -381,13 +385,22 @@ class ReviewApp(App[None]):
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     def _rule_doc(self, code: str) -> str:
+        """The rule's documentation as plain text, one line per paragraph (the pane wraps it
+        once, to its own width)."""
         try:
             from tqkit.registry import get_rule
 
             rule = get_rule(code)
         except KeyError:
             return f"{code}: no documentation."
-        return rule.doc() or rule.summary() or f"{code}: no documentation."
+        from tqkit.commands.check import plain_text
+
+        doc = plain_text(rule.doc() or rule.summary() or f"{code}: no documentation.")
+        return "\n\n".join(" ".join(par.split()) for par in doc.split("\n\n"))
+
+    def on_resize(self) -> None:
+        # the current finding stays in view, and the detail fits the new size
+        self.call_after_refresh(self.refresh_all)
 
     def _fix_preview(self, n: int, fix: Any, stale: bool) -> list[Content]:
         text = self.session.text
@@ -465,7 +478,7 @@ class ReviewApp(App[None]):
 
     def say(self, message: str, severity: str = "information") -> None:
         self.last_message = message
-        self.notify(message, severity=severity, timeout=3)  # type: ignore[arg-type]
+        self.notify(message, severity=severity, timeout=2)  # type: ignore[arg-type]
 
     def _after_change(self, label: str) -> None:
         self.rebuild_list()
@@ -659,6 +672,7 @@ class ReviewApp(App[None]):
 
     def action_toggle_docs(self) -> None:
         self.show_docs = not self.show_docs
+        self.query_one("#detail", VerticalScroll).set_class(self.show_docs, "docs")
         self.update_detail()
 
     def action_toggle_theme(self) -> None:

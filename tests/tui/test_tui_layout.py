@@ -1,0 +1,77 @@
+"""Review-app layout (issue 14 item 9), asserted on the widgets' regions at three sizes: every
+suggestion of the current finding is in view, the findings list widens with the terminal, `d`
+brings the documentation into view, a notification stays off the suggestions, and the help
+text is wrapped once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_tui_pilot import ready, walk_to  # type: ignore[import-not-found]
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+from textual.widgets._toast import Toast
+from tqkit.tui.app import make_app
+from tqkit.tui.screens import HelpScreen
+from tui_helpers import run_async
+
+SIZES = [(80, 24), (120, 40), (200, 50)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@run_async
+async def test_layout_at_each_size(article: Path, checker, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(article, checker=checker, poll_seconds=0)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await ready(app, pilot)
+        await walk_to(app, pilot, "TQ102", "Batkovs")
+        await pilot.pause()
+        detail = app.query_one("#detail", VerticalScroll)
+        text = app.query_one("#detail-text", Static)
+        # the detail shows all of its content: nothing scrolled out of view
+        assert text.region.height <= detail.scrollable_content_region.height, (text.region, detail.region)
+        rendered = str(text.render())
+        for title in ("big shots", "heavies", "tough guys"):
+            assert title in rendered
+        findings = app.query_one("#findings")
+        assert findings.region.width >= 28
+        if size[0] >= 200:
+            assert findings.region.width >= 45  # not 28 columns beside 170 of prose
+        # a notification does not cover the detail
+        app.say("Dismissed TQ303 (u undoes)")
+        await pilot.pause()
+        await pilot.pause(0.1)
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        for toast in toasts:
+            assert not toast.region.overlaps(detail.region), (toast.region, detail.region)
+
+
+@run_async
+async def test_d_shows_the_documentation_in_view(article: Path, checker) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(article, checker=checker, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await walk_to(app, pilot, "TQ303", "theirs own")
+        before = app.query_one("#detail", VerticalScroll).region.height
+        await pilot.press("d")
+        await pilot.pause()
+        detail = app.query_one("#detail", VerticalScroll)
+        assert detail.region.height > before  # the panel grows
+        rendered = str(app.query_one("#detail-text", Static).render())
+        assert "Rule documentation" in rendered and "What it does." in rendered
+        assert "**" not in rendered  # plain text, not Markdown
+
+
+@run_async
+async def test_help_text_is_wrapped_once(article: Path, checker) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(article, checker=checker, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        notes = str(app.screen.query_one("#help-notes", Static).render())
+        for paragraph in notes.split("\n\n"):
+            assert "\n" not in paragraph.strip(), "a paragraph with hard line breaks wraps twice"
