@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean fuzz fuzz-races fuzz-glossary
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,16 @@ lint: $(VENV)/.test-installed
 
 test: lint
 	$(BIN)/pytest -n 2 -q
+
+# 1,000 concurrent --fix/edit races and 500 kill -9 trials (`make test` runs 50 and 20).
+fuzz-races: $(VENV)/.test-installed
+	TQKIT_RACES=1000 TQKIT_KILLS=500 $(BIN)/pytest tests/fuzz/test_races.py -q -s
+
+# Glossary loaders and importers (YAML, CSV, TBX): 5,000 generated inputs per property.
+fuzz-glossary: $(VENV)/.test-installed
+	TQKIT_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz/test_glossary_fuzz.py -q
+
+fuzz: fuzz-races fuzz-glossary
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py

@@ -4,7 +4,7 @@ fast enough?
 Generates a 10,000-concept glossary (English preferred/admitted/deprecated terms plus
 Bulgarian and Russian ones, made-up words), then measures
 
-- load time (parse + validate + compile the matcher), cold (no cache) and warm (pickle cache);
+- load time (parse + validate + compile the matcher), cold (no cache) and warm (msgpack cache);
 - the time to check the seed article (repeated to ~20,000 words) with every default rule, with
   the shipped glossary and with the generated one, resources warmed first.
 

@@ -139,6 +139,31 @@ def _check_selectors(selectors: tuple[str, ...], path: str, key: str, text: str,
     return selectors
 
 
+_LANG_CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def lang_code_problem(code: str) -> str | None:
+    """Why ``code`` is not a language code (BCP 47 shape: ``en``, ``pt-BR``, ``zh-Hant``), or
+    ``None``. Codes name files (word lists, models), so anything else is refused."""
+    if _LANG_CODE_RE.match(code) and len(code) <= 35:
+        return None
+    return f"{code!r} is not a language code (expected e.g. en, de, pt-BR)"
+
+
+def encoding_problem(encoding: str) -> str | None:
+    """Why ``encoding`` cannot decode text files (unknown, or a codec such as rot13 or base64
+    that is not a text encoding), or ``None``."""
+    import codecs
+
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError, TypeError):
+        return f"unknown encoding {encoding!r}"
+    if not getattr(info, "_is_text_encoding", True):
+        return f"{encoding!r} is not a text encoding"
+    return None
+
+
 def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
     sp = str(path)
     unknown = sorted(set(table) - KNOWN_KEYS)
@@ -194,9 +219,14 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
 
 def _load_file(path: Path) -> Settings | None:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data_bytes = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read config: {exc.strerror or exc}") from None
+    try:
+        text = data_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"config is not valid UTF-8 (byte 0x{data_bytes[exc.start]:02x} at "
+                         f"offset {exc.start})", data_bytes[: exc.start].count(b"\n") + 1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

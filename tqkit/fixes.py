@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from tqkit.document import Document
 from tqkit.findings import Finding
-from tqkit.readers import reader_for
+from tqkit.readers import InputError, reader_for
 from tqkit.runner import Engine, chosen_fixes, non_overlapping
 
 MAX_PASSES = 10
@@ -41,13 +41,24 @@ def fix_bytes(path: str, data: bytes, engine: Engine, *, unsafe: bool = False,
         edits = non_overlapping(chosen_fixes(findings, unsafe))
         if not edits:
             break
-        new = reader.write(doc, edits)
+        try:
+            new = reader.write(doc, edits)
+        except UnicodeEncodeError as exc:
+            raise InputError(path, f"a fix cannot be written in the file's encoding "
+                             f"{doc.encoding} ({exc.reason}: {exc.object[exc.start:exc.end]!a}); "
+                             "file not changed") from None
         passes += 1
         if new == current:
             break
+        if not new.strip(b"\xef\xbb\xbf \t\r\n\x00\xff\xfe"):
+            break  # the fixes would leave nothing: keep the text and report its findings
+        try:
+            new_doc = reader.read(path, new, encoding, engine.settings.target_lang)
+        except InputError:
+            break  # the fixed bytes do not read back: keep the last good version
         applied += len(edits)
         current = new
-        doc = reader.read(path, current, encoding, engine.settings.target_lang)
+        doc = new_doc
         findings, _ = engine.check(doc, source)
     return FixResult(data, current, applied, passes, findings, doc)
 

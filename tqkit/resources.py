@@ -32,27 +32,46 @@ def bundled_glossary_dir() -> Path:
 
 def glossary_files(paths: Sequence[Path]) -> list[Path]:
     """Expand directories into their ``*.yaml``/``*.yml`` files, sorted, keeping file order."""
+    import stat
+
     out: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
-        elif path.exists():
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            raise ResourceError(f"{path}: glossary not found") from None
+        except OSError as exc:
+            raise ResourceError(f"{path}: cannot read glossary: {exc.strerror or exc}") from None
+        if stat.S_ISDIR(st.st_mode):
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
+            if not found:  # silently checking without terminology would hide every term rule
+                raise ResourceError(f"{path}: no glossary files (*.yaml, *.yml) in this directory")
+            out.extend(found)
+        elif stat.S_ISREG(st.st_mode):
             out.append(path)
         else:
-            raise ResourceError(f"{path}: glossary not found")
+            raise ResourceError(f"{path}: glossary is not a regular file")
     return out
 
 
 def _kind_of(path: Path) -> str:
     """``calques`` or ``concepts``: read the first top-level key without parsing the file."""
-    with path.open(encoding="utf-8-sig") as fh:
-        for line in fh:
+    try:
+        with path.open("rb") as fh:  # the first 64 kB say it (a huge one-line file is not read)
+            head = fh.read(65536)
+        # A cut multi-byte character at the end of a full block is no error.
+        text = head.decode("utf-8-sig", errors="strict" if len(head) < 65536 else "ignore")
+        for line in text.splitlines():
             if line[:1].isalpha():
                 key = line.split(":", 1)[0].strip()
                 if key == "calques":
                     return "calques"
                 if key in ("concepts", "glossary"):
                     return "concepts"
+    except UnicodeDecodeError as exc:
+        raise ResourceError(f"{path}: glossary is not valid UTF-8 (byte 0x{exc.object[exc.start]:02x})") from None
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read glossary: {exc.strerror or exc}") from None
     return "concepts"
 
 

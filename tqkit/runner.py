@@ -164,6 +164,8 @@ def walk(paths: Sequence[str], options: RunOptions | None = None) -> Iterator[tu
                 yield raw, f"{raw}: {why}"
         elif not p.exists():
             yield raw, f"{raw}: no such file or directory"
+        elif not p.is_file():  # a FIFO would block forever, a device never ends
+            yield raw, f"{raw}: not a regular file (a FIFO, device or socket); not read"
         else:
             yield raw, None
 

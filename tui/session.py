@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqkit.atomic import atomic_write
+from tqkit.atomic import ChangedOnDiskError, Stamp, WriteError, atomic_write, stamp_of
 from tqkit.document import Document
 from tqkit.findings import Edit, Finding, Fix, Span, apply_edits
 
@@ -291,6 +291,14 @@ class Fingerprint:
         return cls(st.st_mtime_ns, st.st_size, digest)
 
 
+def _stamp(path: str | Path) -> Stamp | None:
+    """The compare-and-swap stamp of the file (``None`` when it cannot be taken)."""
+    try:
+        return stamp_of(path)
+    except WriteError:
+        return None
+
+
 def map_point(offset: int, edits: Sequence[Edit]) -> int:
     """Where ``offset`` of the old text is after ``edits``; a point inside a replaced range goes
     to the end of its replacement (so a span mapped point by point never turns inside out)."""
@@ -453,6 +461,7 @@ class ReviewSession:
         self.base_doc: Document = read_path(self.path, self.encoding, self.target_lang)
         self.original_bytes = Path(self.path).read_bytes()
         self.fingerprint = Fingerprint.of(self.path)
+        self.stamp = _stamp(self.path)
         self.text = self.base_doc.text
         self.saved_text = self.text
         self.source_doc: Document | None = None
@@ -744,7 +753,11 @@ class ReviewSession:
         if same and not self.backup_done and Path(self.path).exists():
             atomic_write(self.backup_path, self.original_bytes)
             self.backup_done = True
-        atomic_write(dest, data)
+        try:  # the same compare-and-swap as `check --fix`: check and rename are one step
+            atomic_write(dest, data, expected=self.stamp if same and not force else None,
+                         readonly_ok=force)
+        except ChangedOnDiskError as exc:
+            raise ExternalChangeError(str(exc)) from None
         if not same:
             from tqkit.readers import reader_for
 
@@ -755,6 +768,7 @@ class ReviewSession:
         self.base_doc = self.reader.read(self.path, data, self.base_doc.encoding if self.encoding else None,
                                          self.target_lang)
         self.fingerprint = Fingerprint.of(self.path)
+        self.stamp = _stamp(self.path)
         if self.base_doc.text != self.text:  # the writer normalised line endings in new text
             self.text = self.base_doc.text
             self.generation += 1
@@ -772,6 +786,7 @@ class ReviewSession:
         self.base_doc = read_path(self.path, self.encoding, self.target_lang)
         self.original_bytes = Path(self.path).read_bytes()
         self.fingerprint = Fingerprint.of(self.path)
+        self.stamp = _stamp(self.path)
         self.text = self.saved_text = self.base_doc.text
         self.generation += 1
         self.items = []

@@ -167,3 +167,21 @@ def test_save_as_keeps_the_format(tmp_path: Path) -> None:
     t.accept(t.items[0])
     t.save(str(tmp_path / "a.md"))  # plain text and Markdown are interchangeable
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "Based on their own view.\n"
+
+
+def test_save_uses_compare_and_swap_even_past_the_early_check(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change landing after the session's own check (the race window) is still refused:
+    the save goes through the same compare-and-swap as `check --fix`."""
+    path = tmp_path / "a.txt"
+    path.write_text("Based on theirs own view.\n", encoding="utf-8")
+    s = ReviewSession(str(path), checker=fixed_checker)
+    s.check_now()
+    s.accept(s.items[0])
+    path.write_text("Someone else wrote this, longer.\n", encoding="utf-8")
+    monkeypatch.setattr(s, "changed_on_disk", lambda: False)  # as if it changed just after
+    with pytest.raises(ExternalChangeError):
+        s.save()
+    assert path.read_text(encoding="utf-8") == "Someone else wrote this, longer.\n"
+    s.save(force=True)
+    assert "their own" in path.read_text(encoding="utf-8")

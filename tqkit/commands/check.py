@@ -11,13 +11,14 @@ from pathlib import Path
 
 import click
 
-from tqkit.atomic import atomic_write
+from tqkit.atomic import WriteError, atomic_write, read_for_update
 from tqkit.config import RunOptions
 from tqkit.findings import Severity
 from tqkit.profiles import UnknownLanguage, check_language
 from tqkit.readers import InputError
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
+from tqkit.report.text_report import escape_controls
 from tqkit.resources import ResourceError
 from tqkit.runner import FileResult, check_paths, engine_for, exit_code, read_source, settings_for
 
@@ -27,7 +28,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def fail(message: str) -> None:
-    click.echo(f"tqkit: {message}", err=True)
+    click.echo(f"tqkit: {escape_controls(message)}", err=True)
     sys.exit(2)
 
 
@@ -48,6 +49,9 @@ def fail(message: str) -> None:
 @click.option("--source", type=click.Path(), default=None,
               help="The original-language article, aligned by paragraph, for source-aware rules.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option("--force", is_flag=True,
+              help="With --fix: write even when the file changed since it was read, or is read-only.")
+@click.option("--backup", is_flag=True, help="With --fix: keep the previous content as FILE.bak.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
@@ -66,7 +70,8 @@ def fail(message: str) -> None:
                    "file (found from its directory) and the path shown.")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool, glossaries: tuple[str, ...],
-          target_lang: str | None, source: str | None, fix: bool, unsafe_fixes: bool, diff: bool,
+          target_lang: str | None, source: str | None, fix: bool, force: bool, backup: bool,
+          unsafe_fixes: bool, diff: bool,
           statistics: bool, jobs: int, encoding: str | None, config: str | None, no_color: bool,
           source_lang: str | None, roundtrip_via: str | None, roundtrip_threshold: float,
           models_dir: str | None, stdin_filename: str | None) -> None:
@@ -83,6 +88,16 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         fail(str(exc))
     if fix and diff:
         fail("use either --fix or --diff, not both")
+    from tqkit.config import encoding_problem, lang_code_problem
+
+    for opt, lang in (("--source-lang", source_lang), ("--roundtrip-via", roundtrip_via)):
+        problem = lang_code_problem(lang) if lang is not None else None
+        if problem:
+            fail(f"{opt}: {problem}")
+    if encoding and (problem := encoding_problem(encoding)):
+        fail(f"--encoding: {problem}")
+    if (force or backup) and not fix:
+        fail(f"--{'force' if force else 'backup'} only applies with --fix")
     if unsafe_fixes and not (fix or diff):
         click.echo("tqkit: warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
     paths = _drop_empty_directories(paths)
@@ -104,7 +119,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     would_change = False
     fixed = 0
     if fix or diff:
-        results, would_change, fixed = _fix(paths, options, unsafe_fixes, diff, jobs, stdin_filename)
+        results, would_change, fixed = _fix(paths, options, unsafe_fixes, diff, jobs,
+                                            _WriteOptions(force, backup), stdin_filename)
     elif stdin_filename and "-" in paths:
         results = []
         for p in paths:
@@ -116,7 +132,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         results = list(check_paths(paths, options, jobs))
     for r in results:
         if r.error:
-            click.echo(f"tqkit: {r.error}", err=True)
+            click.echo(f"tqkit: {escape_controls(r.error)}", err=True)
     if not (diff and fmt == "text"):
         emit(fmt, results, report_stream, color=color, statistics=statistics, fixed=fixed if fix else None)
     code = exit_code(results, options.fail_on)
@@ -172,6 +188,12 @@ def _check_stdin(name: str, options: RunOptions) -> FileResult:
     return FileResult(name, findings, doc.text, doc.word_count, notes=notes, fail_on=settings.fail_on)
 
 
+@dataclass(frozen=True)
+class _WriteOptions:
+    force: bool = False
+    backup: bool = False
+
+
 @dataclass
 class _Fixed:
     """What fixing one file gave: its result, and the diff or the message to print."""
@@ -184,19 +206,27 @@ class _Fixed:
 
 
 def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool,
-             stdin_filename: str | None = None) -> _Fixed:
-    """Fix one file: the write happens here, atomically. Standard input's fixed text is
+             how: _WriteOptions = _WriteOptions(), stdin_filename: str | None = None) -> _Fixed:
+    """Fix one file: the write happens here, atomically, and only when the file is still what
+    was read (compare-and-swap; ``--force`` skips the check). Standard input's fixed text is
     printed to stdout (the report then goes to stderr)."""
     from tqkit.fixes import fix_bytes, unified_diff
+    from tqkit.readers import MAX_BYTES
 
     name = stdin_filename if path == "-" and stdin_filename else path
     try:
         settings = settings_for(name, options)
         engine = engine_for(settings, options)
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        stamp = None
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise InputError("-", f"input too large (limit {MAX_BYTES // (1024 * 1024)} MB)")
+        else:
+            data, stamp = read_for_update(path, limit=MAX_BYTES)
         source = read_source(options.source, options.source_lang) if options.source else None
         res = fix_bytes(name, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
-    except (InputError, ResourceError) as exc:
+    except (InputError, ResourceError, WriteError) as exc:
         return _Fixed(FileResult(path, error=str(exc)))
     except OSError as exc:
         return _Fixed(FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}"))
@@ -210,17 +240,25 @@ def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool,
             before = res.original.decode(res.doc.encoding, errors="replace").lstrip("\ufeff")
             out.diff = unified_diff(name, before, res.doc.text)
         else:
-            atomic_write(path, res.fixed)
+            if not res.fixed.strip():
+                return _Fixed(FileResult(path, error=f"{path}: the fixes would leave the file empty; "
+                                         "not written"))
+            try:
+                atomic_write(path, res.fixed, expected=stamp, force=how.force, backup=how.backup,
+                             old=res.original)
+            except WriteError as exc:
+                return _Fixed(FileResult(path, error=str(exc)))
             out.message = f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}"
     return out
 
 
-def _fix_worker(args: tuple[str, RunOptions, bool, bool]) -> _Fixed:
+def _fix_worker(args: tuple[str, RunOptions, bool, bool, _WriteOptions]) -> _Fixed:
     return _fix_one(*args)
 
 
 def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
-         jobs: int, stdin_filename: str | None = None) -> tuple[list[FileResult], bool, int]:
+         jobs: int, how: _WriteOptions = _WriteOptions(),
+         stdin_filename: str | None = None) -> tuple[list[FileResult], bool, int]:
     """Fix every file, in parallel with ``jobs`` > 1; diffs and messages print in path order."""
     from tqkit.runner import walk
 
@@ -232,9 +270,9 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
 
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            done = iter(list(pool.map(_fix_worker, [(p, options, unsafe, diff) for p in todo])))
+            done = iter(list(pool.map(_fix_worker, [(p, options, unsafe, diff, how) for p in todo])))
     else:
-        done = (_fix_one(p, options, unsafe, diff, stdin_filename) for p in todo)
+        done = (_fix_one(p, options, unsafe, diff, how, stdin_filename) for p in todo)
     results: list[FileResult] = []
     changed_any = False
     applied = 0
@@ -245,10 +283,12 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
         fixed = next(done)
         changed_any |= fixed.changed
         applied += fixed.applied
-        if fixed.diff:
-            sys.stdout.write(fixed.diff)
+        if fixed.diff:  # on a terminal, control characters of the file are shown escaped;
+            # piped (to patch, to a file) the diff stays byte-exact
+            tty = sys.stdout.isatty()
+            sys.stdout.write(escape_controls(fixed.diff, keep_newlines=True) if tty else fixed.diff)
         if fixed.message:
-            click.echo(fixed.message, err=True)
+            click.echo(escape_controls(fixed.message), err=True)
         results.append(fixed.result)
     return results, changed_any, applied
 

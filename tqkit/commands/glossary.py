@@ -15,14 +15,21 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from tqkit.atomic import atomic_write
+from tqkit.atomic import Stamp, WriteError, atomic_write, locked, stamp_of
 from tqkit.report import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _esc(message: str) -> str:
+    """File content in a message is shown escaped, never sent to the terminal raw."""
+    from tqkit.report.text_report import escape_controls
+
+    return escape_controls(message)
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
-    click.echo(f"tqkit: {message}", err=True)
+    click.echo(f"tqkit: {_esc(message)}", err=True)
     sys.exit(code)
 
 
@@ -58,7 +65,18 @@ def _concept_files(glossaries: Sequence[str]) -> list[Path]:
         fail(str(exc))
 
 
-def _write_out(output: str | None, data: bytes, force: bool = True) -> None:
+def _output_stamp(output: str | None) -> Stamp | None:
+    """The output file as it is before the command reads anything (compare-and-swap)."""
+    if output is None or output == "-":
+        return None
+    try:
+        return stamp_of(output)
+    except WriteError as exc:
+        fail(str(exc))
+
+
+def _write_out(output: str | None, data: bytes, force: bool = True,
+               expected: Stamp | None = None) -> None:
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -67,7 +85,9 @@ def _write_out(output: str | None, data: bytes, force: bool = True) -> None:
     if target.exists() and not force:
         fail(f"{output}: already exists; use --force to replace it")
     try:
-        atomic_write(target, data)
+        atomic_write(target, data, expected=expected, readonly_ok=force)
+    except WriteError as exc:
+        fail(str(exc))
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
 
@@ -101,7 +121,7 @@ def lint(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, no_color
         fail(str(exc))
     for r in results:
         if r.error:
-            click.echo(f"tqkit: {r.error}", err=True)
+            click.echo(f"tqkit: {_esc(r.error)}", err=True)
     color = not no_color and sys.stdout.isatty() and fmt == "text"
     emit(fmt, results, sys.stdout, color=color)
     if any(r.error for r in results):
@@ -130,9 +150,9 @@ def find(text: str, glossaries: tuple[str, ...], lang: str | None, limit: int, m
         sys.stdout.write("\n")
     else:
         for h in hits:
-            click.echo(f"{h.score:5.1f}  {h.concept:<34} {h.lang:<3} {h.term}  [{h.status}]")
+            click.echo(_esc(f"{h.score:5.1f}  {h.concept:<34} {h.lang:<3} {h.term}  [{h.status}]"))
     if not hits:
-        click.echo(f"tqkit: no term matches {text!r}", err=True)
+        click.echo(f"tqkit: no term matches {_esc(repr(text))}", err=True)
         sys.exit(1)
 
 
@@ -160,7 +180,9 @@ def show(concept_id: str, glossaries: tuple[str, ...], fmt: str) -> None:
     elif fmt == "yaml":
         sys.stdout.write(dumps([concept_to_map(c)]))
     else:
-        sys.stdout.write(describe(c))
+        from tqkit.report.text_report import escape_controls
+
+        sys.stdout.write(escape_controls(describe(c), keep_newlines=True))
 
 
 # -- add -------------------------------------------------------------------------------------
@@ -193,12 +215,15 @@ def _parse_term(spec: str) -> tuple[str, str, str]:
 @click.option("--term", "terms", multiple=True,
               help="LANG:TERM[:STATUS] (repeatable; status defaults to preferred).")
 @click.option("--source", "sources", multiple=True, help="TITLE or TITLE|URL (repeatable).")
+@click.option("--force", is_flag=True, help="Write even a read-only file, or one changed meanwhile.")
 def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: str | None,
         definition: str | None, note: str | None, terms: tuple[str, ...],
-        sources: tuple[str, ...]) -> None:
+        sources: tuple[str, ...], force: bool) -> None:
     """Add a concept, by flags or, when run in a terminal without --id, by prompts.
 
-    The file keeps its comments and the order of its entries; the write is atomic."""
+    The file keeps its comments and the order of its entries; the write is atomic. The file is
+    locked from reading to writing, so concurrent adds all land; an edit by another program
+    meanwhile makes the add refuse (exit 2) rather than overwrite it."""
     from tqkit.glossary import GlossaryError
     from tqkit.glossary.edit import add_concept, new_concept
 
@@ -240,14 +265,15 @@ def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: 
     except ValueError as exc:
         fail(f"{target}: {exc}")
     others = [c for c in _load(glossaries) if c.file != str(target)] if not (file or new_file) else []
-    try:
-        text = add_concept(target, concept, others)
-    except GlossaryError as exc:
-        fail(str(exc))
-    try:
-        atomic_write(target, text.encode("utf-8"))
-    except OSError as exc:
-        fail(f"{target}: cannot write: {exc.strerror or exc}")
+    with locked(target):  # read, edit, write: one step for other tqkit processes
+        try:
+            stamp = stamp_of(target)
+            text = add_concept(target, concept, others)
+            atomic_write(target, text.encode("utf-8"), expected=stamp, force=force)
+        except (GlossaryError, WriteError) as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{target}: cannot write: {exc.strerror or exc}")
     click.echo(f"added {cid} to {target}", err=True)
 
 
@@ -269,11 +295,12 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
     from tqkit.glossary import GlossaryError
     from tqkit.glossary.edit import merge_files
 
+    stamp = _output_stamp(output)
     try:
         res = merge_files(Path(a), Path(b))
     except GlossaryError as exc:
         fail(str(exc))
-    _write_out(output, res.text.encode("utf-8"), force)
+    _write_out(output, res.text.encode("utf-8"), force, stamp)
     if fmt == "json":
         json.dump({"output": output, "added": res.added, "extended": res.extended,
                    "conflicts": [{"concept": c.concept, "field": c.field, "kept": c.ours,
@@ -299,29 +326,49 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Replace --output when it exists.")
 def import_(file: str, output: str, langs: str | None, gid: str | None, force: bool) -> None:
     """Import TBX (v2 martif or v3 conceptEntry) or CSV into the YAML authoring format."""
-    from tqkit.glossary.edit import glossary_to_yaml
+    from tqkit.glossary import GlossaryError
+    from tqkit.glossary.edit import check_text, glossary_to_yaml
     from tqkit.glossary.model import GlossaryInfo
+    from tqkit.report.text_report import escape_controls
 
-    info, concepts = _read_exchange(Path(file), langs)
+    notes: list[str] = []
+    stamp = _output_stamp(output)
+    info, concepts = _read_exchange(Path(file), langs, notes)
     if gid:
         info = GlossaryInfo(gid, info.title, info.domain, info.languages, info.file)
     text = glossary_to_yaml(info, concepts, comment=f"Imported from {Path(file).name} by tqkit.")
-    _write_out(output, text.encode("utf-8"), force)
+    try:  # what is written must load: validate it as `tqkit check` would read it
+        check_text(output, text)
+    except GlossaryError as exc:
+        fail(f"{file}: cannot be imported: the result would be invalid ({exc})")
+    for note in notes:
+        click.echo(f"note: {escape_controls(note)}", err=True)
+    _write_out(output, text.encode("utf-8"), force, stamp)
     click.echo(f"imported {_n(len(concepts), 'concept')} from {file} -> {output}", err=True)
 
 
-def _read_exchange(path: Path, langs: str | None) -> tuple[Any, list[Any]]:
+def _read_exchange(path: Path, langs: str | None, notes: list[str] | None = None) -> tuple[Any, list[Any]]:
     from tqkit.glossary.csvio import CsvError, read_csv
+    from tqkit.glossary.load import MAX_GLOSSARY_BYTES
     from tqkit.glossary.tbx import TbxError, read_tbx
 
     try:
+        import stat
+
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever
+            fail(f"{path}: not a regular file")
+        size = st.st_size
+        if size > MAX_GLOSSARY_BYTES:
+            fail(f"{path}: too large to import ({size // (1024 * 1024):,} MB; "
+                 f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)")
         data = path.read_bytes()
     except OSError as exc:
         fail(f"{path}: cannot read: {exc.strerror or exc}")
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     try:
         if path.suffix.lower() in (".tbx", ".xml") or head.startswith(b"<"):
-            return read_tbx(data, str(path))
+            return read_tbx(data, str(path), notes)
         lang_pair = [s.strip() for s in langs.split(",")] if langs else None
         return read_csv(data.decode("utf-8-sig"), str(path), lang_pair)
     except (TbxError, CsvError) as exc:
@@ -337,6 +384,7 @@ def _read_exchange(path: Path, langs: str | None) -> tuple[Any, list[Any]]:
 @click.option("--langs", default=None, help="CSV columns: comma-separated language codes.")
 def export(glossaries: tuple[str, ...], fmt: str, output: str | None, langs: str | None) -> None:
     """Export as TBX-Basic v3 (DCA) or CSV (header id + languages, preferred terms)."""
+    stamp = _output_stamp(output)
     g = _load(glossaries)
     concepts = list(g)
     if fmt == "tbx":
@@ -348,7 +396,7 @@ def export(glossaries: tuple[str, ...], fmt: str, output: str | None, langs: str
 
         columns = [s.strip() for s in langs.split(",")] if langs else g.languages
         data = to_csv(concepts, columns).encode("utf-8")
-    _write_out(output, data)
+    _write_out(output, data, expected=stamp)
 
 
 # -- stats / coverage ------------------------------------------------------------------------
@@ -393,13 +441,13 @@ def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str,
     errors = False
     for path, err in walk(paths):
         if err:
-            click.echo(f"tqkit: {err}", err=True)
+            click.echo(f"tqkit: {_esc(err)}", err=True)
             errors = True
             continue
         try:
             doc = read_path(path, encoding)
         except InputError as exc:
-            click.echo(f"tqkit: {exc}", err=True)
+            click.echo(f"tqkit: {_esc(str(exc))}", err=True)
             errors = True
             continue
         concepts: dict[str, Counter[str]] = {}

@@ -8,8 +8,12 @@ Import, two layouts:
 - a header row of language codes, optionally with ``id`` first (``id,en,bg,ru``): one concept
   per row; a cell may hold several terms separated by ``|`` (the first is preferred, the rest
   admitted), as Trados and XTM sheets do;
-- two columns without a header (``source,target``, as DeepL and Google glossaries): each row is
-  a concept; the languages come from ``--langs SRC,TGT``.
+- a header row naming languages (``English Term,Persian Term,Description``), or naming the
+  columns' roles (``Key,Value``, ``Source,Target,Note``: the languages then come from
+  ``--langs SRC,TGT``, in order); ``note``/``description``/``comment`` columns become the
+  concept's note, a ``definition`` column its definition;
+- two columns without a header (``source,target``, as DeepL and Google glossaries), optionally a
+  third one for a note: each row is a concept; the languages come from ``--langs SRC,TGT``.
 """
 
 from __future__ import annotations
@@ -44,6 +48,70 @@ def _slug(text: str) -> str:
     return s or "concept"
 
 
+# Header cells that name a column's role rather than a language.
+_ID_HEADERS = {"id", "concept", "concept id", "concept-id", "entry", "entry id"}
+_NOTE_HEADERS = {"note", "notes", "description", "comment", "comments", "remark", "remarks",
+                 "context", "usage", "explanation"}
+_DEFINITION_HEADERS = {"definition", "meaning"}
+_POSITIONAL_HEADERS = {"key", "value", "source", "target", "term", "terms", "translation",
+                       "original", "source term", "target term", "source text", "target text",
+                       "word", "phrase", "from", "to"}
+_NAME_SUFFIXES = ("term", "terms", "translation", "word", "words", "text", "language", "phrase")
+
+
+def _language_of(cell: str) -> str | None:
+    """A language code from a header cell: ``en``, ``pt-BR``, ``English``, ``Persian Term``,
+    ``fa (Persian)``."""
+    from tqkit.langs import LANGUAGE_NAMES
+
+    code = normalise_lang(cell)
+    if code:
+        return code
+    words = re.sub(r"[()\[\]:_/]+", " ", cell).lower().split()
+    while words and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    for w in list(words):  # "fa (Persian)", "Term in English"
+        if w in ("in", "of"):
+            words.remove(w)
+    if not words:
+        return None
+    names = {name.lower(): c for c, name in LANGUAGE_NAMES.items() if "-" not in c}
+    names.update({"farsi": "fa", "mandarin": "zh", "brazilian portuguese": "pt-BR"})
+    phrase = " ".join(words)
+    if phrase in names:
+        return names[phrase]
+    if len(words) == 1:
+        code = normalise_lang(words[0])
+        if code and len(words[0]) <= 3:
+            return code
+    return None
+
+
+def _header_roles(cells: Sequence[str]) -> list[tuple[str, str | None]] | None:
+    """Roles of the first row's cells when it is a header: ``(role, language)`` with role one
+    of ``id``, ``lang``, ``term`` (a language given by ``--langs``, in order), ``note``,
+    ``definition``; ``None`` when the row is data."""
+    roles: list[tuple[str, str | None]] = []
+    for i, raw in enumerate(cells):
+        cell = " ".join(raw.split()).strip()
+        low = cell.lower()
+        if i == 0 and low in _ID_HEADERS:
+            roles.append(("id", None))
+        elif low in _NOTE_HEADERS:
+            roles.append(("note", None))
+        elif low in _DEFINITION_HEADERS:
+            roles.append(("definition", None))
+        elif low in _POSITIONAL_HEADERS:
+            roles.append(("term", None))
+        elif (lang := _language_of(cell)) is not None:
+            roles.append(("lang", lang))
+        else:
+            return None
+    if not any(r in ("lang", "term") for r, _ in roles):
+        return None
+    return roles
+
+
 def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
              prefix: str = "") -> tuple[GlossaryInfo, list[Concept]]:
     text = text.lstrip("\ufeff")
@@ -51,53 +119,82 @@ def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    try:  # newline="": CR-only, LF and CRLF rows alike; quoted line breaks kept
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error as exc:
+        raise CsvError(f"{path}: malformed CSV: {exc}") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
         raise CsvError(f"{path}: empty CSV file")
-    header = [h.strip() for h in rows[0]]
-    cols = header[1:] if header and header[0].lower() == "id" else header
-    has_id = bool(header) and header[0].lower() == "id"
-    codes = [normalise_lang(h) for h in cols]
-    pair = {normalise_lang(x) or x for x in langs} if langs else None
-    # With --langs and no id column, a first row is a header only when it names those languages
-    # (a glossary row such as "tax,vat" looks like language codes too).
-    if cols and all(codes) and (has_id or len(cols) >= 2) and (has_id or pair is None or set(codes) == pair):
-        languages = [c for c in codes if c]
-        if len(set(languages)) != len(languages):
-            dup = next(c for c in languages if languages.count(c) > 1)
-            raise CsvError(f"{path}:1: language {dup!r} has two columns")
+    pair = [normalise_lang(x) or x for x in langs] if langs else None
+    for raw in langs or ():
+        if not normalise_lang(raw):
+            raise CsvError(f"{path}: --langs: {raw.strip()!r} is not a language code")
+    roles = _header_roles([c.strip() for c in rows[0]])
+    if roles is not None and pair is not None and all(r != "term" for r, _ in roles):
+        # With --langs, a row of language codes only is a header when it names those
+        # languages (a glossary row such as "tax,vat" looks like language codes too).
+        named = {lang for r, lang in roles if r == "lang"}
+        spelled_out = any(not normalise_lang(c.strip()) for c in rows[0] if c.strip())
+        if not spelled_out and named != set(pair) and not any(r == "id" for r, _ in roles):
+            roles = None
+    if roles is not None:
         body = rows[1:]
+        first_line = 2
+        positional = [i for i, (r, _) in enumerate(roles) if r == "term"]
+        if positional:
+            if pair is None or len(pair) < len(positional):
+                raise CsvError(f"{path}:1: the header names no language for "
+                               f"{', '.join(repr(rows[0][i].strip()) for i in positional)}; "
+                               "give --langs SRC,TGT")
+            given = iter(pair)
+            roles = [(r, next(given)) if r == "term" else (r, lang) for r, lang in roles]
     else:
-        if langs is None or len(langs) != 2:
-            raise CsvError(f"{path}:1: no language-code header; for a two-column CSV give "
+        if pair is None or len(pair) != 2:
+            raise CsvError(f"{path}:1: no header naming the languages; for a two-column CSV give "
                            "--langs SRC,TGT")
-        if any(len(r) != 2 for r in rows):
-            bad = next(i for i, r in enumerate(rows, 1) if len(r) != 2)
-            raise CsvError(f"{path}:{bad}: expected two columns (source, target), "
-                           f"found {len(rows[bad - 1])}")
-        languages, body, has_id = [normalise_lang(x) or x for x in langs], rows, False
+        width = len(rows[0])
+        if width not in (2, 3):
+            raise CsvError(f"{path}:1: expected two columns (source, target) or three "
+                           f"(source, target, note), found {width}")
+        roles = [("lang", pair[0]), ("lang", pair[1])] + ([("note", None)] if width == 3 else [])
+        body = rows
+        first_line = 1
+    languages = [lang for r, lang in roles if r in ("lang", "term") and lang]
+    if len(set(languages)) != len(languages):
+        dup = next(c for c in languages if languages.count(c) > 1)
+        raise CsvError(f"{path}:1: language {dup!r} has two columns")
     concepts: list[Concept] = []
     used: set[str] = set()
-    given: dict[str, int] = {}  # explicit id -> its line
-    for lineno, row in enumerate(body, 2 if body is not rows else 1):
-        cells = row[1:] if has_id else row
-        if len(cells) > len(languages):
-            raise CsvError(f"{path}:{lineno}: {len(cells)} cells but {len(languages)} languages")
+    given_ids: dict[str, int] = {}  # explicit id -> its line
+    for lineno, row in enumerate(body, first_line):
+        if len(row) > len(roles) and any(c.strip() for c in row[len(roles):]):
+            raise CsvError(f"{path}:{lineno}: {len(row)} cells but {len(roles)} columns")
         terms: dict[str, tuple[Term, ...]] = {}
-        for lang, cell in zip(languages, cells, strict=False):
-            parts = [p.strip() for p in cell.split("|") if p.strip()]
-            if parts:
-                terms[lang] = tuple(Term(p, lang, "preferred" if i == 0 else "admitted")
-                                    for i, p in enumerate(parts))
+        raw_id = note = definition = None
+        for (role, lang), cell in zip(roles, row, strict=False):
+            value = cell.strip()
+            if not value:
+                continue
+            if role == "id":
+                raw_id = value
+            elif role == "note":
+                note = " / ".join(filter(None, [note, " ".join(value.split())]))
+            elif role == "definition":
+                definition = " ".join(value.split())
+            elif lang:
+                parts = [" ".join(p.split()) for p in value.split("|") if p.strip()]
+                if parts:
+                    terms[lang] = tuple(Term(p, lang, "preferred" if i == 0 else "admitted")
+                                        for i, p in enumerate(parts))
         if not terms:
             continue
-        cid = normalise_id(row[0]) if has_id else ""
+        cid = normalise_id(raw_id) if raw_id else ""
         if cid:
-            if cid in given:
+            if cid in given_ids:
                 raise CsvError(f"{path}:{lineno}: concept id {cid!r} appears twice "
-                               f"(first on line {given[cid]})")
-            given[cid] = lineno
+                               f"(first on line {given_ids[cid]})")
+            given_ids[cid] = lineno
         else:
             first = terms.get("en") or next(iter(terms.values()))
             cid = prefix + _slug(first[0].text)
@@ -106,6 +203,6 @@ def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
             cid = f"{base}-{k}"
             k += 1
         used.add(cid)
-        concepts.append(Concept(cid, terms, file=path))
+        concepts.append(Concept(cid, terms, note=note, definition=definition, file=path))
     gid = _slug(path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     return GlossaryInfo(gid, None, None, tuple(languages), path), concepts

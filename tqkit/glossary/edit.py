@@ -5,6 +5,7 @@ comments, key order and the order of untouched entries survive; writes are atomi
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,9 +76,45 @@ def concept_to_map(c: Concept) -> Any:
     return m
 
 
+# Plain scalars that YAML 1.1 readers (PyYAML, many tools) take for booleans, nulls or numbers
+# although YAML 1.2 reads them as text: ``no:`` (Norwegian) would become the key False.
+_YAML11_AMBIGUOUS = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+    r"|null|Null|NULL|~|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?0[0-7_]+"
+    r"|[-+]?0b[01_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|=|<<)$")
+
+
+def _quote_ambiguous(node: Any) -> Any:
+    """Quote, in place, every string key and value a YAML 1.1 reader would not read as text."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, str) and not isinstance(value, ScalarString) and \
+                _YAML11_AMBIGUOUS.match(value):
+            return DoubleQuotedScalarString(value)
+        return value
+
+    if isinstance(node, dict):
+        for pos, key in enumerate(list(node)):
+            value = node[key]
+            _quote_ambiguous(value)
+            new_key = fix(key)
+            if new_key is not key and hasattr(node, "insert"):
+                del node[key]
+                node.insert(pos, new_key, fix(value))
+            else:
+                node[key] = fix(value)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _quote_ambiguous(value)
+            node[i] = fix(value)
+    return node
+
+
 def dumps(tree: Any) -> str:
     buf = io.StringIO()
-    _rt_yaml().dump(tree, buf)
+    _rt_yaml().dump(_quote_ambiguous(tree), buf)
     return buf.getvalue()
 
 

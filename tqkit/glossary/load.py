@@ -6,17 +6,20 @@ status: 'prefered' is not one of preferred, admitted, deprecated, forbidden``).
 Two parsers: a fast one for checking (PyYAML's libyaml loader when installed, else ruamel's
 safe loader) and ruamel's round-trip loader, which keeps line numbers, comments and order, for
 linting and editing. When the fast parse finds a problem the file is parsed again with the
-round-trip loader so the error can name its line. Parsed glossaries are cached (pickled, keyed
-by path, size and modification time) in ``$TQKIT_CACHE_DIR`` or the user cache directory.
+round-trip loader so the error can name its line. Parsed glossaries are cached in
+``$TQKIT_CACHE_DIR`` or the user cache directory, keyed by path, size and modification time: data
+only (msgpack of the parsed tree, versioned, validated by the schema when read; a corrupt entry
+is ignored with a note and rebuilt), at most ``CACHE_MAX_ENTRIES`` entries.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
-import pickle
 import re
+import stat
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -36,7 +39,7 @@ from tqkit.glossary.model import (
 )
 from tqkit.resources import ResourceError, glossary_files
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 # Only glossaries that take this long to parse are cached (small ones are parsed each time, so
 # checking with the shipped glossary writes nothing to the user's cache directory).
 CACHE_MIN_SECONDS = 0.25
@@ -112,7 +115,7 @@ def _parse_fast(path: str, text: str) -> Any:
     if loader is not None:
         try:
             return pyyaml.load(text, Loader=loader)
-        except pyyaml.YAMLError:
+        except Exception:  # YAMLError, or ValueError from a date 2001-13-45 or a huge integer
             return parse_roundtrip(path, text)  # names the line in ruamel's words
     from ruamel.yaml import YAML
 
@@ -122,8 +125,20 @@ def _parse_fast(path: str, text: str) -> Any:
         return parse_roundtrip(path, text)
 
 
+# A glossary larger than this is refused before it is read (YAML trees take many times the
+# file's size in memory).
+MAX_GLOSSARY_BYTES = 64 * 1024 * 1024
+
+
 def read_text(path: Path) -> str:
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever
+            raise GlossaryError(str(path), "not a regular file")
+        size = st.st_size
+        if size > MAX_GLOSSARY_BYTES:
+            raise GlossaryError(str(path), f"glossary too large ({size // (1024 * 1024):,} MB; "
+                                f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)")
         data = path.read_bytes()
     except OSError as exc:
         raise GlossaryError(str(path), f"cannot read: {exc.strerror or exc}") from None
@@ -149,7 +164,8 @@ def _line(node: Any, key: object = None) -> int:
             return int(lc.item(key)[0]) + 1
         return int(lc.key(key)[0]) + 1
     except (KeyError, IndexError, TypeError, AttributeError):
-        return int(getattr(lc, "line", -1)) + 1
+        line = getattr(lc, "line", None)
+        return int(line) + 1 if isinstance(line, int) else 0
 
 
 class _Validator:
@@ -338,6 +354,12 @@ def load_file(path: Path, *, with_lines: bool = False) -> tuple[GlossaryInfo, li
     text = read_text(path)
     name = str(path)
     data = parse_roundtrip(name, text) if with_lines else _parse_fast(name, text)
+    return _load_parsed(path, text, data, with_lines=with_lines)
+
+
+def _load_parsed(path: Path, text: str, data: Any, *,
+                 with_lines: bool = False) -> tuple[GlossaryInfo, list[Concept]]:
+    name = str(path)
     info, concepts, problems = _build(name, data)
     if problems and not with_lines:
         info, concepts, problems = _build(name, parse_roundtrip(name, text))
@@ -383,32 +405,140 @@ def _cache_key(path: Path) -> str | None:
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
+CACHE_FORMAT = "tqkit-glossary-cache"
+CACHE_SUFFIX = ".msgpack"
+# The cache is bounded: beyond this many entries or bytes the least recently used go.
+CACHE_MAX_ENTRIES = 64
+CACHE_MAX_BYTES = 64 * 1024 * 1024
+
+
+def _note(message: str) -> None:
+    import sys
+
+    from tqkit.report.text_report import escape_controls
+
+    sys.stderr.write(f"tqkit: note: {escape_controls(message)}\n")
+
+
+def _read_cache(entry: Path, key: str, path: Path) -> tuple[GlossaryInfo, list[Concept]] | None:
+    """The cached glossary, or ``None`` (no entry, or a corrupt one: removed, with a note).
+
+    The entry is data only (msgpack: maps, lists, strings, numbers, booleans, nil; extension
+    types refused) and carries a format name, version and key; what it holds is the parsed YAML
+    tree, validated by the same schema as the file itself before anything is built from it."""
+    import msgpack
+
+    try:
+        st = entry.stat()
+        if st.st_size > CACHE_MAX_BYTES:
+            raise ValueError("entry too large")
+        raw = entry.read_bytes()
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        _note(f"{entry}: glossary cache entry ignored ({exc}); rebuilding it")
+        return None
+
+    def refuse_ext(code: int, data: bytes) -> Any:
+        raise ValueError(f"extension type {code} in a data-only cache")
+
+    try:
+        doc = msgpack.unpackb(raw, raw=False, strict_map_key=False, ext_hook=refuse_ext)
+        if not isinstance(doc, dict) or doc.get("format") != CACHE_FORMAT:
+            raise ValueError("not a tqkit glossary cache entry")
+        if doc.get("version") != CACHE_VERSION or doc.get("key") != key:
+            raise ValueError("wrong version or key")
+        _plain_data(doc.get("data"))
+        info, concepts, problems = _build(str(path), doc.get("data"))
+        if problems:
+            raise ValueError(f"invalid content ({problems[0].field}: {problems[0].message})")
+    except Exception as exc:  # msgpack raises several classes; any of them means "corrupt"
+        _note(f"{entry}: corrupt glossary cache entry ignored ({str(exc)[:80]}); rebuilding it")
+        with contextlib.suppress(OSError):
+            entry.unlink()
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(entry)  # recently used: evicted last
+    return info, concepts
+
+
+def _plain_data(value: Any, depth: int = 0) -> None:
+    """Refuse anything but YAML-like data (and absurd nesting)."""
+    if depth > 64:
+        raise ValueError("nested too deeply")
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(k, str | int | float | bool) and k is not None:
+                raise ValueError(f"a key of type {type(k).__name__}")
+            _plain_data(v, depth + 1)
+    elif isinstance(value, list):
+        for v in value:
+            _plain_data(v, depth + 1)
+    elif not (value is None or isinstance(value, str | int | float | bool)):
+        raise ValueError(f"a value of type {type(value).__name__}")
+
+
+def _write_cache(directory: Path, entry: Path, key: str, data: Any) -> None:
+    import msgpack
+
+    try:
+        _plain_data(data)
+        packed = msgpack.packb({"format": CACHE_FORMAT, "version": CACHE_VERSION, "key": key,
+                                "data": data}, use_bin_type=True)
+    except (ValueError, TypeError, OverflowError):
+        return  # e.g. a YAML date or a huge integer: this file is simply not cached
+    if len(packed) > CACHE_MAX_BYTES:
+        return
+    try:
+        from tqkit.atomic import atomic_write
+
+        directory.mkdir(parents=True, exist_ok=True)
+        atomic_write(entry, packed)
+        _evict(directory)
+    except OSError:
+        pass  # a read-only home is no reason to fail a check
+
+
+def _evict(directory: Path) -> None:
+    """Keep the cache bounded: drop old-format pickles, then the least recently used entries
+    beyond :data:`CACHE_MAX_ENTRIES` or :data:`CACHE_MAX_BYTES`."""
+    entries = []
+    for p in directory.iterdir():
+        try:
+            if p.suffix == ".pickle":  # written by older versions; never loaded
+                p.unlink()
+            elif p.suffix == CACHE_SUFFIX:
+                st = p.stat()
+                entries.append((st.st_mtime, st.st_size, p))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    total = 0
+    for i, (_, size, p) in enumerate(entries):
+        total += size
+        if i >= CACHE_MAX_ENTRIES or total > CACHE_MAX_BYTES:
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+
 def load_cached(path: Path) -> tuple[GlossaryInfo, list[Concept]]:
-    """:func:`load_file` through the pickle cache (a broken or stale cache is ignored; files
-    parsed in under ``CACHE_MIN_SECONDS`` are not cached)."""
+    """:func:`load_file` through the cache (a corrupt entry is ignored with a note and rebuilt;
+    a stale one is never used: the key holds the file's path, size and modification time;
+    files parsed in under ``CACHE_MIN_SECONDS`` are not cached)."""
     directory = cache_dir()
     key = _cache_key(path) if directory is not None else None
-    if directory is not None and key is not None:
-        entry = directory / f"{key}.pickle"
-        try:
-            with entry.open("rb") as fh:
-                cached = pickle.load(fh)
-            if isinstance(cached, tuple) and len(cached) == 2:
-                return cached[0], cached[1]
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+    entry = directory / f"{key}{CACHE_SUFFIX}" if directory is not None and key is not None else None
+    if entry is not None and key is not None:
+        cached = _read_cache(entry, key, path)
+        if cached is not None:
+            return cached
     t0 = time.perf_counter()
-    result = load_file(path)
+    text = read_text(path)
+    data = _parse_fast(str(path), text)
+    result = _load_parsed(path, text, data)
     slow = time.perf_counter() - t0 >= CACHE_MIN_SECONDS
-    if directory is not None and key is not None and slow:
-        try:
-            from tqkit.atomic import atomic_write
-
-            directory.mkdir(parents=True, exist_ok=True)
-            atomic_write(directory / f"{key}.pickle",
-                         pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass  # a read-only home is no reason to fail a check
+    if directory is not None and entry is not None and key is not None and slow:
+        _write_cache(directory, entry, key, data)
     return result
 
 

@@ -18,7 +18,17 @@ from dataclasses import replace
 from typing import Any
 from xml.etree.ElementTree import Element
 
-from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, normalise_id, normalise_lang
+from tqkit.glossary.model import (
+    POS_VALUES,
+    SEVERITIES,
+    STATUSES,
+    Concept,
+    GlossaryInfo,
+    Source,
+    Term,
+    normalise_id,
+    normalise_lang,
+)
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -41,6 +51,10 @@ _POS_OUT = {"noun": "noun", "proper-noun": "noun", "verb": "verb", "adjective": 
             "adj": "adjective", "adverb": "adverb", "phrase": "other", "other": "other"}
 _POS_IN = {"noun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "adverb",
            "other": "other", "properNoun": "proper-noun", "proper noun": "proper-noun"}
+
+
+# The language codes the YAML format accepts (``glossary.load._LANG_RE``).
+_YAML_LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
 class TbxError(Exception):
@@ -173,7 +187,12 @@ def parse_xml(data: bytes, path: str) -> Element:
         raise TbxError(f"{path}: not well-formed XML: {exc}") from None
 
 
-def read_tbx(data: bytes, path: str) -> tuple[GlossaryInfo, list[Concept]]:
+def read_tbx(data: bytes, path: str, report: list[str] | None = None) -> tuple[GlossaryInfo, list[Concept]]:
+    """The concepts of a TBX file, each valid for the YAML format: a language code that is no
+    code is refused; an unknown status, part of speech or severity is dropped, repeated
+    ``langSet``s of one language are merged (one preferred term; a repeated term once). What
+    was changed is appended to ``report`` (one line each)."""
+    report = report if report is not None else []
     root = parse_xml(data, path)
     kind = _local(root.tag)
     if kind not in ("tbx", "martif"):
@@ -186,7 +205,7 @@ def read_tbx(data: bytes, path: str) -> tuple[GlossaryInfo, list[Concept]]:
         if _local(entry.tag) not in ("conceptEntry", "termEntry"):
             continue
         n += 1
-        c = _read_entry(entry, n, path, info.id)
+        c = _read_entry(entry, n, path, info.id, report)
         if c.id in seen:
             raise TbxError(f"{path}: concept id {c.id!r} appears twice")
         seen.add(c.id)
@@ -212,7 +231,8 @@ def _read_header(root: Element, path: str) -> GlossaryInfo:
                 if key == "id" and value:
                     gid = value
                 elif key == "languages":
-                    langs = tuple(normalise_lang(v) or v for v in value.split())
+                    codes = (normalise_lang(v) for v in value.split())
+                    langs = tuple(c for c in codes if c and _YAML_LANG_RE.match(c))
                 elif key == "domain":
                     domain = value or None
         elif name == "body":
@@ -224,7 +244,7 @@ _TERM_CONTAINERS = ("termSec", "tig", "ntig", "termGroup")
 _LANG_CONTAINERS = ("langSec", "langSet", "langGroup")
 
 
-def _read_entry(entry: Element, n: int, path: str, gid: str) -> Concept:
+def _read_entry(entry: Element, n: int, path: str, gid: str, report: list[str]) -> Concept:
     cid = normalise_id(entry.get("id") or "") or f"c{n:04d}"
     domain = definition = note = review = None
     sources: list[Source] = []
@@ -233,9 +253,14 @@ def _read_entry(entry: Element, n: int, path: str, gid: str) -> Concept:
     for child in entry:
         name = _local(child.tag)
         if name in _LANG_CONTAINERS:
-            raw_lang = child.get(XML_LANG) or child.get("lang") or "und"
-            lang = normalise_lang(raw_lang) or raw_lang
-            for t in _read_lang(child, lang):
+            raw_lang = child.get(XML_LANG) or child.get("lang")
+            if not raw_lang:
+                raise TbxError(f"{path}: concept {cid!r}: a <{name}> without xml:lang")
+            lang = normalise_lang(raw_lang)
+            if lang is None or not _YAML_LANG_RE.match(lang):
+                raise TbxError(f"{path}: concept {cid!r}: xml:lang={raw_lang[:40]!r} is not a "
+                               "language code")
+            for t in _read_lang(child, lang, f"{path}: concept {cid!r}", report):
                 terms.setdefault(lang, []).append(t)
             # Language-level definitions and sources (TBX allows both on langSec).
             for sub in child:
@@ -275,6 +300,8 @@ def _read_entry(entry: Element, n: int, path: str, gid: str) -> Concept:
         else:
             plain.append(text)
     note = " / ".join(plain) or None
+    for lang, items in terms.items():
+        terms[lang] = _merge_lang(items, f"{path}: concept {cid!r}: {lang}", report)
     return Concept(cid, {k: tuple(v) for k, v in terms.items()}, domain=domain,
                    definition=definition, note=note, review=review, sources=tuple(sources),
                    file=path, glossary=gid)
@@ -289,13 +316,34 @@ def _category(el: Element) -> str:
     return name
 
 
-def _read_lang(sec: Element, lang: str) -> list[Term]:
+def _merge_lang(items: list[Term], where: str, report: list[str]) -> list[Term]:
+    """One language's terms from every ``langSet``: a term once, one preferred term."""
+    out: list[Term] = []
+    seen: set[str] = set()
+    preferred: Term | None = None
+    for t in items:
+        if t.key in seen:
+            report.append(f"{where}: term {t.text!r} given twice; kept once")
+            continue
+        seen.add(t.key)
+        if t.status == "preferred":
+            if preferred is not None:
+                report.append(f"{where}: {t.text!r} and {preferred.text!r} are both preferred; "
+                             f"{t.text!r} imported as admitted")
+                t = replace(t, status="admitted")
+            else:
+                preferred = t
+        out.append(t)
+    return out
+
+
+def _read_lang(sec: Element, lang: str, where: str = "", report: list[str] | None = None) -> list[Term]:
     out: list[Term] = []
     explicit = False
     for child in sec:
         name = _local(child.tag)
         if name in _TERM_CONTAINERS or name == "termGrp":
-            t = _read_term(child, lang)
+            t = _read_term(child, lang, where, report)
             if t is not None:
                 out.append(t[0])
                 explicit = explicit or t[1]
@@ -306,8 +354,10 @@ def _read_lang(sec: Element, lang: str) -> list[Term]:
     return out
 
 
-def _read_term(sec: Element, lang: str) -> tuple[Term, bool] | None:
-    """The term and whether the file states its status."""
+def _read_term(sec: Element, lang: str, where: str = "",
+               report: list[str] | None = None) -> tuple[Term, bool] | None:
+    """The term and whether the file states its status (values the YAML format does not know
+    are dropped, with a note)."""
     fields: dict[str, Any] = {"status": "admitted"}
     explicit = False
     text = None
@@ -349,4 +399,16 @@ def _read_term(sec: Element, lang: str) -> tuple[Term, bool] | None:
             plain.append(note)
     if plain:
         fields["note"] = " / ".join(plain)
+    for key, allowed in (("status", STATUSES), ("pos", POS_VALUES), ("severity", SEVERITIES)):
+        if key in fields and fields[key] not in allowed:
+            if report is not None:
+                report.append(f"{where}: term {text!r}: {key} {str(fields[key])[:40]!r} is not one of "
+                             f"{', '.join(allowed)}; dropped")
+            if key == "status":
+                fields["status"] = "admitted"
+                explicit = False
+            else:
+                del fields[key]
+    if "replace_with" in fields and not str(fields["replace_with"]).strip():
+        del fields["replace_with"]
     return Term(text, lang, **fields), explicit

@@ -11,6 +11,7 @@ import codecs
 import importlib
 import importlib.util
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -110,14 +111,16 @@ def decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool
 def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool]:
     if not data:
         raise InputError(path, "empty file")
-    if encoding is None and b"\x00" in data[:8192]:
+    if encoding is None and b"\x00" in data:  # anywhere, not only the first block
         raise InputError(path, "looks like a binary file (contains NUL bytes); not checked")
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
-        except LookupError:
+            info = codecs.lookup(encoding)
+        except (LookupError, ValueError, TypeError):
             raise InputError(path, f"unknown encoding {encoding!r}") from None
-        norm = codecs.lookup(encoding).name
+        if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib...
+            raise InputError(path, f"{encoding!r} is not a text encoding")
+        norm = info.name
         bom = norm == "utf-8" and data.startswith(codecs.BOM_UTF8)
         if bom:
             data = data[len(codecs.BOM_UTF8) :]
@@ -182,7 +185,10 @@ def read_path(path: str | Path, encoding: str | None = None, target_lang: str = 
     try:
         if p.is_dir():
             raise InputError(spath, "is a directory")
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever, a device never ends
+            raise InputError(spath, "not a regular file (a FIFO, device or socket); not read")
+        size = st.st_size
         if size > MAX_BYTES:
             raise InputError(spath, f"file too large ({size // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)")
         data = p.read_bytes()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections import Counter
@@ -19,6 +20,24 @@ if TYPE_CHECKING:
 
 COLORS = {"info": "blue", "warning": "yellow", "error": "red"}
 CONTEXT = 36  # characters either side of the span, at least
+# Characters a terminal acts on instead of showing: C0 controls (escape sequences start with
+# ESC), DEL, C1 controls, and the bidirectional overrides and isolates that reorder a line.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_one(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with terminal control characters shown escaped (``\\x1b``), never raw: file
+    content and error messages printed to a terminal cannot move the cursor, retitle the
+    window, or reorder the line. Tabs are kept; newlines too with ``keep_newlines``."""
+    if keep_newlines:
+        return "\n".join(_CONTROL_RE.sub(_escape_one, part) for part in text.split("\n"))
+    text = text.replace("\n", "\\n") if "\n" in text else text
+    return _CONTROL_RE.sub(_escape_one, text)
 
 
 def snippet_width() -> int:
@@ -49,10 +68,10 @@ def _excerpt(doc: Document, loc: Located, width: int | None = None) -> tuple[str
         hi = min(len(text), max(end, start + 1) + side)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(text) else ""
-    # extend the window to word boundaries for readability
-    shown = prefix + text[lo:hi] + suffix
-    under_at = display_width(prefix + text[lo:start])
-    under_w = max(1, display_width(text[start:end]))
+    before, spanned = escape_controls(text[lo:start]), escape_controls(text[start:end])
+    shown = prefix + before + spanned + escape_controls(text[end:hi]) + suffix
+    under_at = display_width(prefix + before)
+    under_w = max(1, display_width(spanned))
     return shown, under_at, under_w
 
 
@@ -67,7 +86,7 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
     if statistics:  # the table only, as ruff prints it
         counts = Counter((f.rule, f.name) for r in results for f in r.findings)
         for (rule, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            stream.write(f"{n:6d}  {rule}  {name}\n")
+            stream.write(f"{n:6d}  {rule}  {escape_controls(name)}\n")
         return
     width = snippet_width()
     for r, locs in locate(results):
@@ -79,8 +98,9 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
             n_findings += 1
             sev = f.severity.label
             head = (
-                f"{style(r.path, bold=True)}:{loc.line}:{loc.column}: "
-                f"{style(f.rule, fg=COLORS[sev], bold=True)} {style(sev, fg=COLORS[sev])}: {f.message}"
+                f"{style(escape_controls(r.path), bold=True)}:{loc.line}:{loc.column}: "
+                f"{style(f.rule, fg=COLORS[sev], bold=True)} {style(sev, fg=COLORS[sev])}: "
+                f"{escape_controls(f.message)}"
             )
             stream.write(head + "\n")
             shown, at, under = _excerpt(doc, loc, width)
@@ -93,9 +113,9 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
                 kind = "fix" if fix.safe else "fix (unsafe)"
                 fixable += fix.safe
                 unsafe += not fix.safe
-                stream.write(f" {gutter} = {style(kind, fg='green')}: {fix.title}\n")
+                stream.write(f" {gutter} = {style(kind, fg='green')}: {escape_controls(fix.title)}\n")
                 for alt in f.fixes[1:4]:
-                    stream.write(f" {gutter}   or: {alt.title}\n")
+                    stream.write(f" {gutter}   or: {escape_controls(alt.title)}\n")
             stream.write("\n")
     files = sum(1 for r in results if r.error is None)
     words = sum(r.words for r in results)
@@ -117,4 +137,4 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
             parts.append(f"{unsafe} more with --unsafe-fixes (review them first).")
         stream.write(" ".join(parts) + "\n")
     for note in sorted({n for r in results for n in r.notes}):
-        stream.write(style(f"note: {note}", fg="blue") + "\n")
+        stream.write(style(f"note: {escape_controls(note)}", fg="blue") + "\n")
