@@ -220,7 +220,13 @@ class DeprecatedTerm(Rule):
             instead = suggestion(concept, term, lang)
             agreement = False
             if instead and not term.replace_with:
-                instead, agreement = same_number_suggestion(concept, surface, instead, lang)
+                # the replacement as it would be written (_surface_with inflects it to the
+                # text's own number where it can); only when its number still differs is
+                # another term of the concept looked for
+                written = _surface_with(instead, surface, term, text, m.start)
+                other, agreement = same_number_suggestion(concept, surface, written, lang)
+                if other != written:
+                    instead = other
             sev = Severity.parse(term.severity) if term.severity else self.severity
             kind = {"forbidden": "a known wrong rendering", "deprecated": "a deprecated term",
                     "admitted": "admitted but imprecise"}.get(term.status, term.status)
