@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -114,6 +114,13 @@ class ReviewApp(App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "tqkit review"
     COMMANDS = App.COMMANDS | {ReviewCommands}
+
+    def get_system_commands(self, screen: Any) -> Iterable[Any]:
+        """Textual's system commands, less its theme picker: the palette offers one theme
+        command, the app's own light/dark switch."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_finding", "Next"),

@@ -75,3 +75,16 @@ async def test_help_text_is_wrapped_once(article: Path, checker) -> None:  # typ
         notes = str(app.screen.query_one("#help-notes", Static).render())
         for paragraph in notes.split("\n\n"):
             assert "\n" not in paragraph.strip(), "a paragraph with hard line breaks wraps twice"
+
+
+@run_async
+async def test_palette_has_one_theme_command(article: Path, checker) -> None:  # type: ignore[no-untyped-def]
+    from tqkit.tui.commands import ReviewCommands
+
+    app = make_app(article, checker=checker, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        system = [c.title for c in app.get_system_commands(app.screen)]
+        own = [title for _, title, _ in ReviewCommands(app.screen)._actions()]
+        themes = [t for t in system + own if "theme" in t.lower()]
+        assert themes == ["Switch light / dark theme"], themes
