@@ -614,6 +614,10 @@ class ReviewApp(App[None]):
         offset = change.edits[0].start if change.edits else None
         if change.dismissal is not None:
             self.rebuild_list()
+            if label.startswith("undid"):  # the finding that came back is the one selected
+                back = next((i for i in self.shown if change.dismissal.matches(i.finding, self.session.text)), None)
+                if back is not None:
+                    self.current = back
             self.refresh_all()
             self.say(label)
             return

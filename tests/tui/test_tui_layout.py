@@ -88,3 +88,21 @@ async def test_palette_has_one_theme_command(article: Path, checker) -> None:  #
         own = [title for _, title, _ in ReviewCommands(app.screen)._actions()]
         themes = [t for t in system + own if "theme" in t.lower()]
         assert themes == ["Switch light / dark theme"], themes
+
+
+@run_async
+async def test_undo_of_a_dismissal_selects_it_and_leaves_no_empty_sidecar(article: Path, checker) -> None:  # type: ignore[no-untyped-def]
+    from tqkit.tui.session import sidecar_path
+
+    app = make_app(article, checker=checker, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await walk_to(app, pilot, "TQ303", "theirs own")
+        await pilot.press("x")
+        await pilot.pause()
+        assert sidecar_path(article).exists()
+        assert app.current is None or app.current.finding.rule != "TQ303"
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.current is not None and app.current.finding.rule == "TQ303"
+        assert not sidecar_path(article).exists(), "an empty sidecar is left behind"
