@@ -110,6 +110,25 @@ class Filters:
         return (self.rule, self.category, self.severity, self.show_dismissed) != (ANY, ANY, "info", False)
 
 
+def edit_context(text: str, start: int, end: int, width: int = 40) -> str:
+    """The flagged text in brackets with about ``width`` characters of its line either side,
+    cut at word boundaries (an ellipsis where the line goes on)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    lo = max(line_start, start - width)
+    if lo > line_start:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else start
+    hi = min(line_end, end + width)
+    if hi < line_end:
+        space = text.rfind(" ", end, hi)
+        hi = space if space >= 0 else end
+    before = ("…" if lo > line_start else "") + text[lo:start]
+    after = text[end:hi].rstrip("\r") + ("…" if hi < line_end else "")
+    return f"{before}⟦{text[start:end]}⟧{after}"
+
+
 class ReviewApp(App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "tqkit review"
@@ -562,7 +581,7 @@ class ReviewApp(App[None]):
             return
         text = self.session.text
         s, e = item.finding.span.start, item.finding.span.end
-        context = text[max(0, s - 40):s].split("\n")[-1] + "⟦" + text[s:e] + "⟧" + text[e:e + 40].split("\n")[0]
+        context = edit_context(text, s, e)
 
         def done(value: str | None) -> None:
             if value is None or value == self.session.span_text(item):

@@ -106,3 +106,18 @@ async def test_undo_of_a_dismissal_selects_it_and_leaves_no_empty_sidecar(articl
         await pilot.pause()
         assert app.current is not None and app.current.finding.rule == "TQ303"
         assert not sidecar_path(article).exists(), "an empty sidecar is left behind"
+
+
+def test_edit_context_is_cut_at_word_boundaries() -> None:
+    from tqkit.tui.app import edit_context
+
+    text = ("Officials in the capital said that their logic is based on theirs own interests and "
+            "nothing else at all, the spokesman added on Tuesday.\n")
+    s = text.index("theirs own")
+    ctx = edit_context(text, s, s + len("theirs own"))
+    assert ctx.startswith("…said that their logic is based on ⟦theirs own⟧ interests and")
+    assert ctx.endswith("…") and len(ctx) <= 10 + 2 * 40 + 4
+    before, after = ctx.split("⟦")[0], ctx.split("⟧")[1]
+    for word in before.strip("…").split() + after.strip("…").split():
+        assert word in text.split(), f"{word!r} is cut"
+    assert edit_context("ab cd", 3, 5) == "ab ⟦cd⟧"
