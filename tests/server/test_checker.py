@@ -90,3 +90,18 @@ def test_splice_keeps_line_starts_right(pieces: list[str], at: int, length: int,
     after = Positions(text).splice(start, end, "".join(new))
     fresh = Positions(after.text)
     assert after.starts == fresh.starts
+
+
+def test_assembled_segments_and_sentences_match_the_documents_own(tmp_path: Path) -> None:
+    from tqkit.readers import reader_for
+
+    text = sample() + "\n\n<!-- a comment -->\n\nThe talks resumed. They ended. Mr. Smith left.\n"
+    checker = LiveChecker()
+    path = str(tmp_path / "a.md")
+    checker.check(path, text)  # fills the cache
+    doc = reader_for(path).read(path, text.encode("utf-8"), "utf-8", "en")
+    fresh = reader_for(path).read(path, text.encode("utf-8"), "utf-8", "en")
+    settings, engine, _ = checker.settings(path)
+    checker._check_doc(doc, None, settings, engine, text)
+    assert doc.__dict__["segments"] == fresh.segments
+    assert doc.__dict__["sentences"] == fresh.sentences

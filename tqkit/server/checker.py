@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqkit.config import RunOptions, Settings, find_settings
-from tqkit.document import Document
+from tqkit.document import Document, Segment
 from tqkit.findings import Edit, Finding, Fix, Span
 from tqkit.profiles import AUTO, profile_for
 from tqkit.readers import InputError, reader_for
@@ -214,7 +214,7 @@ class LiveChecker:
     def __init__(self, config: ServerConfig | None = None):
         self.config = config or ServerConfig()
         # (engine id, paragraph text, masks) -> findings relative to the paragraph start
-        self._cache: OrderedDict[tuple[object, ...], list[Finding]] = OrderedDict()
+        self._cache: OrderedDict[tuple[object, ...], tuple[list[Finding], tuple[Span, ...], tuple[Span, ...]]] = OrderedDict()
         # path -> (detected language, text length then): detection reads the whole text, and
         # an article's language does not change while it is edited; detect again after a
         # change of more than a tenth of its length
@@ -279,7 +279,13 @@ class LiveChecker:
                  and (not r.needs_source or source is not None)]
         raw: list[Finding] = []
         fresh = 0
-        for span in paragraph_spans(doc.text):
+        # Each paragraph's findings, and its segment and sentence spans, come from the cache
+        # when its text was seen before; the document's own ``segments`` and ``sentences``
+        # are then assembled from them, so the whole-document rules do not split the whole
+        # article into sentences again on every keystroke.
+        segments: list[Span] = []
+        sentences: list[Span] = []
+        for span in paragraph_spans(doc.view):
             para = doc.text[span.start : span.end]
             masked = _within(doc.masked, span.start, span.end)
             blank = _within(doc.blank, span.start, span.end)
@@ -289,13 +295,19 @@ class LiveChecker:
                 fresh += 1
                 sub = Document(doc.path, para, doc.target_lang, masked=masked, blank=blank,
                                meta=dict(doc.meta))
-                hit = [f for r in local for f in r.check(sub, ctx)]
+                hit = ([f for r in local for f in r.check(sub, ctx)],
+                       tuple(seg.span for seg in sub.segments), sub.sentences)
                 self._cache[key] = hit
                 if len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
             else:
                 self._cache.move_to_end(key)
-            raw.extend(_shift(f, span.start) for f in hit)
+            found, segs, sents = hit
+            raw.extend(_shift(f, span.start) for f in found)
+            segments.extend(Span(x.start + span.start, x.end + span.start) for x in segs)
+            sentences.extend(Span(x.start + span.start, x.end + span.start) for x in sents)
+        doc.__dict__["segments"] = tuple(Segment(f"p{i + 1}", x) for i, x in enumerate(segments))
+        doc.__dict__["sentences"] = tuple(sentences)
         for r in whole:
             raw.extend(r.check(doc, ctx))
         findings = [f if (sev := settings.severity_of(f.rule, f.severity)) == f.severity

@@ -27,7 +27,7 @@ from tqkit.server.checker import Checked, LiveChecker, Positions, ServerConfig, 
 
 log = logging.getLogger("tqkit.server")
 
-DEBOUNCE = 0.04  # seconds of quiet after a change before checking
+DEBOUNCE = 0.025  # seconds of quiet after a change before checking
 FIX_ALL = "source.fixAll.tqkit"
 SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
