@@ -15,7 +15,7 @@ $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(PIP) install -q -e '.[test,mt,bench,langs]'
+	$(PIP) install -q -e '.[test,mt,bench,langs,audit]'
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed

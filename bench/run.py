@@ -14,7 +14,8 @@ the median of several runs) and wall time of `tqkit check` (default rules, `--jo
 `--jobs 2` for the articles), its peak memory, proselint's CPU time on the same files, and the
 floor: one regex tokenisation pass in this process. Then start-up: `tqkit --version` and the
 whole process on the seed article (median of 11 after warm-up). Then the other benchmarks
-(bench_*.py). Timings belong here, never in tests. Results: `bench/out/results.json`.
+(bench_*.py; `--skip-audit` leaves out bench_audit.py, which audits 1 M and 10 M word archives
+and takes minutes). Timings belong here, never in tests. Results: `bench/out/results.json`.
 """
 
 from __future__ import annotations
@@ -214,6 +215,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="runs per measure (medians)")
     ap.add_argument("--skip-others", action="store_true", help="only the check and start-up benchmarks")
     ap.add_argument("--skip-ted", action="store_true", help="only the real-copy corpus")
+    ap.add_argument("--skip-audit", action="store_true",
+                    help="skip the `tqkit audit` benchmark (1 M and 10 M word archives; minutes)")
     args = ap.parse_args()
 
     results: dict[str, float] = {}
@@ -230,6 +233,8 @@ def main() -> None:
 
     if not args.skip_others:
         for script in sorted((ROOT / "bench").glob("bench_*.py")):
+            if args.skip_audit and script.name == "bench_audit.py":
+                continue
             print(f"\n== {script.name}")
             sys.stdout.flush()
             subprocess.run([sys.executable, str(script)], check=False)

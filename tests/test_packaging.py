@@ -24,5 +24,9 @@ def test_every_package_is_listed_in_pyproject() -> None:
 def test_glossary_data_is_shipped() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     patterns = config["package-data"]["tqkit._glossaries"]
-    shipped = [p for p in (ROOT / "glossaries").iterdir() if any(p.match(pat) for pat in patterns)]
-    assert {p.name for p in shipped} >= {"nagorno-karabakh.yaml", "calques.yaml"}
+    shipped = [p.relative_to(ROOT / "glossaries").as_posix() for p in (ROOT / "glossaries").rglob("*")
+               if any(p.relative_to(ROOT / "glossaries").match(pat) for pat in patterns)]
+    assert set(shipped) >= {"nagorno-karabakh.yaml", "packs/calques.yaml", "packs/FORMAT.md"}
+    # every rule pack ships
+    packs = {f"packs/{p.name}" for p in (ROOT / "glossaries" / "packs").glob("*.yaml")}
+    assert packs <= set(shipped)

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "roundtrip": "tqkit.commands.mt:roundtrip",
     "align": "tqkit.commands.align:align",
     "server": "tqkit.commands.server:server",
+    "audit": "tqkit.commands.audit:audit",
 }
 
 

@@ -9,6 +9,7 @@ Keys::
     per-file-ignores = { "corpora/raw/*.md" = ["TQ1"] }
     severity = { TQ201 = "error" }   # override a rule's default severity
     glossaries = ["glossaries/"]     # paths relative to the config file
+    packs = ["house-packs/"]         # rule packs added to the bundled ones (files or directories)
     target-lang = "en"
     fail-on = "warning"              # info | warning | error
     exclude = ["drafts/old/*"]       # globs skipped when a directory is walked
@@ -30,7 +31,7 @@ from tqkit.readers import InputError
 
 KNOWN_KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "per-file-target-lang", "severity", "glossaries",
-    "target-lang", "fail-on", "exclude",
+    "target-lang", "fail-on", "exclude", "packs",
 }
 
 
@@ -201,6 +202,10 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
         kw["severity"] = tuple(pairs)
     if "glossaries" in table:
         kw["glossaries"] = tuple(str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text))
+    if "packs" in table:
+        # rule packs travel with the glossary paths: Resources tells them apart by their first key
+        packs = tuple(str((path.parent / g).resolve()) for g in _str_list(table["packs"], sp, "packs", text))
+        kw["glossaries"] = (kw.get("glossaries") or ()) + packs
     if "target-lang" in table:
         kw["target_lang"] = _language(table["target-lang"], sp, "target-lang", text)
     if "per-file-target-lang" in table:
@@ -283,13 +288,17 @@ class RunOptions:
     source_lang: str | None = None
     config: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    packs: tuple[str, ...] = ()  # ``--packs``: rule packs added to the configured glossaries
 
     def apply(self, settings: Settings) -> Settings:
+        glossaries = self.glossaries
+        if self.packs:
+            glossaries = (self.glossaries or settings.glossaries or ()) + self.packs
         return settings.merged(
             select=self.select,
             extend_select=(settings.extend_select + self.extend_select) if self.extend_select else None,
             ignore=(settings.ignore + self.ignore) if self.ignore else None,
-            glossaries=self.glossaries,
+            glossaries=glossaries,
             target_lang=self.target_lang,
             fail_on=self.fail_on,
         )

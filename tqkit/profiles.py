@@ -17,9 +17,11 @@ code here that loads it and answers questions about it. Adding a language is add
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -278,33 +280,36 @@ def load_profile_file(path: Path) -> Profile:
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # a profile's function words must make up this share of a text's words to name its language
 _MIN_SHARE = 0.12
-_SAMPLE_WORDS = 3000
+_SAMPLE_WORDS = 600
+# below this many words another language must beat the default by a clear margin
+_SHORT_TEXT = 40
+_SHORT_MARGIN = 0.15
 
 
 def detect_language(text: str, default: str = "en") -> str:
     """The language of a document, from the share of each profile's function words among its
-    first words, among the profiles written in the text's main script (cheap: no model). When
-    no profile fits, langdetect decides (loaded only then); ``default`` for very short texts."""
-    words: list[str] = []
-    for m in _WORD_RE.finditer(text):
-        words.append(m.group().lower())
-        if len(words) >= _SAMPLE_WORDS:
-            break
-    if len(words) < 4:
+    first words, among the profiles written in the text's main script (cheap: no model). A
+    short text keeps ``default`` unless another language clearly wins; when no profile fits,
+    langdetect decides (loaded only then)."""
+    words = [m.group() for m in islice(_WORD_RE.finditer(text), _SAMPLE_WORDS)]
+    n = len(words)
+    counts = Counter(" ".join(words).lower().split())
+    if n < 4:
         return default
-    scripts = script_counts(" ".join(words[:400]))
+    scripts = script_counts("".join(list(counts)[:200]))
     main = scripts.most_common(1)[0][0] if scripts else "Latin"
-    best, best_share = "", 0.0
+    shares: dict[str, float] = {}
     for code in known_languages():
         profile = profile_for(code)
-        if main not in profile.scripts:
-            continue
-        share = sum(1 for w in words if w in profile.function_words) / len(words)
-        if share > best_share:
-            best, best_share = code, share
-    if best and best_share >= _MIN_SHARE:
+        if main in profile.scripts:
+            shares[code] = sum(c for w, c in counts.items() if w in profile.function_words) / n
+    best = max(shares, key=shares.__getitem__, default="")
+    if best and shares[best] >= _MIN_SHARE:
+        if n < _SHORT_TEXT and best != default and default in shares:
+            # a line of English naming "von der Leyen" is not German
+            return best if shares[best] >= shares[default] + _SHORT_MARGIN else default
         return best
-    guesses = detect(" ".join(words[:400]))
+    guesses = detect(" ".join(list(counts)[:400]))
     if guesses and is_language_code(guesses[0][0]):
         return base_code(guesses[0][0])
     return best or default

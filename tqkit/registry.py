@@ -33,6 +33,7 @@ RULE_MODULES = (
     "tqkit.checks.terms",
     "tqkit.checks.source",
     "tqkit.checks.roundtrip",
+    "tqkit.checks.names",
     "tqkit.checks.meta",
 )
 

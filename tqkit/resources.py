@@ -1,4 +1,4 @@
-"""Shared resources, loaded lazily and once per process: glossaries, calque lists, word lists.
+"""Shared resources, loaded lazily and once per process: glossaries, rule packs, word lists.
 
 Rules ask for what they need; nothing here is read until a rule asks for it, so ``tqkit check``
 on a short article pays only for the data its selected rules use.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tqkit.checks.calques import CalqueSet
+    from tqkit.packs import PackSet
 
 
 class ResourceError(Exception):
@@ -55,7 +55,8 @@ def glossary_files(paths: Sequence[Path]) -> list[Path]:
 
 
 def _kind_of(path: Path) -> str:
-    """``calques`` or ``concepts``: read the first top-level key without parsing the file."""
+    """``packs`` (rule packs, read by TQ301), ``calques`` (the pre-pack calque list, no longer
+    read) or ``concepts``: the first top-level key, read without parsing the file."""
     try:
         with path.open("rb") as fh:  # the first 64 kB say it (a huge one-line file is not read)
             head = fh.read(65536)
@@ -64,6 +65,8 @@ def _kind_of(path: Path) -> str:
         for line in text.splitlines():
             if line[:1].isalpha():
                 key = line.split(":", 1)[0].strip()
+                if key == "pack":
+                    return "packs"
                 if key == "calques":
                     return "calques"
                 if key in ("concepts", "glossary"):
@@ -84,22 +87,29 @@ class Resources:
 
     @cached_property
     def _files(self) -> tuple[list[Path], list[Path]]:
+        """Term-base files and rule-pack files. Given term files replace the bundled term base;
+        given packs are added to the bundled ones (``glossaries/packs/``)."""
         given = glossary_files(self.glossary_paths) if self.glossary_paths else []
-        bundled = glossary_files([bundled_glossary_dir()])
-        terms = [p for p in given if _kind_of(p) == "concepts"]
-        calques = [p for p in given if _kind_of(p) == "calques"]
-        if not self.glossary_paths:
-            terms = [p for p in bundled if _kind_of(p) == "concepts"]
-        if not calques:
-            calques = [p for p in bundled if _kind_of(p) == "calques"]
-        return terms, calques
+        kinds = [(p, _kind_of(p)) for p in given]
+        old = next((p for p, k in kinds if k == "calques"), None)
+        if old is not None:
+            raise ResourceError(f"{old}: a pre-pack calque list (`calques:`); convert it to a rule "
+                                "pack (`pack:`, see glossaries/packs/FORMAT.md)")
+        terms = [p for p, k in kinds if k == "concepts"]
+        if not terms:
+            terms = [p for p in glossary_files([bundled_glossary_dir()]) if _kind_of(p) == "concepts"]
+        from tqkit.packs import bundled_pack_dir
+
+        packs = [bundled_pack_dir(), *(p for p, k in kinds if k == "packs")]
+        return terms, packs
 
     @property
     def term_files(self) -> list[Path]:
         return self._files[0]
 
     @property
-    def calque_files(self) -> list[Path]:
+    def pack_paths(self) -> list[Path]:
+        """The bundled pack directory, then the user's pack files."""
         return self._files[1]
 
     @cached_property
@@ -112,10 +122,16 @@ class Resources:
         return load_glossaries(self.term_files)
 
     @cached_property
-    def calques(self) -> CalqueSet:
-        from tqkit.checks.calques import CalqueSet
+    def packs(self) -> PackSet:
+        """Every rule pack, checked and compiled (a broken pack raises ``PackError``)."""
+        from tqkit.packs import load_packs
 
-        return CalqueSet.load(self.calque_files)
+        return load_packs(self.pack_paths)
+
+    @property
+    def calques(self) -> PackSet:
+        """The rule packs (the name TQ102 reads its known transliterations under)."""
+        return self.packs
 
     @cached_property
     def english_words(self) -> frozenset[str]:
@@ -143,7 +159,7 @@ class Resources:
 
     def warm(self) -> None:
         """Load everything now (used before forking workers)."""
-        _ = self.english_words, self.calques, self.glossary
+        _ = self.english_words, self.packs, self.glossary
 
 
 def _wordfreq_data_dir() -> Path:

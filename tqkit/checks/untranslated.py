@@ -179,7 +179,7 @@ class TransliteratedWord(Rule):
     clusters (zh, kh, shch...). Lower-case words are reported on shape alone. Capitalised words
     are usually names, so they are reported only when the sentence treats them as a common noun:
     an English plural on a Slavic stem after a determiner or adjective ("none of the local
-    Kmetovs"), or a Slavic plural ending no English name has ("-tsi"). Known transliterations listed in ``glossaries/calques.yaml`` (``kind:
+    Kmetovs"), or a Slavic plural ending no English name has ("-tsi"). Known transliterations listed in the rule packs (``glossaries/packs/``, ``kind:
     transliteration``) are always reported, with their translation. Lower-case words with
     letters of Turkish and Azerbaijani that English never uses (ə, ğ, ı) are reported as
     untranslated. With ``--source``, the source word whose romanisation matches is named.

@@ -8,6 +8,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -68,13 +69,16 @@ def fail(message: str) -> None:
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="The name of the text read from standard input (-): its format, its config "
                    "file (found from its directory) and the path shown.")
+@click.option("--packs", "packs", multiple=True, type=click.Path(),
+              help="Rule pack file or directory added to the bundled packs (repeatable).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool, glossaries: tuple[str, ...],
           target_lang: str | None, source: str | None, fix: bool, force: bool, backup: bool,
           unsafe_fixes: bool, diff: bool,
           statistics: bool, jobs: int, encoding: str | None, config: str | None, no_color: bool,
           source_lang: str | None, roundtrip_via: str | None, roundtrip_threshold: float,
-          models_dir: str | None, stdin_filename: str | None) -> None:
+          models_dir: str | None, stdin_filename: str | None = None,
+          packs: tuple[str, ...] = ()) -> None:
     """Check translated articles for machine-translation artefacts.
 
     PATHS are files or directories (walked for .txt, .md and .markdown), or - for standard
@@ -112,7 +116,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
         target_lang=target_lang, fail_on=Severity.parse(fail_on) if fail_on else None,
         encoding=encoding, source=source, source_lang=source_lang, config=config, extra=extra,
+        packs=tuple(str(Path(p).resolve()) for p in packs),
     )
+    _refuse_broken_packs(paths, options)
     # the report goes to stdout, unless stdout carries the fixed text of standard input
     report_stream = sys.stderr if fix and "-" in paths else sys.stdout
     color = use_color(no_color, report_stream) and fmt in ("text", "concise")
@@ -186,6 +192,25 @@ def _check_stdin(name: str, options: RunOptions) -> FileResult:
     except (InputError, ResourceError) as exc:
         return FileResult(name, error=str(exc))
     return FileResult(name, findings, doc.text, doc.word_count, notes=notes, fail_on=settings.fail_on)
+
+
+def _refuse_broken_packs(paths: tuple[str, ...], options: RunOptions) -> None:
+    """Load the rule packs of the first file's configuration before checking anything: a broken
+    bundled or user pack stops the run (one line, exit 2) instead of being skipped."""
+    from tqkit.packs import PackError
+    from tqkit.runner import walk
+
+    first = next((p for p, err in walk(paths, options) if err is None), None)
+    if first is None:
+        return
+    try:
+        settings = settings_for(first, options)
+    except InputError:
+        return  # a config error is reported with the file
+    try:
+        _ = engine_for(settings, options).resources.packs
+    except (PackError, ResourceError) as exc:
+        fail(str(exc))
 
 
 @dataclass(frozen=True)
@@ -293,6 +318,16 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
     return results, changed_any, applied
 
 
+def _pack_set(packs: tuple[str, ...]) -> Any:
+    """The bundled packs plus ``--packs``; a broken pack ends the command (exit 2)."""
+    from tqkit.packs import PackError, bundled_pack_dir, load_packs
+
+    try:
+        return load_packs([bundled_pack_dir(), *(Path(p) for p in packs)])
+    except PackError as exc:
+        fail(str(exc))
+
+
 def _target_lang(value: str | None) -> str | None:
     """``--target-lang``: a real language code, or a one-line error naming the known ones."""
     if value is None:
@@ -304,23 +339,50 @@ def _target_lang(value: str | None) -> str | None:
 
 
 @click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
 @click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
               help="Say which rules run on copy in this language and which are off.")
-def rules(fmt: str, show_all: bool, target_lang: str | None) -> None:
+@click.option("--lint", is_flag=True,
+              help="Check rule packs (PATHS, with the bundled ones; default: the bundled ones) and "
+                   "run every entry's examples; problems print as FILE:LINE: message, exit 2.")
+@click.option("--packs", "packs", multiple=True, type=click.Path(),
+              help="Rule pack file or directory to list with the bundled packs (repeatable).")
+def rules(paths: tuple[str, ...], fmt: str, show_all: bool, target_lang: str | None, lint: bool,
+          packs: tuple[str, ...]) -> None:
     """List every rule: code, name, default severity, category (and, with --target-lang,
-    whether it runs for that language)."""
+    whether it runs for that language); then the rule packs behind TQ301 (id, entries, source
+    languages). With --lint, check rule packs instead."""
+    from tqkit.packs import bundled_pack_dir, lint_packs
     from tqkit.profiles import AUTO, profile_for
 
+    if lint:
+        problems = lint_packs([bundled_pack_dir(), *(Path(p) for p in (*paths, *packs))])
+        if fmt == "json":
+            json.dump([{"path": p.path, "line": p.line, "message": p.message} for p in problems],
+                      sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            for p in problems:
+                click.echo(str(p))
+            if not problems:
+                click.echo("rule packs: no problems", err=True)
+        sys.exit(2 if problems else 0)
+    if paths:
+        fail("PATHS are packs to lint: use `tqkit rules --lint PATH` (or --packs DIR to list them)")
     items = all_rules()
+    packset = _pack_set(packs)
+    pack_rows = [{"id": pk.id, "title": pk.title, "path": pk.path, "entries": len(pk.entries),
+                  "source_langs": pk.source_langs} for pk in packset.packs]
     lang = profile_for(target_lang).code if target_lang and target_lang != AUTO else None
     if fmt == "json":
         json.dump([
             {"code": r.code, "name": r.name, "severity": r.severity.label, "category": r.category.value,
              "enabled_by_default": r.enabled_by_default, "summary": r.summary(),
              "languages": sorted(r.languages) if r.languages is not None else "any",
-             **({"runs": r.runs_for(lang)} if lang else {})} for r in items
+             **({"runs": r.runs_for(lang)} if lang else {}),
+             **({"packs": pack_rows} if r.code == "TQ301" else {})} for r in items
         ], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
@@ -332,6 +394,10 @@ def rules(fmt: str, show_all: bool, target_lang: str | None) -> None:
         off = [r.code for r in items if not r.runs_for(lang)]
         click.echo(f"\n{lang}: {len(items) - len(off)} rules run, {len(off)} are off "
                    f"(written for other languages: {', '.join(off) or 'none'})")
+    click.echo(f"\nRule packs (TQ301; `tqkit rule ENTRY-ID` shows an entry): {len(packset.entries)} entries")
+    for pk in packset.packs:
+        langs = ", ".join(pk.source_langs) or "-"
+        click.echo(f"{pk.id:<24} {len(pk.entries):>5} entries  from {langs:<20} {pk.title}")
 
 
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
@@ -353,12 +419,19 @@ def plain_text(markdown: str) -> str:
 
 @click.command()
 @click.argument("code")
-def rule(code: str) -> None:
-    """Print the documentation of one rule, by code (TQ201) or name."""
+@click.option("--packs", "packs", multiple=True, type=click.Path(),
+              help="Rule pack file or directory to search with the bundled packs (repeatable).")
+def rule(code: str, packs: tuple[str, ...]) -> None:
+    """Print the documentation of one rule, by code (TQ201) or name, or of one rule-pack entry
+    by its id."""
     try:
         r = get_rule(code)
     except KeyError:
-        fail(f"unknown rule {code!r} (see `tqkit rules`)")
+        entry = _pack_set(packs).by_id.get(code)
+        if entry is None:
+            fail(f"unknown rule or pack entry {code!r} (see `tqkit rules`)")
+            return
+        _show_entry(entry)
         return
     click.echo(f"{r.code} {r.name}  [{r.severity.label}, {r.category.value}"
                f"{'' if r.enabled_by_default else ', opt-in'}]\n")
@@ -371,3 +444,34 @@ def rule(code: str) -> None:
         click.echo("\nQuiet on:")
         for ex in r.quiet:
             click.echo(f"  - {ex}")
+
+
+def _show_entry(entry: Any) -> None:
+    reported = "TQ102 (known transliteration)" if entry.kind == "transliteration" else entry.rule
+    click.echo(f"{entry.id}  [pack {entry.pack}, {reported}, {entry.severity.label}, {entry.category}]")
+    where = entry.path
+    try:
+        rel = os.path.relpath(entry.path)
+        where = rel if not rel.startswith("..") else entry.path
+    except ValueError:
+        pass
+    click.echo(f"defined at {where}:{entry.line}\n")
+    label = "Pattern" if len(entry.patterns) == 1 else "Patterns"
+    click.echo(f"{label}: " + " | ".join(entry.patterns))
+    if entry.unless:
+        click.echo("Unless: " + " | ".join(entry.unless))
+    click.echo(f"Message: {entry.message}")
+    if entry.source:
+        click.echo(f"Source: {entry.source_lang.upper() or '?'} “{entry.source}”")
+    if entry.context == "source":
+        stems = ", ".join(entry.source_match) or entry.source
+        click.echo(f"Context: reported only when the aligned source contains: {stems}")
+    click.echo(f"Reference: {entry.reference}")
+    if entry.suggest:
+        click.echo("Suggestions: " + "; ".join(entry.suggest))
+    click.echo("Fix: " + ("safe (applied by --fix)" if entry.safe else "unsafe (never changes the text without --unsafe-fixes)"))
+    for title, examples in (("Fires on", entry.fires), ("Quiet on", entry.quiet)):
+        click.echo(f"\n{title}:")
+        for ex in examples:
+            src = f"  [source: {ex.source!r}]" if ex.source is not None else ""
+            click.echo(f"  - {ex.text}{src}")

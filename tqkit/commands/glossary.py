@@ -60,7 +60,7 @@ def _concept_files(glossaries: Sequence[str]) -> list[Path]:
     from tqkit.resources import ResourceError, _kind_of, glossary_files
 
     try:
-        return [p for p in glossary_files(_paths(glossaries)) if _kind_of(p) != "calques"]
+        return [p for p in glossary_files(_paths(glossaries)) if _kind_of(p) == "concepts"]
     except ResourceError as exc:
         fail(str(exc))
 

@@ -9,7 +9,7 @@ Codes (not registered rules; they only appear in lint reports):
 - GL105 a concept without sources - warning
 - GL106 a concept id defined twice - error
 - GL107 the same term twice in one concept and language - warning
-- GL110 a calque list (``calques:``) that does not load: missing field, duplicate id... - error
+- GL110 a rule pack (``pack:``) with a problem: syntax, unknown key, duplicate id, example... - error
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GL105": ("missing-sources", Severity.WARNING),
     "GL106": ("duplicate-concept-id", Severity.ERROR),
     "GL107": ("duplicate-term", Severity.WARNING),
-    "GL110": ("calque-list", Severity.ERROR),
+    "GL110": ("rule-pack", Severity.ERROR),
 }
 
 
@@ -59,12 +59,12 @@ def lint_paths(paths: Sequence[Path]) -> list[FileResult]:
     from tqkit.resources import _kind_of, glossary_files
 
     every = glossary_files(list(paths))
-    files = [f for f in every if _kind_of(f) != "calques"]
+    files = [f for f in every if _kind_of(f) == "concepts"]
     reports: list[_Report] = []
     results: list[FileResult] = []
     for f in every:
-        if _kind_of(f) == "calques":
-            results.append(_lint_calques(f))
+        if _kind_of(f) in ("calques", "packs"):
+            results.append(_lint_pack(f))
     all_concepts: list[Concept] = []
     by_path: dict[str, _Report] = {}
     for f in files:
@@ -87,25 +87,23 @@ def lint_paths(paths: Sequence[Path]) -> list[FileResult]:
     return results
 
 
-def _lint_calques(path: Path) -> FileResult:
-    """A calque list (``calques:``) is checked by loading it: the first problem is reported
-    with its line (GL110)."""
-    import re
-
-    from tqkit.checks.calques import load_calques
-    from tqkit.resources import ResourceError
+def _lint_pack(path: Path) -> FileResult:
+    """A rule pack (``pack:``) is checked by the pack linter, together with the bundled packs
+    (ids are unique across packs): its problems are GL110 findings with their lines."""
+    from tqkit.packs import bundled_pack_dir, lint_packs
 
     try:
         text = path.read_bytes().decode("utf-8-sig", errors="replace")
     except OSError as exc:
         return FileResult(str(path), error=f"{path}: cannot read: {exc.strerror or exc}")
     rep = _Report(str(path), text)
-    try:
-        load_calques(path)
-    except ResourceError as exc:
-        m = re.match(rf"{re.escape(str(path))}(?::(\d+))?: (.*)", str(exc))
-        line = int(m.group(1)) if m and m.group(1) else None
-        rep.add("GL110", line or 0, m.group(2) if m else str(exc))
+    if text.lstrip().startswith("calques:") or "\ncalques:" in text:
+        rep.add("GL110", 0, "a pre-pack calque list; convert it to a rule pack (glossaries/packs/FORMAT.md)")
+    else:
+        target = path.resolve()
+        for p in lint_packs([bundled_pack_dir(), path]):
+            if Path(p.path).resolve() == target:
+                rep.add("GL110", p.line, p.message)
     return FileResult(rep.path, sorted(rep.findings, key=Finding.sort_key), rep.doc.text, 0)
 
 

@@ -577,4 +577,4 @@ def _line_of(concept: Concept) -> int:
 def _is_calques(path: Path) -> bool:
     from tqkit.resources import _kind_of
 
-    return _kind_of(path) == "calques"
+    return _kind_of(path) in ("calques", "packs")

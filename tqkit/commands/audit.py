@@ -1,0 +1,125 @@
+"""``tqkit audit``: a whole archive into Parquet tables and an HTML dashboard (``tqkit.audit``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from tqkit.audit import INSTALL_HINT, missing_extra
+from tqkit.config import RunOptions
+
+
+def _fail(message: str) -> None:
+    click.echo(f"tqkit: {message}", err=True)
+    sys.exit(2)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for raw in values for v in raw.split(",") if v.strip())
+
+
+@click.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--output", "-o", type=click.Path(file_okay=False), default=None,
+              help="Directory for the Parquet tables, the manifest and summary.json.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
+              help="Build the HTML dashboard of an audit output directory (no INPUTS).")
+@click.option("--resume", is_flag=True, help="Skip the partitions a previous run finished.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+              help="Local worker processes [default: the number of CPUs].")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run on this dask.distributed scheduler (tcp://host:8786) instead of locally.")
+@click.option("--connect-timeout", type=click.FloatRange(0.1, 600), default=5.0, show_default=True,
+              help="Seconds to wait for the scheduler.")
+@click.option("--partition-size", type=click.IntRange(1, 1_000_000), default=200, show_default=True,
+              help="Articles per partition (the unit of work, output file and resume).")
+@click.option("--window", type=click.IntRange(0, 10_000), default=0,
+              help="Partitions in flight at most [default: twice the workers].")
+@click.option("--select", multiple=True, help="Rule codes, prefixes or names to run.")
+@click.option("--extend-select", multiple=True, help="Add rules to the selection.")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(),
+              help="Glossary file or directory (repeatable); default: the bundled glossaries.")
+@click.option("--only-terms", is_flag=True,
+              help="With --since-glossary: only terminology findings (TQ4xx) the glossary change affects.")
+@click.option("--since-glossary", "since", multiple=True, type=click.Path(),
+              help="The previous glossary (file or directory, repeatable), for --only-terms.")
+@click.option("--target-lang", default=None, help="Language of the articles [default: en].")
+@click.option("--encoding", default=None, help="Encoding of text-file inputs (default: UTF-8).")
+@click.option("--config", type=click.Path(), default=None, help="Use this config file instead of searching.")
+@click.option("--max-article-mb", type=click.FloatRange(0.001, 64), default=5.0, show_default=True,
+              help="Larger articles are listed in the errors table, not audited.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress: a bar on a terminal, plain lines otherwise [default]; or none.")
+def audit(inputs: tuple[str, ...], output: str | None, report_dir: str | None, resume: bool,
+          jobs: int | None, scheduler: str | None, connect_timeout: float, partition_size: int,
+          window: int, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          glossaries: tuple[str, ...], only_terms: bool, since: tuple[str, ...], target_lang: str | None,
+          encoding: str | None, config: str | None, max_article_mb: float, progress: bool | None) -> None:
+    """Audit a whole archive: findings and per-article scores as Parquet, and a dashboard.
+
+    INPUTS are directories, globs, text or Markdown files, and JSON Lines or Parquet tables of
+    articles (columns: id, text; optional source_text, source_lang, date and any metadata).
+    Exit codes: 0 audited (findings are in the tables), 2 nothing could be audited or bad usage.
+    """
+    missing = missing_extra()
+    if missing:
+        _fail(f"{INSTALL_HINT} ({missing} is not installed)")
+    if report_dir:
+        if inputs or output:
+            _fail("--report DIR builds the dashboard of an audit; give no INPUTS or --output with it")
+        from tqkit.audit.report import ReportError, build_report
+
+        try:
+            index = build_report(Path(report_dir))
+        except ReportError as exc:
+            _fail(str(exc))
+        click.echo(f"dashboard: {index}")
+        return
+    if not inputs:
+        _fail("give INPUTS to audit (or --report DIR)")
+    if not output:
+        _fail("--output DIR is required")
+    if only_terms != bool(since):
+        _fail("--only-terms and --since-glossary go together (with --glossary NEW)")
+    from tqkit.registry import validate_selectors
+
+    sel, ext, ign = _split(select), _split(extend_select), _split(ignore)
+    try:
+        validate_selectors(sel + ext + ign)
+    except ValueError as exc:
+        _fail(str(exc))
+    if only_terms:
+        sel = ("TQ4",)
+    options = RunOptions(
+        select=sel or None, extend_select=ext, ignore=ign,
+        glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
+        target_lang=target_lang, encoding=encoding, config=config,
+    )
+    from tqkit.audit.run import AuditConfig, AuditError, run_audit
+
+    cfg = AuditConfig(
+        inputs=list(inputs), output=str(output), options=options,
+        since_glossaries=tuple(str(Path(g).resolve()) for g in since) if only_terms else None,
+        partition_size=partition_size, jobs=jobs or os.cpu_count() or 1, scheduler=scheduler,
+        connect_timeout=connect_timeout, window=window, resume=resume,
+        max_article_bytes=int(max_article_mb * 1024 * 1024), progress=progress,
+    )
+    try:
+        outcome = run_audit(cfg)
+    except AuditError as exc:
+        _fail(str(exc))
+        return
+    for err in outcome.errors:
+        click.echo(f"tqkit: {err}", err=True)
+    s = outcome.summary
+    if s["row_errors"]:
+        click.echo(f"tqkit: {s['row_errors']:,} article(s) could not be audited; "
+                   f"see {Path(str(output)) / 'errors'}", err=True)
+    click.echo(f"audited {s['articles']:,} articles, {s['words']:,} words: {s['findings']:,} findings, "
+               f"{s['score_per_1000_words']} penalty points per 1,000 words "
+               f"({outcome.done} partitions done, {outcome.skipped} resumed) -> {output}")
+    sys.exit(0 if s["articles"] else 2)

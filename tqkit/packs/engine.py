@@ -1,0 +1,474 @@
+"""Compiling pack entries and matching them: one Aho-Corasick pass over ``Document.folded`` finds
+the literal anchor of every pattern; only there are the pattern's token conditions verified, on
+the few tokens around the anchor. Cost grows with the length of the text, hardly with the
+number of entries.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+from tqkit.document import _TOKEN_RE, fold
+from tqkit.packs.model import Entry
+from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond, PatternError, parse_pattern
+
+SENTENCE_END = frozenset(".!?…")
+MAX_RX_TOKEN = 64
+MAX_REACH = 4096  # characters a pattern looks back from its anchor, at most
+# words never chosen as a pattern's anchor when the pattern has another literal
+_COMMON = frozenset(
+    "the a an of in on at to for by with and or as is are was were be been it its this that "
+    "these those from not no has have had do does did will would can could should may he she "
+    "they we you i his her their our".split()
+)
+_TEMPLATE_RE = re.compile(r"\$(\d+)|([^\W\d_][\w'’\-]*)~")
+
+Tok = tuple[int, int, str, str]  # start, end, text, kind (a ``Document.tokens`` item)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+    pattern: int
+    caps: tuple[tuple[int, int], ...]  # char span of each pattern element ((-1, -1): none)
+    forms: tuple[str, ...]  # folded text of the token matched by each `~` element
+    first: int = 0  # index of the first token matched, and one past the last
+    last: int = 0
+
+
+# -- compiling --------------------------------------------------------------------------------
+
+def compile_entry(entry: Entry) -> Entry:
+    """Parse the entry's patterns, antipatterns and suggestion templates (raises PatternError)."""
+    from tqkit.packs.inflect import inflections
+
+    def infl(word: str) -> dict[str, str]:
+        return {form: ",".join(tags) for form, tags in inflections(word).items()}
+
+    english = entry.target_lang == "en"
+    if not english and any("~" in p for p in (*entry.patterns, *entry.unless, *entry.suggest)):
+        raise PatternError(f"`word~` inflects English words only (this pack checks "
+                           f"{entry.target_lang} text): list the forms as (a|b|c)")
+    def each(field: str, items: Sequence[str], make: Callable[[str], Any]) -> list[Any]:
+        out = []
+        for i, item in enumerate(items):
+            try:
+                out.append(make(item))
+            except PatternError as exc:
+                exc.where = (field, i)
+                raise
+        return out
+
+    parsed = each("patterns", entry.patterns, lambda p: parse_pattern(p, infl))
+    unless = each("unless", entry.unless, lambda p: parse_pattern(p, infl))
+    entry.compiled = tuple(p.conds for p in parsed)
+    entry.compiled_unless = tuple(p.conds for p in unless)
+    entry.templates = tuple(each("suggest", entry.suggest, lambda s: _template(s, entry.compiled)))
+    entry.extra["anchors"] = tuple(_anchor(conds) for conds in entry.compiled)
+    # the form -> tag tables served the templates; drop them so a cached set stays small
+    entry.compiled = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
+                           for conds in entry.compiled)
+    entry.compiled_unless = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
+                                  for conds in entry.compiled_unless)
+    return entry
+
+
+def _template(text: str, patterns: Sequence[tuple[Cond, ...]]) -> tuple[tuple[Any, ...], ...]:
+    """Pieces of a suggestion: ``("t", text)``, ``("$", n)`` or ``("~", k, {form: word}, word)``."""
+    from tqkit.packs.inflect import inflect_as
+
+    pieces: list[tuple[Any, ...]] = []
+    pos = 0
+    k = 0
+    shortest = min(len(p) for p in patterns)
+    for m in _TEMPLATE_RE.finditer(text):
+        if m.start() > pos:
+            pieces.append(("t", text[pos:m.start()]))
+        pos = m.end()
+        if m.group(1) is not None:
+            n = int(m.group(1))
+            if not 1 <= n <= shortest:
+                raise PatternError(f"suggestion {text!r}: ${n} but the pattern has {shortest} tokens")
+            pieces.append(("$", n))
+            continue
+        word = m.group(2)
+        table: dict[str, str] = {}
+        having = 0
+        for conds in patterns:
+            tilde = [c for c in conds if c[0] == LIT and c[3]]
+            if k >= len(tilde):
+                continue  # this pattern gives no form: the word is used as written
+            having += 1
+            for form, tags in tilde[k][5].items():
+                table.setdefault(form, inflect_as(word, tuple(t for t in tags.split(",") if t)))
+        if not having:
+            raise PatternError(f"suggestion {text!r}: `{word}~` has no matching `~` token in "
+                               "the pattern to take its inflection from")
+        pieces.append(("~", k, table, word))
+        k += 1
+    if pos < len(text):
+        pieces.append(("t", text[pos:]))
+    return tuple(pieces)
+
+
+def _width(conds: Iterable[Cond]) -> int:
+    return sum(c[2] if c[0] == GAP else 1 for c in conds)
+
+
+def _anchor(conds: tuple[Cond, ...]) -> int:
+    """The literal token to look for: not a common word if possible, then the longest."""
+    best, best_score = -1, (-1, -1)
+    for i, c in enumerate(conds):
+        if c[0] != LIT or c[6] or not c[1] or not all(f[:1].isalpha() for f in c[1]):
+            continue
+        common = any(f in _COMMON for f in c[1])
+        score = (0 if common else 1, min(len(f) for f in c[1]))
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+class Matcher:
+    """Compiled entries, matched in one pass."""
+
+    def __init__(self, entries: Sequence[Entry]):
+        self.entries = list(entries)
+        self._index()
+
+    def _index(self) -> None:
+        # key -> [(entry index, pattern index, anchor index, neighbour offset, its condition)]:
+        # the neighbour is the token condition next to the anchor (not a gap), tested on the
+        # neighbouring token before the pattern is tried (most candidates fail there)
+        self.candidates: dict[str, list[tuple[int, int, int, int, Cond | None]]] = {}
+        self.rules = frozenset(e.rule for e in self.entries)
+        self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
+        candidates = self.candidates
+        for ei, entry in enumerate(self.entries):
+            anchors = entry.extra.get("anchors")
+            for pi, conds in enumerate(entry.compiled):
+                a = anchors[pi] if anchors else _anchor(conds)
+                off, ncond = 0, None
+                if a + 1 < len(conds) and conds[a + 1][0] != GAP:
+                    off, ncond = 1, conds[a + 1]
+                elif a > 0 and conds[a - 1][0] != GAP:
+                    off, ncond = -1, conds[a - 1]
+                cand = (ei, pi, a, off, ncond)
+                for form in conds[a][1]:
+                    if form in candidates:
+                        candidates[form].append(cand)
+                    else:
+                        candidates[form] = [cand]
+        self._automaton: Any = None
+
+    def reach(self, key: str) -> tuple[int, int]:
+        """Tokens the candidates of ``key`` need left and right of the anchor."""
+        r = self._reach.get(key)
+        if r is None:
+            left = right = 0
+            for ei, pi, a, _off, _nc in self.candidates[key]:
+                conds = self.entries[ei].compiled[pi]
+                left = max(left, _width(conds[:a]))
+                right = max(right, _width(conds[a + 1:]))
+            r = self._reach[key] = (left, right)
+        return r
+
+    @property
+    def automaton(self) -> Any:
+        if self._automaton is None and self.candidates:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for key in self.candidates:
+                automaton.add_word(key, key)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def find(self, view: str, folded: str | None = None,
+             source_at: Callable[[int], str | None] | None = None,
+             accept: Callable[[Entry], bool] | None = None,
+             tokens: Sequence[Tok] | None = None) -> list[Match]:
+        """Non-overlapping matches (leftmost, then longest, then first entry). ``source_at(offset)``
+        gives the folded source text aligned with an offset (``None``: no source), for
+        ``context: source`` entries; ``accept`` filters entries before overlaps are resolved;
+        ``tokens`` are the text's tokens when the caller has them (``Document.tokens``)."""
+        automaton = self.automaton
+        if automaton is None:
+            return []
+        if folded is None:
+            folded = fold(view)
+        n = len(folded)
+        found: list[tuple[int, int, int, Match]] = []
+        starts: list[int] | None = None
+        if tokens is not None:
+            starts = list(map(itemgetter(0), tokens))
+        candidates = self.candidates
+        entries = self.entries
+        for end, key in automaton.iter(folded):
+            s = end - len(key) + 1
+            if s > 0:
+                ch = folded[s - 1]
+                if ch.isalnum() or ch in "-_":
+                    continue
+            e = end + 1
+            if e < n and folded[e].isalnum():
+                continue
+            toks: Sequence[Tok] = ()
+            t = -1
+            nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)
+            for ei, pi, a, off, ncond in candidates[key]:
+                if off:
+                    tk = nb[off]
+                    if tk is None:
+                        tk = nb[off] = _neighbour(view, s, e, off) or _NO_TOKEN
+                    if tk is _NO_TOKEN or not _tok_ok(ncond, tk, folded):  # type: ignore[arg-type]
+                        continue
+                entry = entries[ei]
+                if accept is not None and not accept(entry):
+                    continue
+                if t < 0:
+                    if tokens is not None and starts is not None:
+                        toks, t = tokens, bisect_left(starts, s)
+                        if t >= len(starts) or starts[t] != s:
+                            break
+                    else:
+                        toks, t = _window(view, s, *self.reach(key))
+                        if t < 0:
+                            break
+                m = _match_at(entry, pi, a, toks, t, view, folded)
+                if m is None:
+                    continue
+                if entry.context == "source":
+                    src = source_at(m.start) if source_at is not None else None
+                    stems = entry.source_match or (fold(entry.source),)
+                    if src is None or not any(st in src for st in stems):
+                        continue
+                if entry.compiled_unless and _excepted(entry, toks, view, folded, m,
+                                                       tokens is None):
+                    continue
+                found.append((m.start, -m.end, ei, m))
+        found.sort(key=lambda item: item[:3])
+        out: list[Match] = []
+        last_end = -1
+        for start, _neg_end, _ei, m in found:
+            if start >= last_end:
+                out.append(m)
+                last_end = m.end
+        return out
+
+
+_WORDISH = frozenset("'’-.,:\u0300\u0301\u0302\u0303\u0308")
+
+
+_NO_TOKEN: Tok = (-1, -1, "", "")
+
+
+def _neighbour(view: str, s: int, e: int, off: int) -> Tok | None:
+    """The token after ``[s, e)`` (``off`` 1) or before it (-1)."""
+    if off > 0:
+        pos, n = e, len(view)
+        while pos < n and view[pos].isspace():
+            pos += 1
+        m = _TOKEN_RE.match(view, pos)
+        return (m.start(), m.end(), m.group(), m.lastgroup or "other") if m else None
+    pos = s
+    while pos > 0 and view[pos - 1].isspace():
+        pos -= 1
+    if pos == 0:
+        return None
+    lo = pos - 1
+    floor = max(0, pos - 64)
+    while lo > floor and (view[lo - 1].isalnum() or view[lo - 1] in _WORDISH):
+        lo -= 1
+    last = None
+    for m in _TOKEN_RE.finditer(view, lo, pos):
+        last = m
+    if last is None or last.end() != pos:
+        return None
+    return (last.start(), last.end(), last.group(), last.lastgroup or "other")
+
+
+def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
+    """Tokens around the anchor at ``s``: at least ``left`` before it and ``right`` after it
+    when the text has them; and the index of the anchor token (-1 when no token starts at s)."""
+    after: list[Tok] = []
+    for m in _TOKEN_RE.finditer(view, s):
+        after.append((m.start(), m.end(), m.group(), m.lastgroup or "other"))
+        if len(after) > right:
+            break
+    if not after or after[0][0] != s:
+        return [], -1
+    if left == 0:
+        return after, 0
+    span = 10 * left + 16
+    while True:
+        lo = max(0, s - span)
+        steps = 0
+        while lo > 0 and not view[lo - 1].isspace() and steps < 64:
+            lo -= 1
+            steps += 1
+        before = [(m.start(), m.end(), m.group(), m.lastgroup or "other")
+                  for m in _TOKEN_RE.finditer(view, lo, s)]
+        if len(before) >= left or lo == 0 or span > MAX_REACH:
+            # (never further back than MAX_REACH characters: after a long masked stretch, a
+            # pattern does not reach over it, and the cost per candidate stays bounded)
+            return before + after, len(before)
+        span *= 4
+
+
+def tokenize(view: str) -> list[Tok]:
+    """The text's tokens, as ``Document.tokens`` has them: (start, end, text, kind)."""
+    return [(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in _TOKEN_RE.finditer(view)]
+
+
+def _barrier(view: str, toks: Sequence[Tok], i: int) -> bool:
+    """A blank line (paragraph break) separates token i-1 from token i."""
+    a, b = toks[i - 1][1], toks[i][0]
+    if b - a < 2:
+        return False
+    first = view.find("\n", a, b)
+    return first >= 0 and view.find("\n", first + 1, b) >= 0
+
+
+def _tok_ok(c: Cond, tok: Tok, folded: str) -> bool:
+    kind = c[0]
+    if kind == LIT:
+        f = folded[tok[0]:tok[1]]
+        if f in c[1]:
+            return c[2] is None or tok[2].replace("’", "'") == c[2]
+        if c[3] and f.endswith("'s") and f[:-2] in c[1]:
+            return True
+        return any(_tok_ok(o, tok, folded) for o in c[6])
+    if kind == RX:
+        text = tok[2] if c[2] else folded[tok[0]:tok[1]]
+        return len(text) <= MAX_RX_TOKEN and c[1].fullmatch(text) is not None
+    if kind == CLS:
+        name = c[1]
+        if name == "NUM":
+            return tok[3] == "num"
+        if name == "CAP":
+            return tok[3] == "word" and tok[2][:1].isupper()
+        return tok[3] == "other"
+    return tok[2] not in SENTENCE_END  # a gap token
+
+
+def _fwd(conds: tuple[Cond, ...], ci: int, toks: Sequence[Tok], ti: int, first: int, view: str,
+         folded: str, caps: list[tuple[int, int]]) -> int:
+    """Match ``conds[ci:]`` from token ``ti`` on; the end token index, or -1. Gaps are lazy."""
+    if ci == len(conds):
+        return ti
+    c = conds[ci]
+    n = len(toks)
+    if c[0] == GAP:
+        for k in range(c[1], c[2] + 1):
+            j = ti + k - 1  # the last token the gap takes
+            if k > 0 and (j >= n or not _tok_ok(c, toks[j], folded) or (j > first and _barrier(view, toks, j))):
+                return -1
+            caps[ci] = (ti, ti + k)
+            r = _fwd(conds, ci + 1, toks, ti + k, first, view, folded, caps)
+            if r >= 0:
+                return r
+        return -1
+    if ti >= n or not _tok_ok(c, toks[ti], folded) or (ti > first and _barrier(view, toks, ti)):
+        return -1
+    caps[ci] = (ti, ti + 1)
+    return _fwd(conds, ci + 1, toks, ti + 1, first, view, folded, caps)
+
+
+def _bwd(conds: tuple[Cond, ...], ci: int, toks: Sequence[Tok], ti: int, view: str, folded: str,
+         caps: list[tuple[int, int]]) -> int:
+    """Match ``conds[ci], conds[ci-1] ... conds[0]`` leftwards ending at token ``ti``; the start
+    token index, or -1. Gaps are lazy."""
+    if ci < 0:
+        return ti + 1
+    c = conds[ci]
+    if c[0] == GAP:
+        for k in range(c[1], c[2] + 1):
+            j = ti - k + 1  # the first token the gap takes
+            if k > 0 and (j < 0 or not _tok_ok(c, toks[j], folded) or _barrier(view, toks, j + 1)):
+                return -1
+            caps[ci] = (ti - k + 1, ti + 1)
+            r = _bwd(conds, ci - 1, toks, ti - k, view, folded, caps)
+            if r >= 0:
+                return r
+        return -1
+    if ti < 0 or not _tok_ok(c, toks[ti], folded) or _barrier(view, toks, ti + 1):
+        return -1
+    caps[ci] = (ti, ti + 1)
+    return _bwd(conds, ci - 1, toks, ti - 1, view, folded, caps)
+
+
+def _match_at(entry: Entry, pi: int, a: int, toks: Sequence[Tok], t: int, view: str,
+              folded: str) -> Match | None:
+    conds = entry.compiled[pi]
+    if not _tok_ok(conds[a], toks[t], folded):
+        return None
+    caps: list[tuple[int, int]] = [(-1, -1)] * len(conds)
+    caps[a] = (t, t + 1)
+    end = _fwd(conds, a + 1, toks, t + 1, t, view, folded, caps)
+    if end < 0:
+        return None
+    start = _bwd(conds, a - 1, toks, t - 1, view, folded, caps)
+    if start < 0 or end <= start:
+        return None
+    n = len(toks)
+    spans = tuple(
+        (toks[x][0], toks[y - 1][1]) if y > x else ((toks[x][0], toks[x][0]) if x < n else (-1, -1))
+        for x, y in caps
+    )
+    forms = tuple(folded[toks[caps[i][0]][0]:toks[caps[i][0]][1]]
+                  for i, c in enumerate(conds) if c[0] == LIT and c[3])
+    return Match(toks[start][0], toks[end - 1][1], entry, pi, spans, forms, start, end)
+
+
+def _excepted(entry: Entry, toks: Sequence[Tok], view: str, folded: str, m: Match,
+              local: bool) -> bool:
+    """An antipattern (``unless:``) matches a span overlapping the match. ``local``: ``toks`` is
+    a window around the anchor, widened here to reach every antipattern."""
+    first, last = m.first, m.last
+    if local:
+        reach = max(_width(u) for u in entry.compiled_unless)
+        toks, first = _window(view, m.start, reach, (m.last - m.first) + reach)
+        last = first + (m.last - m.first)
+    for conds in entry.compiled_unless:
+        caps: list[tuple[int, int]] = [(-1, -1)] * len(conds)
+        for i in range(max(0, first - _width(conds) + 1), last):
+            j = _fwd(conds, 0, toks, i, i, view, folded, caps)
+            if j > i and toks[j - 1][1] > m.start:
+                return True
+    return False
+
+
+def render(m: Match, view: str) -> list[str]:
+    """The suggestions of a match, from the entry's templates (case not yet matched)."""
+    out: list[str] = []
+    for pieces in m.entry.templates:
+        parts: list[str] = []
+        for piece in pieces:
+            if piece[0] == "t":
+                parts.append(piece[1])
+            elif piece[0] == "$":
+                a, b = m.caps[piece[1] - 1]
+                parts.append(view[a:b] if a >= 0 else "")
+            else:
+                k, table, word = piece[1], piece[2], piece[3]
+                form = m.forms[k] if k < len(m.forms) else ""
+                poss = ""
+                if form not in table and form.endswith("'s"):
+                    form, poss = form[:-2], "'s"
+                parts.append(table.get(form, word) + poss)
+        out.append(" ".join("".join(parts).split()))
+    return out
+
+
+def run_example(matcher: Matcher, entry: Entry, text: str, source: str | None) -> list[Match]:
+    """The matches of ``entry`` in ``text`` (the whole set matched, so shadowing shows)."""
+    src = fold(source) if source is not None else None
+    return [m for m in matcher.find(text, fold(text), (lambda _o: src)) if m.entry is entry]
