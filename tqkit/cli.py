@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "models": "tqkit.commands.mt:models",
     "roundtrip": "tqkit.commands.mt:roundtrip",
     "align": "tqkit.commands.align:align",
+    "server": "tqkit.commands.server:server",
     "audit": "tqkit.commands.audit:audit",
 }
 
@@ -56,7 +57,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tqkit")
+@click.version_option(__version__, "-V", "--version", prog_name="tqkit")
 def cli() -> None:
     """tqkit: find machine-translation artefacts in translated news copy, check terms against a
     multilingual conflict glossary, and propose fixes."""

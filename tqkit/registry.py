@@ -30,6 +30,8 @@ RULE_MODULES = (
     "tqkit.checks.repetition",
     "tqkit.checks.calques",
     "tqkit.checks.grammar",
+    "tqkit.checks.mtgrammar",
+    "tqkit.checks.spacing",
     "tqkit.checks.terms",
     "tqkit.checks.source",
     "tqkit.checks.roundtrip",

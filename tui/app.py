@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -110,10 +110,36 @@ class Filters:
         return (self.rule, self.category, self.severity, self.show_dismissed) != (ANY, ANY, "info", False)
 
 
+def edit_context(text: str, start: int, end: int, width: int = 40) -> str:
+    """The flagged text in brackets with about ``width`` characters of its line either side,
+    cut at word boundaries (an ellipsis where the line goes on)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    lo = max(line_start, start - width)
+    if lo > line_start:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else start
+    hi = min(line_end, end + width)
+    if hi < line_end:
+        space = text.rfind(" ", end, hi)
+        hi = space if space >= 0 else end
+    before = ("…" if lo > line_start else "") + text[lo:start]
+    after = text[end:hi].rstrip("\r") + ("…" if hi < line_end else "")
+    return f"{before}⟦{text[start:end]}⟧{after}"
+
+
 class ReviewApp(App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "tqkit review"
     COMMANDS = App.COMMANDS | {ReviewCommands}
+
+    def get_system_commands(self, screen: Any) -> Iterable[Any]:
+        """Textual's system commands, less its theme picker: the palette offers one theme
+        command, the app's own light/dark switch."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_finding", "Next"),
@@ -366,8 +392,12 @@ class ReviewApp(App[None]):
         stale = not s.is_current(item)
         if f.fixes:
             parts.append(Content.styled("Suggestions (enter/a: 1, or press its number):", "bold"))
+            # on a short screen only the first suggestion shows its before/after lines, so
+            # every suggestion's title fits
+            compact = self.size.height < 32 and not self.show_docs
             for n, fix in enumerate(f.fixes[:9], 1):
-                parts.extend(self._fix_preview(n, fix, stale))
+                preview = self._fix_preview(n, fix, stale)
+                parts.extend(preview[:1] if compact and n > 1 else preview)
         else:
             parts.append(Content.styled("No suggested fix: e edits the text, x dismisses.", "$text-muted"))
         if stale:
@@ -381,13 +411,22 @@ class ReviewApp(App[None]):
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     def _rule_doc(self, code: str) -> str:
+        """The rule's documentation as plain text, one line per paragraph (the pane wraps it
+        once, to its own width)."""
         try:
             from tqkit.registry import get_rule
 
             rule = get_rule(code)
         except KeyError:
             return f"{code}: no documentation."
-        return rule.doc() or rule.summary() or f"{code}: no documentation."
+        from tqkit.commands.check import plain_text
+
+        doc = plain_text(rule.doc() or rule.summary() or f"{code}: no documentation.")
+        return "\n\n".join(" ".join(par.split()) for par in doc.split("\n\n"))
+
+    def on_resize(self) -> None:
+        # the current finding stays in view, and the detail fits the new size
+        self.call_after_refresh(self.refresh_all)
 
     def _fix_preview(self, n: int, fix: Any, stale: bool) -> list[Content]:
         text = self.session.text
@@ -465,7 +504,7 @@ class ReviewApp(App[None]):
 
     def say(self, message: str, severity: str = "information") -> None:
         self.last_message = message
-        self.notify(message, severity=severity, timeout=3)  # type: ignore[arg-type]
+        self.notify(message, severity=severity, timeout=2)  # type: ignore[arg-type]
 
     def _after_change(self, label: str) -> None:
         self.rebuild_list()
@@ -542,7 +581,7 @@ class ReviewApp(App[None]):
             return
         text = self.session.text
         s, e = item.finding.span.start, item.finding.span.end
-        context = text[max(0, s - 40):s].split("\n")[-1] + "⟦" + text[s:e] + "⟧" + text[e:e + 40].split("\n")[0]
+        context = edit_context(text, s, e)
 
         def done(value: str | None) -> None:
             if value is None or value == self.session.span_text(item):
@@ -594,6 +633,10 @@ class ReviewApp(App[None]):
         offset = change.edits[0].start if change.edits else None
         if change.dismissal is not None:
             self.rebuild_list()
+            if label.startswith("undid"):  # the finding that came back is the one selected
+                back = next((i for i in self.shown if change.dismissal.matches(i.finding, self.session.text)), None)
+                if back is not None:
+                    self.current = back
             self.refresh_all()
             self.say(label)
             return
@@ -659,6 +702,7 @@ class ReviewApp(App[None]):
 
     def action_toggle_docs(self) -> None:
         self.show_docs = not self.show_docs
+        self.query_one("#detail", VerticalScroll).set_class(self.show_docs, "docs")
         self.update_detail()
 
     def action_toggle_theme(self) -> None:

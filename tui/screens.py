@@ -63,7 +63,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Label("[b]tqkit review — keys[/b]", classes="dialog-title")
             yield Static(keys, id="help-keys")
-            yield Static(HELP_NOTES, id="help-notes", markup=False)
+            # one paragraph per line: the dialog wraps it once, to its own width
+            notes = "\n\n".join(" ".join(par.split()) for par in HELP_NOTES.split("\n\n"))
+            yield Static(notes, id="help-notes", markup=False)
             yield Label("[dim]escape or ? to close[/dim]")
 
     def action_close(self) -> None:

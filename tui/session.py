@@ -16,6 +16,7 @@ Never losing text:
 from __future__ import annotations
 
 import bisect
+import contextlib
 import difflib
 import hashlib
 import json
@@ -220,7 +221,10 @@ class DismissStore:
             self.items = []
 
     def save(self) -> None:
-        if not self.items and not self.path.exists():
+        if not self.items:
+            # nothing dismissed: no sidecar (an undo of the last dismissal removes it)
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
             return
         payload = {"version": SIDECAR_VERSION, "file": self.path.name[1:].removesuffix(".tqkit-review.json"),
                    "dismissed": [d.to_json() for d in self.items]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from tqkit.tui.app import ReviewApp, make_app
 
@@ -64,4 +65,46 @@ def test_help(snap_compare: Any, article: Path, checker: Any) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
 
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run)
+
+
+# Issue 14 item 9: every suggestion of the current finding shows at each size, the findings
+# list widens with the terminal, `d` shows the rule documentation, and a notification does
+# not cover the suggestions.
+
+SIZES = [(80, 24), (120, 40), (200, 50)]
+
+
+def _size_id(size: tuple[int, int]) -> str:
+    return f"{size[0]}x{size[1]}"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=_size_id)
+def test_every_suggestion_at_each_size(snap_compare: Any, article: Path, checker: Any,
+                                       size: tuple[int, int]) -> None:
+    app = make_app(article, checker=checker, poll_seconds=0)
+    assert snap_compare(app, terminal_size=size, run_before=_walk("TQ102"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=_size_id)
+def test_rule_documentation_after_d(snap_compare: Any, article: Path, checker: Any,
+                                    size: tuple[int, int]) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await _walk("TQ303")(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+
+    app = make_app(article, checker=checker, poll_seconds=0)
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+def test_notification_does_not_cover_the_suggestions(snap_compare: Any, article: Path, checker: Any) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await _walk("TQ102")(pilot)
+        app = pilot.app
+        assert isinstance(app, ReviewApp)
+        app.say("Dismissed TQ303 (u undoes)")
+        await pilot.pause()
+
+    app = make_app(article, checker=checker, poll_seconds=0)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run)

@@ -171,12 +171,21 @@ PREFIXES = frozenset(
 )
 
 
+# Second halves that only stand after a hyphen in news copy ("state-owned", "Kyiv-based").
+COMPOUND_TAILS = frozenset({
+    "owned", "based", "led", "backed", "funded", "controlled", "run", "style", "related", "oriented",
+    "term", "scale", "level", "wide", "free", "made", "born", "speaking", "sponsored", "affiliated",
+    "minded", "centred", "centered", "friendly", "proof", "bound", "aligned", "dominated", "held",
+})
+
+
 @register
 class BrokenCompound(Rule):
     """A hyphenated compound broken by a stray space ("self -destruction", "anti- war").
 
     **What it does.** Reports a hyphen with a space on one side only between two words, when
-    the first part is a common compound prefix (self, anti, non, co, ex, post, pro, well...).
+    the first part is a common compound prefix (self, anti, non, co, ex, post, pro, well...) or
+    the second a word that only stands after a hyphen ("state- owned", "Kyiv -based").
     Suspended hyphens ("pre- and post-war") are allowed.
 
     **Why it matters.** MT and PDF conversion split compounds; the stray space reads as a typo
@@ -192,14 +201,15 @@ class BrokenCompound(Rule):
     severity = Severity.WARNING
     category = Category.SPELLING
     fires = ("It was an act of self -destruction.", "The anti- war rally began.",
-             "The co -chairs met in Vienna.")
+             "The co -chairs met in Vienna.", "The state- owned bank failed.",
+             "A Kyiv -based group said so.")
     quiet = ("It was an act of self-destruction.", "Pre- and post-war figures differ.",
              "The talks - if they happen - will be short.", "Both pro- and anti-government groups marched.")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         for m in _near(_BROKEN_RE, _BROKEN_HINT_RE, doc.view, 40):
             first, second = m.group(1), m.group(4)
-            if first.lower() not in PREFIXES:
+            if first.lower() not in PREFIXES and second.lower() not in COMPOUND_TAILS:
                 continue
             space = Span(m.start(2), m.end(2)) if m.group(2) else Span(m.start(3), m.end(3))
             joined = f"{first}-{second}"

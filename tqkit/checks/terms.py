@@ -129,6 +129,41 @@ def suggestion(concept: Concept, term: Term, lang: str = "en") -> str | None:
     return pref.text
 
 
+_PREPOSITIONS = frozenset("of to in for on at by with from into over under against about".split())
+
+
+def _english_number(phrase: str) -> str | None:
+    """"plural" or "singular" for an English noun phrase by its last word ("Russian
+    peacekeepers", "peacekeeping contingent"); None when the last word need not be the head
+    ("areas adjacent to it") or the phrase is a name in capitals or an acronym."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", phrase)
+    if not words or any(w.lower() in _PREPOSITIONS for w in words):
+        return None
+    last = words[-1]
+    if last.isupper() or len(last) < 4:
+        return None
+    low = last.lower()
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")):
+        return "plural"
+    return "singular"
+
+
+def same_number_suggestion(concept: Concept, surface: str, instead: str, lang: str) -> tuple[str, bool]:
+    """``instead``, or a preferred or admitted term of the same grammatical number as the
+    text's own term ("Russian peacekeepers" for "Russian peacemakers", not "Russian
+    peacekeeping contingent", which would leave "... have arrived" disagreeing). The flag
+    says the numbers still differ (the editor must fix the verb)."""
+    if lang != "en":
+        return instead, False
+    want, got = _english_number(surface), _english_number(instead)
+    if want is None or got is None or want == got:
+        return instead, False
+    for t in concept.terms_in(lang):
+        if t.status in ("preferred", "admitted") and _english_number(t.text) == want:
+            return t.text, False
+    return instead, True
+
+
 @register
 class DeprecatedTerm(Rule):
     """Deprecated or forbidden rendering of a glossary concept.
@@ -183,6 +218,15 @@ class DeprecatedTerm(Rule):
             concept = scan.glossary.concepts[m.concept]
             surface = text[m.start : m.end]
             instead = suggestion(concept, term, lang)
+            agreement = False
+            if instead and not term.replace_with:
+                # the replacement as it would be written (_surface_with inflects it to the
+                # text's own number where it can); only when its number still differs is
+                # another term of the concept looked for
+                written = _surface_with(instead, surface, term, text, m.start)
+                other, agreement = same_number_suggestion(concept, surface, written, lang)
+                if other != written:
+                    instead = other
             sev = Severity.parse(term.severity) if term.severity else self.severity
             kind = {"forbidden": "a known wrong rendering", "deprecated": "a deprecated term",
                     "admitted": "admitted but imprecise"}.get(term.status, term.status)
@@ -195,11 +239,11 @@ class DeprecatedTerm(Rule):
             if instead:
                 quoted = inside_quotes(text, m.start, m.end)
                 proper = term.is_proper or any(ch.isupper() for ch in surface)
-                safe = (not quoted and not proper and term.status != "admitted"
+                safe = (not quoted and not proper and term.status != "admitted" and not agreement
                         and not _in_larger_name(text, m.start, m.end))
                 repl = _surface_with(instead, surface, term, text, m.start)
-                fixes.append(Fix.replace(Span(m.start, m.end), repl,
-                                         f"Replace with “{repl}”", safe=safe))
+                title = f"Replace with “{repl}”" + (" and make the verb agree" if agreement else "")
+                fixes.append(Fix.replace(Span(m.start, m.end), repl, title, safe=safe))
             yield self.finding(doc, Span(m.start, m.end), msg, fixes, severity=sev,
                                concept=concept.id, status=term.status,
                                preferred=instead or "")

@@ -80,7 +80,10 @@ class ForeignScript(Rule):
         if doc.target_lang not in ("en", "und", "fr", "de", "es", "it", "pt", "nl", "tr", "az"):
             return
         view = doc.view
+        words: list[tuple[int, int, str]] = []  # (start, end, script) of foreign-script words
         for m in _FOREIGN_RUN_RE.finditer(view):
+            if words and m.start() < words[-1][1]:
+                continue  # inside the word just taken
             run = m.group()
             span = Span(m.start(), m.end())
             # extend to the whole token (a Latin word with a homoglyph inside)
@@ -106,10 +109,24 @@ class ForeignScript(Rule):
                 continue
             if not any(ch.isalpha() for ch in run):
                 continue
+            words.append((s, e, script))
+        # words of one script separated only by spaces are one phrase left untranslated
+        # ("комендантский час"): one finding, and the glossary is asked for the phrase
+        i = 0
+        while i < len(words):
+            s, e, script = words[i]
+            j = i + 1
+            while (j < len(words) and words[j][2] == script and words[j][0] > e
+                   and view[e : words[j][0]].strip(" \t") == ""):
+                e = words[j][1]
+                j += 1
+            i = j
+            word = view[s:e]
             fixes = _glossary_fixes(ctx, word, Span(s, e))
+            what = "a phrase" if " " in word else "a word"
             yield self.finding(
                 doc, Span(s, e),
-                f"“{word}” is in {script} script: a word left untranslated in the English text.",
+                f"“{word}” is in {script} script: {what} left untranslated in the English text.",
                 fixes, script=script,
             )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,9 @@ def fail(message: str) -> None:
 @click.option("--roundtrip-threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="TQ501 reports sentences whose round-trip chrF (0-1) is below this.")
 @click.option("--models-dir", default=None, type=click.Path(), help="Offline MT models directory.")
+@click.option("--stdin-filename", default=None, metavar="PATH",
+              help="The name of the text read from standard input (-): its format, its config "
+                   "file (found from its directory) and the path shown.")
 @click.option("--packs", "packs", multiple=True, type=click.Path(),
               help="Rule pack file or directory added to the bundled packs (repeatable).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
@@ -73,11 +77,13 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
           unsafe_fixes: bool, diff: bool,
           statistics: bool, jobs: int, encoding: str | None, config: str | None, no_color: bool,
           source_lang: str | None, roundtrip_via: str | None, roundtrip_threshold: float,
-          models_dir: str | None, packs: tuple[str, ...] = ()) -> None:
+          models_dir: str | None, stdin_filename: str | None = None,
+          packs: tuple[str, ...] = ()) -> None:
     """Check translated articles for machine-translation artefacts.
 
-    PATHS are files or directories (walked for .txt and .md), or - for standard input.
-    Exit codes: 0 no findings at or above --fail-on, 1 some, 2 usage or input error.
+    PATHS are files or directories (walked for .txt, .md and .markdown), or - for standard
+    input. Exit codes: 0 no findings at or above --fail-on, 1 some, 2 usage or input error;
+    with --diff, 1 when the diff is not empty.
     """
     sel, ext, ign = _split(select), _split(extend_select), _split(ignore)
     try:
@@ -96,6 +102,11 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         fail(f"--encoding: {problem}")
     if (force or backup) and not fix:
         fail(f"--{'force' if force else 'backup'} only applies with --fix")
+    if unsafe_fixes and not (fix or diff):
+        click.echo("tqkit: warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
+    paths = _drop_empty_directories(paths)
+    if not paths:
+        sys.exit(0)
     if source and len(paths) != 1:
         fail("--source pairs one original with one translated file; give exactly one PATH")
     extra: dict[str, object] = {"roundtrip_via": roundtrip_via, "models_dir": models_dir,
@@ -108,24 +119,79 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         packs=tuple(str(Path(p).resolve()) for p in packs),
     )
     _refuse_broken_packs(paths, options)
-    color = not no_color and sys.stdout.isatty() and fmt == "text"
+    # the report goes to stdout, unless stdout carries the fixed text of standard input
+    report_stream = sys.stderr if fix and "-" in paths else sys.stdout
+    color = use_color(no_color, report_stream) and fmt in ("text", "concise")
     would_change = False
+    fixed = 0
     if fix or diff:
-        results, would_change = _fix(paths, options, unsafe_fixes, diff, jobs,
-                                     _WriteOptions(force, backup))
+        results, would_change, fixed = _fix(paths, options, unsafe_fixes, diff, jobs,
+                                            _WriteOptions(force, backup), stdin_filename)
+    elif stdin_filename and "-" in paths:
+        results = []
+        for p in paths:
+            if p == "-":
+                results.append(_check_stdin(stdin_filename, options))
+            else:
+                results.extend(check_paths([p], options))
     else:
         results = list(check_paths(paths, options, jobs))
     for r in results:
         if r.error:
             click.echo(f"tqkit: {escape_controls(r.error)}", err=True)
     if not (diff and fmt == "text"):
-        emit(fmt, results, sys.stdout, color=color, statistics=statistics)
+        emit(fmt, results, report_stream, color=color, statistics=statistics, fixed=fixed if fix else None)
     code = exit_code(results, options.fail_on)
-    if diff and would_change and code == 0:
-        code = 1  # like ruff: a non-empty diff fails the check
+    if diff and code != 2:
+        code = 1 if would_change else 0  # like ruff: --diff fails when the diff is not empty
     if exit_zero and code == 1:
         code = 0
     sys.exit(code)
+
+
+def use_color(no_color: bool, stream: object) -> bool:
+    """Colour when the stream is a terminal, unless ``--no-color`` or ``NO_COLOR``; always with
+    ``FORCE_COLOR`` (https://no-color.org, https://force-color.org)."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _drop_empty_directories(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Directories with nothing to check are a warning, not an error (as ruff does)."""
+    from tqkit.readers import WALK_SUFFIXES
+
+    kept = []
+    for p in paths:
+        d = Path(p)
+        if p != "-" and d.is_dir() and not any(
+                f.suffix.lower() in WALK_SUFFIXES for f in d.rglob("*") if f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(d).parts[:-1])):
+            exts = ", ".join(WALK_SUFFIXES)
+            click.echo(f"tqkit: warning: {p}: no files to check here (directories are walked for {exts})",
+                       err=True)
+            continue
+        kept.append(p)
+    return tuple(kept)
+
+
+def _check_stdin(name: str, options: RunOptions) -> FileResult:
+    """Standard input checked as if it were the file ``name`` (format, config, path shown)."""
+    from tqkit.readers import reader_for
+
+    try:
+        settings = settings_for(name, options)
+        engine = engine_for(settings, options)
+        data = sys.stdin.buffer.read()
+        doc = reader_for(name).read(name, data, options.encoding, settings.target_lang_for(name))
+        source = read_source(options.source, options.source_lang) if options.source else None
+        findings, notes = engine.check(doc, source)
+    except (InputError, ResourceError) as exc:
+        return FileResult(name, error=str(exc))
+    return FileResult(name, findings, doc.text, doc.word_count, notes=notes, fail_on=settings.fail_on)
 
 
 def _refuse_broken_packs(paths: tuple[str, ...], options: RunOptions) -> None:
@@ -161,19 +227,20 @@ class _Fixed:
     changed: bool = False
     diff: str = ""
     message: str = ""
+    applied: int = 0
 
 
 def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool,
-             how: _WriteOptions = _WriteOptions()) -> _Fixed:
-    """Fix one file (or standard input, for --diff): the write happens here, atomically, and
-    only when the file is still what was read (compare-and-swap; ``--force`` skips the check)."""
+             how: _WriteOptions = _WriteOptions(), stdin_filename: str | None = None) -> _Fixed:
+    """Fix one file: the write happens here, atomically, and only when the file is still what
+    was read (compare-and-swap; ``--force`` skips the check). Standard input's fixed text is
+    printed to stdout (the report then goes to stderr)."""
     from tqkit.fixes import fix_bytes, unified_diff
     from tqkit.readers import MAX_BYTES
 
-    if path == "-" and not diff:
-        return _Fixed(FileResult(path, error="-: cannot fix standard input in place; use --diff"))
+    name = stdin_filename if path == "-" and stdin_filename else path
     try:
-        settings = settings_for(path, options)
+        settings = settings_for(name, options)
         engine = engine_for(settings, options)
         stamp = None
         if path == "-":
@@ -183,16 +250,19 @@ def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool,
         else:
             data, stamp = read_for_update(path, limit=MAX_BYTES)
         source = read_source(options.source, options.source_lang) if options.source else None
-        res = fix_bytes(path, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
+        res = fix_bytes(name, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
     except (InputError, ResourceError, WriteError) as exc:
         return _Fixed(FileResult(path, error=str(exc)))
     except OSError as exc:
         return _Fixed(FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}"))
-    out = _Fixed(FileResult(path, res.remaining, res.doc.text, res.doc.word_count,
-                            fail_on=settings.fail_on), changed=res.changed)
-    if res.changed:
+    out = _Fixed(FileResult(name, res.remaining, res.doc.text, res.doc.word_count,
+                            fail_on=settings.fail_on), changed=res.changed, applied=res.applied)
+    if path == "-" and not diff:
+        sys.stdout.buffer.write(res.fixed)  # like ruff: the fixed text, changed or not
+        sys.stdout.flush()
+    elif res.changed:
         if diff:
-            out.diff = unified_diff(path, res.first_text, res.doc.text)
+            out.diff = unified_diff(name, res.first_text, res.doc.text)
         else:
             if not res.fixed.strip():
                 return _Fixed(FileResult(path, error=f"{path}: the fixes would leave the file empty; "
@@ -211,7 +281,8 @@ def _fix_worker(args: tuple[str, RunOptions, bool, bool, _WriteOptions]) -> _Fix
 
 
 def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
-         jobs: int, how: _WriteOptions = _WriteOptions()) -> tuple[list[FileResult], bool]:
+         jobs: int, how: _WriteOptions = _WriteOptions(),
+         stdin_filename: str | None = None) -> tuple[list[FileResult], bool, int]:
     """Fix every file, in parallel with ``jobs`` > 1; diffs and messages print in path order."""
     from tqkit.runner import walk
 
@@ -225,15 +296,17 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             done = iter(list(pool.map(_fix_worker, [(p, options, unsafe, diff, how) for p in todo])))
     else:
-        done = (_fix_one(p, options, unsafe, diff, how) for p in todo)
+        done = (_fix_one(p, options, unsafe, diff, how, stdin_filename) for p in todo)
     results: list[FileResult] = []
     changed_any = False
+    applied = 0
     for path, err in items:
         if err:
             results.append(FileResult(path, error=err))
             continue
         fixed = next(done)
         changed_any |= fixed.changed
+        applied += fixed.applied
         if fixed.diff:  # on a terminal, control characters of the file are shown escaped;
             # piped (to patch, to a file) the diff stays byte-exact
             tty = sys.stdout.isatty()
@@ -241,7 +314,7 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
         if fixed.message:
             click.echo(escape_controls(fixed.message), err=True)
         results.append(fixed.result)
-    return results, changed_any
+    return results, changed_any, applied
 
 
 def _pack_set(packs: tuple[str, ...]) -> Any:
@@ -326,6 +399,23 @@ def rules(paths: tuple[str, ...], fmt: str, show_all: bool, target_lang: str | N
         click.echo(f"{pk.id:<24} {len(pk.entries):>5} entries  from {langs:<20} {pk.title}")
 
 
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
+_MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MD_CODE = re.compile(r"``?([^`\n]+?)``?")
+_MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
+
+
+def plain_text(markdown: str) -> str:
+    """A rule's documentation (Markdown) as terminal text: no asterisks, backticks or link
+    syntax; the words stay."""
+    text = _MD_LINK.sub(r"\1 (\2)", markdown)
+    text = _MD_CODE.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EM.sub(r"\1", text)
+    return _MD_HEADING.sub("", text)
+
+
 @click.command()
 @click.argument("code")
 @click.option("--packs", "packs", multiple=True, type=click.Path(),
@@ -344,7 +434,7 @@ def rule(code: str, packs: tuple[str, ...]) -> None:
         return
     click.echo(f"{r.code} {r.name}  [{r.severity.label}, {r.category.value}"
                f"{'' if r.enabled_by_default else ', opt-in'}]\n")
-    click.echo(r.doc())
+    click.echo(plain_text(r.doc()))
     if r.fires:
         click.echo("\nFires on:")
         for ex in r.fires:

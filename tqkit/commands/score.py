@@ -39,6 +39,19 @@ def _fmt(value: float | None, width: int) -> str:
 # -- score -------------------------------------------------------------------------------------
 
 
+def _refuse_one_paragraph(aligned: Aligned) -> NoReturn:
+    """Line counts differ and every file is one paragraph: falling back to paragraphs would
+    score the whole file as one segment. Refuse, as sacrebleu refuses streams of different
+    lengths."""
+    from tqkit.metrics.inputs import split_lines
+
+    files = [*aligned.systems, *aligned.references]
+    counts = ", ".join(f"{seg.path} has {len(split_lines(read_text(seg.path))[0])} lines" for seg in files)
+    fail(f"cannot align by lines: {counts} (every file is one paragraph, so paragraph "
+         "alignment would score one segment); make the line counts equal, or pass "
+         "--align paragraphs to score the files as one segment each")
+
+
 def _text_report(
     aligned: Aligned,
     scores: list[Score],
@@ -209,6 +222,8 @@ def score(hypothesis: str, refs: tuple[str, ...], metrics_spec: str, fmt: str, a
                                               source_lang=source_lang)
         else:
             aligned = align(hypothesis, refs, others=others, mode=align_mode)
+            if align_mode == "auto" and aligned.mode == "paragraphs" and len(aligned) == 1:
+                _refuse_one_paragraph(aligned)
     except InputError as exc:
         fail(str(exc))
 

@@ -18,7 +18,7 @@ from tqkit.findings import Finding
 if TYPE_CHECKING:
     from tqkit.runner import FileResult
 
-FORMATS = ("text", "json", "github", "sarif", "junit")
+FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "html")
 
 
 @dataclass(frozen=True)

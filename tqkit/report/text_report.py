@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -16,7 +19,7 @@ if TYPE_CHECKING:
     from tqkit.runner import FileResult
 
 COLORS = {"info": "blue", "warning": "yellow", "error": "red"}
-CONTEXT = 36
+CONTEXT = 36  # characters either side of the span, at least
 # Characters a terminal acts on instead of showing: C0 controls (escape sequences start with
 # ESC), DEL, C1 controls, and the bidirectional overrides and isolates that reorder a line.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -37,14 +40,32 @@ def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
     return _CONTROL_RE.sub(_escape_one, text)
 
 
-def _excerpt(doc: Document, loc: Located) -> tuple[str, int, int]:
-    """A window of the finding's first line: (text, underline offset, underline width)."""
+def snippet_width() -> int:
+    """Characters of context line that fit the terminal (``COLUMNS`` when set; 80 when the
+    output is not a terminal), less the gutter."""
+    columns = 80
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        columns = int(env)
+    elif sys.stdout.isatty():
+        columns = shutil.get_terminal_size((80, 24)).columns
+    return max(2 * CONTEXT + 10, columns - 10)
+
+
+def _excerpt(doc: Document, loc: Located, width: int | None = None) -> tuple[str, int, int]:
+    """A window of the finding's first line: (text, underline offset, underline width). The
+    whole line when it fits ``width``; else a window around the span as wide as fits."""
     line = doc.line_span(loc.line)
     text = doc.text[line.start : line.end].replace("\t", " ")
     start = loc.column - 1
     end = min(len(text), start + max(1, len(loc.finding.span))) if loc.end_line == loc.line else len(text)
-    lo = max(0, start - CONTEXT)
-    hi = min(len(text), max(end, start + 1) + CONTEXT)
+    width = width or snippet_width()
+    if display_width(text) <= width:
+        lo, hi = 0, len(text)
+    else:
+        side = max(CONTEXT, (width - (max(end, start + 1) - start)) // 2 - 1)
+        lo = max(0, start - side)
+        hi = min(len(text), max(end, start + 1) + side)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(text) else ""
     before, spanned = escape_controls(text[lo:start]), escape_controls(text[start:end])
@@ -59,7 +80,15 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
         return click.style(s, **kw) if color else s  # type: ignore[arg-type]
 
     show_fixes = bool(options.get("show_fixes", True))
+    statistics = bool(options.get("statistics"))
+    fixed = options.get("fixed")
     n_findings = fixable = unsafe = 0
+    if statistics:  # the table only, as ruff prints it
+        counts = Counter((f.rule, f.name) for r in results for f in r.findings)
+        for (rule, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            stream.write(f"{n:6d}  {rule}  {escape_controls(name)}\n")
+        return
+    width = snippet_width()
     for r, locs in locate(results):
         if r.text is None:
             continue
@@ -74,11 +103,11 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
                 f"{escape_controls(f.message)}"
             )
             stream.write(head + "\n")
-            shown, at, width = _excerpt(doc, loc)
+            shown, at, under = _excerpt(doc, loc, width)
             gutter = " " * len(str(loc.line))
             stream.write(f" {gutter} |\n")
             stream.write(f" {style(str(loc.line), fg='cyan')} | {shown}\n")
-            stream.write(f" {gutter} | {' ' * at}{style('^' * width, fg=COLORS[sev], bold=True)}\n")
+            stream.write(f" {gutter} | {' ' * at}{style('^' * under, fg=COLORS[sev], bold=True)}\n")
             if f.fixes and show_fixes:
                 fix = f.fixes[0]
                 kind = "fix" if fix.safe else "fix (unsafe)"
@@ -88,21 +117,20 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
                 for alt in f.fixes[1:4]:
                     stream.write(f" {gutter}   or: {escape_controls(alt.title)}\n")
             stream.write("\n")
-    if options.get("statistics"):
-        counts = Counter((f.rule, f.name) for r in results for f in r.findings)
-        for (rule, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            stream.write(f"{n:6d}  {rule}  {escape_controls(name)}\n")
-        if counts:
-            stream.write("\n")
     files = sum(1 for r in results if r.error is None)
     words = sum(r.words for r in results)
     where = f"{files} file{'s' * (files != 1)}" + (f" ({words:,} words)" if words else "")
+    done = ""
+    if isinstance(fixed, int) and fixed:
+        done = f"Fixed {fixed} finding{'s' * (fixed != 1)}. "
     if files == 0:
         pass  # nothing was read: the errors on stderr say why
+    elif n_findings == 0 and done:
+        stream.write(style(f"{done}No findings left in {where}.", fg="green") + "\n")
     elif n_findings == 0:
         stream.write(style(f"All clear: no findings in {where}.", fg="green") + "\n")
     else:
-        parts = [f"Found {n_findings} finding{'s' * (n_findings != 1)} in {where}."]
+        parts = [f"{done}Found {n_findings} finding{'s' * (n_findings != 1)}{' left' * bool(done)} in {where}."]
         if fixable:
             parts.append(f"{fixable} fixable with --fix.")
         if unsafe:
