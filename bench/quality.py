@@ -3,8 +3,9 @@
 Every figure counts warnings and errors (what fails CI); info notes are counted apart.
 
 - **professional English** (false alarms): the human reference translations of the MQM TED
-  data (`ref`, `refB`) and the post-edited English of MLQE-PE (ru-en, et-en, ro-en): findings
-  per 1,000 words, per rule, with the flagged text so a reader can judge them.
+  data (`ref`, `refB`), and apart the post-edited English of MLQE-PE (ru-en, et-en, ro-en),
+  which keeps some translationese: findings per 1,000 words, per rule, with the flagged text
+  so a reader can judge them.
 - **real MT English** (hits): MQM TED system output with rater error spans, and MLQE-PE MT with
   the words the post-editor changed (BAD tags): a finding *hits* when it overlaps an annotated
   span; precision is hits / findings on MT, recall is annotated spans overlapped / spans.
@@ -222,11 +223,14 @@ def run(examples: int = 10) -> tuple[list[Tally], float]:
     en = Engine(Settings())
     de = Engine(Settings(target_lang="de"))
     dirty, clean = annotated()
-    prof = mqm(None, human=True) + [s for p in ("ru-en", "et-en", "ro-en") for s in mlqe(p, post_edit=True)]
+    post_edits = [s for p in ("ru-en", "et-en", "ro-en") for s in mlqe(p, post_edit=True)]
     tallies = [
         measure("own examples: artefacts (recall)", dirty, en, examples),
         measure("own examples: clean lines", clean, en, examples),
-        measure("professional English: MQM ref + MLQE-PE post-edits", prof, en, examples),
+        measure("professional English: MQM TED human references", mqm(None, human=True), en, examples),
+        # post-edited MT keeps some of its translationese ("Tallin", "5 thousand people"): a
+        # finding here is not always a false alarm
+        measure("post-edited MT: MLQE-PE ru/et/ro-en post-edits", post_edits, en, examples),
         measure("MT English: MQM TED systems (rater spans)", mqm(None, human=False), en, examples),
         measure("MT English: MLQE-PE ru-en (BAD words)", mlqe("ru-en", post_edit=False), en, examples),
         measure("MT English: MLQE-PE et-en + ro-en", mlqe("et-en", post_edit=False)

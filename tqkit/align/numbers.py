@@ -70,9 +70,13 @@ for _forms, _v in (
 
 _SCALES: dict[str, int] = {}
 for _forms, _v in (
-    ("thousand thousands хиляда хиляди хил тыс тысяча тысячи тысяч", 1000),
-    ("million millions mln m милион милиона милиони млн миллион миллиона миллионов", 10**6),
-    ("billion billions bn милиард милиарда милиарди млрд миллиард миллиарда миллиардов", 10**9),
+    # German, French, Turkish and Ukrainian forms too (German "Billion" is 10**12: left out)
+    ("thousand thousands хиляда хиляди хил тыс тысяча тысячи тысяч tausend tsd mille milliers bin "
+     "тисяча тисячі тисяч тис", 1000),
+    ("million millions mln m милион милиона милиони млн миллион миллиона миллионов millionen mio "
+     "milyon мільйон мільйона мільйонів", 10**6),
+    ("billion billions bn милиард милиарда милиарди млрд миллиард миллиарда миллиардов milliarde "
+     "milliarden mrd milliard milliards milyar мільярд мільярда мільярдів", 10**9),
     ("trillion trillions трилион трилиона трлн триллион триллиона триллионов", 10**12),
 ):
     for _w in _forms.split():

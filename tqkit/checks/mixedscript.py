@@ -142,7 +142,7 @@ class EnglishPassage(Rule):
             para_end = view.find("\n", m.end())
             para = view[para_start : para_end if para_end >= 0 else len(view)]
             letters = [ch for ch in para if ch.isalpha()]
-            if letters and sum(1 for ch in letters if ch.isascii()) > len(letters) / 2:
+            if letters and sum(1 for ch in letters if ch.isascii()) > 0.75 * len(letters):
                 continue  # mostly English: TQ103 reports the whole paragraph
             yield self.finding(
                 doc, Span(m.start(), m.end()),

@@ -65,6 +65,9 @@ class DoubledWord(Rule):
     name = "doubled-word"
     severity = Severity.WARNING
     category = Category.GRAMMAR
+    # any language with a profile: its grammatical doubles ("die die", "nous nous") and its
+    # word list decide; English adds the lists below
+    languages = None
     fires = ("Talks resumed in the the capital on Monday.", "He said that\nthat the the deal was off.")
     quiet = ("She said that that was final.", "They had had enough.", "They flew to Bora Bora.",
              "It was a long, long night.", "Bye bye, he said.", "She gave her her book back.",
@@ -72,21 +75,33 @@ class DoubledWord(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
+        profile = ctx.profile
+        english = profile is None or profile.code == "en"
+        if english:
+            allowed, function, grammatical = ALLOWED_DOUBLES, FUNCTION_WORDS, GRAMMATICAL_DOUBLES
+            words: frozenset[str] | None = None
+        elif profile is None or profile.generic:
+            return  # no profile: nothing says which doubles are grammatical
+        else:
+            allowed, function, grammatical = profile.allowed_doubles, profile.function_words, frozenset()
+            words = profile.words(3.0)
         for hint in _DOUBLE_HINT_RE.finditer(doc.folded):
             m = _DOUBLE_RE.match(view, hint.start())
             if m is None:
                 continue
             first, second = m.group(1), m.group(3)
             low = first.lower()
-            if low in ALLOWED_DOUBLES:
+            if low in allowed or (not english and profile is not None and profile.is_allowed_double(low)):
                 continue
-            if first[0].isupper() and second[0].isupper() and low not in FUNCTION_WORDS:
+            if first[0].isupper() and second[0].isupper() and low not in function:
                 continue  # a name such as "Bora Bora" or "Walla Walla"
             if first[0].isupper() and second.islower() and not sentence_start(view, m.start(1)):
                 continue  # a name before a word: "Georg and Are are informed"
-            if len(first) == 1 and low not in ("a", "i"):
-                continue  # initials, list letters
-            if low not in FUNCTION_WORDS and not ctx.resources.is_common_word(low):
+            if len(first) == 1 and low not in ("a", "i") and low not in (set() if english else function):
+                continue  # initials, list letters (but Russian "в в", Bulgarian "с с")
+            if low not in function and not (
+                ctx.resources.is_common_word(low) if english else (words is not None and low in words)
+            ):
                 continue  # reduplicated names and loanwords ("ylang ylang", "mahi mahi")
             span = Span(m.start(2), m.end(3))
             gap = m.group(2)
@@ -102,9 +117,9 @@ class DoubledWord(Rule):
                 else:
                     lead = len(gap) - len(gap.rstrip(" \t"))
                     span = Span(m.start(3) - lead, m.end(3))
-            if low == "her" and _WORD_NEXT_RE.match(view, m.end(3)):
+            if english and low == "her" and _WORD_NEXT_RE.match(view, m.end(3)):
                 continue  # "She gave her her book back."
-            safe = low in FUNCTION_WORDS and low not in GRAMMATICAL_DOUBLES
+            safe = low in function and low not in grammatical and english
             fix = Fix(f"Remove the second “{second}”", (Edit(span, ""),), safe=safe)
             yield self.finding(doc, Span(m.start(1), m.end(3)),
                                f"“{first}” is written twice in a row.", [fix])

@@ -103,6 +103,8 @@ class SpaceBeforePunctuation(Rule):
     name = "space-before-punctuation"
     severity = Severity.WARNING
     category = Category.PUNCTUATION
+    # any language with a profile; French-style spaces before ; : ! ? come from the profile
+    languages = None
     fires = ("The talks , which began on Monday, failed.", "He asked : why now?",
              "Is it over ?", "It ended .")
     quiet = ("The talks, which began on Monday, failed.", "Wait ... what?", "Built on .NET and Java.",
@@ -110,8 +112,17 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
+        profile = ctx.profile
+        if profile is not None and profile.generic:
+            return
+        spaced = profile.space_before if profile is not None else frozenset()
+        language = profile.name if profile is not None else "English"
         for m in _near(_SPACE_BEFORE_RE, _SPACE_BEFORE_HINT_RE, view, 8):
             mark = m.group(2)
+            if mark in spaced:
+                continue
+            if doc.text[m.start(1) : m.end(1)] != m.group(1):
+                continue  # markup that reads as a space ("<a>link</a>,"): not a typed space
             nxt = view[m.end():m.end() + 1]
             if mark in ":;" and nxt in ")(-D":
                 continue  # an emoticon
@@ -122,7 +133,7 @@ class SpaceBeforePunctuation(Rule):
             space = Span(m.start(1), m.end(1))
             yield self.finding(
                 doc, Span(m.start(1), m.end(2)),
-                f"A space before “{mark}”: English puts no space before punctuation.",
+                f"A space before “{mark}”: {language} puts no space before this mark.",
                 [Fix(f"Remove the space before “{mark}”", (Edit(space, ""),), safe=True)],
             )
 
@@ -153,6 +164,8 @@ class ForeignQuotes(Rule):
     name = "foreign-quotes"
     severity = Severity.WARNING
     category = Category.PUNCTUATION
+    # any language with a profile: marks outside its quotation marks are foreign
+    languages = None
     fires = ("The newspaper «Izvestia» reported it.", "He called it „a disaster“ on Monday.",
              "The word »peace« was used.")
     quiet = ("The newspaper “Izvestia” reported it.", "He called it “a disaster” on Monday.",
@@ -160,31 +173,49 @@ class ForeignQuotes(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        if doc.target_lang.split("-")[0] != "en" or not any(c in view for c in "«»„‹›‚"):
+        profile = ctx.profile
+        if profile is None or profile.generic or not any(c in view for c in "«»„‹›‚"):
             return
+        native = profile.quote_marks
+        if all(c in native for c in "«»„‹›‚" if c in view):
+            return
+        # English keeps single marks single; other languages get their primary pair
+        english = profile.code == "en"
+        q_open, q_close = profile.quotes_primary
+
+        def opening(mark: str) -> str:
+            return _QUOTE_FIX[mark] if english else q_open
+
+        def closing(opener: str) -> str:
+            if not english:
+                return q_close
+            return "”" if opener == "“" else "’"
+
         done = -1
         for m in _FOREIGN_QUOTE_RE.finditer(view):
             at = m.start()
             if at <= done:
                 continue
             mark = m.group()
+            if mark in native:
+                continue
             closers = _CLOSERS[mark]
             if mark in "»›" and (at == 0 or not view[at - 1].isalnum()) and view[at + 1:at + 2].isalnum():
-                opener_fix = "“" if mark == "»" else "‘"  # »Danish style«
+                opener_fix = opening("«" if mark == "»" else "‹")  # »Danish style«
             elif mark in "»›":
-                yield self._report(doc, Span(at, at + 1), (Edit(Span(at, at + 1), _QUOTE_FIX[mark]),))
+                lone = _QUOTE_FIX[mark] if english else q_close
+                yield self._report(doc, Span(at, at + 1), (Edit(Span(at, at + 1), lone),), profile.name)
                 continue
             else:
-                opener_fix = _QUOTE_FIX[mark]
+                opener_fix = opening(mark)
             end = self._closer(view, at + 1, closers)
             edits: list[Edit] = [Edit(Span(at, at + 1), opener_fix)]
             span = Span(at, at + 1)
             if end is not None:
-                close_fix = "”" if opener_fix == "“" else "’"
-                edits.append(Edit(Span(end, end + 1), close_fix))
+                edits.append(Edit(Span(end, end + 1), closing(opener_fix)))
                 span = Span(at, end + 1)
                 done = end
-            yield self._report(doc, span, tuple(edits))
+            yield self._report(doc, span, tuple(edits), profile.name)
 
     @staticmethod
     def _closer(view: str, start: int, closers: str) -> int | None:
@@ -196,14 +227,14 @@ class ForeignQuotes(Rule):
                 return None
         return None
 
-    def _report(self, doc: Document, span: Span, edits: tuple[Edit, ...]) -> Finding:
+    def _report(self, doc: Document, span: Span, edits: tuple[Edit, ...], language: str) -> Finding:
         marks = "".join(doc.view[e.start] for e in edits)
         new = "".join(e.replacement for e in edits)
         return self.finding(
             doc, span,
-            f"“{shown(doc.view[span.start:span.end])}”: {' and '.join(marks)} are not English quotation marks; "
-            f"use {' and '.join(new)}." if len(edits) > 1 else
-            f"“{marks}” is not an English quotation mark; use “{new}”.",
+            f"“{shown(doc.view[span.start:span.end])}”: {' and '.join(marks)} are not {language} quotation "
+            f"marks; use {' and '.join(new)}." if len(edits) > 1 else
+            f"“{marks}” is not a {language} quotation mark; use “{new}”.",
             [Fix(f"Replace with {new}", edits, safe=True)],
         )
 
@@ -232,6 +263,7 @@ class DoubledPunctuation(Rule):
     name = "doubled-punctuation"
     severity = Severity.WARNING
     category = Category.PUNCTUATION
+    languages = None  # the same slip in any language
     fires = ("In the capital,, officials said.", "The talks ended..", "He left,.",
              "They agreed;; the rest left.")
     quiet = ("The talks ended...", "Open ../docs now.", "Use std::vector here.", "Pages 1..10.",

@@ -1,0 +1,79 @@
+"""Every rule family on every profiled target language where it makes sense: must-fire and
+must-not-fire examples written by the team in English, Bulgarian, Russian and German."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqkit.api import check_text
+
+# (language, family, text, source or None, rule codes that must fire; empty: nothing may fire)
+CASES: list[tuple[str, str, str, str | None, set[str]]] = [
+    # TQ1: untranslated text
+    ("en", "TQ1", "None of the big батковци will allow it.", None, {"TQ101"}),
+    ("en", "TQ1", "None of the big bosses will allow it.", None, set()),
+    ("de", "TQ1", "Die Regierung in Москва hat am Montag getagt.", None, {"TQ101"}),
+    ("de", "TQ1", "Die Regierung in Moskau hat am Montag getagt.", None, set()),
+    ("bg", "TQ1", "Министърът заяви, че the talks were held in Sofia, и си тръгна.", None, {"TQ106"}),
+    ("bg", "TQ1", "Срещата сe проведе в София.", None, {"TQ105"}),
+    ("bg", "TQ1", "Срещата се проведе в София.", None, set()),
+    ("ru", "TQ1", "Встреча прошла в Мoскве в понедельник.", None, {"TQ105"}),
+    ("ru", "TQ1", "Министр сказал, что the meeting was held in Moscow, и ушёл.", None, {"TQ106"}),
+    ("ru", "TQ1", "Встреча прошла в Москве в понедельник.", None, set()),
+    # TQ2: repetition
+    ("en", "TQ2", "Talks resumed in the the capital.", None, {"TQ201"}),
+    ("en", "TQ2", "They had had enough of the delays.", None, set()),
+    ("de", "TQ2", "Der Präsident und und der Minister kamen.", None, {"TQ201"}),
+    ("de", "TQ2", "Die Frau, die die Zeitung liest, kam zu spät.", None, set()),
+    ("de", "TQ2", "Er sagte, dass sie sie seit Jahren kenne.", None, set()),
+    ("bg", "TQ2", "Депутатите гласуваха на на заседанието.", None, {"TQ201"}),
+    ("bg", "TQ2", "Той говореше много много бавно.", None, set()),
+    ("ru", "TQ2", "Он приехал в в Москву вчера.", None, {"TQ201"}),
+    ("ru", "TQ2", "Он шёл чуть чуть быстрее обычного.", None, set()),
+    # TQ3: calques, grammar, punctuation
+    ("en", "TQ3", "It is noted that the talks will resume.", None, {"TQ301"}),
+    ("en", "TQ3", "The talks will resume, the ministry said.", None, set()),
+    ("de", "TQ3", "Die Gespräche , die am Montag begannen, scheiterten.", None, {"TQ321"}),
+    ("de", "TQ3", "Die Gespräche, die am Montag begannen, scheiterten,, sagte er.", None, {"TQ323"}),
+    ("de", "TQ3", "Die Gespräche, die am Montag begannen, scheiterten.", None, set()),
+    ("bg", "TQ3", "Имам удоволствието да ви представя новия директор.", None, {"TQ301"}),
+    ("bg", "TQ3", "Вестникът съобщи , че преговорите са провалени.", None, {"TQ321"}),
+    ("bg", "TQ3", "Радвам се да ви представя новия директор.", None, set()),
+    ("ru", "TQ3", "Такое решение делает смысл только при низких ценах.", None, {"TQ301"}),
+    ("ru", "TQ3", "Такое решение имеет смысл только при низких ценах.", None, set()),
+    # TQ4: terminology (the term base has Bulgarian and Russian forms)
+    ("en", "TQ4", "In 1994 the sides signed the Bishkek Armistice Protocol.", None, {"TQ401"}),
+    ("bg", "TQ4", "Конфликтът в Планински Карабах продължава.", None, {"TQ401"}),
+    ("bg", "TQ4", "Конфликтът в Нагорни Карабах продължава.", None, set()),
+    ("ru", "TQ4", "В Горный Карабах прибыли наблюдатели.", None, {"TQ401"}),
+    ("ru", "TQ4", "В Нагорный Карабах прибыли наблюдатели.", None, set()),
+    # TQ5: source-aware (numbers with the locale's decimal comma and date order)
+    ("en", "TQ5", "The war lasted from 1992 to 1996.", "Войната продължи от 1992 до 1994 г.", {"TQ502"}),
+    ("en", "TQ5", "The talks began on September 27.", "Преговорите започнаха на 27 септември.", set()),
+    ("de", "TQ5", "Der Krieg dauerte von 1992 bis 1996.", "The war lasted from 1992 to 1994.", {"TQ502"}),
+    ("de", "TQ5", "Der Haushalt beträgt 2,5 Millionen Euro.", "The budget is 2.5 million euros.", set()),
+    ("de", "TQ5", "Die Gespräche begannen am 27. September.", "The talks began on September 27.", set()),
+    ("bg", "TQ5", "Войната продължи от 1992 до 1996 г.", "The war lasted from 1992 to 1994.", {"TQ502"}),
+    ("bg", "TQ5", "Бюджетът е 2,5 милиона евро.", "The budget is 2.5 million euros.", set()),
+    ("ru", "TQ5", "Война продолжалась с 1992 по 1996 год.", "Войната продължи от 1992 до 1994 г.", {"TQ502"}),
+    ("ru", "TQ5", "Переговоры начались 27 сентября.", "Преговорите започнаха на 27 септември.", set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "family", "text", "source", "expected"), CASES,
+                         ids=[f"{c[0]}-{c[1]}-{'fire' if c[4] else 'quiet'}-{i}" for i, c in enumerate(CASES)])
+def test_family_on_language(lang: str, family: str, text: str, source: str | None, expected: set[str]) -> None:
+    found = {f.rule for f in check_text(text, target_lang=lang, source=source) if f.rule.startswith(family)}
+    if expected:
+        assert expected <= found, f"{sorted(expected - found)} missed in {lang}: {text!r} (found {sorted(found)})"
+    else:
+        assert not found, f"{family} should stay quiet on {lang}: {text!r} but found {sorted(found)}"
+
+
+def test_every_family_has_cases_for_every_required_language() -> None:
+    have = {(c[0], c[1]) for c in CASES}
+    for lang in ("en", "bg", "ru", "de"):
+        for family in ("TQ1", "TQ2", "TQ3", "TQ5"):
+            assert (lang, family) in have
+    for lang in ("en", "bg", "ru"):  # the term base has no German forms
+        assert (lang, "TQ4") in have
