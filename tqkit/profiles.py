@@ -280,7 +280,7 @@ def load_profile_file(path: Path) -> Profile:
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # a profile's function words must make up this share of a text's words to name its language
 _MIN_SHARE = 0.12
-_SAMPLE_WORDS = 600
+_SAMPLE_WORDS = 300
 # below this many words another language must beat the default by a clear margin
 _SHORT_TEXT = 40
 _SHORT_MARGIN = 0.15
