@@ -82,3 +82,16 @@ def test_segments_with_their_own_source_are_checked_without_a_source_document() 
 
 def test_module_imports_cleanly() -> None:
     assert importlib.util.find_spec("tqkit.checks.source") is not None
+
+
+def test_a_place_written_like_a_name_is_not_a_missing_person() -> None:
+    """Issue 14: "Ближнего Востока" rendered "Middle East" is no missing name; people still are."""
+    from tqkit.api import check_text
+
+    def tq503(src: str, tgt: str) -> list[str]:
+        return [f.rule for f in check_text(tgt, source=src, select=["TQ503"])]
+
+    assert not tq503("Министр обсудил ситуацию Ближнего Востока.", "The minister discussed the Middle East.")
+    assert not tq503("В Нагорный Карабах прибыли наблюдатели.", "Observers arrived in Nagorno-Karabakh.")
+    assert tq503("Дмитрий Песков заявил об этом.", "The spokesman said this.")
+    assert tq503("Юрий Гагарин полетел в космос.", "He flew into space.")

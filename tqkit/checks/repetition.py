@@ -160,6 +160,7 @@ _BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 _VERB_BEFORE_RE = re.compile(
     r"\b(?:to|will|would|can|could|should|may|might|must|shall|we|they|i|you)\s+$", re.I
 )
+_OF_AFTER_RE = re.compile(r"[ \t]+of(?=[ \t])")
 _WORD_TAIL_RE = re.compile(r"[^\W\d_]*(?:['’-][^\W\d_]+)*")
 
 
@@ -197,8 +198,10 @@ class TautologicalRepetition(Rule):
     **Example.** "the ministry wants to control the control of the border": say what is meant,
     e.g. "to tighten checks at the border".
 
-    **Fix safety.** Unsafe: the editor chooses the word. The fixes offered keep one of the two
-    words; the right verb usually has to be typed.
+    **Fix safety.** Unsafe: the editor chooses the word. The one fix offered keeps the first
+    word and drops the repeat ("to strengthen the strengthening of the border" becomes "to
+    strengthen the border"); after a verb with other words between ("to influence Russian
+    influence") no fix is offered, because the right verb has to be typed.
     """
 
     code = "TQ202"
@@ -278,15 +281,22 @@ class TautologicalRepetition(Rule):
                 if b[0].isupper() and (a[0].isupper() or i > 0):
                     continue  # a name repeated ("Alpha Phi Alpha", "Maurya founded the Maurya Empire")
                 span = Span(base + a_start, base + b_end)
-                keep_second = Edit(Span(base + a_start, base + words[i + 1][0]), "")
-                keep_first = Edit(Span(base + a_end, base + b_end), "")
-                fixes = [
-                    Fix(f"Drop the first “{a}” (editor: choose the verb)", (keep_second,), safe=False),
-                    Fix(f"Keep only the first “{a}”", (keep_first,), safe=False),
-                ]
                 at = base + a_start
-                if _VERB_BEFORE_RE.search(doc.view, max(0, at - 24), at):
-                    fixes.reverse()  # "to control the control": the first word is the verb
+                verb_first = bool(_VERB_BEFORE_RE.search(doc.view, max(0, at - 24), at))
+                cut_end = base + b_end
+                if verb_first:
+                    # "to strengthen the strengthening of the border": the verb takes the object
+                    # of the noun ("to strengthen the border"), never "to strengthen of the border"
+                    of = _OF_AFTER_RE.match(doc.view, cut_end)
+                    if of:
+                        cut_end = of.end()
+                keep_first = Edit(Span(base + a_end, cut_end), "")
+                # one strategy everywhere: keep the first word (say it once). After a verb with
+                # more than a determiner between ("to influence Russian influence") neither
+                # deletion reads right: the editor must choose a verb, so no fix is offered.
+                fixes: list[Fix] = []
+                if not verb_first or all(w in BETWEEN_OK for w in between):
+                    fixes.append(Fix(f"Keep only the first “{a}”", (keep_first,), safe=False))
                 phrase = shown(clause[a_start:b_end])
                 root = min(al, bl, key=len)
                 what = f"the word “{root}”" if al == bl else f"one root (“{al}”, “{bl}”)"

@@ -216,6 +216,11 @@ _CAP = r"[A-ZА-ЯЁ\u0400-\u040f][a-zа-яёіїєґ’'\-]+"
 _PERSON_RE = re.compile(rf"(?<![\w-])({_CAP})\s+({_CAP})(?:\s+({_CAP}))?(?![\w-])")
 _LATIN_NAME_RE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]|[a-z]+[A-Z][A-Za-z]*)(?![\w-])")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+# A first word with an adjective ending is a place or an institution, not a person: "Ближнего
+# Востока" (the Middle East), "Нагорный Карабах", "Государственная Дума". First names do not
+# end like this (surnames may: "Фёдора Достоевского", but the surname comes second).
+_ADJECTIVE_FIRST_RE = re.compile(r"(?:ого|его|ому|ему|ый|ий|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ыми|ими|ата|ото|ите)$")
+_FIRST_NAMES_LIKE_ADJECTIVES = re.compile(r"(?:рий|лий|тий|ксей|дрей|гий|ний|вий|сий|ций|зий|фий|мий|ллий)$")
 NAME_SIMILARITY = 80.0
 
 
@@ -266,6 +271,7 @@ class NameMissing(Rule):
         ("Руководитель экспедиции Алексей Смирнов рассказал об итогах.",
          "Expedition leader Alexey Smirnov described the results."),
         ("Президент России Владимир Путин прибыл в Москву.", "Russian President Vladimir Putin arrived in Moscow."),
+        ("Ситуация на Ближнего Востока обсуждалась в Москве.", "The situation in the Middle East was discussed in Moscow."),
         ("Компанията Google откри нов офис в София.", "Google opened a new office in Sofia."),
     )
 
@@ -316,6 +322,9 @@ class NameMissing(Rule):
             parts = [p for p in m.groups() if p]
             if not all(_CYRILLIC_RE.search(p) for p in parts):
                 continue
+            first = parts[0].lower()
+            if _ADJECTIVE_FIRST_RE.search(first) and not _FIRST_NAMES_LIKE_ADJECTIVES.search(first):
+                continue  # "Ближнего Востока": a place, which English names in its own way
             surname = parts[-1]
             if len(surname) < 4:
                 continue
