@@ -155,13 +155,11 @@ class Profile:
         return self._stem_fn is not None
 
     def words(self, min_zipf: float = 1.0) -> frozenset[str] | None:
-        """The language's word list (wordfreq data), or None when none is shipped."""
+        """The language's word list (wordfreq data), or None when none is shipped; loaded
+        once per process for each cut-off."""
         if not self.wordlist:
             return None
-        try:
-            return load_wordlist(self.wordlist, min_zipf=min_zipf)
-        except (ResourceError, OSError):
-            return None
+        return _words(self.wordlist, min_zipf)
 
     def is_allowed_double(self, word: str) -> bool:
         """True when ``word word`` can be grammatical in this language."""
@@ -177,13 +175,17 @@ class Profile:
 
     def notes(self) -> list[str]:
         """One line per missing capability, saying what is off and how to turn it on."""
+        return list(self._notes)
+
+    @cached_property
+    def _notes(self) -> tuple[str, ...]:
         out: list[str] = []
         if self.generic:
             out.append(
                 f"{self.code}: no language profile; only the language-neutral rules run "
                 f"(profiles: {', '.join(known_languages())})"
             )
-            return out
+            return tuple(out)
         if self.stemmer and not self.can_stem:
             package = "simplemma" if self.stemmer.startswith("simplemma") else "PyStemmer"
             out.append(
@@ -192,7 +194,15 @@ class Profile:
             )
         if self.wordlist and self.words(3.0) is None:
             out.append(f"{self.code}: the word list needs wordfreq (pip install wordfreq)")
-        return out
+        return tuple(out)
+
+
+@cache
+def _words(wordlist: str, min_zipf: float) -> frozenset[str] | None:
+    try:
+        return load_wordlist(wordlist, min_zipf=min_zipf)
+    except (ResourceError, OSError):
+        return None
 
 
 def _generic(code: str) -> Profile:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from tqkit.document import MASK, Document
 from tqkit.findings import Category, Finding, Severity
 from tqkit.langs import detect, foreign_script_share, language_name, native_scripts, same_language
+from tqkit.profiles import detect_language
 from tqkit.registry import CheckContext, Rule, register
 
 # A paragraph needs at least this many words before its language is worth guessing.
@@ -63,6 +64,8 @@ def file_language_mismatch(doc: Document) -> tuple[str, float] | None:
         return None
     if same_language(target, "en") and sample.isascii() and _looks_english(sample):
         return None
+    if same_language(detect_language(sample, default=target), target):
+        return None  # the target's function words fit (cheap); langdetect only otherwise
     found = detect(sample)
     if not found:
         return None
