@@ -64,8 +64,10 @@ def file_language_mismatch(doc: Document) -> tuple[str, float] | None:
         return None
     if same_language(target, "en") and sample.isascii() and _looks_english(sample):
         return None
-    if same_language(detect_language(sample, default=target), target):
-        return None  # the target's function words fit (cheap); langdetect only otherwise
+    if same_language(target, "en") and detect_language(sample) == "en":
+        # English function words fit (cheap, and curly quotes do not defeat it); closely
+        # related languages (Russian and Bulgarian) need langdetect
+        return None
     found = detect(sample)
     if not found:
         return None
