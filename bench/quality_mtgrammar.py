@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -32,59 +31,37 @@ from tqkit.document import Document
 from tqkit.findings import Finding, Severity
 from tqkit.runner import Engine
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
+from mlqe_to_jsonl import detokenise
+
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "tests" / "data" / "mlqe-pe-dev.en.jsonl.gz"
+SAMPLE = ROOT / "tests" / "data" / "mlqe-pe"  # {pair}.dev.jsonl, detokenised (bench/data/mlqe_to_jsonl.py)
 EN_SRC_SAMPLE = ROOT / "tests" / "data" / "mlqe-pe-dev.en-de.src.gz"
 MQM = ROOT / "corpora" / "mqm-ted-zhen" / "mqm_ted_zhen.jsonl"
 CODES = ("TQ201", "TQ202", "TQ304", *(f"TQ{n}" for n in (*range(203, 210), *range(310, 330))))
 
-_NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|'t|')$")
-_NO_SPACE_AFTER = re.compile(r"^[(\[{$]$")
-
-
-def detokenise(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """Moses tokens -> text, and each token's span in it (a simple detokeniser: no space before
-    closing punctuation and clitics, none after opening brackets, quotes paired)."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    glue_next = False
-    open_quote = False
-    for tok in tokens:
-        tok = tok.replace("@-@", "-")
-        space = bool(out) and not glue_next
-        if _NO_SPACE_BEFORE.match(tok):
-            space = False
-        glue_next = bool(_NO_SPACE_AFTER.match(tok))
-        if tok == '"':
-            if open_quote:
-                space = False
-            else:
-                glue_next = True
-            open_quote = not open_quote
-        if space:
-            out.append(" ")
-            pos += 1
-        spans.append((pos, pos + len(tok)))
-        out.append(tok)
-        pos += len(tok)
-    return "".join(out), spans
-
-
-def mlqe(devdata: Path | None, split: str) -> Iterator[dict[str, str]]:
-    if devdata is None:
-        with gzip.open(SAMPLE, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                yield json.loads(line)
-        return
+def mlqe(devdata: Path | None, split: str) -> Iterator[dict[str, object]]:
+    """MLQE-PE ru/et/ro-en records: ``text`` (the MT, detokenised), ``bad`` (spans of the words
+    the post-editor changed), ``pe`` (the post-edit)."""
     for pair in ("ru-en", "et-en", "ro-en"):
+        if devdata is None:
+            with (SAMPLE / f"{pair}.dev.jsonl").open(encoding="utf-8") as fh:
+                for i, line in enumerate(fh):
+                    rec = json.loads(line)
+                    yield {"pair": pair, "line": i + 1, "text": rec["mt"],
+                           "bad": [tuple(b) for b in rec["bad"]], "pe": rec["pe"]}
+            continue
         base = devdata / "mlqe-pe" / f"{pair}-{split}" / split
         mt = (base.with_suffix(".mt")).read_text(encoding="utf-8").split("\n")
         pe = (base.with_suffix(".pe")).read_text(encoding="utf-8").split("\n")
         tags = (base.with_suffix(".tags")).read_text(encoding="utf-8").split("\n")
         for i, (a, b, c) in enumerate(zip(mt, pe, tags, strict=False)):
             if a.strip():
-                yield {"pair": pair, "line": str(i + 1), "mt": a, "pe": b, "tags": " ".join(c.split()[1::2])}
+                text, spans = detokenise(a.split())
+                word_tags = c.split()[1::2]
+                bad = [spans[k] for k, t in enumerate(word_tags) if t == "BAD" and k < len(spans)]
+                yield {"pair": pair, "line": i + 1, "text": text, "bad": bad,
+                       "pe": detokenise(b.split())[0]}
 
 
 def english_sources(devdata: Path | None, split: str) -> list[Document]:
@@ -130,12 +107,10 @@ def main() -> None:
     mt_words = pe_words = 0
     pe_docs: list[Document] = []
     for rec in mlqe(args.devdata, args.split):
-        tokens = rec["mt"].split()
-        tags = rec["tags"].split()
-        text, spans = detokenise(tokens)
+        text = str(rec["text"])
+        bad: list[tuple[int, int]] = rec["bad"]  # type: ignore[assignment]
         doc = Document(f"{rec['pair']}:{rec['line']}", text)
         mt_words += doc.word_count
-        bad = [spans[i] for i, t in enumerate(tags) if t == "BAD" and i < len(spans)]
         for f in run(doc):
             found[f.rule] += 1
             hit = any(s < f.end and f.start < e for s, e in bad)
@@ -143,8 +118,7 @@ def main() -> None:
             kind = "hit" if hit else "miss"
             if len(examples[(f.rule, kind)]) < args.show:
                 examples[(f.rule, kind)].append(f"{doc.path}: {text[f.start:f.end]!r} in {text[:140]!r}")
-        pe_text, _ = detokenise(rec["pe"].split())
-        pe_docs.append(Document(f"pe:{rec['pair']}:{rec['line']}", pe_text))
+        pe_docs.append(Document(f"pe:{rec['pair']}:{rec['line']}", str(rec["pe"])))
     pe_docs += mqm_references(MQM)
     pe_docs += english_sources(args.devdata, args.split)
     for doc in pe_docs:
