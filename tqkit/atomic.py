@@ -29,7 +29,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -388,3 +388,18 @@ def _write_in_place(real: Path, data: bytes, directory: Path, mode: int, st: os.
     finally:
         with contextlib.suppress(OSError):
             os.unlink(copy)
+
+
+def store_cache_entry(entry: Path, packed: bytes, max_bytes: int,
+                      evict: Callable[[Path], None]) -> None:
+    """Write one cache file atomically, then let ``evict`` bound its directory. A cache is an
+    optimisation: an entry over ``max_bytes`` is not kept, and a read-only or full cache
+    directory is no reason to fail a check (errors are swallowed)."""
+    if len(packed) > max_bytes:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(entry, packed)
+        evict(entry.parent)
+    except OSError:
+        pass

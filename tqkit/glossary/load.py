@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tqkit.atomic import store_cache_entry
 from tqkit.glossary.model import (
     POS_VALUES,
     SEVERITIES,
@@ -487,16 +488,7 @@ def _write_cache(directory: Path, entry: Path, key: str, data: Any) -> None:
                                 "data": data}, use_bin_type=True)
     except (ValueError, TypeError, OverflowError):
         return  # e.g. a YAML date or a huge integer: this file is simply not cached
-    if len(packed) > CACHE_MAX_BYTES:
-        return
-    try:
-        from tqkit.atomic import atomic_write
-
-        directory.mkdir(parents=True, exist_ok=True)
-        atomic_write(entry, packed)
-        _evict(directory)
-    except OSError:
-        pass  # a read-only home is no reason to fail a check
+    store_cache_entry(entry, packed, CACHE_MAX_BYTES, _evict)
 
 
 def _evict(directory: Path) -> None:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tqkit.atomic import store_cache_entry
 from tqkit.findings import Severity
 from tqkit.packs.model import Entry, Example, Pack
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, check_regex
@@ -222,16 +223,7 @@ def write(directory: Path, entry: Path, packs: list[Pack], key: str) -> None:
         packed = encode(packs, key)
     except (ValueError, TypeError, OverflowError):
         return
-    if len(packed) > CACHE_MAX_BYTES:
-        return
-    try:
-        from tqkit.atomic import atomic_write
-
-        directory.mkdir(parents=True, exist_ok=True)
-        atomic_write(entry, packed)
-        _evict(directory)
-    except OSError:
-        pass  # a read-only cache is no reason to fail a check
+    store_cache_entry(entry, packed, CACHE_MAX_BYTES, _evict)
 
 
 def _evict(directory: Path) -> None:
