@@ -28,6 +28,7 @@ RULE_MODULES = (
     "tqkit.checks.mixedscript",
     "tqkit.checks.language",
     "tqkit.checks.repetition",
+    "tqkit.checks.repetition_clause",
     "tqkit.checks.calques",
     "tqkit.checks.grammar",
     "tqkit.checks.mtgrammar",
