@@ -30,6 +30,21 @@ CASES: list[tuple[str, str, str, str | None, set[str]]] = [
     ("bg", "TQ2", "Той говореше много много бавно.", None, set()),
     ("ru", "TQ2", "Он приехал в в Москву вчера.", None, {"TQ201"}),
     ("ru", "TQ2", "Он шёл чуть чуть быстрее обычного.", None, set()),
+    # TQ202: one root twice, with the profile's stemmer (simplemma for Bulgarian)
+    ("en", "TQ2", "The ministry wants to control the control of the border.", None, {"TQ202"}),
+    ("bg", "TQ2", "Министерството иска да контролира контрола на границата.", None, {"TQ202"}),
+    ("bg", "TQ2", "Организаторите организираха протест пред парламента.", None, {"TQ202"}),
+    ("bg", "TQ2", "Депутатите спориха ден след ден за бюджета.", None, set()),
+    ("bg", "TQ2", "Министърът контролира границата, а контролът е строг.", None, set()),
+    ("ru", "TQ2", "Министерство хочет контролировать контроль границы.", None, {"TQ202"}),
+    ("ru", "TQ2", "Организаторы организовали митинг в центре.", None, {"TQ202"}),
+    ("ru", "TQ2", "Соседи помогали друг другу всю зиму.", None, set()),
+    ("ru", "TQ2", "Время от времени городские власти города проверяют рынки.", None, set()),
+    ("ru", "TQ2", "Шутки шутками, а работать надо.", None, set()),
+    ("de", "TQ2", "Das Ministerium will die Kontrolle kontrollieren.", None, {"TQ202"}),
+    ("de", "TQ2", "Sie haben einen harten Kampf gekämpft.", None, set()),
+    ("de", "TQ2", "Die Regierung und der Regierungschef berieten Schritt für Schritt.", None, set()),
+    ("de", "TQ2", "Viele Niederländer wanderten aus den Niederlanden aus.", None, set()),
     # TQ3: calques, grammar, punctuation
     ("en", "TQ3", "It is noted that the talks will resume.", None, {"TQ301"}),
     ("en", "TQ3", "The talks will resume, the ministry said.", None, set()),
@@ -68,6 +83,24 @@ def test_family_on_language(lang: str, family: str, text: str, source: str | Non
         assert expected <= found, f"{sorted(expected - found)} missed in {lang}: {text!r} (found {sorted(found)})"
     else:
         assert not found, f"{family} should stay quiet on {lang}: {text!r} but found {sorted(found)}"
+
+
+def test_root_repetition_runs_where_the_profile_says_so() -> None:
+    from tqkit.registry import get_rule
+
+    rule = get_rule("TQ202")
+    assert all(rule.runs_for(code) for code in ("en", "bg", "ru", "uk", "de", "fr"))
+    # Turkish and Azerbaijani repeat roots productively ("güle güle", "koşa koşa")
+    assert not rule.runs_for("tr") and not rule.runs_for("az") and not rule.runs_for("es")
+    assert not [f for f in check_text("Güle güle gittiler, koşa koşa geldiler.", target_lang="tr")
+                if f.rule == "TQ202"]
+
+
+def test_root_repetition_offers_no_fix_outside_english() -> None:
+    found = [f for f in check_text("Министерство хочет контролировать контроль границы.", target_lang="ru")
+             if f.rule == "TQ202"]
+    assert len(found) == 1 and not found[0].fixes
+    assert "контролировать" in found[0].message and "контроль" in found[0].message
 
 
 def test_every_family_has_cases_for_every_required_language() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tqkit.cli import cli
@@ -120,3 +121,43 @@ def test_rules_for_a_language_and_the_profiles_listing() -> None:
     assert {"en", "bg", "ru", "uk", "de", "fr", "tr", "hy", "az"} <= set(rows)
     assert "TQ303" in rows["de"]["rules_off"] and "TQ303" in rows["en"]["rules_on"]
     assert "TQ105" in rows["bg"]["rules_on"] and "TQ105" in rows["en"]["rules_off"]
+
+
+def test_a_missing_stemmer_package_is_one_note_and_the_other_rules_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from tqkit.profiles import profile_for
+
+    monkeypatch.setitem(sys.modules, "simplemma", None)  # import simplemma raises ImportError
+    profile_for.cache_clear()
+    try:
+        path = tmp_path / "статия.txt"
+        path.write_text("Министерството иска да контролира контрола на на границата.\n", encoding="utf-8")
+        _code, out, err = run("check", str(path), "--target-lang", "bg", "--format", "json")
+        data = json.loads(out)
+        notes = [n for n in data["notes"] if "simplemma" in n]
+        assert len(notes) == 1 and "pip install" in notes[0] and "TQ202" in notes[0]
+        rules = {f["rule"] for f in data["findings"]}
+        assert "TQ201" in rules and "TQ202" not in rules
+        assert "Traceback" not in err
+    finally:
+        monkeypatch.undo()
+        profile_for.cache_clear()
+    # with the package back, root repetition runs again
+    found = run("check", str(path), "--target-lang", "bg", "--format", "json")[1]
+    assert "TQ202" in {f["rule"] for f in json.loads(found)["findings"]}
+
+
+def test_unknown_language_code_names_the_known_languages_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    for bad in ("qqq", "b-g", "123", "bg_", ""):
+        code, _out, err = run("check", str(path), "--target-lang", bad)
+        assert code == 2, bad
+        lines = [ln for ln in err.splitlines() if ln.strip()]
+        assert len(lines) == 1 and "Traceback" not in err, err
+        assert "bg, de, en, fr, hy, ru, tr, uk" in lines[0]
+    code, _, err = run("rules", "--target-lang", "xx")
+    assert code == 2 and "'xx'" in err and len(err.strip().splitlines()) == 1

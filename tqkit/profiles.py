@@ -31,8 +31,9 @@ from tqkit.resources import ResourceError, bundled_glossary_dir, load_wordlist
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 _KEYS = {
     "code", "name", "scripts", "wordlist", "stemmer", "quotes", "decimal", "group", "space_before",
-    "doubles", "allowed_doubles", "function_words", "sources",
+    "doubles", "allowed_doubles", "function_words", "root_repetition", "sources",
 }
+_ROOT_KEYS = {"extra", "common_prefix", "allowed", "links", "clause_words", "capitalised_nouns"}
 _DOUBLES = {"all", "function-words"}
 
 
@@ -92,6 +93,25 @@ def check_language(code: str) -> str:
 
 
 @dataclass(frozen=True)
+class RootRules:
+    """How root repetition (TQ202) works in a language: two words share a root when their stems
+    are equal or one extends the other by at most ``extra`` letters (a verb and a noun of one
+    root: Russian "контролирова-" / "контрол-"), or share their first ``common_prefix`` letters
+    (0: off) and differ only in the last few ("организатор" / "организирам"); ``allowed`` are words whose root repeats
+    grammatically ("друг друга"); ``links`` make "X link X" idiomatic ("ден след ден",
+    "Schritt für Schritt"); ``clause_words`` open a new clause, so a pair around them is
+    not a tautology; ``capitalised_nouns``: common nouns are capitalised (German), so a capital
+    letter does not mark a name."""
+
+    extra: int = 0
+    common_prefix: int = 0
+    allowed: frozenset[str] = frozenset()
+    links: frozenset[str] = frozenset()
+    clause_words: frozenset[str] = frozenset()
+    capitalised_nouns: bool = False
+
+
+@dataclass(frozen=True)
 class Profile:
     """One target language's conventions. ``generic`` profiles stand in for languages without
     a file: only the rules that need no profile run for them."""
@@ -110,6 +130,8 @@ class Profile:
     doubles: str = "all"
     allowed_doubles: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
+    # None: root repetition is off for the language (productive reduplication, no stemmer)
+    roots: RootRules | None = None
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     generic: bool = False
     path: str = ""
@@ -188,9 +210,10 @@ class Profile:
             return tuple(out)
         if self.stemmer and not self.can_stem:
             package = "simplemma" if self.stemmer.startswith("simplemma") else "PyStemmer"
+            install = "pip install 'tqkit[langs]'" if package == "simplemma" else "pip install PyStemmer"
             out.append(
-                f"{self.code}: the stemmer needs {package} (pip install 'tqkit[langs]'); "
-                "root repetition compares whole words"
+                f"{self.code}: the stemmer needs the {package} package ({install}); "
+                "root repetition (TQ202) is off, the other rules run"
             )
         if self.wordlist and self.words(3.0) is None:
             out.append(f"{self.code}: the word list needs wordfreq (pip install wordfreq)")
@@ -229,6 +252,32 @@ def _pair(path: Path, text: str, value: object, key: str) -> tuple[str, str]:
     if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
         raise ProfileError(f"{path}:{_line_of(text, 'quotes')}: `quotes.{key}` must be [open, close]")
     return value[0], value[1]
+
+
+def _roots(path: Path, text: str, data: dict[str, Any]) -> RootRules | None:
+    value = data.get("root_repetition")
+    if value is None:
+        return None
+    line = _line_of(text, "root_repetition")
+    if not isinstance(value, dict):
+        raise ProfileError(f"{path}:{line}: `root_repetition` is a mapping ({', '.join(sorted(_ROOT_KEYS))}) or null")
+    unknown = sorted(set(value) - _ROOT_KEYS)
+    if unknown:
+        raise ProfileError(f"{path}:{line}: unknown key `root_repetition.{unknown[0]}`")
+    extra = value.get("extra", 0)
+    if not isinstance(extra, int) or isinstance(extra, bool) or not 0 <= extra <= 10:
+        raise ProfileError(f"{path}:{line}: `root_repetition.extra` is a number of letters (0-10)")
+    prefix = value.get("common_prefix", 0)
+    if not isinstance(prefix, int) or isinstance(prefix, bool) or not (prefix == 0 or 5 <= prefix <= 20):
+        raise ProfileError(f"{path}:{line}: `root_repetition.common_prefix` is 0 (off) or 5-20 letters")
+    lists: dict[str, frozenset[str]] = {}
+    for key in ("allowed", "links", "clause_words"):
+        items = value.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            raise ProfileError(f"{path}:{line}: `root_repetition.{key}` must be a list of strings")
+        lists[key] = frozenset(v.lower() for v in items)
+    return RootRules(extra=extra, common_prefix=prefix, allowed=lists["allowed"], links=lists["links"], clause_words=lists["clause_words"],
+                     capitalised_nouns=bool(value.get("capitalised_nouns", False)))
 
 
 def load_profile_file(path: Path) -> Profile:
@@ -282,6 +331,7 @@ def load_profile_file(path: Path) -> Profile:
         doubles=doubles,
         allowed_doubles=frozenset(w.lower() for w in _strings(path, text, data, "allowed_doubles")),
         function_words=frozenset(w.lower() for w in _strings(path, text, data, "function_words")),
+        roots=_roots(path, text, data),
         sources={str(k): str(v) for k, v in sources.items()},
         path=str(path),
     )

@@ -9,8 +9,10 @@ from functools import lru_cache
 from typing import Any
 
 from tqkit.checks._text import match_case, sentence_start, shown
+from tqkit.checks.repetition_roots import root_pairs
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.profiles import Profile, ProfileError, UnknownLanguage, base_code, profile_for
 from tqkit.registry import CheckContext, Rule, register
 
 # Doubles that are grammatical ("that that", "had had") or idiomatic.
@@ -197,10 +199,19 @@ class TautologicalRepetition(Rule):
     **Example.** "the ministry wants to control the control of the border": say what is meant,
     e.g. "to tighten checks at the border".
 
+    **Other languages.** Bulgarian, Russian, Ukrainian, German and French copy is checked with
+    the language profile's stemmer (Snowball through PyStemmer; simplemma's lemmas for
+    Bulgarian and Ukrainian, from the ``langs`` extra) and its ``root_repetition`` data:
+    grammatical repeats ("друг друга", "einen Kampf kämpfen"), linking words that make "X link
+    X" idiomatic ("ден след ден", "Schritt für Schritt"), words that open a new clause, and how
+    far a verb's stem may extend its noun's (German keeps compounds apart). Turkish and
+    Azerbaijani repeat roots productively; the rule is off for them.
+
     **Fix safety.** Unsafe: the editor chooses the word. The one fix offered keeps the first
     word and drops the repeat ("to strengthen the strengthening of the border" becomes "to
     strengthen the border"); after a verb with other words between ("to influence Russian
-    influence") no fix is offered, because the right verb has to be typed.
+    influence") no fix is offered, because the right verb has to be typed. In other languages
+    no fix is offered: dropping an inflected word breaks the sentence's grammar.
     """
 
     code = "TQ202"
@@ -226,7 +237,23 @@ class TautologicalRepetition(Rule):
         "The report was reported widely.",
     )
 
+    @classmethod
+    def runs_for(cls, lang: str) -> bool:
+        """English, and every language whose profile has ``root_repetition`` data."""
+        code = base_code(lang)
+        if code == "en":
+            return True
+        try:
+            profile = profile_for(code)
+        except (UnknownLanguage, ProfileError):
+            return False
+        return profile.roots is not None
+
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        profile = ctx.profile
+        if profile is not None and profile.code != "en":
+            yield from self._other_language(doc, profile)
+            return
         # One regex pass finds the few places where a word is followed, within three words and
         # with no punctuation between, by a word with the same first three letters; only there
         # are the words stemmed and compared.
@@ -238,6 +265,19 @@ class TautologicalRepetition(Rule):
             if _BLANK_LINE_RE.search(region):
                 continue
             yield from self._clause(doc, m.start(), region)
+
+    def _other_language(self, doc: Document, profile: Profile) -> Iterator[Finding]:
+        view = doc.view
+        for pair in root_pairs(view, profile):
+            phrase = shown(view[pair.start : pair.end])
+            what = (f"the word “{pair.first}”" if pair.first.lower() == pair.second.lower()
+                    else f"one root (“{pair.first}”, “{pair.second}”)")
+            yield self.finding(
+                doc, Span(pair.start, pair.end),
+                f"“{phrase}” repeats {what}: machine translation often gives two source words of "
+                "one root the same word. Say it once, with the intended word.",
+                phrase=phrase, root=pair.root,
+            )
 
     def _clause(self, doc: Document, base: int, clause: str) -> Iterator[Finding]:
         words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(clause)]

@@ -334,7 +334,8 @@ def _target_lang(value: str | None) -> str | None:
     try:
         return check_language(value)
     except UnknownLanguage as exc:
-        raise click.BadParameter(str(exc)) from None
+        fail(f"--target-lang: {exc}")  # one line and exit 2, no usage block
+        return None
 
 
 @click.command()
