@@ -20,6 +20,18 @@ CASES: list[tuple[str, str, str, str | None, set[str]]] = [
     ("ru", "TQ1", "Встреча прошла в Мoскве в понедельник.", None, {"TQ105"}),
     ("ru", "TQ1", "Министр сказал, что the meeting was held in Moscow, и ушёл.", None, {"TQ106"}),
     ("ru", "TQ1", "Встреча прошла в Москве в понедельник.", None, set()),
+    # TQ102: transliterated words. Slavic copy: English words in Cyrillic letters that the
+    # language has not adopted; German copy: Russian words romanised the German way.
+    ("en", "TQ1", "He joined the opolchentsi in the east.", None, {"TQ102"}),
+    ("bg", "TQ1", "Министърът говори за бекграунда на стейкхолдерите в сектора.", None, {"TQ102"}),
+    ("bg", "TQ1", "Кандидатът беше ъндърдог на изборите.", None, {"TQ102"}),
+    ("bg", "TQ1", "Ескалацията тревожи президента, министъра и парламента.", None, set()),
+    ("bg", "TQ1", "Брифингът за маркетинга и мониторинга беше отменен.", None, set()),
+    ("ru", "TQ1", "Министр рассказал о бэкграунде стейкхолдеров отрасли.", None, {"TQ102"}),
+    ("ru", "TQ1", "Эскалация конфликта и брифинг в Кремле обсуждали модераторы.", None, set()),
+    ("de", "TQ1", "Er schloss sich den Opoltschenzy im Osten an.", None, {"TQ102"}),
+    ("de", "TQ1", "Er trank Wodka in der Datscha mit den Silowiki.", None, set()),
+    ("de", "TQ1", "Iwanow und Petrowski trafen Frau Smirnowa in Moskau.", None, set()),
     # TQ2: repetition
     ("en", "TQ2", "Talks resumed in the the capital.", None, {"TQ201"}),
     ("en", "TQ2", "They had had enough of the delays.", None, set()),
@@ -101,6 +113,22 @@ def test_root_repetition_offers_no_fix_outside_english() -> None:
              if f.rule == "TQ202"]
     assert len(found) == 1 and not found[0].fixes
     assert "контролировать" in found[0].message and "контроль" in found[0].message
+
+
+def test_transliterated_english_names_the_english_word() -> None:
+    text = "Министърът говори за бекграунда на стейкхолдерите в сектора."
+    found = {text[f.span.start:f.span.end]: f.message for f in check_text(text, target_lang="bg")
+             if f.rule == "TQ102"}
+    assert set(found) == {"бекграунда", "стейкхолдерите"}
+    assert "“background”" in found["бекграунда"] and "Bulgarian" in found["бекграунда"]
+
+
+def test_transliterated_words_run_where_the_profile_says_so() -> None:
+    from tqkit.registry import get_rule
+
+    rule = get_rule("TQ102")
+    assert all(rule.runs_for(code) for code in ("en", "bg", "ru", "uk", "de"))
+    assert not any(rule.runs_for(code) for code in ("fr", "tr", "az", "hy", "es"))
 
 
 def test_every_family_has_cases_for_every_required_language() -> None:

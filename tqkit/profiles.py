@@ -31,8 +31,10 @@ from tqkit.resources import ResourceError, bundled_glossary_dir, load_wordlist
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 _KEYS = {
     "code", "name", "scripts", "wordlist", "stemmer", "quotes", "decimal", "group", "space_before",
-    "doubles", "allowed_doubles", "function_words", "root_repetition", "sources",
+    "doubles", "allowed_doubles", "function_words", "root_repetition", "translit", "sources",
 }
+_TRANSLIT_KEYS = {"source", "min_zipf", "endings", "plural_endings", "loans"}
+_TRANSLIT_SOURCES = {"en", "slavic"}
 _ROOT_KEYS = {"extra", "common_prefix", "allowed", "links", "clause_words", "capitalised_nouns"}
 _DOUBLES = {"all", "function-words"}
 
@@ -112,6 +114,22 @@ class RootRules:
 
 
 @dataclass(frozen=True)
+class TranslitRules:
+    """What a transliterated word (TQ102) is in a language's copy: ``source`` ``en``: an
+    English word in Cyrillic letters ("бекграунд"); ``slavic``: a Russian or Bulgarian word
+    romanised ("Opoltschenzy"). ``endings``: inflections stripped before the English lookup, or
+    the Slavic endings that mark a romanised word; ``plural_endings``: the endings that mark a
+    capitalised word as a common noun; ``loans``: adopted words the word list lacks;
+    ``min_zipf``: a word at least this frequent in the word list counts as adopted."""
+
+    source: str
+    min_zipf: float = 1.0
+    endings: tuple[str, ...] = ()
+    plural_endings: tuple[str, ...] = ()
+    loans: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Profile:
     """One target language's conventions. ``generic`` profiles stand in for languages without
     a file: only the rules that need no profile run for them."""
@@ -132,6 +150,8 @@ class Profile:
     function_words: frozenset[str] = frozenset()
     # None: root repetition is off for the language (productive reduplication, no stemmer)
     roots: RootRules | None = None
+    # None: TQ102 (transliterated words) is off for the language
+    translit: TranslitRules | None = None
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     generic: bool = False
     path: str = ""
@@ -280,6 +300,32 @@ def _roots(path: Path, text: str, data: dict[str, Any]) -> RootRules | None:
                      capitalised_nouns=bool(value.get("capitalised_nouns", False)))
 
 
+def _translit(path: Path, text: str, data: dict[str, Any]) -> TranslitRules | None:
+    value = data.get("translit")
+    if value is None:
+        return None
+    line = _line_of(text, "translit")
+    if not isinstance(value, dict):
+        raise ProfileError(f"{path}:{line}: `translit` is a mapping ({', '.join(sorted(_TRANSLIT_KEYS))}) or null")
+    unknown = sorted(set(value) - _TRANSLIT_KEYS)
+    if unknown:
+        raise ProfileError(f"{path}:{line}: unknown key `translit.{unknown[0]}`")
+    if value.get("source") not in _TRANSLIT_SOURCES:
+        raise ProfileError(f"{path}:{line}: `translit.source` is one of {sorted(_TRANSLIT_SOURCES)}")
+    min_zipf = value.get("min_zipf", 1.0)
+    if not isinstance(min_zipf, int | float) or isinstance(min_zipf, bool) or not 0 <= min_zipf <= 6:
+        raise ProfileError(f"{path}:{line}: `translit.min_zipf` is a word frequency (zipf 0-6)")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("endings", "plural_endings", "loans"):
+        items = value.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(v, str) and v for v in items):
+            raise ProfileError(f"{path}:{line}: `translit.{key}` must be a list of strings")
+        # longest first: "-овете" is stripped before "-е"
+        lists[key] = tuple(sorted((v.lower() for v in items), key=len, reverse=True))
+    return TranslitRules(source=value["source"], min_zipf=float(min_zipf), endings=lists["endings"],
+                         plural_endings=lists["plural_endings"], loans=frozenset(lists["loans"]))
+
+
 def load_profile_file(path: Path) -> Profile:
     """Read and validate one profile file."""
     import yaml
@@ -332,6 +378,7 @@ def load_profile_file(path: Path) -> Profile:
         allowed_doubles=frozenset(w.lower() for w in _strings(path, text, data, "allowed_doubles")),
         function_words=frozenset(w.lower() for w in _strings(path, text, data, "function_words")),
         roots=_roots(path, text, data),
+        translit=_translit(path, text, data),
         sources={str(k): str(v) for k, v in sources.items()},
         path=str(path),
     )

@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import match_case, sentence_start
+from tqkit.checks.translit_langs import translit_hits
 from tqkit.document import Document, Token
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.profiles import ProfileError, UnknownLanguage, base_code, profile_for
 from tqkit.registry import CheckContext, Rule, register
 
 # Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
@@ -200,6 +202,14 @@ class TransliteratedWord(Rule):
 
     **Example.** "He joined the opolchentsi in the east": "He joined the militiamen in the east".
 
+    **Other languages.** Bulgarian, Russian and Ukrainian copy: an English word spelled in
+    Cyrillic that the language has not adopted ("бекграунд", "стейкхолдери"): not in the
+    language's word list, and its consonants, inflection stripped, spell a common English word.
+    German copy: a lower-case word with a Slavic ending (German transliteration: -ow, -zy,
+    -tschik...) in neither the German nor the English word list, or such a capitalised plural
+    after an article ("die Opoltschenzy"). Names are never reported. The data is the profile's
+    ``translit`` key; languages without it (French, Turkish ...) do not run the rule.
+
     **Fix safety.** Unsafe: the translation depends on context. A fix is offered when the
     glossary or the calque list knows the word.
     """
@@ -226,7 +236,30 @@ class TransliteratedWord(Rule):
         "Recep Tayyip Erdoğan met Ilham Əliyev in Şuşa.",
     )
 
+    @classmethod
+    def runs_for(cls, lang: str) -> bool:
+        """English, and every language whose profile has ``translit`` data."""
+        code = base_code(lang)
+        if code == "en":
+            return True
+        try:
+            return profile_for(code).translit is not None
+        except (UnknownLanguage, ProfileError):
+            return False
+
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        profile = ctx.profile
+        if profile is not None and profile.code != "en":
+            for hit in translit_hits(doc.view, profile):
+                if hit.english:
+                    english = "” or “".join(hit.english)
+                    msg = (f"“{hit.word}” is the English word “{english}” spelled in {profile.name} "
+                           "letters, not an adopted word: translate it.")
+                else:
+                    msg = (f"“{hit.word}” is not a {profile.name} word and looks like a transliterated "
+                           "source word: translate it.")
+                yield self.finding(doc, Span(hit.start, hit.end), msg, english=list(hit.english))
+            return
         res = ctx.resources
         known_translits = res.calques.transliterations
         view = doc.view
