@@ -161,3 +161,72 @@ def test_unknown_language_code_names_the_known_languages_in_one_line(tmp_path: P
         assert "bg, de, en, fr, hy, ru, tr, uk" in lines[0]
     code, _, err = run("rules", "--target-lang", "xx")
     assert code == 2 and "'xx'" in err and len(err.strip().splitlines()) == 1
+
+
+# -- source-aware checks for any language pair ------------------------------------------------
+
+SOURCE_EN = (
+    "The government approved a budget of 2.5 billion euros on Monday.\n\n"
+    "Prime Minister Petkov met Ursula von der Leyen in Brussels on 27 September.\n\n"
+    "The talks lasted four hours, and 120 journalists attended.\n\n"
+    "Observers said the agreement would be signed in March next year.\n"
+)
+FAITHFUL = {
+    "bg": ("Правителството одобри бюджет от 2,5 милиарда евро в понеделник.\n\n"
+           "Премиерът Петков се срещна с Урсула фон дер Лайен в Брюксел на 27 септември.\n\n"
+           "Преговорите продължиха четири часа, присъстваха 120 журналисти.\n\n"
+           "Наблюдатели заявиха, че споразумението ще бъде подписано през март догодина.\n"),
+    "ru": ("Правительство утвердило бюджет в размере 2,5 млрд евро в понедельник.\n\n"
+           "Премьер-министр Петков встретился с Урсулой фон дер Ляйен в Брюсселе 27 сентября.\n\n"
+           "Переговоры длились четыре часа, присутствовали 120 журналистов.\n\n"
+           "Наблюдатели заявили, что соглашение будет подписано в марте следующего года.\n"),
+    "de": ("Die Regierung hat am Montag einen Haushalt von 2,5 Milliarden Euro beschlossen.\n\n"
+           "Ministerpräsident Petkov traf Ursula von der Leyen am 27. September in Brüssel.\n\n"
+           "Die Gespräche dauerten vier Stunden, 120 Journalisten waren anwesend.\n\n"
+           "Beobachter sagten, das Abkommen werde im März nächsten Jahres unterzeichnet.\n"),
+}
+# a wrong number, a dropped name, a dropped last paragraph
+FLAWED = {
+    "bg": ("Правителството одобри бюджет от 3,5 милиарда евро в понеделник.\n\n"
+           "Премиерът Петков се срещна в Брюксел на 27 септември.\n\n"
+           "Преговорите продължиха четири часа, присъстваха 120 журналисти.\n"),
+    "ru": ("Правительство утвердило бюджет в размере 3,5 млрд евро в понедельник.\n\n"
+           "Премьер-министр Петков встретился в Брюсселе 27 сентября.\n\n"
+           "Переговоры длились четыре часа, присутствовали 120 журналистов.\n"),
+    "de": ("Die Regierung hat am Montag einen Haushalt von 3,5 Milliarden Euro beschlossen.\n\n"
+           "Ministerpräsident Petkov traf sich am 27. September in Brüssel.\n\n"
+           "Die Gespräche dauerten vier Stunden, 120 Journalisten waren anwesend.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FAITHFUL))
+def test_source_aware_checks_are_quiet_on_a_faithful_translation(lang: str) -> None:
+    from tqkit.api import check_text
+
+    found = [(f.rule, f.message) for f in check_text(FAITHFUL[lang], target_lang=lang, source=SOURCE_EN)
+             if f.rule.startswith("TQ5")]
+    assert not found
+
+
+@pytest.mark.parametrize("lang", sorted(FLAWED))
+def test_source_aware_checks_find_numbers_names_and_omissions(lang: str, tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text(SOURCE_EN, encoding="utf-8")
+    (tmp_path / f"{lang}.txt").write_text(FLAWED[lang], encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path / f"{lang}.txt"), "--source", str(tmp_path / "en.txt"),
+                       "--target-lang", lang, "--format", "json")
+    assert code == 1
+    findings = json.loads(out)["findings"]
+    by_rule = {f["rule"]: f for f in findings}
+    assert "2.5" in by_rule["TQ502"]["message"] and "3,5" in by_rule["TQ502"]["message"]
+    missing = [f["message"].split("”")[0] for f in findings if f["rule"] == "TQ503"]
+    assert missing == ["The source names “Leyen"]  # Petkov is there, in Cyrillic or not
+    assert "signed in March" in by_rule["TQ505"]["message"]
+
+
+def test_an_english_sentence_copied_into_bulgarian_copy_is_found() -> None:
+    from tqkit.api import check_text
+
+    target = FAITHFUL["bg"].replace("Преговорите продължиха четири часа, присъстваха 120 журналисти.",
+                                    "The talks lasted four hours, and 120 journalists attended.")
+    rules = {f.rule for f in check_text(target, target_lang="bg", source=SOURCE_EN)}
+    assert {"TQ504", "TQ103"} <= rules

@@ -298,6 +298,11 @@ class NameMissing(Rule):
                         if name.lower() in text_lower or any(
                                 word_similarity(w, name) >= NAME_SIMILARITY for w in words):
                             continue
+                        # a Latin name in Cyrillic copy ("Petkov" / "Петков"): romanise the copy
+                        if not _CYRILLIC_RE.search(name) and any(
+                                _CYRILLIC_RE.search(w) and word_similarity(name, w) >= NAME_SIMILARITY
+                                for w in words):
+                            continue
                     elif name.lower() in text_lower or any(w.lower() == name.lower() for w in words):
                         continue
                     reported.add(name)
