@@ -3,6 +3,8 @@ must-not-fire examples written by the team in English, Bulgarian, Russian and Ge
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tqkit.api import check_text
@@ -138,3 +140,53 @@ def test_every_family_has_cases_for_every_required_language() -> None:
             assert (lang, family) in have
     for lang in ("en", "bg", "ru"):  # the term base has no German forms
         assert (lang, "TQ4") in have
+
+
+# The issue's must-show: a Bulgarian article (written by the team) with Latin homoglyphs inside
+# Cyrillic words, leftover English and a glossary term in a deprecated form.
+BULGARIAN_ARTICLE = """Преговорите за Планински Карабах се възобновиха в Женева
+
+Министрите на външните работи на Армения и Азербайджан се срещнаха в понеделник в Женева. \
+Срещата сe проведе при закрити врати и продължи близо пет часа.
+
+Според дипломатически източници страните са обсъдили размяната на пленници и разминирането на \
+граничните райони. The ministers agreed to meet again next month in Vienna, officials said.
+
+Наблюдателите от ОССЕ приветстваха рaзговорите, но предупредиха, че примирието остава крехко.
+
+Both sides accused each other of violating the ceasefire on Sunday.
+"""
+
+
+def test_bulgarian_article_every_problem_found_and_safe_fixes_applied(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from tqkit.cli import cli
+
+    findings = check_text(BULGARIAN_ARTICLE, target_lang="bg")
+    spans = {(f.rule, BULGARIAN_ARTICLE[f.span.start:f.span.end]) for f in findings}
+    assert ("TQ401", "Планински Карабах") in spans  # deprecated form of "Нагорни Карабах"
+    assert ("TQ105", "сe") in spans and ("TQ105", "рaзговорите") in spans  # Latin e, Latin a
+    assert ("TQ106", "The ministers agreed to meet again next month in Vienna, officials said") in spans
+    assert ("TQ103", "Both sides accused each other of violating the ceasefire on Sunday.") in spans
+    term = next(f for f in findings if f.rule == "TQ401")
+    assert "Нагорни Карабах" in term.message
+    # the glossary's term is offered, unsafe (a term choice is the editor's)
+    assert [e.replacement for fix in term.fixes for e in fix.edits] == ["Нагорни Карабах"]
+    assert not any(fix.safe for fix in term.fixes)
+    assert all(fix.safe for f in findings if f.rule == "TQ105" for fix in f.fixes)
+    assert all(f.fixes for f in findings if f.rule == "TQ105")
+    # nothing else: the rest of the article is clean Bulgarian
+    assert {f.rule for f in findings} == {"TQ401", "TQ105", "TQ106", "TQ103"}
+
+    path = tmp_path / "статия.txt"
+    path.write_text(BULGARIAN_ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path), "--target-lang", "bg", "--fix", "--format", "json"])
+    fixed = path.read_text(encoding="utf-8")
+    # the look-alike letters are back to Cyrillic; translation and terms are left to the editor
+    assert "Срещата се проведе" in fixed and "приветстваха разговорите" in fixed
+    assert "Планински Карабах" in fixed and "officials said" in fixed
+    left = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    assert "TQ105" not in left and {"TQ401", "TQ106", "TQ103"} <= left
