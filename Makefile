@@ -45,6 +45,7 @@ fuzz: fuzz-races fuzz-glossary fuzz-readers
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/quality.py --json bench/out/quality.json
+	$(BIN)/python bench/quality_langs.py --json bench/out/quality_langs.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
