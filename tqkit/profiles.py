@@ -33,7 +33,7 @@ _KEYS = {
     "code", "name", "scripts", "wordlist", "stemmer", "quotes", "decimal", "group", "space_before",
     "doubles", "allowed_doubles", "function_words", "root_repetition", "translit", "sources",
 }
-_TRANSLIT_KEYS = {"source", "min_zipf", "endings", "plural_endings", "loans"}
+_TRANSLIT_KEYS = {"source", "min_zipf", "endings", "plural_endings", "markers", "loans"}
 _TRANSLIT_SOURCES = {"en", "slavic"}
 _ROOT_KEYS = {"extra", "common_prefix", "allowed", "links", "clause_words", "capitalised_nouns"}
 _DOUBLES = {"all", "function-words"}
@@ -119,13 +119,16 @@ class TranslitRules:
     English word in Cyrillic letters ("бекграунд"); ``slavic``: a Russian or Bulgarian word
     romanised ("Opoltschenzy"). ``endings``: inflections stripped before the English lookup, or
     the Slavic endings that mark a romanised word; ``plural_endings``: the endings that mark a
-    capitalised word as a common noun; ``loans``: adopted words the word list lacks;
+    capitalised word as a common noun; ``markers``: letter groups English spelling leaves in a
+    Cyrillic word ("-инг", "ейк", "аунд"), one of which it must contain; ``loans``: adopted
+    words the word list lacks;
     ``min_zipf``: a word at least this frequent in the word list counts as adopted."""
 
     source: str
     min_zipf: float = 1.0
     endings: tuple[str, ...] = ()
     plural_endings: tuple[str, ...] = ()
+    markers: tuple[str, ...] = ()
     loans: frozenset[str] = frozenset()
 
 
@@ -316,14 +319,14 @@ def _translit(path: Path, text: str, data: dict[str, Any]) -> TranslitRules | No
     if not isinstance(min_zipf, int | float) or isinstance(min_zipf, bool) or not 0 <= min_zipf <= 6:
         raise ProfileError(f"{path}:{line}: `translit.min_zipf` is a word frequency (zipf 0-6)")
     lists: dict[str, tuple[str, ...]] = {}
-    for key in ("endings", "plural_endings", "loans"):
+    for key in ("endings", "plural_endings", "markers", "loans"):
         items = value.get(key) or []
         if not isinstance(items, list) or not all(isinstance(v, str) and v for v in items):
             raise ProfileError(f"{path}:{line}: `translit.{key}` must be a list of strings")
         # longest first: "-овете" is stripped before "-е"
         lists[key] = tuple(sorted((v.lower() for v in items), key=len, reverse=True))
     return TranslitRules(source=value["source"], min_zipf=float(min_zipf), endings=lists["endings"],
-                         plural_endings=lists["plural_endings"], loans=frozenset(lists["loans"]))
+                         plural_endings=lists["plural_endings"], markers=lists["markers"], loans=frozenset(lists["loans"]))
 
 
 def load_profile_file(path: Path) -> Profile:

@@ -58,7 +58,10 @@ def _same_root(profile: Profile, rules: RootRules, a: str, b: str) -> str | None
     short, long_ = sorted((ra, rb), key=len)
     if len(short) < MIN_LETTERS:
         return None
-    if short == long_ or (long_.startswith(short) and len(long_) - len(short) <= rules.extra):
+    if short == long_:
+        return short
+    # one extends the other: a five-letter stem at least ("прот-" is no root of "протест-")
+    if len(short) > MIN_LETTERS and long_.startswith(short) and len(long_) - len(short) <= rules.extra:
         return short
     n = rules.common_prefix
     if n and ra[:n] == rb[:n]:

@@ -5,8 +5,9 @@ Two mechanisms, chosen by the profile's ``translit`` data:
 - ``source: en`` (Bulgarian, Russian, Ukrainian): an English word spelled in Cyrillic letters
   that the language has not adopted ("бекграунд" for "background", "стейкхолдери" for
   "stakeholders"). The oracle for "is it a real word" is the profile's word list (and the
-  lemmatiser, when it knows the word); for "is it English" the consonant skeleton of the
-  Cyrillic word, inflection stripped, must be the skeleton of a common English word. Adopted
+  lemmatiser, when it knows the word); for "is it English" the word must hold a letter group
+  English spelling leaves (the profile's ``markers``: "-инг", "ейк", "аунд") and its consonant
+  skeleton, inflection stripped, must be the skeleton of a common English word. Adopted
   loans carry the language's own suffixes (-ация, -ция, -изъм) and so differ in skeleton from
   the English spelling ("ескалация" is not "escalation").
 - ``source: slavic`` (German): a Russian or Bulgarian word romanised the German way and left
@@ -178,6 +179,8 @@ def _english_in_cyrillic(text: str, profile: Profile, rules: TranslitRules,
         if word not in seen:
             seen[word] = ()
             forms = _forms(word, rules.endings)
+            if rules.markers and not any(mk in word for mk in rules.markers):
+                continue  # no trace of English spelling: a rare native word ("баклуши")
             if not _known(profile, word, words) and not any(f in rules.loans for f in (word, *forms)):
                 if index is None:
                     index = _english_index()
