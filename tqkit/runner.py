@@ -12,11 +12,12 @@ from pathlib import Path
 
 from tqkit.config import RunOptions, Settings, find_settings
 from tqkit.document import Document
+from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Edit, Finding, Fix, Severity, Span
 from tqkit.profiles import AUTO, detect_language, profile_for
-from tqkit.readers import WALK_SUFFIXES, InputError, read_path
+from tqkit.readers import WALK_SUFFIXES, read_path
 from tqkit.registry import CheckContext, Rule, select_rules
-from tqkit.resources import ResourceError, Resources
+from tqkit.resources import Resources
 from tqkit.suppress import apply_suppressions, find_suppressions
 
 UNUSED_SUPPRESSION = "TQ901"
