@@ -20,7 +20,8 @@ from tqkit.profiles import check_language
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
 from tqkit.report.text_report import escape_controls
-from tqkit.runner import FileResult, check_paths, engine_for, exit_code, read_source, settings_for
+from tqkit.results import FileResult
+from tqkit.runner import check_paths, engine_for, exit_code, read_source, settings_for
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
