@@ -230,3 +230,38 @@ def test_an_english_sentence_copied_into_bulgarian_copy_is_found() -> None:
                                     "The talks lasted four hours, and 120 journalists attended.")
     rules = {f.rule for f in check_text(target, target_lang="bg", source=SOURCE_EN)}
     assert {"TQ504", "TQ103"} <= rules
+
+
+_BASE = "code: zz\nname: X\nscripts: [Latin]\ndecimal: ','\nsources: {a: b}\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        (_BASE + "root_repetition: [a]\n", ":6: `root_repetition` is a mapping"),
+        (_BASE + "root_repetition: {extra: 40}\n", ":6: `root_repetition.extra`"),
+        (_BASE + "root_repetition: {common_prefix: 3}\n", "`root_repetition.common_prefix`"),
+        (_BASE + "root_repetition: {links: x}\n", "`root_repetition.links` must be a list"),
+        (_BASE + "root_repetition: {stems: []}\n", "unknown key `root_repetition.stems`"),
+        (_BASE + "translit: {source: fr}\n", ":6: `translit.source` is one of"),
+        (_BASE + "translit: {source: en, markers: [1]}\n", "`translit.markers` must be a list"),
+        (_BASE + "translit: {source: en, min_zipf: high}\n", "`translit.min_zipf`"),
+    ],
+)
+def test_broken_language_data_gives_one_line_with_file_and_line(tmp_path: Path, body: str, needle: str) -> None:
+    from tqkit.profiles import ProfileError, load_profile_file
+
+    path = tmp_path / "zz.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ProfileError) as err:
+        load_profile_file(path)
+    assert str(path) in str(err.value) and needle in str(err.value) and "\n" not in str(err.value)
+
+
+def test_every_shipped_profile_loads_its_language_data() -> None:
+    from tqkit.profiles import known_languages, profile_for
+
+    with_roots = {c for c in known_languages() if profile_for(c).roots is not None}
+    with_translit = {c for c in known_languages() if profile_for(c).translit is not None}
+    assert with_roots == {"bg", "ru", "uk", "de", "fr"}
+    assert with_translit == {"bg", "ru", "uk", "de"}
