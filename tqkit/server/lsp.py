@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -64,6 +65,7 @@ class TqkitServer(LanguageServer):
         self.results: dict[str, tuple[int | None, Positions, Checked]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.root: str | None = None
+        self.frozen = False
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Bytes that are not JSON get a parse error (id null), as JSON-RPC asks."""
@@ -90,6 +92,13 @@ class TqkitServer(LanguageServer):
             checked = Checked(text, note=f"tqkit failed on this document: {exc}")
         log.info("at %.3f checked %s (v%s): %d findings, %d paragraphs re-checked, %.0f ms", time.monotonic(), uri, version,
                  len(checked.findings), checked.paragraphs_checked, 1000 * (time.perf_counter() - started))
+        if not self.frozen:
+            # the word lists, lexicons and rule data loaded by the first check live as long as
+            # the server: keep them out of the garbage collector's full passes, which otherwise
+            # land on a keystroke now and then and cost a third of a second
+            self.frozen = True
+            gc.collect()
+            gc.freeze()
         current = self.workspace.get_text_document(uri)
         if current.version != version or current.source != text:
             return  # a newer change is on its way
