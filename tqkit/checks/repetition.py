@@ -279,6 +279,34 @@ class TautologicalRepetition(Rule):
                 phrase=phrase, root=pair.root,
             )
 
+    @staticmethod
+    def _ordinary(al: str, bl: str, sa: str, between: list[str]) -> bool:
+        """True when two lower-cased words of one stem ``sa`` with ``between`` them are ordinary
+        English, not a tautology."""
+        if len(between) == 1 and between[0] in IDIOM_LINKS and (
+            al == bl or between[0] != "to" or sa in ("use", "need")
+        ):
+            return True  # "face to face", "step by step"; but "decided to decide" is reported
+        if any(w in FUNCTION_WORDS and w not in BETWEEN_OK and not (w == "to" and al != bl and len(between) == 1)
+               for w in between):
+            return True  # "shares as share prices": a new clause, not a tautology
+        if len(between) == 2 and not any(w in BETWEEN_OK for w in between):
+            return True  # "data source includes data": a verb in between
+        if any(w.endswith("ly") for w in between) or al.endswith("ly"):
+            return True  # adverbs: "actually smells actually"
+        if al.endswith(("'s", "’s")):
+            return True
+        return sa in COGNATE_IDIOMS and any(w in ("a", "an") for w in between)
+
+    @staticmethod
+    def _names(a: str, b: str, i: int) -> bool:
+        """True when the pair is a name: "Bush bushes", "Alpha Phi Alpha" (``i``: the first
+        word's index in the clause; the clause's first word may be capitalised)."""
+        if a[0].isupper() != b[0].isupper() and ((i > 0 and a[0].isupper()) or b[0].isupper()):
+            return True  # a name next to a common word ("Bush bushes")
+        # a name repeated ("Alpha Phi Alpha", "Maurya founded the Maurya Empire")
+        return b[0].isupper() and (a[0].isupper() or i > 0)
+
     def _clause(self, doc: Document, base: int, clause: str) -> Iterator[Finding]:
         words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(clause)]
         n = len(words)
@@ -300,25 +328,8 @@ class TautologicalRepetition(Rule):
                 if len(sa) < 4 or sa != stem(bl):
                     continue
                 between = [w[2].lower() for w in words[i + 1 : j]]
-                if len(between) == 1 and between[0] in IDIOM_LINKS and (
-                    al == bl or between[0] != "to" or sa in ("use", "need")
-                ):
-                    continue  # "face to face", "step by step"; but "decided to decide" is reported
-                if any(w in FUNCTION_WORDS and w not in BETWEEN_OK and not (w == "to" and al != bl and len(between) == 1)
-                       for w in between):
-                    continue  # "shares as share prices": a new clause, not a tautology
-                if len(between) == 2 and not any(w in BETWEEN_OK for w in between):
-                    continue  # "data source includes data": a verb in between
-                if any(w.endswith("ly") for w in between) or al.endswith("ly"):
-                    continue  # adverbs: "actually smells actually"
-                if al.endswith(("'s", "’s")):
+                if self._ordinary(al, bl, sa, between) or self._names(a, b, i):
                     continue
-                if sa in COGNATE_IDIOMS and any(w in ("a", "an") for w in between):
-                    continue
-                if a[0].isupper() != b[0].isupper() and ((i > 0 and a[0].isupper()) or b[0].isupper()):
-                    continue  # a name next to a common word ("Bush bushes")
-                if b[0].isupper() and (a[0].isupper() or i > 0):
-                    continue  # a name repeated ("Alpha Phi Alpha", "Maurya founded the Maurya Empire")
                 span = Span(base + a_start, base + b_end)
                 at = base + a_start
                 verb_first = bool(_VERB_BEFORE_RE.search(doc.view, max(0, at - 24), at))

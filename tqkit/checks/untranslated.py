@@ -12,7 +12,7 @@ from tqkit.checks._text import match_case, sentence_start
 from tqkit.checks.translit_langs import translit_hits
 from tqkit.document import Document, Token
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.profiles import ProfileError, UnknownLanguage, base_code, profile_for
+from tqkit.profiles import Profile, ProfileError, UnknownLanguage, base_code, profile_for
 from tqkit.registry import CheckContext, Rule, register
 
 # Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
@@ -250,15 +250,7 @@ class TransliteratedWord(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         profile = ctx.profile
         if profile is not None and profile.code != "en":
-            for hit in translit_hits(doc.view, profile):
-                if hit.english:
-                    english = "” or “".join(hit.english)
-                    msg = (f"“{hit.word}” is the English word “{english}” spelled in {profile.name} "
-                           "letters, not an adopted word: translate it.")
-                else:
-                    msg = (f"“{hit.word}” is not a {profile.name} word and looks like a transliterated "
-                           "source word: translate it.")
-                yield self.finding(doc, Span(hit.start, hit.end), msg, english=list(hit.english))
+            yield from self._other_language(doc, profile)
             return
         res = ctx.resources
         known_translits = res.calques.transliterations
@@ -284,14 +276,7 @@ class TransliteratedWord(Rule):
             w for w in unknown
             if _slavic_shape(w) and not res.is_known_word(_singular(w))
         }
-        if any(ch in view for ch in "əğışı"):
-            for m in _TURKIC_WORD_RE.finditer(view):
-                if len(m.group()) >= 3 and m.start() not in reported:
-                    yield self.finding(
-                        doc, Span(m.start(), m.end()),
-                        f"“{m.group()}” is not English: it looks like an untranslated Azerbaijani or "
-                        "Turkish word (letters such as ə, ğ, ı); translate it.",
-                    )
+        yield from self._turkic(doc, reported)
         if not suspects:
             return
         for m in _suspects_regex(frozenset(suspects)).finditer(view):
@@ -313,6 +298,31 @@ class TransliteratedWord(Rule):
                 continue
             tok = Token(m.start(), m.end(), text, "word")
             yield self._report(doc, tok, (), None, source_text, ctx, known=False)
+
+    def _turkic(self, doc: Document, reported: set[int]) -> Iterator[Finding]:
+        """Lower-case words with letters of Turkish and Azerbaijani that English never uses."""
+        view = doc.view
+        if not any(ch in view for ch in "əğışı"):
+            return
+        for m in _TURKIC_WORD_RE.finditer(view):
+            if len(m.group()) >= 3 and m.start() not in reported:
+                yield self.finding(
+                    doc, Span(m.start(), m.end()),
+                    f"“{m.group()}” is not English: it looks like an untranslated Azerbaijani or "
+                    "Turkish word (letters such as ə, ğ, ı); translate it.",
+                )
+
+    def _other_language(self, doc: Document, profile: Profile) -> Iterator[Finding]:
+        """Copy in a language with a ``translit`` profile (see :mod:`tqkit.checks.translit_langs`)."""
+        for hit in translit_hits(doc.view, profile):
+            if hit.english:
+                english = "” or “".join(hit.english)
+                msg = (f"“{hit.word}” is the English word “{english}” spelled in {profile.name} "
+                       "letters, not an adopted word: translate it.")
+            else:
+                msg = (f"“{hit.word}” is not a {profile.name} word and looks like a transliterated "
+                       "source word: translate it.")
+            yield self.finding(doc, Span(hit.start, hit.end), msg, english=list(hit.english))
 
     @staticmethod
     def _translation(doc: Document, span: Span, suggestion: str) -> Fix:
