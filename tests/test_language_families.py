@@ -190,3 +190,41 @@ def test_bulgarian_article_every_problem_found_and_safe_fixes_applied(tmp_path: 
     assert "Планински Карабах" in fixed and "officials said" in fixed
     left = {f["rule"] for f in json.loads(result.stdout)["findings"]}
     assert "TQ105" not in left and {"TQ401", "TQ106", "TQ103"} <= left
+
+
+_ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюяАБВ abcdefgKLMäöüß ,.-'\n"
+
+
+@pytest.mark.parametrize("lang", ["bg", "ru", "uk", "de", "fr"])
+def test_language_mechanisms_give_spans_inside_the_text_on_any_input(lang: str) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tqkit.checks.repetition_roots import root_pairs
+    from tqkit.checks.translit_langs import translit_hits
+    from tqkit.profiles import profile_for
+
+    profile = profile_for(lang)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(alphabet=_ALPHABET, max_size=200))
+    def prop(text: str) -> None:
+        for pair in root_pairs(text, profile):
+            assert 0 <= pair.start < pair.end <= len(text)
+            assert text[pair.start:pair.end].startswith(pair.first)
+            assert text[pair.start:pair.end].endswith(pair.second)
+        for hit in translit_hits(text, profile):
+            assert text[hit.start:hit.end] == hit.word
+
+    prop()
+
+
+def test_ukrainian_root_repetition_and_english_in_cyrillic() -> None:
+    found = {(f.rule, f.span.start) for f in check_text(
+        "Міністерство хоче контролювати контроль кордону.", target_lang="uk")}
+    assert any(rule == "TQ202" for rule, _ in found)
+    assert not [f for f in check_text("Сусіди допомагали один одному всю зиму.", target_lang="uk")
+                if f.rule == "TQ202"]
+    hits = [f for f in check_text("Міністр розповів про бекграунд стейкхолдерів галузі.", target_lang="uk")
+            if f.rule == "TQ102"]
+    assert hits and "“stakeholder”" in " ".join(f.message for f in hits)
