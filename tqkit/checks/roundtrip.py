@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity
 from tqkit.langs import language_name
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 _SHOW = 160  # characters of MT output quoted in a message
 
@@ -62,11 +62,12 @@ class RoundTripDrift(Rule):
 
     code = "TQ501"
     name = "roundtrip-drift"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.MISTRANSLATION
     enabled_by_default = False
     # Examples need an installed MT model; tests/mt exercises the rule with a model built there.
-    needs_model: ClassVar[bool] = True
+    needs_model = True
     fires = ()
     quiet = ()
     fires_with_source = ()

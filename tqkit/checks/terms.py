@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tqkit.checks._text import inside_quotes, match_case, sentence_start
 from tqkit.findings import Category, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 if TYPE_CHECKING:
     from tqkit.document import Document, Segment
@@ -190,6 +190,7 @@ class DeprecatedTerm(Rule):
     code = "TQ401"
     languages = None  # any target language
     name = "deprecated-term"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
     fires = (
@@ -301,6 +302,7 @@ class InconsistentTerm(Rule):
     code = "TQ402"
     languages = None  # any target language
     name = "inconsistent-term"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.TERM_INCONSISTENT
     fires = (
@@ -392,6 +394,7 @@ class UnattributedTerm(Rule):
     code = "TQ403"
     languages = None  # any target language
     name = "unattributed-term"
+    fix_availability = FixAvailability.NONE
     severity = Severity.INFO
     category = Category.TERM_INAPPROPRIATE
     fires = (
@@ -480,6 +483,7 @@ class TermCapitalisation(Rule):
     code = "TQ404"
     languages = None  # any target language
     name = "term-capitalisation"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
     fires = (
@@ -574,6 +578,7 @@ class SourceTermMissing(Rule):
     code = "TQ405"
     languages = None  # any target language
     name = "source-term-missing"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
     needs_source = True
