@@ -7,6 +7,7 @@ import ast
 import inspect
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import tqkit.engine
@@ -18,6 +19,7 @@ from tqkit.engine import Engine
 from tqkit.findings import Severity
 from tqkit.parallel import map_files
 from tqkit.registry import post_passes
+from tqkit.ruleoptions import MTOptions, RuleOptions, SourceOptions
 
 UNUSED = "<!-- tqkit: ignore TQ201 -->\nA clean paragraph about the budget.\n"
 
@@ -71,3 +73,19 @@ def test_fix_and_diff_in_parallel_match_serial(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["check", "--fix", "--select", "TQ201", "-j", "2", str(tmp_path)])
     assert res.exit_code == 0, res.output
     assert all("the the" not in (tmp_path / n).read_text(encoding="utf-8") for n in texts)
+
+
+def test_rule_options_are_typed_per_family() -> None:
+    opts = RuleOptions.from_mapping({"roundtrip_via": "bg", "models_dir": "/m", "source_lang": "ru"})
+    assert opts == RuleOptions(MTOptions(models_dir="/m", roundtrip_via="bg"), SourceOptions("ru"))
+    with pytest.raises(ValueError, match="roundtrip_vai"):
+        RuleOptions.from_mapping({"roundtrip_vai": "bg"})
+    hash(opts)  # frozen: it keys the engine cache
+
+
+def test_rules_leave_document_meta_alone() -> None:
+    text = "Russian peacemakers arrived in Kiev. The the talks were held.\n\nRussian peacekeepers left.\n"
+    doc = Document("a.txt", text, "en", meta={"newline": "\n"})
+    source = Document("<source>", "Российские миротворцы прибыли в Киев.\n\nМиротворцы ушли.\n", "und")
+    Engine(Settings(target_lang="en", extend_select=("TQ5",))).check(doc, source)
+    assert doc.meta == {"newline": "\n"}

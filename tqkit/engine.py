@@ -15,6 +15,7 @@ from tqkit.findings import Finding
 from tqkit.profiles import AUTO, Profile, detect_language, profile_for
 from tqkit.registry import CheckContext, Rule, post_passes, select_rules
 from tqkit.resources import Resources
+from tqkit.ruleoptions import RuleOptions
 
 
 class Engine:
@@ -30,7 +31,7 @@ class Engine:
 
     def context(self, source: Document | None, profile: Profile) -> CheckContext:
         """A fresh context for checking one document."""
-        return CheckContext(self.resources, source=source, options=dict(self.options.extra),
+        return CheckContext(self.resources, source=source, options=self.options.rules,
                             selected=self.codes, profile=profile, notes=profile.notes())
 
     def rules_for(self, path: str) -> list[Rule]:
@@ -117,12 +118,12 @@ def _resources(glossaries: tuple[str, ...] | None, target_lang: str) -> Resource
     return _RESOURCES[key]
 
 
-_ENGINES: dict[tuple[Settings, tuple[tuple[str, str], ...]], Engine] = {}
+_ENGINES: dict[tuple[Settings, RuleOptions], Engine] = {}
 
 
 def engine_for(settings: Settings, options: RunOptions) -> Engine:
     """The engine of one configuration, built once per process and reused."""
-    key = (settings, tuple(sorted((k, repr(v)) for k, v in options.extra.items())))
+    key = (settings, options.rules)
     if key not in _ENGINES:
         _ENGINES[key] = Engine(settings, options)
     return _ENGINES[key]

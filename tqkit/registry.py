@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.profiles import Profile, base_code
+from tqkit.ruleoptions import RuleOptions
 
 if TYPE_CHECKING:
     from tqkit.document import Document
@@ -49,7 +50,10 @@ class CheckContext:
 
     resources: Resources
     source: Document | None = None
-    options: dict[str, Any] = field(default_factory=dict)
+    options: RuleOptions = field(default_factory=RuleOptions)
+    # What rules compute once per check and share (keyed by the computing module; an entry
+    # records the document it was computed for). Never in ``Document.meta``.
+    cache: dict[str, object] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     # Codes of the rules running in this check, so one family can defer to another.
     selected: frozenset[str] = frozenset()

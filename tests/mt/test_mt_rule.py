@@ -16,6 +16,7 @@ from tqkit.document import Document
 from tqkit.findings import Category, Severity, apply_edits
 from tqkit.mt.roundtrip import chrf
 from tqkit.registry import CheckContext, get_rule, select_rules
+from tqkit.ruleoptions import RuleOptions
 
 TEXT = (
     "The government said on Monday that talks with the opposition would resume next week.\n\n"
@@ -28,7 +29,7 @@ SOURCE = (
 
 
 def _context(**options: object) -> CheckContext:
-    return CheckContext(resources=None, options=dict(options))  # type: ignore[arg-type]
+    return CheckContext(resources=None, options=RuleOptions.from_mapping(options))  # type: ignore[arg-type]
 
 
 def test_rule_metadata() -> None:

@@ -77,7 +77,7 @@ def _pairs_from_segments(doc: Document) -> list[Bead]:
 def alignment(doc: Document, ctx: CheckContext) -> list[Bead]:
     """Paragraph beads (with sentence beads as children) for this check run, computed once and
     shared by every TQ5xx rule. Empty when there is nothing to align."""
-    cached = ctx.options.get(_CACHE_KEY)
+    cached = ctx.cache.get(_CACHE_KEY)
     if isinstance(cached, tuple) and cached[0] is doc and cached[1] is ctx.source:
         beads: list[Bead] = cached[2]
         return beads
@@ -89,7 +89,7 @@ def alignment(doc: Document, ctx: CheckContext) -> list[Bead]:
             beads = _pairs_from_segments(doc)
     except AlignmentError as exc:
         ctx.notes.append(f"source not aligned: {exc}")
-    ctx.options[_CACHE_KEY] = (doc, ctx.source, beads)
+    ctx.cache[_CACHE_KEY] = (doc, ctx.source, beads)
     return beads
 
 

@@ -56,12 +56,12 @@ def _scan(doc: Document, ctx: CheckContext) -> _Scan | None:
     g = _glossary(ctx)
     if g is None:
         return None
-    cached = doc.meta.get(_SCAN_KEY)
-    if isinstance(cached, _Scan) and cached.glossary is g:
+    cached = ctx.cache.get(_SCAN_KEY)
+    if isinstance(cached, _Scan) and cached.glossary is g and cached.doc is doc:
         return cached
     lang = (doc.target_lang or "en").split("-")[0]
     scan = _Scan(g, g.matcher(lang).find(doc.view, folded=doc.folded), doc)
-    doc.meta[_SCAN_KEY] = scan
+    ctx.cache[_SCAN_KEY] = scan
     return scan
 
 

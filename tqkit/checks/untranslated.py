@@ -350,7 +350,7 @@ def _suggest_for_source_word(ctx: CheckContext, word: str) -> list[str]:
     try:
         from tqkit.mt.argos import ModelError, MTUnavailable, get_translator, resolve_models_dir
 
-        models_dir = resolve_models_dir(ctx.options.get("models_dir"))
+        models_dir = resolve_models_dir(ctx.options.mt.models_dir)
         if not models_dir.is_dir() or not any(models_dir.iterdir()):
             return []  # no model installed: stay offline and fast
         out = get_translator(lang, "en", models_dir).translate_sentence(word).strip(" .")

@@ -23,6 +23,7 @@ from tqkit.report import FORMATS, emit
 from tqkit.report.text_report import escape_controls
 from tqkit.resources import ResourceError
 from tqkit.results import FileResult
+from tqkit.ruleoptions import MTOptions, RuleOptions, SourceOptions
 from tqkit.runner import check_paths, check_stdin, exit_code
 
 
@@ -99,13 +100,12 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         sys.exit(0)
     if source and len(paths) != 1:
         fail("--source pairs one original with one translated file; give exactly one PATH")
-    extra: dict[str, object] = {"roundtrip_via": roundtrip_via, "models_dir": models_dir,
-                                "roundtrip_threshold": roundtrip_threshold, "source_lang": source_lang}
+    rule_options = RuleOptions(MTOptions(models_dir, roundtrip_via, roundtrip_threshold), SourceOptions(source_lang))
     options = RunOptions(
         select=sel or None, extend_select=ext, ignore=ign,
         glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
         target_lang=target_lang, fail_on=Severity.parse(fail_on) if fail_on else None,
-        encoding=encoding, source=source, source_lang=source_lang, config=config, extra=extra,
+        encoding=encoding, source=source, source_lang=source_lang, config=config, rules=rule_options,
         packs=tuple(str(Path(p).resolve()) for p in packs),
     )
     _refuse_broken_packs(paths, options)

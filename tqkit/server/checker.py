@@ -31,6 +31,7 @@ from tqkit.profiles import AUTO, profile_for
 from tqkit.readers import InputError, reader_for
 from tqkit.registry import Rule
 from tqkit.resources import ResourceError
+from tqkit.ruleoptions import RuleOptions, SourceOptions
 
 UNUSED_SUPPRESSION = UnusedSuppression.code
 
@@ -175,7 +176,7 @@ class ServerConfig:
             glossaries=tuple(self.resolve(g) for g in self.glossaries) or None,
             target_lang=self.target_lang, source=self.resolve(self.source) if self.source else None,
             source_lang=self.source_lang, config=self.resolve(self.config) if self.config else None,
-            extra={"source_lang": self.source_lang},
+            rules=RuleOptions(source=SourceOptions(self.source_lang)),
         )
 
 
