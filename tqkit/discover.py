@@ -9,7 +9,8 @@ from pathlib import Path
 
 from tqkit.config import RunOptions, Settings, find_settings
 from tqkit.document import Document
-from tqkit.readers import WALK_SUFFIXES, InputError, read_path
+from tqkit.errors import InputError
+from tqkit.readers import WALK_SUFFIXES, read_path
 
 _SKIPPED_DIRS = ("node_modules", "__pycache__")
 

@@ -15,10 +15,10 @@ from tqkit.config import RunOptions
 from tqkit.discover import settings_for, source_of, walk
 from tqkit.document import Document
 from tqkit.engine import Engine, engine_for
+from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Edit, Finding, Fix, Span
 from tqkit.parallel import map_files
-from tqkit.readers import MAX_BYTES, InputError, reader_for
-from tqkit.resources import ResourceError
+from tqkit.readers import MAX_BYTES, reader_for
 from tqkit.results import FileResult
 
 MAX_PASSES = 10

@@ -1,5 +1,9 @@
-"""What checking a file gives: :class:`FileResult` (the reports, the fix pipeline and the
-glossary linter share it)."""
+"""What checking produces, as the emitters (``tqkit.report``), the glossary linter, the audit
+and the language server read it: one :class:`FileResult` per input file.
+
+The bottom layer (it holds findings only), so any module may build or read results without
+importing the engine that produced them.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,13 @@ from dataclasses import dataclass, field
 
 from tqkit.findings import Finding, Severity
 
+__all__ = ["FileResult"]
+
 
 @dataclass
 class FileResult:
+    """The findings of one file, or the one-line ``error`` that stopped it being checked."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     text: str | None = None

@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from tqkit.config import RunOptions
 from tqkit.discover import read_source, settings_for, source_of, walk
 from tqkit.engine import Engine, dedupe, document_language, engine_for
+from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Severity
 from tqkit.fixes import chosen_fixes, non_overlapping
 from tqkit.parallel import map_files
-from tqkit.readers import InputError, read_path, reader_for
-from tqkit.resources import ResourceError
+from tqkit.readers import read_path, reader_for
 from tqkit.results import FileResult
 
 __all__ = [

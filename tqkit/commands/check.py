@@ -14,14 +14,14 @@ import click
 from tqkit.config import RunOptions
 from tqkit.discover import empty_directories, settings_for, walk
 from tqkit.engine import engine_for
+from tqkit.errors import InputError, ResourceError, UnknownLanguage
 from tqkit.findings import Severity
 from tqkit.fixes import FixRequest, fix_paths
-from tqkit.profiles import UnknownLanguage, check_language
-from tqkit.readers import WALK_SUFFIXES, InputError
+from tqkit.profiles import check_language
+from tqkit.readers import WALK_SUFFIXES
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
 from tqkit.report.text_report import escape_controls
-from tqkit.resources import ResourceError
 from tqkit.results import FileResult
 from tqkit.ruleoptions import MTOptions, RuleOptions, SourceOptions
 from tqkit.runner import check_paths, check_stdin, exit_code
@@ -189,7 +189,7 @@ def _drop_empty_directories(paths: tuple[str, ...]) -> tuple[str, ...]:
 def _refuse_broken_packs(paths: tuple[str, ...], options: RunOptions) -> None:
     """Load the rule packs of the first file's configuration before checking anything: a broken
     bundled or user pack stops the run (one line, exit 2) instead of being skipped."""
-    from tqkit.packs import PackError
+    from tqkit.errors import PackError
 
     first = next((p for p, err in walk(paths, options) if err is None), None)
     if first is None:
@@ -229,7 +229,8 @@ def _fix(paths: tuple[str, ...], options: RunOptions, how: FixRequest,
 
 def _pack_set(packs: tuple[str, ...]) -> Any:
     """The bundled packs plus ``--packs``; a broken pack ends the command (exit 2)."""
-    from tqkit.packs import PackError, bundled_pack_dir, load_packs
+    from tqkit.errors import PackError
+    from tqkit.packs import bundled_pack_dir, load_packs
 
     try:
         return load_packs([bundled_pack_dir(), *(Path(p) for p in packs)])

@@ -17,7 +17,7 @@ from tqkit.document import Document
 from tqkit.findings import Finding
 
 if TYPE_CHECKING:
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
 # The formats are the ``<format>_report`` modules of this package: adding one is adding its
 # module (and a line in the README). These keep their place in ``--help``; others follow.

@@ -26,11 +26,11 @@ from tqkit.config import RunOptions, Settings, find_settings
 from tqkit.discover import read_source
 from tqkit.document import Document, Segment
 from tqkit.engine import Engine, document_language, engine_for
+from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Edit, Finding, Fix, Span
 from tqkit.profiles import AUTO, profile_for
-from tqkit.readers import InputError, reader_for
+from tqkit.readers import reader_for
 from tqkit.registry import Rule
-from tqkit.resources import ResourceError
 from tqkit.ruleoptions import RuleOptions, SourceOptions
 
 UNUSED_SUPPRESSION = UnusedSuppression.code
