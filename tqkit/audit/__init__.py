@@ -11,10 +11,6 @@ import importlib.util
 INSTALL_HINT = "tqkit audit needs the audit extra: pip install 'tqkit[audit]'"
 
 
-class AuditError(Exception):
-    """A problem that stops the audit: one line for the user, exit 2."""
-
-
 def missing_extra() -> str | None:
     """The first missing module of the extra, or None when all are installed."""
     for module in ("pyarrow", "distributed", "matplotlib"):

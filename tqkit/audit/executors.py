@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from tqkit.audit import AuditError
 from tqkit.audit.work import PartResult, Task, audit_partition
 from tqkit.config import RunOptions, Settings
+from tqkit.errors import AuditError
 
 
 class Progress:

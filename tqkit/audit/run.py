@@ -30,12 +30,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tqkit.atomic import atomic_write
-from tqkit.audit import AuditError
 from tqkit.audit.executors import DaskExecutor, Executor, LocalPool, Progress, configured_scheduler
 from tqkit.audit.inputs import DEFAULT_MAX_ARTICLE, Item, count_articles, items, partitions
 from tqkit.audit.work import MQM_NAMES, MQM_WEIGHTS, PartResult, Task, settings_key
 from tqkit.config import RunOptions, Settings
-from tqkit.readers import InputError
+from tqkit.errors import AuditError, InputError
 from tqkit.runner import settings_for
 
 __all__ = ["OWNED", "TABLES", "AuditConfig", "AuditError", "AuditOutcome", "Totals",

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from tqkit.atomic import WriteError, atomic_write, locked, stamp_of
+from tqkit.atomic import atomic_write, locked, stamp_of
 from tqkit.commands.glossary_io import export, import_, merge
 from tqkit.commands.glossary_util import (
     concept_files,
@@ -25,6 +25,7 @@ from tqkit.commands.glossary_util import (
     glossary_paths,
     load_glossary,
 )
+from tqkit.errors import WriteError
 from tqkit.report import FORMATS
 
 __all__ = ["add", "coverage", "export", "fail", "find", "glossary", "glossary_option", "import_",
@@ -49,9 +50,9 @@ def lint(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, no_color
     deprecated, a language without a preferred term, missing sources.
 
     Exit codes: 0 clean, 1 problems found, 2 usage or input error."""
+    from tqkit.errors import ResourceError
     from tqkit.glossary.lint import lint_paths
     from tqkit.report import emit
-    from tqkit.resources import ResourceError
 
     targets = [Path(p) for p in paths] or glossary_paths(glossaries)
     try:
@@ -176,7 +177,7 @@ def _source_pairs(sources: tuple[str, ...]) -> list[tuple[str, str | None]]:
 
 
 def _add_to_file(target: Path, concept: Any, others: list[Any], force: bool) -> None:
-    from tqkit.glossary import GlossaryError
+    from tqkit.errors import GlossaryError
     from tqkit.glossary.edit import add_concept
 
     with locked(target):  # read, edit, write: one step for other tqkit processes
@@ -268,7 +269,8 @@ def stats(glossaries: tuple[str, ...], fmt: str) -> None:
 def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str,
              encoding: str | None) -> None:
     """Which concepts, and which deprecated or forbidden variants, occur in each file."""
-    from tqkit.readers import InputError, read_path
+    from tqkit.errors import InputError
+    from tqkit.readers import read_path
     from tqkit.runner import walk
 
     g = load_glossary(glossaries)

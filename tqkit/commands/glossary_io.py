@@ -34,7 +34,7 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
 
     New concepts, terms and sources are added; a value that differs is a conflict: A's value is
     kept and the conflict reported (exit 1), never overwritten silently."""
-    from tqkit.glossary import GlossaryError
+    from tqkit.errors import GlossaryError
     from tqkit.glossary.edit import merge_files
 
     stamp = output_stamp(output)
@@ -68,7 +68,7 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Replace --output when it exists.")
 def import_(file: str, output: str, langs: str | None, gid: str | None, force: bool) -> None:
     """Import TBX (v2 martif or v3 conceptEntry) or CSV into the YAML authoring format."""
-    from tqkit.glossary import GlossaryError
+    from tqkit.errors import GlossaryError
     from tqkit.glossary.edit import check_text, glossary_to_yaml
     from tqkit.glossary.model import GlossaryInfo
     from tqkit.report.text_report import escape_controls
@@ -90,9 +90,10 @@ def import_(file: str, output: str, langs: str | None, gid: str | None, force: b
 
 
 def read_exchange(path: Path, langs: str | None, notes: list[str] | None = None) -> tuple[Any, list[Any]]:
-    from tqkit.glossary.csvio import CsvError, read_csv
+    from tqkit.errors import CsvError, TbxError
+    from tqkit.glossary.csvio import read_csv
     from tqkit.glossary.load import MAX_GLOSSARY_BYTES
-    from tqkit.glossary.tbx import TbxError, read_tbx
+    from tqkit.glossary.tbx import read_tbx
 
     try:
         import stat

@@ -10,7 +10,8 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from tqkit.atomic import Stamp, WriteError, atomic_write, stamp_of
+from tqkit.atomic import Stamp, atomic_write, stamp_of
+from tqkit.errors import WriteError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,8 +42,8 @@ def glossary_paths(glossaries: Sequence[str]) -> list[Path]:
 
 
 def load_glossary(glossaries: Sequence[str]) -> Any:
-    from tqkit.glossary import GlossaryError, load_glossaries
-    from tqkit.resources import ResourceError
+    from tqkit.errors import GlossaryError, ResourceError
+    from tqkit.glossary import load_glossaries
 
     try:
         return load_glossaries(glossary_paths(glossaries))
@@ -51,7 +52,8 @@ def load_glossary(glossaries: Sequence[str]) -> Any:
 
 
 def concept_files(glossaries: Sequence[str]) -> list[Path]:
-    from tqkit.resources import ResourceError, _kind_of, glossary_files
+    from tqkit.errors import ResourceError
+    from tqkit.resources import _kind_of, glossary_files
 
     try:
         return [p for p in glossary_files(glossary_paths(glossaries)) if _kind_of(p) == "concepts"]
