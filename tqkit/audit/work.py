@@ -126,6 +126,18 @@ def _finding_row(f: Finding, doc: Document, article_id: str, extra: dict[str, An
     }
 
 
+def _error_row(item: Item, message: str) -> dict[str, Any]:
+    return {"source_file": item.origin, "row": item.row, "article_id": item.id, "error": message}
+
+
+def _error_message(item: Item, exc: Exception) -> str:
+    """An unreadable article or resource says so; any other exception is a rule's bug."""
+    if isinstance(exc, (InputError, ResourceError)):
+        return str(exc)
+    where = f"{item.origin}:{item.row}" if item.row else item.origin
+    return f"{where}: internal error ({type(exc).__name__}: {exc})"
+
+
 def _keep_worst(heap: list[tuple[float, int, dict[str, Any]]],
                 entry: tuple[float, int, dict[str, Any]], size: int) -> None:
     """Keep the ``size`` worst articles in a min-heap."""
@@ -150,21 +162,14 @@ def audit_partition(task: Task) -> PartResult:
     words_total = 0
     for seq, item in enumerate(task.items):
         if item.error is not None:
-            errors.append({"source_file": item.origin, "row": item.row, "article_id": item.id,
-                           "error": item.error})
+            errors.append(_error_row(item, item.error))
             continue
         key = settings_key(item)
         settings = task.settings[key]
         try:
             doc, found, changes = _check_item(item, key, settings, task)
-        except (InputError, ResourceError) as exc:
-            errors.append({"source_file": item.origin, "row": item.row, "article_id": item.id,
-                           "error": str(exc)})
-            continue
         except Exception as exc:  # a rule's bug must not stop an archive audit: list it
-            where = f"{item.origin}:{item.row}" if item.row else item.origin
-            errors.append({"source_file": item.origin, "row": item.row, "article_id": item.id,
-                           "error": f"{where}: internal error ({type(exc).__name__}: {exc})"})
+            errors.append(_error_row(item, _error_message(item, exc)))
             continue
         common = {"source_file": item.origin, "row": item.row, "date": item.date,
                   "source_lang": item.source_lang}
