@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 from tqkit.document import split_sentences
 from tqkit.errors import ModelError
@@ -315,7 +315,7 @@ def clean_sentence(text: str) -> str:
 def _translation_classes(argos: SimpleNamespace) -> tuple[type, type]:
     cached = getattr(argos.translate, "_tqkit_classes", None)
     if cached is not None:
-        return cached
+        return cast("tuple[type, type]", cached)
 
     class TqkitSentencizer(argos.sbd.ISentenceBoundaryDetectionModel):  # type: ignore[name-defined]
         """Rule-based splitting by tqkit: no model, no download."""
