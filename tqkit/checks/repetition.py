@@ -13,7 +13,7 @@ from tqkit.checks.repetition_roots import root_pairs
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.profiles import Profile, ProfileError, UnknownLanguage, base_code, profile_for
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Doubles that are grammatical ("that that", "had had") or idiomatic.
 ALLOWED_DOUBLES = frozenset({
@@ -64,6 +64,7 @@ class DoubledWord(Rule):
 
     code = "TQ201"
     name = "doubled-word"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     # any language with a profile: its grammatical doubles ("die die", "nous nous") and its
@@ -216,6 +217,7 @@ class TautologicalRepetition(Rule):
 
     code = "TQ202"
     name = "tautological-repetition"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = (

@@ -19,7 +19,7 @@ from tqkit.checks.repetition import (
 )
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 _WORD_TAIL_RE = re.compile(r"[^\W\d_]*(?:['’-][^\W\d_]+)*")
 
@@ -53,6 +53,7 @@ class RepeatedWithAnd(Rule):
     """
 
     code = "TQ203"
+    fix_availability = FixAvailability.ALWAYS
     name = "repeated-with-and"
     severity = Severity.WARNING
     category = Category.AWKWARD
@@ -166,6 +167,7 @@ class RootRepeatedInClause(Rule):
     """
 
     code = "TQ204"
+    fix_availability = FixAvailability.NONE
     name = "root-repeated-in-clause"
     severity = Severity.WARNING
     category = Category.AWKWARD
@@ -288,6 +290,7 @@ class RepeatedAttribution(Rule):
     """
 
     code = "TQ205"
+    fix_availability = FixAvailability.NONE
     name = "repeated-attribution"
     severity = Severity.WARNING
     category = Category.AWKWARD
