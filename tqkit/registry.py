@@ -139,10 +139,14 @@ def _load() -> None:
     for module in RULE_MODULES:
         try:
             importlib.import_module(module)
-        except ModuleNotFoundError as exc:  # a family not written yet
+        except ModuleNotFoundError as exc:  # a typo would silently drop a whole rule family
             if exc.name != module:
                 raise
+            raise ImportError(f"tqkit.registry.RULE_MODULES names {module!r}, which does not exist") from None
     _LOADED = True
+    from tqkit.packs.load import set_rule_codes  # loaded on first use (start-up time)
+
+    set_rule_codes(_RULES)
 
 
 def all_rules() -> list[type[Rule]]:

@@ -447,7 +447,7 @@ def _common_words() -> frozenset[str]:
     """Frequent English words (zipf >= 4): a lower-case term made only of them ("basic
     principles", "black january") is probably ordinary prose, not a miswritten name."""
     try:
-        from tqkit.resources import load_wordlist
+        from tqkit.datafiles import load_wordlist
 
         return load_wordlist("en", min_zipf=4.0)
     except Exception:  # the word list is optional for this rule

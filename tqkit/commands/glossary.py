@@ -42,7 +42,7 @@ def glossary_option(fn: F) -> F:
 
 
 def _paths(glossaries: Sequence[str]) -> list[Path]:
-    from tqkit.resources import bundled_glossary_dir
+    from tqkit.datafiles import bundled_glossary_dir
 
     return [Path(g) for g in glossaries] or [bundled_glossary_dir()]
 
@@ -58,11 +58,11 @@ def _load(glossaries: Sequence[str]) -> Any:
 
 
 def _concept_files(glossaries: Sequence[str]) -> list[Path]:
+    from tqkit.datafiles import glossary_files, kind_of
     from tqkit.errors import ResourceError
-    from tqkit.resources import _kind_of, glossary_files
 
     try:
-        return [p for p in glossary_files(_paths(glossaries)) if _kind_of(p) == "concepts"]
+        return [p for p in glossary_files(_paths(glossaries)) if kind_of(p) == "concepts"]
     except ResourceError as exc:
         fail(str(exc))
 
@@ -114,8 +114,10 @@ def lint(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, no_color
     Exit codes: 0 clean, 1 problems found, 2 usage or input error."""
     from tqkit.errors import ResourceError
     from tqkit.glossary.lint import lint_paths
+    from tqkit.registry import all_rules
     from tqkit.report import emit
 
+    all_rules()  # so a rule pack's entries are checked against every rule code
     targets = [Path(p) for p in paths] or _paths(glossaries)
     try:
         results = lint_paths(targets)
