@@ -20,7 +20,8 @@ from tqkit.registry import CheckContext, Rule, register
 if TYPE_CHECKING:
     from tqkit.document import Document, Segment
     from tqkit.glossary.matcher import Match
-    from tqkit.glossary.model import Concept, Glossary, Term
+    from tqkit.glossary.model import Concept, Term
+    from tqkit.glossary.termbase import Glossary
 
 _SCAN_KEY = "_tqkit_term_scan"
 

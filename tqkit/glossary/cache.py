@@ -26,7 +26,8 @@ from tqkit.glossary.load import (
     parse_fast,
     read_text,
 )
-from tqkit.glossary.model import Concept, Glossary, GlossaryInfo
+from tqkit.glossary.model import Concept, GlossaryInfo
+from tqkit.glossary.termbase import Glossary
 from tqkit.text.escape import escape_controls
 
 # Only glossaries that take this long to parse are cached (small ones are parsed each time, so

@@ -20,14 +20,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import ahocorasick
 
-from tqkit.glossary.model import Term, fold
-
-if TYPE_CHECKING:
-    from tqkit.glossary.model import Glossary
+from tqkit.glossary.model import Concept, Term, fold
 
 
 class Match(NamedTuple):
@@ -92,7 +89,7 @@ class TermMatcher:
     automaton: ahocorasick.Automaton | None
 
     @classmethod
-    def build(cls, glossary: Glossary, lang: str) -> TermMatcher:
+    def build(cls, glossary: Iterable[Concept], lang: str) -> TermMatcher:
         return cls.from_terms(((t, c.id) for c in glossary for t in c.terms_in(lang)), lang)
 
     @classmethod
@@ -216,7 +213,7 @@ class StemMatcher:
     index: dict[str, list[tuple[tuple[frozenset[str], ...], Term, str]]]
 
     @classmethod
-    def build(cls, glossary: Glossary, lang: str) -> StemMatcher:
+    def build(cls, glossary: Iterable[Concept], lang: str) -> StemMatcher:
         return cls.from_terms(((t, c.id) for c in glossary for t in c.terms_in(lang)), lang)
 
     @classmethod

@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from tqkit.glossary.matcher import same_word
-from tqkit.glossary.model import STATUSES, Concept, Glossary, fold
+from tqkit.glossary.model import STATUSES, Concept, fold
+from tqkit.glossary.termbase import Glossary
 
 
 @dataclass(frozen=True)
