@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.profiles import Profile, base_code
+from tqkit.selectors import ALL, matches
 
 if TYPE_CHECKING:
     from tqkit.document import Document
@@ -166,12 +167,7 @@ def get_rule(code_or_name: str) -> type[Rule]:
 
 
 def _matches(rule: type[Rule], selector: str) -> bool:
-    sel = selector.strip()
-    if not sel:
-        return False
-    if sel.upper() == "ALL":
-        return True
-    return rule.code.startswith(sel.upper()) or rule.name == sel
+    return matches(selector, rule.code, rule.name)
 
 
 def validate_selectors(selectors: Iterable[str]) -> None:
@@ -197,7 +193,7 @@ def select_rules(
         if select:
             picked = any(_matches(rule, s) for s in select)
             if picked and not rule.enabled_by_default:
-                picked = any(s.upper() != "ALL" and _matches(rule, s) for s in select)
+                picked = any(s.strip().upper() != ALL and _matches(rule, s) for s in select)
         else:
             picked = rule.enabled_by_default
         if any(_matches(rule, s) for s in extend_select):

@@ -19,6 +19,7 @@ from tqkit.readers import WALK_SUFFIXES, read_path
 from tqkit.registry import CheckContext, Rule, select_rules
 from tqkit.resources import Resources
 from tqkit.results import FileResult
+from tqkit.selectors import matches_any
 from tqkit.suppress import apply_suppressions, find_suppressions
 
 UNUSED_SUPPRESSION = "TQ901"
@@ -51,7 +52,7 @@ class Engine:
                 continue
             if not rule.runs_for(profile.code):
                 continue
-            if any(rule.code.startswith(c.upper()) or rule.name == c for c in ignored):
+            if matches_any(ignored, rule.code, rule.name):
                 continue
             for f in rule.check(doc, ctx):
                 sev = self.settings.severity_of(f.rule, f.severity)
@@ -64,7 +65,7 @@ class Engine:
 
                 findings.extend(
                     f for f in unused_suppression_findings(doc, suppressions)
-                    if not any(f.rule.startswith(c.upper()) for c in ignored)
+                    if not matches_any(ignored, f.rule, f.name)
                 )
         return dedupe(findings), ctx.notes
 
@@ -73,8 +74,7 @@ def _wrong_language_file(rules: Sequence[Rule], doc: Document, ignored: Sequence
     from tqkit.checks.language import WrongLanguagePassage
 
     for rule in rules:
-        if isinstance(rule, WrongLanguagePassage) and not any(
-                rule.code.startswith(c.upper()) or rule.name == c for c in ignored):
+        if isinstance(rule, WrongLanguagePassage) and not matches_any(ignored, rule.code, rule.name):
             return rule.file_finding(doc)
     return None
 

@@ -29,6 +29,7 @@ from tqkit.profiles import AUTO, profile_for
 from tqkit.readers import reader_for
 from tqkit.registry import CheckContext, Rule
 from tqkit.runner import UNUSED_SUPPRESSION, Engine, dedupe, document_language, engine_for
+from tqkit.selectors import matches_any
 from tqkit.suppress import apply_suppressions, find_suppressions
 
 # Rules whose findings in one paragraph depend on other paragraphs. Every other rule is checked
@@ -273,7 +274,7 @@ class LiveChecker:
                            selected=engine.codes, profile=profile, notes=profile.notes())
         ignored = settings.ignores_for(doc.path)
         rules = [r for r in engine.rules if r.runs_for(profile.code)
-                 and not any(r.code.startswith(c.upper()) or r.name == c for c in ignored)]
+                 and not matches_any(ignored, r.code, r.name)]
         local = [r for r in rules if not is_document_scope(r)]
         whole = [r for r in rules if is_document_scope(r) and r.code != UNUSED_SUPPRESSION
                  and (not r.needs_source or source is not None)]
@@ -320,7 +321,7 @@ class LiveChecker:
                 from tqkit.checks.meta import unused_suppression_findings
 
                 findings.extend(f for f in unused_suppression_findings(doc, suppressions)
-                                if not any(f.rule.startswith(c.upper()) for c in ignored))
+                                if not matches_any(ignored, f.rule, f.name))
         return Checked(doc.text, dedupe(findings), paragraphs_checked=fresh)
 
 
