@@ -141,7 +141,9 @@ def _length(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace() and ch != MASK)
 
 
-def _unit(doc: Document, seg: Segment, lang: str | None) -> Unit:
+def unit_of(doc: Document, seg: Segment, lang: str | None) -> Unit:
+    """The alignment unit of ``seg``: its text with masked runs and spaces collapsed, its length
+    and its anchors (numbers, transliterated names) in language ``lang``."""
     text = doc.view[seg.span.start : seg.span.end].replace(MASK, " ")
     text = re.sub(r"\s+", " ", text).strip()
     return Unit(seg, text, _length(text), _anchors(text, lang))
@@ -234,8 +236,8 @@ def length_ratio(src_units: Sequence[Unit], tgt_units: Sequence[Unit]) -> float:
 def paragraph_beads(src: Document, tgt: Document) -> list[Bead]:
     """Paragraph beads, each with its sentence beads in ``children``."""
     slang, tlang = _langs(src, tgt)
-    su = [_unit(src, s, slang) for s in src.segments]
-    tu = [_unit(tgt, s, tlang) for s in tgt.segments]
+    su = [unit_of(src, s, slang) for s in src.segments]
+    tu = [unit_of(tgt, s, tlang) for s in tgt.segments]
     if not su:
         raise AlignmentError(f"{src.path}: the source has no text to align")
     if not tu:
@@ -243,8 +245,8 @@ def paragraph_beads(src: Document, tgt: Document) -> list[Bead]:
     ratio = length_ratio(su, tu)
     beads = align_units(su, tu, ratio)
     for bead in beads:
-        ss = [_unit(src, s, slang) for u in bead.source for s in _sentences(src, u.segment)]
-        ts = [_unit(tgt, s, tlang) for u in bead.target for s in _sentences(tgt, u.segment)]
+        ss = [unit_of(src, s, slang) for u in bead.source for s in sentence_units(src, u.segment)]
+        ts = [unit_of(tgt, s, tlang) for u in bead.target for s in sentence_units(tgt, u.segment)]
         if ss and ts:
             bead.children = align_units(ss, ts, ratio)
         else:
@@ -265,7 +267,9 @@ def sentence_units_spans(doc: Document, seg: Segment) -> list[Span]:
     return out
 
 
-def _sentences(doc: Document, seg: Segment) -> list[Segment]:
+def sentence_units(doc: Document, seg: Segment) -> list[Segment]:
+    """The sentences of segment ``seg`` as alignment sees them (ids ``p1.s2``): lower-case
+    continuations joined to the sentence before (:func:`sentence_units_spans`)."""
     return [Segment(f"{seg.id}.s{k + 1}", span, "sentence")
             for k, span in enumerate(sentence_units_spans(doc, seg))]
 
