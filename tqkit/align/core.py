@@ -24,7 +24,7 @@ from tqkit.align.numbers import digit_keys, number_atoms
 from tqkit.document import MASK, Document, Segment, sentence_spans
 from tqkit.errors import AlignmentError
 from tqkit.findings import Span
-from tqkit.translit import fold, romanise
+from tqkit.text.translit import phonetic_key, romanise
 
 # Prior probability of each bead type (Gale and Church's, with 2-2 and 3-1 added).
 PRIORS: dict[tuple[int, int], float] = {
@@ -124,8 +124,8 @@ def name_keys(text: str, lang: str | None = None) -> set[str]:
 
 def name_key(word: str, lang: str | None = None) -> str | None:
     if _ACRONYM_RE.match(word):
-        return "a:" + fold(romanise(word, lang)) if not word.isascii() else "a:" + fold(word)
-    f = fold(romanise(word, lang) if not word.isascii() else word)
+        return "a:" + phonetic_key(romanise(word, lang)) if not word.isascii() else "a:" + phonetic_key(word)
+    f = phonetic_key(romanise(word, lang) if not word.isascii() else word)
     if len(f) < 4:
         return None
     return "w:" + f[:4]
@@ -209,11 +209,11 @@ def align_units(src: Sequence[Unit], tgt: Sequence[Unit], ratio: float) -> list[
 
 
 def _langs(src: Document, tgt: Document) -> tuple[str | None, str | None]:
-    from tqkit.translit import guess_language
+    from tqkit.text.translit import romanisation_language
 
     s = src.source_lang if src.target_lang in ("und", "") else src.target_lang
     if not s or s == "und":
-        s = guess_language(src.view[:5000])
+        s = romanisation_language(src.view[:5000])
     return s, tgt.target_lang
 
 

@@ -74,8 +74,9 @@ class RoundTripDrift(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         from tqkit.errors import ModelError
+        from tqkit.langs import likely_language
         from tqkit.mt.argos import MTUnavailable, resolve_models_dir
-        from tqkit.mt.roundtrip import guess_language, roundtrip_scores, source_scores
+        from tqkit.mt.roundtrip import roundtrip_scores, source_scores
 
         options = ctx.options
         via = options.get("roundtrip_via")
@@ -87,7 +88,7 @@ class RoundTripDrift(Rule):
                 scores = roundtrip_scores(doc, str(via), models_dir)
             elif ctx.source is not None:
                 source_lang = (
-                    options.get("source_lang") or doc.source_lang or guess_language(ctx.source.view)
+                    options.get("source_lang") or doc.source_lang or likely_language(ctx.source.view)
                 )
                 if not source_lang:
                     self._note(ctx, "cannot tell the language of the source; set source_lang")

@@ -30,7 +30,7 @@ from tqkit.errors import AlignmentError
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.langs import detect, foreign_script_share, language_name, same_language
 from tqkit.registry import CheckContext, Rule, register
-from tqkit.translit import romanise, word_similarity
+from tqkit.text.translit import romanisation_language, romanise, word_similarity
 
 _CACHE_KEY = "_tqkit_source_alignment"
 
@@ -54,9 +54,8 @@ def _pairs_from_segments(doc: Document) -> list[Bead]:
         parts.append(text)
         pos += len(text) + 2
     src_doc = Document("<source>", "\n\n".join(parts), target_lang="und")
-    from tqkit.translit import guess_language
 
-    slang = doc.source_lang or guess_language(src_doc.text[:5000])
+    slang = doc.source_lang or romanisation_language(src_doc.text[:5000])
     beads: list[Bead] = []
     ratio_units: list[tuple[Unit, Unit]] = []
     for k, (seg, span) in enumerate(zip(segs, spans, strict=True)):

@@ -593,7 +593,7 @@ class SourceTermMissing(Rule):
         if g is None:
             return
         from tqkit.glossary.matcher import resolve, source_languages
-        from tqkit.glossary.model import fold
+        from tqkit.text.fold import fold
 
         pairs = list(_source_pairs(doc, ctx))
         if not pairs:

@@ -8,8 +8,9 @@ from pathlib import Path
 from tqkit.errors import GlossaryError
 from tqkit.glossary.cache import load_glossaries as _load_glossaries
 from tqkit.glossary.load import Problem, load_file
-from tqkit.glossary.model import STATUSES, Concept, GlossaryInfo, Source, Term, fold
+from tqkit.glossary.model import STATUSES, Concept, GlossaryInfo, Source, Term
 from tqkit.glossary.termbase import Glossary
+from tqkit.text.fold import fold
 
 
 def load_glossaries(paths: list[Path]) -> Glossary:

@@ -13,7 +13,8 @@ from typing import Any
 
 from tqkit.errors import GlossaryError
 from tqkit.glossary.load import build_glossary, parse_roundtrip, read_text, roundtrip_yaml
-from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, fold, normalise_id
+from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, normalise_id
+from tqkit.text.fold import fold
 
 
 def _cm() -> Any:

@@ -20,8 +20,9 @@ from pathlib import Path
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.glossary.load import Problem, validate_file
-from tqkit.glossary.model import Concept, Term, fold
+from tqkit.glossary.model import Concept, Term
 from tqkit.results import FileResult
+from tqkit.text.fold import fold
 
 CODES: dict[str, tuple[str, Severity]] = {
     "GL101": ("schema", Severity.ERROR),

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tqkit.document import fold  # re-exported: glossary code matches on folded text
+from tqkit.text.fold import fold
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 # Statuses of terms that are acceptable renderings of a concept.

@@ -6,8 +6,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from tqkit.glossary.matcher import same_word
-from tqkit.glossary.model import STATUSES, Concept, fold
+from tqkit.glossary.model import STATUSES, Concept
 from tqkit.glossary.termbase import Glossary
+from tqkit.text.fold import fold
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tqkit.glossary.matcher import StemMatcher, TermMatcher, stems
-from tqkit.glossary.model import Concept, GlossaryInfo, fold
+from tqkit.glossary.model import Concept, GlossaryInfo
+from tqkit.text.fold import fold
 
 __all__ = ["Glossary"]
 

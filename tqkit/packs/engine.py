@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from tqkit.document import _TOKEN_RE, fold
+from tqkit.document import _TOKEN_RE
 from tqkit.errors import PatternError
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond, parse_pattern
+from tqkit.text.fold import fold
 
 SENTENCE_END = frozenset(".!?…")
 MAX_RX_TOKEN = 64

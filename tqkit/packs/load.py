@@ -202,7 +202,7 @@ def _shadow(packset: PackSet, e: Entry, ex: Example) -> str:
     alone = Matcher([e])
     if not run_example(alone, e, ex.text, src):
         return ""
-    from tqkit.document import fold
+    from tqkit.text.fold import fold
 
     s = fold(src) if src is not None else None
     others = [m.entry.id for m in packset.by_lang[e.target_lang].find(ex.text, None, lambda _o: s)

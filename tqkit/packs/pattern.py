@@ -45,7 +45,7 @@ class Parsed:
 
 
 def _fold_word(word: str) -> str:
-    from tqkit.document import fold
+    from tqkit.text.fold import fold
 
     return fold(word)
 

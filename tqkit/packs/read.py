@@ -264,7 +264,7 @@ def _base(code: str) -> str:
 
 
 def _fold(text: str) -> str:
-    from tqkit.document import fold
+    from tqkit.text.fold import fold
 
     return fold(text)
 
