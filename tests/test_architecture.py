@@ -206,6 +206,25 @@ def test_no_upward_imports() -> None:
     assert not bad, "imports against the layers of CONTRIBUTING.md:\n" + "\n".join(bad)
 
 
+def private_imports(root: Path = ROOT) -> list[str]:
+    """``from x import _name`` between two modules of the packages: a helper another module
+    needs is public, in the layer both can reach."""
+    known = modules(root)
+    out = []
+    for module, path in known.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] in PACKAGES):
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        out.append(f"{module}:{node.lineno} imports {alias.name} from {node.module}")
+    return out
+
+
+def test_no_private_names_across_modules() -> None:
+    bad = private_imports()
+    assert not bad, "private helpers used by another module (make them public):\n" + "\n".join(bad)
+
+
 def test_graph_sees_imports_inside_functions_and_type_checking(tmp_path: Path) -> None:
     pkg = tmp_path / "tqkit"
     (pkg / "sub").mkdir(parents=True)

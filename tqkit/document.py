@@ -25,7 +25,7 @@ MASK = "\x00"
 
 # One tokenisation pass shared by every rule: words (letters, marks, inner apostrophes and
 # hyphens), numbers, then any other non-space character.
-_TOKEN_RE = re.compile(
+TOKEN_RE = re.compile(
     r"(?P<word>[^\W\d_](?:[^\W\d_]|\d|[\u0300-\u036f])*(?:['’\-][^\W\d_]+)*)"
     r"|(?P<num>\d+(?:[.,:]\d+)*)"
     r"|(?P<other>[^\s\x00])"
@@ -131,7 +131,7 @@ class Document:
         """All tokens of the checkable text, computed once and shared by every rule."""
         return [
             Token(m.start(), m.end(), m.group(), m.lastgroup or "other")
-            for m in _TOKEN_RE.finditer(self.view)
+            for m in TOKEN_RE.finditer(self.view)
         ]
 
     @cached_property
