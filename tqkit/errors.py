@@ -26,6 +26,7 @@ __all__ = [
     "ReadOnlyError",
     "ReportError",
     "ResourceError",
+    "ScoreInputError",
     "TbxError",
     "UnknownLanguage",
     "WriteError",
@@ -63,6 +64,11 @@ class PatternError(ValueError):
 
 class CacheError(ValueError):
     """A compiled-pack cache entry that is not what this version writes."""
+
+
+class ScoreInputError(Exception):
+    """``tqkit score``: a file could not be read or the files cannot be aligned (one line; the
+    message names the file when there is one)."""
 
 
 class AlignmentError(Exception):
