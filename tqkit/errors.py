@@ -17,6 +17,7 @@ __all__ = [
     "CsvError",
     "GlossaryError",
     "InputError",
+    "MTUnavailable",
     "ModelError",
     "NameDataError",
     "NotRegularFileError",
@@ -110,6 +111,11 @@ class UnknownLanguage(ValueError):
 
 class ProfileError(ValueError):
     """A profile file that does not follow the format (``FILE:LINE: message``)."""
+
+
+class MTUnavailable(Exception):
+    """Offline MT cannot run: the ``mt`` extra or a model is missing. ``str()`` is one line
+    telling the user exactly what to install."""
 
 
 class ModelError(Exception):

@@ -73,9 +73,9 @@ class RoundTripDrift(Rule):
     quiet_with_source = ()
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        from tqkit.errors import ModelError
+        from tqkit.errors import ModelError, MTUnavailable
         from tqkit.langs import likely_language
-        from tqkit.mt.argos import MTUnavailable, resolve_models_dir
+        from tqkit.mt.argos import resolve_models_dir
         from tqkit.mt.roundtrip import roundtrip_scores, source_scores
 
         options = ctx.options

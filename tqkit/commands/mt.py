@@ -13,15 +13,9 @@ from typing import NoReturn
 
 import click
 
-from tqkit.errors import ModelError
+from tqkit.errors import ModelError, MTUnavailable
 from tqkit.langs import likely_language
-from tqkit.mt.argos import (
-    MTUnavailable,
-    install_model,
-    list_models,
-    remove_model,
-    resolve_models_dir,
-)
+from tqkit.mt.argos import install_model, list_models, remove_model, resolve_models_dir
 from tqkit.mt.roundtrip import SentenceScore, roundtrip_scores, source_scores
 
 _MODELS_DIR_HELP = "Offline MT models directory [default: $TQKIT_MODELS_DIR or ~/.local/share/tqkit/argos]."
