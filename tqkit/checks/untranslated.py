@@ -11,6 +11,7 @@ from functools import lru_cache
 from tqkit.checks._text import match_case, sentence_start
 from tqkit.document import Document, Token
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import literal_finditer
 from tqkit.registry import CheckContext, Rule, register
 
 # Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
@@ -235,7 +236,7 @@ class TransliteratedWord(Rule):
         reported: set[int] = set()
         known_re = _known_regex(tuple(sorted(known_translits)))
         if known_re is not None:
-            for m in known_re.finditer(view):
+            for m in literal_finditer(known_re, view, doc.folded, known_translits):
                 word = m.group(1).lower()
                 entry = known_translits.get(word) or known_translits.get(_singular(word))
                 if entry is None:
@@ -261,7 +262,7 @@ class TransliteratedWord(Rule):
                     )
         if not suspects:
             return
-        for m in _suspects_regex(frozenset(suspects)).finditer(view):
+        for m in literal_finditer(_suspects_regex(frozenset(suspects)), view, doc.folded, suspects):
             if m.start() in reported:
                 continue
             text = m.group()
