@@ -341,9 +341,9 @@ def repetition_idioms() -> tuple[frozenset[str], frozenset[frozenset[str]]]:
 
 @lru_cache(maxsize=8192)
 def _word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
+    from tqkit.lemmacache import lemminflect
 
-    result: dict[str, tuple[str, ...]] = lemminflect.getAllLemmas(word)
+    result: dict[str, tuple[str, ...]] = lemminflect("lemmas").getAllLemmas(word)
     return result
 
 
