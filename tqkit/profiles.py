@@ -233,14 +233,19 @@ def _pair(path: Path, text: str, value: object, key: str) -> tuple[str, str]:
 
 def load_profile_file(path: Path) -> Profile:
     """Read and validate one profile file."""
-    import yaml
+    from tqkit.datacache import yaml_data
 
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"{path}: cannot read the profile: {exc}") from exc
-    except yaml.YAMLError as exc:
+    try:
+        data = yaml_data(text)  # PyYAML is imported only when the cache lacks the text
+    except Exception as exc:
+        import yaml
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise ProfileError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
