@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import islice
@@ -154,7 +155,7 @@ class Profile:
     def can_stem(self) -> bool:
         return self._stem_fn is not None
 
-    def words(self, min_zipf: float = 1.0) -> frozenset[str] | None:
+    def words(self, min_zipf: float = 1.0) -> AbstractSet[str] | None:
         """The language's word list (wordfreq data), or None when none is shipped; loaded
         once per process for each cut-off."""
         if not self.wordlist:
@@ -198,7 +199,7 @@ class Profile:
 
 
 @cache
-def _words(wordlist: str, min_zipf: float) -> frozenset[str] | None:
+def _words(wordlist: str, min_zipf: float) -> AbstractSet[str] | None:
     try:
         return load_wordlist(wordlist, min_zipf=min_zipf)
     except (ResourceError, OSError):

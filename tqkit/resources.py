@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -134,11 +135,11 @@ class Resources:
         return self.packs
 
     @cached_property
-    def english_words(self) -> frozenset[str]:
+    def english_words(self) -> AbstractSet[str]:
         return load_wordlist("en")
 
     @cached_property
-    def common_english_words(self) -> frozenset[str]:
+    def common_english_words(self) -> AbstractSet[str]:
         """Words at least as frequent as zipf 3 (about once per million words)."""
         return load_wordlist("en", min_zipf=3.0)
 
@@ -170,10 +171,11 @@ def _wordfreq_data_dir() -> Path:
 
 
 @lru_cache(maxsize=16)
-def load_wordlist(lang: str, min_zipf: float = 1.0) -> frozenset[str]:
+def load_wordlist(lang: str, min_zipf: float = 1.0) -> AbstractSet[str]:
     """Words of ``lang`` from wordfreq's offline frequency data (read directly: the msgpack
     file lists words by frequency bucket, most frequent first). ``min_zipf`` drops the
-    rarest buckets, where misspellings and transliterations live."""
+    rarest buckets, where misspellings and transliterations live. A read-only set over a
+    cached binary table (:mod:`tqkit.wordcache`): words are looked up, not loaded."""
     from tqkit.wordcache import words
 
     # Bucket i holds words with frequency 10**(-i/100); zipf = 9 - i/100.

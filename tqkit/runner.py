@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -228,6 +227,7 @@ def check_paths(paths: Sequence[str], options: RunOptions, jobs: int = 1) -> Ite
         with contextlib.suppress(InputError, ResourceError):
             engine_for(settings_for(todo[0], options), options).resources.warm()
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # (only here: its import costs a check)
 
     ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
@@ -79,7 +80,7 @@ class DoubledWord(Rule):
         english = profile is None or profile.code == "en"
         if english:
             allowed, function, grammatical = ALLOWED_DOUBLES, FUNCTION_WORDS, GRAMMATICAL_DOUBLES
-            words: frozenset[str] | None = None
+            words: AbstractSet[str] | None = None
         elif profile is None or profile.generic:
             return  # no profile: nothing says which doubles are grammatical
         else:
