@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from tqkit.chunks import CHUNK, space_chunks
 from tqkit.findings import Span
 
 MASK = "\x00"
@@ -96,7 +97,7 @@ class Document:
     def folded(self) -> str:
         """:func:`fold` of ``view``: the lower-cased text every matcher scans, computed once
         and shared by all rules (same length as ``text``, so offsets carry over)."""
-        return fold(self.view)
+        return fold_long(self.view)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -214,6 +215,23 @@ def fold(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower()[:1] or c for c in text)
+
+
+def fold_long(text: str) -> str:
+    """:func:`~tqkit.document.fold` of ``text``, piece by piece for a long text, so that only
+    one piece's intermediate copies exist at a time (folding 5 million characters at once held
+    four copies of the text). Identical to ``fold(text)``: pieces are cut before white space,
+    which ends the context of the one context-dependent lower-casing (Greek final sigma); a text
+    holding a character whose lower case is longer (İ) is folded whole, as ``fold`` does."""
+    if len(text) <= CHUNK:
+        return fold(text)
+    out: list[str] = []
+    for a, b in space_chunks(text, CHUNK):
+        piece = text[a:b]
+        if len(piece.lower()) != len(piece):
+            return fold(text)  # fold's one-character-at-a-time path, over the whole text
+        out.append(fold(piece))
+    return "".join(out)
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:

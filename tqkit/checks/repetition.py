@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from tqkit.checks._text import match_case, sentence_start, shown
+from tqkit.chunks import space_chunks
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
@@ -558,18 +559,19 @@ class RootRepeatedInClause(Rule):
         """Starts of words followed, within about seven words, by a word with the same first
         four letters: one pass that keeps the last position of each four-letter prefix (much
         cheaper than a backreference tried at every word)."""
-        matches = list(_LONG_WORD_RE.finditer(folded))
-        starts = list(map(re.Match.start, matches))
-        keys = list(map(re.Match.group, matches, itertools.repeat(1)))
-        words = list(map(re.Match.group, matches))
         last: dict[str, tuple[int, str]] = {}
         out: list[int] = []
-        for at, key, word in zip(starts, keys, words, strict=True):
-            prev = last.get(key)
-            # the same word again is cohesion, not a repeated root
-            if prev is not None and at - prev[0] <= _ROOT_REACH and word != prev[1]:
-                out.append(prev[0])
-            last[key] = (at, word)
+        for a, b in space_chunks(folded):  # (a piece at a time: memory stays flat)
+            matches = list(_LONG_WORD_RE.finditer(folded, a, b))
+            starts = list(map(re.Match.start, matches))
+            keys = list(map(re.Match.group, matches, itertools.repeat(1)))
+            words = list(map(re.Match.group, matches))
+            for at, key, word in zip(starts, keys, words, strict=True):
+                prev = last.get(key)
+                # the same word again is cohesion, not a repeated root
+                if prev is not None and at - prev[0] <= _ROOT_REACH and word != prev[1]:
+                    out.append(prev[0])
+                last[key] = (at, word)
         return out
 
     @staticmethod

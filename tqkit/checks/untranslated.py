@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import match_case, sentence_start
+from tqkit.chunks import space_chunks
 from tqkit.document import Document, Token
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.literals import literal_finditer
@@ -247,7 +248,11 @@ class TransliteratedWord(Rule):
         # Unknown words of Slavic shape: the distinct words of the text are filtered first (C-level
         # set and suffix tests); only the rare survivors are located and judged in context.
         # set difference with the word list runs in C; the few unknown words left are judged
-        unknown = set(_WORD4_RE.findall(doc.folded)) - res.english_words
+        folded = doc.folded
+        unknown: set[str] = set()
+        for a, b in space_chunks(folded):  # (a piece at a time: memory stays flat)
+            unknown.update(_WORD4_RE.findall(folded, a, b))
+        unknown -= res.english_words
         suspects = {
             w for w in unknown
             if _slavic_shape(w) and not res.is_known_word(_singular(w))
