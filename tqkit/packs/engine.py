@@ -150,6 +150,7 @@ class Matcher:
         self.rules = frozenset(e.rule for e in self.entries)
         self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
         candidates = self.candidates
+        gates: dict[tuple[int, int], Any] = {}  # (id of the condition, side) -> its gate
         for ei, entry in enumerate(self.entries):
             anchors = entry.extra.get("anchors")
             for pi, conds in enumerate(entry.compiled):
@@ -159,7 +160,9 @@ class Matcher:
                     off, ncond = 1, conds[a + 1]
                 elif a > 0 and conds[a - 1][0] != GAP:
                     off, ncond = -1, conds[a - 1]
-                cand = (ei, pi, a, off, ncond, _gate(ncond, off))
+                gk = (id(ncond), off)  # (a cached set shares its conditions between patterns)
+                gate = gates[gk] if gk in gates else gates.setdefault(gk, _gate(ncond, off))
+                cand = (ei, pi, a, off, ncond, gate)
                 for form in conds[a][1]:
                     if form in candidates:
                         candidates[form].append(cand)
