@@ -14,6 +14,9 @@ from operator import itemgetter
 from typing import Any
 
 from tqkit.document import _TOKEN_RE, fold
+from tqkit.packs.gates import edge as _edge
+from tqkit.packs.gates import gate as _gate
+from tqkit.packs.gates import gate_ok as _gate_ok
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond, PatternError, parse_pattern
 
@@ -286,45 +289,6 @@ class Matcher:
 
 
 _WORDISH = frozenset("'’-.,:\u0300\u0301\u0302\u0303\u0308")
-_CAP = "CAP"
-
-
-def _gate(c: Cond | None, off: int) -> Any:
-    """A necessary condition on one character for the neighbour token (after the anchor: its
-    first character; before it: its last) to satisfy ``c``: ``_CAP`` (an upper-case first
-    letter), a set of folded characters, or ``None`` (no cheap test)."""
-    if c is None:
-        return None
-    if c[0] == CLS and c[1] == "CAP" and off > 0:
-        return _CAP
-    if c[0] != LIT or c[6] or not c[1] or "" in c[1]:
-        return None
-    if off > 0:
-        return frozenset(f[0] for f in c[1])
-    return frozenset(f[-1] for f in c[1]) | ({"s"} if c[3] else set())
-
-
-def _edge(view: str, s: int, e: int, off: int) -> int:
-    """The offset of the neighbour token's first character (``off`` 1: the token after
-    ``[s, e)``) or last character (-1: the token before it), skipping white space as
-    :func:`_neighbour` does; -1 when the text ends (starts) there."""
-    if off > 0:
-        pos, n = e, len(view)
-        while pos < n and view[pos].isspace():
-            pos += 1
-        return pos if pos < n else -1
-    pos = s
-    while pos > 0 and view[pos - 1].isspace():
-        pos -= 1
-    return pos - 1
-
-
-def _gate_ok(gate: Any, view: str, folded: str, p: int) -> bool:
-    if gate is _CAP:
-        return view[p].isupper()
-    return folded[p] in gate
-
-
 _NO_TOKEN: Tok = (-1, -1, "", "")
 
 
