@@ -118,17 +118,35 @@ class WordList(Set[str]):
     def __init__(self, table: _Table, max_bucket: int) -> None:
         self._table = table
         self._max = max_bucket
-        self._memo: dict[str, bool] = {}
+        # the words looked up so far, found and not found (sets, so that ``set - words`` is a
+        # set difference in C once the document's vocabulary has been seen)
+        self._yes: set[str] = set()
+        self._no: set[object] = set()
         self._len = -1
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
+        if word in self._yes:
+            return True
+        if word in self._no:
             return False
-        hit = self._memo.get(word)
-        if hit is None:
-            b = self._table.bucket(word)
-            hit = self._memo[word] = 0 <= b <= self._max
-        return hit
+        return self._look_up(word)
+
+    def _look_up(self, word: object) -> bool:
+        if isinstance(word, str) and 0 <= self._table.bucket(word) <= self._max:
+            self._yes.add(word)
+            return True
+        self._no.add(word)
+        return False
+
+    def __rsub__(self, other: object) -> frozenset[Any]:
+        """``other - words`` for a set (or any iterable) of words."""
+        if not isinstance(other, set | frozenset):
+            if not isinstance(other, Iterable):
+                return NotImplemented
+            other = frozenset(other)
+        for word in other - self._yes - self._no:
+            self._look_up(word)
+        return frozenset(other - self._yes)
 
     def __iter__(self) -> Iterator[str]:
         t = self._table
