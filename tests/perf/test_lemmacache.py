@@ -23,7 +23,7 @@ def _run(env_cache: str) -> str:
 def test_cached_tables_give_the_same_answers(tmp_path: Path) -> None:
     plain = _run("")  # no cache: lemminflect loads its own files
     first = _run(str(tmp_path))  # builds the entries
-    assert sorted(p.name.split("-")[0] for p in (tmp_path / "lemmas").glob("*.marshal")) == ["inflections", "lemmas"]
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "lemmas").glob("*.table")) == ["inflections", "lemmas"]
     again = _run(str(tmp_path))  # reads them
     assert plain == first == again
     assert '"go"' in plain
@@ -31,7 +31,20 @@ def test_cached_tables_give_the_same_answers(tmp_path: Path) -> None:
 
 def test_damaged_entry_is_rebuilt(tmp_path: Path) -> None:
     want = _run(str(tmp_path))
-    for p in (tmp_path / "lemmas").glob("*.marshal"):
+    for p in (tmp_path / "lemmas").glob("*.table"):
         p.write_bytes(b"\x00garbage")
     assert _run(str(tmp_path)) == want
-    assert all(p.stat().st_size > 1000 for p in (tmp_path / "lemmas").glob("*.marshal"))
+    assert all(p.stat().st_size > 1000 for p in (tmp_path / "lemmas").glob("*.table"))
+
+
+def test_lazy_table_holds_lemminflects_table() -> None:
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    from tqkit.lemmacache import LazyTable, encode
+
+    plain = LemmaLUCodec.load(Lemmatizer().lemma_lu_fn)
+    table = LazyTable(encode(plain))
+    assert len(table) == len(plain) and set(table) == set(plain)
+    assert all(table.get(k) == v for k, v in plain.items())
+    assert table.get("not-a-word-xyzzy", {}) == {}
