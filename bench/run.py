@@ -192,8 +192,8 @@ def bench_corpus(corpus: Corpus, runs: int, proselint: str | None, results: dict
             files = [str(corpus.one_file)] if layout == "one file" else [str(p) for p in corpus.files]
             # proselint stops reading a file after 1,000 findings (its `max_errors`): on one large
             # file it would skip most of the text; the configuration lifts the limit, so both
-            # tools check every word
-            pl = measure([proselint, "--config", str(_proselint_config()), "check", *files], max(1, runs - 1))
+            # tools check every word (`--config` after `check`: before it, it is ignored)
+            pl = measure([proselint, "check", "--config", str(_proselint_config()), *files], max(1, runs - 1))
             ratio = pl.cpu / tq.cpu
             results[f"{key}_proselint_cpu_s"] = pl.cpu
             results[f"{key}_vs_proselint"] = ratio
