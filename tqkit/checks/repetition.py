@@ -14,7 +14,7 @@ from tqkit.checks._text import match_case, sentence_start, shown
 from tqkit.chunks import space_chunks
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Doubles that are grammatical ("that that", "had had") or idiomatic.
 ALLOWED_DOUBLES = frozenset({
@@ -65,6 +65,7 @@ class DoubledWord(Rule):
 
     code = "TQ201"
     name = "doubled-word"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     # any language with a profile: its grammatical doubles ("die die", "nous nous") and its
@@ -208,6 +209,7 @@ class TautologicalRepetition(Rule):
 
     code = "TQ202"
     name = "tautological-repetition"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = (
@@ -318,7 +320,8 @@ class TautologicalRepetition(Rule):
 def repetition_idioms() -> tuple[frozenset[str], frozenset[frozenset[str]]]:
     """("X and X" idioms, pairs of words of one root that are idiomatic together) from
     ``glossaries/repetition-idioms.tsv``."""
-    from tqkit.resources import ResourceError, bundled_glossary_dir
+    from tqkit.errors import ResourceError
+    from tqkit.resources import bundled_glossary_dir
 
     path = bundled_glossary_dir() / "repetition-idioms.tsv"
     phrases: set[str] = set()
@@ -380,6 +383,7 @@ class RepeatedWithAnd(Rule):
 
     code = "TQ203"
     name = "repeated-with-and"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = ("The accusations are baseless and baseless.", "It was a peaceful and peaceful protest.",
@@ -493,6 +497,7 @@ class RootRepeatedInClause(Rule):
 
     code = "TQ204"
     name = "root-repeated-in-clause"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = ("They backed a peaceful and constructive peace agenda.",
@@ -616,6 +621,7 @@ class RepeatedAttribution(Rule):
 
     code = "TQ205"
     name = "repeated-attribution"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = ("According to him, the talks will resume soon, he said.",
