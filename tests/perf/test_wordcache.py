@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tqkit import resources, wordcache
+from tqkit import datafiles as resources
+from tqkit import wordcache
 
 
 def _direct(lang: str, min_zipf: float) -> frozenset[str]:
