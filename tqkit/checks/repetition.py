@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
@@ -81,7 +82,7 @@ class DoubledWord(Rule):
         english = profile is None or profile.code == "en"
         if english:
             allowed, function, grammatical = ALLOWED_DOUBLES, FUNCTION_WORDS, GRAMMATICAL_DOUBLES
-            words: frozenset[str] | None = None
+            words: AbstractSet[str] | None = None
         elif profile is None or profile.generic:
             return  # no profile: nothing says which doubles are grammatical
         else:
@@ -368,8 +369,8 @@ class TautologicalRepetition(Rule):
 def repetition_idioms() -> tuple[frozenset[str], frozenset[frozenset[str]]]:
     """("X and X" idioms, pairs of words of one root that are idiomatic together) from
     ``glossaries/repetition-idioms.tsv``."""
+    from tqkit.datafiles import bundled_glossary_dir
     from tqkit.errors import ResourceError
-    from tqkit.resources import bundled_glossary_dir
 
     path = bundled_glossary_dir() / "repetition-idioms.tsv"
     phrases: set[str] = set()
@@ -394,7 +395,7 @@ def repetition_idioms() -> tuple[frozenset[str], frozenset[frozenset[str]]]:
 
 @lru_cache(maxsize=8192)
 def _word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
+    from tqkit.lemmacache import lemminflect
 
-    result: dict[str, tuple[str, ...]] = lemminflect.getAllLemmas(word)
+    result: dict[str, tuple[str, ...]] = lemminflect("lemmas").getAllLemmas(word)
     return result

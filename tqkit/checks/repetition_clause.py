@@ -17,6 +17,7 @@ from tqkit.checks.repetition import (
     repetition_idioms,
     stem,
 )
+from tqkit.chunks import space_chunks
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -53,8 +54,8 @@ class RepeatedWithAnd(Rule):
     """
 
     code = "TQ203"
-    fix_availability = FixAvailability.ALWAYS
     name = "repeated-with-and"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = ("The accusations are baseless and baseless.", "It was a peaceful and peaceful protest.",
@@ -167,8 +168,8 @@ class RootRepeatedInClause(Rule):
     """
 
     code = "TQ204"
-    fix_availability = FixAvailability.NONE
     name = "root-repeated-in-clause"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = ("They backed a peaceful and constructive peace agenda.",
@@ -235,18 +236,19 @@ class RootRepeatedInClause(Rule):
         """Starts of words followed, within about seven words, by a word with the same first
         four letters: one pass that keeps the last position of each four-letter prefix (much
         cheaper than a backreference tried at every word)."""
-        matches = list(_LONG_WORD_RE.finditer(folded))
-        starts = list(map(re.Match.start, matches))
-        keys = list(map(re.Match.group, matches, itertools.repeat(1)))
-        words = list(map(re.Match.group, matches))
         last: dict[str, tuple[int, str]] = {}
         out: list[int] = []
-        for at, key, word in zip(starts, keys, words, strict=True):
-            prev = last.get(key)
-            # the same word again is cohesion, not a repeated root
-            if prev is not None and at - prev[0] <= _ROOT_REACH and word != prev[1]:
-                out.append(prev[0])
-            last[key] = (at, word)
+        for a, b in space_chunks(folded):  # (a piece at a time: memory stays flat)
+            matches = list(_LONG_WORD_RE.finditer(folded, a, b))
+            starts = list(map(re.Match.start, matches))
+            keys = list(map(re.Match.group, matches, itertools.repeat(1)))
+            words = list(map(re.Match.group, matches))
+            for at, key, word in zip(starts, keys, words, strict=True):
+                prev = last.get(key)
+                # the same word again is cohesion, not a repeated root
+                if prev is not None and at - prev[0] <= _ROOT_REACH and word != prev[1]:
+                    out.append(prev[0])
+                last[key] = (at, word)
         return out
 
     @staticmethod
@@ -290,8 +292,8 @@ class RepeatedAttribution(Rule):
     """
 
     code = "TQ205"
-    fix_availability = FixAvailability.NONE
     name = "repeated-attribution"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = ("According to him, the talks will resume soon, he said.",

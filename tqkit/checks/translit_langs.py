@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tqkit.datafiles import load_wordlist
+from tqkit.errors import ResourceError
 from tqkit.profiles import Profile, TranslitRules
-from tqkit.resources import ResourceError, load_wordlist
 
 MIN_LETTERS = 6  # shorter words are never judged
 MIN_SKELETON = 5  # consonants an English skeleton needs to count as evidence
@@ -119,7 +121,7 @@ def _english_index() -> dict[str, tuple[str, ...]]:
     return index
 
 
-def _known(profile: Profile, word: str, words: frozenset[str]) -> bool:
+def _known(profile: Profile, word: str, words: AbstractSet[str]) -> bool:
     """In the word list, another form of a listed word (same Snowball stem), or known to the
     lemmatiser (simplemma's dictionaries are larger than the smaller wordfreq lists)."""
     if word in words:
@@ -138,7 +140,7 @@ def _known(profile: Profile, word: str, words: frozenset[str]) -> bool:
 _STEMS: dict[tuple[str, int], frozenset[str]] = {}
 
 
-def _stems(profile: Profile, words: frozenset[str]) -> frozenset[str]:
+def _stems(profile: Profile, words: AbstractSet[str]) -> frozenset[str]:
     """The stems of a word list, built once per language the first time a word is in doubt."""
     key = (profile.code, len(words))
     found = _STEMS.get(key)
@@ -169,7 +171,7 @@ def translit_hits(text: str, profile: Profile) -> Iterator[TranslitHit]:
 
 
 def _english_in_cyrillic(text: str, profile: Profile, rules: TranslitRules,
-                         words: frozenset[str]) -> Iterator[TranslitHit]:
+                         words: AbstractSet[str]) -> Iterator[TranslitHit]:
     index: dict[str, tuple[str, ...]] | None = None
     seen: dict[str, tuple[str, ...]] = {}
     for m in _CYRILLIC_WORD_RE.finditer(text):
@@ -198,8 +200,8 @@ _ARTICLE_BEFORE_RE = re.compile(r"(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|ei
                                 re.I)
 
 
-def _slavic_in_latin(text: str, rules: TranslitRules, words: frozenset[str]) -> Iterator[TranslitHit]:
-    english: frozenset[str] | None = None
+def _slavic_in_latin(text: str, rules: TranslitRules, words: AbstractSet[str]) -> Iterator[TranslitHit]:
+    english: AbstractSet[str] | None = None
     for m in _LATIN_WORD_RE.finditer(text):
         word = m.group()
         low = word.lower()
