@@ -394,7 +394,7 @@ def repetition_idioms() -> tuple[frozenset[str], frozenset[frozenset[str]]]:
 
 
 @lru_cache(maxsize=8192)
-def _word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     from tqkit.lemmacache import lemminflect
 
     result: dict[str, tuple[str, ...]] = lemminflect("lemmas").getAllLemmas(word)

@@ -13,9 +13,9 @@ from tqkit.checks.repetition import (
     BETWEEN_OK,
     FUNCTION_WORDS,
     STOP,
-    _word_lemmas,
     repetition_idioms,
     stem,
+    word_lemmas,
 )
 from tqkit.chunks import space_chunks
 from tqkit.document import Document
@@ -94,7 +94,7 @@ class RepeatedWithAnd(Rule):
             if not self._reportable(word):
                 continue
             nxt = _NEXT_WORD_RE.match(view, m.end())
-            if nxt and "ADJ" not in _word_lemmas(word) and nxt.group(1) not in FUNCTION_WORDS:
+            if nxt and "ADJ" not in word_lemmas(word) and nxt.group(1) not in FUNCTION_WORDS:
                 continue  # a noun modifying the next word: "hypothesis and hypothesis testing"
             drop = Span(m.end(1), m.end())
             yield self.finding(
@@ -108,7 +108,7 @@ class RepeatedWithAnd(Rule):
     def _reportable(word: str) -> bool:
         if word.endswith(("er", "ing", "ed")) and len(word) > 5:
             return False  # comparatives and verb forms repeat for emphasis
-        lemmas = _word_lemmas(word)
+        lemmas = word_lemmas(word)
         if not lemmas:
             return False
         if "VERB" in lemmas and not word.endswith(_ADJ_SUFFIXES):
@@ -220,8 +220,8 @@ class RootRepeatedInClause(Rule):
                 # "a peaceful and constructive peace agenda": an adjective coordinated before a
                 # noun of its own root; two coordinated nouns ("publications and public
                 # conferences") are ordinary English
-                lemmas = _word_lemmas(a)
-                tight = "ADJ" in lemmas and "NOUN" not in lemmas and bool(_word_lemmas(b).get("NOUN"))
+                lemmas = word_lemmas(a)
+                tight = "ADJ" in lemmas and "NOUN" not in lemmas and bool(word_lemmas(b).get("NOUN"))
             span = Span(m.start(), end)
             last_end = end
             yield self.finding(
@@ -257,7 +257,7 @@ class RootRepeatedInClause(Rule):
         verb, noun = (a, b) if a.endswith(("ed", "ing")) else (b, a)
         if not verb.endswith(("ed", "ing")) or noun.endswith(("ed", "ing")):
             return False
-        return bool(_word_lemmas(noun).get("NOUN"))
+        return bool(word_lemmas(noun).get("NOUN"))
 
 
 # -- TQ205: repeated attribution ---------------------------------------------------------------
