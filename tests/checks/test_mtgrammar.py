@@ -1,4 +1,4 @@
-"""MT grammar (TQ310-TQ316), spacing and punctuation (TQ320-TQ323) and the repetition family
+"""MT grammar (TQ310-TQ318), spacing and punctuation (TQ320-TQ323) and the repetition family
 (TQ201, TQ203-TQ205): what each detector finds, what it must leave alone in professional copy,
 and what its fixes do."""
 
@@ -34,6 +34,11 @@ FIRES = [
     ("TQ316", "Washington pledged $5 million dollars in aid."),
     ("TQ317", "He has been appointed as the new ambassador last week."),
     ("TQ317", "The sides have signed the memorandum two days ago."),
+    ("TQ318", "In Tbilisi was held a rally of the opposition."),
+    ("TQ318", "On 12 May opened the new terminal of the airport."),
+    ("TQ318", "In the village of Kanchi were found two bodies."),
+    ("TQ318", "Today in Yerevan started a two-day forum."),
+    ("TQ318", "Last week was signed a memorandum with the bank."),
     ("TQ320", "The shelling lasted all night.The next morning was quiet."),
     ("TQ321", "The minister , however , declined to comment."),
     ("TQ322", "The newspaper «Kommersant» reported the deal."),
@@ -111,6 +116,20 @@ QUIET = {
         "The fund holds $5 million and 3 million euros.",
         "The dollar rose 2% against the euro.",
         "Prices rose 5 per cent in a year.",
+    ],
+    "TQ318": [
+        "In Tbilisi, thousands of people joined the rally.",
+        "On Monday the parliament adopted the budget.",
+        "In March inflation rose to 5 percent.",
+        "In Baku President Aliyev received the delegation.",
+        "In the capital police detained three suspects.",
+        "Among the dead were three children.",
+        "Yesterday saw the heaviest rain of the year.",
+        "In the corner stood a statue of the poet.",
+        "At stake is the future of the coalition.",
+        "In 2019 came the first sanctions.",
+        "On the agenda are two bills.",
+        "In Brussels, the ministers signed the accord.",
     ],
     "TQ317": [
         "He was appointed ambassador last week.",

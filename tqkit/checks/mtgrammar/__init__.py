@@ -12,7 +12,7 @@ time a candidate needs them, so a clean article never pays for them. A small lis
 verbs (``glossaries/english-irregular-verbs.tsv``, generated from lemminflect) is the first
 filter.
 
-One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``nouns``
+One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318), ``nouns``
 (TQ314), ``quantities`` (TQ315, TQ316); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
 """
@@ -20,11 +20,12 @@ Importing this package registers every rule.
 from __future__ import annotations
 
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
+from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion
 from tqkit.checks.mtgrammar.quantities import DecimalQuantity, DoubledUnit
 from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
 from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, VerbFormAfterModal
 
 __all__ = [
-    "DecimalQuantity", "DoubledUnit", "OneOfSingular", "PastAfterPerfect", "PerfectWithPastTime",
+    "DecimalQuantity", "DoubledUnit", "FrontedAdverbialInversion", "OneOfSingular", "PastAfterPerfect", "PerfectWithPastTime",
     "PresentWithSince", "VerbFormAfterDo", "VerbFormAfterModal",
 ]
