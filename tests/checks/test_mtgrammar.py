@@ -1,4 +1,4 @@
-"""MT grammar (TQ310-TQ318), spacing and punctuation (TQ320-TQ323) and the repetition family
+"""MT grammar (TQ310-TQ319), spacing and punctuation (TQ320-TQ323) and the repetition family
 (TQ201, TQ203-TQ205): what each detector finds, what it must leave alone in professional copy,
 and what its fixes do."""
 
@@ -39,6 +39,9 @@ FIRES = [
     ("TQ318", "In the village of Kanchi were found two bodies."),
     ("TQ318", "Today in Yerevan started a two-day forum."),
     ("TQ318", "Last week was signed a memorandum with the bank."),
+    ("TQ319", "More than 200 resident were evacuated from the flooded area."),
+    ("TQ319", "The ministry registered 15 new case of infection."),
+    ("TQ319", "About 40 car were damaged in the parking lot."),
     ("TQ320", "The shelling lasted all night.The next morning was quiet."),
     ("TQ321", "The minister , however , declined to comment."),
     ("TQ322", "The newspaper «Kommersant» reported the deal."),
@@ -130,6 +133,20 @@ QUIET = {
         "In 2019 came the first sanctions.",
         "On the agenda are two bills.",
         "In Brussels, the ministers signed the accord.",
+    ],
+    "TQ319": [
+        "More than 200 residents were evacuated.",
+        "The 27 member states agreed on the text.",
+        "It costs 5 euro per ticket.",
+        "Prices rose 3 percent in May.",
+        "A 10 year plan was adopted.",
+        "The 2024 budget was adopted in December.",
+        "Flight 302 was delayed.",
+        "He paid a $5,000 bribe to the official.",
+        "Three civilian and two military vehicles were hit.",
+        "Two million people voted.",
+        "The house has 3 bedroom windows.",
+        "The team won 4 of its 6 matches.",
     ],
     "TQ317": [
         "He was appointed ambassador last week.",

@@ -20,6 +20,7 @@ Importing this package registers every rule.
 from __future__ import annotations
 
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
+from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
 from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion
 from tqkit.checks.mtgrammar.quantities import DecimalQuantity, DoubledUnit
 from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
@@ -27,5 +28,5 @@ from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, 
 
 __all__ = [
     "DecimalQuantity", "DoubledUnit", "FrontedAdverbialInversion", "OneOfSingular", "PastAfterPerfect", "PerfectWithPastTime",
-    "PresentWithSince", "VerbFormAfterDo", "VerbFormAfterModal",
+    "PresentWithSince", "SingularAfterNumber", "VerbFormAfterDo", "VerbFormAfterModal",
 ]
