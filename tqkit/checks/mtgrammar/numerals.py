@@ -50,7 +50,7 @@ _ATTRIBUTIVE = frozenset({
     "billionth", "square", "cubic", "digit", "bit", "volt", "watt", "byte", "sided", "yard",
 })
 _CURRENCY_SIGNS = "$€£₽¥₺₼₴₾֏"
-_BEFORE_RE = re.compile(r"([A-Za-z][\w'’]*|[\d)#№])[^\w\n]{0,2}$")
+_BEFORE_RE = re.compile(r"([^\W\d_][\w'’]*|[\d)#№])[^\w\n]{0,2}$")
 _NO_COUNT_BEFORE = frozenset({
     "a", "an", "the", "this", "that", "each", "every", "per", "its", "his", "her", "their", "our",
     "my", "your", "no", "number", "article", "chapter", "section", "page", "room", "flight",
