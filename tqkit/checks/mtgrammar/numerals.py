@@ -49,6 +49,7 @@ _ATTRIBUTIVE = frozenset({
     "more", "less", "other", "of", "and", "or", "to", "a", "the", "on", "in",
     "billionth", "square", "cubic", "digit", "bit", "volt", "watt", "byte", "sided", "yard",
 })
+_MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion"})
 _CURRENCY_SIGNS = "$€£₽¥₺₼₴₾֏"
 _BEFORE_RE = re.compile(r"([^\W\d_][\w'’]*|[\d)#№])[^\w\n]{0,2}$")
 _NO_COUNT_BEFORE = frozenset({
@@ -153,12 +154,15 @@ class SingularAfterNumber(Rule):
 
     @staticmethod
     def _noun_after(view: str, pos: int) -> tuple[int, int, str, str] | None:
-        for _ in range(3):
+        for _ in range(4):
             m = _WORD_RE.match(view, pos)
             if m is None:
                 return None
             word = m.group(1)
             low = word.lower()
+            if low in _MULTIPLIERS:  # "two hundred resident"
+                pos = m.end()
+                continue
             if word[0].isupper() or "-" in word or low in _ATTRIBUTIVE:
                 return None
             plural = _plural_of(low)
