@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tqkit.resources import ResourceError, bundled_glossary_dir
+from tqkit.errors import ResourceError
+from tqkit.resources import bundled_glossary_dir
 
 # -- word knowledge ------------------------------------------------------------------------
 
