@@ -165,7 +165,9 @@ _PERFECTS = ("has", "have", "had")
 _PARTICLE_AFTER = frozenset({
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
     "those", "up", "down", "out", "off", "into", "to", "in", "on", "from", "away", "back", "him",
-    "them", "us", "me", "it", "through", "over", "under",
+    "them", "us", "me", "it", "through", "over", "under", "by", "again", "further", "since",
+    "after", "during", "below", "above", "sharply", "slightly", "steadily", "significantly",
+    "dramatically", "considerably", "substantially", "markedly", "rapidly", "quickly",
 })
 
 
@@ -194,7 +196,7 @@ class PastAfterPerfect(Rule):
     category = Category.GRAMMAR
     fires = ("The city has became a symbol of resistance.", "Thousands have went to the polls.",
              "The minister had took part in the talks.", "He has not yet wrote the letter.",
-             "The team has broke the record.")
+             "The team has broke the record.", "Bread prices have rose by ten percent.")
     quiet = ("The city has become a symbol.", "They have got a plan.", "She had rose petals.",
              "We have gone home.", "They had lain there.", "The boys had run away.")
 
