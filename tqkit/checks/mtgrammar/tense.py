@@ -31,6 +31,11 @@ _BE_BEFORE_RE = re.compile(
     r"\b(is|are|am)\s+((?:(?:not|also|still|already|now|only|being)\s+){0,2})([a-z]+)((?:\s+[a-z]+){0,3}?)\s+$"
 )
 _NOT_BETWEEN_RE = re.compile(r"\b(?:first|last|only|ever|most|least|\w+est|since|than|because|and|but|or|which|who|that)\b")
+# adjectives of a lasting state that need the perfect with since + a point in time
+_STATE_ADJECTIVES = frozenset({
+    "open", "available", "unavailable", "vacant", "valid", "active", "inactive", "empty",
+    "operational", "missing", "absent", "unemployed", "abroad", "ill", "married", "idle",
+})
 _CAUSAL_AFTER_RE = re.compile(r"\s+(?:was|is|were|are|had|has|saw|brought|marked|proved)\b")
 
 
@@ -58,7 +63,8 @@ class PresentWithSince(Rule):
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The games are held since 1992.", "He is working in Kyiv since 2010.",
-             "The road is closed since last year.", "The border is closed since March.")
+             "The road is closed since last year.", "The border is closed since March.",
+             "The post is vacant since May.", "Two fishermen are missing since Monday.")
     quiet = ("The games have been held since 1992.", "The index is trading at its highest level since 2008.",
              "Shares are down 20% since January.", "It is the first time since 2010.",
              "He is tired since 2010 was a hard year.", "She has been working there since May.")
@@ -99,6 +105,8 @@ class PresentWithSince(Rule):
 
     @staticmethod
     def _participle(word: str) -> bool:
+        if word in _STATE_ADJECTIVES:  # "the museum is open since 2015"
+            return True
         if word in ("being", "going", "having", "doing", "nothing", "something", "anything", "everything"):
             return False
         _bases, pasts, parts, _ = _irregular()
