@@ -12,7 +12,7 @@ from tqkit.checks.mtgrammar._words import (
 )
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # -- TQ314: "one of the" + singular noun -------------------------------------------------------
 
@@ -76,6 +76,7 @@ class OneOfSingular(Rule):
 
     code = "TQ314"
     name = "one-of-singular"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("It is one of the largest city in Europe.", "Armenia is one of the country that signed.",

@@ -17,7 +17,7 @@ from tqkit.checks._text import shown
 from tqkit.checks.mtgrammar._words import _inflections, _lemmas
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 _NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                  "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
@@ -104,6 +104,7 @@ class SingularAfterNumber(Rule):
 
     code = "TQ319"
     name = "singular-after-number"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("Three village were shelled overnight.", "The city opened 5 new hospital in May.",

@@ -17,7 +17,7 @@ from tqkit.checks._text import shown
 from tqkit.checks.mtgrammar._words import _finite_form, _irregular, _sentence_start
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 _MONTH = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")
@@ -74,6 +74,7 @@ class FrontedAdverbialInversion(Rule):
 
     code = "TQ318"
     name = "fronted-adverbial-inversion"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("In Baku was held a conference on energy security.",

@@ -10,7 +10,7 @@ from tqkit.checks._text import shown
 from tqkit.checks.grammar import _near
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # -- TQ315: quantity words after a decimal --------------------------------------------------
 
@@ -44,6 +44,7 @@ class DecimalQuantity(Rule):
 
     code = "TQ315"
     name = "decimal-quantity"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("About 2.5 thousand people attended.", "The budget is 1,5 million euros.",
@@ -146,6 +147,7 @@ class DoubledUnit(Rule):
 
     code = "TQ316"
     name = "doubled-unit"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The bank lent EUR 3 million euros.", "They paid $5 million dollars.",

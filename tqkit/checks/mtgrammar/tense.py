@@ -16,7 +16,7 @@ from tqkit.checks.mtgrammar._words import (
 )
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # -- TQ313: present with "since" + a point in time ----------------------------------------------
 
@@ -60,6 +60,7 @@ class PresentWithSince(Rule):
 
     code = "TQ313"
     name = "present-with-since"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The games are held since 1992.", "He is working in Kyiv since 2010.",
@@ -167,6 +168,7 @@ class PerfectWithPastTime(Rule):
 
     code = "TQ317"
     name = "perfect-with-past-time"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("He has been appointed as the new ambassador last week.",
@@ -181,25 +183,10 @@ class PerfectWithPastTime(Rule):
         view = doc.view
         seen_end = -1
         for at in sorted({m.start() for w in _PAST_TIME_LEADS for m in _literal_any(w).finditer(folded)}):
-            t = at
-            if folded.startswith("ago", at):
-                # back to the number: "two years ago"
-                m0 = None
-                for cand in _PAST_TIME_RE.finditer(folded, max(0, at - 30), at + 3):
-                    if cand.end() == at + 3:
-                        m0 = cand
-                        break
-                if m0 is None:
-                    continue
-                t = m0.start()
-                time_m = m0
-            else:
-                if at and folded[at - 1].isalnum():
-                    continue
-                found = _PAST_TIME_RE.match(folded, at)
-                if found is None:
-                    continue
-                time_m = found
+            time_m = _past_time_at(folded, at)
+            if time_m is None:
+                continue
+            t = time_m.start()
             if t <= seen_end:
                 continue
             lo = max(0, t - 90)
@@ -236,3 +223,16 @@ class PerfectWithPastTime(Rule):
                 fixes,
             )
 
+
+
+def _past_time_at(folded: str, at: int) -> re.Match[str] | None:
+    """The finished-time phrase anchored at ``at``: "last week", "yesterday", or, at "ago",
+    back to its number ("two years ago")."""
+    if folded.startswith("ago", at):
+        for cand in _PAST_TIME_RE.finditer(folded, max(0, at - 30), at + 3):
+            if cand.end() == at + 3:
+                return cand
+        return None
+    if at and folded[at - 1].isalnum():
+        return None
+    return _PAST_TIME_RE.match(folded, at)

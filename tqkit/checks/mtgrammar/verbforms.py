@@ -26,7 +26,7 @@ from tqkit.checks.mtgrammar._words import (
 )
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # -- TQ310: verb form after do-support -------------------------------------------------------
 
@@ -57,6 +57,7 @@ class VerbFormAfterDo(Rule):
 
     code = "TQ310"
     name = "verb-form-after-do"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The ministry did not commented on the report.", "He doesn't wants to resign.",
@@ -118,6 +119,7 @@ class VerbFormAfterModal(Rule):
 
     code = "TQ311"
     name = "verb-form-after-modal"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The ministers will also met in Brussels.", "The new law can helps farmers.",
@@ -192,6 +194,7 @@ class PastAfterPerfect(Rule):
 
     code = "TQ312"
     name = "past-after-perfect"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The city has became a symbol of resistance.", "Thousands have went to the polls.",
