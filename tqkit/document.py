@@ -18,13 +18,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from tqkit.chunks import CHUNK, space_chunks
 from tqkit.findings import Span
+from tqkit.text.fold import fold
 
 MASK = "\x00"
 
 # One tokenisation pass shared by every rule: words (letters, marks, inner apostrophes and
 # hyphens), numbers, then any other non-space character.
-_TOKEN_RE = re.compile(
+TOKEN_RE = re.compile(
     r"(?P<word>[^\W\d_](?:[^\W\d_]|\d|[\u0300-\u036f])*(?:['’\-][^\W\d_]+)*)"
     r"|(?P<num>\d+(?:[.,:]\d+)*)"
     r"|(?P<other>[^\s\x00])"
@@ -96,7 +98,7 @@ class Document:
     def folded(self) -> str:
         """:func:`fold` of ``view``: the lower-cased text every matcher scans, computed once
         and shared by all rules (same length as ``text``, so offsets carry over)."""
-        return fold(self.view)
+        return fold_long(self.view)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -130,7 +132,7 @@ class Document:
         """All tokens of the checkable text, computed once and shared by every rule."""
         return [
             Token(m.start(), m.end(), m.group(), m.lastgroup or "other")
-            for m in _TOKEN_RE.finditer(self.view)
+            for m in TOKEN_RE.finditer(self.view)
         ]
 
     @cached_property
@@ -141,7 +143,10 @@ class Document:
     def word_count(self) -> int:
         if "words" in self.__dict__:
             return len(self.words)
-        return len(_WORD_ONLY_RE.findall(self.view))
+        # counted piece by piece, without making a string per word (a list of a million
+        # words held 60 MB for a moment)
+        view = self.view
+        return sum(_WORD_ONLY_RE.subn("", view[a:b])[1] for a, b in space_chunks(view))
 
     @cached_property
     def segments(self) -> tuple[Segment, ...]:
@@ -197,23 +202,21 @@ def _fill(text: str, spans: Iterable[Span], fill: str) -> str:
     return "".join(out)
 
 
-# One-to-one character substitutions used for matching (offsets never move).
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u2010": "-", "\u2011": "-",
-                       "ё": "е", "Ё": "Е"})
-_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` for matching, keeping its length (one code point per code point):
-    curly apostrophes become straight ones, Unicode hyphens ASCII ones, "ё" becomes "е"."""
-    # str.replace per character is much faster than str.translate on long texts
-    for old, new in _FOLD_PAIRS:
-        if old in text:
-            text = text.replace(old, new)
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower()[:1] or c for c in text)
+def fold_long(text: str) -> str:
+    """`fold` of ``text``, piece by piece for a long text, so that only
+    one piece's intermediate copies exist at a time (folding 5 million characters at once held
+    four copies of the text). Identical to ``fold(text)``: pieces are cut before white space,
+    which ends the context of the one context-dependent lower-casing (Greek final sigma); a text
+    holding a character whose lower case is longer (İ) is folded whole, as ``fold`` does."""
+    if len(text) <= CHUNK:
+        return fold(text)
+    out: list[str] = []
+    for a, b in space_chunks(text, CHUNK):
+        piece = text[a:b]
+        if len(piece.lower()) != len(piece):
+            return fold(text)  # fold's one-character-at-a-time path, over the whole text
+        out.append(fold(piece))
+    return "".join(out)
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:

@@ -17,6 +17,7 @@ __all__ = [
     "CsvError",
     "GlossaryError",
     "InputError",
+    "MTUnavailable",
     "ModelError",
     "NameDataError",
     "NotRegularFileError",
@@ -26,6 +27,7 @@ __all__ = [
     "ReadOnlyError",
     "ReportError",
     "ResourceError",
+    "ScoreInputError",
     "TbxError",
     "UnknownLanguage",
     "WriteError",
@@ -63,6 +65,11 @@ class PatternError(ValueError):
 
 class CacheError(ValueError):
     """A compiled-pack cache entry that is not what this version writes."""
+
+
+class ScoreInputError(Exception):
+    """``tqkit score``: a file could not be read or the files cannot be aligned (one line; the
+    message names the file when there is one)."""
 
 
 class AlignmentError(Exception):
@@ -104,6 +111,11 @@ class UnknownLanguage(ValueError):
 
 class ProfileError(ValueError):
     """A profile file that does not follow the format (``FILE:LINE: message``)."""
+
+
+class MTUnavailable(Exception):
+    """Offline MT cannot run: the ``mt`` extra or a model is missing. ``str()`` is one line
+    telling the user exactly what to install."""
 
 
 class ModelError(Exception):

@@ -4,14 +4,16 @@ carried over in transliteration ("the opolchentsi" for Russian "ополченц
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import match_case, sentence_start
+from tqkit.chunks import space_chunks
 from tqkit.document import Document, Token
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import literal_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.text.scripts import script_label
 
 # Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
 _FOREIGN_LETTER = r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF\u0300-\u036F\u00AA\u00BA]"
@@ -36,17 +38,6 @@ HOMOGLYPHS = {
     "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T",
     "Υ": "Y", "Χ": "X", "ο": "o",
 }
-
-
-def script_of(ch: str) -> str:
-    try:
-        name = unicodedata.name(ch)
-    except ValueError:
-        return "unknown"
-    head = name.split(" ", 1)[0]
-    if head == "CJK":
-        return "Chinese"
-    return head.capitalize()
 
 
 @register
@@ -100,12 +91,12 @@ class ForeignScript(Rule):
                 fix = Fix(f"Replace the look-alike letters: “{fixed}”", (Edit(Span(s, e), fixed),), safe=True)
                 yield self.finding(
                     doc, Span(s, e),
-                    f"“{word}” mixes Latin letters with look-alike {script_of(run[0])} ones; "
+                    f"“{word}” mixes Latin letters with look-alike {script_label(run[0])} ones; "
                     "search and spell-checking will miss it.",
                     [fix], category=Category.SPELLING,
                 )
                 continue
-            script = script_of(run[0])
+            script = script_label(run[0])
             if script == "Greek" and len(run) == 1:
                 continue
             if not any(ch.isalpha() for ch in run):
@@ -237,7 +228,7 @@ class TransliteratedWord(Rule):
         reported: set[int] = set()
         known_re = _known_regex(tuple(sorted(known_translits)))
         if known_re is not None:
-            for m in known_re.finditer(view):
+            for m in literal_finditer(known_re, view, doc.folded, known_translits):
                 word = m.group(1).lower()
                 entry = known_translits.get(word) or known_translits.get(_singular(word))
                 if entry is None:
@@ -248,7 +239,11 @@ class TransliteratedWord(Rule):
         # Unknown words of Slavic shape: the distinct words of the text are filtered first (C-level
         # set and suffix tests); only the rare survivors are located and judged in context.
         # set difference with the word list runs in C; the few unknown words left are judged
-        unknown = set(_WORD4_RE.findall(doc.folded)) - res.english_words
+        folded = doc.folded
+        unknown: set[str] = set()
+        for a, b in space_chunks(folded):  # (a piece at a time: memory stays flat)
+            unknown.update(_WORD4_RE.findall(folded, a, b))
+        unknown -= res.english_words
         suspects = {
             w for w in unknown
             if _slavic_shape(w) and not res.is_known_word(_singular(w))
@@ -263,7 +258,7 @@ class TransliteratedWord(Rule):
                     )
         if not suspects:
             return
-        for m in _suspects_regex(frozenset(suspects)).finditer(view):
+        for m in literal_finditer(_suspects_regex(frozenset(suspects)), view, doc.folded, suspects):
             if m.start() in reported:
                 continue
             text = m.group()
@@ -348,8 +343,8 @@ def _suggest_for_source_word(ctx: CheckContext, word: str) -> list[str]:
     if not lang:
         return []
     try:
-        from tqkit.errors import ModelError
-        from tqkit.mt.argos import MTUnavailable, get_translator, resolve_models_dir
+        from tqkit.errors import ModelError, MTUnavailable
+        from tqkit.mt.argos import get_translator, resolve_models_dir
 
         models_dir = resolve_models_dir(ctx.options.mt.models_dir)
         if not models_dir.is_dir() or not any(models_dir.iterdir()):
@@ -361,11 +356,9 @@ def _suggest_for_source_word(ctx: CheckContext, word: str) -> list[str]:
 
 
 def _guess_lang(word: str) -> str | None:
-    try:
-        from tqkit.translit import guess_language
-    except ImportError:
-        return None
-    return guess_language(word)
+    from tqkit.text.translit import romanisation_language
+
+    return romanisation_language(word)
 
 
 def _english_compound(word: str, ctx: CheckContext) -> bool:
@@ -388,7 +381,7 @@ def _glossary_knows(ctx: CheckContext, word: str) -> bool:
 
 def _source_word(token: str, source_text: str, source_lang: str | None) -> str | None:
     try:
-        from tqkit.translit import source_word_for
+        from tqkit.text.translit import source_word_for
     except ImportError:
         return None
     try:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tqkit.datafiles import bundled_glossary_dir
 from tqkit.errors import ResourceError
-from tqkit.resources import bundled_glossary_dir
 
 # -- word knowledge ------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
-def _irregular() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, str]]:
+def irregular_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, str]]:
     """(base forms, simple past forms, past participles, past -> base) of irregular verbs."""
     path = bundled_glossary_dir() / "english-irregular-verbs.tsv"
     bases: set[str] = set()
@@ -40,24 +40,24 @@ def _irregular() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[s
 
 
 @lru_cache(maxsize=8192)
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
+def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    from tqkit.lemmacache import lemminflect
 
-    result: dict[str, tuple[str, ...]] = lemminflect.getAllLemmas(word)
+    result: dict[str, tuple[str, ...]] = lemminflect("lemmas").getAllLemmas(word)
     return result
 
 
 @lru_cache(maxsize=8192)
-def _inflections(lemma: str, upos: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
+def inflections(lemma: str, upos: str) -> dict[str, tuple[str, ...]]:
+    from tqkit.lemmacache import lemminflect
 
-    result: dict[str, tuple[str, ...]] = lemminflect.getAllInflections(lemma, upos=upos)
+    result: dict[str, tuple[str, ...]] = lemminflect("inflections").getAllInflections(lemma, upos=upos)
     return result
 
 
-def _verb_lemma(word: str) -> str | None:
+def verb_lemma(word: str) -> str | None:
     """The lemma when ``word`` is only an inflected verb form (never a base form)."""
-    lemmas = _lemmas(word)
+    lemmas = word_lemmas(word)
     verbs = lemmas.get("VERB", ()) + lemmas.get("AUX", ())
     if not verbs or word in verbs:
         return None
@@ -65,24 +65,24 @@ def _verb_lemma(word: str) -> str | None:
     return lemma if all(v == lemma for v in verbs) else None
 
 
-def _maybe_finite(w: str) -> bool:
+def maybe_finite(w: str) -> bool:
     """A cheap first test: could ``w`` be a past or "-s" verb form at all?"""
     if w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
         return True
-    return w in _irregular()[1]
+    return w in irregular_verbs()[1]
 
 
-def _finite_form(word: str) -> tuple[str, str] | None:
+def finite_form(word: str) -> tuple[str, str] | None:
     """(lemma, tag) when ``word`` is a past (VBD/VBN) or third-person (VBZ) verb form that
     cannot be a base form of any verb."""
     w = word.lower()
-    bases, _pasts, _parts, _base_of = _irregular()
-    if w in bases or not _maybe_finite(w):
+    bases, _pasts, _parts, _base_of = irregular_verbs()
+    if w in bases or not maybe_finite(w):
         return None
-    lemma = _verb_lemma(w)
+    lemma = verb_lemma(w)
     if lemma is None:
         return None
-    forms = _inflections(lemma, "VERB")
+    forms = inflections(lemma, "VERB")
     for tag in ("VBD", "VBN", "VBZ"):
         if w in forms.get(tag, ()):
             return lemma, tag
@@ -108,7 +108,7 @@ def _literal_re(word: str) -> re.Pattern[str]:
     return re.compile(re.escape(word) + r"(?:n't)?(?=[ \t])")
 
 
-def _word_hits_matches(folded: str, words: tuple[str, ...]) -> list[re.Match[str]]:
+def word_hits_matches(folded: str, words: tuple[str, ...]) -> list[re.Match[str]]:
     """Matches of any of ``words`` as whole words followed by a space, in text order."""
     out: list[re.Match[str]] = []
     for word in words:
@@ -121,11 +121,11 @@ def _word_hits_matches(folded: str, words: tuple[str, ...]) -> list[re.Match[str
     return out
 
 
-def _word_hits(folded: str, words: tuple[str, ...]) -> list[int]:
-    return [m.start() for m in _word_hits_matches(folded, words)]
+def word_hits(folded: str, words: tuple[str, ...]) -> list[int]:
+    return [m.start() for m in word_hits_matches(folded, words)]
 
 
-def _next_words(view: str, pos: int, n: int) -> list[tuple[int, int, str]]:
+def next_words(view: str, pos: int, n: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     while len(out) < n:
         m = _WORD_AFTER_RE.match(view, pos)
@@ -136,7 +136,7 @@ def _next_words(view: str, pos: int, n: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _skip_adverbs(words: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+def skip_adverbs(words: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """The first word after at most two adverbs ("will also met", "did not even saw")."""
     for i, (s, e, w) in enumerate(words):
         low = w.lower()
@@ -146,11 +146,11 @@ def _skip_adverbs(words: list[tuple[int, int, str]]) -> tuple[int, int, str] | N
     return None
 
 
-_QUESTION_LEADS = frozenset({
+QUESTION_LEADS = frozenset({
     "what", "who", "whom", "why", "how", "when", "where", "which", "whose", "nor", "neither",
     "so", "only", "then", "rarely", "seldom", "never", "not", "if",
 })
-_NOUN_LEADS = frozenset({
+NOUN_LEADS = frozenset({
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "no",
     "of", "for", "with", "by", "against", "without", "from", "to", "in", "on", "at", "free", "good", "ill", "political", "popular", "military", "people's", "public", "last",
     "own", "whose", "tin", "trash", "garbage", "spray", "beer", "soda", "paint", "oil", "watering",
@@ -158,19 +158,19 @@ _NOUN_LEADS = frozenset({
 _PREV_WORD_RE = re.compile(r"([\w'’]+)[^\w\n]*$")
 
 
-def _previous_word(view: str, at: int) -> str:
+def previous_word(view: str, at: int) -> str:
     m = _PREV_WORD_RE.search(view, max(0, at - 40), at)
     return m.group(1).lower().replace("’", "'") if m else ""
 
 
-def _sentence_start(view: str, at: int) -> bool:
+def sentence_start(view: str, at: int) -> bool:
     i = at - 1
     while i >= 0 and view[i] in " \t\"“‘'«(":
         i -= 1
     return i < 0 or view[i] in ".!?…:\n\r"
 
 
-def _ends_in_question(view: str, at: int) -> bool:
+def ends_in_question(view: str, at: int) -> bool:
     for i in range(at, min(len(view), at + 300)):
         c = view[i]
         if c == "?":
@@ -181,5 +181,5 @@ def _ends_in_question(view: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _literal_any(word: str) -> re.Pattern[str]:
+def literal_any(word: str) -> re.Pattern[str]:
     return re.compile(re.escape(word))

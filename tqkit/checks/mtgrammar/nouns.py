@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
 from tqkit.checks.mtgrammar._words import (
-    _inflections,
-    _lemmas,
+    inflections,
+    word_lemmas,
 )
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
@@ -140,11 +140,11 @@ class OneOfSingular(Rule):
     def _plural(word: str, ctx: CheckContext) -> str | None:
         if word in _COLLECTIVE or word.endswith(("ing", "ed", "ly", "est", "ss")):
             return None
-        lemmas = _lemmas(word)
+        lemmas = word_lemmas(word)
         nouns = lemmas.get("NOUN", ())
         if word not in nouns or lemmas.get("ADV") or lemmas.get("PROPN"):
             return None
-        plurals = _inflections(word, "NOUN").get("NNS", ())
+        plurals = inflections(word, "NOUN").get("NNS", ())
         if not plurals or plurals[0] == word or word in _ZERO_PLURAL:
             return None
         if word in plurals and not ctx.resources.is_common_word(plurals[0]):

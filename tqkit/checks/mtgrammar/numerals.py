@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import _inflections, _lemmas
+from tqkit.checks.mtgrammar._words import inflections, word_lemmas
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -65,12 +65,12 @@ _NO_COUNT_BEFORE = frozenset({
 def _plural_of(word: str) -> str | None:
     """The regular plural when ``word`` is only a singular countable noun (never a plural, an
     invariable noun or a word that is also an adjective)."""
-    lemmas = _lemmas(word)
+    lemmas = word_lemmas(word)
     nouns = lemmas.get("NOUN", ())
     verbs = lemmas.get("VERB", ())
     if word not in nouns or (verbs and word not in verbs):
         return None
-    plurals = _inflections(word, "NOUN").get("NNS", ())
+    plurals = inflections(word, "NOUN").get("NNS", ())
     if not plurals or word in plurals:
         return None
     return plurals[0]
@@ -78,7 +78,7 @@ def _plural_of(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _adjective_only(word: str) -> bool:
-    lemmas = _lemmas(word)
+    lemmas = word_lemmas(word)
     return "ADJ" in lemmas and "NOUN" not in lemmas and "VERB" not in lemmas
 
 
@@ -144,10 +144,10 @@ class SingularAfterNumber(Rule):
             return False
         prev = m.group(1)
         return (prev.lower() in _NO_COUNT_BEFORE or prev[0].isdigit() or prev in ")#№"
-                or (prev[0].isupper() and not SingularAfterNumber._sentence_start(view, m.start())))
+                or (prev[0].isupper() and not SingularAfterNumber.sentence_start(view, m.start())))
 
     @staticmethod
-    def _sentence_start(view: str, at: int) -> bool:
+    def sentence_start(view: str, at: int) -> bool:
         i = at - 1
         while i >= 0 and view[i] in " \t\"“‘'«(":
             i -= 1
@@ -178,11 +178,11 @@ class SingularAfterNumber(Rule):
 
 def _governs(view: str, pos: int, word: str) -> bool:
     if _PUNCT_AFTER_RE.match(view, pos):
-        return "ADJ" not in _lemmas(word)
+        return "ADJ" not in word_lemmas(word)
     m = _WORD_RE.match(view, pos)
     if m is None:
         return False
     nxt = m.group(1).lower()
     if nxt in _VERB_AFTER:
         return True
-    return nxt in _OTHER_AFTER and "ADJ" not in _lemmas(word)
+    return nxt in _OTHER_AFTER and "ADJ" not in word_lemmas(word)

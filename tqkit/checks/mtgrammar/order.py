@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import _finite_form, _irregular, _sentence_start
+from tqkit.checks.mtgrammar._words import finite_form, irregular_verbs, sentence_start
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -92,7 +92,7 @@ class FrontedAdverbialInversion(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         for m in _FRONT_RE.finditer(view):
-            if not _sentence_start(view, m.start()) or not self._inverted(m):
+            if not sentence_start(view, m.start()) or not self._inverted(m):
                 continue
             end = m.end(2)
             span = Span(m.start(), end)
@@ -111,6 +111,6 @@ class FrontedAdverbialInversion(Rule):
             return False
         if aux is not None:
             # a passive: "was held", "were detained"
-            return verb.endswith("ed") or verb in _irregular()[2]
-        form = _finite_form(verb)
+            return verb.endswith("ed") or verb in irregular_verbs()[2]
+        form = finite_form(verb)
         return form is not None

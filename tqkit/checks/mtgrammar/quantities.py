@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqkit.checks._text import shown
-from tqkit.checks.grammar import _near
+from tqkit.checks._text import near, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -55,7 +54,7 @@ class DecimalQuantity(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _near(_DECIMAL_RE, _DECIMAL_HINT_RE, doc.folded, 24):
+        for m in near(_DECIMAL_RE, _DECIMAL_HINT_RE, doc.folded, 24):
             if m.group(8):  # "12,5%"
                 span = Span(m.start(), m.end())
                 number = f"{m.group(6)}.{m.group(7)}"

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
 from tqkit.checks.mtgrammar._words import (
-    _inflections,
-    _irregular,
-    _literal_any,
-    _previous_word,
-    _verb_lemma,
+    inflections,
+    irregular_verbs,
+    literal_any,
+    previous_word,
+    verb_lemma,
 )
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
@@ -110,13 +110,13 @@ class PresentWithSince(Rule):
             return True
         if word in ("being", "going", "having", "doing", "nothing", "something", "anything", "everything"):
             return False
-        _bases, pasts, parts, _ = _irregular()
+        _bases, pasts, parts, _ = irregular_verbs()
         if not (word.endswith(("ing", "ed")) or word in parts or word in pasts):
             return False
-        lemma = _verb_lemma(word)
+        lemma = verb_lemma(word)
         if lemma is None:
             return False
-        forms = _inflections(lemma, "VERB")
+        forms = inflections(lemma, "VERB")
         return word in forms.get("VBG", ()) or word in forms.get("VBN", forms.get("VBD", ()))
 
 
@@ -182,7 +182,7 @@ class PerfectWithPastTime(Rule):
         folded = doc.folded
         view = doc.view
         seen_end = -1
-        for at in sorted({m.start() for w in _PAST_TIME_LEADS for m in _literal_any(w).finditer(folded)}):
+        for at in sorted({m.start() for w in _PAST_TIME_LEADS for m in literal_any(w).finditer(folded)}):
             time_m = _past_time_at(folded, at)
             if time_m is None:
                 continue
@@ -195,7 +195,7 @@ class PerfectWithPastTime(Rule):
             before = _HAVE_BEFORE_RE.search(folded, lo + cut + 1, t)
             if before is None:
                 continue
-            if _previous_word(view, before.start()) in _MODALS_AND_TO:
+            if previous_word(view, before.start()) in _MODALS_AND_TO:
                 continue  # "would have been", "is believed to have died two years ago"
             verb = before.group(3)
             between = before.group(4)
@@ -211,8 +211,8 @@ class PerfectWithPastTime(Rule):
             aux = view[before.start(1):before.end(1)]
             fixes = []
             if not before.group(2).strip():
-                lemma = _verb_lemma(verb)
-                past = _inflections(lemma, "VERB").get("VBD", ()) if lemma else ()
+                lemma = verb_lemma(verb)
+                past = inflections(lemma, "VERB").get("VBD", ()) if lemma else ()
                 if verb in past:
                     fixes.append(Fix(f"Write the simple past: “{verb}”",
                                      (Edit(Span(before.start(1), before.start(3)), ""),), safe=False))

@@ -8,21 +8,21 @@ from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
 from tqkit.checks.mtgrammar._words import (
-    _NOUN_LEADS,
-    _QUESTION_LEADS,
-    _ends_in_question,
-    _finite_form,
-    _inflections,
-    _irregular,
-    _lemmas,
-    _maybe_finite,
-    _next_words,
-    _previous_word,
-    _sentence_start,
-    _skip_adverbs,
-    _verb_lemma,
-    _word_hits,
-    _word_hits_matches,
+    NOUN_LEADS,
+    QUESTION_LEADS,
+    ends_in_question,
+    finite_form,
+    inflections,
+    irregular_verbs,
+    maybe_finite,
+    next_words,
+    previous_word,
+    sentence_start,
+    skip_adverbs,
+    verb_lemma,
+    word_hits,
+    word_hits_matches,
+    word_lemmas,
 )
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
@@ -69,18 +69,18 @@ class VerbFormAfterDo(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         folded = doc.folded
-        for at in _word_hits(folded, _DO_WORDS):
+        for at in word_hits(folded, _DO_WORDS):
             m = _DO_RE.match(folded, at)
             if m is None:
                 continue
-            words = _next_words(view, m.end(), 3)
-            target = _skip_adverbs(words)
+            words = next_words(view, m.end(), 3)
+            target = skip_adverbs(words)
             if target is None:
                 continue
             s, e, w = target
             if not w.islower():
                 continue
-            form = _finite_form(w)
+            form = finite_form(w)
             if form is None:
                 continue
             lemma, _tag = form
@@ -131,26 +131,26 @@ class VerbFormAfterModal(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _word_hits_matches(doc.folded, _MODALS):
-            words = _next_words(view, m.end(), 3)
-            target = _skip_adverbs(words)
+        for m in word_hits_matches(doc.folded, _MODALS):
+            words = next_words(view, m.end(), 3)
+            target = skip_adverbs(words)
             if target is None:
                 continue
             s, e, w = target
-            if not w.islower() or not _maybe_finite(w):
+            if not w.islower() or not maybe_finite(w):
                 continue
             modal = view[m.start():m.end()]
-            if modal == "May" or (modal[:1].isupper() and _sentence_start(view, m.start())):
+            if modal == "May" or (modal[:1].isupper() and sentence_start(view, m.start())):
                 continue  # the month, or a question ("Will displaced people return?")
-            prev = _previous_word(view, m.start())
-            if prev in _QUESTION_LEADS or prev in _NOUN_LEADS or prev.endswith("'s"):
+            prev = previous_word(view, m.start())
+            if prev in QUESTION_LEADS or prev in NOUN_LEADS or prev.endswith("'s"):
                 continue
-            form = _finite_form(w)
+            form = finite_form(w)
             if form is None:
                 continue
-            if prev and modal.lower() in ("will", "might", "can", "must") and _lemmas(prev).get("ADJ"):
+            if prev and modal.lower() in ("will", "might", "can", "must") and word_lemmas(prev).get("ADJ"):
                 continue  # "popular will", "naval might"
-            if _ends_in_question(view, e):
+            if ends_in_question(view, e):
                 continue
             lemma, _tag = form
             right = match_case(lemma, w)
@@ -205,24 +205,24 @@ class PastAfterPerfect(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        _bases, pasts, parts, _base_of = _irregular()
-        for m in _word_hits_matches(doc.folded, _PERFECTS):
-            words = _next_words(view, m.end(), 4)
-            target = _skip_adverbs(words)
+        _bases, pasts, parts, _base_of = irregular_verbs()
+        for m in word_hits_matches(doc.folded, _PERFECTS):
+            words = next_words(view, m.end(), 4)
+            target = skip_adverbs(words)
             if target is None:
                 continue
             s, e, w = target
             low = w.lower()
             if low not in pasts or low in parts or low == "got" or low.endswith("ed") or not w.islower():
                 continue
-            lemma = _verb_lemma(low)
+            lemma = verb_lemma(low)
             if lemma is None:
                 continue
-            forms = _inflections(lemma, "VERB")
+            forms = inflections(lemma, "VERB")
             participles = forms.get("VBN", forms.get("VBD", ()))
             if not participles or low in participles:
                 continue
-            lemmas = _lemmas(low)
+            lemmas = word_lemmas(low)
             if lemmas.get("NOUN") or lemmas.get("ADJ"):
                 after = [x for x in words if x[0] > s][:1]
                 if not after or after[0][2].lower() not in _PARTICLE_AFTER:
