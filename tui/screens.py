@@ -14,26 +14,10 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from .lookup import describe, lookup
+from tqkit.review.filters import ANY
+from tqkit.review.lookup import describe, lookup
 
-HELP_KEYS: tuple[tuple[str, str], ...] = (
-    ("n / j", "next finding"),
-    ("p / k", "previous finding"),
-    ("enter / a", "accept the preferred fix"),
-    ("1-9", "accept suggestion N"),
-    ("e", "edit the finding's text in place"),
-    ("x", "dismiss the finding (remembered, see below)"),
-    ("u", "undo the last change"),
-    ("ctrl+r", "redo"),
-    ("A", "accept every safe fix (asks first)"),
-    ("g", "glossary lookup (the finding's text, or type a word)"),
-    ("f", "filter and group the findings"),
-    ("d", "show or hide the rule's documentation"),
-    ("ctrl+p", "command palette: every action"),
-    ("ctrl+s", "save"),
-    ("?", "this help"),
-    ("q", "quit (asks when there are unsaved changes)"),
-)
+from .actions import help_rows
 
 HELP_NOTES = """\
 Dismissed findings are remembered in a sidecar file next to the article,
@@ -58,7 +42,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         keys = Content("\n").join(
-            Content.from_markup(f"[bold $accent]{escape(k):>10}[/]  {escape(v)}") for k, v in HELP_KEYS
+            Content.from_markup(f"[bold $accent]{escape(k):>10}[/]  {escape(v)}") if k
+            else Content.styled(v, "bold underline")
+            for k, v in help_rows()
         )
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Label("[b]tqkit review — keys[/b]", classes="dialog-title")
@@ -141,8 +127,6 @@ class InputScreen(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-
-ANY = "*"
 
 
 class FilterScreen(ModalScreen[dict[str, Any] | None]):

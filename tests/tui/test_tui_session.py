@@ -6,7 +6,10 @@ import codecs
 from pathlib import Path
 
 import pytest
-from tqkit.tui.session import (
+from tui_helpers import fixed_checker
+
+from tqkit.findings import Edit, Span, apply_edits
+from tqkit.review import (
     DismissStore,
     ExternalChangeError,
     ReviewSession,
@@ -16,9 +19,6 @@ from tqkit.tui.session import (
     map_span,
     sidecar_path,
 )
-from tui_helpers import fixed_checker
-
-from tqkit.findings import Edit, Span, apply_edits
 
 
 def test_map_span_moves_and_drops() -> None:
