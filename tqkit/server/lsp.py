@@ -22,7 +22,7 @@ from pygls.workspace import TextDocument
 from tqkit import __version__
 from tqkit.findings import Finding, Severity
 from tqkit.registry import get_rule
-from tqkit.runner import chosen_fixes, non_overlapping
+from tqkit.review.edits import safe_fix_edits
 from tqkit.server.checker import Checked, LiveChecker, Positions, ServerConfig, covering
 
 log = logging.getLogger("tqkit.server")
@@ -247,7 +247,7 @@ def build_server() -> TqkitServer:
                         is_preferred=fix.safe and i == 0,
                         edit=types.WorkspaceEdit(changes={uri: text_edits(fix.edits, pos)})))
         if not wanted or any(str(k) in ("source", "source.fixAll", FIX_ALL) for k in wanted):
-            edits = non_overlapping(chosen_fixes(checked.findings, unsafe=False))
+            _, edits = safe_fix_edits(checked.findings)
             if edits:
                 actions.append(types.CodeAction(
                     title=f"tqkit: apply every safe fix ({len(edits)} edit{'s' * (len(edits) != 1)})",

@@ -1,4 +1,4 @@
-"""The review session without Textual: span mapping, diffs, dismissals, safe saving."""
+"""The review session (no Textual): span mapping, diffs, dismissals, safe saving."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-from tui_helpers import fixed_checker
+from review_helpers import fixed_checker
 
 from tqkit.findings import Edit, Span, apply_edits
 from tqkit.review import (
