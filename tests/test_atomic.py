@@ -11,17 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tqkit.atomic import (
-    ChangedOnDiskError,
-    NotRegularFileError,
-    ReadOnlyError,
-    Stamp,
-    WriteError,
-    atomic_write,
-    clean_stale,
-    read_for_update,
-)
+from tqkit.atomic import Stamp, atomic_write, clean_stale, read_for_update
 from tqkit.cli import cli
+from tqkit.errors import ChangedOnDiskError, NotRegularFileError, ReadOnlyError, WriteError
 
 DOUBLED = "The the committee met on Monday.\n"
 FIXED = "The committee met on Monday.\n"

@@ -85,7 +85,7 @@ def test_overlapping_and_empty_findings_render() -> None:
 
     from tqkit.findings import Category, Finding, Severity, Span
     from tqkit.report import emit
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
     text = "The minister statedThe talks would resume.\n"
 

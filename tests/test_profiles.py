@@ -6,14 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tqkit.profiles import (
-    ProfileError,
-    UnknownLanguage,
-    check_language,
-    known_languages,
-    load_profile_file,
-    profile_for,
-)
+from tqkit.errors import ProfileError, UnknownLanguage
+from tqkit.profiles import check_language, known_languages, load_profile_file, profile_for
 
 REQUIRED = {"en", "bg", "ru", "uk", "de", "fr", "tr", "hy", "az"}
 

@@ -33,35 +33,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqkit.errors import ChangedOnDiskError, NotRegularFileError, ReadOnlyError, WriteError
+
 TMP_SUFFIX = ".tqkit-tmp"
 COPY_SUFFIX = ".tqkit-copy"
 # A temporary file whose writer is gone, or older than this, is a leftover of a killed write.
 STALE_SECONDS = 3600.0
 _TMP_RE = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tqkit-tmp$")
 _OLD_TMP_RE = re.compile(r"^\..+\.tqkit-tmp$")
-
-
-class WriteError(OSError):
-    """A write was refused or failed; ``str()`` is one line naming the file."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
-
-
-class ChangedOnDiskError(WriteError):
-    """The file changed since it was read (compare-and-swap failed)."""
-
-
-class ReadOnlyError(WriteError):
-    """The file is read-only."""
-
-
-class NotRegularFileError(WriteError):
-    """The path is a FIFO, device, socket or directory."""
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tqkit.errors import InputError, UnknownLanguage
 from tqkit.findings import Severity
-from tqkit.profiles import UnknownLanguage, check_language
-from tqkit.readers import InputError
+from tqkit.profiles import check_language
 
 KNOWN_KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "per-file-target-lang", "severity", "glossaries",

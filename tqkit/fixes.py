@@ -8,8 +8,9 @@ import difflib
 from dataclasses import dataclass
 
 from tqkit.document import Document
+from tqkit.errors import InputError
 from tqkit.findings import Finding
-from tqkit.readers import InputError, reader_for
+from tqkit.readers import reader_for
 from tqkit.runner import Engine, chosen_fixes, non_overlapping
 
 MAX_PASSES = 10

@@ -4,7 +4,7 @@ and glossary YAML.
 
 ``read_limited(path, budget)`` reads at most ``budget`` bytes (one more to notice a larger
 file) and never opens a FIFO or device, so a named pipe cannot block and ``/dev/zero`` cannot
-fill memory. Errors are :class:`tqkit.readers.InputError` (one line, exit 2).
+fill memory. Errors are :class:`tqkit.errors.InputError` (one line, exit 2).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from tqkit.errors import InputError
+
 MAX_BYTES = 64 * 1024 * 1024
 
 
 def _error(path: str, message: str) -> Exception:
-    from tqkit.readers import InputError
-
     return InputError(path, message)
 
 

@@ -25,8 +25,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from tqkit.errors import ProfileError, ResourceError, UnknownLanguage
 from tqkit.langs import LANGUAGE_NAMES, detect, native_scripts, script_counts
-from tqkit.resources import ResourceError, bundled_glossary_dir, load_wordlist
+from tqkit.resources import bundled_glossary_dir, load_wordlist
 
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 _KEYS = {
@@ -34,14 +35,6 @@ _KEYS = {
     "doubles", "allowed_doubles", "function_words", "sources",
 }
 _DOUBLES = {"all", "function-words"}
-
-
-class UnknownLanguage(ValueError):
-    """A code that names no language; the message lists the languages tqkit has profiles for."""
-
-
-class ProfileError(ValueError):
-    """A profile file that does not follow the format (``FILE:LINE: message``)."""
 
 
 def _profile_dir() -> Path:

@@ -13,12 +13,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tqkit.errors import ResourceError
+
 if TYPE_CHECKING:
     from tqkit.packs import PackSet
-
-
-class ResourceError(Exception):
-    """A data file could not be read; the message names the file (and line when known)."""
 
 
 def bundled_glossary_dir() -> Path:

@@ -7,33 +7,21 @@ import contextlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from tqkit.config import RunOptions, Settings, find_settings
 from tqkit.document import Document
+from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Edit, Finding, Fix, Severity, Span
 from tqkit.profiles import AUTO, detect_language, profile_for
-from tqkit.readers import WALK_SUFFIXES, InputError, read_path
+from tqkit.readers import WALK_SUFFIXES, read_path
 from tqkit.registry import CheckContext, Rule, select_rules
-from tqkit.resources import ResourceError, Resources
+from tqkit.resources import Resources
+from tqkit.results import FileResult
 from tqkit.suppress import apply_suppressions, find_suppressions
 
 UNUSED_SUPPRESSION = "TQ901"
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    text: str | None = None
-    words: int = 0
-    error: str | None = None
-    notes: list[str] = field(default_factory=list)
-    # the language the file was checked as (given, from the file, or detected)
-    language: str | None = None
-    # the file's own ``fail-on`` (from its config, or the command line)
-    fail_on: Severity = Severity.WARNING
 
 
 class Engine:

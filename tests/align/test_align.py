@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tqkit.align import AlignmentError, align_paragraphs, align_sentences, sentence_beads
+from tqkit.align import align_paragraphs, align_sentences, sentence_beads
 from tqkit.document import Document
+from tqkit.errors import AlignmentError
 
 
 def _helper():  # the fixture loader lives next to this file; import it by path

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from audit_helpers import read_table, write_jsonl
 
-from tqkit.audit.run import TABLES, AuditConfig, AuditError, read_manifest, run_audit
+from tqkit.audit.run import TABLES, AuditConfig, read_manifest, run_audit
+from tqkit.errors import AuditError
 
 
 def _stat(path: Path) -> tuple[int, int]:

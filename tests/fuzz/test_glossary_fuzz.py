@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tqkit.glossary.csvio import CsvError, read_csv
+from tqkit.errors import CsvError, GlossaryError, ResourceError, TbxError
+from tqkit.glossary.csvio import read_csv
 from tqkit.glossary.edit import check_text, glossary_to_yaml
-from tqkit.glossary.load import GlossaryError, load_file
-from tqkit.glossary.tbx import TbxError, read_tbx
-from tqkit.resources import ResourceError
+from tqkit.glossary.load import load_file
+from tqkit.glossary.tbx import read_tbx
 
 EXAMPLES = int(os.environ.get("TQKIT_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,

@@ -53,7 +53,8 @@ def _contender(kind: str, path: str, gate: int, out: int, seed: int) -> None:
             if res.result.error:
                 code, message = 2, res.result.error
         else:
-            from tqkit.atomic import ChangedOnDiskError, atomic_write, read_for_update
+            from tqkit.atomic import atomic_write, read_for_update
+            from tqkit.errors import ChangedOnDiskError
 
             data, stamp = read_for_update(path)
             time.sleep(random.Random(seed).random() * 0.004)

@@ -29,8 +29,9 @@ from hypothesis import strategies as st
 
 from tqkit.config import RunOptions
 from tqkit.document import Document
+from tqkit.errors import InputError
 from tqkit.findings import Edit, Span
-from tqkit.readers import InputError, reader_for
+from tqkit.readers import reader_for
 
 EXAMPLES = int(os.environ.get("TQKIT_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,

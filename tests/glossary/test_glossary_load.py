@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import BROKEN, FIXTURES, SHIPPED
 
-from tqkit.glossary import Glossary, GlossaryError, load_glossaries
+from tqkit.errors import GlossaryError, ResourceError
+from tqkit.glossary import Glossary, load_glossaries
 from tqkit.glossary.load import load_cached, load_file
-from tqkit.resources import ResourceError, Resources
+from tqkit.resources import Resources
 
 
 def test_empty_list_gives_empty_glossary() -> None:

@@ -164,7 +164,7 @@ def test_source_term_present_as_deprecated_is_left_to_tq401() -> None:
 
 
 def test_paragraph_count_mismatch_is_a_clear_error() -> None:
-    from tqkit.readers import InputError
+    from tqkit.errors import InputError
 
     src = "Бои в Нагорном Карабахе.\n\nВторой абзац.\n\nТретий абзац."
     tgt = "Fighting.\n\nSecond paragraph is long enough here."
@@ -178,7 +178,7 @@ def test_paragraph_count_mismatch_is_a_clear_error() -> None:
 
 def test_alignment_error_becomes_a_one_line_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import tqkit.align
-    from tqkit.readers import InputError
+    from tqkit.errors import InputError
 
     def boom(src, tgt):
         raise tqkit.align.AlignmentError("cannot align: the source is empty")
@@ -191,7 +191,7 @@ def test_alignment_error_becomes_a_one_line_input_error(monkeypatch: pytest.Monk
 def test_fallback_pairs_by_order_and_refuses_unequal_counts() -> None:
     from tqkit.checks.terms import _align_by_order
     from tqkit.document import Document
-    from tqkit.readers import InputError
+    from tqkit.errors import InputError
 
     src = Document("src.txt", "А.\n\nБ.")
     assert [(s.id, t.id) for s, t in _align_by_order(src, Document("t.txt", "A.\n\nB."))] == [

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tqkit.errors import ModelError
 from tqkit.mt import argos
 from tqkit.mt.argos import (
     EXTRA_HINT,
-    ModelError,
     MTUnavailable,
     default_models_dir,
     get_translator,

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tqkit.errors import PatternError
 from tqkit.packs import PackSet, load_packs, render
-from tqkit.packs.pattern import PatternError, check_regex, parse_pattern
+from tqkit.packs.pattern import check_regex, parse_pattern
 
 
 @pytest.fixture(autouse=True)

@@ -13,8 +13,9 @@ import docx
 import pytest
 from lxml import etree
 
+from tqkit.errors import InputError
 from tqkit.findings import Edit, Span
-from tqkit.readers import InputError, read_path
+from tqkit.readers import read_path
 from tqkit.readers.docx import DOCX
 
 

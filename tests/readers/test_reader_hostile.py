@@ -15,9 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from tqkit.cli import cli
+from tqkit.errors import InputError
 from tqkit.findings import Edit, Span
 from tqkit.limits import Budget, read_limited, read_stream
-from tqkit.readers import InputError, decode, read_path, reader_for
+from tqkit.readers import decode, read_path, reader_for
 from tqkit.readers.docx import DOCX
 from tqkit.readers.html import HTML
 from tqkit.readers.po import PO

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tqkit.document import MASK
+from tqkit.errors import InputError
 from tqkit.findings import Edit, Span
-from tqkit.readers import InputError, reader_for
+from tqkit.readers import reader_for
 from tqkit.readers.html import HTML
 from tqkit.readers.po import PO
 from tqkit.readers.xliff import XLIFF

@@ -7,7 +7,6 @@ the units on each side). See :mod:`tqkit.align.core` for the method.
 """
 
 from tqkit.align.core import (
-    AlignmentError,
     Bead,
     Unit,
     align_paragraphs,
@@ -15,6 +14,7 @@ from tqkit.align.core import (
     paragraph_beads,
     sentence_beads,
 )
+from tqkit.errors import AlignmentError
 
 __all__ = [
     "AlignmentError",

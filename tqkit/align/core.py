@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from tqkit.align.numbers import digit_keys, number_atoms
 from tqkit.document import MASK, Document, Segment, sentence_spans
+from tqkit.errors import AlignmentError
 from tqkit.findings import Span
 from tqkit.translit import fold, romanise
 
@@ -49,10 +50,6 @@ NUMBER_MISMATCH = 60.0
 ANCHOR_BONUS = 60.0
 # Largest dynamic-programming table (source units x target units).
 MAX_CELLS = 4_000_000
-
-
-class AlignmentError(Exception):
-    """The two documents cannot be aligned (empty, or too large). ``str()`` is one line."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tqkit.errors import AuditInputError
 from tqkit.readers import WALK_SUFFIXES
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -30,10 +31,6 @@ SOURCE_KEYS = ("source_text", "source")
 LANG_KEYS = ("source_lang", "source_language")
 DATE_KEYS = ("date", "published")
 DEFAULT_MAX_ARTICLE = 5 * 1024 * 1024  # bytes: a news article is a few kB
-
-
-class AuditInputError(Exception):
-    """An input that cannot be audited at all (one line, naming the file)."""
 
 
 @dataclass(slots=True)

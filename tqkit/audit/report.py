@@ -21,6 +21,7 @@ from typing import Any
 
 from tqkit.atomic import atomic_write
 from tqkit.audit.work import RESERVED
+from tqkit.errors import ReportError
 
 FAMILIES = {
     "TQ1": "untranslated text", "TQ2": "repetition", "TQ3": "calques and grammar",
@@ -33,10 +34,6 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
            "#e377c2", "#bcbd22", "#7f7f7f"]
 MONTH_RE = re.compile(r"^(\d{4})-?(\d{2})")
-
-
-class ReportError(Exception):
-    """The directory is not an audit output (one line)."""
 
 
 class _Agg:

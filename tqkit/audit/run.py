@@ -34,15 +34,11 @@ from tqkit.atomic import atomic_write
 from tqkit.audit.inputs import DEFAULT_MAX_ARTICLE, Item, count_articles, items, partitions
 from tqkit.audit.work import MQM_NAMES, MQM_WEIGHTS, PartResult, Task, audit_partition, settings_key
 from tqkit.config import RunOptions, Settings
-from tqkit.readers import InputError
+from tqkit.errors import AuditError, InputError
 from tqkit.runner import settings_for
 
 TABLES = ("errors", "worst", "articles", "findings")  # write order: findings last
 OWNED = ("run.json", "manifest.jsonl", "summary.json")
-
-
-class AuditError(Exception):
-    """A problem that stops the audit: one line for the user, exit 2."""
 
 
 @dataclass

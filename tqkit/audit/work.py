@@ -20,9 +20,9 @@ from typing import Any
 from tqkit.audit.inputs import Item
 from tqkit.config import RunOptions, Settings
 from tqkit.document import Document
+from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Finding, Severity
-from tqkit.readers import InputError, reader_for
-from tqkit.resources import ResourceError
+from tqkit.readers import reader_for
 
 # MQM-style weights of tqkit severities: info is a minor error (1), warning a major one (5),
 # error a critical one (10). The score is the weighted penalty per 1,000 words (0 is clean).

@@ -22,9 +22,10 @@ from functools import lru_cache
 from tqkit.checks._text import match_case, shown
 from tqkit.checks.grammar import _near
 from tqkit.document import Document
+from tqkit.errors import ResourceError
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, Rule, register
-from tqkit.resources import ResourceError, bundled_glossary_dir
+from tqkit.resources import bundled_glossary_dir
 
 # -- word knowledge ------------------------------------------------------------------------
 

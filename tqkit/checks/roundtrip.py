@@ -73,7 +73,8 @@ class RoundTripDrift(Rule):
     quiet_with_source = ()
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        from tqkit.mt.argos import ModelError, MTUnavailable, resolve_models_dir
+        from tqkit.errors import ModelError
+        from tqkit.mt.argos import MTUnavailable, resolve_models_dir
         from tqkit.mt.roundtrip import guess_language, roundtrip_scores, source_scores
 
         options = ctx.options

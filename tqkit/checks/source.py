@@ -15,7 +15,6 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from tqkit.align.core import (
-    AlignmentError,
     Bead,
     Unit,
     align_units,
@@ -25,6 +24,7 @@ from tqkit.align.core import (
 )
 from tqkit.align.numbers import NumberAtom, all_keys, number_atoms, unmatched
 from tqkit.document import MASK, Document, Segment
+from tqkit.errors import AlignmentError
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.langs import detect, foreign_script_share, language_name, same_language
 from tqkit.registry import CheckContext, Rule, register

@@ -527,10 +527,11 @@ class TermCapitalisation(Rule):
 
 
 def _align(source: Document, target: Document) -> list[tuple[Segment | None, Segment | None]]:
-    from tqkit.readers import InputError
+    from tqkit.errors import InputError
 
     try:
-        from tqkit.align import AlignmentError, align_paragraphs
+        from tqkit.align import align_paragraphs
+        from tqkit.errors import AlignmentError
     except ImportError:
         return _align_by_order(source, target)
     try:
@@ -542,7 +543,7 @@ def _align(source: Document, target: Document) -> list[tuple[Segment | None, Seg
 
 def _align_by_order(source: Document, target: Document) -> list[tuple[Segment | None, Segment | None]]:
     """Fallback while ``tqkit.align`` lacks ``align_paragraphs``: pair paragraphs by order."""
-    from tqkit.readers import InputError
+    from tqkit.errors import InputError
 
     src, tgt = source.segments, target.segments
     if len(src) != len(tgt):

@@ -346,7 +346,8 @@ def _suggest_for_source_word(ctx: CheckContext, word: str) -> list[str]:
     if not lang:
         return []
     try:
-        from tqkit.mt.argos import ModelError, MTUnavailable, get_translator, resolve_models_dir
+        from tqkit.errors import ModelError
+        from tqkit.mt.argos import MTUnavailable, get_translator, resolve_models_dir
 
         models_dir = resolve_models_dir(ctx.options.get("models_dir"))
         if not models_dir.is_dir() or not any(models_dir.iterdir()):

@@ -7,9 +7,10 @@ import sys
 
 import click
 
-from tqkit.align import AlignmentError, Bead, Unit, paragraph_beads
+from tqkit.align import Bead, Unit, paragraph_beads
 from tqkit.document import Document
-from tqkit.readers import InputError, read_path
+from tqkit.errors import AlignmentError, InputError
+from tqkit.readers import read_path
 
 
 def _fail(message: str) -> None:

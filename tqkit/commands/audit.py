@@ -71,7 +71,8 @@ def audit(inputs: tuple[str, ...], output: str | None, report_dir: str | None, r
     if report_dir:
         if inputs or output:
             _fail("--report DIR builds the dashboard of an audit; give no INPUTS or --output with it")
-        from tqkit.audit.report import ReportError, build_report
+        from tqkit.audit.report import build_report
+        from tqkit.errors import ReportError
 
         try:
             index = build_report(Path(report_dir))
@@ -99,7 +100,8 @@ def audit(inputs: tuple[str, ...], output: str | None, report_dir: str | None, r
         glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
         target_lang=target_lang, encoding=encoding, config=config,
     )
-    from tqkit.audit.run import AuditConfig, AuditError, run_audit
+    from tqkit.audit.run import AuditConfig, run_audit
+    from tqkit.errors import AuditError
 
     cfg = AuditConfig(
         inputs=list(inputs), output=str(output), options=options,

@@ -12,16 +12,16 @@ from typing import Any
 
 import click
 
-from tqkit.atomic import WriteError, atomic_write, read_for_update
+from tqkit.atomic import atomic_write, read_for_update
 from tqkit.config import RunOptions
+from tqkit.errors import InputError, ResourceError, UnknownLanguage, WriteError
 from tqkit.findings import Severity
-from tqkit.profiles import UnknownLanguage, check_language
-from tqkit.readers import InputError
+from tqkit.profiles import check_language
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
 from tqkit.report.text_report import escape_controls
-from tqkit.resources import ResourceError
-from tqkit.runner import FileResult, check_paths, engine_for, exit_code, read_source, settings_for
+from tqkit.results import FileResult
+from tqkit.runner import check_paths, engine_for, exit_code, read_source, settings_for
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -197,7 +197,7 @@ def _check_stdin(name: str, options: RunOptions) -> FileResult:
 def _refuse_broken_packs(paths: tuple[str, ...], options: RunOptions) -> None:
     """Load the rule packs of the first file's configuration before checking anything: a broken
     bundled or user pack stops the run (one line, exit 2) instead of being skipped."""
-    from tqkit.packs import PackError
+    from tqkit.errors import PackError
     from tqkit.runner import walk
 
     first = next((p for p, err in walk(paths, options) if err is None), None)
@@ -319,7 +319,8 @@ def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
 
 def _pack_set(packs: tuple[str, ...]) -> Any:
     """The bundled packs plus ``--packs``; a broken pack ends the command (exit 2)."""
-    from tqkit.packs import PackError, bundled_pack_dir, load_packs
+    from tqkit.errors import PackError
+    from tqkit.packs import bundled_pack_dir, load_packs
 
     try:
         return load_packs([bundled_pack_dir(), *(Path(p) for p in packs)])

@@ -15,7 +15,8 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from tqkit.atomic import Stamp, WriteError, atomic_write, locked, stamp_of
+from tqkit.atomic import Stamp, atomic_write, locked, stamp_of
+from tqkit.errors import WriteError
 from tqkit.report import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,8 +48,8 @@ def _paths(glossaries: Sequence[str]) -> list[Path]:
 
 
 def _load(glossaries: Sequence[str]) -> Any:
-    from tqkit.glossary import GlossaryError, load_glossaries
-    from tqkit.resources import ResourceError
+    from tqkit.errors import GlossaryError, ResourceError
+    from tqkit.glossary import load_glossaries
 
     try:
         return load_glossaries(_paths(glossaries))
@@ -57,7 +58,8 @@ def _load(glossaries: Sequence[str]) -> Any:
 
 
 def _concept_files(glossaries: Sequence[str]) -> list[Path]:
-    from tqkit.resources import ResourceError, _kind_of, glossary_files
+    from tqkit.errors import ResourceError
+    from tqkit.resources import _kind_of, glossary_files
 
     try:
         return [p for p in glossary_files(_paths(glossaries)) if _kind_of(p) == "concepts"]
@@ -110,9 +112,9 @@ def lint(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, no_color
     deprecated, a language without a preferred term, missing sources.
 
     Exit codes: 0 clean, 1 problems found, 2 usage or input error."""
+    from tqkit.errors import ResourceError
     from tqkit.glossary.lint import lint_paths
     from tqkit.report import emit
-    from tqkit.resources import ResourceError
 
     targets = [Path(p) for p in paths] or _paths(glossaries)
     try:
@@ -224,7 +226,7 @@ def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: 
     The file keeps its comments and the order of its entries; the write is atomic. The file is
     locked from reading to writing, so concurrent adds all land; an edit by another program
     meanwhile makes the add refuse (exit 2) rather than overwrite it."""
-    from tqkit.glossary import GlossaryError
+    from tqkit.errors import GlossaryError
     from tqkit.glossary.edit import add_concept, new_concept
 
     new_file = file is None and len(glossaries) == 1 and Path(glossaries[0]).suffix in (".yaml", ".yml") \
@@ -292,7 +294,7 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
 
     New concepts, terms and sources are added; a value that differs is a conflict: A's value is
     kept and the conflict reported (exit 1), never overwritten silently."""
-    from tqkit.glossary import GlossaryError
+    from tqkit.errors import GlossaryError
     from tqkit.glossary.edit import merge_files
 
     stamp = _output_stamp(output)
@@ -326,7 +328,7 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Replace --output when it exists.")
 def import_(file: str, output: str, langs: str | None, gid: str | None, force: bool) -> None:
     """Import TBX (v2 martif or v3 conceptEntry) or CSV into the YAML authoring format."""
-    from tqkit.glossary import GlossaryError
+    from tqkit.errors import GlossaryError
     from tqkit.glossary.edit import check_text, glossary_to_yaml
     from tqkit.glossary.model import GlossaryInfo
     from tqkit.report.text_report import escape_controls
@@ -348,9 +350,10 @@ def import_(file: str, output: str, langs: str | None, gid: str | None, force: b
 
 
 def _read_exchange(path: Path, langs: str | None, notes: list[str] | None = None) -> tuple[Any, list[Any]]:
-    from tqkit.glossary.csvio import CsvError, read_csv
+    from tqkit.errors import CsvError, TbxError
+    from tqkit.glossary.csvio import read_csv
     from tqkit.glossary.load import MAX_GLOSSARY_BYTES
-    from tqkit.glossary.tbx import TbxError, read_tbx
+    from tqkit.glossary.tbx import read_tbx
 
     try:
         import stat
@@ -432,7 +435,8 @@ def stats(glossaries: tuple[str, ...], fmt: str) -> None:
 def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str,
              encoding: str | None) -> None:
     """Which concepts, and which deprecated or forbidden variants, occur in each file."""
-    from tqkit.readers import InputError, read_path
+    from tqkit.errors import InputError
+    from tqkit.readers import read_path
     from tqkit.runner import walk
 
     g = _load(glossaries)

@@ -13,8 +13,8 @@ from typing import NoReturn
 
 import click
 
+from tqkit.errors import ModelError
 from tqkit.mt.argos import (
-    ModelError,
     MTUnavailable,
     install_model,
     list_models,
@@ -130,7 +130,8 @@ def roundtrip(file: str, via: str | None, source: str | None, source_lang: str |
     Exit codes: 0 nothing below --threshold, 1 some sentences reported, 2 usage or input error
     (including a missing model or the missing 'mt' extra).
     """
-    from tqkit.readers import InputError, read_path
+    from tqkit.errors import InputError
+    from tqkit.readers import read_path
 
     if bool(via) == bool(source):
         fail("give either --via LANG (round trip) or --source FILE (compare with the source)")

@@ -27,8 +27,7 @@ def review(path: str, source: str | None, glossaries: tuple[str, ...], encoding:
     Dismissals are remembered in .FILE.tqkit-review.json next to the article.
     Press ? in the app for every key.
     """
-    from tqkit.readers import InputError
-    from tqkit.resources import ResourceError
+    from tqkit.errors import InputError, ResourceError
 
     for p in (path, source):
         if p is not None and not Path(p).is_file():

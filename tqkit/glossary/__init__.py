@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tqkit.glossary.load import GlossaryError, Problem, load_file
+from tqkit.errors import GlossaryError
+from tqkit.glossary.load import Problem, load_file
 from tqkit.glossary.load import load_glossaries as _load_glossaries
 from tqkit.glossary.model import STATUSES, Concept, Glossary, GlossaryInfo, Source, Term, fold
 

@@ -23,11 +23,8 @@ import io
 import re
 from collections.abc import Sequence
 
+from tqkit.errors import CsvError
 from tqkit.glossary.model import Concept, GlossaryInfo, Term, normalise_id, normalise_lang
-
-
-class CsvError(Exception):
-    """A CSV glossary cannot be read; ``str()`` is one line naming file and line."""
 
 
 def to_csv(concepts: Sequence[Concept], languages: Sequence[str]) -> str:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tqkit.glossary.load import GlossaryError, _build, _rt_yaml, parse_roundtrip, read_text
+from tqkit.errors import GlossaryError
+from tqkit.glossary.load import _build, _rt_yaml, parse_roundtrip, read_text
 from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, fold, normalise_id
 
 

@@ -21,7 +21,7 @@ from tqkit.document import Document
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.glossary.load import Problem, validate_file
 from tqkit.glossary.model import Concept, Term, fold
-from tqkit.runner import FileResult
+from tqkit.results import FileResult
 
 CODES: dict[str, tuple[str, Severity]] = {
     "GL101": ("schema", Severity.ERROR),

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.atomic import store_cache_entry
+from tqkit.errors import GlossaryError
 from tqkit.glossary.model import (
     POS_VALUES,
     SEVERITIES,
@@ -38,7 +39,7 @@ from tqkit.glossary.model import (
     Source,
     Term,
 )
-from tqkit.resources import ResourceError, glossary_files
+from tqkit.resources import glossary_files
 
 CACHE_VERSION = 5
 # Only glossaries that take this long to parse are cached (small ones are parsed each time, so
@@ -50,17 +51,6 @@ CONCEPT_KEYS = {"id", "domain", "definition", "note", "review", "sources", "term
 TERM_KEYS = {"term", "status", "pos", "case_sensitive", "usage", "attribution", "type",
              "severity", "replace_with", "note"}
 HEADER_KEYS = {"id", "title", "domain", "languages", "description", "version", "note"}
-
-
-class GlossaryError(ResourceError):
-    """A glossary file is unreadable or invalid; ``str()`` is one line naming file and line."""
-
-    def __init__(self, path: str, message: str, line: int | None = None,
-                 problems: Sequence[Problem] = ()):
-        self.path, self.message, self.line = path, message, line
-        self.problems = list(problems)
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass(frozen=True)

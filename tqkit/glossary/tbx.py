@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from tqkit.errors import TbxError
 from tqkit.glossary.model import (
     POS_VALUES,
     SEVERITIES,
@@ -55,10 +56,6 @@ _POS_IN = {"noun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "
 
 # The language codes the YAML format accepts (``glossary.load._LANG_RE``).
 _YAML_LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-
-
-class TbxError(Exception):
-    """A TBX file cannot be read; ``str()`` is one line."""
 
 
 # -- writing ---------------------------------------------------------------------------------

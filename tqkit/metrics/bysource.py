@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqkit.align import AlignmentError, Bead, sentence_beads
+from tqkit.align import Bead, sentence_beads
 from tqkit.document import Document
+from tqkit.errors import AlignmentError
 from tqkit.metrics.inputs import Aligned, InputError, Segments
 
 
@@ -34,7 +35,7 @@ class SourceSegments:
 
 
 def _read(path: str, target_lang: str) -> Document:
-    from tqkit.readers import InputError as ReaderError
+    from tqkit.errors import InputError as ReaderError
     from tqkit.readers import read_path
 
     try:

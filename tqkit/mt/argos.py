@@ -39,6 +39,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from tqkit.document import split_sentences
+from tqkit.errors import ModelError
 
 EXTRA_HINT = "pip install 'tqkit[mt]'"
 MODELS_DIR_ENV = "TQKIT_MODELS_DIR"
@@ -53,10 +54,6 @@ _translators: dict[tuple[str, str, str], SentenceTranslator] = {}
 class MTUnavailable(Exception):
     """Offline MT cannot run: the ``mt`` extra or a model is missing. ``str()`` is one line
     telling the user exactly what to install."""
-
-
-class ModelError(Exception):
-    """A model file or a ``models`` command argument is unusable (one-line message)."""
 
 
 # -- directories ------------------------------------------------------------------------------

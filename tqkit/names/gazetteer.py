@@ -21,8 +21,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from tqkit.errors import NameDataError
 from tqkit.names.translit import english_fold, foreign_marks, skeleton
-from tqkit.resources import ResourceError, bundled_glossary_dir
+from tqkit.resources import bundled_glossary_dir
 
 NAMES_DIR = bundled_glossary_dir() / "names"
 PLACES_FILE = NAMES_DIR / "places.tsv"
@@ -33,10 +34,6 @@ _FIELDS = {"name", "kind", "country", "role", "admitted", "deprecated", "foreign
 # Places smaller than this are in the gazetteer (never reported as misspellings themselves)
 # but are not offered as "did you mean" targets: small towns' names collide with surnames.
 TARGET_POPULATION = 100_000
-
-
-class NameDataError(ResourceError):
-    """A gazetteer file is broken; the message is ``FILE:LINE: problem``."""
 
 
 @dataclass

@@ -3,9 +3,9 @@
 packs (:mod:`~tqkit.packs.load`), token patterns (:mod:`~tqkit.packs.pattern`), inflection
 (:mod:`~tqkit.packs.inflect`) and matching (:mod:`~tqkit.packs.engine`)."""
 
+from tqkit.errors import PackError
 from tqkit.packs.engine import Match, Matcher, render
 from tqkit.packs.load import (
-    PackError,
     PackSet,
     Problem,
     bundled_pack_dir,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.atomic import store_cache_entry
+from tqkit.errors import CacheError
 from tqkit.findings import Severity
 from tqkit.packs.model import Entry, Example, Pack
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, check_regex
@@ -25,10 +26,6 @@ KEEP_CACHED = 8
 
 _ENTRY_FIELDS = ("id", "pack", "message", "category", "source", "source_lang", "reference",
                  "context", "rule", "kind", "path", "target_lang")
-
-
-class CacheError(ValueError):
-    """A cache entry that is not what this version writes."""
 
 
 # -- encoding ---------------------------------------------------------------------------------

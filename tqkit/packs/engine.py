@@ -14,8 +14,9 @@ from operator import itemgetter
 from typing import Any
 
 from tqkit.document import _TOKEN_RE, fold
+from tqkit.errors import PatternError
 from tqkit.packs.model import Entry
-from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond, PatternError, parse_pattern
+from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond, parse_pattern
 
 SENTENCE_END = frozenset(".!?…")
 MAX_RX_TOKEN = 64

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tqkit.errors import PackError, PatternError
 from tqkit.findings import Severity
 from tqkit.packs.engine import Matcher, compile_entry, run_example
 from tqkit.packs.model import CATEGORIES, DEFAULT_RULE, Entry, Example, Pack
-from tqkit.packs.pattern import PatternError
-from tqkit.readers import InputError
 
 CACHE_VERSION = "packs-1"
 
@@ -32,10 +31,6 @@ ENTRY_KEYS = {
 }
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _KEYLIKE_RE = re.compile(r"[A-Za-z0-9_§.\-]+")
-
-
-class PackError(InputError):
-    """A pack that cannot be used: ``str()`` is ``FILE:LINE: message``."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +51,8 @@ def bundled_pack_dir() -> Path:
 
 def is_pack_file(path: Path) -> bool:
     """True when the first top-level key of a YAML file is ``pack:`` (not parsed)."""
-    from tqkit.resources import ResourceError, _kind_of
+    from tqkit.errors import ResourceError
+    from tqkit.resources import _kind_of
 
     try:
         return _kind_of(path) == "packs"

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tqkit.errors import PatternError
+
 LIT, GAP, RX, CLS = 0, 1, 2, 3
 MAX_GAP = 4
 CLASSES = ("NUM", "CAP", "PUNCT")
@@ -31,13 +33,6 @@ CLASSES = ("NUM", "CAP", "PUNCT")
 Cond = tuple[Any, ...]
 
 _GAP_RE = re.compile(r"\*(?:\{(\d+),(\d+)\})?")
-
-
-class PatternError(ValueError):
-    """A pattern that cannot be compiled; the message says why. ``where`` is set by
-    ``compile_entry`` to the field and item it came from (``("patterns", 2)``)."""
-
-    where: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -17,23 +17,13 @@ from pathlib import Path
 from typing import Protocol
 
 from tqkit.document import Document
+from tqkit.errors import InputError
 from tqkit.findings import Edit, Span
 from tqkit.limits import MAX_BYTES, read_limited, read_stream
 
 __all__ = ["MAX_BYTES", "InputError", "decode", "encode", "read_path", "reader_for"]
 # Prose has no million-character lines: such a file is data or a minified dump, not an article.
 MAX_LINE = 1_000_000
-
-
-class InputError(Exception):
-    """A file cannot be read or used. ``str()`` is the one-line message shown to the user."""
-
-    def __init__(self, path: str, message: str, line: int | None = None):
-        if "\n" in message or "\r" in message:  # parsers' messages may quote several lines
-            message = " ".join(message.split())
-        self.path, self.message, self.line = path, message, line
-        where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
 
 
 class Reader(Protocol):

@@ -31,9 +31,9 @@ from typing import Any
 from lxml import etree
 
 from tqkit.document import Document, Segment
+from tqkit.errors import InputError
 from tqkit.findings import Edit, Span
 from tqkit.limits import MAX_BYTES, Budget
-from tqkit.readers import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tqkit.document import Document, Segment, merge_spans
+from tqkit.errors import InputError
 from tqkit.findings import Edit, Span, apply_edits
-from tqkit.readers import InputError, decode, encode
+from tqkit.readers import decode, encode
 from tqkit.readers.html import complement, editable, trim_span
 from tqkit.readers.text import link_masks
 

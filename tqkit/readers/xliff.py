@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from lxml import etree
 
 from tqkit.document import Document, Segment, merge_spans
+from tqkit.errors import InputError
 from tqkit.findings import Edit, Span, apply_edits
-from tqkit.readers import InputError, decode, encode, normalise_edits
+from tqkit.readers import decode, encode, normalise_edits
 from tqkit.readers.html import complement, editable, escape_html, trim_span
 from tqkit.readers.text import link_masks
 

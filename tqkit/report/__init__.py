@@ -16,7 +16,7 @@ from tqkit.document import Document
 from tqkit.findings import Finding
 
 if TYPE_CHECKING:
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "html")
 

@@ -11,7 +11,7 @@ import click
 from tqkit.report import locate
 
 if TYPE_CHECKING:
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
 COLORS = {"info": "blue", "warning": "yellow", "error": "red"}
 

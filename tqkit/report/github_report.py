@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from tqkit.report import locate
 
 if TYPE_CHECKING:
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
 LEVEL = {"info": "notice", "warning": "warning", "error": "error"}
 

@@ -14,7 +14,7 @@ from tqkit import __version__
 from tqkit.report import Located, locate, summary
 
 if TYPE_CHECKING:
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
 # Highlight colours, by severity (the screenshot test looks for these exact pixels).
 COLORS = {"error": "#ff8a80", "warning": "#ffd54f", "info": "#90caf9"}

@@ -10,7 +10,7 @@ from tqkit import __version__
 from tqkit.report import Located, locate, summary
 
 if TYPE_CHECKING:
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
 
 def finding_dict(path: str, loc: Located) -> dict[str, Any]:

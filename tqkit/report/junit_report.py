@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 from tqkit.report import locate
 
 if TYPE_CHECKING:
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
 
 def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, **options: object) -> None:

@@ -14,7 +14,7 @@ from tqkit.registry import all_rules
 from tqkit.report import locate
 
 if TYPE_CHECKING:
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
 LEVEL = {"info": "note", "warning": "warning", "error": "error"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

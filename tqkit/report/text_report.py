@@ -16,7 +16,7 @@ from tqkit.document import Document, display_width
 from tqkit.report import Located, locate
 
 if TYPE_CHECKING:
-    from tqkit.runner import FileResult
+    from tqkit.results import FileResult
 
 COLORS = {"info": "blue", "warning": "yellow", "error": "red"}
 CONTEXT = 36  # characters either side of the span, at least

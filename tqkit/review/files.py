@@ -9,8 +9,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqkit.atomic import Stamp, WriteError, stamp_of
+from tqkit.atomic import Stamp, stamp_of
 from tqkit.document import Document
+from tqkit.errors import WriteError
 from tqkit.readers import Reader, reader_for
 
 PLAIN_FORMATS = frozenset({"text", "markdown"})  # interchangeable on save as

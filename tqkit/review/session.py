@@ -21,8 +21,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqkit.atomic import ChangedOnDiskError, atomic_write
+from tqkit.atomic import atomic_write
 from tqkit.document import Document
+from tqkit.errors import ChangedOnDiskError
 from tqkit.findings import Edit, Finding, Span, apply_edits
 from tqkit.readers import read_path, reader_for
 

@@ -23,11 +23,11 @@ from pathlib import Path
 
 from tqkit.config import RunOptions, Settings, find_settings
 from tqkit.document import Document, Segment
+from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Finding, Span
 from tqkit.profiles import AUTO, profile_for
-from tqkit.readers import InputError, reader_for
+from tqkit.readers import reader_for
 from tqkit.registry import CheckContext, Rule
-from tqkit.resources import ResourceError
 from tqkit.review.edits import shift_finding
 from tqkit.runner import UNUSED_SUPPRESSION, Engine, dedupe, document_language, engine_for
 from tqkit.suppress import apply_suppressions, find_suppressions
