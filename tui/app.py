@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList
 
-from tqkit.review import Checker, ReviewSession
+from tqkit.review.session import Checker, ReviewSession
 
 from .actions import ACTION_NAMES, bindings
 from .commands import ReviewCommands

@@ -13,7 +13,9 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from tqkit.findings import Finding
-from tqkit.review import Filters, Item, ReviewSession, SourceAlignment
+from tqkit.review.filters import Filters
+from tqkit.review.session import Item, ReviewSession
+from tqkit.review.source import SourceAlignment
 
 from .widgets import DetailPane, DocumentView, FindingList, SourcePane, TopBar
 from .widgets.detail_pane import COMPACT_HEIGHT, placeholder

@@ -7,8 +7,10 @@ from typing import Any
 
 from textual.containers import VerticalScroll
 
-from tqkit.review import Change, Filters, Item, edit_context
+from tqkit.review.excerpts import edit_context
+from tqkit.review.filters import Filters
 from tqkit.review.lookup import concept_of, load_glossary
+from tqkit.review.session import Change, Item
 
 from .base import ReviewBase
 from .screens import ChoiceScreen, FilterScreen, GlossaryScreen, HelpScreen, InputScreen

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.screen import ModalScreen
 
-from tqkit.review import ExternalChangeError, Fingerprint, SaveError
+from tqkit.review.files import ExternalChangeError, Fingerprint, SaveError
 
 from .base import ReviewBase
 from .screens import ChoiceScreen, InputScreen

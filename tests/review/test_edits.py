@@ -6,8 +6,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span, apply_edits
-from tqkit.review import map_finding, map_point, map_span, shift_finding
-from tqkit.review.edits import inverse_edits, safe_fix_edits
+from tqkit.review.edits import (
+    inverse_edits,
+    map_finding,
+    map_point,
+    map_span,
+    safe_fix_edits,
+    shift_finding,
+)
 
 TEXT = st.text(alphabet="ab \n", min_size=0, max_size=40)
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tqkit.findings import Category, Finding, Severity, Span
-from tqkit.review import ANY, Filters, Item
-from tqkit.review.filters import group_counts
+from tqkit.review.filters import ANY, Filters, group_counts
+from tqkit.review.session import Item
 
 
 def _item(rule: str, start: int, severity: Severity, category: Category, dismissed: bool = False) -> Item:

@@ -9,16 +9,10 @@ import pytest
 from review_helpers import fixed_checker
 
 from tqkit.findings import Edit, Span, apply_edits
-from tqkit.review import (
-    DismissStore,
-    ExternalChangeError,
-    ReviewSession,
-    SaveError,
-    diff_edits,
-    inverse_edits,
-    map_span,
-    sidecar_path,
-)
+from tqkit.review.dismissals import DismissStore, sidecar_path
+from tqkit.review.edits import diff_edits, inverse_edits, map_span
+from tqkit.review.files import ExternalChangeError, SaveError
+from tqkit.review.session import ReviewSession
 
 
 def test_map_span_moves_and_drops() -> None:

@@ -12,7 +12,7 @@ from tqkit.tui.app import ReviewApp, make_app
 from tqkit.tui.screens import ChoiceScreen, HelpScreen, InputScreen
 from tui_helpers import run_async
 
-from tqkit.review import sidecar_path
+from tqkit.review.dismissals import sidecar_path
 
 
 async def ready(app: ReviewApp, pilot: Pilot[None]) -> None:

@@ -24,7 +24,9 @@ from tui_helpers import fixed_checker, run_async
 
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Severity, Span
-from tqkit.review import ReviewSession, SourceAlignment, SourceLink, map_point
+from tqkit.review.edits import map_point
+from tqkit.review.session import ReviewSession
+from tqkit.review.source import SourceAlignment, SourceLink
 
 BILINGUAL = Path(__file__).resolve().parent.parent / "fixtures" / "bilingual" / "bg_en_budget.json"
 

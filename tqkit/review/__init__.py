@@ -1,7 +1,7 @@
 """The review core: everything ``tqkit review`` does to an article, without a user interface.
 
-* :mod:`.session` - :class:`ReviewSession`: the text, its findings, accept/edit/dismiss,
-  undo/redo, checking (called from a worker) and atomic saving;
+* :mod:`.session` - :class:`~.session.ReviewSession`: the text, its findings,
+  accept/edit/dismiss, undo/redo, checking (called from a worker) and atomic saving;
 * :mod:`.edits` - positions through edits (spans, fixes, findings), inverse edits, text diffs;
 * :mod:`.dismissals` - dismissed findings in the article's sidecar file;
 * :mod:`.source` - the sentence alignment with the original and the source excerpt;
@@ -11,53 +11,6 @@
 * :mod:`.lookup` - glossary lookup.
 
 Nothing here imports Textual: the TUI (``tqkit.tui``) drives it, and the language server
-(``tqkit.server``) reuses the edit mapping.
+(``tqkit.server``) reuses the edit mapping. Import from the modules: this package imports
+nothing, so ``tqkit.review.edits`` costs the server no more than itself.
 """
-
-from __future__ import annotations
-
-from .dismissals import Dismissal, DismissStore, sidecar_path
-from .edits import (
-    diff_edits,
-    inverse_edits,
-    map_finding,
-    map_fix,
-    map_point,
-    map_span,
-    shift_finding,
-)
-from .excerpts import FixPreview, edit_context, fix_preview
-from .files import ExternalChangeError, Fingerprint, SaveError
-from .filters import ANY, Filters
-from .session import Change, Checker, Item, ReviewSession, default_checker
-from .source import SourceAlignment, SourceExcerpt, SourceLink, align_with_source
-
-__all__ = [
-    "ANY",
-    "Change",
-    "Checker",
-    "DismissStore",
-    "Dismissal",
-    "ExternalChangeError",
-    "Filters",
-    "Fingerprint",
-    "FixPreview",
-    "Item",
-    "ReviewSession",
-    "SaveError",
-    "SourceAlignment",
-    "SourceExcerpt",
-    "SourceLink",
-    "align_with_source",
-    "default_checker",
-    "diff_edits",
-    "edit_context",
-    "fix_preview",
-    "inverse_edits",
-    "map_finding",
-    "map_fix",
-    "map_point",
-    "map_span",
-    "shift_finding",
-    "sidecar_path",
-]

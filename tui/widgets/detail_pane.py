@@ -10,7 +10,8 @@ from textual.widgets import Static
 
 from tqkit.document import Document
 from tqkit.findings import Fix
-from tqkit.review import Item, ReviewSession, fix_preview
+from tqkit.review.excerpts import fix_preview
+from tqkit.review.session import Item, ReviewSession
 
 from .styles import SEVERITY_STYLE
 

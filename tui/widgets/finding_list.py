@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tqkit.review import Filters, Item
+from tqkit.review.filters import Filters
+from tqkit.review.session import Item
 
 from .styles import SEVERITY_MARK, SEVERITY_STYLE
 

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from tqkit.review import SourceExcerpt
+from tqkit.review.source import SourceExcerpt
 
 
 class SourcePane(VerticalScroll):

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tqkit.findings import Severity
-from tqkit.review import Item, ReviewSession
+from tqkit.review.session import Item, ReviewSession
 
 from .styles import SEVERITY_STYLE
 
