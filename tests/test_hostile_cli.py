@@ -246,8 +246,9 @@ def test_diff_on_a_terminal_is_escaped(tmp_path: Path, monkeypatch: pytest.Monke
     tty = Tty()
     monkeypatch.setattr(sys, "stdout", tty)
     from tqkit.config import RunOptions
+    from tqkit.fixes import FixRequest
 
-    _fix((str(f),), RunOptions(select=("TQ201",)), False, True, 1)
+    _fix((str(f),), RunOptions(select=("TQ201",)), FixRequest(unsafe=False, diff=True), 1)
     shown = "".join(tty.out)
     assert "\x1b" not in shown and "\\x1b]0;owned\\x07" in shown
 

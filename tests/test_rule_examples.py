@@ -11,17 +11,13 @@ from tqkit.registry import Rule, all_rules
 RULES = all_rules()
 
 
-def _needs_model(rule: type[Rule]) -> bool:
-    return bool(getattr(rule, "needs_model", False))
-
-
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_rule_has_documentation_and_examples(rule: type[Rule]) -> None:
     doc = rule.doc()
     assert doc, f"{rule.code} has no docstring"
     for section in ("What it does", "Why it matters", "Example", "Fix safety"):
         assert section in doc, f"{rule.code} docstring lacks the “{section}” section"
-    if _needs_model(rule):
+    if rule.needs_model:
         pytest.skip(f"{rule.code} needs an MT model; its examples run in tests/mt")
     fires = len(rule.fires) + len(rule.fires_with_source)
     quiet = len(rule.quiet) + len(rule.quiet_with_source)
@@ -35,7 +31,7 @@ LANG = {rule.code: rule.example_lang for rule in RULES}
 def _cases() -> list[tuple[str, str, str | None, bool]]:
     out = []
     for rule in RULES:
-        if _needs_model(rule):
+        if rule.needs_model:
             continue
         out += [(rule.code, ex, None, True) for ex in rule.fires]
         out += [(rule.code, ex, None, False) for ex in rule.quiet]

@@ -10,6 +10,7 @@ from tqkit.config import RunOptions, Settings
 from tqkit.document import Document
 from tqkit.findings import Finding
 from tqkit.readers import read_path
+from tqkit.ruleoptions import RuleOptions
 
 
 def _engine(select: Sequence[str] | None, ignore: Sequence[str], glossaries: Sequence[str | Path] | None,
@@ -19,7 +20,7 @@ def _engine(select: Sequence[str] | None, ignore: Sequence[str], glossaries: Seq
     settings = Settings(select=tuple(select) if select else None, ignore=tuple(ignore),
                         glossaries=tuple(str(g) for g in glossaries) if glossaries else None,
                         target_lang=target_lang)
-    return Engine(settings, RunOptions(extra=dict(extra or {})))
+    return Engine(settings, RunOptions(rules=RuleOptions.from_mapping(extra)))
 
 
 def check_text(text: str, *, path: str = "-", select: Sequence[str] | None = None,

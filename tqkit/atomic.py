@@ -302,15 +302,7 @@ def atomic_write(path: str | Path, data: bytes, *, expected: Stamp | None = None
     directory = real.parent
     try:
         with locked(real):
-            try:
-                st: os.stat_result | None = os.stat(real)
-            except FileNotFoundError:
-                st = None
-            if st is not None:
-                _regular(real, st, shown)
-                if not (force or readonly_ok) and (not st.st_mode & 0o222 or not os.access(real, os.W_OK)):
-                    raise ReadOnlyError(f"{shown}: read-only file; not changed (use --force to "
-                                        "write it anyway)")
+            st = _writable_stat(real, shown, force or readonly_ok)
             if expected is not None and not force:
                 st = _check_unchanged(real, expected, shown)
             if str(directory) not in _cleaned:  # once per directory and process: a --fix over
@@ -318,31 +310,59 @@ def atomic_write(path: str | Path, data: bytes, *, expected: Stamp | None = None
                 clean_stale(directory)
             mode = stat.S_IMODE(st.st_mode) if st is not None else _new_file_mode()
             if backup and st is not None:
-                if old is None:
-                    old = real.read_bytes()
-                bak = real.with_name(real.name + ".bak")
-                tmp = _write_tmp(directory, bak.name, old, mode, st)
-                os.replace(tmp, bak)
+                _write_backup(real, real.read_bytes() if old is None else old, mode, st)
             if st is not None and st.st_nlink > 1:
                 _write_in_place(real, data, directory, mode, st)
             else:
-                tmp = _write_tmp(directory, real.name, data, mode, st)
-                try:
-                    os.replace(tmp, real)
-                except BaseException:
-                    with contextlib.suppress(OSError):
-                        os.unlink(tmp)
-                    raise
+                _write_replace(real, data, mode, st)
             _fsync_dir(directory)
     except WriteError:
         raise
     except OSError as exc:
-        where = shown
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and exc.filename and \
-                Path(os.fspath(exc.filename)).parent == directory and os.fspath(exc.filename) != str(real):
-            where = f"{shown}: cannot create a temporary file in {directory}"
-            raise WriteError(f"{where}: {exc.strerror or exc}") from None
-        raise WriteError(f"{where}: cannot write: {exc.strerror or exc}") from None
+        raise _write_error(exc, shown, real) from None
+
+
+def _writable_stat(real: Path, shown: str, readonly_ok: bool) -> os.stat_result | None:
+    """The file's status (None: it does not exist yet); a file that is not regular, or
+    read-only without ``readonly_ok``, is refused."""
+    try:
+        st = os.stat(real)
+    except FileNotFoundError:
+        return None
+    _regular(real, st, shown)
+    if not readonly_ok and (not st.st_mode & 0o222 or not os.access(real, os.W_OK)):
+        raise ReadOnlyError(f"{shown}: read-only file; not changed (use --force to "
+                            "write it anyway)")
+    return st
+
+
+def _write_backup(real: Path, old: bytes, mode: int, st: os.stat_result) -> None:
+    """Keep the old content as ``NAME.bak`` (written atomically too)."""
+    bak = real.with_name(real.name + ".bak")
+    tmp = _write_tmp(real.parent, bak.name, old, mode, st)
+    os.replace(tmp, bak)
+
+
+def _write_replace(real: Path, data: bytes, mode: int, st: os.stat_result | None) -> None:
+    """Write a temporary file next to ``real`` and rename it over ``real``."""
+    tmp = _write_tmp(real.parent, real.name, data, mode, st)
+    try:
+        os.replace(tmp, real)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _write_error(exc: OSError, shown: str, real: Path) -> WriteError:
+    """A failed write as one line: a directory where no temporary file can be created is
+    named as such."""
+    directory = real.parent
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and exc.filename and \
+            Path(os.fspath(exc.filename)).parent == directory and os.fspath(exc.filename) != str(real):
+        return WriteError(f"{shown}: cannot create a temporary file in {directory}: "
+                          f"{exc.strerror or exc}")
+    return WriteError(f"{shown}: cannot write: {exc.strerror or exc}")
 
 
 def _write_in_place(real: Path, data: bytes, directory: Path, mode: int, st: os.stat_result) -> None:

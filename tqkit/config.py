@@ -28,6 +28,7 @@ from typing import Any
 from tqkit.errors import InputError, UnknownLanguage
 from tqkit.findings import Severity
 from tqkit.profiles import check_language
+from tqkit.ruleoptions import RuleOptions
 
 KNOWN_KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "per-file-target-lang", "severity", "glossaries",
@@ -287,7 +288,7 @@ class RunOptions:
     source: str | None = None
     source_lang: str | None = None
     config: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    rules: RuleOptions = field(default_factory=RuleOptions)  # options of rule families
     packs: tuple[str, ...] = ()  # ``--packs``: rule packs added to the configured glossaries
 
     def apply(self, settings: Settings) -> Settings:

@@ -13,10 +13,12 @@ import inspect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.profiles import Profile, base_code
+from tqkit.ruleoptions import RuleOptions
 
 if TYPE_CHECKING:
     from tqkit.document import Document
@@ -48,12 +50,26 @@ class CheckContext:
 
     resources: Resources
     source: Document | None = None
-    options: dict[str, Any] = field(default_factory=dict)
+    options: RuleOptions = field(default_factory=RuleOptions)
+    # What rules compute once per check and share (keyed by the computing module; an entry
+    # records the document it was computed for). Never in ``Document.meta``.
+    cache: dict[str, object] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     # Codes of the rules running in this check, so one family can defer to another.
     selected: frozenset[str] = frozenset()
     # The target language's profile (word list, stemmer, quotes, allowed doubles...).
     profile: Profile | None = None
+    # Codes of the rules that run on this document (the selection less per-file ignores,
+    # rules for other languages and source-aware rules without a source); set by the engine.
+    active: frozenset[str] = frozenset()
+
+
+class FixAvailability(Enum):
+    """Whether a rule's findings come with a fix (as ruff's ``FixAvailability``)."""
+
+    ALWAYS = "always"
+    SOMETIMES = "sometimes"
+    NONE = "none"
 
 
 class Rule:
@@ -73,6 +89,10 @@ class Rule:
     example_lang: ClassVar[str] = "en"
     enabled_by_default: ClassVar[bool] = True
     needs_source: ClassVar[bool] = False
+    # True when the rule needs an installed MT model (its examples then run in tests/mt).
+    needs_model: ClassVar[bool] = False
+    # Whether its findings carry a fix; every rule declares it (tests/test_fix_availability.py).
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.SOMETIMES
     # Target languages (ISO 639-1) the rule understands; None: any language. English-only by
     # default, so a new rule never runs on copy it was not written for.
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
@@ -84,6 +104,12 @@ class Rule:
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError
+
+    def file_finding(self, doc: Document) -> Finding | None:
+        """A hook run before any rule checks ``doc``: one finding about the whole file (say, it
+        is in another language than its target) that replaces every other finding; None (the
+        default) lets the rules run."""
+        return None
 
     @classmethod
     def doc(cls) -> str:
@@ -117,7 +143,15 @@ class Rule:
         )
 
 
+class PostPass(Protocol):
+    """A pass over the merged findings of one document, after every rule has run (inline
+    suppressions and TQ901 are one). It returns the findings to keep, and may add its own."""
+
+    def __call__(self, doc: Document, findings: list[Finding], ctx: CheckContext) -> list[Finding]: ...
+
+
 _RULES: dict[str, type[Rule]] = {}
+_POST_PASSES: list[PostPass] = []
 _LOADED = False
 
 
@@ -130,6 +164,19 @@ def register(cls: type[Rule]) -> type[Rule]:
         raise ValueError(f"rule code {cls.code} used twice ({other.__name__}, {cls.__name__})")
     _RULES[cls.code] = cls
     return cls
+
+
+def register_post_pass(fn: PostPass) -> PostPass:
+    """Decorator adding a pass the engine runs over every document's findings (in the order
+    registered; once per function)."""
+    if fn not in _POST_PASSES:
+        _POST_PASSES.append(fn)
+    return fn
+
+
+def post_passes() -> tuple[PostPass, ...]:
+    _load()
+    return tuple(_POST_PASSES)
 
 
 def _load() -> None:

@@ -46,10 +46,10 @@ def _contender(kind: str, path: str, gate: int, out: int, seed: int) -> None:
     try:
         os.read(gate, 1)
         if kind.startswith("fix-"):
-            from tqkit.commands.check import _fix_one
             from tqkit.config import RunOptions
+            from tqkit.fixes import fix_one
 
-            res = _fix_one(path, RunOptions(select=(kind[4:],)), False, False)
+            res = fix_one(path, RunOptions(select=(kind[4:],)))
             if res.result.error:
                 code, message = 2, res.result.error
         else:
@@ -103,14 +103,14 @@ def warm() -> None:
     """Build the engines once in the parent, so forked contenders start ready."""
     import tempfile
 
-    from tqkit.commands.check import _fix_one
     from tqkit.config import RunOptions
+    from tqkit.fixes import fix_one
 
     with tempfile.TemporaryDirectory() as d:
         p = Path(d) / "warm.txt"
         for code in ("TQ201", "TQ304"):
             p.write_text(ORIGINAL)
-            _fix_one(str(p), RunOptions(select=(code,)), False, False)
+            fix_one(str(p), RunOptions(select=(code,)))
 
 
 def test_concurrent_fix_and_edit_races(tmp_path: Path, warm: None) -> None:
@@ -188,10 +188,10 @@ def _writer_loop(path: str, payloads: tuple[bytes, bytes]) -> None:  # pragma: n
 
 
 def _fixer(path: str) -> None:  # pragma: no cover - child
-    from tqkit.commands.check import _fix_one
     from tqkit.config import RunOptions
+    from tqkit.fixes import fix_one
 
-    _fix_one(path, RunOptions(select=("TQ201",)), False, False)
+    fix_one(path, RunOptions(select=("TQ201",)))
     os._exit(0)
 
 

@@ -16,6 +16,7 @@ from tqkit.document import Document
 from tqkit.findings import Category, Severity, apply_edits
 from tqkit.mt.roundtrip import chrf
 from tqkit.registry import CheckContext, get_rule, select_rules
+from tqkit.ruleoptions import RuleOptions
 
 TEXT = (
     "The government said on Monday that talks with the opposition would resume next week.\n\n"
@@ -28,7 +29,7 @@ SOURCE = (
 
 
 def _context(**options: object) -> CheckContext:
-    return CheckContext(resources=None, options=dict(options))  # type: ignore[arg-type]
+    return CheckContext(resources=None, options=RuleOptions.from_mapping(options))  # type: ignore[arg-type]
 
 
 def test_rule_metadata() -> None:
@@ -120,20 +121,20 @@ def test_masked_sentences_get_no_fix(models_dir: Path) -> None:
 
 
 def test_through_tqkit_check(models_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tqkit.runner
+    import tqkit.engine
 
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
     runner = CliRunner()
-    # tqkit.runner caches engines by settings alone, and its options (--roundtrip-via) would
+    # tqkit.engine caches engines by settings alone, and its options (--roundtrip-via) would
     # leak from one in-process run into the next: start each run with an empty cache.
-    monkeypatch.setattr(tqkit.runner, "_ENGINES", {})
+    monkeypatch.setattr(tqkit.engine, "_ENGINES", {})
     result = runner.invoke(cli, ["check", str(path), "--select", "TQ501", "--roundtrip-via", "bg",
                                  "--models-dir", str(models_dir), "--format", "json"])
     assert result.exit_code == 1, result.stderr
     report = json.loads(result.stdout)
     assert [f["rule"] for f in report["findings"]] == ["TQ501"] * 3
-    monkeypatch.setattr(tqkit.runner, "_ENGINES", {})
+    monkeypatch.setattr(tqkit.engine, "_ENGINES", {})
     result = runner.invoke(cli, ["check", str(path), "--select", "TQ501", "--roundtrip-via", "ru"])
     assert result.exit_code == 0
     assert "no offline MT model for en->ru, ru->en" in result.stdout + result.stderr

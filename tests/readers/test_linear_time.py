@@ -174,7 +174,7 @@ def test_calque_rule_does_not_scan_every_glossary_span_per_match(monkeypatch: py
     monkeypatch.setattr(Span, "overlaps", counting)
     from tqkit.registry import CheckContext
 
-    ctx = CheckContext(engine.resources, source=None, options={}, selected=engine.codes)
+    ctx = CheckContext(engine.resources, source=None, selected=engine.codes)
     rule = next(r for r in engine.rules if r.code == "TQ301")
     found = list(rule.check(doc, ctx))
     assert found  # the seed has calques

@@ -152,90 +152,126 @@ def _fmt(v: float) -> str:
     return f"{v:.6g}"
 
 
+_DECADE_SUFFIXES = ("s", "'s", "’s", "-те", "те", "-е", "-х", "х")
+
+
+def _number_keys(m: re.Match[str], value: float, words: list[tuple[int, int, str]],
+                 text: str) -> set[str]:
+    """The keys of a number in digits: its value; a decade's short and long forms; times a
+    scale word (``3 million``, ``3bn``); an afternoon hour (``5 p.m.`` is also 17)."""
+    keys = {f"n:{_fmt(value)}"}
+    suffix = (m.group("suffix") or "").lower()
+    # decades: 1990s / '90s / 90-те
+    if suffix in _DECADE_SUFFIXES and value >= 10 and value % 10 == 0:
+        keys.add(f"n:{_fmt(value % 100)}")
+        if value < 100:
+            keys.add(f"n:{_fmt(1900 + value)}")
+    end = m.end("num")
+    scale = _next_word(words, end, text)
+    if scale is not None and scale[0].lower().rstrip(".") in _SCALES:
+        return {f"n:{_fmt(value * _SCALES[scale[0].lower().rstrip('.')])}"}
+    if re.match(r"bn\b", text[end : end + 3]):
+        return {f"n:{_fmt(value * 10**9)}"}
+    if value < 12 and re.match(r"\s*p\.?m\b", text[end : end + 6], re.I):
+        keys.add(f"n:{_fmt(value + 12)}")
+    return keys
+
+
+class _Atoms:
+    """The atoms found so far, and the spans that times, dates and number words have taken
+    (a number inside them is not read again)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.atoms: list[NumberAtom] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in self.taken)
+
+    def add(self, keys: set[str], a: int, b: int, digits: bool = True) -> None:
+        self.atoms.append(NumberAtom(frozenset(keys), a, b, self.text[a:b], digits))
+
+    def times(self) -> None:
+        text = self.text
+        for m in _TIME_RE.finditer(text):
+            h = m.group("h") or m.group("h2")
+            mi = m.group("mi") or m.group("mi2")
+            hour = int(h)
+            tail = text[m.end() : m.end() + 6].lower()
+            keys = {f"n:{hour}"}
+            if "p.m" in tail or "pm" in tail:
+                keys.add(f"n:{hour + 12}")
+            group = "h" if m.group("h") else "h2"
+            self.add(keys, m.start(group), m.end(group))
+            if mi != "00":
+                self.add({f"n:{int(mi)}"}, m.end() - 2, m.end())
+            self.taken.append((m.start(), m.end()))
+
+    def dates(self) -> None:
+        for m in _DATE_RE.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            d, mo = int(m.group("d")), int(m.group("m"))
+            if not (1 <= d <= 31 and 1 <= mo <= 12):
+                continue
+            self.add({f"n:{d}"}, m.start("d"), m.end("d"))
+            self.add({f"m:{mo}"}, m.start("m"), m.end("m"))
+            if m.group("y"):
+                self.add({f"n:{int(m.group('y'))}"}, m.start("y"), m.end("y"))
+            self.taken.append((m.start(), m.end()))
+
+    def centuries_and_compounds(self) -> None:
+        """Roman centuries (``XXI век``) and compound number words (``twenty-five``)."""
+        for m in _ROMAN_CENTURY_RE.finditer(self.text):
+            v = _roman(m.group("r"))
+            if v:
+                self.add({f"n:{v}"}, m.start(), m.end())
+                self.taken.append((m.start(), m.end()))
+        for m in _COMPOUND_RE.finditer(self.text):
+            v = _NUMBER_WORDS[m.group(1).lower()] + _NUMBER_WORDS[m.group(2).lower()]
+            self.add({f"n:{v}"}, m.start(), m.end(), digits=False)
+            self.taken.append((m.start(), m.end()))
+
+    def numbers(self, words: list[tuple[int, int, str]]) -> None:
+        for m in _NUM_RE.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            try:
+                value = _value(m.group("num"))
+            except ValueError:
+                continue
+            self.add(_number_keys(m, value, words, self.text), m.start("num"), m.end("num"))
+
+    def words(self, words: list[tuple[int, int, str]]) -> None:
+        """Months next to a number (dates), and number words (with a scale word after)."""
+        for i, (a, b, w) in enumerate(words):
+            month = month_of(w)
+            if month is not None and (w[0].isupper() or not w.isascii()):
+                if _near_number(self.text, a, b):
+                    self.add({f"m:{month}"}, a, b)
+                continue
+            low = w.lower().rstrip(".")
+            if low in _NUMBER_WORDS and self.free(a, b):
+                v = _NUMBER_WORDS[low]
+                nxt = words[i + 1][2].lower().rstrip(".") if i + 1 < len(words) else ""
+                keys = {f"n:{v}"}
+                if nxt in _SCALES and words[i + 1][0] - b <= 2:
+                    keys = {f"n:{_fmt((v or 0.5) * _SCALES[nxt])}"}
+                self.add(keys, a, b, digits=False)
+
+
 def number_atoms(text: str) -> list[NumberAtom]:
     """Numbers, dates, times and number words in ``text`` with their comparable keys."""
-    text = text.replace(MASK, " ")
-    atoms: list[NumberAtom] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    def add(keys: set[str], a: int, b: int, digits: bool = True) -> None:
-        atoms.append(NumberAtom(frozenset(keys), a, b, text[a:b], digits))
-
-    for m in _TIME_RE.finditer(text):
-        h = m.group("h") or m.group("h2")
-        mi = m.group("mi") or m.group("mi2")
-        hour = int(h)
-        tail = text[m.end() : m.end() + 6].lower()
-        keys = {f"n:{hour}"}
-        if "p.m" in tail or "pm" in tail:
-            keys.add(f"n:{hour + 12}")
-        add(keys, m.start("h") if m.group("h") else m.start("h2"), m.end("h") if m.group("h") else m.end("h2"))
-        if mi != "00":
-            add({f"n:{int(mi)}"}, m.end() - 2, m.end())
-        taken.append((m.start(), m.end()))
-    for m in _DATE_RE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        d, mo = int(m.group("d")), int(m.group("m"))
-        if not (1 <= d <= 31 and 1 <= mo <= 12):
-            continue
-        add({f"n:{d}"}, m.start("d"), m.end("d"))
-        add({f"m:{mo}"}, m.start("m"), m.end("m"))
-        if m.group("y"):
-            add({f"n:{int(m.group('y'))}"}, m.start("y"), m.end("y"))
-        taken.append((m.start(), m.end()))
-    for m in _ROMAN_CENTURY_RE.finditer(text):
-        v = _roman(m.group("r"))
-        if v:
-            add({f"n:{v}"}, m.start(), m.end())
-            taken.append((m.start(), m.end()))
-    for m in _COMPOUND_RE.finditer(text):
-        v = _NUMBER_WORDS[m.group(1).lower()] + _NUMBER_WORDS[m.group(2).lower()]
-        add({f"n:{v}"}, m.start(), m.end(), digits=False)
-        taken.append((m.start(), m.end()))
-    words = [(w.start(), w.end(), w.group()) for w in _WORD_RE.finditer(text)]
-    for m in _NUM_RE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        try:
-            value = _value(m.group("num"))
-        except ValueError:
-            continue
-        keys = {f"n:{_fmt(value)}"}
-        suffix = (m.group("suffix") or "").lower()
-        # decades: 1990s / '90s / 90-те
-        if suffix in ("s", "'s", "’s", "-те", "те", "-е", "-х", "х") and value >= 10 and value % 10 == 0:
-            keys.add(f"n:{_fmt(value % 100)}")
-            if value < 100:
-                keys.add(f"n:{_fmt(1900 + value)}")
-        scale = _next_word(words, m.end("num"), text)
-        if scale is not None and scale[0].lower().rstrip(".") in _SCALES:
-            keys = {f"n:{_fmt(value * _SCALES[scale[0].lower().rstrip('.')])}"}
-        elif re.match(r"bn\b", text[m.end("num") : m.end("num") + 3]):
-            keys = {f"n:{_fmt(value * 10**9)}"}
-        elif value < 12 and re.match(r"\s*p\.?m\b", text[m.end("num") : m.end("num") + 6], re.I):
-            keys.add(f"n:{_fmt(value + 12)}")
-        add(keys, m.start("num"), m.end("num"))
-    # months next to a number (dates), number words
-    for i, (a, b, w) in enumerate(words):
-        month = month_of(w)
-        if month is not None and (w[0].isupper() or not w.isascii()):
-            if _near_number(text, a, b):
-                add({f"m:{month}"}, a, b)
-            continue
-        low = w.lower().rstrip(".")
-        if low in _NUMBER_WORDS and free(a, b):
-            v = _NUMBER_WORDS[low]
-            nxt = words[i + 1][2].lower().rstrip(".") if i + 1 < len(words) else ""
-            keys = {f"n:{v}"}
-            if nxt in _SCALES and words[i + 1][0] - b <= 2:
-                keys = {f"n:{_fmt((v or 0.5) * _SCALES[nxt])}"}
-            add(keys, a, b, digits=False)
-    atoms.sort(key=lambda x: x.start)
-    return atoms
+    found = _Atoms(text.replace(MASK, " "))
+    found.times()
+    found.dates()
+    found.centuries_and_compounds()
+    words = [(w.start(), w.end(), w.group()) for w in _WORD_RE.finditer(found.text)]
+    found.numbers(words)
+    found.words(words)
+    found.atoms.sort(key=lambda x: x.start)
+    return found.atoms
 
 
 def _next_word(words: list[tuple[int, int, str]], pos: int, text: str) -> tuple[str, int] | None:

@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tqkit.errors import AuditInputError
 from tqkit.readers import WALK_SUFFIXES
@@ -60,32 +60,39 @@ def _is_glob(raw: str) -> bool:
     return any(c in raw for c in "*?[")
 
 
+def _walk_dir(p: Path) -> Iterator[str]:
+    """The audit files under a directory, hidden ones and ``__pycache__`` skipped, sorted."""
+    for root, dirs, files in os.walk(p):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        for name in sorted(files):
+            if Path(name).suffix.lower() in AUDIT_SUFFIXES and not name.startswith("."):
+                yield str(Path(root) / name)
+
+
+def _glob_files(pattern: str) -> Iterator[str]:
+    return (name for name in glob.iglob(pattern, recursive=True) if os.path.isfile(name))
+
+
 def expand(inputs: list[str]) -> Iterator[tuple[str, str | None]]:
     """``(file, error)`` pairs for the command-line inputs, in a stable order."""
     for raw in inputs:
         p = Path(raw)
-        if p.is_dir():
-            found = False
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-                for name in sorted(files):
-                    if Path(name).suffix.lower() in AUDIT_SUFFIXES and not name.startswith("."):
-                        found = True
-                        yield str(Path(root) / name), None
-            if not found:
-                yield raw, f"{raw}: no .txt, .md, .jsonl or .parquet files in this directory"
-        elif p.is_file():
+        if p.is_file():
             yield raw, None
+            continue
+        if p.is_dir():
+            found, missing = _walk_dir(p), f"{raw}: no .txt, .md, .jsonl or .parquet files in this directory"
         elif _is_glob(raw):
-            found = False
-            for name in glob.iglob(raw, recursive=True):
-                if os.path.isfile(name):
-                    found = True
-                    yield name, None
-            if not found:
-                yield raw, f"{raw}: the pattern matches no file"
+            found, missing = _glob_files(raw), f"{raw}: the pattern matches no file"
         else:
             yield raw, f"{raw}: no such file or directory"
+            continue
+        any_found = False
+        for name in found:
+            any_found = True
+            yield name, None
+        if not any_found:
+            yield raw, missing
 
 
 def count_articles(inputs: list[str]) -> int | None:
@@ -199,38 +206,45 @@ def row_item(row: dict[str, Any], origin: str, n: int, max_bytes: int) -> Item:
         return Item(aid, origin, n, error=f"{where}: not valid UTF-8 ({exc.reason} at byte {exc.start})")
 
 
+def _skip_rest_of_line(fh: BinaryIO) -> int:
+    """Read past the rest of a huge line without holding it; the bytes skipped."""
+    size = 0
+    while True:
+        rest = fh.readline(1 << 20)
+        size += len(rest)
+        if not rest or rest.endswith(b"\n"):
+            return size
+
+
+def _json_row(line: bytes, where: str) -> tuple[dict[str, Any] | None, str | None]:
+    """A line's JSON object, or the one-line error that replaces it."""
+    try:
+        row = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return None, f"{where}: not valid UTF-8 (byte 0x{line[exc.start]:02x} at offset {exc.start})"
+    except json.JSONDecodeError as exc:
+        return None, f"{where}: malformed JSON ({exc.msg})"
+    if not isinstance(row, dict):
+        return None, f"{where}: not a JSON object"
+    return row, None
+
+
 def _jsonl(path: str, max_bytes: int) -> Iterator[Item]:
     with open(path, "rb") as fh:
         n = 0
         first = True
-        while True:
-            line = fh.readline(max_bytes + 1)
-            if not line:
-                break
+        while line := fh.readline(max_bytes + 1):
             n += 1
             if len(line) > max_bytes and not line.endswith(b"\n"):
-                size = len(line)
-                while True:  # skip the rest of the huge line without holding it
-                    rest = fh.readline(1 << 20)
-                    size += len(rest)
-                    if not rest or rest.endswith(b"\n"):
-                        break
+                size = len(line) + _skip_rest_of_line(fh)
                 yield Item(f"{path}:{n}", path, n,
                            error=f"{path}:{n}: article too large ({size:,} bytes; limit {max_bytes:,})")
                 continue
             if not line.strip():
                 continue
-            try:
-                row = json.loads(line.decode("utf-8"))
-            except UnicodeDecodeError as exc:
-                yield Item(f"{path}:{n}", path, n,
-                           error=f"{path}:{n}: not valid UTF-8 (byte 0x{line[exc.start]:02x} at offset {exc.start})")
-                continue
-            except json.JSONDecodeError as exc:
-                yield Item(f"{path}:{n}", path, n, error=f"{path}:{n}: malformed JSON ({exc.msg})")
-                continue
-            if not isinstance(row, dict):
-                yield Item(f"{path}:{n}", path, n, error=f"{path}:{n}: not a JSON object")
+            row, error = _json_row(line, f"{path}:{n}")
+            if row is None:
+                yield Item(f"{path}:{n}", path, n, error=error)
                 continue
             if first and _pick(row, TEXT_KEYS)[0] is None:
                 raise AuditInputError(f"{path}: no `text` column (fields: {', '.join(sorted(row)[:12])})")

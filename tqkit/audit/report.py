@@ -146,106 +146,113 @@ def _figure(chart_id: str, title: str, svg: str, note: str = "") -> str:
             f"{svg}{note_html}</figure>")
 
 
-def build_report(out: Path) -> Path:
-    """Write the dashboard; returns the path of its index.html."""
-    import matplotlib
+def _read_json(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import pyarrow.parquet as pq
 
-    plt.rcParams.update({"svg.fonttype": "path", "svg.hashsalt": "tqkit", "font.size": 9})
-    parts = _manifest(out)
-    summary: dict[str, Any] = {}
-    if (out / "summary.json").is_file():
-        summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    run: dict[str, Any] = {}
-    if (out / "run.json").is_file():
-        run = json.loads((out / "run.json").read_text(encoding="utf-8")).get("fingerprint", {})
+class _Scan:
+    """The sums the dashboard charts, read one partition at a time."""
 
-    by_month, by_lang = _Agg(), _Agg()
-    by_meta: dict[str, _Agg] = defaultdict(_Agg)
-    dropped: set[str] = set()
-    by_rule: Counter[str] = Counter()
-    words_total = articles_total = 0
-    worst: list[dict[str, Any]] = []
-    for index in parts:
-        name = f"part-{index:05d}.parquet"
-        table = pq.read_table(out / "articles" / name)
+    def __init__(self) -> None:
+        self.by_month, self.by_lang = _Agg(), _Agg()
+        self.by_meta: dict[str, _Agg] = defaultdict(_Agg)
+        self.dropped: set[str] = set()
+        self.by_rule: Counter[str] = Counter()
+        self.words_total = self.articles_total = 0
+        self.worst: list[dict[str, Any]] = []
+
+    def add_articles(self, table: Any) -> None:
         meta_cols = [c for c in table.column_names
                      if c not in RESERVED and c != "article_id" and not re.fullmatch(r"TQ\d+", c)
-                     and c not in dropped]
+                     and c not in self.dropped]
         rule_cols = [c for c in table.column_names if re.fullmatch(r"TQ\d+", c)]
         cols = table.to_pydict()
         for i in range(table.num_rows):
             w, n, p = cols["words"][i], cols["findings"][i], cols["penalty"][i]
-            words_total += w
-            articles_total += 1
+            self.words_total += w
+            self.articles_total += 1
             month = _month(cols["date"][i])
             if month:
-                by_month.add(month, w, n, p)
-            by_lang.add(cols["source_lang"][i] or "(unknown)", w, n, p)
+                self.by_month.add(month, w, n, p)
+            self.by_lang.add(cols["source_lang"][i] or "(unknown)", w, n, p)
             for c in meta_cols:
                 v = cols[c][i]
                 if v is not None:
-                    by_meta[c].add(str(v)[:60], w, n, p)
+                    self.by_meta[c].add(str(v)[:60], w, n, p)
             for c in rule_cols:
-                by_rule[c] += cols[c][i]
-        for c in list(by_meta):
-            if len(by_meta[c].words) > MAX_METADATA_VALUES:
-                dropped.add(c)
-                del by_meta[c]
-        wt = pq.read_table(out / "worst" / name)
-        for row in wt.to_pylist():
-            row["_part"] = index
-            worst.append(row)
-        worst.sort(key=lambda r: (-(r["score"] if r["words"] >= 50 else r["score"] / 10), r["article_id"]))
-        del worst[WORST:]
+                self.by_rule[c] += cols[c][i]
+        for c in list(self.by_meta):
+            if len(self.by_meta[c].words) > MAX_METADATA_VALUES:
+                self.dropped.add(c)
+                del self.by_meta[c]
 
-    charts: list[str] = []
+    def add_worst(self, rows: list[dict[str, Any]], index: int) -> None:
+        for row in rows:
+            row["_part"] = index
+            self.worst.append(row)
+        self.worst.sort(key=lambda r: (-(r["score"] if r["words"] >= 50 else r["score"] / 10),
+                                       r["article_id"]))
+        del self.worst[WORST:]
+
+
+def _month_chart(by_month: _Agg) -> str:
     months = sorted(by_month.words)
     if months:
         per, pen = by_month.rates(months)
-        charts.append(_figure("chart-by-month", "Findings per 1,000 words by month",
-                              _line_chart(months, {"findings": per, "MQM penalty points": pen},
-                                          "Findings and penalty per 1,000 words, by month", COLOURS[0])))
-    else:
-        charts.append(_figure("chart-by-month", "Findings per 1,000 words by month",
-                              _bar_chart(["(no dates)"], [0.0], "No article has a date", "", COLOURS[0]),
-                              "No article has a date column."))
+        return _figure("chart-by-month", "Findings per 1,000 words by month",
+                       _line_chart(months, {"findings": per, "MQM penalty points": pen},
+                                   "Findings and penalty per 1,000 words, by month", COLOURS[0]))
+    return _figure("chart-by-month", "Findings per 1,000 words by month",
+                   _bar_chart(["(no dates)"], [0.0], "No article has a date", "", COLOURS[0]),
+                   "No article has a date column.")
+
+
+def _family_chart(by_rule: Counter[str], words_total: int) -> str:
     families: Counter[str] = Counter()
     for code, n in by_rule.items():
         families[code[:3]] += n
     fam_keys = sorted(families)
     fam_labels = [f"{k}xx {FAMILIES.get(k, '')}".strip() for k in fam_keys]
     fam_values = [families[k] * 1000 / words_total if words_total else 0.0 for k in fam_keys]
-    charts.append(_figure("chart-by-family", "Findings per 1,000 words by rule family",
-                          _bar_chart(fam_labels or ["(none)"], fam_values or [0.0],
-                                     "By rule family", "findings per 1,000 words", COLOURS[1],
-                                     horizontal=True)))
+    return _figure("chart-by-family", "Findings per 1,000 words by rule family",
+                   _bar_chart(fam_labels or ["(none)"], fam_values or [0.0],
+                              "By rule family", "findings per 1,000 words", COLOURS[1],
+                              horizontal=True))
+
+
+def _group_charts(scan: _Scan) -> list[str]:
+    """By source language, then by each (small) metadata column."""
+    by_lang = scan.by_lang
     langs = sorted(by_lang.words, key=lambda k: -by_lang.words[k])[:30]
     per, _ = by_lang.rates(langs)
-    charts.append(_figure("chart-by-source-lang", "Findings per 1,000 words by source language",
-                          _bar_chart(langs or ["(none)"], per or [0.0], "By source language",
-                                     "findings per 1,000 words", COLOURS[2])))
-    meta_names = sorted(by_meta)[:MAX_METADATA_CHARTS]
-    for j, col in enumerate(meta_names):
-        agg = by_meta[col]
+    charts = [_figure("chart-by-source-lang", "Findings per 1,000 words by source language",
+                      _bar_chart(langs or ["(none)"], per or [0.0], "By source language",
+                                 "findings per 1,000 words", COLOURS[2]))]
+    for j, col in enumerate(sorted(scan.by_meta)[:MAX_METADATA_CHARTS]):
+        agg = scan.by_meta[col]
         keys = sorted(agg.words, key=lambda k: -agg.words[k])
         per, _ = agg.rates(keys)
         safe_id = re.sub(r"[^A-Za-z0-9_-]", "-", col)
         charts.append(_figure(f"chart-meta-{safe_id}", f"Findings per 1,000 words by {col}",
                               _bar_chart(keys, per, f"By {col}", "findings per 1,000 words",
                                          COLOURS[(4 + j) % len(COLOURS)])))
-    term_counts, status_counts = _term_findings(out, parts, _term_statuses(run.get("glossaries")))
-    statuses = sorted(status_counts, key=lambda s: -status_counts[s])
-    charts.append(_figure("chart-terms-by-status", "Glossary terms found, by status",
-                          _bar_chart(statuses or ["(no terminology findings)"],
-                                     [float(status_counts[s]) for s in statuses] or [0.0],
-                                     "Terminology findings by the term's glossary status",
-                                     "findings", COLOURS[3])))
+    return charts
 
-    dash = out / "dashboard"
+
+def _status_chart(status_counts: Counter[str]) -> str:
+    statuses = sorted(status_counts, key=lambda s: -status_counts[s])
+    return _figure("chart-terms-by-status", "Glossary terms found, by status",
+                   _bar_chart(statuses or ["(no terminology findings)"],
+                              [float(status_counts[s]) for s in statuses] or [0.0],
+                              "Terminology findings by the term's glossary status",
+                              "findings", COLOURS[3]))
+
+
+def _worst_pages(out: Path, dash: Path, worst: list[dict[str, Any]]) -> list[str]:
+    """Write a page per worst article; their rows of the index table."""
     (dash / "articles").mkdir(parents=True, exist_ok=True)
     worst_rows = []
     for rank, row in enumerate(worst, 1):
@@ -256,12 +263,49 @@ def build_report(out: Path) -> Path:
             f"<tr><td>{rank}</td><td><a href=\"{page}\">{html.escape(str(row['article_id']))}</a></td>"
             f"<td>{row['score']:.1f}</td><td>{row['findings']}</td><td>{row['words']:,}</td>"
             f"<td>{html.escape(row.get('date') or '')}</td><td>{html.escape(row.get('source_lang') or '')}</td></tr>")
+    return worst_rows
+
+
+def build_report(out: Path) -> Path:
+    """Write the dashboard; returns the path of its index.html."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pyarrow.parquet as pq
+
+    plt.rcParams.update({"svg.fonttype": "path", "svg.hashsalt": "tqkit", "font.size": 9})
+    parts = _manifest(out)
+    summary = _read_json(out / "summary.json")
+    run: dict[str, Any] = _read_json(out / "run.json").get("fingerprint", {})
+
+    scan = _Scan()
+    for index in parts:
+        name = f"part-{index:05d}.parquet"
+        scan.add_articles(pq.read_table(out / "articles" / name))
+        scan.add_worst(pq.read_table(out / "worst" / name).to_pylist(), index)
+
+    charts = [_month_chart(scan.by_month), _family_chart(scan.by_rule, scan.words_total),
+              *_group_charts(scan)]
+    term_counts, status_counts = _term_findings(out, parts, _term_statuses(run.get("glossaries")))
+    charts.append(_status_chart(status_counts))
+
+    dash = out / "dashboard"
+    worst_rows = _worst_pages(out, dash, scan.worst)
     term_rows = "".join(
         f"<tr><td>{html.escape(t)}</td><td>{html.escape(s)}</td><td>{n:,}</td></tr>"
         for (t, s), n in term_counts.most_common(30))
-    total_findings = sum(by_rule.values())
-    head = summary or {}
-    page = f"""<!doctype html>
+    index_path = dash / "index.html"
+    page = _index_page(scan, summary, charts, worst_rows, term_rows)
+    atomic_write(index_path, page.encode("utf-8"))
+    return index_path
+
+
+def _index_page(scan: _Scan, head: dict[str, Any], charts: list[str], worst_rows: list[str],
+                term_rows: str) -> str:
+    articles_total, words_total = scan.articles_total, scan.words_total
+    total_findings = sum(scan.by_rule.values())
+    return f"""<!doctype html>
 <html lang=en><head><meta charset=utf-8>
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name=viewport content="width=device-width, initial-scale=1">
@@ -281,9 +325,6 @@ critical 10 = error). {head.get('row_errors', 0):,} rows could not be audited.</
 <tbody>{term_rows or '<tr><td colspan=3>No terminology findings.</td></tr>'}</tbody></table></section>
 </body></html>
 """
-    index_path = dash / "index.html"
-    atomic_write(index_path, page.encode("utf-8"))
-    return index_path
 
 
 def _term_findings(out: Path, parts: list[int], statuses: dict[str, str]) -> tuple[Counter[tuple[str, str]], Counter[str]]:

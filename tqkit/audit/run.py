@@ -23,19 +23,22 @@ import errno
 import json
 import os
 import sys
-import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from tqkit.atomic import atomic_write
+from tqkit.audit.executors import DaskExecutor, Executor, LocalPool, Progress, configured_scheduler
 from tqkit.audit.inputs import DEFAULT_MAX_ARTICLE, Item, count_articles, items, partitions
-from tqkit.audit.work import MQM_NAMES, MQM_WEIGHTS, PartResult, Task, audit_partition, settings_key
+from tqkit.audit.work import MQM_NAMES, MQM_WEIGHTS, PartResult, Task, settings_key
 from tqkit.config import RunOptions, Settings
 from tqkit.errors import AuditError, InputError
 from tqkit.runner import settings_for
+
+__all__ = ["OWNED", "TABLES", "AuditConfig", "AuditError", "AuditOutcome", "Totals",
+           "build_summary", "part_name", "read_manifest", "run_audit", "write_bytes"]
 
 TABLES = ("errors", "worst", "articles", "findings")  # write order: findings last
 OWNED = ("run.json", "manifest.jsonl", "summary.json")
@@ -117,311 +120,218 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
 
-class Progress:
-    """A bar on a terminal; otherwise a plain line at most every few seconds (and at the end)."""
-
-    def __init__(self, stream: TextIO, total: int | None, tty: bool, every: float = 5.0,
-                 silent: bool = False):
-        self.stream, self.total, self.tty, self.every = stream, total, tty, every
-        self.silent = silent
-        self.start = time.monotonic()
-        self.last = 0.0
-        self.articles = self.words = self.findings = self.parts = 0
-
-    def update(self, stats: dict[str, Any], skipped: bool = False) -> None:
-        self.articles += stats["articles"] + stats["errors"]
-        self.parts += 1
-        if not skipped:
-            self.words += stats["words"]
-            self.findings += stats["findings"]
-        now = time.monotonic()
-        if self.tty or now - self.last >= self.every:
-            self.last = now
-            self.show()
-
-    def line(self) -> str:
-        secs = max(time.monotonic() - self.start, 1e-6)
-        rate = f"{self.words / secs:,.0f} words/s"
-        if self.total:
-            frac = min(1.0, self.articles / self.total)
-            head = f"{self.articles:,}/{self.total:,} articles ({frac:.0%})"
-        else:
-            frac, head = 0.0, f"{self.articles:,} articles"
-        text = f"{head}, {self.parts} partitions, {self.findings:,} findings, {rate}"
-        if self.tty and self.total:
-            bar = "#" * int(frac * 24)
-            return f"audit [{bar:<24}] {text}"
-        return f"audit: {text}"
-
-    def show(self) -> None:
-        if self.silent:
-            return
-        if self.tty:
-            self.stream.write("\r\x1b[K" + self.line())
-        else:
-            self.stream.write(self.line() + "\n")
-        self.stream.flush()
-
-    def close(self) -> None:
-        self.show()
-        if self.tty and not self.silent:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
-class Executor:
-    """Runs tasks with at most ``window`` in flight; ``on_done`` gets results as they finish."""
-
-    workers = 1
-
-    def run(self, tasks: Iterator[Task], on_done: Callable[[PartResult], None], window: int) -> None:
-        for t in tasks:
-            on_done(audit_partition(t))
-
-    def close(self) -> None:
-        pass
-
-
-class LocalPool(Executor):
-    """The project's process pool (fork where available, like ``tqkit check --jobs``)."""
-
-    def __init__(self, jobs: int, warm: Callable[[], None]):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        warm()  # workers inherit the loaded rules and glossaries
-        ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-        self.workers = jobs
-
-    def run(self, tasks: Iterator[Task], on_done: Callable[[PartResult], None], window: int) -> None:
-        from concurrent.futures import FIRST_COMPLETED, Future, wait
-
-        pending: set[Future[PartResult]] = set()
-        for t in tasks:
-            pending.add(self.pool.submit(audit_partition, t))
-            if len(pending) >= window:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    on_done(fut.result())
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                on_done(fut.result())
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-class DaskExecutor(Executor):
-    """A ``dask.distributed`` cluster; a worker plugin loads the rule set once per worker."""
-
-    def __init__(self, address: str, timeout: float, warm_specs: list[tuple[Settings, RunOptions]]):
-        try:
-            from distributed import Client
-        except ImportError:  # pragma: no cover - the extra is checked by the command
-            raise AuditError("--scheduler needs dask.distributed: pip install 'tqkit[audit]'") from None
-        import dask
-
-        try:
-            with dask.config.set({"distributed.comm.timeouts.connect": f"{timeout}s"}):
-                self.client = Client(address, timeout=f"{timeout}s", set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
-            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise AuditError(f"cannot reach the Dask scheduler at {address} ({msg[:160]})") from None
-        from tqkit.audit.plugin import WarmRules
-
-        self.client.register_plugin(WarmRules(warm_specs), name="tqkit-warm-rules")
-        self.workers = max(1, sum(w.get("nthreads", 1) for w in
-                                  self.client.scheduler_info()["workers"].values()))
-
-    def run(self, tasks: Iterator[Task], on_done: Callable[[PartResult], None], window: int) -> None:
-        from distributed import as_completed
-
-        it = iter(tasks)
-        first = []
-        for t in it:
-            first.append(self.client.submit(audit_partition, t, pure=False, key=f"tqkit-part-{t.index}"))
-            if len(first) >= window:
-                break
-        if not first:
-            return
-        ac = as_completed(first, loop=self.client.loop)
-        for fut in ac:
-            result = fut.result()
-            fut.release()
-            on_done(result)
-            nxt = next(it, None)
-            if nxt is not None:
-                ac.add(self.client.submit(audit_partition, nxt, pure=False,
-                                          key=f"tqkit-part-{nxt.index}"))
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.client.close(timeout=5)
-
-
-def _prepare_output(cfg: AuditConfig) -> tuple[Path, dict[int, dict[str, Any]], int]:
-    out = Path(cfg.output)
+def _make_dirs(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name in TABLES:
             (out / name).mkdir(exist_ok=True)
     except OSError as exc:
         raise _fail_write(out, exc) from None
-    fingerprint = cfg.fingerprint()
-    done: dict[int, dict[str, Any]] = {}
-    attempt = 1
+
+
+def _resume_state(out: Path, fingerprint: dict[str, Any]) -> tuple[dict[int, dict[str, Any]], int]:
+    """The finished partitions and this run's attempt number, after checking that ``out``
+    holds an audit of the same inputs and options."""
     run_file = out / "run.json"
-    if cfg.resume and run_file.exists():
-        try:
-            previous = json.loads(run_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raise AuditError(f"{run_file}: unreadable; cannot resume this audit") from None
-        if previous.get("fingerprint") != json.loads(json.dumps(fingerprint)):
-            raise AuditError(f"{out}: holds an audit of other inputs or options; cannot resume it "
-                             "(run without --resume to start over)")
-        _drop_torn_line(out / "manifest.jsonl")
-        done = read_manifest(out)
-        attempt = int(previous.get("attempt", 0)) + 1
-    else:
-        for name in TABLES:  # start over: remove only what an audit writes
-            for f in (out / name).glob("part-*.parquet"):
-                f.unlink()
-        for name in OWNED:
-            with contextlib.suppress(FileNotFoundError):
-                (out / name).unlink()
-    for name in TABLES:  # temp files of a killed run
+    try:
+        previous = json.loads(run_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise AuditError(f"{run_file}: unreadable; cannot resume this audit") from None
+    if previous.get("fingerprint") != json.loads(json.dumps(fingerprint)):
+        raise AuditError(f"{out}: holds an audit of other inputs or options; cannot resume it "
+                         "(run without --resume to start over)")
+    _drop_torn_line(out / "manifest.jsonl")
+    return read_manifest(out), int(previous.get("attempt", 0)) + 1
+
+
+def _clear_previous(out: Path) -> None:
+    """Start over: remove only what an audit writes."""
+    for name in TABLES:
+        for f in (out / name).glob("part-*.parquet"):
+            f.unlink()
+    for name in OWNED:
+        with contextlib.suppress(FileNotFoundError):
+            (out / name).unlink()
+
+
+def _remove_temp_files(out: Path) -> None:
+    """Temp files of a killed run."""
+    for name in TABLES:
         for f in (out / name).glob(".*.tqkit-tmp"):
             with contextlib.suppress(OSError):
                 f.unlink()
-    write_bytes(run_file, json.dumps({"fingerprint": fingerprint, "attempt": attempt},
-                                     indent=2).encode("utf-8"))
+
+
+def _prepare_output(cfg: AuditConfig) -> tuple[Path, dict[int, dict[str, Any]], int]:
+    out = Path(cfg.output)
+    _make_dirs(out)
+    fingerprint = cfg.fingerprint()
+    done: dict[int, dict[str, Any]] = {}
+    attempt = 1
+    if cfg.resume and (out / "run.json").exists():
+        done, attempt = _resume_state(out, fingerprint)
+    else:
+        _clear_previous(out)
+    _remove_temp_files(out)
+    write_bytes(out / "run.json", json.dumps({"fingerprint": fingerprint, "attempt": attempt},
+                                             indent=2).encode("utf-8"))
     return out, done, attempt
+
+
+def _append_line(manifest: Path, line: bytes) -> None:
+    """Append one line and fsync it: the manifest line is what marks a partition finished."""
+    try:
+        fd = os.open(manifest, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise _fail_write(manifest, exc) from None
+
+
+def _one_line(exc: Exception, limit: int) -> str:
+    return str(exc).splitlines()[0][:limit] if str(exc) else ""
+
+
+class _Driver:
+    """One audit run: the settings per input, the stream of tasks, and the bookkeeping of
+    finished partitions (tables, manifest, totals, progress)."""
+
+    def __init__(self, cfg: AuditConfig, stream: TextIO):
+        self.cfg = cfg
+        self.out, self.done, self.attempt = _prepare_output(cfg)
+        self.options = cfg.options
+        self.since_options: RunOptions | None = None
+        if cfg.since_glossaries is not None:
+            self.since_options = RunOptions(**{**asdict(self.options),
+                                               "glossaries": cfg.since_glossaries})
+        self.file_errors: list[str] = []
+        self.settings_cache: dict[str, tuple[Settings, Settings | None]] = {}
+        self.first_settings: list[tuple[Settings, RunOptions]] = []
+        self.codes = self._codes()
+        self.totals = Totals()
+        for entry in self.done.values():
+            self.totals.add(entry["stats"])
+        self.finished = 0
+        tty = stream.isatty()
+        total = count_articles(cfg.inputs) if tty and cfg.progress is not False else None
+        self.progress = Progress(stream, total, tty, silent=cfg.progress is False)
+
+    def resolve(self, key: str) -> tuple[Settings, Settings | None]:
+        cache = self.settings_cache
+        if key not in cache:
+            if len(cache) > 4096:
+                cache.clear()
+            try:
+                s = settings_for(key, self.options)
+            except InputError as exc:
+                raise AuditError(str(exc)) from None
+            old = settings_for(key, self.since_options) if self.since_options else None
+            cache[key] = (s, old)
+        return cache[key]
+
+    def warm_spec(self) -> list[tuple[Settings, RunOptions]]:
+        """The settings of the first input (and its --since-glossary twin), to load ahead."""
+        if not self.first_settings:
+            first = self.cfg.inputs[0] if self.cfg.inputs else "."
+            try:
+                self.first_settings.append((settings_for(first, self.options), self.options))
+                if self.since_options:
+                    self.first_settings.append((settings_for(first, self.since_options),
+                                                self.options))
+            except InputError as exc:
+                raise AuditError(str(exc)) from None
+        return self.first_settings
+
+    def _codes(self) -> tuple[str, ...]:
+        from tqkit.registry import select_rules
+
+        base = self.warm_spec()[0][0]
+        codes = tuple(sorted(c.code for c in select_rules(base.select, base.ignore,
+                                                          base.extend_select)))
+        if self.since_options is not None:
+            codes = tuple(c for c in codes if c.startswith("TQ4"))
+        return codes
+
+    def _skip_finished(self, index: int, part: list[Item]) -> None:
+        prev = self.done[index]["stats"]
+        if prev.get("first_id") != part[0].id or prev.get("items") != len(part):
+            raise AuditError(f"{self.out}: the inputs changed since the interrupted run "
+                             f"(partition {index} differs); run without --resume")
+        self.progress.update(prev, skipped=True)
+
+    def _task(self, index: int, part: list[Item]) -> Task:
+        settings: dict[str, Settings] = {}
+        since: dict[str, Settings] | None = {} if self.since_options else None
+        for it in part:
+            if it.error is None:
+                k = settings_key(it)
+                s, old = self.resolve(k)
+                settings[k] = s
+                if since is not None and old is not None:
+                    since[k] = old
+        return Task(index, part, settings, self.options, self.codes, since, self.cfg.worst)
+
+    def tasks(self) -> Iterator[Task]:
+        cfg = self.cfg
+        stream_items: Iterator[Item] = items(cfg.inputs, cfg.max_article_bytes, self.file_errors)
+        for index, part in enumerate(partitions(stream_items, cfg.partition_size)):
+            if index in self.done:
+                self._skip_finished(index, part)
+                continue
+            yield self._task(index, part)
+
+    def on_done(self, result: PartResult) -> None:
+        name = part_name(result.index)
+        for table in TABLES:
+            write_bytes(self.out / table / name, result.tables[table])
+        entry = {"part": result.index, "attempt": self.attempt, "stats": result.stats}
+        _append_line(self.out / "manifest.jsonl",
+                     (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+        self.totals.add(result.stats)
+        self.finished += 1
+        self.progress.update(result.stats)
+
+    def _warm(self) -> None:
+        from tqkit.runner import engine_for
+
+        for s, o in self.warm_spec():
+            with contextlib.suppress(Exception):
+                engine_for(s, o).resources.warm()
+
+    def executor(self) -> Executor:
+        scheduler = self.cfg.scheduler or configured_scheduler()
+        if scheduler:
+            return DaskExecutor(scheduler, self.cfg.connect_timeout, self.warm_spec())
+        if self.cfg.jobs > 1:
+            return LocalPool(self.cfg.jobs, self._warm)
+        return Executor()
+
+    def run(self) -> None:
+        executor = self.executor()
+        try:
+            window = self.cfg.window or 2 * executor.workers
+            executor.run(self.tasks(), self.on_done, max(1, window))
+        except (AuditError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a worker lost, a broken pool: one line, and --resume picks up
+            raise AuditError(f"a partition failed ({type(exc).__name__}: {_one_line(exc, 200)}); "
+                             "finished partitions are kept, rerun with --resume") from None
+        finally:
+            executor.close()
+            self.progress.close()
 
 
 def run_audit(cfg: AuditConfig, stderr: TextIO | None = None) -> AuditOutcome:
     """Audit the inputs into ``cfg.output``. Raises :class:`AuditError` for what stops it."""
-    stream = stderr or sys.stderr
-    out, done, attempt = _prepare_output(cfg)
-    options = cfg.options
-    since_options = None
-    if cfg.since_glossaries is not None:
-        since_options = RunOptions(**{**asdict(options), "glossaries": cfg.since_glossaries})
-    file_errors: list[str] = []
-    settings_cache: dict[str, tuple[Settings, Settings | None]] = {}
-
-    def resolve(key: str) -> tuple[Settings, Settings | None]:
-        if key not in settings_cache:
-            if len(settings_cache) > 4096:
-                settings_cache.clear()
-            try:
-                s = settings_for(key, options)
-            except InputError as exc:
-                raise AuditError(str(exc)) from None
-            old = settings_for(key, since_options) if since_options else None
-            settings_cache[key] = (s, old)
-        return settings_cache[key]
-
-    from tqkit.registry import select_rules
-
-    first_settings: list[tuple[Settings, RunOptions]] = []
-
-    def warm_spec() -> list[tuple[Settings, RunOptions]]:
-        if not first_settings:
-            first = cfg.inputs[0] if cfg.inputs else "."
-            try:
-                first_settings.append((settings_for(first, options), options))
-                if since_options:
-                    first_settings.append((settings_for(first, since_options), options))
-            except InputError as exc:
-                raise AuditError(str(exc)) from None
-        return first_settings
-
-    base = warm_spec()[0][0]
-    codes = tuple(sorted(c.code for c in select_rules(base.select, base.ignore, base.extend_select)))
-    if since_options is not None:
-        codes = tuple(c for c in codes if c.startswith("TQ4"))
-    totals = Totals()
-    for entry in done.values():
-        totals.add(entry["stats"])
-
-    def tasks() -> Iterator[Task]:
-        stream_items: Iterator[Item] = items(cfg.inputs, cfg.max_article_bytes, file_errors)
-        for index, part in enumerate(partitions(stream_items, cfg.partition_size)):
-            if index in done:
-                prev = done[index]["stats"]
-                if prev.get("first_id") != part[0].id or prev.get("items") != len(part):
-                    raise AuditError(f"{out}: the inputs changed since the interrupted run "
-                                     f"(partition {index} differs); run without --resume")
-                progress.update(prev, skipped=True)
-                continue
-            settings: dict[str, Settings] = {}
-            since: dict[str, Settings] | None = {} if since_options else None
-            for it in part:
-                if it.error is None:
-                    k = settings_key(it)
-                    s, old = resolve(k)
-                    settings[k] = s
-                    if since is not None and old is not None:
-                        since[k] = old
-            yield Task(index, part, settings, options, codes, since, cfg.worst)
-
-    finished = 0
-
-    def on_done(result: PartResult) -> None:
-        nonlocal finished
-        name = part_name(result.index)
-        for table in TABLES:
-            write_bytes(out / table / name, result.tables[table])
-        entry = {"part": result.index, "attempt": attempt, "stats": result.stats}
-        line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
-        manifest = out / "manifest.jsonl"
-        try:
-            fd = os.open(manifest, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(fd, line)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError as exc:
-            raise _fail_write(manifest, exc) from None
-        totals.add(result.stats)
-        finished += 1
-        progress.update(result.stats)
-
-    tty = stream.isatty()
-    progress = Progress(stream, count_articles(cfg.inputs) if tty and cfg.progress is not False else None,
-                        tty, silent=cfg.progress is False)
-    executor: Executor
-    scheduler = cfg.scheduler or _configured_scheduler()
-    if scheduler:
-        executor = DaskExecutor(scheduler, cfg.connect_timeout, warm_spec())
-    elif cfg.jobs > 1:
-        def warm() -> None:
-            from tqkit.runner import engine_for
-
-            for s, o in warm_spec():
-                with contextlib.suppress(Exception):
-                    engine_for(s, o).resources.warm()
-        executor = LocalPool(cfg.jobs, warm)
-    else:
-        executor = Executor()
-    try:
-        window = cfg.window or 2 * executor.workers
-        executor.run(tasks(), on_done, max(1, window))
-    except (AuditError, KeyboardInterrupt):
-        raise
-    except Exception as exc:  # a worker lost, a broken pool: one line, and --resume picks up
-        msg = str(exc).splitlines()[0] if str(exc) else ""
-        raise AuditError(f"a partition failed ({type(exc).__name__}: {msg[:200]}); "
-                         "finished partitions are kept, rerun with --resume") from None
-    finally:
-        executor.close()
-        progress.close()
-    summary = build_summary(totals, cfg, file_errors)
-    write_bytes(out / "summary.json", (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    return AuditOutcome(summary, finished, len(done), file_errors)
+    driver = _Driver(cfg, stderr or sys.stderr)
+    driver.run()
+    summary = build_summary(driver.totals, cfg, driver.file_errors)
+    write_bytes(driver.out / "summary.json",
+                (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return AuditOutcome(summary, driver.finished, len(driver.done), driver.file_errors)
 
 
 class Totals:
@@ -439,20 +349,6 @@ class Totals:
         for k in ("articles", "errors", "words", "findings", "penalty"):
             self.sums[k] += stats[k]
         self.partitions += 1
-
-
-def _configured_scheduler() -> str | None:
-    """A scheduler address from dask's configuration (``DASK_SCHEDULER_ADDRESS`` or a
-    ``scheduler-address`` key in a dask config file)."""
-    if not os.environ.get("DASK_SCHEDULER_ADDRESS") and not os.environ.get("DASK_CONFIG") and not any(
-            Path(p).exists() for p in (Path.home() / ".config" / "dask", Path("/etc/dask"))):
-        return None  # skip importing dask when nothing can configure it
-    try:
-        import dask.config
-    except ImportError:
-        return None
-    value = dask.config.get("scheduler-address", None)
-    return str(value) if value else None
 
 
 def build_summary(t: Totals, cfg: AuditConfig, file_errors: list[str]) -> dict[str, Any]:

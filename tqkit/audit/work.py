@@ -81,11 +81,75 @@ def _finding_key(f: Finding) -> tuple[str, int, int, str]:
     return (f.rule, f.span.start, f.span.end, f.message)
 
 
+def _term_changes(found: list[Finding], old: list[Finding]) -> tuple[list[Finding], list[str]]:
+    """``--since-glossary``: the term findings that are new or resolved against the old
+    glossaries, in order, and which is which."""
+    found = [f for f in found if f.rule.startswith(TERM_PREFIX)]
+    old = [f for f in old if f.rule.startswith(TERM_PREFIX)]
+    old_keys = {_finding_key(f) for f in old}
+    new_keys = {_finding_key(f) for f in found}
+    added = [f for f in found if _finding_key(f) not in old_keys]
+    gone = [f for f in old if _finding_key(f) not in new_keys]
+    changed = sorted(added + gone, key=Finding.sort_key)
+    added_ids = {id(f) for f in added}
+    return changed, ["new" if id(f) in added_ids else "resolved" for f in changed]
+
+
+def _check_item(item: Item, key: str, settings: Settings,
+                task: Task) -> tuple[Document, list[Finding], list[str] | None]:
+    """The article's document, its findings and (``--since-glossary``) their changes."""
+    from tqkit.runner import engine_for
+
+    engine = engine_for(settings, task.options)
+    doc, source = _doc(item, settings, task.options)
+    found, _ = engine.check(doc, source)
+    if task.since is None:
+        return doc, found, None
+    old, _ = engine_for(task.since[key], task.options).check(doc, source)
+    found, changes = _term_changes(found, old)
+    return doc, found, changes
+
+
+def _finding_row(f: Finding, doc: Document, article_id: str, extra: dict[str, Any]) -> dict[str, Any]:
+    """One row of the findings table."""
+    line, col = doc.position(f.span.start)
+    end_line, end_col = doc.position(f.span.end)
+    fix = f.fixes[0] if f.fixes else None
+    return {
+        "article_id": article_id, "rule": f.rule, "name": f.name, "severity": f.severity.label,
+        "mqm": MQM_NAMES[f.severity], "category": f.category.value,
+        "start": f.span.start, "end": f.span.end, "line": line, "col": col,
+        "end_line": end_line, "end_col": end_col, "text": doc.slice(f.span),
+        "message": f.message,
+        "fix": fix.edits[0].replacement if fix and fix.edits else None,
+        "safe": bool(fix and fix.safe), **extra,
+    }
+
+
+def _error_row(item: Item, message: str) -> dict[str, Any]:
+    return {"source_file": item.origin, "row": item.row, "article_id": item.id, "error": message}
+
+
+def _error_message(item: Item, exc: Exception) -> str:
+    """An unreadable article or resource says so; any other exception is a rule's bug."""
+    if isinstance(exc, (InputError, ResourceError)):
+        return str(exc)
+    where = f"{item.origin}:{item.row}" if item.row else item.origin
+    return f"{where}: internal error ({type(exc).__name__}: {exc})"
+
+
+def _keep_worst(heap: list[tuple[float, int, dict[str, Any]]],
+                entry: tuple[float, int, dict[str, Any]], size: int) -> None:
+    """Keep the ``size`` worst articles in a min-heap."""
+    if len(heap) < size:
+        heapq.heappush(heap, entry)
+    else:
+        heapq.heappushpop(heap, entry)
+
+
 def audit_partition(task: Task) -> PartResult:
     """Check every article of the partition; build its findings, articles, errors and worst
     tables."""
-    from tqkit.runner import engine_for
-
     delay = float(os.environ.get("TQKIT_AUDIT_TEST_DELAY", "0") or 0)  # tests: a slow partition
     if delay:
         time.sleep(delay)
@@ -98,36 +162,14 @@ def audit_partition(task: Task) -> PartResult:
     words_total = 0
     for seq, item in enumerate(task.items):
         if item.error is not None:
-            errors.append({"source_file": item.origin, "row": item.row, "article_id": item.id,
-                           "error": item.error})
+            errors.append(_error_row(item, item.error))
             continue
         key = settings_key(item)
         settings = task.settings[key]
         try:
-            engine = engine_for(settings, task.options)
-            doc, source = _doc(item, settings, task.options)
-            found, _ = engine.check(doc, source)
-            changes: list[str] | None = None
-            if task.since is not None:
-                old_engine = engine_for(task.since[key], task.options)
-                old, _ = old_engine.check(doc, source)
-                found = [f for f in found if f.rule.startswith(TERM_PREFIX)]
-                old = [f for f in old if f.rule.startswith(TERM_PREFIX)]
-                old_keys = {_finding_key(f) for f in old}
-                new_keys = {_finding_key(f) for f in found}
-                added = [f for f in found if _finding_key(f) not in old_keys]
-                gone = [f for f in old if _finding_key(f) not in new_keys]
-                found = sorted(added + gone, key=Finding.sort_key)
-                added_ids = {id(f) for f in added}
-                changes = ["new" if id(f) in added_ids else "resolved" for f in found]
-        except (InputError, ResourceError) as exc:
-            errors.append({"source_file": item.origin, "row": item.row, "article_id": item.id,
-                           "error": str(exc)})
-            continue
+            doc, found, changes = _check_item(item, key, settings, task)
         except Exception as exc:  # a rule's bug must not stop an archive audit: list it
-            where = f"{item.origin}:{item.row}" if item.row else item.origin
-            errors.append({"source_file": item.origin, "row": item.row, "article_id": item.id,
-                           "error": f"{where}: internal error ({type(exc).__name__}: {exc})"})
+            errors.append(_error_row(item, _error_message(item, exc)))
             continue
         common = {"source_file": item.origin, "row": item.row, "date": item.date,
                   "source_lang": item.source_lang}
@@ -136,18 +178,7 @@ def audit_partition(task: Task) -> PartResult:
         sev_counts: Counter[str] = Counter()
         penalty = 0
         for i, f in enumerate(found):
-            line, col = doc.position(f.span.start)
-            end_line, end_col = doc.position(f.span.end)
-            fix = f.fixes[0] if f.fixes else None
-            row = {
-                "article_id": item.id, "rule": f.rule, "name": f.name, "severity": f.severity.label,
-                "mqm": MQM_NAMES[f.severity], "category": f.category.value,
-                "start": f.span.start, "end": f.span.end, "line": line, "col": col,
-                "end_line": end_line, "end_col": end_col, "text": doc.slice(f.span),
-                "message": f.message,
-                "fix": fix.edits[0].replacement if fix and fix.edits else None,
-                "safe": bool(fix and fix.safe), **common, **meta,
-            }
+            row = _finding_row(f, doc, item.id, {**common, **meta})
             if changes is not None:
                 row["change"] = changes[i]
             findings.append(row)
@@ -168,10 +199,7 @@ def audit_partition(task: Task) -> PartResult:
         by_sev.update(sev_counts)
         if task.worst and found:
             entry = (score if words >= 50 else score / 10, -seq, {**art, "text": doc.text})
-            if len(worst) < task.worst:
-                heapq.heappush(worst, entry)
-            else:
-                heapq.heappushpop(worst, entry)
+            _keep_worst(worst, entry, task.worst)
     worst_rows = [e[2] for e in sorted(worst, reverse=True)]
     tables = {
         "findings": _parquet(findings, FINDINGS_COLUMNS),

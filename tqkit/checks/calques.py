@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from tqkit.checks._text import inside_quotes, match_case, shown
 from tqkit.document import Document, fold, merge_spans
 from tqkit.findings import Category, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 
 def source_lookup(doc: Document, ctx: CheckContext) -> Callable[[int], str | None] | None:
@@ -58,6 +58,7 @@ class KnownBadRendering(Rule):
 
     code = "TQ301"
     name = "known-bad-rendering"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.MISTRANSLATION
     # any language a pack is written for (a pack's `target_lang`; English for most)

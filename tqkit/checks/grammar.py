@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from tqkit.checks._text import match_case, shown
 from tqkit.document import Document, Segment
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 _GLUED_RE = re.compile(r"(?<![\w@#/.])([a-z]{3,})([A-Z][a-z]{1,})(?![\w@])")
 _GLUED_HINT_RE = re.compile(r"[a-z]{3}[A-Z][a-z]")
@@ -50,6 +50,7 @@ class GluedWords(Rule):
 
     code = "TQ302"
     name = "glued-words"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
     fires = ("The minister statedThe talks would resume.", "Officials saidRussia would respond.")
@@ -126,6 +127,7 @@ class PossessiveError(Rule):
 
     code = "TQ303"
     name = "possessive-error"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("They will defend ours own interests.", "The army has it's own plan.",
@@ -198,6 +200,7 @@ class BrokenCompound(Rule):
 
     code = "TQ304"
     name = "broken-compound"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
     fires = ("It was an act of self -destruction.", "The anti- war rally began.",

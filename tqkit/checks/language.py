@@ -9,7 +9,7 @@ from tqkit.document import MASK, Document
 from tqkit.findings import Category, Finding, Severity
 from tqkit.langs import detect, foreign_script_share, language_name, native_scripts, same_language
 from tqkit.profiles import detect_language
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # A paragraph needs at least this many words before its language is worth guessing.
 MIN_WORDS = 4
@@ -112,6 +112,7 @@ class WrongLanguagePassage(Rule):
     code = "TQ103"
     languages = None  # any target language
     name = "wrong-language-passage"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.UNTRANSLATED
     fires = (

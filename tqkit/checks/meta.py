@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
-from tqkit.suppress import Suppression
+from tqkit.registry import CheckContext, FixAvailability, Rule, register, register_post_pass
+from tqkit.suppress import Suppression, apply_suppressions, find_suppressions
 
 
 @register
@@ -29,11 +29,25 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     severity = Severity.INFO
     category = Category.OTHER
+    fix_availability = FixAvailability.ALWAYS
     fires = ("<!-- tqkit: ignore TQ201 -->\nA clean paragraph.",)
     quiet = ("A paragraph with no suppression comment.",)
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        return iter(())  # the runner reports unused suppressions after it has applied them
+        return iter(())  # reported by the post-pass below, once the suppressions are applied
+
+
+@register_post_pass
+def suppressions(doc: Document, findings: list[Finding], ctx: CheckContext) -> list[Finding]:
+    """Inline suppressions (``tqkit.suppress``) over every rule's findings; with TQ901 running
+    on the document, a finding for each suppression that silenced nothing."""
+    found = find_suppressions(doc)
+    if not found:
+        return findings
+    kept = apply_suppressions(findings, found)
+    if UnusedSuppression.code in ctx.active:
+        kept.extend(unused_suppression_findings(doc, found))
+    return kept
 
 
 def unused_suppression_findings(doc: Document, suppressions: list[Suppression]) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from tqkit.checks._text import shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.langs import script_of
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # A word: letters (any script) with inner combining marks; hyphens and digits end it.
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -55,6 +55,7 @@ class MixedScriptWord(Rule):
 
     code = "TQ105"
     name = "mixed-script-word"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.SPELLING
     languages = CYRILLIC_LANGS
@@ -115,6 +116,7 @@ class EnglishPassage(Rule):
 
     code = "TQ106"
     name = "english-passage"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.UNTRANSLATED
     languages = None  # any language not written in the Latin script; checked below

@@ -24,7 +24,7 @@ from tqkit.checks.grammar import _near
 from tqkit.document import Document
 from tqkit.errors import ResourceError
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 from tqkit.resources import bundled_glossary_dir
 
 # -- word knowledge ------------------------------------------------------------------------
@@ -227,6 +227,7 @@ class VerbFormAfterDo(Rule):
 
     code = "TQ310"
     name = "verb-form-after-do"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The ministry did not commented on the report.", "He doesn't wants to resign.",
@@ -288,6 +289,7 @@ class VerbFormAfterModal(Rule):
 
     code = "TQ311"
     name = "verb-form-after-modal"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The ministers will also met in Brussels.", "The new law can helps farmers.",
@@ -360,6 +362,7 @@ class PastAfterPerfect(Rule):
 
     code = "TQ312"
     name = "past-after-perfect"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The city has became a symbol of resistance.", "Thousands have went to the polls.",
@@ -438,6 +441,7 @@ class PresentWithSince(Rule):
 
     code = "TQ313"
     name = "present-with-since"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The games are held since 1992.", "He is working in Kyiv since 2010.",
@@ -556,6 +560,7 @@ class OneOfSingular(Rule):
 
     code = "TQ314"
     name = "one-of-singular"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("It is one of the largest city in Europe.", "Armenia is one of the country that signed.",
@@ -665,6 +670,7 @@ class DecimalQuantity(Rule):
 
     code = "TQ315"
     name = "decimal-quantity"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("About 2.5 thousand people attended.", "The budget is 1,5 million euros.",
@@ -767,6 +773,7 @@ class DoubledUnit(Rule):
 
     code = "TQ316"
     name = "doubled-unit"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("The bank lent EUR 3 million euros.", "They paid $5 million dollars.",
@@ -866,6 +873,7 @@ class PerfectWithPastTime(Rule):
 
     code = "TQ317"
     name = "perfect-with-past-time"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = ("He has been appointed as the new ambassador last week.",

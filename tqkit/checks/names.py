@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tqkit.checks._text import match_case
 from tqkit.findings import Category, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 if TYPE_CHECKING:
     from tqkit.document import Document
@@ -141,6 +141,7 @@ class NameNearMiss(Rule):
 
     code = "TQ601"
     name = "name-near-miss"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
     fires = (
@@ -282,6 +283,7 @@ class ForeignNameSpelling(Rule):
 
     code = "TQ602"
     name = "foreign-name-spelling"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
     fires = (
@@ -319,6 +321,7 @@ class DeprecatedNameSpelling(Rule):
 
     code = "TQ603"
     name = "deprecated-name-spelling"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.INFO
     category = Category.SPELLING
     fires = (

@@ -12,7 +12,7 @@ from typing import Any
 from tqkit.checks._text import match_case, sentence_start, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Doubles that are grammatical ("that that", "had had") or idiomatic.
 ALLOWED_DOUBLES = frozenset({
@@ -63,6 +63,7 @@ class DoubledWord(Rule):
 
     code = "TQ201"
     name = "doubled-word"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
     # any language with a profile: its grammatical doubles ("die die", "nous nous") and its
@@ -206,6 +207,7 @@ class TautologicalRepetition(Rule):
 
     code = "TQ202"
     name = "tautological-repetition"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = (
@@ -379,6 +381,7 @@ class RepeatedWithAnd(Rule):
 
     code = "TQ203"
     name = "repeated-with-and"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = ("The accusations are baseless and baseless.", "It was a peaceful and peaceful protest.",
@@ -492,6 +495,7 @@ class RootRepeatedInClause(Rule):
 
     code = "TQ204"
     name = "root-repeated-in-clause"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = ("They backed a peaceful and constructive peace agenda.",
@@ -614,6 +618,7 @@ class RepeatedAttribution(Rule):
 
     code = "TQ205"
     name = "repeated-attribution"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.AWKWARD
     fires = ("According to him, the talks will resume soon, he said.",

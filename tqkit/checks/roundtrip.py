@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
 
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity
 from tqkit.langs import language_name
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.ruleoptions import MTOptions
 
 _SHOW = 160  # characters of MT output quoted in a message
 
@@ -17,10 +17,10 @@ def _quote(text: str) -> str:
     return text if len(text) <= _SHOW else text[: _SHOW - 1].rstrip() + "…"
 
 
-def _threshold(options: dict[str, Any]) -> float:
+def _threshold(options: MTOptions) -> float:
     from tqkit.mt.roundtrip import DEFAULT_THRESHOLD
 
-    value = options.get("roundtrip_threshold")
+    value = options.roundtrip_threshold
     if value is None:
         return DEFAULT_THRESHOLD
     t = float(value)
@@ -62,11 +62,12 @@ class RoundTripDrift(Rule):
 
     code = "TQ501"
     name = "roundtrip-drift"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.MISTRANSLATION
     enabled_by_default = False
     # Examples need an installed MT model; tests/mt exercises the rule with a model built there.
-    needs_model: ClassVar[bool] = True
+    needs_model = True
     fires = ()
     quiet = ()
     fires_with_source = ()
@@ -77,17 +78,17 @@ class RoundTripDrift(Rule):
         from tqkit.mt.argos import MTUnavailable, resolve_models_dir
         from tqkit.mt.roundtrip import guess_language, roundtrip_scores, source_scores
 
-        options = ctx.options
-        via = options.get("roundtrip_via")
+        options = ctx.options.mt
+        via = options.roundtrip_via
         threshold = _threshold(options)
         source_lang: str | None = None
         try:
-            models_dir = resolve_models_dir(options.get("models_dir"))
+            models_dir = resolve_models_dir(options.models_dir)
             if via:
                 scores = roundtrip_scores(doc, str(via), models_dir)
             elif ctx.source is not None:
                 source_lang = (
-                    options.get("source_lang") or doc.source_lang or guess_language(ctx.source.view)
+                    ctx.options.source.source_lang or doc.source_lang or guess_language(ctx.source.view)
                 )
                 if not source_lang:
                     self._note(ctx, "cannot tell the language of the source; set source_lang")

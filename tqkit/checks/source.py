@@ -27,7 +27,7 @@ from tqkit.document import MASK, Document, Segment
 from tqkit.errors import AlignmentError
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.langs import detect, foreign_script_share, language_name, same_language
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 from tqkit.translit import romanise, word_similarity
 
 _CACHE_KEY = "_tqkit_source_alignment"
@@ -77,7 +77,7 @@ def _pairs_from_segments(doc: Document) -> list[Bead]:
 def alignment(doc: Document, ctx: CheckContext) -> list[Bead]:
     """Paragraph beads (with sentence beads as children) for this check run, computed once and
     shared by every TQ5xx rule. Empty when there is nothing to align."""
-    cached = ctx.options.get(_CACHE_KEY)
+    cached = ctx.cache.get(_CACHE_KEY)
     if isinstance(cached, tuple) and cached[0] is doc and cached[1] is ctx.source:
         beads: list[Bead] = cached[2]
         return beads
@@ -89,7 +89,7 @@ def alignment(doc: Document, ctx: CheckContext) -> list[Bead]:
             beads = _pairs_from_segments(doc)
     except AlignmentError as exc:
         ctx.notes.append(f"source not aligned: {exc}")
-    ctx.options[_CACHE_KEY] = (doc, ctx.source, beads)
+    ctx.cache[_CACHE_KEY] = (doc, ctx.source, beads)
     return beads
 
 
@@ -151,6 +151,7 @@ class NumberMismatch(Rule):
     code = "TQ502"
     languages = None  # any target language
     name = "number-mismatch"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.MISTRANSLATION
     needs_source = True
@@ -257,6 +258,7 @@ class NameMissing(Rule):
     code = "TQ503"
     languages = None  # any target language
     name = "name-missing"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.OMISSION
     needs_source = True
@@ -394,6 +396,7 @@ class SourceCopied(Rule):
     code = "TQ504"
     languages = None  # any target language
     name = "source-copied"
+    fix_availability = FixAvailability.NONE
     severity = Severity.ERROR
     category = Category.UNTRANSLATED
     needs_source = True
@@ -492,6 +495,7 @@ class PossibleOmission(Rule):
     code = "TQ505"
     languages = None  # any target language
     name = "possible-omission"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.OMISSION
     needs_source = True
@@ -585,6 +589,7 @@ class PossibleAddition(Rule):
     code = "TQ506"
     languages = None  # any target language
     name = "possible-addition"
+    fix_availability = FixAvailability.NONE
     severity = Severity.INFO
     category = Category.ADDITION
     needs_source = True
@@ -659,6 +664,7 @@ class SourceLanguage(Rule):
     code = "TQ507"
     languages = None  # any target language
     name = "source-language"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.OTHER
     needs_source = True

@@ -15,7 +15,7 @@ from tqkit.checks._text import shown
 from tqkit.checks.grammar import _near
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Words that end with a full stop without ending a sentence.
 _ABBREVIATIONS = frozenset({
@@ -50,6 +50,7 @@ class MissingSpaceAfterPunctuation(Rule):
 
     code = "TQ320"
     name = "missing-space-after-punctuation"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
     fires = ("It rained all night.The roads flooded.", "Talks failed,which surprised no one.",
@@ -101,6 +102,7 @@ class SpaceBeforePunctuation(Rule):
 
     code = "TQ321"
     name = "space-before-punctuation"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
     # any language with a profile; French-style spaces before ; : ! ? come from the profile
@@ -162,6 +164,7 @@ class ForeignQuotes(Rule):
 
     code = "TQ322"
     name = "foreign-quotes"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
     # any language with a profile: marks outside its quotation marks are foreign
@@ -261,6 +264,7 @@ class DoubledPunctuation(Rule):
 
     code = "TQ323"
     name = "doubled-punctuation"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
     languages = None  # the same slip in any language
@@ -313,6 +317,7 @@ class SlashBrackets(Rule):
 
     code = "TQ324"
     name = "slash-brackets"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
     fires = ("Turnover exceeded 29 million leva /EUR 14.8 million/ last year.",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tqkit.checks._text import inside_quotes, match_case, sentence_start
 from tqkit.findings import Category, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 if TYPE_CHECKING:
     from tqkit.document import Document, Segment
@@ -56,12 +56,12 @@ def _scan(doc: Document, ctx: CheckContext) -> _Scan | None:
     g = _glossary(ctx)
     if g is None:
         return None
-    cached = doc.meta.get(_SCAN_KEY)
-    if isinstance(cached, _Scan) and cached.glossary is g:
+    cached = ctx.cache.get(_SCAN_KEY)
+    if isinstance(cached, _Scan) and cached.glossary is g and cached.doc is doc:
         return cached
     lang = (doc.target_lang or "en").split("-")[0]
     scan = _Scan(g, g.matcher(lang).find(doc.view, folded=doc.folded), doc)
-    doc.meta[_SCAN_KEY] = scan
+    ctx.cache[_SCAN_KEY] = scan
     return scan
 
 
@@ -190,6 +190,7 @@ class DeprecatedTerm(Rule):
     code = "TQ401"
     languages = None  # any target language
     name = "deprecated-term"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
     fires = (
@@ -301,6 +302,7 @@ class InconsistentTerm(Rule):
     code = "TQ402"
     languages = None  # any target language
     name = "inconsistent-term"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.TERM_INCONSISTENT
     fires = (
@@ -392,6 +394,7 @@ class UnattributedTerm(Rule):
     code = "TQ403"
     languages = None  # any target language
     name = "unattributed-term"
+    fix_availability = FixAvailability.NONE
     severity = Severity.INFO
     category = Category.TERM_INAPPROPRIATE
     fires = (
@@ -480,6 +483,7 @@ class TermCapitalisation(Rule):
     code = "TQ404"
     languages = None  # any target language
     name = "term-capitalisation"
+    fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
     fires = (
@@ -575,6 +579,7 @@ class SourceTermMissing(Rule):
     code = "TQ405"
     languages = None  # any target language
     name = "source-term-missing"
+    fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
     needs_source = True

@@ -11,7 +11,7 @@ from functools import lru_cache
 from tqkit.checks._text import match_case, sentence_start
 from tqkit.document import Document, Token
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
 _FOREIGN_LETTER = r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF\u0300-\u036F\u00AA\u00BA]"
@@ -70,6 +70,7 @@ class ForeignScript(Rule):
     code = "TQ101"
     languages = None  # any target language
     name = "foreign-script"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.UNTRANSLATED
     fires = ("None of the big батковци will allow it.", "Talks in Аrmenia resumed.",
@@ -206,6 +207,7 @@ class TransliteratedWord(Rule):
 
     code = "TQ102"
     name = "transliterated-word"
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.UNTRANSLATED
     fires = (
@@ -349,7 +351,7 @@ def _suggest_for_source_word(ctx: CheckContext, word: str) -> list[str]:
         from tqkit.errors import ModelError
         from tqkit.mt.argos import MTUnavailable, get_translator, resolve_models_dir
 
-        models_dir = resolve_models_dir(ctx.options.get("models_dir"))
+        models_dir = resolve_models_dir(ctx.options.mt.models_dir)
         if not models_dir.is_dir() or not any(models_dir.iterdir()):
             return []  # no model installed: stay offline and fast
         out = get_translator(lang, "en", models_dir).translate_sentence(word).strip(" .")

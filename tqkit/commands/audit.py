@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tqkit.audit import INSTALL_HINT, missing_extra
 from tqkit.config import RunOptions
+
+if TYPE_CHECKING:
+    from tqkit.audit.run import AuditOutcome
 
 
 def _fail(message: str) -> None:
@@ -71,14 +75,7 @@ def audit(inputs: tuple[str, ...], output: str | None, report_dir: str | None, r
     if report_dir:
         if inputs or output:
             _fail("--report DIR builds the dashboard of an audit; give no INPUTS or --output with it")
-        from tqkit.audit.report import build_report
-        from tqkit.errors import ReportError
-
-        try:
-            index = build_report(Path(report_dir))
-        except ReportError as exc:
-            _fail(str(exc))
-        click.echo(f"dashboard: {index}")
+        _build_dashboard(report_dir)
         return
     if not inputs:
         _fail("give INPUTS to audit (or --report DIR)")
@@ -115,12 +112,29 @@ def audit(inputs: tuple[str, ...], output: str | None, report_dir: str | None, r
     except AuditError as exc:
         _fail(str(exc))
         return
+    _report_outcome(outcome, str(output))
+
+
+def _build_dashboard(report_dir: str) -> None:
+    from tqkit.audit.report import build_report
+    from tqkit.errors import ReportError
+
+    try:
+        index = build_report(Path(report_dir))
+    except ReportError as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"dashboard: {index}")
+
+
+def _report_outcome(outcome: AuditOutcome, output: str) -> None:
+    """Input errors, the row-error count and the summary line; exit 2 when nothing was audited."""
     for err in outcome.errors:
         click.echo(f"tqkit: {err}", err=True)
     s = outcome.summary
     if s["row_errors"]:
         click.echo(f"tqkit: {s['row_errors']:,} article(s) could not be audited; "
-                   f"see {Path(str(output)) / 'errors'}", err=True)
+                   f"see {Path(output) / 'errors'}", err=True)
     click.echo(f"audited {s['articles']:,} articles, {s['words']:,} words: {s['findings']:,} findings, "
                f"{s['score_per_1000_words']} penalty points per 1,000 words "
                f"({outcome.done} partitions done, {outcome.skipped} resumed) -> {output}")

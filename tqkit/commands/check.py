@@ -6,22 +6,25 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
-from tqkit.atomic import atomic_write, read_for_update
 from tqkit.config import RunOptions
-from tqkit.errors import InputError, ResourceError, UnknownLanguage, WriteError
+from tqkit.discover import empty_directories, settings_for, walk
+from tqkit.engine import engine_for
+from tqkit.errors import InputError, ResourceError, UnknownLanguage
 from tqkit.findings import Severity
+from tqkit.fixes import FixRequest, fix_paths
 from tqkit.profiles import check_language
+from tqkit.readers import WALK_SUFFIXES
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
 from tqkit.report.text_report import escape_controls
 from tqkit.results import FileResult
-from tqkit.runner import check_paths, engine_for, exit_code, read_source, settings_for
+from tqkit.ruleoptions import MTOptions, RuleOptions, SourceOptions
+from tqkit.runner import check_paths, check_stdin, exit_code
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -90,32 +93,19 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         validate_selectors(sel + ext + ign)
     except ValueError as exc:
         fail(str(exc))
-    if fix and diff:
-        fail("use either --fix or --diff, not both")
-    from tqkit.config import encoding_problem, lang_code_problem
-
-    for opt, lang in (("--source-lang", source_lang), ("--roundtrip-via", roundtrip_via)):
-        problem = lang_code_problem(lang) if lang is not None else None
-        if problem:
-            fail(f"{opt}: {problem}")
-    if encoding and (problem := encoding_problem(encoding)):
-        fail(f"--encoding: {problem}")
-    if (force or backup) and not fix:
-        fail(f"--{'force' if force else 'backup'} only applies with --fix")
-    if unsafe_fixes and not (fix or diff):
-        click.echo("tqkit: warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
+    _check_flags(fix, diff, force, backup, unsafe_fixes)
+    _check_codes(source_lang, roundtrip_via, encoding)
     paths = _drop_empty_directories(paths)
     if not paths:
         sys.exit(0)
     if source and len(paths) != 1:
         fail("--source pairs one original with one translated file; give exactly one PATH")
-    extra: dict[str, object] = {"roundtrip_via": roundtrip_via, "models_dir": models_dir,
-                                "roundtrip_threshold": roundtrip_threshold, "source_lang": source_lang}
+    rule_options = RuleOptions(MTOptions(models_dir, roundtrip_via, roundtrip_threshold), SourceOptions(source_lang))
     options = RunOptions(
         select=sel or None, extend_select=ext, ignore=ign,
         glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
         target_lang=target_lang, fail_on=Severity.parse(fail_on) if fail_on else None,
-        encoding=encoding, source=source, source_lang=source_lang, config=config, extra=extra,
+        encoding=encoding, source=source, source_lang=source_lang, config=config, rules=rule_options,
         packs=tuple(str(Path(p).resolve()) for p in packs),
     )
     _refuse_broken_packs(paths, options)
@@ -125,17 +115,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     would_change = False
     fixed = 0
     if fix or diff:
-        results, would_change, fixed = _fix(paths, options, unsafe_fixes, diff, jobs,
-                                            _WriteOptions(force, backup), stdin_filename)
-    elif stdin_filename and "-" in paths:
-        results = []
-        for p in paths:
-            if p == "-":
-                results.append(_check_stdin(stdin_filename, options))
-            else:
-                results.extend(check_paths([p], options))
+        how = FixRequest(unsafe_fixes, diff, force, backup, stdin_filename)
+        results, would_change, fixed = _fix(paths, options, how, jobs)
     else:
-        results = list(check_paths(paths, options, jobs))
+        results = _check(paths, options, jobs, stdin_filename)
     for r in results:
         if r.error:
             click.echo(f"tqkit: {escape_controls(r.error)}", err=True)
@@ -147,6 +130,40 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     if exit_zero and code == 1:
         code = 0
     sys.exit(code)
+
+
+def _check_flags(fix: bool, diff: bool, force: bool, backup: bool, unsafe_fixes: bool) -> None:
+    if fix and diff:
+        fail("use either --fix or --diff, not both")
+    if (force or backup) and not fix:
+        fail(f"--{'force' if force else 'backup'} only applies with --fix")
+    if unsafe_fixes and not (fix or diff):
+        click.echo("tqkit: warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
+
+
+def _check_codes(source_lang: str | None, roundtrip_via: str | None, encoding: str | None) -> None:
+    """``--source-lang``, ``--roundtrip-via`` and ``--encoding`` name real languages and codecs."""
+    from tqkit.config import encoding_problem, lang_code_problem
+
+    for opt, lang in (("--source-lang", source_lang), ("--roundtrip-via", roundtrip_via)):
+        problem = lang_code_problem(lang) if lang is not None else None
+        if problem:
+            fail(f"{opt}: {problem}")
+    if encoding and (problem := encoding_problem(encoding)):
+        fail(f"--encoding: {problem}")
+
+
+def _check(paths: tuple[str, ...], options: RunOptions, jobs: int, stdin_filename: str | None) -> list[FileResult]:
+    """Check every file (``tqkit.runner``); standard input as ``--stdin-filename`` when given."""
+    if not (stdin_filename and "-" in paths):
+        return list(check_paths(paths, options, jobs))
+    results = []
+    for p in paths:
+        if p == "-":
+            results.append(check_stdin(stdin_filename, options))
+        else:
+            results.extend(check_paths([p], options))
+    return results
 
 
 def use_color(no_color: bool, stream: object) -> bool:
@@ -162,43 +179,17 @@ def use_color(no_color: bool, stream: object) -> bool:
 
 def _drop_empty_directories(paths: tuple[str, ...]) -> tuple[str, ...]:
     """Directories with nothing to check are a warning, not an error (as ruff does)."""
-    from tqkit.readers import WALK_SUFFIXES
-
-    kept = []
-    for p in paths:
-        d = Path(p)
-        if p != "-" and d.is_dir() and not any(
-                f.suffix.lower() in WALK_SUFFIXES for f in d.rglob("*") if f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(d).parts[:-1])):
-            exts = ", ".join(WALK_SUFFIXES)
-            click.echo(f"tqkit: warning: {p}: no files to check here (directories are walked for {exts})",
-                       err=True)
-            continue
-        kept.append(p)
-    return tuple(kept)
-
-
-def _check_stdin(name: str, options: RunOptions) -> FileResult:
-    """Standard input checked as if it were the file ``name`` (format, config, path shown)."""
-    from tqkit.readers import reader_for
-
-    try:
-        settings = settings_for(name, options)
-        engine = engine_for(settings, options)
-        data = sys.stdin.buffer.read()
-        doc = reader_for(name).read(name, data, options.encoding, settings.target_lang_for(name))
-        source = read_source(options.source, options.source_lang) if options.source else None
-        findings, notes = engine.check(doc, source)
-    except (InputError, ResourceError) as exc:
-        return FileResult(name, error=str(exc))
-    return FileResult(name, findings, doc.text, doc.word_count, notes=notes, fail_on=settings.fail_on)
+    empty = empty_directories(paths)
+    for p in empty:
+        click.echo(f"tqkit: warning: {p}: no files to check here (directories are walked for "
+                   f"{', '.join(WALK_SUFFIXES)})", err=True)
+    return tuple(p for p in paths if p not in empty)
 
 
 def _refuse_broken_packs(paths: tuple[str, ...], options: RunOptions) -> None:
     """Load the rule packs of the first file's configuration before checking anything: a broken
     bundled or user pack stops the run (one line, exit 2) instead of being skipped."""
     from tqkit.errors import PackError
-    from tqkit.runner import walk
 
     first = next((p for p, err in walk(paths, options) if err is None), None)
     if first is None:
@@ -213,100 +204,19 @@ def _refuse_broken_packs(paths: tuple[str, ...], options: RunOptions) -> None:
         fail(str(exc))
 
 
-@dataclass(frozen=True)
-class _WriteOptions:
-    force: bool = False
-    backup: bool = False
-
-
-@dataclass
-class _Fixed:
-    """What fixing one file gave: its result, and the diff or the message to print."""
-
-    result: FileResult
-    changed: bool = False
-    diff: str = ""
-    message: str = ""
-    applied: int = 0
-
-
-def _fix_one(path: str, options: RunOptions, unsafe: bool, diff: bool,
-             how: _WriteOptions = _WriteOptions(), stdin_filename: str | None = None) -> _Fixed:
-    """Fix one file: the write happens here, atomically, and only when the file is still what
-    was read (compare-and-swap; ``--force`` skips the check). Standard input's fixed text is
-    printed to stdout (the report then goes to stderr)."""
-    from tqkit.fixes import fix_bytes, unified_diff
-    from tqkit.readers import MAX_BYTES
-
-    name = stdin_filename if path == "-" and stdin_filename else path
-    try:
-        settings = settings_for(name, options)
-        engine = engine_for(settings, options)
-        stamp = None
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-            if len(data) > MAX_BYTES:
-                raise InputError("-", f"input too large (limit {MAX_BYTES // (1024 * 1024)} MB)")
-        else:
-            data, stamp = read_for_update(path, limit=MAX_BYTES)
-        source = read_source(options.source, options.source_lang) if options.source else None
-        res = fix_bytes(name, data, engine, unsafe=unsafe, encoding=options.encoding, source=source)
-    except (InputError, ResourceError, WriteError) as exc:
-        return _Fixed(FileResult(path, error=str(exc)))
-    except OSError as exc:
-        return _Fixed(FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}"))
-    out = _Fixed(FileResult(name, res.remaining, res.doc.text, res.doc.word_count,
-                            fail_on=settings.fail_on), changed=res.changed, applied=res.applied)
-    if path == "-" and not diff:
-        sys.stdout.buffer.write(res.fixed)  # like ruff: the fixed text, changed or not
-        sys.stdout.flush()
-    elif res.changed:
-        if diff:
-            out.diff = unified_diff(name, res.first_text, res.doc.text)
-        else:
-            if not res.fixed.strip():
-                return _Fixed(FileResult(path, error=f"{path}: the fixes would leave the file empty; "
-                                         "not written"))
-            try:
-                atomic_write(path, res.fixed, expected=stamp, force=how.force, backup=how.backup,
-                             old=res.original)
-            except WriteError as exc:
-                return _Fixed(FileResult(path, error=str(exc)))
-            out.message = f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}"
-    return out
-
-
-def _fix_worker(args: tuple[str, RunOptions, bool, bool, _WriteOptions]) -> _Fixed:
-    return _fix_one(*args)
-
-
-def _fix(paths: tuple[str, ...], options: RunOptions, unsafe: bool, diff: bool,
-         jobs: int, how: _WriteOptions = _WriteOptions(),
-         stdin_filename: str | None = None) -> tuple[list[FileResult], bool, int]:
-    """Fix every file, in parallel with ``jobs`` > 1; diffs and messages print in path order."""
-    from tqkit.runner import walk
-
-    items = list(walk(paths, options))
-    todo = [p for p, err in items if err is None]
-    if jobs > 1 and len(todo) > 1 and "-" not in todo:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            done = iter(list(pool.map(_fix_worker, [(p, options, unsafe, diff, how) for p in todo])))
-    else:
-        done = (_fix_one(p, options, unsafe, diff, how, stdin_filename) for p in todo)
+def _fix(paths: tuple[str, ...], options: RunOptions, how: FixRequest,
+         jobs: int) -> tuple[list[FileResult], bool, int]:
+    """Fix every file (``tqkit.fixes``); diffs, messages and standard input's fixed text print
+    in path order."""
     results: list[FileResult] = []
     changed_any = False
     applied = 0
-    for path, err in items:
-        if err:
-            results.append(FileResult(path, error=err))
-            continue
-        fixed = next(done)
+    for fixed in fix_paths(paths, options, how, jobs):
         changed_any |= fixed.changed
         applied += fixed.applied
+        if fixed.stdout is not None:
+            sys.stdout.buffer.write(fixed.stdout)
+            sys.stdout.flush()
         if fixed.diff:  # on a terminal, control characters of the file are shown escaped;
             # piped (to patch, to a file) the diff stays byte-exact
             tty = sys.stdout.isatty()
@@ -351,8 +261,8 @@ def _target_lang(value: str | None) -> str | None:
               help="Rule pack file or directory to list with the bundled packs (repeatable).")
 def rules(paths: tuple[str, ...], fmt: str, show_all: bool, target_lang: str | None, lint: bool,
           packs: tuple[str, ...]) -> None:
-    """List every rule: code, name, default severity, category (and, with --target-lang,
-    whether it runs for that language); then the rule packs behind TQ301 (id, entries, source
+    """List every rule: code, name, default severity, category, whether its findings come with
+    a fix (always, sometimes, none) (and, with --target-lang, whether it runs for that language); then the rule packs behind TQ301 (id, entries, source
     languages). With --lint, check rule packs instead."""
     from tqkit.packs import bundled_pack_dir, lint_packs
     from tqkit.profiles import AUTO, profile_for
@@ -379,7 +289,8 @@ def rules(paths: tuple[str, ...], fmt: str, show_all: bool, target_lang: str | N
     if fmt == "json":
         json.dump([
             {"code": r.code, "name": r.name, "severity": r.severity.label, "category": r.category.value,
-             "enabled_by_default": r.enabled_by_default, "summary": r.summary(),
+             "enabled_by_default": r.enabled_by_default, "fix_availability": r.fix_availability.value,
+             "summary": r.summary(),
              "languages": sorted(r.languages) if r.languages is not None else "any",
              **({"runs": r.runs_for(lang)} if lang else {}),
              **({"packs": pack_rows} if r.code == "TQ301" else {})} for r in items
@@ -389,7 +300,9 @@ def rules(paths: tuple[str, ...], fmt: str, show_all: bool, target_lang: str | N
     for r in items:
         opt = "" if r.enabled_by_default else "  (opt-in)"
         on = ("on   " if r.runs_for(lang) else "off  ") if lang else ""
-        click.echo(f"{on}{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {r.summary()}{opt}")
+        fix = f"fix: {r.fix_availability.value}"
+        click.echo(f"{on}{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {fix:<14} "
+                   f"{r.summary()}{opt}")
     if lang:
         off = [r.code for r in items if not r.runs_for(lang)]
         click.echo(f"\n{lang}: {len(items) - len(off)} rules run, {len(off)} are off "
@@ -433,7 +346,7 @@ def rule(code: str, packs: tuple[str, ...]) -> None:
             return
         _show_entry(entry)
         return
-    click.echo(f"{r.code} {r.name}  [{r.severity.label}, {r.category.value}"
+    click.echo(f"{r.code} {r.name}  [{r.severity.label}, {r.category.value}, fix: {r.fix_availability.value}"
                f"{'' if r.enabled_by_default else ', opt-in'}]\n")
     click.echo(plain_text(r.doc()))
     if r.fires:

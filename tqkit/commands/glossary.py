@@ -1,4 +1,5 @@
-"""``tqkit glossary``: lint, find, show, add, merge, import, export, stats, coverage.
+"""``tqkit glossary``: lint, find, show, add, merge, import, export, stats, coverage
+(merge, import and export live in :mod:`tqkit.commands.glossary_io`).
 
 Every command reads the bundled glossaries unless ``--glossary PATH`` (repeatable) names
 others. Data goes to stdout; one-line errors to stderr; exit 2 for usage or input errors.
@@ -9,89 +10,26 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any
 
 import click
 
-from tqkit.atomic import Stamp, atomic_write, locked, stamp_of
+from tqkit.atomic import atomic_write, locked, stamp_of
+from tqkit.commands.glossary_io import export, import_, merge
+from tqkit.commands.glossary_util import (
+    concept_files,
+    esc,
+    fail,
+    glossary_option,
+    glossary_paths,
+    load_glossary,
+)
 from tqkit.errors import WriteError
 from tqkit.report import FORMATS
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _esc(message: str) -> str:
-    """File content in a message is shown escaped, never sent to the terminal raw."""
-    from tqkit.report.text_report import escape_controls
-
-    return escape_controls(message)
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    click.echo(f"tqkit: {_esc(message)}", err=True)
-    sys.exit(code)
-
-
-def glossary_option(fn: F) -> F:
-    return click.option(
-        "--glossary", "glossaries", multiple=True, type=click.Path(),
-        help="Glossary file or directory (repeatable); default: the bundled glossaries.",
-    )(fn)
-
-
-def _paths(glossaries: Sequence[str]) -> list[Path]:
-    from tqkit.resources import bundled_glossary_dir
-
-    return [Path(g) for g in glossaries] or [bundled_glossary_dir()]
-
-
-def _load(glossaries: Sequence[str]) -> Any:
-    from tqkit.errors import GlossaryError, ResourceError
-    from tqkit.glossary import load_glossaries
-
-    try:
-        return load_glossaries(_paths(glossaries))
-    except (GlossaryError, ResourceError) as exc:
-        fail(str(exc))
-
-
-def _concept_files(glossaries: Sequence[str]) -> list[Path]:
-    from tqkit.errors import ResourceError
-    from tqkit.resources import _kind_of, glossary_files
-
-    try:
-        return [p for p in glossary_files(_paths(glossaries)) if _kind_of(p) == "concepts"]
-    except ResourceError as exc:
-        fail(str(exc))
-
-
-def _output_stamp(output: str | None) -> Stamp | None:
-    """The output file as it is before the command reads anything (compare-and-swap)."""
-    if output is None or output == "-":
-        return None
-    try:
-        return stamp_of(output)
-    except WriteError as exc:
-        fail(str(exc))
-
-
-def _write_out(output: str | None, data: bytes, force: bool = True,
-               expected: Stamp | None = None) -> None:
-    if output is None or output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    target = Path(output)
-    if target.exists() and not force:
-        fail(f"{output}: already exists; use --force to replace it")
-    try:
-        atomic_write(target, data, expected=expected, readonly_ok=force)
-    except WriteError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror or exc}")
+__all__ = ["add", "coverage", "export", "fail", "find", "glossary", "glossary_option", "import_",
+           "lint", "merge", "show", "stats"]
 
 
 @click.group()
@@ -116,14 +54,14 @@ def lint(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, no_color
     from tqkit.glossary.lint import lint_paths
     from tqkit.report import emit
 
-    targets = [Path(p) for p in paths] or _paths(glossaries)
+    targets = [Path(p) for p in paths] or glossary_paths(glossaries)
     try:
         results = lint_paths(targets)
     except ResourceError as exc:
         fail(str(exc))
     for r in results:
         if r.error:
-            click.echo(f"tqkit: {_esc(r.error)}", err=True)
+            click.echo(f"tqkit: {esc(r.error)}", err=True)
     color = not no_color and sys.stdout.isatty() and fmt == "text"
     emit(fmt, results, sys.stdout, color=color)
     if any(r.error for r in results):
@@ -146,15 +84,15 @@ def find(text: str, glossaries: tuple[str, ...], lang: str | None, limit: int, m
     """Find terms in any language, fuzzily ("Nagorny Karabah", "Нагорного Карабаха")."""
     from tqkit.glossary.search import search
 
-    hits = search(_load(glossaries), text, lang=lang, limit=limit, min_score=min_score)
+    hits = search(load_glossary(glossaries), text, lang=lang, limit=limit, min_score=min_score)
     if fmt == "json":
         json.dump([h.as_dict() for h in hits], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for h in hits:
-            click.echo(_esc(f"{h.score:5.1f}  {h.concept:<34} {h.lang:<3} {h.term}  [{h.status}]"))
+            click.echo(esc(f"{h.score:5.1f}  {h.concept:<34} {h.lang:<3} {h.term}  [{h.status}]"))
     if not hits:
-        click.echo(f"tqkit: no term matches {_esc(repr(text))}", err=True)
+        click.echo(f"tqkit: no term matches {esc(repr(text))}", err=True)
         sys.exit(1)
 
 
@@ -168,7 +106,7 @@ def show(concept_id: str, glossaries: tuple[str, ...], fmt: str) -> None:
     from tqkit.glossary.edit import concept_to_map, dumps
     from tqkit.glossary.search import concept_dict, describe
 
-    g = _load(glossaries)
+    g = load_glossary(glossaries)
     c = g.get(concept_id)
     if c is None:
         from rapidfuzz import process
@@ -206,6 +144,53 @@ def _parse_term(spec: str) -> tuple[str, str, str]:
     return lang.strip(), term.strip(), status or "preferred"
 
 
+def _prompt_concept(domain: str | None, definition: str | None, sources: tuple[str, ...],
+                    term_specs: list[tuple[str, str, str]]
+                    ) -> tuple[str, str | None, str | None, tuple[str, ...]]:
+    """Ask for the concept in a terminal: its id, domain, definition, terms (appended to
+    ``term_specs``) and a source."""
+    cid: str = click.prompt("Concept id")
+    domain = click.prompt("Domain", default=domain or "", show_default=False) or None
+    definition = click.prompt("Definition", default=definition or "", show_default=False) or None
+    while True:
+        spec = click.prompt("Term as LANG:TERM[:STATUS] (empty to finish)", default="",
+                            show_default=False)
+        if not spec:
+            break
+        try:
+            term_specs.append(_parse_term(spec))
+        except click.BadParameter as exc:
+            click.echo(exc.message, err=True)
+    src = click.prompt("Source as TITLE|URL (empty for none)", default="", show_default=False)
+    if src:
+        sources = (*sources, src)
+    return cid, domain, definition, sources
+
+
+def _source_pairs(sources: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """``TITLE`` or ``TITLE|URL`` values as (title, url) pairs."""
+    pairs: list[tuple[str, str | None]] = []
+    for s in sources:
+        title, _, url = s.partition("|")
+        pairs.append((title.strip(), url.strip() or None))
+    return pairs
+
+
+def _add_to_file(target: Path, concept: Any, others: list[Any], force: bool) -> None:
+    from tqkit.errors import GlossaryError
+    from tqkit.glossary.edit import add_concept
+
+    with locked(target):  # read, edit, write: one step for other tqkit processes
+        try:
+            stamp = stamp_of(target)
+            text = add_concept(target, concept, others)
+            atomic_write(target, text.encode("utf-8"), expected=stamp, force=force)
+        except (GlossaryError, WriteError) as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{target}: cannot write: {exc.strerror or exc}")
+
+
 @glossary.command()
 @glossary_option
 @click.option("--file", "file", type=click.Path(), default=None,
@@ -226,180 +211,29 @@ def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: 
     The file keeps its comments and the order of its entries; the write is atomic. The file is
     locked from reading to writing, so concurrent adds all land; an edit by another program
     meanwhile makes the add refuse (exit 2) rather than overwrite it."""
-    from tqkit.errors import GlossaryError
-    from tqkit.glossary.edit import add_concept, new_concept
+    from tqkit.glossary.edit import new_concept
 
     new_file = file is None and len(glossaries) == 1 and Path(glossaries[0]).suffix in (".yaml", ".yml") \
         and not Path(glossaries[0]).exists()
-    files = [Path(file)] if file else [Path(glossaries[0])] if new_file else _concept_files(glossaries)
+    files = [Path(file)] if file else [Path(glossaries[0])] if new_file else concept_files(glossaries)
     if len(files) != 1:
         fail("several glossary files: choose one with --file")
     target = files[0]
     term_specs = [_parse_term(t) for t in terms]
-    interactive = cid is None and sys.stdin.isatty()
-    if interactive:
-        cid = click.prompt("Concept id")
-        domain = click.prompt("Domain", default=domain or "", show_default=False) or None
-        definition = click.prompt("Definition", default=definition or "", show_default=False) or None
-        while True:
-            spec = click.prompt("Term as LANG:TERM[:STATUS] (empty to finish)", default="",
-                                show_default=False)
-            if not spec:
-                break
-            try:
-                term_specs.append(_parse_term(spec))
-            except click.BadParameter as exc:
-                click.echo(exc.message, err=True)
-        src = click.prompt("Source as TITLE|URL (empty for none)", default="", show_default=False)
-        if src:
-            sources = (*sources, src)
+    if cid is None and sys.stdin.isatty():
+        cid, domain, definition, sources = _prompt_concept(domain, definition, sources, term_specs)
     if not cid:
         fail("give --id (and --term) or run in a terminal to be prompted")
     if not term_specs:
         fail("give at least one --term LANG:TERM[:STATUS]")
-    src_pairs = []
-    for s in sources:
-        title, _, url = s.partition("|")
-        src_pairs.append((title.strip(), url.strip() or None))
     try:
         concept = new_concept(cid, term_specs, domain=domain, definition=definition, note=note,
-                              sources=src_pairs, path=str(target))
+                              sources=_source_pairs(sources), path=str(target))
     except ValueError as exc:
         fail(f"{target}: {exc}")
-    others = [c for c in _load(glossaries) if c.file != str(target)] if not (file or new_file) else []
-    with locked(target):  # read, edit, write: one step for other tqkit processes
-        try:
-            stamp = stamp_of(target)
-            text = add_concept(target, concept, others)
-            atomic_write(target, text.encode("utf-8"), expected=stamp, force=force)
-        except (GlossaryError, WriteError) as exc:
-            fail(str(exc))
-        except OSError as exc:
-            fail(f"{target}: cannot write: {exc.strerror or exc}")
+    others = [c for c in load_glossary(glossaries) if c.file != str(target)] if not (file or new_file) else []
+    _add_to_file(target, concept, others, force)
     click.echo(f"added {cid} to {target}", err=True)
-
-
-# -- merge -----------------------------------------------------------------------------------
-
-
-@glossary.command()
-@click.argument("a", type=click.Path(exists=True, dir_okay=False))
-@click.argument("b", type=click.Path(exists=True, dir_okay=False))
-@click.option("--output", "-o", required=True, type=click.Path(), help="The merged YAML file.")
-@click.option("--force", is_flag=True, help="Replace --output when it exists.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Format of the merge report (stderr for text).")
-def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
-    """Merge glossary B into A and write the result to --output.
-
-    New concepts, terms and sources are added; a value that differs is a conflict: A's value is
-    kept and the conflict reported (exit 1), never overwritten silently."""
-    from tqkit.errors import GlossaryError
-    from tqkit.glossary.edit import merge_files
-
-    stamp = _output_stamp(output)
-    try:
-        res = merge_files(Path(a), Path(b))
-    except GlossaryError as exc:
-        fail(str(exc))
-    _write_out(output, res.text.encode("utf-8"), force, stamp)
-    if fmt == "json":
-        json.dump({"output": output, "added": res.added, "extended": res.extended,
-                   "conflicts": [{"concept": c.concept, "field": c.field, "kept": c.ours,
-                                  "other": c.theirs} for c in res.conflicts]},
-                  sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
-    else:
-        click.echo(f"merged {b} into {a} -> {output}: {_n(len(res.added), 'concept')} added, "
-                   f"{len(res.extended)} extended, {_n(len(res.conflicts), 'conflict')}", err=True)
-        for c in res.conflicts:
-            click.echo(f"conflict: {c}", err=True)
-    sys.exit(1 if res.conflicts else 0)
-
-
-# -- import / export -------------------------------------------------------------------------
-
-
-@glossary.command(name="import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--output", "-o", required=True, type=click.Path(), help="The YAML file to write.")
-@click.option("--langs", default=None, help="SRC,TGT for a two-column CSV without a header.")
-@click.option("--id", "gid", default=None, help="Glossary id for the header.")
-@click.option("--force", is_flag=True, help="Replace --output when it exists.")
-def import_(file: str, output: str, langs: str | None, gid: str | None, force: bool) -> None:
-    """Import TBX (v2 martif or v3 conceptEntry) or CSV into the YAML authoring format."""
-    from tqkit.errors import GlossaryError
-    from tqkit.glossary.edit import check_text, glossary_to_yaml
-    from tqkit.glossary.model import GlossaryInfo
-    from tqkit.report.text_report import escape_controls
-
-    notes: list[str] = []
-    stamp = _output_stamp(output)
-    info, concepts = _read_exchange(Path(file), langs, notes)
-    if gid:
-        info = GlossaryInfo(gid, info.title, info.domain, info.languages, info.file)
-    text = glossary_to_yaml(info, concepts, comment=f"Imported from {Path(file).name} by tqkit.")
-    try:  # what is written must load: validate it as `tqkit check` would read it
-        check_text(output, text)
-    except GlossaryError as exc:
-        fail(f"{file}: cannot be imported: the result would be invalid ({exc})")
-    for note in notes:
-        click.echo(f"note: {escape_controls(note)}", err=True)
-    _write_out(output, text.encode("utf-8"), force, stamp)
-    click.echo(f"imported {_n(len(concepts), 'concept')} from {file} -> {output}", err=True)
-
-
-def _read_exchange(path: Path, langs: str | None, notes: list[str] | None = None) -> tuple[Any, list[Any]]:
-    from tqkit.errors import CsvError, TbxError
-    from tqkit.glossary.csvio import read_csv
-    from tqkit.glossary.load import MAX_GLOSSARY_BYTES
-    from tqkit.glossary.tbx import read_tbx
-
-    try:
-        import stat
-
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever
-            fail(f"{path}: not a regular file")
-        size = st.st_size
-        if size > MAX_GLOSSARY_BYTES:
-            fail(f"{path}: too large to import ({size // (1024 * 1024):,} MB; "
-                 f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        fail(f"{path}: cannot read: {exc.strerror or exc}")
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
-    try:
-        if path.suffix.lower() in (".tbx", ".xml") or head.startswith(b"<"):
-            return read_tbx(data, str(path), notes)
-        lang_pair = [s.strip() for s in langs.split(",")] if langs else None
-        return read_csv(data.decode("utf-8-sig"), str(path), lang_pair)
-    except (TbxError, CsvError) as exc:
-        fail(str(exc))
-    except UnicodeDecodeError:
-        fail(f"{path}: not valid UTF-8")
-
-
-@glossary.command()
-@glossary_option
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), default="tbx", show_default=True)
-@click.option("--output", "-o", type=click.Path(), default=None, help="Write here (default: stdout).")
-@click.option("--langs", default=None, help="CSV columns: comma-separated language codes.")
-def export(glossaries: tuple[str, ...], fmt: str, output: str | None, langs: str | None) -> None:
-    """Export as TBX-Basic v3 (DCA) or CSV (header id + languages, preferred terms)."""
-    stamp = _output_stamp(output)
-    g = _load(glossaries)
-    concepts = list(g)
-    if fmt == "tbx":
-        from tqkit.glossary.tbx import to_tbx
-
-        data = to_tbx(g.infos, concepts)
-    else:
-        from tqkit.glossary.csvio import to_csv
-
-        columns = [s.strip() for s in langs.split(",")] if langs else g.languages
-        data = to_csv(concepts, columns).encode("utf-8")
-    _write_out(output, data, expected=stamp)
 
 
 # -- stats / coverage ------------------------------------------------------------------------
@@ -412,7 +246,7 @@ def stats(glossaries: tuple[str, ...], fmt: str) -> None:
     """Counts: concepts, terms per language and status, gaps, concepts awaiting review."""
     from tqkit.glossary.search import statistics
 
-    s = statistics(_load(glossaries))
+    s = statistics(load_glossary(glossaries))
     if fmt == "json":
         json.dump(s, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -439,19 +273,19 @@ def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str,
     from tqkit.readers import read_path
     from tqkit.runner import walk
 
-    g = _load(glossaries)
+    g = load_glossary(glossaries)
     matcher = g.matcher("en")
     report: list[dict[str, Any]] = []
     errors = False
     for path, err in walk(paths):
         if err:
-            click.echo(f"tqkit: {_esc(err)}", err=True)
+            click.echo(f"tqkit: {esc(err)}", err=True)
             errors = True
             continue
         try:
             doc = read_path(path, encoding)
         except InputError as exc:
-            click.echo(f"tqkit: {_esc(str(exc))}", err=True)
+            click.echo(f"tqkit: {esc(str(exc))}", err=True)
             errors = True
             continue
         concepts: dict[str, Counter[str]] = {}
@@ -486,6 +320,6 @@ def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str,
     sys.exit(2 if errors else 0)
 
 
-def _n(count: int, noun: str) -> str:
-    """ "1 concept", "2 concepts" """
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+glossary.add_command(merge)
+glossary.add_command(import_)
+glossary.add_command(export)

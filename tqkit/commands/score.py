@@ -293,8 +293,6 @@ def langs(files: tuple[str, ...], fmt: str) -> None:
     probability; the script mix is the share of letters in each writing system. A "~" marks
     a guess on a paragraph of fewer than four words (a headline, a dateline): treat it as noise.
     """
-    from tqkit.langs import language_name, paragraph_languages
-
     if not files:
         _profiles_report(fmt)
         return
@@ -305,40 +303,45 @@ def langs(files: tuple[str, ...], fmt: str) -> None:
         except InputError as exc:
             fail(str(exc))
 
-    reports: list[dict[str, Any]] = []
-    for path, text in texts:
-        paras = []
-        for p in paragraph_languages(text):
-            paras.append({
-                "index": p.index,
-                "line": text.count("\n", 0, p.span.start) + 1,
-                "start": p.span.start,
-                "end": p.span.end,
-                "words": p.words,
-                "language": p.language,
-                "language_name": language_name(p.language) if p.language else None,
-                "probability": round(p.probability, 4),
-                "reliable": p.reliable,
-                "candidates": [{"lang": lang, "prob": round(prob, 4)} for lang, prob in p.languages],
-                "scripts": {s: round(v, 4) for s, v in p.scripts.items()},
-                "preview": _preview(text[p.span.start : p.span.end]),
-            })
-        reports.append({"path": path, "paragraphs": paras})
-
+    reports = [{"path": path, "paragraphs": _paragraph_rows(text)} for path, text in texts]
     if fmt == "json":
         click.echo(json.dumps({"files": reports}, ensure_ascii=False, indent=2))
         return
+    click.echo("\n".join(line for rep in reports for line in _langs_lines(rep)))
+
+
+def _paragraph_rows(text: str) -> list[dict[str, Any]]:
+    """The language and script mix of each paragraph, as ``tqkit langs --format json`` shows it."""
+    from tqkit.langs import language_name, paragraph_languages
+
+    return [{
+        "index": p.index,
+        "line": text.count("\n", 0, p.span.start) + 1,
+        "start": p.span.start,
+        "end": p.span.end,
+        "words": p.words,
+        "language": p.language,
+        "language_name": language_name(p.language) if p.language else None,
+        "probability": round(p.probability, 4),
+        "reliable": p.reliable,
+        "candidates": [{"lang": lang, "prob": round(prob, 4)} for lang, prob in p.languages],
+        "scripts": {s: round(v, 4) for s, v in p.scripts.items()},
+        "preview": _preview(text[p.span.start : p.span.end]),
+    } for p in paragraph_languages(text)]
+
+
+def _langs_lines(rep: dict[str, Any]) -> list[str]:
+    """One file's paragraphs as text lines."""
     out: list[str] = []
-    for rep in reports:
-        for p in rep["paragraphs"]:
-            lang = f"{p['language']} {p['probability']:.0%}" if p["language"] else "?"
-            if p["language"] and not p["reliable"]:
-                lang = "~" + lang  # a guess on fewer than four words
-            scripts = " ".join(f"{s} {v:.0%}" for s, v in p["scripts"].items()) or "-"
-            out.append(f"{rep['path']}:{p['line']}: {lang:<9} {scripts:<24} {p['preview']}")
-        if not rep["paragraphs"]:
-            out.append(f"{rep['path']}: no paragraphs")
-    click.echo("\n".join(out))
+    for p in rep["paragraphs"]:
+        lang = f"{p['language']} {p['probability']:.0%}" if p["language"] else "?"
+        if p["language"] and not p["reliable"]:
+            lang = "~" + lang  # a guess on fewer than four words
+        scripts = " ".join(f"{s} {v:.0%}" for s, v in p["scripts"].items()) or "-"
+        out.append(f"{rep['path']}:{p['line']}: {lang:<9} {scripts:<24} {p['preview']}")
+    if not rep["paragraphs"]:
+        out.append(f"{rep['path']}: no paragraphs")
+    return out
 
 
 def _preview(text: str, limit: int = 60) -> str:

@@ -109,8 +109,11 @@ def _header_roles(cells: Sequence[str]) -> list[tuple[str, str | None]] | None:
     return roles
 
 
-def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
-             prefix: str = "") -> tuple[GlossaryInfo, list[Concept]]:
+_Roles = list[tuple[str, str | None]]
+
+
+def _rows(text: str, path: str) -> list[list[str]]:
+    """The non-blank rows, in the sniffed dialect (comma, semicolon or tab)."""
     text = text.lstrip("\ufeff")
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -123,83 +126,143 @@ def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
         raise CsvError(f"{path}: empty CSV file")
+    return rows
+
+
+def _given_langs(langs: Sequence[str] | None, path: str) -> list[str] | None:
+    """``--langs``, normalised; a value that is no language code is an error."""
     pair = [normalise_lang(x) or x for x in langs] if langs else None
     for raw in langs or ():
         if not normalise_lang(raw):
             raise CsvError(f"{path}: --langs: {raw.strip()!r} is not a language code")
-    roles = _header_roles([c.strip() for c in rows[0]])
-    if roles is not None and pair is not None and all(r != "term" for r, _ in roles):
-        # With --langs, a row of language codes only is a header when it names those
-        # languages (a glossary row such as "tax,vat" looks like language codes too).
-        named = {lang for r, lang in roles if r == "lang"}
-        spelled_out = any(not normalise_lang(c.strip()) for c in rows[0] if c.strip())
-        if not spelled_out and named != set(pair) and not any(r == "id" for r, _ in roles):
-            roles = None
+    return pair
+
+
+def _header(first: list[str], pair: list[str] | None) -> _Roles | None:
+    """The roles of the first row when it is a header, else None."""
+    roles = _header_roles([c.strip() for c in first])
+    if roles is None or pair is None or any(r == "term" for r, _ in roles):
+        return roles
+    # With --langs, a row of language codes only is a header when it names those
+    # languages (a glossary row such as "tax,vat" looks like language codes too).
+    named = {lang for r, lang in roles if r == "lang"}
+    spelled_out = any(not normalise_lang(c.strip()) for c in first if c.strip())
+    if not spelled_out and named != set(pair) and not any(r == "id" for r, _ in roles):
+        return None
+    return roles
+
+
+def _with_positional(roles: _Roles, first: list[str], pair: list[str] | None, path: str) -> _Roles:
+    """Give the role-named columns (``Source,Target``) the languages of ``--langs``, in order."""
+    positional = [i for i, (r, _) in enumerate(roles) if r == "term"]
+    if not positional:
+        return roles
+    if pair is None or len(pair) < len(positional):
+        raise CsvError(f"{path}:1: the header names no language for "
+                       f"{', '.join(repr(first[i].strip()) for i in positional)}; "
+                       "give --langs SRC,TGT")
+    given = iter(pair)
+    return [(r, next(given)) if r == "term" else (r, lang) for r, lang in roles]
+
+
+def _headerless(first: list[str], pair: list[str] | None, path: str) -> _Roles:
+    """Two columns (source, target) or three (and a note), languages from ``--langs``."""
+    if pair is None or len(pair) != 2:
+        raise CsvError(f"{path}:1: no header naming the languages; for a two-column CSV give "
+                       "--langs SRC,TGT")
+    width = len(first)
+    if width not in (2, 3):
+        raise CsvError(f"{path}:1: expected two columns (source, target) or three "
+                       f"(source, target, note), found {width}")
+    return [("lang", pair[0]), ("lang", pair[1])] + ([("note", None)] if width == 3 else [])
+
+
+def _layout(rows: list[list[str]], pair: list[str] | None,
+            path: str) -> tuple[_Roles, list[list[str]], int]:
+    """The columns' roles, the data rows and the line number of the first one."""
+    roles = _header(rows[0], pair)
     if roles is not None:
-        body = rows[1:]
-        first_line = 2
-        positional = [i for i, (r, _) in enumerate(roles) if r == "term"]
-        if positional:
-            if pair is None or len(pair) < len(positional):
-                raise CsvError(f"{path}:1: the header names no language for "
-                               f"{', '.join(repr(rows[0][i].strip()) for i in positional)}; "
-                               "give --langs SRC,TGT")
-            given = iter(pair)
-            roles = [(r, next(given)) if r == "term" else (r, lang) for r, lang in roles]
-    else:
-        if pair is None or len(pair) != 2:
-            raise CsvError(f"{path}:1: no header naming the languages; for a two-column CSV give "
-                           "--langs SRC,TGT")
-        width = len(rows[0])
-        if width not in (2, 3):
-            raise CsvError(f"{path}:1: expected two columns (source, target) or three "
-                           f"(source, target, note), found {width}")
-        roles = [("lang", pair[0]), ("lang", pair[1])] + ([("note", None)] if width == 3 else [])
-        body = rows
-        first_line = 1
+        return _with_positional(roles, rows[0], pair, path), rows[1:], 2
+    return _headerless(rows[0], pair, path), rows, 1
+
+
+def _languages(roles: _Roles, path: str) -> list[str]:
     languages = [lang for r, lang in roles if r in ("lang", "term") and lang]
     if len(set(languages)) != len(languages):
         dup = next(c for c in languages if languages.count(c) > 1)
         raise CsvError(f"{path}:1: language {dup!r} has two columns")
-    concepts: list[Concept] = []
-    used: set[str] = set()
-    given_ids: dict[str, int] = {}  # explicit id -> its line
-    for lineno, row in enumerate(body, first_line):
-        if len(row) > len(roles) and any(c.strip() for c in row[len(roles):]):
-            raise CsvError(f"{path}:{lineno}: {len(row)} cells but {len(roles)} columns")
-        terms: dict[str, tuple[Term, ...]] = {}
-        raw_id = note = definition = None
+    return languages
+
+
+class _Row:
+    """One data row read by the columns' roles."""
+
+    def __init__(self, roles: _Roles, row: list[str]):
+        self.terms: dict[str, tuple[Term, ...]] = {}
+        self.raw_id: str | None = None
+        self.note: str | None = None
+        self.definition: str | None = None
         for (role, lang), cell in zip(roles, row, strict=False):
             value = cell.strip()
-            if not value:
-                continue
-            if role == "id":
-                raw_id = value
-            elif role == "note":
-                note = " / ".join(filter(None, [note, " ".join(value.split())]))
-            elif role == "definition":
-                definition = " ".join(value.split())
-            elif lang:
-                parts = [" ".join(p.split()) for p in value.split("|") if p.strip()]
-                if parts:
-                    terms[lang] = tuple(Term(p, lang, "preferred" if i == 0 else "admitted")
-                                        for i, p in enumerate(parts))
-        if not terms:
-            continue
-        cid = normalise_id(raw_id) if raw_id else ""
+            if value:
+                self._cell(role, lang, value)
+
+    def _cell(self, role: str, lang: str | None, value: str) -> None:
+        if role == "id":
+            self.raw_id = value
+        elif role == "note":
+            self.note = " / ".join(filter(None, [self.note, " ".join(value.split())]))
+        elif role == "definition":
+            self.definition = " ".join(value.split())
+        elif lang:
+            parts = [" ".join(p.split()) for p in value.split("|") if p.strip()]
+            if parts:
+                self.terms[lang] = tuple(Term(p, lang, "preferred" if i == 0 else "admitted")
+                                         for i, p in enumerate(parts))
+
+
+class _Ids:
+    """Concept ids: a given id must be unique; a made-up one (from the English or first term)
+    gets a ``-2``, ``-3`` suffix when taken."""
+
+    def __init__(self, path: str, prefix: str):
+        self.path, self.prefix = path, prefix
+        self.used: set[str] = set()
+        self.given: dict[str, int] = {}  # explicit id -> its line
+
+    def assign(self, row: _Row, lineno: int) -> str:
+        cid = normalise_id(row.raw_id) if row.raw_id else ""
         if cid:
-            if cid in given_ids:
-                raise CsvError(f"{path}:{lineno}: concept id {cid!r} appears twice "
-                               f"(first on line {given_ids[cid]})")
-            given_ids[cid] = lineno
+            if cid in self.given:
+                raise CsvError(f"{self.path}:{lineno}: concept id {cid!r} appears twice "
+                               f"(first on line {self.given[cid]})")
+            self.given[cid] = lineno
         else:
-            first = terms.get("en") or next(iter(terms.values()))
-            cid = prefix + _slug(first[0].text)
+            first = row.terms.get("en") or next(iter(row.terms.values()))
+            cid = self.prefix + _slug(first[0].text)
         base, k = cid, 2
-        while cid in used:
+        while cid in self.used:
             cid = f"{base}-{k}"
             k += 1
-        used.add(cid)
-        concepts.append(Concept(cid, terms, note=note, definition=definition, file=path))
+        self.used.add(cid)
+        return cid
+
+
+def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
+             prefix: str = "") -> tuple[GlossaryInfo, list[Concept]]:
+    rows = _rows(text, path)
+    pair = _given_langs(langs, path)
+    roles, body, first_line = _layout(rows, pair, path)
+    languages = _languages(roles, path)
+    concepts: list[Concept] = []
+    ids = _Ids(path, prefix)
+    for lineno, raw in enumerate(body, first_line):
+        if len(raw) > len(roles) and any(c.strip() for c in raw[len(roles):]):
+            raise CsvError(f"{path}:{lineno}: {len(raw)} cells but {len(roles)} columns")
+        row = _Row(roles, raw)
+        if not row.terms:
+            continue
+        concepts.append(Concept(ids.assign(row, lineno), row.terms, note=row.note,
+                                definition=row.definition, file=path))
     gid = _slug(path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     return GlossaryInfo(gid, None, None, tuple(languages), path), concepts

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tqkit.document import fold
 from tqkit.errors import GlossaryError
 from tqkit.glossary.load import _build, _rt_yaml, parse_roundtrip, read_text
-from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, fold, normalise_id
+from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, normalise_id
 
 
 def _cm() -> Any:
@@ -268,7 +269,7 @@ def merge_files(a: Path, b: Path) -> MergeResult:
     return result
 
 
-def _merge_concept(mine: Any, theirs: Any, cid: str, conflicts: list[Conflict]) -> bool:
+def _merge_fields(mine: Any, theirs: Any, cid: str, conflicts: list[Conflict]) -> bool:
     changed = False
     for key in ("domain", "definition", "note", "review"):
         if key not in theirs:
@@ -278,13 +279,48 @@ def _merge_concept(mine: Any, theirs: Any, cid: str, conflicts: list[Conflict]) 
             changed = True
         elif str(mine[key]).strip() != str(theirs[key]).strip():
             conflicts.append(Conflict(cid, key, str(mine[key]), str(theirs[key])))
-    if "sources" in theirs:
-        mine_sources = mine.setdefault("sources", [])
-        known = [_plain(s) for s in mine_sources]
-        for s in theirs["sources"]:
-            if _plain(s) not in known:
-                mine_sources.append(s)
-                changed = True
+    return changed
+
+
+def _merge_sources(mine: Any, theirs: Any) -> bool:
+    if "sources" not in theirs:
+        return False
+    changed = False
+    mine_sources = mine.setdefault("sources", [])
+    known = [_plain(s) for s in mine_sources]
+    for s in theirs["sources"]:
+        if _plain(s) not in known:
+            mine_sources.append(s)
+            changed = True
+    return changed
+
+
+def _term_key(t: Any) -> str:
+    return fold(str(t["term"] if isinstance(t, dict) else t))
+
+
+def _merge_term(ours: Any, t: Any, cid: str, lang: str, conflicts: list[Conflict]) -> bool:
+    """Their fields that our term lacks are added; differing ones are conflicts."""
+    changed = False
+    po, pt = _plain(ours), _plain(t)
+    if isinstance(po, str):
+        po = {"term": po}
+    if isinstance(pt, str):
+        pt = {"term": pt}
+    for fkey in sorted(set(po) | set(pt)):
+        if fkey == "term":
+            continue
+        if fkey in pt and fkey not in po and isinstance(ours, dict):
+            ours[fkey] = t[fkey]
+            changed = True
+        elif fkey in pt and po.get(fkey) != pt.get(fkey):
+            conflicts.append(Conflict(cid, f"terms.{lang}[{po['term']}].{fkey}",
+                                      po.get(fkey), pt.get(fkey)))
+    return changed
+
+
+def _merge_terms(mine: Any, theirs: Any, cid: str, conflicts: list[Conflict]) -> bool:
+    changed = False
     mine_terms = mine.setdefault("terms", _cm())
     for lang, items in (theirs.get("terms") or {}).items():
         mine_items = mine_terms.get(lang)
@@ -292,29 +328,23 @@ def _merge_concept(mine: Any, theirs: Any, cid: str, conflicts: list[Conflict]) 
             mine_terms[lang] = items
             changed = True
             continue
-        index = {fold(str(t["term"] if isinstance(t, dict) else t)): t for t in mine_items}
+        index = {_term_key(t): t for t in mine_items}
         for t in items:
-            key = fold(str(t["term"] if isinstance(t, dict) else t))
-            ours = index.get(key)
+            ours = index.get(_term_key(t))
             if ours is None:
                 mine_items.append(t)
                 changed = True
-                continue
-            po, pt = _plain(ours), _plain(t)
-            if isinstance(po, str):
-                po = {"term": po}
-            if isinstance(pt, str):
-                pt = {"term": pt}
-            for fkey in sorted(set(po) | set(pt)):
-                if fkey == "term":
-                    continue
-                if fkey in pt and fkey not in po and isinstance(ours, dict):
-                    ours[fkey] = t[fkey]
-                    changed = True
-                elif fkey in pt and po.get(fkey) != pt.get(fkey):
-                    conflicts.append(Conflict(cid, f"terms.{lang}[{po['term']}].{fkey}",
-                                              po.get(fkey), pt.get(fkey)))
+            elif _merge_term(ours, t, cid, lang, conflicts):
+                changed = True
     return changed
+
+
+def _merge_concept(mine: Any, theirs: Any, cid: str, conflicts: list[Conflict]) -> bool:
+    """Merge their concept into ours (a YAML node); True when ours changed. Every step runs
+    (no short cut), in the order fields, sources, terms."""
+    changed = _merge_fields(mine, theirs, cid, conflicts)
+    changed = _merge_sources(mine, theirs) or changed
+    return _merge_terms(mine, theirs, cid, conflicts) or changed
 
 
 def new_concept(cid: str, terms: Sequence[tuple[str, str, str]], *, domain: str | None = None,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from tqkit.document import fold
 from tqkit.glossary.matcher import same_word
-from tqkit.glossary.model import STATUSES, Concept, Glossary, fold
+from tqkit.glossary.model import STATUSES, Concept, Glossary, Term
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,17 @@ def concept_dict(c: Concept) -> dict[str, Any]:
     }
 
 
+def _flags(t: Term) -> list[str]:
+    flags = [t.status]
+    if t.pos:
+        flags.append(t.pos)
+    if t.case_sensitive:
+        flags.append("case-sensitive")
+    if t.attribution:
+        flags.append("needs attribution")
+    return flags
+
+
 def describe(c: Concept) -> str:
     lines = [f"{c.id}  ({c.file}:{c.line})" if c.line else c.id]
     for key in ("domain", "definition", "note", "review"):
@@ -76,14 +88,7 @@ def describe(c: Concept) -> str:
     for lang, terms in c.terms.items():
         lines.append(f"  {lang}:")
         for t in terms:
-            flags = [t.status]
-            if t.pos:
-                flags.append(t.pos)
-            if t.case_sensitive:
-                flags.append("case-sensitive")
-            if t.attribution:
-                flags.append("needs attribution")
-            lines.append(f"    {t.text}  [{', '.join(flags)}]")
+            lines.append(f"    {t.text}  [{', '.join(_flags(t))}]")
             if t.usage:
                 lines.append(f"      usage: {t.usage}")
     if c.sources:

@@ -7,13 +7,13 @@ once, before anything is expanded), and nothing is fetched (no DTD, no network).
 What TBX-Basic cannot say is kept in notes so that export -> import -> export is lossless:
 ``Usage: ...`` (a term's usage note), ``Review: ...`` (a concept's review note) and
 ``tqkit: key=value; ...`` (forbidden status, proper-noun, case sensitivity, attribution,
-severity, replacement).
+severity, replacement). The writer is :mod:`tqkit.glossary.tbx_write`; ``to_tbx`` is
+re-exported here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -30,16 +30,10 @@ from tqkit.glossary.model import (
     normalise_id,
     normalise_lang,
 )
+from tqkit.glossary.tbx_write import TBX_NS, XML_LANG, header_of, to_tbx
 
-TBX_NS = "urn:iso:std:iso:30042:ed-2"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+__all__ = ["TBX_NS", "XML_LANG", "TbxError", "header_of", "parse_xml", "read_tbx", "to_tbx"]
 
-_STATUS_OUT = {
-    "preferred": "preferredTerm-admn-sts",
-    "admitted": "admittedTerm-admn-sts",
-    "deprecated": "deprecatedTerm-admn-sts",
-    "forbidden": "deprecatedTerm-admn-sts",
-}
 _STATUS_IN = {
     "preferredterm-admn-sts": "preferred", "preferred": "preferred", "preferredterm": "preferred",
     "admittedterm-admn-sts": "admitted", "admitted": "admitted", "admittedterm": "admitted",
@@ -48,111 +42,12 @@ _STATUS_IN = {
     "obsolete": "deprecated", "notrecommended": "deprecated", "superseded": "deprecated",
     "forbidden": "forbidden", "forbiddenterm-admn-sts": "forbidden",
 }
-_POS_OUT = {"noun": "noun", "proper-noun": "noun", "verb": "verb", "adjective": "adjective",
-            "adj": "adjective", "adverb": "adverb", "phrase": "other", "other": "other"}
 _POS_IN = {"noun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "adverb",
            "other": "other", "properNoun": "proper-noun", "proper noun": "proper-noun"}
 
 
 # The language codes the YAML format accepts (``glossary.load._LANG_RE``).
 _YAML_LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-
-
-# -- writing ---------------------------------------------------------------------------------
-
-
-def _flags(t: Term) -> str:
-    flags: list[str] = []
-    if t.status == "forbidden":
-        flags.append("status=forbidden")
-    if t.pos and _POS_OUT.get(t.pos) != t.pos:
-        flags.append(f"pos={t.pos}")
-    if t.case_sensitive:
-        flags.append("case_sensitive=true")
-    if t.attribution:
-        flags.append("attribution=true")
-    if t.severity:
-        flags.append(f"severity={t.severity}")
-    if t.replace_with:
-        flags.append(f"replace_with={t.replace_with}")
-    return "; ".join(flags)
-
-
-def header_of(infos: Sequence[GlossaryInfo], concepts: Sequence[Concept]) -> GlossaryInfo:
-    langs = list(dict.fromkeys([*(lang for i in infos for lang in i.languages),
-                                *(lang for c in concepts for lang in c.terms)]))
-    ids = "_".join(i.id for i in infos) or "glossary"
-    titles = " + ".join(i.title for i in infos if i.title) or None
-    domains = " + ".join(dict.fromkeys(i.domain for i in infos if i.domain)) or None
-    return GlossaryInfo(ids, titles, domains, tuple(langs))
-
-
-def to_tbx(infos: Sequence[GlossaryInfo], concepts: Sequence[Concept]) -> bytes:
-    """TBX-Basic v3, DCA style, UTF-8; deterministic (same glossary, same bytes)."""
-    from lxml import etree
-
-    head = header_of(infos, concepts)
-    main_lang = "en" if "en" in head.languages else (head.languages[0] if head.languages else "en")
-    nsmap: Any = {None: TBX_NS}
-    root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap=nsmap)
-    root.set("type", "TBX-Basic")
-    root.set("style", "dca")
-    root.set(XML_LANG, main_lang)
-
-    def sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-        el = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}")
-        for k, v in attrs.items():
-            el.set(k, v)
-        if text is not None:
-            el.text = text
-        return el
-
-    file_desc = sub(sub(root, "tbxHeader"), "fileDesc")
-    if head.title:
-        sub(sub(file_desc, "titleStmt"), "title", head.title)
-    desc = f"tqkit glossary id={head.id}; languages={' '.join(head.languages)}"
-    if head.domain:
-        desc += f"; domain={head.domain}"
-    sub(sub(file_desc, "sourceDesc"), "p", desc)
-    body = sub(sub(root, "text"), "body")
-    for c in concepts:
-        entry = sub(body, "conceptEntry", id=c.id)
-        if c.domain:
-            sub(entry, "descrip", c.domain, type="subjectField")
-        if c.definition:
-            sub(entry, "descrip", c.definition, type="definition")
-        for s in c.sources:
-            if s.url:
-                sub(entry, "xref", s.title, type="externalCrossReference", target=s.url)
-            else:
-                sub(entry, "admin", s.title, type="source")
-        if c.note:
-            sub(entry, "note", c.note)
-        if c.review:
-            sub(entry, "note", f"Review: {c.review}")
-        for lang, terms in c.terms.items():
-            if not terms:
-                continue
-            lang_sec = sub(entry, "langSec")
-            lang_sec.set(XML_LANG, lang)
-            for t in terms:
-                ts = sub(lang_sec, "termSec")
-                sub(ts, "term", t.text)
-                if t.pos:
-                    sub(ts, "termNote", _POS_OUT[t.pos], type="partOfSpeech")
-                sub(ts, "termNote", _STATUS_OUT[t.status], type="administrativeStatus")
-                if t.type:
-                    sub(ts, "termNote", t.type, type="termType")
-                if t.usage:
-                    sub(ts, "note", f"Usage: {t.usage}")
-                if t.note:
-                    sub(ts, "note", t.note)
-                flags = _flags(t)
-                if flags:
-                    sub(ts, "note", f"tqkit: {flags}")
-    etree.indent(root, space="  ")
-    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return out
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -241,67 +136,95 @@ _TERM_CONTAINERS = ("termSec", "tig", "ntig", "termGroup")
 _LANG_CONTAINERS = ("langSec", "langSet", "langGroup")
 
 
+def _entry_lang(sec: Element, name: str, where: str) -> str:
+    """The language of a ``langSec``/``langSet``, a code the YAML format accepts."""
+    raw_lang = sec.get(XML_LANG) or sec.get("lang")
+    if not raw_lang:
+        raise TbxError(f"{where}: a <{name}> without xml:lang")
+    lang = normalise_lang(raw_lang)
+    if lang is None or not _YAML_LANG_RE.match(lang):
+        raise TbxError(f"{where}: xml:lang={raw_lang[:40]!r} is not a language code")
+    return lang
+
+
+class _EntryFields:
+    """The concept-level data categories of one entry, as they are read."""
+
+    def __init__(self) -> None:
+        self.domain: str | None = None
+        self.definition: str | None = None
+        self.sources: list[Source] = []
+        self.notes: list[str] = []
+
+    def add_lang_level(self, sec: Element, lang: str) -> None:
+        """Language-level definitions and sources (TBX allows both on langSec)."""
+        for sub in sec:
+            if _local(sub.tag) not in ("descrip", "descripGrp", "admin"):
+                continue
+            for el in sub.iter():
+                kind = _category(el)
+                if kind == "definition" and (self.definition is None or lang == "en"):
+                    self.definition = _text(el)
+                elif kind == "source" and Source(_text(el)) not in self.sources:
+                    self.sources.append(Source(_text(el)))
+
+    def add(self, child: Element) -> None:
+        kind = _category(child)
+        if kind == "subjectField":
+            self.domain = _text(child) or self.domain
+        elif kind == "definition":
+            self.definition = _text(child) or self.definition
+        elif kind == "source":
+            self.sources.append(Source(_text(child)))
+        elif kind in ("externalCrossReference", "xref"):
+            self.sources.append(Source(_text(child) or child.get("target", ""), child.get("target")))
+        elif kind == "note":
+            self.notes.append(_text(child))
+        elif _local(child.tag) == "descripGrp":
+            self._add_group(child)
+
+    def _add_group(self, group: Element) -> None:
+        for sub in group:
+            sk = _category(sub)
+            if sk == "definition":
+                self.definition = _text(sub)
+            elif sk == "source":
+                self.sources.append(Source(_text(sub)))
+            elif sk == "subjectField":
+                self.domain = _text(sub)
+
+    def note_and_review(self) -> tuple[str | None, str | None]:
+        """The plain notes joined, and the ``Review: ...`` note (the last one wins)."""
+        review = None
+        plain: list[str] = []
+        for text in self.notes:
+            if text.startswith("Review: "):
+                review = text[len("Review: "):]
+            else:
+                plain.append(text)
+        return " / ".join(plain) or None, review
+
+
 def _read_entry(entry: Element, n: int, path: str, gid: str, report: list[str]) -> Concept:
     cid = normalise_id(entry.get("id") or "") or f"c{n:04d}"
-    domain = definition = note = review = None
-    sources: list[Source] = []
+    where = f"{path}: concept {cid!r}"
+    fields = _EntryFields()
     terms: dict[str, list[Term]] = {}
-    notes: list[str] = []
     for child in entry:
         name = _local(child.tag)
         if name in _LANG_CONTAINERS:
-            raw_lang = child.get(XML_LANG) or child.get("lang")
-            if not raw_lang:
-                raise TbxError(f"{path}: concept {cid!r}: a <{name}> without xml:lang")
-            lang = normalise_lang(raw_lang)
-            if lang is None or not _YAML_LANG_RE.match(lang):
-                raise TbxError(f"{path}: concept {cid!r}: xml:lang={raw_lang[:40]!r} is not a "
-                               "language code")
-            for t in _read_lang(child, lang, f"{path}: concept {cid!r}", report):
+            lang = _entry_lang(child, name, where)
+            for t in _read_lang(child, lang, where, report):
                 terms.setdefault(lang, []).append(t)
-            # Language-level definitions and sources (TBX allows both on langSec).
-            for sub in child:
-                if _local(sub.tag) not in ("descrip", "descripGrp", "admin"):
-                    continue
-                for el in sub.iter():
-                    kind = _category(el)
-                    if kind == "definition" and (definition is None or lang == "en"):
-                        definition = _text(el)
-                    elif kind == "source" and Source(_text(el)) not in sources:
-                        sources.append(Source(_text(el)))
-            continue
-        kind = _category(child)
-        if kind == "subjectField":
-            domain = _text(child) or domain
-        elif kind == "definition":
-            definition = _text(child) or definition
-        elif kind == "source":
-            sources.append(Source(_text(child)))
-        elif kind in ("externalCrossReference", "xref"):
-            sources.append(Source(_text(child) or child.get("target", ""), child.get("target")))
-        elif kind == "note":
-            notes.append(_text(child))
-        elif name == "descripGrp":
-            for sub in child:
-                sk = _category(sub)
-                if sk == "definition":
-                    definition = _text(sub)
-                elif sk == "source":
-                    sources.append(Source(_text(sub)))
-                elif sk == "subjectField":
-                    domain = _text(sub)
-    plain: list[str] = []
-    for text in notes:
-        if text.startswith("Review: "):
-            review = text[len("Review: "):]
+            fields.add_lang_level(child, lang)
         else:
-            plain.append(text)
-    note = " / ".join(plain) or None
+            fields.add(child)
+    note, review = fields.note_and_review()
     for lang, items in terms.items():
-        terms[lang] = _merge_lang(items, f"{path}: concept {cid!r}: {lang}", report)
-    return Concept(cid, {k: tuple(v) for k, v in terms.items()}, domain=domain,
-                   definition=definition, note=note, review=review, sources=tuple(sources),
-                   file=path, glossary=gid)
+        terms[lang] = _merge_lang(items, f"{where}: {lang}", report)
+    return Concept(cid, {k: tuple(v) for k, v in terms.items()}, domain=fields.domain,
+                   definition=fields.definition, note=note, review=review,
+                   sources=tuple(fields.sources), file=path, glossary=gid)
 
 
 def _category(el: Element) -> str:
@@ -351,11 +274,12 @@ def _read_lang(sec: Element, lang: str, where: str = "", report: list[str] | Non
     return out
 
 
-def _read_term(sec: Element, lang: str, where: str = "",
-               report: list[str] | None = None) -> tuple[Term, bool] | None:
-    """The term and whether the file states its status (values the YAML format does not know
-    are dropped, with a note)."""
-    fields: dict[str, Any] = {"status": "admitted"}
+_TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
+
+
+def _term_categories(sec: Element, fields: dict[str, Any]) -> tuple[str | None, bool, list[str]]:
+    """Read a term's data categories into ``fields``: the term's text, whether the file
+    states its status, and its notes."""
     explicit = False
     text = None
     notes: list[str] = []
@@ -374,12 +298,17 @@ def _read_term(sec: Element, lang: str, where: str = "",
             fields["pos"] = _POS_IN.get(_text(el), "other")
         elif kind == "termType":
             value = _text(el)
-            if value in ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"):
+            if value in _TERM_TYPES:
                 fields["type"] = value
         elif name == "note":
             notes.append(_text(el))
-    if not text:
-        return None
+    return text, explicit, notes
+
+
+def _term_notes(notes: list[str], fields: dict[str, Any]) -> bool:
+    """Read ``Usage: ...``, ``tqkit: key=value; ...`` and plain notes into ``fields``;
+    whether a ``tqkit:`` note states the status."""
+    explicit = False
     plain: list[str] = []
     for note in notes:
         if note.startswith("Usage: "):
@@ -396,6 +325,13 @@ def _read_term(sec: Element, lang: str, where: str = "",
             plain.append(note)
     if plain:
         fields["note"] = " / ".join(plain)
+    return explicit
+
+
+def _drop_unknown(fields: dict[str, Any], text: str, where: str, report: list[str] | None) -> bool:
+    """Drop values the YAML format does not know (an unknown status becomes admitted);
+    False when the status was dropped."""
+    status_kept = True
     for key, allowed in (("status", STATUSES), ("pos", POS_VALUES), ("severity", SEVERITIES)):
         if key in fields and fields[key] not in allowed:
             if report is not None:
@@ -403,9 +339,23 @@ def _read_term(sec: Element, lang: str, where: str = "",
                              f"{', '.join(allowed)}; dropped")
             if key == "status":
                 fields["status"] = "admitted"
-                explicit = False
+                status_kept = False
             else:
                 del fields[key]
     if "replace_with" in fields and not str(fields["replace_with"]).strip():
         del fields["replace_with"]
+    return status_kept
+
+
+def _read_term(sec: Element, lang: str, where: str = "",
+               report: list[str] | None = None) -> tuple[Term, bool] | None:
+    """The term and whether the file states its status (values the YAML format does not know
+    are dropped, with a note)."""
+    fields: dict[str, Any] = {"status": "admitted"}
+    text, explicit, notes = _term_categories(sec, fields)
+    if not text:
+        return None
+    explicit = _term_notes(notes, fields) or explicit
+    if not _drop_unknown(fields, text, where, report):
+        explicit = False
     return Term(text, lang, **fields), explicit

@@ -67,18 +67,10 @@ def _beads(source: Document, target: Document) -> list[Bead]:
         raise InputError(f"{target.path}: cannot align with {source.path}") from None
 
 
-def segment_by_source(source: Document, targets: Sequence[Document]) -> SourceSegments:
-    """Align every target document to ``source`` and cut them all at common source sentences."""
-    if not targets:
-        raise InputError("no files to segment")
-    per_file = [_beads(source, t) for t in targets]
-
-    # The source sentences, in order, as the first alignment lists them; every alignment of the
-    # same source lists the same ones.
-    order: list[str] = [u.segment.id for b in per_file[0] for u in b.source]
-    index = {sid: k for k, sid in enumerate(order)}
-    if not order:
-        raise InputError(f"{source.path}: the source has no sentences to align")
+def _groups(source: Document, targets: Sequence[Document], per_file: list[list[Bead]],
+            order: list[str], index: dict[str, int]) -> tuple[list[int], int]:
+    """The group of each source sentence (the finest partition every file's beads fit into)
+    and the number of groups."""
     cut_sets: list[set[int]] = []
     for target, beads in zip(targets, per_file, strict=True):
         ids = [u.segment.id for b in beads for u in b.source]
@@ -91,44 +83,71 @@ def segment_by_source(source: Document, targets: Sequence[Document]) -> SourceSe
         end = cuts[g + 1] if g + 1 < len(cuts) else len(order)
         for k in range(start, end):
             group_of[k] = g
-    n = len(cuts)
+    return group_of, len(cuts)
 
-    texts: list[list[list[str]]] = []
-    starts: list[list[int | None]] = []
-    for beads in per_file:
-        parts: list[list[str]] = [[] for _ in range(n)]
-        first: list[int | None] = [None] * n
-        g = 0
-        for bead in beads:
-            if bead.source:
-                g = group_of[index[bead.source[0].segment.id]]
-            if bead.target:
-                parts[g].append(bead.target_text)
-                if first[g] is None:
-                    first[g] = bead.target[0].segment.span.start
-        texts.append(parts)
-        starts.append(first)
 
+def _target_groups(beads: list[Bead], group_of: list[int], index: dict[str, int],
+                   n: int) -> tuple[list[list[str]], list[int | None]]:
+    """One file's target text per group, and where each group's text starts (None: empty).
+    A bead without source text joins the group before it."""
+    parts: list[list[str]] = [[] for _ in range(n)]
+    first: list[int | None] = [None] * n
+    g = 0
+    for bead in beads:
+        if bead.source:
+            g = group_of[index[bead.source[0].segment.id]]
+        if bead.target:
+            parts[g].append(bead.target_text)
+            if first[g] is None:
+                first[g] = bead.target[0].segment.span.start
+    return parts, first
+
+
+def _source_groups(beads: list[Bead], group_of: list[int], index: dict[str, int],
+                   n: int) -> tuple[list[list[str]], list[int]]:
     src_parts: list[list[str]] = [[] for _ in range(n)]
     src_first: list[int] = [0] * n
-    for bead in per_file[0]:
+    for bead in beads:
         for u in bead.source:
             g = group_of[index[u.segment.id]]
             if not src_parts[g]:
                 src_first[g] = u.segment.span.start
             src_parts[g].append(u.text)
+    return src_parts, src_first
 
-    keep = [g for g in range(n) if any(" ".join(t[g]).strip() for t in texts)]
-    files: list[Segments] = []
-    for target, parts, first in zip(targets, texts, starts, strict=True):
-        items = tuple(" ".join(" ".join(parts[g]).split()) for g in keep)
-        lines: list[int] = []
-        last = 1
-        for g in keep:
-            if first[g] is not None:
-                last = _line(target, first[g] or 0)
-            lines.append(last)
-        files.append(Segments(target.path, items, tuple(lines)))
+
+def _file_segments(target: Document, parts: list[list[str]], first: list[int | None],
+                   keep: list[int]) -> Segments:
+    """The kept groups of one file; an empty segment gets the line of the one before it."""
+    items = tuple(" ".join(" ".join(parts[g]).split()) for g in keep)
+    lines: list[int] = []
+    last = 1
+    for g in keep:
+        if first[g] is not None:
+            last = _line(target, first[g] or 0)
+        lines.append(last)
+    return Segments(target.path, items, tuple(lines))
+
+
+def segment_by_source(source: Document, targets: Sequence[Document]) -> SourceSegments:
+    """Align every target document to ``source`` and cut them all at common source sentences."""
+    if not targets:
+        raise InputError("no files to segment")
+    per_file = [_beads(source, t) for t in targets]
+
+    # The source sentences, in order, as the first alignment lists them; every alignment of the
+    # same source lists the same ones.
+    order: list[str] = [u.segment.id for b in per_file[0] for u in b.source]
+    index = {sid: k for k, sid in enumerate(order)}
+    if not order:
+        raise InputError(f"{source.path}: the source has no sentences to align")
+    group_of, n = _groups(source, targets, per_file, order, index)
+    grouped = [_target_groups(beads, group_of, index, n) for beads in per_file]
+    src_parts, src_first = _source_groups(per_file[0], group_of, index, n)
+
+    keep = [g for g in range(n) if any(" ".join(parts[g]).strip() for parts, _ in grouped)]
+    files = [_file_segments(target, parts, first, keep)
+             for target, (parts, first) in zip(targets, grouped, strict=True)]
     src = Segments(
         source.path,
         tuple(" ".join(" ".join(src_parts[g]).split()) for g in keep),

@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 from tqkit.document import split_sentences
 from tqkit.errors import ModelError
@@ -208,6 +208,34 @@ def list_models(models_dir: Path) -> list[ModelInfo]:
         return sorted((_info(p) for p in _packages(argos, models_dir)), key=lambda m: (m.pair, m.name))
 
 
+def _top_folder(path: Path, names: list[str]) -> str:
+    """The archive's one top-level folder; an absolute, ``..`` or backslash path is refused."""
+    tops = set()
+    for name in names:
+        parts = PurePosixPath(name).parts
+        if name.startswith("/") or ".." in parts or "\\" in name:
+            raise ModelError(f"{path}: unsafe path in archive: {name!r}")
+        tops.add(parts[0])
+    if len(tops) != 1:
+        raise ModelError(f"{path}: an Argos model holds exactly one top-level folder (found {len(tops)})")
+    return tops.pop()
+
+
+def _metadata(path: Path, zf: zipfile.ZipFile, top: str) -> dict[str, Any]:
+    """``TOP/metadata.json`` of a translation model (with its language codes)."""
+    try:
+        metadata = json.loads(zf.read(f"{top}/metadata.json").decode("utf-8"))
+    except KeyError:
+        raise ModelError(f"{path}: no {top}/metadata.json in the archive") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ModelError(f"{path}: {top}/metadata.json is not valid JSON ({exc})") from None
+    if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
+        raise ModelError(f"{path}: {top}/metadata.json lacks from_code/to_code")
+    if metadata.get("type", "translate") != "translate":
+        raise ModelError(f"{path}: a {metadata.get('type')!r} package, not a translation model")
+    return metadata
+
+
 def _check_archive(path: Path) -> tuple[str, dict[str, Any]]:
     """Validate a ``.argosmodel`` file; return its top-level folder and its metadata."""
     if not path.is_file():
@@ -216,25 +244,8 @@ def _check_archive(path: Path) -> tuple[str, dict[str, Any]]:
         raise ModelError(f"{path}: not an Argos model (a .argosmodel file is a zip archive)")
     with zipfile.ZipFile(path) as zf:
         names = [n for n in zf.namelist() if n and not n.startswith("__MACOSX")]
-        tops = set()
-        for name in names:
-            parts = PurePosixPath(name).parts
-            if name.startswith("/") or ".." in parts or "\\" in name:
-                raise ModelError(f"{path}: unsafe path in archive: {name!r}")
-            tops.add(parts[0])
-        if len(tops) != 1:
-            raise ModelError(f"{path}: an Argos model holds exactly one top-level folder (found {len(tops)})")
-        top = tops.pop()
-        try:
-            metadata = json.loads(zf.read(f"{top}/metadata.json").decode("utf-8"))
-        except KeyError:
-            raise ModelError(f"{path}: no {top}/metadata.json in the archive") from None
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise ModelError(f"{path}: {top}/metadata.json is not valid JSON ({exc})") from None
-        if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
-            raise ModelError(f"{path}: {top}/metadata.json lacks from_code/to_code")
-        if metadata.get("type", "translate") != "translate":
-            raise ModelError(f"{path}: a {metadata.get('type')!r} package, not a translation model")
+        top = _top_folder(path, names)
+        metadata = _metadata(path, zf, top)
         listed = set(names)
         if f"{top}/model/model.bin" not in listed:
             raise ModelError(f"{path}: no CTranslate2 model ({top}/model/model.bin) in the archive")
@@ -304,7 +315,7 @@ def clean_sentence(text: str) -> str:
 def _translation_classes(argos: SimpleNamespace) -> tuple[type, type]:
     cached = getattr(argos.translate, "_tqkit_classes", None)
     if cached is not None:
-        return cached
+        return cast("tuple[type, type]", cached)
 
     class TqkitSentencizer(argos.sbd.ISentenceBoundaryDetectionModel):  # type: ignore[name-defined]
         """Rule-based splitting by tqkit: no model, no download."""

@@ -198,42 +198,62 @@ def _read_curated(path: Path) -> list[Entity]:
     names = top.get("names")
     if not isinstance(names, yaml.SequenceNode):
         raise NameDataError(f"{path}:{root.start_mark.line + 1}: expected a top-level `names:` list")
-    out: list[Entity] = []
-    for node in names.value:
-        line = node.start_mark.line + 1
-        if not isinstance(node, yaml.MappingNode):
-            raise NameDataError(f"{path}:{line}: each entry must be a mapping with `name:` and `source:`")
-        entry: dict[str, Any] = {}
-        for k, v in node.value:
-            key = str(k.value)
-            if key not in _FIELDS:
-                raise NameDataError(f"{path}:{k.start_mark.line + 1}: unknown field `{key}` "
-                                    f"(known: {', '.join(sorted(_FIELDS))})")
-            entry[key] = _node_value(v, path, key)
-        name = entry.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise NameDataError(f"{path}:{line}: entry without a `name`")
-        if not entry.get("source"):
-            raise NameDataError(f"{path}:{line}: `{name}` has no `source`")
-        kind = entry.get("kind", "place")
-        if kind not in KINDS:
-            raise NameDataError(f"{path}:{line}: `{name}`: unknown kind `{kind}` (one of {', '.join(KINDS)})")
-
-        def _tuple(key: str, entry: dict[str, Any] = entry) -> tuple[str, ...]:
-            value = entry.get(key, ())
-            return (value,) if isinstance(value, str) else tuple(value)
-
-        out.append(Entity(
-            name=name, kind=kind, country=str(entry.get("country", "")), admitted=_tuple("admitted"),
-            deprecated=_tuple("deprecated"), foreign=_tuple("foreign"), keep_in=_tuple("keep_in"),
-            note=str(entry.get("note", "")), source=str(entry["source"]), curated=True,
-            listed=_tuple("foreign"),
-        ))
-    return out
+    return [_curated_entry(node, path) for node in names.value]
 
 
-def build(places: Sequence[Entity], curated: Sequence[Entity]) -> Gazetteer:
-    # Curated places take their GeoNames rows over (with the rows' variants).
+def _curated_entry(node: Any, path: Path) -> Entity:
+    """One entry of a curated names file: known fields only, a name, a source, a known kind."""
+    import yaml
+
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        raise NameDataError(f"{path}:{line}: each entry must be a mapping with `name:` and `source:`")
+    entry: dict[str, Any] = {}
+    for k, v in node.value:
+        key = str(k.value)
+        if key not in _FIELDS:
+            raise NameDataError(f"{path}:{k.start_mark.line + 1}: unknown field `{key}` "
+                                f"(known: {', '.join(sorted(_FIELDS))})")
+        entry[key] = _node_value(v, path, key)
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise NameDataError(f"{path}:{line}: entry without a `name`")
+    if not entry.get("source"):
+        raise NameDataError(f"{path}:{line}: `{name}` has no `source`")
+    kind = entry.get("kind", "place")
+    if kind not in KINDS:
+        raise NameDataError(f"{path}:{line}: `{name}`: unknown kind `{kind}` (one of {', '.join(KINDS)})")
+
+    def _tuple(key: str) -> tuple[str, ...]:
+        value = entry.get(key, ())
+        return (value,) if isinstance(value, str) else tuple(value)
+
+    return Entity(
+        name=name, kind=kind, country=str(entry.get("country", "")), admitted=_tuple("admitted"),
+        deprecated=_tuple("deprecated"), foreign=_tuple("foreign"), keep_in=_tuple("keep_in"),
+        note=str(entry.get("note", "")), source=str(entry["source"]), curated=True,
+        listed=_tuple("foreign"),
+    )
+
+
+def _adopt_row(cur: Entity, row: Entity) -> None:
+    """A curated place takes a GeoNames row over: its population and its variants (English
+    spellings admitted, the others foreign)."""
+    cur.population = max(cur.population, row.population)
+    known = {cur.name, *cur.admitted, *cur.deprecated, *cur.foreign}
+    fold = english_fold(cur.name)
+    for form in (row.name, *row.admitted, *row.foreign):
+        if form in known:
+            continue
+        known.add(form)
+        if row.kind == "country" or (english_fold(form) == fold and not foreign_marks(form)):
+            cur.admitted += (form,)
+        else:
+            cur.foreign += (form,)
+
+
+def _merge_places(places: Sequence[Entity], curated: Sequence[Entity]) -> list[Entity]:
+    """The curated entities, then the GeoNames places no curated place took over."""
     wanted: dict[str, Entity] = {}
     for cur in curated:
         if cur.kind in ("place", "country"):
@@ -241,24 +261,18 @@ def build(places: Sequence[Entity], curated: Sequence[Entity]) -> Gazetteer:
                 wanted[form] = cur
     taken: set[int] = set()
     for row in places:
-        cur = wanted.get(row.name)  # type: ignore[assignment]
-        if cur is None or (cur.country and row.country != cur.country):
+        found = wanted.get(row.name)
+        if found is None or (found.country and row.country != found.country):
             continue
         taken.add(id(row))
-        cur.population = max(cur.population, row.population)
-        known = {cur.name, *cur.admitted, *cur.deprecated, *cur.foreign}
-        fold = english_fold(cur.name)
-        for form in (row.name, *row.admitted, *row.foreign):
-            if form in known:
-                continue
-            known.add(form)
-            if row.kind == "country" or (english_fold(form) == fold and not foreign_marks(form)):
-                cur.admitted += (form,)
-            else:
-                cur.foreign += (form,)
-    entities = [*curated, *(p for p in places if id(p) not in taken)]
-    # Lower ranks win: fill from the weakest status up, so a form that is some entity's
-    # English name is never reported as a variant of another.
+        _adopt_row(found, row)
+    return [*curated, *(p for p in places if id(p) not in taken)]
+
+
+def _forms(entities: list[Entity]) -> dict[str, int]:
+    """Every form -> ``entity number * 4 + status code`` (0 the name, then admitted,
+    deprecated, foreign). Lower ranks win: fill from the weakest status up, so a form that is
+    some entity's English name is never reported as a variant of another."""
     forms: dict[str, int] = {}
     for code in (3, 2, 1):
         status = STATUSES[code]
@@ -276,6 +290,11 @@ def build(places: Sequence[Entity], curated: Sequence[Entity]) -> Gazetteer:
                         forms[last] = number * 4 + code
     for number in range(len(entities) - 1, -1, -1):
         forms[entities[number].name] = number * 4
+    return forms
+
+
+def _index(entities: list[Entity]) -> dict[str, dict[int, list[tuple[str, str, int]]]]:
+    """The skeleton index for near misses: first letter -> skeleton length -> entries."""
     index: dict[str, dict[int, list[tuple[str, str, int]]]] = defaultdict(lambda: defaultdict(list))
     for number, ent in enumerate(entities):
         if not ent.target:
@@ -295,8 +314,14 @@ def build(places: Sequence[Entity], curated: Sequence[Entity]) -> Gazetteer:
             key = skeleton(form)
             if key:
                 index[key[0]][len(key)].append((key, form, number))
+    return {k: dict(v) for k, v in index.items()}
+
+
+def build(places: Sequence[Entity], curated: Sequence[Entity]) -> Gazetteer:
+    # Curated places take their GeoNames rows over (with the rows' variants).
+    entities = _merge_places(places, curated)
     rows = [tuple(getattr(e, f) for f in _FIELD_NAMES) for e in entities]
-    return Gazetteer(rows, forms, {k: dict(v) for k, v in index.items()})
+    return Gazetteer(rows, _forms(entities), _index(entities))
 
 
 def curated_files(directory: Path = NAMES_DIR) -> list[Path]:
@@ -314,8 +339,6 @@ def load(directory: Path = NAMES_DIR) -> Gazetteer:
 
 
 _CACHE_VERSION = 4
-
-
 _CACHE_FORMAT = "tqkit-names-cache"
 
 

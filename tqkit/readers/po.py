@@ -111,19 +111,8 @@ class PoReader:
             indent = len(body) - len(body.lstrip())
             m = _KEYWORD_RE.match(stripped)
             if m:
-                kw = m.group("kw")
-                if current is None or (kw in ("msgid", "msgctxt") and "msgid" in current.values) or (
-                        kw == "msgctxt" and current.fields):
-                    current = _Entry(lineno)
-                    entries.append(current)
-                if kw in current.fields:
-                    raise InputError(path, f"malformed PO file: duplicate {kw}", lineno)
-                rest_offset = start + indent + m.start("rest")
-                string = m.group("rest")
-                last_kw = kw
-                current.fields[kw] = []
-                current.values[kw] = ""
-                _add_string(path, current, kw, string, rest_offset, lineno)
+                last_kw = m.group("kw")
+                current = _keyword(path, entries, current, m, start + indent, lineno)
                 continue
             if stripped.startswith('"'):
                 if current is None or last_kw is None:
@@ -131,16 +120,37 @@ class PoReader:
                 _add_string(path, current, last_kw, stripped, start + indent, lineno)
                 continue
             raise InputError(path, f"malformed PO file: unexpected text {stripped[:30]!r}", lineno)
-        for e in entries:
-            if "msgid" not in e.values:
-                raise InputError(path, "malformed PO file: entry without msgid", e.line)
-            if not any(k.startswith("msgstr") for k in e.values):
-                raise InputError(path, "malformed PO file: entry without msgstr", e.line)
+        _check_entries(path, entries)
         return entries
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
         safe = [Edit(e.span, escape_po(e.replacement)) for e in editable(doc, edits)]
         return encode(doc, apply_edits(doc.text, safe))
+
+
+def _keyword(path: str, entries: list[_Entry], current: _Entry | None, m: re.Match[str],
+             line_offset: int, lineno: int) -> _Entry:
+    """A ``msgid``/``msgstr``/``msgctxt`` line: it starts a new entry when the current one
+    already has its msgid (or any field, for msgctxt); returns the entry it belongs to."""
+    kw = m.group("kw")
+    if current is None or (kw in ("msgid", "msgctxt") and "msgid" in current.values) or (
+            kw == "msgctxt" and current.fields):
+        current = _Entry(lineno)
+        entries.append(current)
+    if kw in current.fields:
+        raise InputError(path, f"malformed PO file: duplicate {kw}", lineno)
+    current.fields[kw] = []
+    current.values[kw] = ""
+    _add_string(path, current, kw, m.group("rest"), line_offset + m.start("rest"), lineno)
+    return current
+
+
+def _check_entries(path: str, entries: list[_Entry]) -> None:
+    for e in entries:
+        if "msgid" not in e.values:
+            raise InputError(path, "malformed PO file: entry without msgid", e.line)
+        if not any(k.startswith("msgstr") for k in e.values):
+            raise InputError(path, "malformed PO file: entry without msgstr", e.line)
 
 
 def _add_string(path: str, entry: _Entry, kw: str, string: str, offset: int, lineno: int) -> None:

@@ -7,6 +7,7 @@ goes to stdout; one-line errors go to stderr (the CLI prints them, not the emitt
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +19,17 @@ from tqkit.findings import Finding
 if TYPE_CHECKING:
     from tqkit.results import FileResult
 
-FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "html")
+# The formats are the ``<format>_report`` modules of this package: adding one is adding its
+# module (and a line in the README). These keep their place in ``--help``; others follow.
+_ORDER = ("text", "concise", "json", "github", "sarif", "junit", "html")
+
+
+def _formats() -> tuple[str, ...]:
+    found = {m.name.removesuffix("_report") for m in pkgutil.iter_modules(__path__) if m.name.endswith("_report")}
+    return tuple(sorted(found, key=lambda f: (_ORDER.index(f) if f in _ORDER else len(_ORDER), f)))
+
+
+FORMATS = _formats()
 
 
 @dataclass(frozen=True)

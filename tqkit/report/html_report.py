@@ -6,7 +6,7 @@ forbids any fetch), so it works offline, as an e-mail attachment and with JavaSc
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, TextIO
 
@@ -93,6 +93,51 @@ def _mark(locs: Sequence[Located], covering: list[int], file_no: int, piece: str
             f'<a href="#f-{file_no}-{top}">{escape(piece)}</a></mark>')
 
 
+def _rule_table(located: list[tuple[FileResult, list[Located]]], w: Callable[[str], object]) -> None:
+    """Findings per rule, most frequent first (nothing when there are none)."""
+    by_rule = Counter((loc.finding.rule, loc.finding.name, loc.finding.severity.label)
+                      for _, locs in located for loc in locs)
+    if not by_rule:
+        return
+    w('<h2 id="summary">Findings per rule</h2>\n<table class="summary">\n'
+      "<tr><th>Rule</th><th>Name</th><th>Severity</th><th>Findings</th></tr>\n")
+    for (rule, name, sev), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        w(f'<tr><td class="code">{rule}</td><td>{escape(name)}</td>'
+          f'<td><span class="sev {sev}">{sev}</span></td><td class="n">{n}</td></tr>\n')
+    w("</table>\n")
+
+
+def _finding_item(file_no: int, i: int, loc: Located, w: Callable[[str], object]) -> None:
+    f = loc.finding
+    w(f'<li id="f-{file_no}-{i}"><a href="#m-{file_no}-{i}">{loc.line}:{loc.column}</a> '
+      f'<span class="code">{f.rule}</span> <span class="sev {f.severity.label}">{f.severity.label}</span> '
+      f'<span class="quote">{escape(loc.text)}</span> {escape(f.message)}')
+    if f.fixes:
+        w('<ul class="fixes">')
+        for fix in f.fixes:
+            tag = "" if fix.safe else ' <span class="unsafe">(unsafe: review it)</span>'
+            w(f"<li>{escape(fix.title)}{tag}</li>")
+        w("</ul>")
+    w("</li>\n")
+
+
+def _file_section(file_no: int, r: FileResult, locs: list[Located], w: Callable[[str], object]) -> None:
+    """A file's text with its findings marked, and the list of findings."""
+    w(f'<section class="file" id="file-{file_no}">\n<h2>{escape(r.path)}</h2>\n')
+    if r.error:
+        w(f'<p class="err">{escape(r.error)}</p>\n</section>\n')
+        return
+    if not locs:
+        w('<p class="muted">No findings.</p>\n')
+    w(f'<div class="text">{_marked_text(r.text or "", locs, file_no)}</div>\n')
+    if locs:
+        w('<ol class="findings">\n')
+        for i, loc in enumerate(locs):
+            _finding_item(file_no, i, loc, w)
+        w("</ol>\n")
+    w("</section>\n")
+
+
 def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, **options: object) -> None:
     located = locate(results)
     s = summary(results)
@@ -109,39 +154,9 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
     if s["errors"]:
         w(f' <span class="err">{s["errors"]} file{"s" * (s["errors"] != 1)} could not be read.</span>')
     w("</p>\n")
-    by_rule = Counter((loc.finding.rule, loc.finding.name, loc.finding.severity.label)
-                      for _, locs in located for loc in locs)
-    if by_rule:
-        w('<h2 id="summary">Findings per rule</h2>\n<table class="summary">\n'
-          "<tr><th>Rule</th><th>Name</th><th>Severity</th><th>Findings</th></tr>\n")
-        for (rule, name, sev), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-            w(f'<tr><td class="code">{rule}</td><td>{escape(name)}</td>'
-              f'<td><span class="sev {sev}">{sev}</span></td><td class="n">{n}</td></tr>\n')
-        w("</table>\n")
+    _rule_table(located, w)
     for file_no, (r, locs) in enumerate(located):
-        w(f'<section class="file" id="file-{file_no}">\n<h2>{escape(r.path)}</h2>\n')
-        if r.error:
-            w(f'<p class="err">{escape(r.error)}</p>\n</section>\n')
-            continue
-        if not locs:
-            w('<p class="muted">No findings.</p>\n')
-        w(f'<div class="text">{_marked_text(r.text or "", locs, file_no)}</div>\n')
-        if locs:
-            w('<ol class="findings">\n')
-            for i, loc in enumerate(locs):
-                f = loc.finding
-                w(f'<li id="f-{file_no}-{i}"><a href="#m-{file_no}-{i}">{loc.line}:{loc.column}</a> '
-                  f'<span class="code">{f.rule}</span> <span class="sev {f.severity.label}">{f.severity.label}</span> '
-                  f'<span class="quote">{escape(loc.text)}</span> {escape(f.message)}')
-                if f.fixes:
-                    w('<ul class="fixes">')
-                    for fix in f.fixes:
-                        tag = "" if fix.safe else ' <span class="unsafe">(unsafe: review it)</span>'
-                        w(f"<li>{escape(fix.title)}{tag}</li>")
-                    w("</ul>")
-                w("</li>\n")
-            w("</ol>\n")
-        w("</section>\n")
+        _file_section(file_no, r, locs, w)
     notes = sorted({n for r in results for n in r.notes})
     for note in notes:
         w(f'<p class="muted">Note: {escape(note)}</p>\n')

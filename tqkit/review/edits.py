@@ -101,7 +101,7 @@ def safe_fix_edits(findings: Iterable[Finding]) -> tuple[int, tuple[Edit, ...]]:
     """The safe fixes ``tqkit check --fix`` would apply to ``findings``: how many fixes were
     chosen, and their edits without overlaps (one pass, left to right)."""
     # the engine loads on first use, after the review app has painted (start-up time)
-    from tqkit.runner import chosen_fixes, non_overlapping
+    from tqkit.fixes import chosen_fixes, non_overlapping
 
     pairs = chosen_fixes(list(findings), unsafe=False)
     return len(pairs), tuple(non_overlapping(pairs))

@@ -77,8 +77,10 @@ class Change:
 
 def default_checker(path: str, glossaries: Sequence[str] | None, source: str | None) -> Checker:
     """The engine as ``tqkit check`` builds it for ``path`` (config found upward from it)."""
+    # the engine loads in the checking worker, after the app's first paint
     from tqkit.config import RunOptions
-    from tqkit.runner import engine_for, settings_for
+    from tqkit.discover import settings_for
+    from tqkit.engine import engine_for
 
     options = RunOptions(glossaries=tuple(str(Path(g).resolve()) for g in glossaries) if glossaries else None,
                          source=source)

@@ -21,16 +21,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tqkit.checks.meta import UnusedSuppression
 from tqkit.config import RunOptions, Settings, find_settings
+from tqkit.discover import read_source
 from tqkit.document import Document, Segment
+from tqkit.engine import Engine, document_language, engine_for
 from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Finding, Span
 from tqkit.profiles import AUTO, profile_for
 from tqkit.readers import reader_for
-from tqkit.registry import CheckContext, Rule
+from tqkit.registry import Rule
 from tqkit.review.edits import shift_finding
-from tqkit.runner import UNUSED_SUPPRESSION, Engine, dedupe, document_language, engine_for
-from tqkit.suppress import apply_suppressions, find_suppressions
+from tqkit.ruleoptions import RuleOptions, SourceOptions
+
+UNUSED_SUPPRESSION = UnusedSuppression.code
 
 # Rules whose findings in one paragraph depend on other paragraphs. Every other rule is checked
 # paragraph by paragraph (tests/server/test_checker.py checks that this gives the same findings
@@ -173,7 +177,7 @@ class ServerConfig:
             glossaries=tuple(self.resolve(g) for g in self.glossaries) or None,
             target_lang=self.target_lang, source=self.resolve(self.source) if self.source else None,
             source_lang=self.source_lang, config=self.resolve(self.config) if self.config else None,
-            extra={"source_lang": self.source_lang},
+            rules=RuleOptions(source=SourceOptions(self.source_lang)),
         )
 
 
@@ -237,11 +241,7 @@ class LiveChecker:
             lang = settings.target_lang_for(path)
             doc = reader.read(path, text.encode("utf-8", "surrogatepass"), "utf-8",
                               lang) if text else Document(path, text, lang)
-            source = None
-            if options.source:
-                from tqkit.runner import read_source
-
-                source = read_source(options.source, options.source_lang)
+            source = read_source(options.source, options.source_lang) if options.source else None
             return self._check_doc(doc, source, settings, engine, text)
         except InputError as exc:
             return Checked(text, error=exc)
@@ -262,14 +262,10 @@ class LiveChecker:
         elif doc.target_lang in ("", AUTO):
             self._languages[doc.path] = (document_language(doc), len(text))
         profile = profile_for(document_language(doc))
-        ctx = CheckContext(engine.resources, source=source, options=dict(engine.options.extra),
-                           selected=engine.codes, profile=profile, notes=profile.notes())
-        ignored = settings.ignores_for(doc.path)
-        rules = [r for r in engine.rules if r.runs_for(profile.code)
-                 and not any(r.code.startswith(c.upper()) or r.name == c for c in ignored)]
+        ctx = engine.context(source, profile)
+        rules = engine.active_rules(doc, ctx)
         local = [r for r in rules if not is_document_scope(r)]
-        whole = [r for r in rules if is_document_scope(r) and r.code != UNUSED_SUPPRESSION
-                 and (not r.needs_source or source is not None)]
+        whole = [r for r in rules if is_document_scope(r) and r.code != UNUSED_SUPPRESSION]
         raw: list[Finding] = []
         fresh = 0
         # Each paragraph's findings, and its segment and sentence spans, come from the cache
@@ -303,18 +299,8 @@ class LiveChecker:
         doc.__dict__["sentences"] = tuple(sentences)
         for r in whole:
             raw.extend(r.check(doc, ctx))
-        findings = [f if (sev := settings.severity_of(f.rule, f.severity)) == f.severity
-                    else replace(f, severity=sev) for f in raw]
-        findings = [replace(f, path=doc.path) if f.path != doc.path else f for f in findings]
-        suppressions = find_suppressions(doc)
-        if suppressions:
-            findings = apply_suppressions(findings, suppressions)
-            if UNUSED_SUPPRESSION in engine.codes:
-                from tqkit.checks.meta import unused_suppression_findings
-
-                findings.extend(f for f in unused_suppression_findings(doc, suppressions)
-                                if not any(f.rule.startswith(c.upper()) for c in ignored))
-        return Checked(doc.text, dedupe(findings), paragraphs_checked=fresh)
+        findings = [replace(f, path=doc.path) if f.path != doc.path else f for f in raw]
+        return Checked(doc.text, engine.finish(doc, findings, ctx), paragraphs_checked=fresh)
 
 
 def covering(findings: Iterable[Finding], start: int, end: int) -> list[Finding]:
