@@ -21,6 +21,7 @@ from tqkit.commands.score import langs as langs_command
 from tqkit.document import Document
 from tqkit.registry import CheckContext
 from tqkit.resources import Resources
+from tqkit.text.scripts import Script, script_label, script_of, scripts_in
 
 EN = (
     "The government approved the draft budget for next year on Wednesday, and the finance "
@@ -66,11 +67,18 @@ def test_script_mix_shares() -> None:
 
 
 def test_script_of_non_letters() -> None:
-    assert langs.script_of("7") is None
-    assert langs.script_of(" ") is None
-    assert langs.script_of("é") == "Latin"
-    assert langs.script_of("ё") == "Cyrillic"
-    assert langs.script_of("\U0001d400") == "Other"  # mathematical bold A
+    assert script_of("7") is None
+    assert script_of(" ") is None
+    assert script_of("é") is Script.LATIN
+    assert script_of("ё") is Script.CYRILLIC == "Cyrillic"
+    assert script_of("\U0001d400") is Script.OTHER  # mathematical bold A
+
+
+def test_script_labels_and_presence() -> None:
+    assert [script_label(c) for c in "дԱ中あカᚠ"] == [
+        "Cyrillic", "Armenian", "Chinese", "Hiragana", "Katakana", "Runic"]
+    assert scripts_in("Sofia – София 2025", {Script.CYRILLIC, Script.ARMENIAN}) == {Script.CYRILLIC}
+    assert scripts_in("12 345", {Script.LATIN}) == set()
 
 
 def test_foreign_script_share() -> None:

@@ -29,6 +29,7 @@ from tqkit.errors import InputError, UnknownLanguage
 from tqkit.findings import Severity
 from tqkit.profiles import check_language
 from tqkit.ruleoptions import RuleOptions
+from tqkit.selectors import code_matches
 
 KNOWN_KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "per-file-target-lang", "severity", "glossaries",
@@ -87,7 +88,7 @@ class Settings:
     def severity_of(self, code: str, default: Severity) -> Severity:
         best, best_len = default, -1
         for key, sev in self.severity:  # the most specific key wins: TQ201 over TQ2
-            if code.startswith(key.upper()) and len(key) > best_len:
+            if code_matches(key, code) and len(key) > best_len:
                 best, best_len = sev, len(key)
         return best
 
@@ -132,7 +133,7 @@ def _check_selectors(selectors: tuple[str, ...], path: str, key: str, text: str,
         if codes_only:
             rules = all_rules()
             for sel in selectors:
-                if not any(r.code.startswith(sel.strip().upper()) for r in rules):
+                if not any(code_matches(sel, r.code) for r in rules):
                     raise ValueError(f"unknown rule code or prefix {sel!r} (see `tqkit rules`)")
         else:
             validate_selectors(selectors)

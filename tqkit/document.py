@@ -19,12 +19,13 @@ from functools import cached_property
 from typing import NamedTuple
 
 from tqkit.findings import Span
+from tqkit.text.fold import fold
 
 MASK = "\x00"
 
 # One tokenisation pass shared by every rule: words (letters, marks, inner apostrophes and
 # hyphens), numbers, then any other non-space character.
-_TOKEN_RE = re.compile(
+TOKEN_RE = re.compile(
     r"(?P<word>[^\W\d_](?:[^\W\d_]|\d|[\u0300-\u036f])*(?:['’\-][^\W\d_]+)*)"
     r"|(?P<num>\d+(?:[.,:]\d+)*)"
     r"|(?P<other>[^\s\x00])"
@@ -130,7 +131,7 @@ class Document:
         """All tokens of the checkable text, computed once and shared by every rule."""
         return [
             Token(m.start(), m.end(), m.group(), m.lastgroup or "other")
-            for m in _TOKEN_RE.finditer(self.view)
+            for m in TOKEN_RE.finditer(self.view)
         ]
 
     @cached_property
@@ -195,25 +196,6 @@ def _fill(text: str, spans: Iterable[Span], fill: str) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
-
-
-# One-to-one character substitutions used for matching (offsets never move).
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u2010": "-", "\u2011": "-",
-                       "ё": "е", "Ё": "Е"})
-_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` for matching, keeping its length (one code point per code point):
-    curly apostrophes become straight ones, Unicode hyphens ASCII ones, "ё" becomes "е"."""
-    # str.replace per character is much faster than str.translate on long texts
-    for old, new in _FOLD_PAIRS:
-        if old in text:
-            text = text.replace(old, new)
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower()[:1] or c for c in text)
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:

@@ -16,6 +16,7 @@ from tqkit.profiles import AUTO, Profile, detect_language, profile_for
 from tqkit.registry import CheckContext, Rule, post_passes, select_rules
 from tqkit.resources import Resources
 from tqkit.ruleoptions import RuleOptions
+from tqkit.selectors import matches_any
 
 
 class Engine:
@@ -37,7 +38,7 @@ class Engine:
     def rules_for(self, path: str) -> list[Rule]:
         """The selected rules less the file's ``per-file-ignores``."""
         ignored = self.settings.ignores_for(path)
-        return [r for r in self.rules if not any(r.code.startswith(c.upper()) or r.name == c for c in ignored)]
+        return [r for r in self.rules if not matches_any(ignored, r.code, r.name)]
 
     def active_rules(self, doc: Document, ctx: CheckContext, rules: Sequence[Rule] | None = None) -> list[Rule]:
         """The rules that run on ``doc``: not ignored for the file, written for its language, and

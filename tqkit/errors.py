@@ -17,6 +17,7 @@ __all__ = [
     "CsvError",
     "GlossaryError",
     "InputError",
+    "MTUnavailable",
     "ModelError",
     "NameDataError",
     "NotRegularFileError",
@@ -26,6 +27,7 @@ __all__ = [
     "ReadOnlyError",
     "ReportError",
     "ResourceError",
+    "ScoreInputError",
     "TbxError",
     "UnknownLanguage",
     "WriteError",
@@ -63,6 +65,11 @@ class PatternError(ValueError):
 
 class CacheError(ValueError):
     """A compiled-pack cache entry that is not what this version writes."""
+
+
+class ScoreInputError(Exception):
+    """``tqkit score``: a file could not be read or the files cannot be aligned (one line; the
+    message names the file when there is one)."""
 
 
 class AlignmentError(Exception):
@@ -106,6 +113,11 @@ class ProfileError(ValueError):
     """A profile file that does not follow the format (``FILE:LINE: message``)."""
 
 
+class MTUnavailable(Exception):
+    """Offline MT cannot run: the ``mt`` extra or a model is missing. ``str()`` is one line
+    telling the user exactly what to install."""
+
+
 class ModelError(Exception):
     """A model file or a ``models`` command argument is unusable (one-line message)."""
 
@@ -134,6 +146,18 @@ class ReadOnlyError(WriteError):
 
 class NotRegularFileError(WriteError):
     """The path is not a regular file (a directory, FIFO, device or socket)."""
+
+
+# -- review ----------------------------------------------------------------------------------
+
+
+class ExternalChangeError(Exception):
+    """``tqkit review``: the article changed on disk since it was opened or last saved."""
+
+
+class SaveError(ValueError):
+    """``tqkit review``: the article cannot be written as it stands (e.g. a character its
+    encoding lacks); ``str()`` is one line naming the file and place."""
 
 
 # -- audit -----------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ never depends on what was detected before, in this process or another. langdetec
 profiles take a noticeable fraction of a second to load; they are loaded lazily, once per
 process, on the first call that really needs them.
 
-``script_mix`` tells which writing systems the letters of a text belong to, by code-point
-ranges (no ``unicodedata`` look-ups, one dictionary hit per distinct character). It is cheap
+``script_mix`` tells which writing systems the letters of a text belong to
+(:mod:`tqkit.text.scripts`, by code-point ranges). It is cheap
 enough to run on every paragraph of a document and is what tells checks when langdetect is worth
 calling at all.
 
@@ -17,110 +17,13 @@ identified by its script instead.
 
 from __future__ import annotations
 
-import bisect
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tqkit.document import MASK, paragraph_spans
 from tqkit.findings import Span
-
-# -- scripts ---------------------------------------------------------------------------------
-
-# (first code point, last code point, script); non-overlapping, sorted by first code point.
-_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0041, 0x005A, "Latin"),
-    (0x0061, 0x007A, "Latin"),
-    (0x00AA, 0x00AA, "Latin"),
-    (0x00BA, 0x00BA, "Latin"),
-    (0x00C0, 0x024F, "Latin"),
-    (0x0250, 0x02AF, "Latin"),  # IPA extensions
-    (0x0370, 0x03FF, "Greek"),
-    (0x0400, 0x052F, "Cyrillic"),
-    (0x0530, 0x058F, "Armenian"),
-    (0x0590, 0x05FF, "Hebrew"),
-    (0x0600, 0x06FF, "Arabic"),
-    (0x0700, 0x074F, "Syriac"),
-    (0x0750, 0x077F, "Arabic"),
-    (0x0780, 0x07BF, "Thaana"),
-    (0x08A0, 0x08FF, "Arabic"),
-    (0x0900, 0x097F, "Devanagari"),
-    (0x0980, 0x09FF, "Bengali"),
-    (0x0A00, 0x0A7F, "Gurmukhi"),
-    (0x0A80, 0x0AFF, "Gujarati"),
-    (0x0B00, 0x0B7F, "Oriya"),
-    (0x0B80, 0x0BFF, "Tamil"),
-    (0x0C00, 0x0C7F, "Telugu"),
-    (0x0C80, 0x0CFF, "Kannada"),
-    (0x0D00, 0x0D7F, "Malayalam"),
-    (0x0D80, 0x0DFF, "Sinhala"),
-    (0x0E00, 0x0E7F, "Thai"),
-    (0x0E80, 0x0EFF, "Lao"),
-    (0x0F00, 0x0FFF, "Tibetan"),
-    (0x1000, 0x109F, "Myanmar"),
-    (0x10A0, 0x10FF, "Georgian"),
-    (0x1100, 0x11FF, "Hangul"),
-    (0x1200, 0x139F, "Ethiopic"),
-    (0x1780, 0x17FF, "Khmer"),
-    (0x1C80, 0x1C8F, "Cyrillic"),
-    (0x1C90, 0x1CBF, "Georgian"),
-    (0x1D00, 0x1D7F, "Latin"),  # phonetic extensions
-    (0x1E00, 0x1EFF, "Latin"),
-    (0x1F00, 0x1FFF, "Greek"),
-    (0x2C60, 0x2C7F, "Latin"),
-    (0x2D00, 0x2D2F, "Georgian"),
-    (0x2DE0, 0x2DFF, "Cyrillic"),
-    (0x2E80, 0x2FDF, "CJK"),
-    (0x3005, 0x3007, "CJK"),
-    (0x3040, 0x30FF, "Kana"),
-    (0x3130, 0x318F, "Hangul"),
-    (0x31F0, 0x31FF, "Kana"),
-    (0x3400, 0x4DBF, "CJK"),
-    (0x4E00, 0x9FFF, "CJK"),
-    (0xA640, 0xA69F, "Cyrillic"),
-    (0xA720, 0xA7FF, "Latin"),
-    (0xAB30, 0xAB6F, "Latin"),
-    (0xAC00, 0xD7AF, "Hangul"),
-    (0xF900, 0xFAFF, "CJK"),
-    (0xFB00, 0xFB06, "Latin"),  # ligatures ﬀ ﬁ ﬂ
-    (0xFB13, 0xFB17, "Armenian"),
-    (0xFB1D, 0xFB4F, "Hebrew"),
-    (0xFB50, 0xFDFF, "Arabic"),
-    (0xFE70, 0xFEFF, "Arabic"),
-    (0xFF21, 0xFF3A, "Latin"),
-    (0xFF41, 0xFF5A, "Latin"),
-    (0xFF66, 0xFF9F, "Kana"),
-    (0xFFA0, 0xFFDC, "Hangul"),
-    (0x20000, 0x3134F, "CJK"),
-)
-_RANGE_STARTS = [r[0] for r in _SCRIPT_RANGES]
-_script_cache: dict[str, str | None] = {}
-
-
-def script_of(ch: str) -> str | None:
-    """The script of one character: ``None`` for anything that is not a letter."""
-    try:
-        return _script_cache[ch]
-    except KeyError:
-        pass
-    script: str | None = None
-    if ch.isalpha():
-        cp = ord(ch)
-        i = bisect.bisect_right(_RANGE_STARTS, cp) - 1
-        script = _SCRIPT_RANGES[i][2] if i >= 0 and cp <= _SCRIPT_RANGES[i][1] else "Other"
-    _script_cache[ch] = script
-    return script
-
-
-def script_counts(text: str) -> Counter[str]:
-    """Number of letters per script in ``text``."""
-    counts: Counter[str] = Counter()
-    for ch, n in Counter(text).items():
-        script = script_of(ch)
-        if script is not None:
-            counts[script] += n
-    return counts
+from tqkit.text.scripts import Script, script_counts
 
 
 def script_mix(text: str) -> dict[str, float]:
@@ -134,7 +37,7 @@ def script_mix(text: str) -> dict[str, float]:
     if not total:
         return {}
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return {script: n / total for script, n in ordered}
+    return {script.value: n / total for script, n in ordered}
 
 
 # Scripts a language is normally written in (for "foreign script" tests). Languages not listed
@@ -292,11 +195,11 @@ def detect(text: str) -> list[tuple[str, float]]:
         return [(_SCRIPT_ONLY_LANGS[top_script], top_n / total)]
     # Chinese, Japanese and Korean by script first: langdetect's n-grams take short CJK text
     # mixed with Latin letters for Norwegian or Vietnamese
-    cjk = counts.get("CJK", 0) + counts.get("Kana", 0) + counts.get("Hangul", 0)
+    cjk = counts[Script.CJK] + counts[Script.KANA] + counts[Script.HANGUL]
     if cjk / total >= 0.5:
-        if counts.get("Kana", 0) >= 0.1 * cjk:
+        if counts[Script.KANA] >= 0.1 * cjk:
             return [("ja", cjk / total)]
-        if counts.get("Hangul", 0) >= 0.5 * cjk:
+        if counts[Script.HANGUL] >= 0.5 * cjk:
             return [("ko", cjk / total)]
         return [("zh", cjk / total)]
     found = _langdetect(text)
@@ -361,3 +264,11 @@ def iter_paragraph_languages(doc_text: str) -> Iterator[ParagraphLanguage]:
 def paragraph_languages(doc_text: str) -> list[ParagraphLanguage]:
     """Language candidates and script mix of every blank-line separated paragraph."""
     return list(iter_paragraph_languages(doc_text))
+
+
+def likely_language(text: str) -> str | None:
+    """The most likely language of ``text`` (seeded langdetect on its first 5,000 characters),
+    or None. A language detector; :func:`tqkit.text.translit.romanisation_language` only picks
+    a romanisation from the letters."""
+    found = detect(text[:5000])
+    return found[0][0] if found else None

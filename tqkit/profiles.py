@@ -25,9 +25,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from tqkit.datafiles import bundled_glossary_dir, load_wordlist
 from tqkit.errors import ProfileError, ResourceError, UnknownLanguage
-from tqkit.langs import LANGUAGE_NAMES, detect, native_scripts, script_counts
-from tqkit.resources import bundled_glossary_dir, load_wordlist
+from tqkit.langs import LANGUAGE_NAMES, detect, native_scripts
+from tqkit.text.scripts import script_counts
 
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 _KEYS = {

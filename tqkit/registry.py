@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.profiles import Profile, base_code
 from tqkit.ruleoptions import RuleOptions
+from tqkit.selectors import ALL, matches
 
 if TYPE_CHECKING:
     from tqkit.document import Document
@@ -186,10 +187,14 @@ def _load() -> None:
     for module in RULE_MODULES:
         try:
             importlib.import_module(module)
-        except ModuleNotFoundError as exc:  # a family not written yet
+        except ModuleNotFoundError as exc:  # a typo would silently drop a whole rule family
             if exc.name != module:
                 raise
+            raise ImportError(f"tqkit.registry.RULE_MODULES names {module!r}, which does not exist") from None
     _LOADED = True
+    from tqkit.packs.load import set_rule_codes  # loaded on first use (start-up time)
+
+    set_rule_codes(_RULES)
 
 
 def all_rules() -> list[type[Rule]]:
@@ -209,12 +214,7 @@ def get_rule(code_or_name: str) -> type[Rule]:
 
 
 def _matches(rule: type[Rule], selector: str) -> bool:
-    sel = selector.strip()
-    if not sel:
-        return False
-    if sel.upper() == "ALL":
-        return True
-    return rule.code.startswith(sel.upper()) or rule.name == sel
+    return matches(selector, rule.code, rule.name)
 
 
 def validate_selectors(selectors: Iterable[str]) -> None:
@@ -240,7 +240,7 @@ def select_rules(
         if select:
             picked = any(_matches(rule, s) for s in select)
             if picked and not rule.enabled_by_default:
-                picked = any(s.upper() != "ALL" and _matches(rule, s) for s in select)
+                picked = any(s.strip().upper() != ALL and _matches(rule, s) for s in select)
         else:
             picked = rule.enabled_by_default
         if any(_matches(rule, s) for s in extend_select):

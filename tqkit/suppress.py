@@ -1,6 +1,7 @@
 """Inline suppressions, in Markdown and plain text alike.
 
-``<!-- tqkit: ignore TQ201 TQ3 -->``  silences those rules (codes or prefixes; none = all rules)
+``<!-- tqkit: ignore TQ201 TQ3 -->``  silences those rules (codes, prefixes or names, as :mod:`tqkit.selectors`
+reads them; none = all rules)
 in the next paragraph. ``<!-- tqkit: off -->`` ... ``<!-- tqkit: on -->`` silences every rule in
 between (to the end of the file when ``on`` never comes). A suppression that silences nothing
 is reported by TQ901.
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from tqkit.document import Document
 from tqkit.findings import Finding, Span
+from tqkit.selectors import matches_any
 
 DIRECTIVE_RE = re.compile(r"<!--\s*tqkit:\s*(?P<verb>ignore|off|on)\b(?P<args>[^>]*?)\s*-->", re.I)
 _CODE_RE = re.compile(r"[A-Za-z][\w-]*")
@@ -32,7 +34,7 @@ class Suppression:
             return False
         if not self.codes:
             return True
-        return any(finding.rule.startswith(c.upper()) or finding.name == c for c in self.codes)
+        return matches_any(self.codes, finding.rule, finding.name)
 
 
 def find_suppressions(doc: Document) -> list[Suppression]:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.screen import ModalScreen
 
-from tqkit.review.files import ExternalChangeError, Fingerprint, SaveError
+from tqkit.errors import ExternalChangeError, SaveError
+from tqkit.review.files import Fingerprint
 
 from .base import ReviewBase
 from .screens import ChoiceScreen, InputScreen

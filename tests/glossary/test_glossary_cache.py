@@ -8,8 +8,10 @@ from pathlib import Path
 import msgpack
 import pytest
 
-from tqkit.glossary import load as gload
-from tqkit.glossary.load import load_cached, load_file
+from tqkit.glossary import cache as gload
+from tqkit.glossary import load as gparse
+from tqkit.glossary.cache import load_cached
+from tqkit.glossary.load import load_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -30,7 +32,7 @@ def test_entry_is_plain_msgpack_with_format_and_version(
         cached: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     path, entry = cached
-    monkeypatch.setattr(gload, "_parse_fast", None)  # a hit must not parse the YAML again
+    monkeypatch.setattr(gload, "parse_fast", None)  # a hit must not parse the YAML again
     doc = msgpack.unpackb(entry.read_bytes(), raw=False)
     assert doc["format"] == "tqkit-glossary-cache" and doc["version"] == gload.CACHE_VERSION
     assert isinstance(doc["data"], dict) and "concepts" in doc["data"]
@@ -82,5 +84,6 @@ def test_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_no_pickle_anywhere_in_the_loader() -> None:
-    source = Path(gload.__file__).read_text(encoding="utf-8")
-    assert "import pickle" not in source
+    for module in (gload, gparse):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        assert "import pickle" not in source

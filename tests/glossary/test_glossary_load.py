@@ -9,7 +9,8 @@ from conftest import BROKEN, FIXTURES, SHIPPED
 
 from tqkit.errors import GlossaryError, ResourceError
 from tqkit.glossary import Glossary, load_glossaries
-from tqkit.glossary.load import load_cached, load_file
+from tqkit.glossary.cache import load_cached
+from tqkit.glossary.load import load_file
 from tqkit.resources import Resources
 
 
@@ -64,7 +65,7 @@ def test_duplicate_concept_id_across_files(tmp_path: Path) -> None:
 
 def test_cache_is_used_and_invalidated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr("tqkit.glossary.load.CACHE_MIN_SECONDS", 0.0)
+    monkeypatch.setattr("tqkit.glossary.cache.CACHE_MIN_SECONDS", 0.0)
     path = tmp_path / "g.yaml"
     shutil.copy(FIXTURES / "mini.yaml", path)
     _info, concepts = load_cached(path)
@@ -79,7 +80,7 @@ def test_cache_is_used_and_invalidated(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_corrupt_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr("tqkit.glossary.load.CACHE_MIN_SECONDS", 0.0)
+    monkeypatch.setattr("tqkit.glossary.cache.CACHE_MIN_SECONDS", 0.0)
     path = tmp_path / "g.yaml"
     shutil.copy(FIXTURES / "mini.yaml", path)
     load_cached(path)

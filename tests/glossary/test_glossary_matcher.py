@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from tqkit.glossary import load_glossaries
 from tqkit.glossary.matcher import StemMatcher, TermMatcher, english_plurals, same_word, stems
-from tqkit.glossary.model import Term, fold
+from tqkit.glossary.model import Term
+from tqkit.text.fold import fold
 
 
 @pytest.fixture(scope="module")

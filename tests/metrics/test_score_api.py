@@ -13,7 +13,7 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.significance import PairedTest
 
 from tqkit.metrics import (
-    InputError,
+    ScoreInputError,
     align,
     compare_systems,
     parse_metrics,
@@ -196,13 +196,13 @@ def test_align_mismatch_names_both_files_and_counts(tmp_path: Path) -> None:
     h, r = tmp_path / "h.txt", tmp_path / "r.txt"
     h.write_text("a\nb\n\nc\n", encoding="utf-8")
     r.write_text("a\n\nb\n\nc\n\nd\n", encoding="utf-8")
-    with pytest.raises(InputError) as err:
+    with pytest.raises(ScoreInputError) as err:
         align(h, [r])
     msg = str(err.value)
     assert "\n" not in msg
     assert f"{h} has 4 lines and 2 paragraphs" in msg
     assert f"{r} has 7 lines and 4 paragraphs" in msg
-    with pytest.raises(InputError, match="cannot align by lines"):
+    with pytest.raises(ScoreInputError, match="cannot align by lines"):
         align(h, [r], mode="lines")
 
 
@@ -222,16 +222,16 @@ def test_read_text_bom_and_errors(tmp_path: Path) -> None:
     assert read_text(bom) == "Правителството\n"
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"ok\n\xff\xfe broken\n")
-    with pytest.raises(InputError, match=r"bad\.txt: not valid UTF-8"):
+    with pytest.raises(ScoreInputError, match=r"bad\.txt: not valid UTF-8"):
         read_text(bad)
-    with pytest.raises(InputError, match=r"missing\.txt: cannot read"):
+    with pytest.raises(ScoreInputError, match=r"missing\.txt: cannot read"):
         read_text(tmp_path / "missing.txt")
 
 
 def test_align_empty_hypothesis(tmp_path: Path) -> None:
     (tmp_path / "h.txt").write_text("", encoding="utf-8")
     (tmp_path / "r.txt").write_text("", encoding="utf-8")
-    with pytest.raises(InputError, match="no segments"):
+    with pytest.raises(ScoreInputError, match="no segments"):
         align(tmp_path / "h.txt", [tmp_path / "r.txt"])
 
 

@@ -17,8 +17,8 @@ import sacrebleu
 from click.testing import CliRunner
 
 from tqkit.commands.score import score
+from tqkit.errors import ScoreInputError
 from tqkit.metrics.bysource import align_by_source
-from tqkit.metrics.inputs import InputError
 
 SOURCE = """\
 Общинският съвет на Габрово прие бюджета
@@ -221,7 +221,7 @@ def test_errors_are_one_line_exit_2(files: dict[str, Path], tmp_path: Path, case
 
 
 def test_api_error_type(files: dict[str, Path], tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no reference"):
+    with pytest.raises(ScoreInputError, match="no reference"):
         align_by_source(files["hyp"], [], files["src"])
 
 

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tqkit.errors import ModelError
+from tqkit.errors import ModelError, MTUnavailable
 from tqkit.mt import argos
 from tqkit.mt.argos import (
     EXTRA_HINT,
-    MTUnavailable,
     default_models_dir,
     get_translator,
     get_translators,

@@ -240,8 +240,8 @@ _BRUTE_PATTERNS = ["peaceful resident~", "(the|a) meeting~", "hold~ (a|the) meet
 def test_anchored_matching_equals_brute_force(words: list[str], seps: list[str]) -> None:
     """Gap-free patterns: the anchor-led matcher (windows, neighbour pre-test) finds exactly the
     matches of trying every pattern at every token."""
-    from tqkit.document import fold
     from tqkit.packs.engine import _fwd, tokenize
+    from tqkit.text.fold import fold
 
     ps = _brute_set()
     text = "".join(w + s for w, s in zip(words, seps, strict=False))

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from review_helpers import fixed_checker
 
+from tqkit.errors import ExternalChangeError, SaveError
 from tqkit.findings import Edit, Span, apply_edits
 from tqkit.review.dismissals import DismissStore, sidecar_path
 from tqkit.review.edits import diff_edits, inverse_edits, map_span
-from tqkit.review.files import ExternalChangeError, SaveError
 from tqkit.review.session import ReviewSession
 
 

@@ -3,7 +3,8 @@
 ``align_paragraphs(src, tgt)`` and ``align_sentences(src, tgt)`` return ``(source, target)``
 segment pairs (either side None for a paragraph or sentence present on one side only);
 ``paragraph_beads`` / ``sentence_beads`` return the richer :class:`Bead` objects (text, cost,
-the units on each side). See :mod:`tqkit.align.core` for the method.
+the units on each side); ``sentence_units(doc, segment)`` the sentences of a paragraph as the
+aligner splits them, ``unit_of`` one unit. See :mod:`tqkit.align.core` for the method.
 """
 
 from tqkit.align.core import (
@@ -13,6 +14,8 @@ from tqkit.align.core import (
     align_sentences,
     paragraph_beads,
     sentence_beads,
+    sentence_units,
+    unit_of,
 )
 from tqkit.errors import AlignmentError
 
@@ -24,4 +27,6 @@ __all__ = [
     "align_sentences",
     "paragraph_beads",
     "sentence_beads",
+    "sentence_units",
+    "unit_of",
 ]

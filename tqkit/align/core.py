@@ -24,7 +24,7 @@ from tqkit.align.numbers import digit_keys, number_atoms
 from tqkit.document import MASK, Document, Segment, sentence_spans
 from tqkit.errors import AlignmentError
 from tqkit.findings import Span
-from tqkit.translit import fold, romanise
+from tqkit.text.translit import phonetic_key, romanise
 
 # Prior probability of each bead type (Gale and Church's, with 2-2 and 3-1 added).
 PRIORS: dict[tuple[int, int], float] = {
@@ -124,8 +124,8 @@ def name_keys(text: str, lang: str | None = None) -> set[str]:
 
 def name_key(word: str, lang: str | None = None) -> str | None:
     if _ACRONYM_RE.match(word):
-        return "a:" + fold(romanise(word, lang)) if not word.isascii() else "a:" + fold(word)
-    f = fold(romanise(word, lang) if not word.isascii() else word)
+        return "a:" + phonetic_key(romanise(word, lang)) if not word.isascii() else "a:" + phonetic_key(word)
+    f = phonetic_key(romanise(word, lang) if not word.isascii() else word)
     if len(f) < 4:
         return None
     return "w:" + f[:4]
@@ -141,7 +141,9 @@ def _length(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace() and ch != MASK)
 
 
-def _unit(doc: Document, seg: Segment, lang: str | None) -> Unit:
+def unit_of(doc: Document, seg: Segment, lang: str | None) -> Unit:
+    """The alignment unit of ``seg``: its text with masked runs and spaces collapsed, its length
+    and its anchors (numbers, transliterated names) in language ``lang``."""
     text = doc.view[seg.span.start : seg.span.end].replace(MASK, " ")
     text = re.sub(r"\s+", " ", text).strip()
     return Unit(seg, text, _length(text), _anchors(text, lang))
@@ -207,11 +209,11 @@ def align_units(src: Sequence[Unit], tgt: Sequence[Unit], ratio: float) -> list[
 
 
 def _langs(src: Document, tgt: Document) -> tuple[str | None, str | None]:
-    from tqkit.translit import guess_language
+    from tqkit.text.translit import romanisation_language
 
     s = src.source_lang if src.target_lang in ("und", "") else src.target_lang
     if not s or s == "und":
-        s = guess_language(src.view[:5000])
+        s = romanisation_language(src.view[:5000])
     return s, tgt.target_lang
 
 
@@ -234,8 +236,8 @@ def length_ratio(src_units: Sequence[Unit], tgt_units: Sequence[Unit]) -> float:
 def paragraph_beads(src: Document, tgt: Document) -> list[Bead]:
     """Paragraph beads, each with its sentence beads in ``children``."""
     slang, tlang = _langs(src, tgt)
-    su = [_unit(src, s, slang) for s in src.segments]
-    tu = [_unit(tgt, s, tlang) for s in tgt.segments]
+    su = [unit_of(src, s, slang) for s in src.segments]
+    tu = [unit_of(tgt, s, tlang) for s in tgt.segments]
     if not su:
         raise AlignmentError(f"{src.path}: the source has no text to align")
     if not tu:
@@ -243,8 +245,8 @@ def paragraph_beads(src: Document, tgt: Document) -> list[Bead]:
     ratio = length_ratio(su, tu)
     beads = align_units(su, tu, ratio)
     for bead in beads:
-        ss = [_unit(src, s, slang) for u in bead.source for s in _sentences(src, u.segment)]
-        ts = [_unit(tgt, s, tlang) for u in bead.target for s in _sentences(tgt, u.segment)]
+        ss = [unit_of(src, s, slang) for u in bead.source for s in sentence_units(src, u.segment)]
+        ts = [unit_of(tgt, s, tlang) for u in bead.target for s in sentence_units(tgt, u.segment)]
         if ss and ts:
             bead.children = align_units(ss, ts, ratio)
         else:
@@ -265,7 +267,9 @@ def sentence_units_spans(doc: Document, seg: Segment) -> list[Span]:
     return out
 
 
-def _sentences(doc: Document, seg: Segment) -> list[Segment]:
+def sentence_units(doc: Document, seg: Segment) -> list[Segment]:
+    """The sentences of segment ``seg`` as alignment sees them (ids ``p1.s2``): lower-case
+    continuations joined to the sentence before (:func:`sentence_units_spans`)."""
     return [Segment(f"{seg.id}.s{k + 1}", span, "sentence")
             for k, span in enumerate(sentence_units_spans(doc, seg))]
 

@@ -124,8 +124,8 @@ def _month(date: str | None) -> str | None:
 
 def _term_statuses(glossaries: list[str] | None) -> dict[str, str]:
     """Folded English term -> status, from the audit's glossaries (bundled by default)."""
-    from tqkit.document import fold
     from tqkit.resources import Resources
+    from tqkit.text.fold import fold
 
     try:
         glossary = Resources(glossaries).glossary
@@ -331,7 +331,7 @@ def _term_findings(out: Path, parts: list[int], statuses: dict[str, str]) -> tup
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from tqkit.document import fold
+    from tqkit.text.fold import fold
 
     terms: Counter[tuple[str, str]] = Counter()
     by_status: Counter[str] = Counter()

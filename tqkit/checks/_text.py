@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 OPEN_QUOTES = "\"“„«‘‚'"
 CLOSE_QUOTES = "\"”«»’'"
@@ -53,3 +54,16 @@ def shown(text: str) -> str:
     """Text from ``Document.view`` as a message quotes it: masked markup and runs of white
     space become one space."""
     return _SHOWN_RE.sub(" ", text).strip()
+
+
+def near(strict: re.Pattern[str], hint: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
+    """Matches of ``strict`` around the hits of a cheap ``hint`` pattern: Python's regex engine
+    scans simple, literal-led patterns several times faster, and hits are rare."""
+    last_end = -1
+    for h in hint.finditer(text):
+        if h.start() < last_end:
+            continue
+        for m in strict.finditer(text, max(0, h.start() - reach), min(len(text), h.end() + reach)):
+            if m.start() >= last_end and m.start() <= h.start() < m.end():
+                last_end = m.end()
+                yield m

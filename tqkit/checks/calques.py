@@ -10,9 +10,10 @@ import bisect
 from collections.abc import Callable, Iterator
 
 from tqkit.checks._text import inside_quotes, match_case, shown
-from tqkit.document import Document, fold, merge_spans
+from tqkit.document import Document, merge_spans
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.text.fold import fold
 
 
 def source_lookup(doc: Document, ctx: CheckContext) -> Callable[[int], str | None] | None:

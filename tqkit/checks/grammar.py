@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqkit.checks._text import match_case, shown
+from tqkit.checks._text import match_case, near, shown
 from tqkit.document import Document, Segment
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -15,17 +15,6 @@ _GLUED_RE = re.compile(r"(?<![\w@#/.])([a-z]{3,})([A-Z][a-z]{1,})(?![\w@])")
 _GLUED_HINT_RE = re.compile(r"[a-z]{3}[A-Z][a-z]")
 
 
-def _near(strict: re.Pattern[str], hint: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
-    """Matches of ``strict`` around the hits of a cheap ``hint`` pattern: Python's regex engine
-    scans simple, literal-led patterns several times faster, and hits are rare."""
-    last_end = -1
-    for h in hint.finditer(text):
-        if h.start() < last_end:
-            continue
-        for m in strict.finditer(text, max(0, h.start() - reach), min(len(text), h.end() + reach)):
-            if m.start() >= last_end and m.start() <= h.start() < m.end():
-                last_end = m.end()
-                yield m
 _SENTENCE_WORDS = frozenset(
     ["The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "These", "Those", "There", "But", "And", "Or", "So", "As", "If", "When", "While", "After", "Before", "However", "Meanwhile", "According"]
 )
@@ -61,7 +50,7 @@ class GluedWords(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         res = ctx.resources
         view = doc.view
-        matches = list(_near(_GLUED_RE, _GLUED_HINT_RE, view, 40))
+        matches = list(near(_GLUED_RE, _GLUED_HINT_RE, view, 40))
         seen: dict[str, int] = {}
         for m in matches:
             seen[m.group()] = seen.get(m.group(), 0) + 1
@@ -155,7 +144,7 @@ class PossessiveError(Rule):
             yield self.finding(doc, span,
                                f"“{shown(m.group())}” takes no apostrophe: the possessive pronoun is “{right}”.",
                                [Fix.replace(span, right, f"Replace with “{right}”", safe=True)])
-        for m in _near(_ARTICLE_POSS_RE, _POSS_HINT_RE, view, 8):
+        for m in near(_ARTICLE_POSS_RE, _POSS_HINT_RE, view, 8):
             span = Span(m.start(1), m.end(2))
             yield self.finding(
                 doc, Span(m.start(), m.end()),
@@ -210,7 +199,7 @@ class BrokenCompound(Rule):
              "The talks - if they happen - will be short.", "Both pro- and anti-government groups marched.")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        for m in _near(_BROKEN_RE, _BROKEN_HINT_RE, doc.view, 40):
+        for m in near(_BROKEN_RE, _BROKEN_HINT_RE, doc.view, 40):
             first, second = m.group(1), m.group(4)
             if first.lower() not in PREFIXES and second.lower() not in COMPOUND_TAILS:
                 continue

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from tqkit.checks._text import shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.langs import script_of
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.text.scripts import script_of
 
 # A word: letters (any script) with inner combining marks; hyphens and digits end it.
 _WORD_RE = re.compile(r"[^\W\d_]+")

@@ -19,13 +19,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from tqkit.checks._text import match_case, shown
-from tqkit.checks.grammar import _near
+from tqkit.checks._text import match_case, near, shown
+from tqkit.datafiles import bundled_glossary_dir
 from tqkit.document import Document
 from tqkit.errors import ResourceError
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
-from tqkit.resources import bundled_glossary_dir
 
 # -- word knowledge ------------------------------------------------------------------------
 
@@ -681,7 +680,7 @@ class DecimalQuantity(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _near(_DECIMAL_RE, _DECIMAL_HINT_RE, doc.folded, 24):
+        for m in near(_DECIMAL_RE, _DECIMAL_HINT_RE, doc.folded, 24):
             if m.group(8):  # "12,5%"
                 span = Span(m.start(), m.end())
                 number = f"{m.group(6)}.{m.group(7)}"

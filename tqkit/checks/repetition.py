@@ -318,8 +318,8 @@ class TautologicalRepetition(Rule):
 def repetition_idioms() -> tuple[frozenset[str], frozenset[frozenset[str]]]:
     """("X and X" idioms, pairs of words of one root that are idiomatic together) from
     ``glossaries/repetition-idioms.tsv``."""
+    from tqkit.datafiles import bundled_glossary_dir
     from tqkit.errors import ResourceError
-    from tqkit.resources import bundled_glossary_dir
 
     path = bundled_glossary_dir() / "repetition-idioms.tsv"
     phrases: set[str] = set()

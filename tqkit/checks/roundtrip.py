@@ -74,9 +74,10 @@ class RoundTripDrift(Rule):
     quiet_with_source = ()
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        from tqkit.errors import ModelError
-        from tqkit.mt.argos import MTUnavailable, resolve_models_dir
-        from tqkit.mt.roundtrip import guess_language, roundtrip_scores, source_scores
+        from tqkit.errors import ModelError, MTUnavailable
+        from tqkit.langs import likely_language
+        from tqkit.mt.argos import resolve_models_dir
+        from tqkit.mt.roundtrip import roundtrip_scores, source_scores
 
         options = ctx.options.mt
         via = options.roundtrip_via
@@ -88,7 +89,7 @@ class RoundTripDrift(Rule):
                 scores = roundtrip_scores(doc, str(via), models_dir)
             elif ctx.source is not None:
                 source_lang = (
-                    ctx.options.source.source_lang or doc.source_lang or guess_language(ctx.source.view)
+                    ctx.options.source.source_lang or doc.source_lang or likely_language(ctx.source.view)
                 )
                 if not source_lang:
                     self._note(ctx, "cannot tell the language of the source; set source_lang")

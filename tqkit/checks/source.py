@@ -20,7 +20,9 @@ from tqkit.align.core import (
     align_units,
     length_ratio,
     paragraph_beads,
+    sentence_units,
     sentence_units_spans,
+    unit_of,
 )
 from tqkit.align.numbers import NumberAtom, all_keys, number_atoms, unmatched
 from tqkit.document import MASK, Document, Segment
@@ -28,7 +30,7 @@ from tqkit.errors import AlignmentError
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.langs import detect, foreign_script_share, language_name, same_language
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
-from tqkit.translit import romanise, word_similarity
+from tqkit.text.translit import romanisation_language, romanise, word_similarity
 
 _CACHE_KEY = "_tqkit_source_alignment"
 
@@ -52,15 +54,13 @@ def _pairs_from_segments(doc: Document) -> list[Bead]:
         parts.append(text)
         pos += len(text) + 2
     src_doc = Document("<source>", "\n\n".join(parts), target_lang="und")
-    from tqkit.align.core import _sentences, _unit
-    from tqkit.translit import guess_language
 
-    slang = doc.source_lang or guess_language(src_doc.text[:5000])
+    slang = doc.source_lang or romanisation_language(src_doc.text[:5000])
     beads: list[Bead] = []
     ratio_units: list[tuple[Unit, Unit]] = []
     for k, (seg, span) in enumerate(zip(segs, spans, strict=True)):
         sseg = Segment(seg.id, span, "paragraph")
-        su, tu = _unit(src_doc, sseg, slang), _unit(doc, seg, doc.target_lang)
+        su, tu = unit_of(src_doc, sseg, slang), unit_of(doc, seg, doc.target_lang)
         ratio_units.append((su, tu))
         beads.append(Bead((su,), (tu,)))
         beads[-1].children = []
@@ -68,8 +68,8 @@ def _pairs_from_segments(doc: Document) -> list[Bead]:
     ratio = length_ratio([a for a, _ in ratio_units], [b for _, b in ratio_units])
     for bead in beads:
         (su,), (tu,) = bead.source, bead.target
-        ss = [_unit(src_doc, s, slang) for s in _sentences(src_doc, su.segment)]
-        ts = [_unit(doc, s, doc.target_lang) for s in _sentences(doc, tu.segment)]
+        ss = [unit_of(src_doc, s, slang) for s in sentence_units(src_doc, su.segment)]
+        ts = [unit_of(doc, s, doc.target_lang) for s in sentence_units(doc, tu.segment)]
         bead.children = align_units(ss, ts, ratio) if ss and ts else []
     return beads
 

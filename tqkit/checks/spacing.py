@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqkit.checks._text import shown
-from tqkit.checks.grammar import _near
+from tqkit.checks._text import near, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -63,7 +62,7 @@ class MissingSpaceAfterPunctuation(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         res = ctx.resources
-        for m in _near(_NO_SPACE_RE, _NO_SPACE_HINT_RE, view, 40):
+        for m in near(_NO_SPACE_RE, _NO_SPACE_HINT_RE, view, 40):
             left, mark, right = m.group(1), m.group(2), m.group(3)
             if left in _ABBREVIATIONS:
                 continue
@@ -119,7 +118,7 @@ class SpaceBeforePunctuation(Rule):
             return
         spaced = profile.space_before if profile is not None else frozenset()
         language = profile.name if profile is not None else "English"
-        for m in _near(_SPACE_BEFORE_RE, _SPACE_BEFORE_HINT_RE, view, 8):
+        for m in near(_SPACE_BEFORE_RE, _SPACE_BEFORE_HINT_RE, view, 8):
             mark = m.group(2)
             if mark in spaced:
                 continue

@@ -20,7 +20,8 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 if TYPE_CHECKING:
     from tqkit.document import Document, Segment
     from tqkit.glossary.matcher import Match
-    from tqkit.glossary.model import Concept, Glossary, Term
+    from tqkit.glossary.model import Concept, Term
+    from tqkit.glossary.termbase import Glossary
 
 _SCAN_KEY = "_tqkit_term_scan"
 
@@ -450,7 +451,7 @@ def _common_words() -> frozenset[str]:
     """Frequent English words (zipf >= 4): a lower-case term made only of them ("basic
     principles", "black january") is probably ordinary prose, not a miswritten name."""
     try:
-        from tqkit.resources import load_wordlist
+        from tqkit.datafiles import load_wordlist
 
         return load_wordlist("en", min_zipf=4.0)
     except Exception:  # the word list is optional for this rule
@@ -597,7 +598,7 @@ class SourceTermMissing(Rule):
         if g is None:
             return
         from tqkit.glossary.matcher import resolve, source_languages
-        from tqkit.glossary.model import fold
+        from tqkit.text.fold import fold
 
         pairs = list(_source_pairs(doc, ctx))
         if not pairs:

@@ -4,7 +4,6 @@ carried over in transliteration ("the opolchentsi" for Russian "ополченц
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -12,6 +11,7 @@ from tqkit.checks._text import match_case, sentence_start
 from tqkit.document import Document, Token
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.text.scripts import script_label
 
 # Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
 _FOREIGN_LETTER = r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF\u0300-\u036F\u00AA\u00BA]"
@@ -36,17 +36,6 @@ HOMOGLYPHS = {
     "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T",
     "Υ": "Y", "Χ": "X", "ο": "o",
 }
-
-
-def script_of(ch: str) -> str:
-    try:
-        name = unicodedata.name(ch)
-    except ValueError:
-        return "unknown"
-    head = name.split(" ", 1)[0]
-    if head == "CJK":
-        return "Chinese"
-    return head.capitalize()
 
 
 @register
@@ -100,12 +89,12 @@ class ForeignScript(Rule):
                 fix = Fix(f"Replace the look-alike letters: “{fixed}”", (Edit(Span(s, e), fixed),), safe=True)
                 yield self.finding(
                     doc, Span(s, e),
-                    f"“{word}” mixes Latin letters with look-alike {script_of(run[0])} ones; "
+                    f"“{word}” mixes Latin letters with look-alike {script_label(run[0])} ones; "
                     "search and spell-checking will miss it.",
                     [fix], category=Category.SPELLING,
                 )
                 continue
-            script = script_of(run[0])
+            script = script_label(run[0])
             if script == "Greek" and len(run) == 1:
                 continue
             if not any(ch.isalpha() for ch in run):
@@ -348,8 +337,8 @@ def _suggest_for_source_word(ctx: CheckContext, word: str) -> list[str]:
     if not lang:
         return []
     try:
-        from tqkit.errors import ModelError
-        from tqkit.mt.argos import MTUnavailable, get_translator, resolve_models_dir
+        from tqkit.errors import ModelError, MTUnavailable
+        from tqkit.mt.argos import get_translator, resolve_models_dir
 
         models_dir = resolve_models_dir(ctx.options.mt.models_dir)
         if not models_dir.is_dir() or not any(models_dir.iterdir()):
@@ -361,11 +350,9 @@ def _suggest_for_source_word(ctx: CheckContext, word: str) -> list[str]:
 
 
 def _guess_lang(word: str) -> str | None:
-    try:
-        from tqkit.translit import guess_language
-    except ImportError:
-        return None
-    return guess_language(word)
+    from tqkit.text.translit import romanisation_language
+
+    return romanisation_language(word)
 
 
 def _english_compound(word: str, ctx: CheckContext) -> bool:
@@ -388,7 +375,7 @@ def _glossary_knows(ctx: CheckContext, word: str) -> bool:
 
 def _source_word(token: str, source_text: str, source_lang: str | None) -> str | None:
     try:
-        from tqkit.translit import source_word_for
+        from tqkit.text.translit import source_word_for
     except ImportError:
         return None
     try:

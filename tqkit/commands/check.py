@@ -268,6 +268,7 @@ def rules(paths: tuple[str, ...], fmt: str, show_all: bool, target_lang: str | N
     from tqkit.profiles import AUTO, profile_for
 
     if lint:
+        all_rules()  # the pack checker then knows every rule an entry may be filed under
         problems = lint_packs([bundled_pack_dir(), *(Path(p) for p in (*paths, *packs))])
         if fmt == "json":
             json.dump([{"path": p.path, "line": p.line, "message": p.message} for p in problems],

@@ -52,8 +52,10 @@ def lint(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, no_color
     Exit codes: 0 clean, 1 problems found, 2 usage or input error."""
     from tqkit.errors import ResourceError
     from tqkit.glossary.lint import lint_paths
+    from tqkit.registry import all_rules
     from tqkit.report import emit
 
+    all_rules()  # so a rule pack's entries are checked against every rule code
     targets = [Path(p) for p in paths] or glossary_paths(glossaries)
     try:
         results = lint_paths(targets)

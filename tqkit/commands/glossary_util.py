@@ -36,7 +36,7 @@ def glossary_option(fn: F) -> F:
 
 
 def glossary_paths(glossaries: Sequence[str]) -> list[Path]:
-    from tqkit.resources import bundled_glossary_dir
+    from tqkit.datafiles import bundled_glossary_dir
 
     return [Path(g) for g in glossaries] or [bundled_glossary_dir()]
 
@@ -52,11 +52,11 @@ def load_glossary(glossaries: Sequence[str]) -> Any:
 
 
 def concept_files(glossaries: Sequence[str]) -> list[Path]:
+    from tqkit.datafiles import glossary_files, kind_of
     from tqkit.errors import ResourceError
-    from tqkit.resources import _kind_of, glossary_files
 
     try:
-        return [p for p in glossary_files(glossary_paths(glossaries)) if _kind_of(p) == "concepts"]
+        return [p for p in glossary_files(glossary_paths(glossaries)) if kind_of(p) == "concepts"]
     except ResourceError as exc:
         fail(str(exc))
 

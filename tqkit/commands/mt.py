@@ -13,15 +13,10 @@ from typing import NoReturn
 
 import click
 
-from tqkit.errors import ModelError
-from tqkit.mt.argos import (
-    MTUnavailable,
-    install_model,
-    list_models,
-    remove_model,
-    resolve_models_dir,
-)
-from tqkit.mt.roundtrip import SentenceScore, guess_language, roundtrip_scores, source_scores
+from tqkit.errors import ModelError, MTUnavailable
+from tqkit.langs import likely_language
+from tqkit.mt.argos import install_model, list_models, remove_model, resolve_models_dir
+from tqkit.mt.roundtrip import SentenceScore, roundtrip_scores, source_scores
 
 _MODELS_DIR_HELP = "Offline MT models directory [default: $TQKIT_MODELS_DIR or ~/.local/share/tqkit/argos]."
 
@@ -142,7 +137,7 @@ def roundtrip(file: str, via: str | None, source: str | None, source_lang: str |
         doc = read_path(file, encoding, target_lang)
         if source:
             src_doc = read_path(source, encoding, target_lang)
-            lang = source_lang or guess_language(src_doc.view)
+            lang = source_lang or likely_language(src_doc.view)
             if not lang:
                 fail(f"{source}: cannot tell the language of the source; pass --source-lang")
             scores, note = source_scores(doc, src_doc, lang, root, target_lang)

@@ -15,7 +15,8 @@ from typing import Any, NoReturn
 
 import click
 
-from tqkit.metrics.inputs import ALIGN_MODES, Aligned, InputError, Segments, align, read_text
+from tqkit.errors import ScoreInputError
+from tqkit.metrics.inputs import ALIGN_MODES, Aligned, Segments, align, read_text
 from tqkit.metrics.scoring import (
     DEFAULT_METRICS,
     DEFAULT_SAMPLES,
@@ -224,7 +225,7 @@ def score(hypothesis: str, refs: tuple[str, ...], metrics_spec: str, fmt: str, a
             aligned = align(hypothesis, refs, others=others, mode=align_mode)
             if align_mode == "auto" and aligned.mode == "paragraphs" and len(aligned) == 1:
                 _refuse_one_paragraph(aligned)
-    except InputError as exc:
+    except ScoreInputError as exc:
         fail(str(exc))
 
     hyps = aligned.hypotheses
@@ -300,7 +301,7 @@ def langs(files: tuple[str, ...], fmt: str) -> None:
     for path in files:
         try:
             texts.append((path, read_text(path)))
-        except InputError as exc:
+        except ScoreInputError as exc:
             fail(str(exc))
 
     reports = [{"path": path, "paragraphs": _paragraph_rows(text)} for path, text in texts]

@@ -1,14 +1,16 @@
-"""The multilingual term base: model, YAML loading and validation, matching, TBX/CSV exchange,
-linting and merging. ``load_glossaries`` is what :class:`tqkit.resources.Resources` calls."""
+"""The multilingual term base: model, YAML loading and validation, the parse cache, matching,
+TBX/CSV exchange, linting and merging. ``load_glossaries`` is what :class:`tqkit.resources.Resources` calls."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from tqkit.errors import GlossaryError
+from tqkit.glossary.cache import load_glossaries as _load_glossaries
 from tqkit.glossary.load import Problem, load_file
-from tqkit.glossary.load import load_glossaries as _load_glossaries
-from tqkit.glossary.model import STATUSES, Concept, Glossary, GlossaryInfo, Source, Term, fold
+from tqkit.glossary.model import STATUSES, Concept, GlossaryInfo, Source, Term
+from tqkit.glossary.termbase import Glossary
+from tqkit.text.fold import fold
 
 
 def load_glossaries(paths: list[Path]) -> Glossary:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tqkit.document import fold
 from tqkit.errors import GlossaryError
-from tqkit.glossary.load import _build, _rt_yaml, parse_roundtrip, read_text
+from tqkit.glossary.load import build_glossary, parse_roundtrip, read_text, roundtrip_yaml
 from tqkit.glossary.model import Concept, GlossaryInfo, Source, Term, normalise_id
+from tqkit.text.fold import fold
 
 
 def _cm() -> Any:
@@ -116,7 +116,7 @@ def _quote_ambiguous(node: Any) -> Any:
 
 def dumps(tree: Any) -> str:
     buf = io.StringIO()
-    _rt_yaml().dump(_quote_ambiguous(tree), buf)
+    roundtrip_yaml().dump(_quote_ambiguous(tree), buf)
     return buf.getvalue()
 
 
@@ -140,7 +140,7 @@ def glossary_to_yaml(info: GlossaryInfo, concepts: Sequence[Concept], comment: s
 
 def check_text(path: str, text: str) -> tuple[GlossaryInfo, list[Concept]]:
     """Validate YAML text about to be written (raises :class:`GlossaryError`)."""
-    info, concepts, problems = _build(path, parse_roundtrip(path, text))
+    info, concepts, problems = build_glossary(path, parse_roundtrip(path, text))
     if problems:
         raise GlossaryError(path, f"{problems[0].field}: {problems[0].message}", problems[0].line)
     return info, concepts
@@ -161,7 +161,7 @@ def add_concept(path: Path, concept: Concept, existing: Iterable[Concept] = ()) 
     else:
         text = read_text(path)
     tree = parse_roundtrip(name, text)
-    _info, concepts, problems = _build(name, tree)
+    _info, concepts, problems = build_glossary(name, tree)
     if problems:
         raise GlossaryError(name, f"fix this file first: {problems[0].field}: {problems[0].message}",
                             problems[0].line)
@@ -229,7 +229,7 @@ def merge_files(a: Path, b: Path) -> MergeResult:
     tree_a = parse_roundtrip(str(a), read_text(a))
     tree_b = parse_roundtrip(str(b), read_text(b))
     for path, tree in ((a, tree_a), (b, tree_b)):
-        _, _, problems = _build(str(path), tree)
+        _, _, problems = build_glossary(str(path), tree)
         if problems:
             p = problems[0]
             raise GlossaryError(str(path), f"{p.field}: {p.message}", p.line or None)

@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqkit.document import Document, fold
+from tqkit.document import Document
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.glossary.load import Problem, validate_file
 from tqkit.glossary.model import Concept, Term
 from tqkit.results import FileResult
+from tqkit.text.fold import fold
 
 CODES: dict[str, tuple[str, Severity]] = {
     "GL101": ("schema", Severity.ERROR),
@@ -56,14 +57,14 @@ class _Report:
 
 def lint_paths(paths: Sequence[Path]) -> list[FileResult]:
     """Lint every glossary file (directories expanded); cross-file checks included."""
-    from tqkit.resources import _kind_of, glossary_files
+    from tqkit.datafiles import glossary_files, kind_of
 
     every = glossary_files(list(paths))
-    files = [f for f in every if _kind_of(f) == "concepts"]
+    files = [f for f in every if kind_of(f) == "concepts"]
     reports: list[_Report] = []
     results: list[FileResult] = []
     for f in every:
-        if _kind_of(f) in ("calques", "packs"):
+        if kind_of(f) in ("calques", "packs"):
             results.append(_lint_pack(f))
     all_concepts: list[Concept] = []
     by_path: dict[str, _Report] = {}

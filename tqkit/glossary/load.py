@@ -6,27 +6,20 @@ status: 'prefered' is not one of preferred, admitted, deprecated, forbidden``).
 Two parsers: a fast one for checking (PyYAML's libyaml loader when installed, else ruamel's
 safe loader) and ruamel's round-trip loader, which keeps line numbers, comments and order, for
 linting and editing. When the fast parse finds a problem the file is parsed again with the
-round-trip loader so the error can name its line. Parsed glossaries are cached in
-``$TQKIT_CACHE_DIR`` or the user cache directory, keyed by path, size and modification time: data
-only (msgpack of the parsed tree, versioned, validated by the schema when read; a corrupt entry
-is ignored with a note and rebuilt), at most ``CACHE_MAX_ENTRIES`` entries.
+round-trip loader so the error can name its line. Parsed glossaries are cached by
+:mod:`tqkit.glossary.cache` (``CACHE_VERSION`` here is part of its key).
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import io
-import os
 import re
 import stat
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tqkit.atomic import store_cache_entry
 from tqkit.errors import GlossaryError
 from tqkit.glossary.model import (
     POS_VALUES,
@@ -34,17 +27,12 @@ from tqkit.glossary.model import (
     STATUSES,
     TERM_TYPES,
     Concept,
-    Glossary,
     GlossaryInfo,
     Source,
     Term,
 )
-from tqkit.resources import glossary_files
 
 CACHE_VERSION = 5
-# Only glossaries that take this long to parse are cached (small ones are parsed each time, so
-# checking with the shipped glossary writes nothing to the user's cache directory).
-CACHE_MIN_SECONDS = 0.25
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 CONCEPT_KEYS = {"id", "domain", "definition", "note", "review", "sources", "terms"}
@@ -70,7 +58,7 @@ class Problem:
 # -- parsing ---------------------------------------------------------------------------------
 
 
-def _rt_yaml() -> Any:
+def roundtrip_yaml() -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -91,12 +79,12 @@ def _syntax_error(path: str, exc: Exception) -> GlossaryError:
 def parse_roundtrip(path: str, text: str) -> Any:
     """The round-trip tree (ruamel ``CommentedMap``) with comments and line numbers."""
     try:
-        return _rt_yaml().load(io.StringIO(text))
+        return roundtrip_yaml().load(io.StringIO(text))
     except Exception as exc:  # ruamel raises several unrelated classes
         raise _syntax_error(path, exc) from None
 
 
-def _parse_fast(path: str, text: str) -> Any:
+def parse_fast(path: str, text: str) -> Any:
     try:
         import yaml as pyyaml
 
@@ -203,7 +191,7 @@ class _Validator:
                 self.bad(node, key, f"{field}.{key}", f"unknown field{hint}")
 
 
-def _build(path: str, data: Any) -> tuple[GlossaryInfo, list[Concept], list[Problem]]:
+def build_glossary(path: str, data: Any) -> tuple[GlossaryInfo, list[Concept], list[Problem]]:
     v = _Validator(path)
     if data is None:
         data = {}
@@ -344,16 +332,16 @@ def load_file(path: Path, *, with_lines: bool = False) -> tuple[GlossaryInfo, li
     """One glossary file, validated; raises :class:`GlossaryError` naming the first problem."""
     text = read_text(path)
     name = str(path)
-    data = parse_roundtrip(name, text) if with_lines else _parse_fast(name, text)
-    return _load_parsed(path, text, data, with_lines=with_lines)
+    data = parse_roundtrip(name, text) if with_lines else parse_fast(name, text)
+    return load_parsed(path, text, data, with_lines=with_lines)
 
 
-def _load_parsed(path: Path, text: str, data: Any, *,
+def load_parsed(path: Path, text: str, data: Any, *,
                  with_lines: bool = False) -> tuple[GlossaryInfo, list[Concept]]:
     name = str(path)
-    info, concepts, problems = _build(name, data)
+    info, concepts, problems = build_glossary(name, data)
     if problems and not with_lines:
-        info, concepts, problems = _build(name, parse_roundtrip(name, text))
+        info, concepts, problems = build_glossary(name, parse_roundtrip(name, text))
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
@@ -370,193 +358,5 @@ def validate_file(path: Path) -> tuple[GlossaryInfo | None, list[Concept], list[
         tree = parse_roundtrip(name, text)
     except GlossaryError as exc:
         return None, [], [Problem(name, exc.line or 0, "", exc.message)], None
-    info, concepts, problems = _build(name, tree)
+    info, concepts, problems = build_glossary(name, tree)
     return info, concepts, problems, tree
-
-
-# -- caching ---------------------------------------------------------------------------------
-
-
-def cache_dir() -> Path | None:
-    env = os.environ.get("TQKIT_CACHE_DIR")
-    if env == "":
-        return None
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tqkit" / "glossary"
-
-
-def _cache_key(path: Path) -> str | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    raw = f"{CACHE_VERSION}|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
-
-
-CACHE_FORMAT = "tqkit-glossary-cache"
-CACHE_SUFFIX = ".msgpack"
-# The cache is bounded: beyond this many entries or bytes the least recently used go.
-CACHE_MAX_ENTRIES = 64
-CACHE_MAX_BYTES = 64 * 1024 * 1024
-
-
-def _note(message: str) -> None:
-    import sys
-
-    from tqkit.report.text_report import escape_controls
-
-    sys.stderr.write(f"tqkit: note: {escape_controls(message)}\n")
-
-
-def _read_cache(entry: Path, key: str, path: Path) -> tuple[GlossaryInfo, list[Concept]] | None:
-    """The cached glossary, or ``None`` (no entry, or a corrupt one: removed, with a note).
-
-    The entry is data only (msgpack: maps, lists, strings, numbers, booleans, nil; extension
-    types refused) and carries a format name, version and key; what it holds is the parsed YAML
-    tree, validated by the same schema as the file itself before anything is built from it."""
-    import msgpack
-
-    try:
-        st = entry.stat()
-        if st.st_size > CACHE_MAX_BYTES:
-            raise ValueError("entry too large")
-        raw = entry.read_bytes()
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as exc:
-        _note(f"{entry}: glossary cache entry ignored ({exc}); rebuilding it")
-        return None
-
-    def refuse_ext(code: int, data: bytes) -> Any:
-        raise ValueError(f"extension type {code} in a data-only cache")
-
-    try:
-        doc = msgpack.unpackb(raw, raw=False, strict_map_key=False, ext_hook=refuse_ext)
-        if not isinstance(doc, dict) or doc.get("format") != CACHE_FORMAT:
-            raise ValueError("not a tqkit glossary cache entry")
-        if doc.get("version") != CACHE_VERSION or doc.get("key") != key:
-            raise ValueError("wrong version or key")
-        _plain_data(doc.get("data"))
-        info, concepts, problems = _build(str(path), doc.get("data"))
-        if problems:
-            raise ValueError(f"invalid content ({problems[0].field}: {problems[0].message})")
-    except Exception as exc:  # msgpack raises several classes; any of them means "corrupt"
-        _note(f"{entry}: corrupt glossary cache entry ignored ({str(exc)[:80]}); rebuilding it")
-        with contextlib.suppress(OSError):
-            entry.unlink()
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(entry)  # recently used: evicted last
-    return info, concepts
-
-
-def _plain_data(value: Any, depth: int = 0) -> None:
-    """Refuse anything but YAML-like data (and absurd nesting)."""
-    if depth > 64:
-        raise ValueError("nested too deeply")
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if not isinstance(k, str | int | float | bool) and k is not None:
-                raise ValueError(f"a key of type {type(k).__name__}")
-            _plain_data(v, depth + 1)
-    elif isinstance(value, list):
-        for v in value:
-            _plain_data(v, depth + 1)
-    elif not (value is None or isinstance(value, str | int | float | bool)):
-        raise ValueError(f"a value of type {type(value).__name__}")
-
-
-def _write_cache(directory: Path, entry: Path, key: str, data: Any) -> None:
-    import msgpack
-
-    try:
-        _plain_data(data)
-        packed = msgpack.packb({"format": CACHE_FORMAT, "version": CACHE_VERSION, "key": key,
-                                "data": data}, use_bin_type=True)
-    except (ValueError, TypeError, OverflowError):
-        return  # e.g. a YAML date or a huge integer: this file is simply not cached
-    store_cache_entry(entry, packed, CACHE_MAX_BYTES, _evict)
-
-
-def _evict(directory: Path) -> None:
-    """Keep the cache bounded: drop old-format pickles, then the least recently used entries
-    beyond :data:`CACHE_MAX_ENTRIES` or :data:`CACHE_MAX_BYTES`."""
-    entries = []
-    for p in directory.iterdir():
-        try:
-            if p.suffix == ".pickle":  # written by older versions; never loaded
-                p.unlink()
-            elif p.suffix == CACHE_SUFFIX:
-                st = p.stat()
-                entries.append((st.st_mtime, st.st_size, p))
-        except OSError:
-            continue
-    entries.sort(reverse=True)
-    total = 0
-    for i, (_, size, p) in enumerate(entries):
-        total += size
-        if i >= CACHE_MAX_ENTRIES or total > CACHE_MAX_BYTES:
-            with contextlib.suppress(OSError):
-                p.unlink()
-
-
-def load_cached(path: Path) -> tuple[GlossaryInfo, list[Concept]]:
-    """:func:`load_file` through the cache (a corrupt entry is ignored with a note and rebuilt;
-    a stale one is never used: the key holds the file's path, size and modification time;
-    files parsed in under ``CACHE_MIN_SECONDS`` are not cached)."""
-    directory = cache_dir()
-    key = _cache_key(path) if directory is not None else None
-    entry = directory / f"{key}{CACHE_SUFFIX}" if directory is not None and key is not None else None
-    if entry is not None and key is not None:
-        cached = _read_cache(entry, key, path)
-        if cached is not None:
-            return cached
-    t0 = time.perf_counter()
-    text = read_text(path)
-    data = _parse_fast(str(path), text)
-    result = _load_parsed(path, text, data)
-    slow = time.perf_counter() - t0 >= CACHE_MIN_SECONDS
-    if directory is not None and entry is not None and key is not None and slow:
-        _write_cache(directory, entry, key, data)
-    return result
-
-
-def load_glossaries(paths: Iterable[Path], *, cache: bool = True) -> Glossary:
-    """Merge the concepts of several files (directories are expanded to their YAML files).
-
-    A concept id defined in two files is an error (``tqkit glossary merge`` combines them)."""
-    files = glossary_files([Path(p) for p in paths])
-    concepts: dict[str, Concept] = {}
-    infos: list[GlossaryInfo] = []
-    for f in files:
-        if _is_calques(f):
-            continue
-        info, items = load_cached(f) if cache else load_file(f)
-        infos.append(info)
-        for c in items:
-            other = concepts.get(c.id)
-            if other is not None:
-                raise GlossaryError(c.file, f"concept id {c.id!r} is also defined in "
-                                    f"{other.file}:{_line_of(other)}", _line_of(c) or None)
-            concepts[c.id] = c
-    return Glossary(concepts, infos)
-
-
-def _line_of(concept: Concept) -> int:
-    """The concept's line (the fast parser keeps none: parse again with the round-trip one)."""
-    if concept.line:
-        return concept.line
-    try:
-        _, concepts = load_file(Path(concept.file), with_lines=True)
-    except GlossaryError:
-        return 0
-    return next((c.line for c in concepts if c.id == concept.id), 0)
-
-
-def _is_calques(path: Path) -> bool:
-    from tqkit.resources import _kind_of
-
-    return _kind_of(path) in ("calques", "packs")

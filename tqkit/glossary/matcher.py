@@ -20,14 +20,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import ahocorasick
 
-from tqkit.glossary.model import Term, fold
-
-if TYPE_CHECKING:
-    from tqkit.glossary.model import Glossary
+from tqkit.glossary.model import Concept, Term
+from tqkit.text.fold import fold
+from tqkit.text.scripts import Script, scripts_in
 
 
 class Match(NamedTuple):
@@ -92,7 +91,7 @@ class TermMatcher:
     automaton: ahocorasick.Automaton | None
 
     @classmethod
-    def build(cls, glossary: Glossary, lang: str) -> TermMatcher:
+    def build(cls, glossary: Iterable[Concept], lang: str) -> TermMatcher:
         return cls.from_terms(((t, c.id) for c in glossary for t in c.terms_in(lang)), lang)
 
     @classmethod
@@ -216,7 +215,7 @@ class StemMatcher:
     index: dict[str, list[tuple[tuple[frozenset[str], ...], Term, str]]]
 
     @classmethod
-    def build(cls, glossary: Glossary, lang: str) -> StemMatcher:
+    def build(cls, glossary: Iterable[Concept], lang: str) -> StemMatcher:
         return cls.from_terms(((t, c.id) for c in glossary for t in c.terms_in(lang)), lang)
 
     @classmethod
@@ -258,23 +257,7 @@ class StemMatcher:
         return resolve(self.find_all(text))
 
 
-def scripts_of(text: str) -> set[str]:
-    """Rough scripts present in ``text``: ``cyrillic``, ``armenian``, ``latin``."""
-    out: set[str] = set()
-    for ch in text:
-        o = ord(ch)
-        if 0x0400 <= o <= 0x04FF:
-            out.add("cyrillic")
-        elif 0x0530 <= o <= 0x058F:
-            out.add("armenian")
-        elif ch.isalpha() and o < 0x0250:
-            out.add("latin")
-        if len(out) == 3:
-            break
-    return out
-
-
-SCRIPT_LANGS = {"cyrillic": ("bg", "ru", "uk"), "armenian": ("hy",), "latin": ("az", "tr")}
+SCRIPT_LANGS = {Script.CYRILLIC: ("bg", "ru", "uk"), Script.ARMENIAN: ("hy",), Script.LATIN: ("az", "tr")}
 
 
 def source_languages(text: str, declared: str | None, available: Sequence[str]) -> list[str]:
@@ -283,6 +266,6 @@ def source_languages(text: str, declared: str | None, available: Sequence[str]) 
     if declared and declared in available and declared != "en":
         return [declared]
     langs: list[str] = []
-    for script in sorted(scripts_of(text)):
+    for script in sorted(scripts_in(text, SCRIPT_LANGS)):
         langs.extend(lang for lang in SCRIPT_LANGS[script] if lang in available)
     return langs

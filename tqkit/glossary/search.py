@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from tqkit.document import fold
 from tqkit.glossary.matcher import same_word
-from tqkit.glossary.model import STATUSES, Concept, Glossary, Term
+from tqkit.glossary.model import STATUSES, Concept, Term
+from tqkit.glossary.termbase import Glossary
+from tqkit.text.fold import fold
 
 
 @dataclass(frozen=True)

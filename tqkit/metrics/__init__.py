@@ -5,7 +5,8 @@ Importing this package is cheap: sacrebleu is imported only when a score is comp
 
 from __future__ import annotations
 
-from tqkit.metrics.inputs import Aligned, InputError, Segments, align, read_text
+from tqkit.errors import ScoreInputError
+from tqkit.metrics.inputs import Aligned, Segments, align, read_text
 from tqkit.metrics.scoring import (
     DEFAULT_METRICS,
     METRICS,
@@ -25,8 +26,8 @@ __all__ = [
     "METRICS",
     "Aligned",
     "Comparison",
-    "InputError",
     "Score",
+    "ScoreInputError",
     "SegmentScore",
     "Segments",
     "SystemScores",

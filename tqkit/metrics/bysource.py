@@ -22,8 +22,8 @@ from pathlib import Path
 
 from tqkit.align import Bead, sentence_beads
 from tqkit.document import Document
-from tqkit.errors import AlignmentError
-from tqkit.metrics.inputs import Aligned, InputError, Segments
+from tqkit.errors import AlignmentError, ScoreInputError
+from tqkit.metrics.inputs import Aligned, Segments
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +35,13 @@ class SourceSegments:
 
 
 def _read(path: str, target_lang: str) -> Document:
-    from tqkit.errors import InputError as ReaderError
+    from tqkit.errors import InputError as ReaderError  # the readers' error
     from tqkit.readers import read_path
 
     try:
         return read_path(path, None, target_lang)
     except ReaderError as exc:
-        raise InputError(str(exc)) from None
+        raise ScoreInputError(str(exc)) from None
 
 
 def read_source_document(path: str | Path, source_lang: str | None = None) -> Document:
@@ -62,9 +62,9 @@ def _beads(source: Document, target: Document) -> list[Bead]:
         msg = str(exc)
         if target.path not in msg and source.path not in msg:
             msg = f"{target.path}: cannot align with {source.path}: {msg}"
-        raise InputError(msg) from None
+        raise ScoreInputError(msg) from None
     except RecursionError:  # pragma: no cover - defensive: the aligner is iterative
-        raise InputError(f"{target.path}: cannot align with {source.path}") from None
+        raise ScoreInputError(f"{target.path}: cannot align with {source.path}") from None
 
 
 def _groups(source: Document, targets: Sequence[Document], per_file: list[list[Bead]],
@@ -75,7 +75,7 @@ def _groups(source: Document, targets: Sequence[Document], per_file: list[list[B
     for target, beads in zip(targets, per_file, strict=True):
         ids = [u.segment.id for b in beads for u in b.source]
         if ids != order:  # pragma: no cover - the aligner covers every source sentence once
-            raise InputError(f"{target.path}: the alignment with {source.path} skips source sentences")
+            raise ScoreInputError(f"{target.path}: the alignment with {source.path} skips source sentences")
         cut_sets.append({index[b.source[0].segment.id] for b in beads if b.source})
     cuts = sorted(set.intersection(*cut_sets) | {0})
     group_of = [0] * len(order)
@@ -132,7 +132,7 @@ def _file_segments(target: Document, parts: list[list[str]], first: list[int | N
 def segment_by_source(source: Document, targets: Sequence[Document]) -> SourceSegments:
     """Align every target document to ``source`` and cut them all at common source sentences."""
     if not targets:
-        raise InputError("no files to segment")
+        raise ScoreInputError("no files to segment")
     per_file = [_beads(source, t) for t in targets]
 
     # The source sentences, in order, as the first alignment lists them; every alignment of the
@@ -140,7 +140,7 @@ def segment_by_source(source: Document, targets: Sequence[Document]) -> SourceSe
     order: list[str] = [u.segment.id for b in per_file[0] for u in b.source]
     index = {sid: k for k, sid in enumerate(order)}
     if not order:
-        raise InputError(f"{source.path}: the source has no sentences to align")
+        raise ScoreInputError(f"{source.path}: the source has no sentences to align")
     group_of, n = _groups(source, targets, per_file, order, index)
     grouped = [_target_groups(beads, group_of, index, n) for beads in per_file]
     src_parts, src_first = _source_groups(per_file[0], group_of, index, n)
@@ -168,12 +168,12 @@ def align_by_source(
     """Read the files and segment them by ``source`` (see the module docstring); returns the
     aligned segments (mode ``"source"``) and the source sentences of each segment."""
     if not references:
-        raise InputError("no reference given (use --ref FILE)")
+        raise ScoreInputError("no reference given (use --ref FILE)")
     paths = [str(hypothesis), *(str(o) for o in others), *(str(r) for r in references)]
     src_doc = read_source_document(source, source_lang)
     docs = [_read(p, target_lang) for p in paths]
     segs = segment_by_source(src_doc, docs)
     if not segs.files[0].items:
-        raise InputError(f"{paths[0]}: no segments to score")
+        raise ScoreInputError(f"{paths[0]}: no segments to score")
     n_sys = 1 + len(others)
     return Aligned("source", segs.files[:n_sys], segs.files[n_sys:]), segs.source

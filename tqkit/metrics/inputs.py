@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tqkit.document import paragraph_spans
+from tqkit.errors import ScoreInputError
 
 ALIGN_MODES = ("auto", "lines", "paragraphs")
-
-
-class InputError(Exception):
-    """A file could not be read or the files cannot be aligned; the message is one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +54,11 @@ def read_text(path: str | Path) -> str:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise ScoreInputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
+        raise ScoreInputError(
             f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})"
         ) from None
 
@@ -104,9 +101,9 @@ def align(
 ) -> Aligned:
     """Read and align a hypothesis, its references and any other systems to compare with it."""
     if mode not in ALIGN_MODES:
-        raise InputError(f"unknown alignment {mode!r} (expected lines, paragraphs or auto)")
+        raise ScoreInputError(f"unknown alignment {mode!r} (expected lines, paragraphs or auto)")
     if not references:
-        raise InputError("no reference given (use --ref FILE)")
+        raise ScoreInputError("no reference given (use --ref FILE)")
     paths = [str(hypothesis), *(str(o) for o in others), *(str(r) for r in references)]
     texts = [read_text(p) for p in paths]
     by_lines = [split_lines(t) for t in texts]
@@ -115,7 +112,7 @@ def align(
     chosen: list[tuple[list[str], list[int]]]
     if mode == "lines" or (mode == "auto" and len(set(line_counts)) == 1):
         if len(set(line_counts)) != 1:
-            raise InputError(
+            raise ScoreInputError(
                 f"cannot align by lines: {_counts(paths, line_counts, 'line')}"
             )
         chosen, used = by_lines, "lines"
@@ -124,18 +121,18 @@ def align(
         para_counts = [len(items) for items, _ in by_paras]
         if len(set(para_counts)) != 1:
             if mode == "paragraphs":
-                raise InputError(
+                raise ScoreInputError(
                     f"cannot align by paragraphs: {_counts(paths, para_counts, 'paragraph')}"
                 )
             both = ", ".join(
                 f"{p} has {_n(nl, 'line')} and {_n(np_, 'paragraph')}"
                 for p, nl, np_ in zip(paths, line_counts, para_counts, strict=True)
             )
-            raise InputError(f"cannot align the files by lines or by paragraphs: {both}")
+            raise ScoreInputError(f"cannot align the files by lines or by paragraphs: {both}")
         chosen, used = by_paras, "paragraphs"
 
     if not chosen[0][0]:
-        raise InputError(f"{paths[0]}: no segments to score")
+        raise ScoreInputError(f"{paths[0]}: no segments to score")
     segs = [
         Segments(p, tuple(items), tuple(lines))
         for p, (items, lines) in zip(paths, chosen, strict=True)

@@ -39,7 +39,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from tqkit.document import split_sentences
-from tqkit.errors import ModelError
+from tqkit.errors import ModelError, MTUnavailable
 
 EXTRA_HINT = "pip install 'tqkit[mt]'"
 MODELS_DIR_ENV = "TQKIT_MODELS_DIR"
@@ -49,11 +49,6 @@ CACHE_SIZE = 4096
 
 _lock = threading.RLock()
 _translators: dict[tuple[str, str, str], SentenceTranslator] = {}
-
-
-class MTUnavailable(Exception):
-    """Offline MT cannot run: the ``mt`` extra or a model is missing. ``str()`` is one line
-    telling the user exactly what to install."""
 
 
 # -- directories ------------------------------------------------------------------------------

@@ -127,11 +127,3 @@ def source_scores(
         mt = translator.translate_sentence(src_clean)
         out.append(SentenceScore(span, text, mt, chrf(mt, text), src_clean, masked))
     return out, note
-
-
-def guess_language(text: str) -> str | None:
-    """The most likely language of ``text`` (seeded langdetect), or None."""
-    from tqkit.langs import detect
-
-    found = detect(text[:5000])
-    return found[0][0] if found else None

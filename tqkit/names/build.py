@@ -114,7 +114,7 @@ def versions() -> str:
 
 
 def render() -> str:
-    from tqkit.resources import load_wordlist
+    from tqkit.datafiles import load_wordlist
 
     # Forms established in English (zipf 2 and above: "Teheran", "Kharkov") are never listed as
     # foreign: curated deprecated forms (TQ603) cover the ones style guides retired.

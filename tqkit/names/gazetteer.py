@@ -21,9 +21,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from tqkit.datafiles import bundled_glossary_dir
 from tqkit.errors import NameDataError
 from tqkit.names.translit import english_fold, foreign_marks, skeleton
-from tqkit.resources import bundled_glossary_dir
 
 NAMES_DIR = bundled_glossary_dir() / "names"
 PLACES_FILE = NAMES_DIR / "places.tsv"

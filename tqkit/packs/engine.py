@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from tqkit.document import _TOKEN_RE, fold
+from tqkit.document import TOKEN_RE
 from tqkit.errors import PatternError
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond, parse_pattern
+from tqkit.text.fold import fold
 
 SENTENCE_END = frozenset(".!?…")
 MAX_RX_TOKEN = 64
@@ -277,7 +278,7 @@ def _neighbour(view: str, s: int, e: int, off: int) -> Tok | None:
         pos, n = e, len(view)
         while pos < n and view[pos].isspace():
             pos += 1
-        m = _TOKEN_RE.match(view, pos)
+        m = TOKEN_RE.match(view, pos)
         return (m.start(), m.end(), m.group(), m.lastgroup or "other") if m else None
     pos = s
     while pos > 0 and view[pos - 1].isspace():
@@ -289,7 +290,7 @@ def _neighbour(view: str, s: int, e: int, off: int) -> Tok | None:
     while lo > floor and (view[lo - 1].isalnum() or view[lo - 1] in _WORDISH):
         lo -= 1
     last = None
-    for m in _TOKEN_RE.finditer(view, lo, pos):
+    for m in TOKEN_RE.finditer(view, lo, pos):
         last = m
     if last is None or last.end() != pos:
         return None
@@ -300,7 +301,7 @@ def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
     """Tokens around the anchor at ``s``: at least ``left`` before it and ``right`` after it
     when the text has them; and the index of the anchor token (-1 when no token starts at s)."""
     after: list[Tok] = []
-    for m in _TOKEN_RE.finditer(view, s):
+    for m in TOKEN_RE.finditer(view, s):
         after.append((m.start(), m.end(), m.group(), m.lastgroup or "other"))
         if len(after) > right:
             break
@@ -316,7 +317,7 @@ def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
             lo -= 1
             steps += 1
         before = [(m.start(), m.end(), m.group(), m.lastgroup or "other")
-                  for m in _TOKEN_RE.finditer(view, lo, s)]
+                  for m in TOKEN_RE.finditer(view, lo, s)]
         if len(before) >= left or lo == 0 or span > MAX_REACH:
             # (never further back than MAX_REACH characters: after a long masked stretch, a
             # pattern does not reach over it, and the cost per candidate stays bounded)
@@ -326,7 +327,7 @@ def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
 
 def tokenize(view: str) -> list[Tok]:
     """The text's tokens, as ``Document.tokens`` has them: (start, end, text, kind)."""
-    return [(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in _TOKEN_RE.finditer(view)]
+    return [(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in TOKEN_RE.finditer(view)]
 
 
 def _barrier(view: str, toks: Sequence[Tok], i: int) -> bool:

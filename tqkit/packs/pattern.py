@@ -45,7 +45,7 @@ class Parsed:
 
 
 def _fold_word(word: str) -> str:
-    from tqkit.document import fold
+    from tqkit.text.fold import fold
 
     return fold(word)
 
@@ -146,11 +146,11 @@ def _alternatives(inner: str, part: str) -> list[str]:
 
 
 def _word(text: str, part: str) -> tuple[str, bool]:
-    from tqkit.document import _TOKEN_RE
+    from tqkit.document import TOKEN_RE
 
     tilde = text.endswith("~")
     word = text[:-1] if tilde else text
-    m = _TOKEN_RE.fullmatch(word) if word else None
+    m = TOKEN_RE.fullmatch(word) if word else None
     if m is not None and m.lastgroup == "other" and word in "*(/<=~":
         m = None
     if m is not None and tilde and m.lastgroup != "word":
@@ -161,7 +161,7 @@ def _word(text: str, part: str) -> tuple[str, bool]:
         if word in ("'s", "’s"):
             raise PatternError(f"{part!r}: a possessive 's is part of the word before it "
                                "(\"ministry's\" is one token; `ministry~` matches it)")
-        if _TOKEN_RE.match(word) and len(word) > 1:
+        if TOKEN_RE.match(word) and len(word) > 1:
             raise PatternError(f"{part!r} is not one token (the text splits it): write its parts "
                                "separated by spaces")
         raise PatternError(f"unknown condition {part!r}")

@@ -11,18 +11,10 @@ from pathlib import Path
 
 from tqkit.atomic import Stamp, stamp_of
 from tqkit.document import Document
-from tqkit.errors import WriteError
+from tqkit.errors import SaveError, WriteError
 from tqkit.readers import Reader, reader_for
 
 PLAIN_FORMATS = frozenset({"text", "markdown"})  # interchangeable on save as
-
-
-class ExternalChangeError(Exception):
-    """The file changed on disk since it was opened or last saved."""
-
-
-class SaveError(ValueError):
-    """The article cannot be written as it stands (e.g. a character its encoding lacks)."""
 
 
 @dataclass

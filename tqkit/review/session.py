@@ -23,16 +23,14 @@ from pathlib import Path
 
 from tqkit.atomic import atomic_write
 from tqkit.document import Document
-from tqkit.errors import ChangedOnDiskError
+from tqkit.errors import ChangedOnDiskError, ExternalChangeError, SaveError
 from tqkit.findings import Edit, Finding, Span, apply_edits
 from tqkit.readers import read_path, reader_for
 
 from .dismissals import Dismissal, DismissStore
 from .edits import diff_edits, inverse_edits, map_finding, map_span, safe_fix_edits
 from .files import (
-    ExternalChangeError,
     Fingerprint,
-    SaveError,
     changed_since,
     check_format,
     quick_changed_since,

@@ -100,7 +100,7 @@ def romanise(text: str, lang: str | None = None, system: str | None = None) -> s
         if lang and lang.split("-")[0].lower() in DEFAULT_SYSTEM:
             system = DEFAULT_SYSTEM[lang.split("-")[0].lower()]
         else:
-            guessed = guess_language(text)
+            guessed = romanisation_language(text)
             system = DEFAULT_SYSTEM.get(guessed or "ru", "ru-bgn")
     if system not in SYSTEMS:
         raise ValueError(f"unknown romanisation system {system!r} (one of {', '.join(SYSTEMS)})")
@@ -153,7 +153,7 @@ def romanise(text: str, lang: str | None = None, system: str | None = None) -> s
 
 
 def _looks_bulgarian_context(text: str) -> bool:
-    return guess_language(text) == "bg"
+    return romanisation_language(text) == "bg"
 
 
 _BG_MARKERS = re.compile(r"(?:\b(?:на|се|са|във|със|че|ще|който|която|които|това|тези|беше|бъде)\b|[а-я]ъ[а-я]|щ)")
@@ -163,9 +163,10 @@ _RU_MARKERS = re.compile(
 )
 
 
-def guess_language(text: str) -> str | None:
-    """``bg``, ``ru`` or ``hy`` from the letters of ``text`` (None when there is no Cyrillic or
-    Armenian). Cheap and good enough to pick a romanisation system, not a language detector."""
+def romanisation_language(text: str) -> str | None:
+    """Which romanisation applies to ``text``: ``bg``, ``ru`` or ``hy``, from its letters (None
+    when there is no Cyrillic or Armenian). Cheap and good enough to pick a romanisation system;
+    not a language detector (that is :func:`tqkit.langs.likely_language`)."""
     cyr = arm = 0
     for ch in text:
         if _is_cyrillic(ch):
@@ -199,7 +200,7 @@ _FOLD_STEPS = (
 )  # fmt: skip
 
 
-def fold(word: str) -> str:
+def phonetic_key(word: str) -> str:
     """A coarse phonetic key for comparing spellings of one name (Moskva ~ Moscow, Tsvetkov ~
     Zvetkov): ASCII, lower case, k/c/q and v/w and i/y/j merged, doubled letters single."""
     s = ascii_fold(word)
@@ -278,15 +279,15 @@ MIN_SIMILARITY = 88.0
 def word_similarity(token: str, source_word: str, source_lang: str | None = None) -> float:
     """0-100: how well a Latin-script token reads as a transliteration of ``source_word``,
     across inflection on both sides (the best pair of stems, compared after romanisation and
-    the phonetic :func:`fold`)."""
+    the phonetic :func:`phonetic_key`)."""
     tstems = target_stems(token)
-    tfolds = {fold(t) for t in tstems if len(t) >= 3}
+    tfolds = {phonetic_key(t) for t in tstems if len(t) >= 3}
     if not tfolds:
         return 0.0
     best = 0.0
     for stem in source_stems(source_word):
         for rom in romanisations(stem, source_lang):
-            f = fold(rom)
+            f = phonetic_key(rom)
             if len(f) < 3:
                 continue
             for t in tfolds:
@@ -313,7 +314,7 @@ def source_word_for(token: str, source_text: str, source_lang: str | None = None
         return None
     if any(_is_cyrillic(c) or _is_armenian(c) for c in token):
         return None
-    lang = source_lang if source_lang and source_lang not in ("und", "") else guess_language(source_text)
+    lang = source_lang if source_lang and source_lang not in ("und", "") else romanisation_language(source_text)
     best_word: str | None = None
     best = 0.0
     seen: set[str] = set()
