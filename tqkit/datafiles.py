@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -84,28 +85,29 @@ def _wordfreq_data_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-def load_wordlist(lang: str, min_zipf: float = 1.0) -> frozenset[str]:
+@lru_cache(maxsize=16)
+def load_wordlist(lang: str, min_zipf: float = 1.0) -> AbstractSet[str]:
     """Words of ``lang`` from wordfreq's offline frequency data (read directly: the msgpack
     file lists words by frequency bucket, most frequent first). ``min_zipf`` drops the
-    rarest buckets, where misspellings and transliterations live."""
-    data = _buckets(lang)
+    rarest buckets, where misspellings and transliterations live. A read-only set over a
+    cached binary table (:mod:`tqkit.wordcache`): words are looked up, not loaded."""
+    from tqkit.wordcache import words
+
     # Bucket i holds words with frequency 10**(-i/100); zipf = 9 - i/100.
     max_bucket = round((9.0 - min_zipf) * 100)
-    words: set[str] = set()
-    for i, bucket in enumerate(data[1:]):
-        if i > max_bucket:
-            break
-        words.update(bucket)
-    return frozenset(words)
+    return words(_wordlist_path(lang), max_bucket, lambda: _buckets(lang))
+
+
+def _wordlist_path(lang: str) -> Path:
+    path = _wordfreq_data_dir() / f"large_{lang}.msgpack.gz"
+    return path if path.exists() else _wordfreq_data_dir() / f"small_{lang}.msgpack.gz"
 
 
 @lru_cache(maxsize=4)
 def _buckets(lang: str) -> list[Any]:
     import msgpack
 
-    path = _wordfreq_data_dir() / f"large_{lang}.msgpack.gz"
-    if not path.exists():
-        path = _wordfreq_data_dir() / f"small_{lang}.msgpack.gz"
+    path = _wordlist_path(lang)
     try:
         with gzip.open(path, "rb") as fh:
             data: list[Any] = msgpack.load(fh, raw=False)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from tqkit.chunks import CHUNK, space_chunks
 from tqkit.findings import Span
 from tqkit.text.fold import fold
 
@@ -97,7 +98,7 @@ class Document:
     def folded(self) -> str:
         """:func:`fold` of ``view``: the lower-cased text every matcher scans, computed once
         and shared by all rules (same length as ``text``, so offsets carry over)."""
-        return fold(self.view)
+        return fold_long(self.view)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -142,7 +143,10 @@ class Document:
     def word_count(self) -> int:
         if "words" in self.__dict__:
             return len(self.words)
-        return len(_WORD_ONLY_RE.findall(self.view))
+        # counted piece by piece, without making a string per word (a list of a million
+        # words held 60 MB for a moment)
+        view = self.view
+        return sum(_WORD_ONLY_RE.subn("", view[a:b])[1] for a, b in space_chunks(view))
 
     @cached_property
     def segments(self) -> tuple[Segment, ...]:
@@ -195,6 +199,23 @@ def _fill(text: str, spans: Iterable[Span], fill: str) -> str:
             out.append(fill * len(chunk))
         pos = end
     out.append(text[pos:])
+    return "".join(out)
+
+
+def fold_long(text: str) -> str:
+    """`fold` of ``text``, piece by piece for a long text, so that only
+    one piece's intermediate copies exist at a time (folding 5 million characters at once held
+    four copies of the text). Identical to ``fold(text)``: pieces are cut before white space,
+    which ends the context of the one context-dependent lower-casing (Greek final sigma); a text
+    holding a character whose lower case is longer (İ) is folded whole, as ``fold`` does."""
+    if len(text) <= CHUNK:
+        return fold(text)
+    out: list[str] = []
+    for a, b in space_chunks(text, CHUNK):
+        piece = text[a:b]
+        if len(piece.lower()) != len(piece):
+            return fold(text)  # fold's one-character-at-a-time path, over the whole text
+        out.append(fold(piece))
     return "".join(out)
 
 

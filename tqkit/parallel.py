@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -23,6 +21,9 @@ def map_files(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1, *,
         return
     if warm is not None:
         warm()
+    import multiprocessing  # (imported here: a serial check does not pay for the pool's import)
+    from concurrent.futures import ProcessPoolExecutor
+
     ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         chunk = max(1, min(64, len(items) // (jobs * 4) or 1))

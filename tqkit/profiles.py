@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import islice
@@ -148,7 +149,7 @@ class Profile:
     def can_stem(self) -> bool:
         return self._stem_fn is not None
 
-    def words(self, min_zipf: float = 1.0) -> frozenset[str] | None:
+    def words(self, min_zipf: float = 1.0) -> AbstractSet[str] | None:
         """The language's word list (wordfreq data), or None when none is shipped; loaded
         once per process for each cut-off."""
         if not self.wordlist:
@@ -192,7 +193,7 @@ class Profile:
 
 
 @cache
-def _words(wordlist: str, min_zipf: float) -> frozenset[str] | None:
+def _words(wordlist: str, min_zipf: float) -> AbstractSet[str] | None:
     try:
         return load_wordlist(wordlist, min_zipf=min_zipf)
     except (ResourceError, OSError):
@@ -227,14 +228,19 @@ def _pair(path: Path, text: str, value: object, key: str) -> tuple[str, str]:
 
 def load_profile_file(path: Path) -> Profile:
     """Read and validate one profile file."""
-    import yaml
+    from tqkit.datacache import yaml_data
 
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"{path}: cannot read the profile: {exc}") from exc
-    except yaml.YAMLError as exc:
+    try:
+        data = yaml_data(text)  # PyYAML is imported only when the cache lacks the text
+    except Exception as exc:
+        import yaml
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise ProfileError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc

@@ -9,6 +9,7 @@ by :mod:`tqkit.datafiles`, below the loaders.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,11 +77,11 @@ class Resources:
         return self.packs
 
     @cached_property
-    def english_words(self) -> frozenset[str]:
+    def english_words(self) -> AbstractSet[str]:
         return load_wordlist("en")
 
     @cached_property
-    def common_english_words(self) -> frozenset[str]:
+    def common_english_words(self) -> AbstractSet[str]:
         """Words at least as frequent as zipf 3 (about once per million words)."""
         return load_wordlist("en", min_zipf=3.0)
 

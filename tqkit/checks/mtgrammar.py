@@ -58,17 +58,17 @@ def _irregular() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[s
 
 @lru_cache(maxsize=8192)
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
+    from tqkit.lemmacache import lemminflect
 
-    result: dict[str, tuple[str, ...]] = lemminflect.getAllLemmas(word)
+    result: dict[str, tuple[str, ...]] = lemminflect("lemmas").getAllLemmas(word)
     return result
 
 
 @lru_cache(maxsize=8192)
 def _inflections(lemma: str, upos: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
+    from tqkit.lemmacache import lemminflect
 
-    result: dict[str, tuple[str, ...]] = lemminflect.getAllInflections(lemma, upos=upos)
+    result: dict[str, tuple[str, ...]] = lemminflect("inflections").getAllInflections(lemma, upos=upos)
     return result
 
 

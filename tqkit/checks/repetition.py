@@ -6,10 +6,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
 from tqkit.checks._text import match_case, sentence_start, shown
+from tqkit.chunks import space_chunks
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -80,7 +82,7 @@ class DoubledWord(Rule):
         english = profile is None or profile.code == "en"
         if english:
             allowed, function, grammatical = ALLOWED_DOUBLES, FUNCTION_WORDS, GRAMMATICAL_DOUBLES
-            words: frozenset[str] | None = None
+            words: AbstractSet[str] | None = None
         elif profile is None or profile.generic:
             return  # no profile: nothing says which doubles are grammatical
         else:
@@ -344,9 +346,9 @@ def repetition_idioms() -> tuple[frozenset[str], frozenset[frozenset[str]]]:
 
 @lru_cache(maxsize=8192)
 def _word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
+    from tqkit.lemmacache import lemminflect
 
-    result: dict[str, tuple[str, ...]] = lemminflect.getAllLemmas(word)
+    result: dict[str, tuple[str, ...]] = lemminflect("lemmas").getAllLemmas(word)
     return result
 
 
@@ -562,18 +564,19 @@ class RootRepeatedInClause(Rule):
         """Starts of words followed, within about seven words, by a word with the same first
         four letters: one pass that keeps the last position of each four-letter prefix (much
         cheaper than a backreference tried at every word)."""
-        matches = list(_LONG_WORD_RE.finditer(folded))
-        starts = list(map(re.Match.start, matches))
-        keys = list(map(re.Match.group, matches, itertools.repeat(1)))
-        words = list(map(re.Match.group, matches))
         last: dict[str, tuple[int, str]] = {}
         out: list[int] = []
-        for at, key, word in zip(starts, keys, words, strict=True):
-            prev = last.get(key)
-            # the same word again is cohesion, not a repeated root
-            if prev is not None and at - prev[0] <= _ROOT_REACH and word != prev[1]:
-                out.append(prev[0])
-            last[key] = (at, word)
+        for a, b in space_chunks(folded):  # (a piece at a time: memory stays flat)
+            matches = list(_LONG_WORD_RE.finditer(folded, a, b))
+            starts = list(map(re.Match.start, matches))
+            keys = list(map(re.Match.group, matches, itertools.repeat(1)))
+            words = list(map(re.Match.group, matches))
+            for at, key, word in zip(starts, keys, words, strict=True):
+                prev = last.get(key)
+                # the same word again is cohesion, not a repeated root
+                if prev is not None and at - prev[0] <= _ROOT_REACH and word != prev[1]:
+                    out.append(prev[0])
+                last[key] = (at, word)
         return out
 
     @staticmethod

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -447,7 +448,7 @@ def _quoted_here(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
+def _common_words() -> AbstractSet[str]:
     """Frequent English words (zipf >= 4): a lower-case term made only of them ("basic
     principles", "black january") is probably ordinary prose, not a miswritten name."""
     try:

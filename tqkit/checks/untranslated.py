@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import match_case, sentence_start
+from tqkit.chunks import space_chunks
 from tqkit.document import Document, Token
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import literal_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 from tqkit.text.scripts import script_label
 
@@ -226,7 +228,7 @@ class TransliteratedWord(Rule):
         reported: set[int] = set()
         known_re = _known_regex(tuple(sorted(known_translits)))
         if known_re is not None:
-            for m in known_re.finditer(view):
+            for m in literal_finditer(known_re, view, doc.folded, known_translits):
                 word = m.group(1).lower()
                 entry = known_translits.get(word) or known_translits.get(_singular(word))
                 if entry is None:
@@ -237,7 +239,11 @@ class TransliteratedWord(Rule):
         # Unknown words of Slavic shape: the distinct words of the text are filtered first (C-level
         # set and suffix tests); only the rare survivors are located and judged in context.
         # set difference with the word list runs in C; the few unknown words left are judged
-        unknown = set(_WORD4_RE.findall(doc.folded)) - res.english_words
+        folded = doc.folded
+        unknown: set[str] = set()
+        for a, b in space_chunks(folded):  # (a piece at a time: memory stays flat)
+            unknown.update(_WORD4_RE.findall(folded, a, b))
+        unknown -= res.english_words
         suspects = {
             w for w in unknown
             if _slavic_shape(w) and not res.is_known_word(_singular(w))
@@ -252,7 +258,7 @@ class TransliteratedWord(Rule):
                     )
         if not suspects:
             return
-        for m in _suspects_regex(frozenset(suspects)).finditer(view):
+        for m in literal_finditer(_suspects_regex(frozenset(suspects)), view, doc.folded, suspects):
             if m.start() in reported:
                 continue
             text = m.group()

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
 from tqkit.document import TOKEN_RE
 from tqkit.errors import PatternError
+from tqkit.packs.gates import edge as _edge
+from tqkit.packs.gates import gate as _gate
+from tqkit.packs.gates import gate_ok as _gate_ok
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond, parse_pattern
 from tqkit.text.fold import fold
@@ -148,10 +151,11 @@ class Matcher:
         # key -> [(entry index, pattern index, anchor index, neighbour offset, its condition)]:
         # the neighbour is the token condition next to the anchor (not a gap), tested on the
         # neighbouring token before the pattern is tried (most candidates fail there)
-        self.candidates: dict[str, list[tuple[int, int, int, int, Cond | None]]] = {}
+        self.candidates: dict[str, list[tuple[int, int, int, int, Cond | None, Any]]] = {}
         self.rules = frozenset(e.rule for e in self.entries)
         self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
         candidates = self.candidates
+        gates: dict[tuple[int, int], Any] = {}  # (id of the condition, side) -> its gate
         for ei, entry in enumerate(self.entries):
             anchors = entry.extra.get("anchors")
             for pi, conds in enumerate(entry.compiled):
@@ -161,7 +165,9 @@ class Matcher:
                     off, ncond = 1, conds[a + 1]
                 elif a > 0 and conds[a - 1][0] != GAP:
                     off, ncond = -1, conds[a - 1]
-                cand = (ei, pi, a, off, ncond)
+                gk = (id(ncond), off)  # (a cached set shares its conditions between patterns)
+                gate = gates[gk] if gk in gates else gates.setdefault(gk, _gate(ncond, off))
+                cand = (ei, pi, a, off, ncond, gate)
                 for form in conds[a][1]:
                     if form in candidates:
                         candidates[form].append(cand)
@@ -174,7 +180,7 @@ class Matcher:
         r = self._reach.get(key)
         if r is None:
             left = right = 0
-            for ei, pi, a, _off, _nc in self.candidates[key]:
+            for ei, pi, a, _off, _nc, _g in self.candidates[key]:
                 conds = self.entries[ei].compiled[pi]
                 left = max(left, _width(conds[:a]))
                 right = max(right, _width(conds[a + 1:]))
@@ -193,6 +199,24 @@ class Matcher:
             self._automaton = automaton
         return self._automaton
 
+    def hits(self, folded: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, key)`` of every key in ``folded`` not preceded by a letter, digit,
+        hyphen or underscore and not followed by a letter or digit, in order of their ends."""
+        automaton = self.automaton
+        if automaton is None:
+            return
+        n = len(folded)
+        for last, key in automaton.iter(folded):
+            s = last - len(key) + 1
+            if s > 0:
+                ch = folded[s - 1]
+                if ch.isalnum() or ch in "-_":
+                    continue
+            e = last + 1
+            if e < n and folded[e].isalnum():
+                continue
+            yield s, e, key
+
     def find(self, view: str, folded: str | None = None,
              source_at: Callable[[int], str | None] | None = None,
              accept: Callable[[Entry], bool] | None = None,
@@ -206,27 +230,27 @@ class Matcher:
             return []
         if folded is None:
             folded = fold(view)
-        n = len(folded)
         found: list[tuple[int, int, int, Match]] = []
         starts: list[int] | None = None
         if tokens is not None:
             starts = list(map(itemgetter(0), tokens))
         candidates = self.candidates
         entries = self.entries
-        for end, key in automaton.iter(folded):
-            s = end - len(key) + 1
-            if s > 0:
-                ch = folded[s - 1]
-                if ch.isalnum() or ch in "-_":
-                    continue
-            e = end + 1
-            if e < n and folded[e].isalnum():
-                continue
+        for s, e, key in self.hits(folded):
             toks: Sequence[Tok] = ()
             t = -1
             nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)
-            for ei, pi, a, off, ncond in candidates[key]:
+            edge = [-2, -2, -2]  # where the neighbour token starts (1) or ends (-1); -1: none
+            for ei, pi, a, off, ncond, gate in candidates[key]:
                 if off:
+                    if gate is not None:
+                        # a cheap test of the neighbour's first (last) character before the
+                        # neighbour token is made: most candidates fail here
+                        p = edge[off]
+                        if p == -2:
+                            p = edge[off] = _edge(view, s, e, off)
+                        if p < 0 or not _gate_ok(gate, view, folded, p):
+                            continue
                     tk = nb[off]
                     if tk is None:
                         tk = nb[off] = _neighbour(view, s, e, off) or _NO_TOKEN
@@ -267,8 +291,6 @@ class Matcher:
 
 
 _WORDISH = frozenset("'’-.,:\u0300\u0301\u0302\u0303\u0308")
-
-
 _NO_TOKEN: Tok = (-1, -1, "", "")
 
 

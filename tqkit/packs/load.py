@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,26 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
 
 # -- the set ----------------------------------------------------------------------------------
 
+class _Matchers(Mapping[str, Matcher]):
+    """Language -> the matcher of its pattern entries, each built on first use."""
+
+    def __init__(self, entries: dict[str, list[Entry]]) -> None:
+        self._entries = entries
+        self._built: dict[str, Matcher] = {}
+
+    def __getitem__(self, lang: str) -> Matcher:
+        m = self._built.get(lang)
+        if m is None:
+            m = self._built[lang] = Matcher(self._entries[lang])
+        return m
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class PackSet:
     """Every loaded pack, compiled: ``matcher`` finds the pattern entries in a text;
     ``transliterations`` maps the words of ``kind: transliteration`` entries (used by TQ102)."""
@@ -88,18 +109,21 @@ class PackSet:
         self.entries = [e for pk in self.packs for e in pk.entries]
         self.by_id = {e.id: e for e in self.entries}
         self.rules = frozenset(e.rule for e in self.entries if e.kind == "pattern")
-        self.translit_matcher = Matcher([e for e in self.entries if e.kind == "transliteration"])
-        # one matcher per language of the checked text (a pack's target_lang)
+        # one matcher per language of the checked text (a pack's target_lang), indexed when a
+        # text in that language is first checked
         patterns = [e for e in self.entries if e.kind == "pattern"]
-        self.by_lang: dict[str, Matcher] = {}
-        for lang in sorted({e.target_lang for e in patterns}):
-            self.by_lang[lang] = Matcher([e for e in patterns if e.target_lang == lang])
+        self.by_lang = _Matchers({lang: [e for e in patterns if e.target_lang == lang]
+                                  for lang in sorted({e.target_lang for e in patterns})})
         self._all: Matcher | None = None
         self.transliterations: dict[str, Entry] = {}
         for e in self.entries:
             if e.kind == "transliteration":
                 for pat in e.patterns:
                     self.transliterations[pat.lower()] = e
+
+    @cached_property
+    def translit_matcher(self) -> Matcher:
+        return Matcher([e for e in self.entries if e.kind == "transliteration"])
 
     @property
     def matcher(self) -> Matcher:

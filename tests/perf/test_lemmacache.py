@@ -1,0 +1,50 @@
+"""lemminflect's tables from the tqkit cache are lemminflect's own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = """
+import json, sys
+from tqkit.lemmacache import lemminflect
+lm = lemminflect("lemmas", "inflections")
+words = ["went", "peacemakers", "held", "children", "better", "xyzzy"]
+print(json.dumps([lm.getAllLemmas(w) for w in words] + [lm.getAllInflections(w) for w in ["go", "child", "hold"]]))
+"""
+
+
+def _run(env_cache: str) -> str:
+    env = {"PATH": "/usr/bin:/bin", "TQKIT_CACHE_DIR": env_cache, "HOME": env_cache or "/nonexistent"}
+    return subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True, env=env).stdout
+
+
+def test_cached_tables_give_the_same_answers(tmp_path: Path) -> None:
+    plain = _run("")  # no cache: lemminflect loads its own files
+    first = _run(str(tmp_path))  # builds the entries
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "lemmas").glob("*.table")) == ["inflections", "lemmas"]
+    again = _run(str(tmp_path))  # reads them
+    assert plain == first == again
+    assert '"go"' in plain
+
+
+def test_damaged_entry_is_rebuilt(tmp_path: Path) -> None:
+    want = _run(str(tmp_path))
+    for p in (tmp_path / "lemmas").glob("*.table"):
+        p.write_bytes(b"\x00garbage")
+    assert _run(str(tmp_path)) == want
+    assert all(p.stat().st_size > 1000 for p in (tmp_path / "lemmas").glob("*.table"))
+
+
+def test_lazy_table_holds_lemminflects_table() -> None:
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    from tqkit.lemmacache import LazyTable, encode
+
+    plain = LemmaLUCodec.load(Lemmatizer().lemma_lu_fn)
+    table = LazyTable(encode(plain))
+    assert len(table) == len(plain) and set(table) == set(plain)
+    assert all(table.get(k) == v for k, v in plain.items())
+    assert table.get("not-a-word-xyzzy", {}) == {}

@@ -1,0 +1,59 @@
+"""literal_finditer gives exactly the matches of the regex's own finditer."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tqkit.chunks import space_chunks
+from tqkit.document import fold
+from tqkit.literals import literal_finditer
+
+WORDS = ("batka", "batki", "militsiya", "obshtina", "ab")
+RX = re.compile(r"(?<![\w\-])((?:militsiya|obshtina|batka|batki|ab)(?:['’]s)?)(?![\w\-])", re.I)
+PIECES = st.sampled_from([*WORDS, "Batka", "MILITSIYA", "ObShTiNa's", " ", "-", "’s", "'", "x", "\n",
+                          "\u0130", "\u0131", "ſ", "\u212a", "Ё", "é", "1", "_", "\x00", "batkab"])
+
+
+def _spans(it: object) -> list[tuple[int, int]]:
+    return [m.span() for m in it]  # type: ignore[attr-defined]
+
+
+@given(st.lists(PIECES, max_size=40))
+def test_same_matches_as_finditer(pieces: list[str]) -> None:
+    view = "".join(pieces)
+    assert _spans(literal_finditer(RX, view, fold(view), WORDS)) == _spans(RX.finditer(view))
+
+
+def test_examples() -> None:
+    view = "The Batka's men and the militsiya-led batki; ab ab."
+    got = [m.group() for m in literal_finditer(RX, view, fold(view), WORDS)]
+    assert got == ["Batka's", "batki", "ab", "ab"] == [m.group() for m in RX.finditer(view)]
+
+
+WORD_RE = re.compile(r"\b[A-Za-z]{4,}\b")
+
+
+@given(st.lists(st.sampled_from(["word", "abcde", " ", "\n", "-", "ab", "x.y", "’s"]), max_size=60),
+       st.integers(min_value=1, max_value=12))
+def test_space_chunks_give_the_same_matches(pieces: list[str], size: int) -> None:
+    text = "".join(pieces)
+    chunks = list(space_chunks(text, size))
+    assert "".join(text[a:b] for a, b in chunks) == text
+    assert [w for a, b in chunks for w in WORD_RE.findall(text, a, b)] == WORD_RE.findall(text)
+
+
+@given(st.lists(st.sampled_from(["ΟΔΟΣ", "Σ", "σ", "ς", " ", "\n", "Word", "’", "Ё", "İ", "ß", "x"]), max_size=60),
+       st.integers(min_value=1, max_value=12))
+def test_fold_long_is_fold(pieces: list[str], size: int) -> None:
+    import tqkit.document as document
+
+    text = "".join(pieces)
+    old = document.CHUNK
+    document.CHUNK = size
+    try:
+        assert document.fold_long(text) == fold(text)
+    finally:
+        document.CHUNK = old
