@@ -1,0 +1,32 @@
+"""TQ310-TQ319: grammar that machine translation leaves behind in English news copy.
+
+Verb forms after an auxiliary ("did not commented", "will also met", "has became"), the
+present with *since* and a point in time ("are held since 1992"), "one of the" with a singular
+noun, quantity words after decimals ("2.5 thousand", "1,5 million") and a currency said twice
+("EUR 3 million euros").
+
+Every detector is literal-led: a cheap regular expression over ``Document.folded`` finds the
+few candidate anchors, and only there are words looked up. Word forms come from lemminflect's
+inflection lexicon (it ships its data; nothing is downloaded); its tables are loaded the first
+time a candidate needs them, so a clean article never pays for them. A small list of irregular
+verbs (``glossaries/english-irregular-verbs.tsv``, generated from lemminflect) is the first
+filter.
+
+One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318), ``nouns``
+(TQ314), ``quantities`` (TQ315, TQ316); ``_words`` holds the shared word knowledge.
+Importing this package registers every rule.
+"""
+
+from __future__ import annotations
+
+from tqkit.checks.mtgrammar.nouns import OneOfSingular
+from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
+from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion
+from tqkit.checks.mtgrammar.quantities import DecimalQuantity, DoubledUnit
+from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
+from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, VerbFormAfterModal
+
+__all__ = [
+    "DecimalQuantity", "DoubledUnit", "FrontedAdverbialInversion", "OneOfSingular", "PastAfterPerfect", "PerfectWithPastTime",
+    "PresentWithSince", "SingularAfterNumber", "VerbFormAfterDo", "VerbFormAfterModal",
+]
