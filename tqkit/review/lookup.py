@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from tqkit.document import fold as _fold
 from tqkit.findings import Finding
+from tqkit.text.fold import fold as _fold
 
 
 def lookup(glossary: Any, query: str, limit: int = 20) -> list[Any]:
