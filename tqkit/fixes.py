@@ -10,7 +10,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from tqkit.atomic import Stamp, WriteError, atomic_write, read_for_update
+from tqkit.atomic import Stamp, atomic_write, read_for_update
+from tqkit.errors import WriteError
 from tqkit.config import RunOptions
 from tqkit.discover import settings_for, source_of, walk
 from tqkit.document import Document

@@ -5,9 +5,9 @@ packs (:mod:`~tqkit.packs.load`), token patterns (:mod:`~tqkit.packs.pattern`), 
 
 from tqkit.errors import PackError
 from tqkit.packs.engine import Match, Matcher, render
+from tqkit.packs.read import Problem
 from tqkit.packs.load import (
     PackSet,
-    Problem,
     bundled_pack_dir,
     is_pack_file,
     lint_packs,
