@@ -5,7 +5,6 @@ packs (:mod:`~tqkit.packs.load`), token patterns (:mod:`~tqkit.packs.pattern`), 
 
 from tqkit.errors import PackError
 from tqkit.packs.engine import Match, Matcher, render
-from tqkit.packs.read import Problem
 from tqkit.packs.load import (
     PackSet,
     bundled_pack_dir,
@@ -15,6 +14,7 @@ from tqkit.packs.load import (
     pack_files,
 )
 from tqkit.packs.model import Entry, Example, Pack
+from tqkit.packs.read import Problem
 
 __all__ = [
     "Entry", "Example", "Match", "Matcher", "Pack", "PackError", "PackSet", "Problem",
