@@ -23,7 +23,7 @@ run: $(VENV)/.run-installed
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check tqkit tui tests bench
-	$(BIN)/mypy tqkit
+	$(BIN)/mypy tqkit tui
 
 test: lint
 	$(BIN)/pytest -n 2 -q

@@ -40,7 +40,7 @@ def make_article(words: int) -> str:
 
 async def run(words: int, width: int, height: int) -> dict[str, float]:
     from tqkit.tui.app import make_app
-    from tqkit.tui.docview import DocumentView
+    from tqkit.tui.widgets import DocumentView
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "long.en.txt"

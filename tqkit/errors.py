@@ -148,6 +148,18 @@ class NotRegularFileError(WriteError):
     """The path is not a regular file (a directory, FIFO, device or socket)."""
 
 
+# -- review ----------------------------------------------------------------------------------
+
+
+class ExternalChangeError(Exception):
+    """``tqkit review``: the article changed on disk since it was opened or last saved."""
+
+
+class SaveError(ValueError):
+    """``tqkit review``: the article cannot be written as it stands (e.g. a character its
+    encoding lacks); ``str()`` is one line naming the file and place."""
+
+
 # -- audit -----------------------------------------------------------------------------------
 
 

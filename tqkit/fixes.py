@@ -10,12 +10,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from tqkit.atomic import Stamp, WriteError, atomic_write, read_for_update
+from tqkit.atomic import Stamp, atomic_write, read_for_update
 from tqkit.config import RunOptions
 from tqkit.discover import settings_for, source_of, walk
 from tqkit.document import Document
 from tqkit.engine import Engine, engine_for
-from tqkit.errors import InputError, ResourceError
+from tqkit.errors import InputError, ResourceError, WriteError
 from tqkit.findings import Edit, Finding, Fix, Span
 from tqkit.parallel import map_files
 from tqkit.readers import MAX_BYTES, reader_for

@@ -58,7 +58,8 @@ def lemminflect(*tables: str) -> ModuleType:
 
     for table in tables:
         _prime(lm, table)
-    return lm
+    module: ModuleType = lm
+    return module
 
 
 def _prime(lm: ModuleType, table: str) -> None:
@@ -136,7 +137,7 @@ class LazyTable(Mapping[str, Any]):
         if (len(self._kstarts) != n + 1 or len(self._vstarts) != n + 1 or self._kstarts[-1] != ksize
                 or self._vstarts[-1] != vsize or len(self._vals) != vsize):
             raise ValueError("lemma table does not add up")
-        self._n = n
+        self._n: int = n
         self._memo: dict[str, Any] = {}
 
     def _find(self, key: str) -> int:

@@ -1,28 +1,20 @@
-"""The command palette (ctrl+p) offers every action of the review app."""
+"""The command palette (ctrl+p) offers every action of the review app (``tui/actions.py``)."""
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from .app import ReviewApp
+from .actions import palette_entries
 
 
 class ReviewCommands(Provider):
     """Each review action, with its key, searchable by name."""
 
     def _actions(self) -> list[tuple[str, str, str]]:
-        from .app import ACTIONS
-
-        app = cast("ReviewApp", self.app)
-        keys: dict[str, list[str]] = {}
-        for binding in app.BINDINGS:
-            b: Any = binding
-            keys.setdefault(b.action, []).append(app.get_key_display(b))
-        return [(action, title, ", ".join(keys.get(action, []))) for action, title in ACTIONS]
+        """``(action, title, keys)`` of every entry."""
+        return palette_entries()
 
     def _run(self, action: str) -> None:
         self.app.call_later(self.app.run_action, action)

@@ -92,7 +92,7 @@ async def test_palette_has_one_theme_command(article: Path, checker) -> None:  #
 
 @run_async
 async def test_undo_of_a_dismissal_selects_it_and_leaves_no_empty_sidecar(article: Path, checker) -> None:  # type: ignore[no-untyped-def]
-    from tqkit.tui.session import sidecar_path
+    from tqkit.review.dismissals import sidecar_path
 
     app = make_app(article, checker=checker, poll_seconds=0)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -109,7 +109,7 @@ async def test_undo_of_a_dismissal_selects_it_and_leaves_no_empty_sidecar(articl
 
 
 def test_edit_context_is_cut_at_word_boundaries() -> None:
-    from tqkit.tui.app import edit_context
+    from tqkit.review.excerpts import edit_context
 
     text = ("Officials in the capital said that their logic is based on theirs own interests and "
             "nothing else at all, the spokesman added on Tuesday.\n")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
-from tqkit.tui.app import ACTIONS, ReviewApp, make_app
+from tqkit.tui.actions import ACTIONS
+from tqkit.tui.app import ReviewApp, make_app
 from tqkit.tui.screens import ChoiceScreen, HelpScreen, InputScreen
-from tqkit.tui.session import sidecar_path
 from tui_helpers import run_async
+
+from tqkit.review.dismissals import sidecar_path
 
 
 async def ready(app: ReviewApp, pilot: Pilot[None]) -> None:
@@ -246,9 +249,9 @@ async def test_help_filter_glossary_and_palette(article: Path, checker) -> None:
 
 
 def test_every_action_is_reachable() -> None:
-    for action, _title in ACTIONS:
-        name = action.split("(")[0]
-        assert callable(getattr(ReviewApp, f"action_{name}", None)), action
+    for row in ACTIONS:
+        owner = ReviewApp if row.bind else App
+        assert callable(getattr(owner, f"action_{row.name}", None)), row.action
     keys = {b.key: b.action for b in ReviewApp.BINDINGS}  # type: ignore[union-attr]
     for key, action in {"n": "next_finding", "p": "prev_finding", "j": "next_finding", "k": "prev_finding",
                         "enter": "accept", "a": "accept", "e": "edit", "x": "dismiss_finding", "u": "undo",

@@ -20,11 +20,13 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 from tqkit.tui.app import ReviewApp, make_app
-from tqkit.tui.session import ReviewSession, SourceAlignment, SourceLink, map_point
 from tui_helpers import fixed_checker, run_async
 
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Severity, Span
+from tqkit.review.edits import map_point
+from tqkit.review.session import ReviewSession
+from tqkit.review.source import SourceAlignment, SourceLink
 
 BILINGUAL = Path(__file__).resolve().parent.parent / "fixtures" / "bilingual" / "bg_en_budget.json"
 

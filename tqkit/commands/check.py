@@ -21,10 +21,10 @@ from tqkit.profiles import check_language
 from tqkit.readers import WALK_SUFFIXES
 from tqkit.registry import all_rules, get_rule, validate_selectors
 from tqkit.report import FORMATS, emit
-from tqkit.report.text_report import escape_controls
 from tqkit.results import FileResult
 from tqkit.ruleoptions import MTOptions, RuleOptions, SourceOptions
 from tqkit.runner import check_paths, check_stdin, exit_code
+from tqkit.text.escape import escape_controls
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -122,7 +122,7 @@ def show(concept_id: str, glossaries: tuple[str, ...], fmt: str) -> None:
     elif fmt == "yaml":
         sys.stdout.write(dumps([concept_to_map(c)]))
     else:
-        from tqkit.report.text_report import escape_controls
+        from tqkit.text.escape import escape_controls
 
         sys.stdout.write(escape_controls(describe(c), keep_newlines=True))
 

@@ -71,7 +71,7 @@ def import_(file: str, output: str, langs: str | None, gid: str | None, force: b
     from tqkit.errors import GlossaryError
     from tqkit.glossary.edit import check_text, glossary_to_yaml
     from tqkit.glossary.model import GlossaryInfo
-    from tqkit.report.text_report import escape_controls
+    from tqkit.text.escape import escape_controls
 
     notes: list[str] = []
     stamp = output_stamp(output)

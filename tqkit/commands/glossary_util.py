@@ -18,7 +18,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def esc(message: str) -> str:
     """File content in a message is shown escaped, never sent to the terminal raw."""
-    from tqkit.report.text_report import escape_controls
+    from tqkit.text.escape import escape_controls
 
     return escape_controls(message)
 

@@ -113,7 +113,9 @@ def parse_metrics(spec: str | Sequence[str]) -> list[str]:
 
 def make_metric(name: str) -> Metric:
     """A fresh sacrebleu metric object with sacrebleu's default settings."""
-    from sacrebleu.metrics import BLEU, CHRF, TER
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
 
     if name == "bleu":
         return BLEU()

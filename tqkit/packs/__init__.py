@@ -7,7 +7,6 @@ from tqkit.errors import PackError
 from tqkit.packs.engine import Match, Matcher, render
 from tqkit.packs.load import (
     PackSet,
-    Problem,
     bundled_pack_dir,
     is_pack_file,
     lint_packs,
@@ -15,6 +14,7 @@ from tqkit.packs.load import (
     pack_files,
 )
 from tqkit.packs.model import Entry, Example, Pack
+from tqkit.packs.read import Problem
 
 __all__ = [
     "Entry", "Example", "Match", "Matcher", "Pack", "PackError", "PackSet", "Problem",

@@ -150,6 +150,8 @@ def _dec_cond(c: Any, regexes: dict[tuple[str, bool], LazyRegex]) -> tuple[Any, 
 
 
 def _dec_piece(p: Any) -> tuple[Any, ...]:
+    if not isinstance(p, tuple) or not p:
+        raise CacheError("unknown template record")
     if p[0] == "t" and len(p) == 2 and isinstance(p[1], str):
         return p
     if p[0] == "$" and len(p) == 2 and isinstance(p[1], int):

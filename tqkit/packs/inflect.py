@@ -63,7 +63,7 @@ def inflect_as(lemma: str, tags: tuple[str, ...]) -> str:
             base = lemmas[0] if lemmas else first
         forms = lm.getInflection(base, tag=tag, inflect_oov=True)
         if forms:
-            word = forms[0]
+            word = str(forms[0])
             if first[:1].isupper():
                 word = word[:1].upper() + word[1:]
             return word + (" " + rest if rest else "")

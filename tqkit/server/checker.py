@@ -27,10 +27,11 @@ from tqkit.discover import read_source
 from tqkit.document import Document, Segment
 from tqkit.engine import Engine, document_language, engine_for
 from tqkit.errors import InputError, ResourceError
-from tqkit.findings import Edit, Finding, Fix, Span
+from tqkit.findings import Finding, Span
 from tqkit.profiles import AUTO, profile_for
 from tqkit.readers import reader_for
 from tqkit.registry import Rule
+from tqkit.review.edits import shift_finding
 from tqkit.ruleoptions import RuleOptions, SourceOptions
 
 UNUSED_SUPPRESSION = UnusedSuppression.code
@@ -184,14 +185,6 @@ def line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _LINE_RE.finditer(text))]
 
 
-def _shift(f: Finding, base: int) -> Finding:
-    if base == 0:
-        return f
-    fixes = tuple(Fix(x.title, tuple(Edit(Span(e.start + base, e.end + base), e.replacement)
-                                     for e in x.edits), x.safe) for x in f.fixes)
-    return replace(f, span=Span(f.span.start + base, f.span.end + base), fixes=fixes)
-
-
 def _within(spans: Sequence[Span], lo: int, hi: int) -> tuple[Span, ...]:
     return tuple(Span(max(s.start, lo) - lo, min(s.end, hi) - lo) for s in spans
                  if s.end > lo and s.start < hi)
@@ -299,7 +292,7 @@ class LiveChecker:
             else:
                 self._cache.move_to_end(key)
             found, segs, sents = hit
-            raw.extend(_shift(f, span.start) for f in found)
+            raw.extend(shift_finding(f, span.start) for f in found)
             segments.extend(Span(x.start + span.start, x.end + span.start) for x in segs)
             sentences.extend(Span(x.start + span.start, x.end + span.start) for x in sents)
         doc.__dict__["segments"] = tuple(Segment(f"p{i + 1}", x) for i, x in enumerate(segments))

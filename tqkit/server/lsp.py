@@ -23,7 +23,7 @@ from pygls.workspace import TextDocument
 from tqkit import __version__
 from tqkit.findings import Finding, Severity
 from tqkit.registry import get_rule
-from tqkit.runner import chosen_fixes, non_overlapping
+from tqkit.review.edits import safe_fix_edits
 from tqkit.server.checker import Checked, LiveChecker, Positions, ServerConfig, covering
 
 log = logging.getLogger("tqkit.server")
@@ -199,6 +199,59 @@ def _apply_incremental_change(doc: TextDocument, change: types.TextDocumentConte
     doc._tqkit_positions = after  # type: ignore[attr-defined]
 
 
+def _quick_fixes(uri: str, pos: Positions, checked: Checked, lo: int, hi: int) -> list[types.CodeAction]:
+    """Every fix of the findings touching ``[lo, hi]``, the first safe one preferred."""
+    actions: list[types.CodeAction] = []
+    for f in covering(checked.findings, lo, hi):
+        diag = diagnostic(f, pos)
+        for i, fix in enumerate(f.fixes):
+            title = f"{fix.title} ({f.rule}{'' if fix.safe else ', unsafe'})"
+            actions.append(types.CodeAction(
+                title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
+                is_preferred=fix.safe and i == 0,
+                edit=types.WorkspaceEdit(changes={uri: text_edits(fix.edits, pos)})))
+    return actions
+
+
+def code_actions(ls: TqkitServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    """Quick fixes at the range and, when asked, every safe fix at once (the review core's
+    selection, as `tqkit check --fix` makes it)."""
+    uri = params.text_document.uri
+    pos, checked = ls.current(uri)
+    wanted = params.context.only
+    actions: list[types.CodeAction] = []
+    if not wanted or any(str(k).startswith("quickfix") or str(k) == "" for k in wanted):
+        lo = pos.offset(params.range.start.line, params.range.start.character)
+        hi = pos.offset(params.range.end.line, params.range.end.character)
+        actions.extend(_quick_fixes(uri, pos, checked, lo, hi))
+    if not wanted or any(str(k) in ("source", "source.fixAll", FIX_ALL) for k in wanted):
+        _, edits = safe_fix_edits(checked.findings)
+        if edits:
+            actions.append(types.CodeAction(
+                title=f"tqkit: apply every safe fix ({len(edits)} edit{'s' * (len(edits) != 1)})",
+                kind=FIX_ALL,
+                edit=types.WorkspaceEdit(changes={uri: text_edits(edits, pos)})))
+    return actions
+
+
+def hover_at(ls: TqkitServer, params: types.HoverParams) -> types.Hover | None:
+    """The findings under the cursor with their fixes and rule documentation."""
+    pos, checked = ls.current(params.text_document.uri)
+    at = pos.offset(params.position.line, params.position.character)
+    found = [f for f in checked.findings if f.span.start <= at < max(f.span.end, f.span.start + 1)]
+    if not found:
+        return None
+    parts = []
+    for f in found:
+        rule = get_rule(f.rule)
+        fixes = "".join(f"\n- {'' if x.safe else '(unsafe) '}{x.title}" for x in f.fixes)
+        parts.append(f"**{f.rule} {f.name}** ({f.severity.label})\n\n{f.message}"
+                     + (f"\n\nFixes:{fixes}" if fixes else "") + f"\n\n---\n\n{rule.doc()}")
+    f0 = found[0]
+    return types.Hover(contents=types.MarkupContent(types.MarkupKind.Markdown, "\n\n".join(parts)),
+                       range=lsp_range(pos, f0.span.start, f0.span.end))
+
+
 def build_server() -> TqkitServer:
     TextDocument._apply_incremental_change = _apply_incremental_change  # type: ignore[method-assign,assignment]
     server = TqkitServer()
@@ -240,46 +293,11 @@ def build_server() -> TqkitServer:
         code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll,
                            FIX_ALL]))
     def code_action(ls: TqkitServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        uri = params.text_document.uri
-        pos, checked = ls.current(uri)
-        wanted = params.context.only
-        actions: list[types.CodeAction] = []
-        if not wanted or any(str(k).startswith("quickfix") or str(k) == "" for k in wanted):
-            lo = pos.offset(params.range.start.line, params.range.start.character)
-            hi = pos.offset(params.range.end.line, params.range.end.character)
-            for f in covering(checked.findings, lo, hi):
-                diag = diagnostic(f, pos)
-                for i, fix in enumerate(f.fixes):
-                    title = f"{fix.title} ({f.rule}{'' if fix.safe else ', unsafe'})"
-                    actions.append(types.CodeAction(
-                        title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
-                        is_preferred=fix.safe and i == 0,
-                        edit=types.WorkspaceEdit(changes={uri: text_edits(fix.edits, pos)})))
-        if not wanted or any(str(k) in ("source", "source.fixAll", FIX_ALL) for k in wanted):
-            edits = non_overlapping(chosen_fixes(checked.findings, unsafe=False))
-            if edits:
-                actions.append(types.CodeAction(
-                    title=f"tqkit: apply every safe fix ({len(edits)} edit{'s' * (len(edits) != 1)})",
-                    kind=FIX_ALL,
-                    edit=types.WorkspaceEdit(changes={uri: text_edits(edits, pos)})))
-        return actions
+        return code_actions(ls, params)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: TqkitServer, params: types.HoverParams) -> types.Hover | None:
-        pos, checked = ls.current(params.text_document.uri)
-        at = pos.offset(params.position.line, params.position.character)
-        found = [f for f in checked.findings if f.span.start <= at < max(f.span.end, f.span.start + 1)]
-        if not found:
-            return None
-        parts = []
-        for f in found:
-            rule = get_rule(f.rule)
-            fixes = "".join(f"\n- {'' if x.safe else '(unsafe) '}{x.title}" for x in f.fixes)
-            parts.append(f"**{f.rule} {f.name}** ({f.severity.label})\n\n{f.message}"
-                         + (f"\n\nFixes:{fixes}" if fixes else "") + f"\n\n---\n\n{rule.doc()}")
-        f0 = found[0]
-        return types.Hover(contents=types.MarkupContent(types.MarkupKind.Markdown, "\n\n".join(parts)),
-                           range=lsp_range(pos, f0.span.start, f0.span.end))
+        return hover_at(ls, params)
 
     return server
 

@@ -1,4 +1,4 @@
-"""The review session without Textual: span mapping, diffs, dismissals, safe saving."""
+"""The review session (no Textual): span mapping, diffs, dismissals, safe saving."""
 
 from __future__ import annotations
 
@@ -6,19 +6,13 @@ import codecs
 from pathlib import Path
 
 import pytest
-from tqkit.tui.session import (
-    DismissStore,
-    ExternalChangeError,
-    ReviewSession,
-    SaveError,
-    diff_edits,
-    inverse_edits,
-    map_span,
-    sidecar_path,
-)
-from tui_helpers import fixed_checker
+from review_helpers import fixed_checker
 
+from tqkit.errors import ExternalChangeError, SaveError
 from tqkit.findings import Edit, Span, apply_edits
+from tqkit.review.dismissals import DismissStore, sidecar_path
+from tqkit.review.edits import diff_edits, inverse_edits, map_span
+from tqkit.review.session import ReviewSession
 
 
 def test_map_span_moves_and_drops() -> None:

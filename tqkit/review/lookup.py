@@ -1,17 +1,13 @@
-"""Glossary lookup for the review app (no Textual here): find concepts for a word or phrase."""
+"""Glossary lookup for the review (no Textual here): find concepts for a word or phrase, and
+describe them line by line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-
-def _fold(text: str) -> str:
-    try:
-        from tqkit.glossary.model import fold
-    except ImportError:  # pragma: no cover - the glossary package is always shipped
-        return text.casefold()
-    return fold(text)
+from tqkit.findings import Finding
+from tqkit.text.fold import fold as _fold
 
 
 def lookup(glossary: Any, query: str, limit: int = 20) -> list[Any]:
@@ -78,3 +74,26 @@ def describe(concept: Any, target_lang: str = "en") -> list[tuple[str, str]]:
             parts.append(f"{mark} {t.text} ({status})")
         lines.append(("", f"  {lang}: " + "; ".join(parts)))
     return lines
+
+
+def load_glossary(glossaries: Sequence[str], target_lang: str) -> tuple[Any, str | None]:
+    """The merged glossary the checks use, or ``(None, reason)`` when there is none."""
+    try:
+        from tqkit.resources import Resources  # loads the glossaries on first lookup only
+
+        glossary = Resources(glossaries or None, target_lang).glossary
+    except Exception as exc:
+        return None, f"The glossary cannot be loaded: {exc}"
+    if glossary is None:
+        return None, "No glossary is available in this installation."
+    return glossary, None
+
+
+def concept_of(finding: Finding) -> str | None:
+    """The glossary concept a finding names (a term rule's ``concept``/``concept_id``)."""
+    concept = None
+    for key in ("concept", "concept_id"):
+        value = finding.data.get(key)
+        if isinstance(value, str):
+            concept = value
+    return concept
