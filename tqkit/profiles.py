@@ -173,7 +173,8 @@ class Profile:
                 import Stemmer
 
                 stemmer = Stemmer.Stemmer(arg)
-                return stemmer.stemWord
+                stem_word: Callable[[str], str] = stemmer.stemWord
+                return stem_word
             if kind == "simplemma":
                 import simplemma
 

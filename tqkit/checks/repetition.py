@@ -12,8 +12,9 @@ from typing import Any
 from tqkit.checks._text import match_case, sentence_start, shown
 from tqkit.checks.repetition_roots import root_pairs
 from tqkit.document import Document
+from tqkit.errors import ProfileError, UnknownLanguage
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.profiles import Profile, ProfileError, UnknownLanguage, base_code, profile_for
+from tqkit.profiles import Profile, base_code, profile_for
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Doubles that are grammatical ("that that", "had had") or idiomatic.

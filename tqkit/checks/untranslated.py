@@ -11,9 +11,10 @@ from tqkit.checks._text import match_case, sentence_start
 from tqkit.checks.translit_langs import translit_hits
 from tqkit.chunks import space_chunks
 from tqkit.document import Document, Token
+from tqkit.errors import ProfileError, UnknownLanguage
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.literals import literal_finditer
-from tqkit.profiles import Profile, ProfileError, UnknownLanguage, base_code, profile_for
+from tqkit.profiles import Profile, base_code, profile_for
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 from tqkit.text.scripts import script_label
 
