@@ -37,6 +37,7 @@ RULE_MODULES = (
     "tqkit.checks.mtgrammar",
     "tqkit.checks.spacing",
     "tqkit.checks.terms",
+    "tqkit.checks.terms_source",
     "tqkit.checks.source",
     "tqkit.checks.source_numbers",
     "tqkit.checks.source_names",
