@@ -402,3 +402,20 @@ def store_cache_entry(entry: Path, packed: bytes, max_bytes: int,
         evict(entry.parent)
     except OSError:
         pass
+
+
+def keep_newest(pattern: str, keep: int) -> Callable[[Path], None]:
+    """An ``evict`` for :func:`store_cache_entry`: in the cache directory, keep the ``keep``
+    most recently used files matching ``pattern`` (a glob) and delete the others."""
+
+    def evict(directory: Path) -> None:
+        files = []
+        for p in directory.glob(pattern):
+            with contextlib.suppress(OSError):
+                files.append((p.stat().st_mtime, p))
+        files.sort(reverse=True)
+        for _, p in files[keep:]:
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+    return evict

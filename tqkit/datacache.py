@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tqkit.atomic import store_cache_entry
+from tqkit.atomic import keep_newest, store_cache_entry
 
 CACHE_VERSION = "1"
 MAX_BYTES = 8 * 1024 * 1024
@@ -72,12 +72,4 @@ def yaml_data(text: str) -> Any:
     return data
 
 
-def _evict(directory: Path) -> None:
-    files = []
-    for p in directory.glob("yaml-*.marshal"):
-        with contextlib.suppress(OSError):
-            files.append((p.stat().st_mtime, p))
-    files.sort(reverse=True)
-    for _, p in files[KEEP:]:
-        with contextlib.suppress(OSError):
-            p.unlink()
+_evict = keep_newest("yaml-*.marshal", KEEP)

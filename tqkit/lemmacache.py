@@ -27,7 +27,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from tqkit.atomic import store_cache_entry
+from tqkit.atomic import keep_newest, store_cache_entry
+from tqkit.wordcache import find_sorted
 
 CACHE_VERSION = "2"
 MAGIC = b"tqkit-lemma-table-2\n"
@@ -141,16 +142,7 @@ class LazyTable(Mapping[str, Any]):
         self._memo: dict[str, Any] = {}
 
     def _find(self, key: str) -> int:
-        want = key.encode("utf-8", "surrogatepass") + b"\n"
-        keys, starts = self._keys, self._kstarts
-        lo, hi = 0, self._n
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if keys[starts[mid]:starts[mid + 1]] < want:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo if lo < self._n and keys[starts[lo]:starts[lo + 1]] == want else -1
+        return find_sorted(self._keys, self._kstarts, self._n, key)
 
     def __getitem__(self, key: str) -> Any:
         value = self._memo.get(key, _UNSEEN)
@@ -178,12 +170,4 @@ class LazyTable(Mapping[str, Any]):
         return self._n
 
 
-def _evict(directory: Path) -> None:
-    files = []
-    for p in directory.glob("*.table"):
-        with contextlib.suppress(OSError):
-            files.append((p.stat().st_mtime, p))
-    files.sort(reverse=True)
-    for _, p in files[KEEP:]:
-        with contextlib.suppress(OSError):
-            p.unlink()
+_evict = keep_newest("*.table", KEEP)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Set
 from pathlib import Path
 from typing import Any
 
-from tqkit.atomic import store_cache_entry
+from tqkit.atomic import keep_newest, store_cache_entry
 
 CACHE_VERSION = "3"
 MAGIC = b"tqkit-words-3\n"
@@ -55,6 +55,20 @@ def _key(source: Path) -> str | None:
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
+def find_sorted(block: bytes, starts: array[int], n: int, word: str) -> int:
+    """Index of ``word`` in a sorted table of ``n`` newline-terminated UTF-8 keys laid end to
+    end in ``block`` (key ``i`` is ``block[starts[i]:starts[i + 1]]``), or -1: binary search."""
+    key = word.encode("utf-8", "surrogatepass") + b"\n"
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if block[starts[mid] : starts[mid + 1]] < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < n and block[starts[lo] : starts[lo + 1]] == key else -1
+
+
 class _Table:
     """Every word of a list, sorted, with its bucket (shared by the cut-offs of one list)."""
 
@@ -79,18 +93,8 @@ class _Table:
 
     def bucket(self, word: str) -> int:
         """The word's bucket, or -1 when the list does not have it."""
-        key = word.encode("utf-8", "surrogatepass") + b"\n"
-        block, starts = self.block, self.starts
-        lo, hi = 0, self.n
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if block[starts[mid]:starts[mid + 1]] < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < self.n and block[starts[lo]:starts[lo + 1]] == key:
-            return self.buckets[lo]
-        return -1
+        i = find_sorted(self.block, self.starts, self.n, word)
+        return self.buckets[i] if i >= 0 else -1
 
 
 def encode(buckets: list[Any]) -> bytes:
@@ -196,12 +200,4 @@ def _table(source: Path, load: Callable[[], list[Any]]) -> _Table:
     return table
 
 
-def _evict(directory: Path) -> None:
-    files = []
-    for p in directory.glob("words-*.bin"):
-        with contextlib.suppress(OSError):
-            files.append((p.stat().st_mtime, p))
-    files.sort(reverse=True)
-    for _, p in files[KEEP:]:
-        with contextlib.suppress(OSError):
-            p.unlink()
+_evict = keep_newest("words-*.bin", KEEP)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tqkit.atomic import store_cache_entry
+from tqkit.atomic import keep_newest, store_cache_entry
 from tqkit.errors import CacheError
 from tqkit.findings import Severity
 from tqkit.packs.model import Entry, Example, Pack
@@ -250,16 +250,7 @@ def write(directory: Path, entry: Path, packs: list[Pack], key: str) -> None:
     store_cache_entry(entry, packed, CACHE_MAX_BYTES, _evict)
 
 
-def _evict(directory: Path) -> None:
-    """Keep the most recently used compiled sets only (each edit of a pack makes a new one)."""
-    files = []
-    for p in directory.glob(f"packs-*{CACHE_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            files.append((p.stat().st_mtime, p))
-    files.sort(reverse=True)
-    for _, p in files[KEEP_CACHED:]:
-        with contextlib.suppress(OSError):
-            p.unlink()
+_evict = keep_newest(f"packs-*{CACHE_SUFFIX}", KEEP_CACHED)
 
 
 def _note(message: str) -> None:
