@@ -198,7 +198,7 @@ def test_term_fix_keeps_the_grammatical_number() -> None:
 
 
 def test_number_heuristic() -> None:
-    from tqkit.checks.terms import _english_number
+    from tqkit.checks.terms_scan import _english_number
 
     assert _english_number("Russian peacekeepers") == "plural"
     assert _english_number("Russian peacekeeping contingent") == "singular"

@@ -189,7 +189,7 @@ def test_alignment_error_becomes_a_one_line_input_error(monkeypatch: pytest.Monk
 
 
 def test_fallback_pairs_by_order_and_refuses_unequal_counts() -> None:
-    from tqkit.checks.terms import _align_by_order
+    from tqkit.checks.terms_source import _align_by_order
     from tqkit.document import Document
     from tqkit.errors import InputError
 

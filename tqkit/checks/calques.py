@@ -84,7 +84,7 @@ class KnownBadRendering(Rule):
         # deprecated glossary term, this rule stays quiet.
         glossary_spans: list[Span] = []
         if "TQ401" in ctx.selected:
-            from tqkit.checks.terms import bad_term_spans
+            from tqkit.checks.terms_scan import bad_term_spans
 
             glossary_spans = bad_term_spans(doc, ctx)
         # sorted and merged once, looked up by bisection (a scan per match is quadratic)
