@@ -174,12 +174,23 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
         raise InputError(sp, f"unknown tqkit setting `{unknown[0]}` (known: {', '.join(sorted(KNOWN_KEYS))})",
                          _line_of(text, unknown[0]))
     kw: dict[str, Any] = {"root": str(path.parent), "config_path": sp}
-    if "select" in table:
-        kw["select"] = _check_selectors(_str_list(table["select"], sp, "select", text), sp, "select", text)
-    if "extend-select" in table:
-        kw["extend_select"] = _check_selectors(_str_list(table["extend-select"], sp, "extend-select", text), sp, "extend-select", text)
-    if "ignore" in table:
-        kw["ignore"] = _check_selectors(_str_list(table["ignore"], sp, "ignore", text), sp, "ignore", text)
+    for part in (_selector_settings, _severity_settings, _path_settings, _language_settings):
+        kw.update(part(path, text, table))
+    if "fail-on" in table:
+        try:
+            kw["fail_on"] = Severity.parse(str(table["fail-on"]))
+        except ValueError as exc:
+            raise InputError(sp, str(exc), _line_of(text, "fail-on")) from None
+    return Settings(**kw)
+
+
+def _selector_settings(path: Path, text: str, table: dict[str, Any]) -> dict[str, Any]:
+    """``select``, ``extend-select``, ``ignore``, ``exclude`` and ``per-file-ignores``."""
+    sp = str(path)
+    kw: dict[str, Any] = {}
+    for key, name in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore")):
+        if key in table:
+            kw[name] = _check_selectors(_str_list(table[key], sp, key, text), sp, key, text)
     if "exclude" in table:
         kw["exclude"] = _str_list(table["exclude"], sp, "exclude", text)
     if "per-file-ignores" in table:
@@ -190,24 +201,44 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
             (g, _check_selectors(_str_list(c, sp, g, text), sp, g, text, section="per-file-ignores"))
             for g, c in pfi.items()
         )
-    if "severity" in table:
-        sev = table["severity"]
-        if not isinstance(sev, dict):
-            raise InputError(sp, "`severity` must be a table of CODE = \"info|warning|error\"", _line_of(text, "severity"))
-        pairs = []
-        for code, value in sev.items():
-            _check_selectors((str(code),), sp, str(code), text, codes_only=True, section="severity")
-            try:
-                pairs.append((str(code), Severity.parse(str(value))))
-            except ValueError as exc:
-                raise InputError(sp, str(exc), _line_of(text, str(code))) from None
-        kw["severity"] = tuple(pairs)
+    return kw
+
+
+def _severity_settings(path: Path, text: str, table: dict[str, Any]) -> dict[str, Any]:
+    """``severity``: a table of CODE = "info|warning|error"."""
+    sp = str(path)
+    if "severity" not in table:
+        return {}
+    sev = table["severity"]
+    if not isinstance(sev, dict):
+        raise InputError(sp, "`severity` must be a table of CODE = \"info|warning|error\"", _line_of(text, "severity"))
+    pairs = []
+    for code, value in sev.items():
+        _check_selectors((str(code),), sp, str(code), text, codes_only=True, section="severity")
+        try:
+            pairs.append((str(code), Severity.parse(str(value))))
+        except ValueError as exc:
+            raise InputError(sp, str(exc), _line_of(text, str(code))) from None
+    return {"severity": tuple(pairs)}
+
+
+def _path_settings(path: Path, text: str, table: dict[str, Any]) -> dict[str, Any]:
+    """``glossaries`` and ``packs``, resolved against the config's directory."""
+    sp = str(path)
+    glossaries: tuple[str, ...] | None = None
     if "glossaries" in table:
-        kw["glossaries"] = tuple(str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text))
+        glossaries = tuple(str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text))
     if "packs" in table:
         # rule packs travel with the glossary paths: Resources tells them apart by their first key
         packs = tuple(str((path.parent / g).resolve()) for g in _str_list(table["packs"], sp, "packs", text))
-        kw["glossaries"] = (kw.get("glossaries") or ()) + packs
+        glossaries = (glossaries or ()) + packs
+    return {} if glossaries is None else {"glossaries": glossaries}
+
+
+def _language_settings(path: Path, text: str, table: dict[str, Any]) -> dict[str, Any]:
+    """``target-lang`` and ``per-file-target-lang``."""
+    sp = str(path)
+    kw: dict[str, Any] = {}
     if "target-lang" in table:
         kw["target_lang"] = _language(table["target-lang"], sp, "target-lang", text)
     if "per-file-target-lang" in table:
@@ -216,12 +247,7 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
             raise InputError(sp, "`per-file-target-lang` must be a table of glob = \"code\"",
                              _line_of(text, "per-file-target-lang"))
         kw["per_file_target_lang"] = tuple((str(g), _language(c, sp, str(g), text)) for g, c in pft.items())
-    if "fail-on" in table:
-        try:
-            kw["fail_on"] = Severity.parse(str(table["fail-on"]))
-        except ValueError as exc:
-            raise InputError(sp, str(exc), _line_of(text, "fail-on")) from None
-    return Settings(**kw)
+    return kw
 
 
 def _load_file(path: Path) -> Settings | None:

@@ -88,11 +88,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     input. Exit codes: 0 no findings at or above --fail-on, 1 some, 2 usage or input error;
     with --diff, 1 when the diff is not empty.
     """
-    sel, ext, ign = _split(select), _split(extend_select), _split(ignore)
-    try:
-        validate_selectors(sel + ext + ign)
-    except ValueError as exc:
-        fail(str(exc))
+    sel, ext, ign = _selectors(select, extend_select, ignore)
     _check_flags(fix, diff, force, backup, unsafe_fixes)
     _check_codes(source_lang, roundtrip_via, encoding)
     paths = _drop_empty_directories(paths)
@@ -119,17 +115,38 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         results, would_change, fixed = _fix(paths, options, how, jobs)
     else:
         results = _check(paths, options, jobs, stdin_filename)
+    _echo_errors(results)
+    if not (diff and fmt == "text"):
+        emit(fmt, results, report_stream, color=color, statistics=statistics, fixed=fixed if fix else None)
+    sys.exit(_exit_code(results, options, diff=diff, would_change=would_change, exit_zero=exit_zero))
+
+
+def _selectors(select: tuple[str, ...], extend_select: tuple[str, ...],
+               ignore: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``--select``, ``--extend-select`` and ``--ignore`` split on commas and checked."""
+    sel, ext, ign = _split(select), _split(extend_select), _split(ignore)
+    try:
+        validate_selectors(sel + ext + ign)
+    except ValueError as exc:
+        fail(str(exc))
+    return sel, ext, ign
+
+
+def _echo_errors(results: list[FileResult]) -> None:
+    """One ``tqkit: ...`` line on stderr per file that could not be checked."""
     for r in results:
         if r.error:
             click.echo(f"tqkit: {escape_controls(r.error)}", err=True)
-    if not (diff and fmt == "text"):
-        emit(fmt, results, report_stream, color=color, statistics=statistics, fixed=fixed if fix else None)
+
+
+def _exit_code(results: list[FileResult], options: RunOptions, *, diff: bool, would_change: bool,
+               exit_zero: bool) -> int:
     code = exit_code(results, options.fail_on)
     if diff and code != 2:
         code = 1 if would_change else 0  # like ruff: --diff fails when the diff is not empty
     if exit_zero and code == 1:
         code = 0
-    sys.exit(code)
+    return code
 
 
 def _check_flags(fix: bool, diff: bool, force: bool, backup: bool, unsafe_fixes: bool) -> None:

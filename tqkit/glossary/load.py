@@ -246,49 +246,8 @@ def _concept(v: _Validator, parent: Any, i: int, node: Any, path: str, gid: str)
     if cid:
         field = f"concepts[{i}] ({cid})"
     v.unknown(node, CONCEPT_KEYS, field)
-    sources: list[Source] = []
-    raw_sources = node.get("sources")
-    if raw_sources is not None:
-        if not isinstance(raw_sources, list):
-            v.bad(node, "sources", f"{field}.sources", "expected a list of {title, url}")
-        else:
-            for j, s in enumerate(raw_sources):
-                sf = f"{field}.sources[{j}]"
-                if isinstance(s, str):
-                    sources.append(Source(s))
-                elif isinstance(s, dict):
-                    v.unknown(s, {"title", "url"}, sf)
-                    title = v.text(s, "title", sf, required=True)
-                    url = v.text(s, "url", sf)
-                    if url and not re.match(r"^[a-z][a-z0-9+.-]*:", url):
-                        v.bad(s, "url", f"{sf}.url", f"{url!r} is not a URL")
-                    if title:
-                        sources.append(Source(title, url))
-                else:
-                    v.bad(raw_sources, j, sf, "expected a mapping {title, url} or a title")
-    terms: dict[str, tuple[Term, ...]] = {}
-    raw_terms = node.get("terms")
-    if raw_terms is None:
-        v.bad(node, None, f"{field}.terms", "required field is missing")
-    elif not isinstance(raw_terms, dict):
-        v.bad(node, "terms", f"{field}.terms", "expected a mapping of language code -> terms")
-    else:
-        for lang, items in raw_terms.items():
-            lf = f"{field}.terms.{lang}"
-            if not isinstance(lang, str) or not _LANG_RE.match(lang):
-                v.bad(raw_terms, lang, lf, f"{lang!r} is not a language code")
-                continue
-            if isinstance(items, dict | str):
-                items = [items]
-            if not isinstance(items, list) or not items:
-                v.bad(raw_terms, lang, lf, "expected a non-empty list of terms")
-                continue
-            out: list[Term] = []
-            for j, t in enumerate(items):
-                term = _term(v, items, j, t, f"{lf}[{j}]", lang)
-                if term is not None:
-                    out.append(term)
-            terms[lang] = tuple(out)
+    sources = _sources(v, node, field)
+    terms = _terms(v, node, field)
     if not cid:
         return None
     return Concept(
@@ -297,6 +256,61 @@ def _concept(v: _Validator, parent: Any, i: int, node: Any, path: str, gid: str)
         review=v.text(node, "review", field), sources=tuple(sources), file=path,
         line=_line(parent, i), glossary=gid,
     )
+
+
+def _sources(v: _Validator, node: dict[Any, Any], field: str) -> list[Source]:
+    """The concept's ``sources:`` (each a title or a mapping {title, url})."""
+    sources: list[Source] = []
+    raw_sources = node.get("sources")
+    if raw_sources is None:
+        return sources
+    if not isinstance(raw_sources, list):
+        v.bad(node, "sources", f"{field}.sources", "expected a list of {title, url}")
+        return sources
+    for j, s in enumerate(raw_sources):
+        sf = f"{field}.sources[{j}]"
+        if isinstance(s, str):
+            sources.append(Source(s))
+        elif isinstance(s, dict):
+            v.unknown(s, {"title", "url"}, sf)
+            title = v.text(s, "title", sf, required=True)
+            url = v.text(s, "url", sf)
+            if url and not re.match(r"^[a-z][a-z0-9+.-]*:", url):
+                v.bad(s, "url", f"{sf}.url", f"{url!r} is not a URL")
+            if title:
+                sources.append(Source(title, url))
+        else:
+            v.bad(raw_sources, j, sf, "expected a mapping {title, url} or a title")
+    return sources
+
+
+def _terms(v: _Validator, node: dict[Any, Any], field: str) -> dict[str, tuple[Term, ...]]:
+    """The concept's ``terms:``, language code -> terms."""
+    terms: dict[str, tuple[Term, ...]] = {}
+    raw_terms = node.get("terms")
+    if raw_terms is None:
+        v.bad(node, None, f"{field}.terms", "required field is missing")
+        return terms
+    if not isinstance(raw_terms, dict):
+        v.bad(node, "terms", f"{field}.terms", "expected a mapping of language code -> terms")
+        return terms
+    for lang, items in raw_terms.items():
+        lf = f"{field}.terms.{lang}"
+        if not isinstance(lang, str) or not _LANG_RE.match(lang):
+            v.bad(raw_terms, lang, lf, f"{lang!r} is not a language code")
+            continue
+        if isinstance(items, dict | str):
+            items = [items]
+        if not isinstance(items, list) or not items:
+            v.bad(raw_terms, lang, lf, "expected a non-empty list of terms")
+            continue
+        out: list[Term] = []
+        for j, t in enumerate(items):
+            term = _term(v, items, j, t, f"{lf}[{j}]", lang)
+            if term is not None:
+                out.append(term)
+        terms[lang] = tuple(out)
+    return terms
 
 
 def _term(v: _Validator, parent: Any, j: int, t: Any, field: str, lang: str) -> Term | None:

@@ -1,7 +1,8 @@
 """Rule packs: curated pattern rules as data (``glossaries/packs/*.yaml``; format in
 ``glossaries/packs/FORMAT.md``). This package holds only the mechanism: reading and checking
 packs (:mod:`~tqkit.packs.load`), token patterns (:mod:`~tqkit.packs.pattern`), inflection
-(:mod:`~tqkit.packs.inflect`) and matching (:mod:`~tqkit.packs.engine`)."""
+(:mod:`~tqkit.packs.inflect`), compiling (:mod:`~tqkit.packs.compiler`) and matching
+(:mod:`~tqkit.packs.engine`)."""
 
 from tqkit.errors import PackError
 from tqkit.packs.engine import Match, Matcher, render

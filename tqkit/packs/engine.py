@@ -1,4 +1,4 @@
-"""Compiling pack entries and matching them: one Aho-Corasick pass over ``Document.folded`` finds
+"""Matching compiled pack entries (compiling: :mod:`tqkit.packs.compiler`): one Aho-Corasick pass over ``Document.folded`` finds
 the literal anchor of every pattern; only there are the pattern's token conditions verified, on
 the few tokens around the anchor. Cost grows with the length of the text, hardly with the
 number of entries.
@@ -6,33 +6,24 @@ number of entries.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
 from tqkit.document import TOKEN_RE
-from tqkit.errors import PatternError
+from tqkit.packs.compiler import anchor, width
 from tqkit.packs.gates import edge as _edge
 from tqkit.packs.gates import gate as _gate
 from tqkit.packs.gates import gate_ok as _gate_ok
 from tqkit.packs.model import Entry
-from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond, parse_pattern
+from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond
 from tqkit.text.fold import fold
 
 SENTENCE_END = frozenset(".!?…")
 MAX_RX_TOKEN = 64
 MAX_REACH = 4096  # characters a pattern looks back from its anchor, at most
-# words never chosen as a pattern's anchor when the pattern has another literal
-_COMMON = frozenset(
-    "the a an of in on at to for by with and or as is are was were be been it its this that "
-    "these those from not no has have had do does did will would can could should may he she "
-    "they we you i his her their our".split()
-)
-_TEMPLATE_RE = re.compile(r"\$(\d+)|([^\W\d_][\w'’\-]*)~")
-
 Tok = tuple[int, int, str, str]  # start, end, text, kind (a ``Document.tokens`` item)
 
 
@@ -46,98 +37,6 @@ class Match:
     forms: tuple[str, ...]  # folded text of the token matched by each `~` element
     first: int = 0  # index of the first token matched, and one past the last
     last: int = 0
-
-
-# -- compiling --------------------------------------------------------------------------------
-
-def compile_entry(entry: Entry) -> Entry:
-    """Parse the entry's patterns, antipatterns and suggestion templates (raises PatternError)."""
-    from tqkit.packs.inflect import inflections
-
-    def infl(word: str) -> dict[str, str]:
-        return {form: ",".join(tags) for form, tags in inflections(word).items()}
-
-    english = entry.target_lang == "en"
-    if not english and any("~" in p for p in (*entry.patterns, *entry.unless, *entry.suggest)):
-        raise PatternError(f"`word~` inflects English words only (this pack checks "
-                           f"{entry.target_lang} text): list the forms as (a|b|c)")
-    def each(field: str, items: Sequence[str], make: Callable[[str], Any]) -> list[Any]:
-        out = []
-        for i, item in enumerate(items):
-            try:
-                out.append(make(item))
-            except PatternError as exc:
-                exc.where = (field, i)
-                raise
-        return out
-
-    parsed = each("patterns", entry.patterns, lambda p: parse_pattern(p, infl))
-    unless = each("unless", entry.unless, lambda p: parse_pattern(p, infl))
-    entry.compiled = tuple(p.conds for p in parsed)
-    entry.compiled_unless = tuple(p.conds for p in unless)
-    entry.templates = tuple(each("suggest", entry.suggest, lambda s: _template(s, entry.compiled)))
-    entry.extra["anchors"] = tuple(_anchor(conds) for conds in entry.compiled)
-    # the form -> tag tables served the templates; drop them so a cached set stays small
-    entry.compiled = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
-                           for conds in entry.compiled)
-    entry.compiled_unless = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
-                                  for conds in entry.compiled_unless)
-    return entry
-
-
-def _template(text: str, patterns: Sequence[tuple[Cond, ...]]) -> tuple[tuple[Any, ...], ...]:
-    """Pieces of a suggestion: ``("t", text)``, ``("$", n)`` or ``("~", k, {form: word}, word)``."""
-    from tqkit.packs.inflect import inflect_as
-
-    pieces: list[tuple[Any, ...]] = []
-    pos = 0
-    k = 0
-    shortest = min(len(p) for p in patterns)
-    for m in _TEMPLATE_RE.finditer(text):
-        if m.start() > pos:
-            pieces.append(("t", text[pos:m.start()]))
-        pos = m.end()
-        if m.group(1) is not None:
-            n = int(m.group(1))
-            if not 1 <= n <= shortest:
-                raise PatternError(f"suggestion {text!r}: ${n} but the pattern has {shortest} tokens")
-            pieces.append(("$", n))
-            continue
-        word = m.group(2)
-        table: dict[str, str] = {}
-        having = 0
-        for conds in patterns:
-            tilde = [c for c in conds if c[0] == LIT and c[3]]
-            if k >= len(tilde):
-                continue  # this pattern gives no form: the word is used as written
-            having += 1
-            for form, tags in tilde[k][5].items():
-                table.setdefault(form, inflect_as(word, tuple(t for t in tags.split(",") if t)))
-        if not having:
-            raise PatternError(f"suggestion {text!r}: `{word}~` has no matching `~` token in "
-                               "the pattern to take its inflection from")
-        pieces.append(("~", k, table, word))
-        k += 1
-    if pos < len(text):
-        pieces.append(("t", text[pos:]))
-    return tuple(pieces)
-
-
-def _width(conds: Iterable[Cond]) -> int:
-    return sum(c[2] if c[0] == GAP else 1 for c in conds)
-
-
-def _anchor(conds: tuple[Cond, ...]) -> int:
-    """The literal token to look for: not a common word if possible, then the longest."""
-    best, best_score = -1, (-1, -1)
-    for i, c in enumerate(conds):
-        if c[0] != LIT or c[6] or not c[1] or not all(f[:1].isalpha() for f in c[1]):
-            continue
-        common = any(f in _COMMON for f in c[1])
-        score = (0 if common else 1, min(len(f) for f in c[1]))
-        if score > best_score:
-            best, best_score = i, score
-    return best
 
 
 class Matcher:
@@ -159,7 +58,7 @@ class Matcher:
         for ei, entry in enumerate(self.entries):
             anchors = entry.extra.get("anchors")
             for pi, conds in enumerate(entry.compiled):
-                a = anchors[pi] if anchors else _anchor(conds)
+                a = anchors[pi] if anchors else anchor(conds)
                 off, ncond = 0, None
                 if a + 1 < len(conds) and conds[a + 1][0] != GAP:
                     off, ncond = 1, conds[a + 1]
@@ -182,8 +81,8 @@ class Matcher:
             left = right = 0
             for ei, pi, a, _off, _nc, _g in self.candidates[key]:
                 conds = self.entries[ei].compiled[pi]
-                left = max(left, _width(conds[:a]))
-                right = max(right, _width(conds[a + 1:]))
+                left = max(left, width(conds[:a]))
+                right = max(right, width(conds[a + 1:]))
             r = self._reach[key] = (left, right)
         return r
 
@@ -225,15 +124,20 @@ class Matcher:
         gives the folded source text aligned with an offset (``None``: no source), for
         ``context: source`` entries; ``accept`` filters entries before overlaps are resolved;
         ``tokens`` are the text's tokens when the caller has them (``Document.tokens``)."""
-        automaton = self.automaton
-        if automaton is None:
+        if self.automaton is None:
             return []
         if folded is None:
             folded = fold(view)
+        return _leftmost_longest(self._candidate_matches(view, folded, source_at, accept, tokens))
+
+    def _candidate_matches(self, view: str, folded: str,
+                           source_at: Callable[[int], str | None] | None,
+                           accept: Callable[[Entry], bool] | None,
+                           tokens: Sequence[Tok] | None) -> list[tuple[int, int, int, Match]]:
+        """Every match of a candidate at an automaton hit, overlapping ones included, as
+        ``(start, -end, entry index, match)``."""
         found: list[tuple[int, int, int, Match]] = []
-        starts: list[int] | None = None
-        if tokens is not None:
-            starts = list(map(itemgetter(0), tokens))
+        starts = list(map(itemgetter(0), tokens)) if tokens is not None else None
         candidates = self.candidates
         entries = self.entries
         for s, e, key in self.hits(folded):
@@ -260,34 +164,49 @@ class Matcher:
                 if accept is not None and not accept(entry):
                     continue
                 if t < 0:
-                    if tokens is not None and starts is not None:
-                        toks, t = tokens, bisect_left(starts, s)
-                        if t >= len(starts) or starts[t] != s:
-                            break
-                    else:
-                        toks, t = _window(view, s, *self.reach(key))
-                        if t < 0:
-                            break
+                    # the tokens around the anchor, once per hit (-1: no token starts there)
+                    toks, t = self._anchor_tokens(view, s, key, tokens, starts)
+                    if t < 0:
+                        break
                 m = _match_at(entry, pi, a, toks, t, view, folded)
                 if m is None:
                     continue
-                if entry.context == "source":
-                    src = source_at(m.start) if source_at is not None else None
-                    stems = entry.source_match or (fold(entry.source),)
-                    if src is None or not any(st in src for st in stems):
-                        continue
+                if entry.context == "source" and not _source_ok(entry, m, source_at):
+                    continue
                 if entry.compiled_unless and _excepted(entry, toks, view, folded, m,
                                                        tokens is None):
                     continue
                 found.append((m.start, -m.end, ei, m))
-        found.sort(key=lambda item: item[:3])
-        out: list[Match] = []
-        last_end = -1
-        for start, _neg_end, _ei, m in found:
-            if start >= last_end:
-                out.append(m)
-                last_end = m.end
-        return out
+        return found
+
+    def _anchor_tokens(self, view: str, s: int, key: str, tokens: Sequence[Tok] | None,
+                       starts: list[int] | None) -> tuple[Sequence[Tok], int]:
+        """The tokens to match on and the index of the anchor token at ``s`` among them (-1 when
+        no token starts at ``s``): the caller's ``tokens``, else a window around the anchor."""
+        if tokens is not None and starts is not None:
+            t = bisect_left(starts, s)
+            return tokens, (t if t < len(starts) and starts[t] == s else -1)
+        return _window(view, s, *self.reach(key))
+
+
+def _source_ok(entry: Entry, m: Match, source_at: Callable[[int], str | None] | None) -> bool:
+    """A ``context: source`` entry applies: the aligned source text has one of its stems."""
+    src = source_at(m.start) if source_at is not None else None
+    stems = entry.source_match or (fold(entry.source),)
+    return src is not None and any(st in src for st in stems)
+
+
+def _leftmost_longest(found: list[tuple[int, int, int, Match]]) -> list[Match]:
+    """Non-overlapping matches of ``(start, -end, entry index, match)``: leftmost, then longest,
+    then first entry."""
+    found.sort(key=lambda item: item[:3])
+    out: list[Match] = []
+    last_end = -1
+    for start, _neg_end, _ei, m in found:
+        if start >= last_end:
+            out.append(m)
+            last_end = m.end
+    return out
 
 
 _WORDISH = frozenset("'’-.,:\u0300\u0301\u0302\u0303\u0308")
@@ -458,12 +377,12 @@ def _excepted(entry: Entry, toks: Sequence[Tok], view: str, folded: str, m: Matc
     a window around the anchor, widened here to reach every antipattern."""
     first, last = m.first, m.last
     if local:
-        reach = max(_width(u) for u in entry.compiled_unless)
+        reach = max(width(u) for u in entry.compiled_unless)
         toks, first = _window(view, m.start, reach, (m.last - m.first) + reach)
         last = first + (m.last - m.first)
     for conds in entry.compiled_unless:
         caps: list[tuple[int, int]] = [(-1, -1)] * len(conds)
-        for i in range(max(0, first - _width(conds) + 1), last):
+        for i in range(max(0, first - width(conds) + 1), last):
             j = _fwd(conds, 0, toks, i, i, view, folded, caps)
             if j > i and toks[j - 1][1] > m.start:
                 return True

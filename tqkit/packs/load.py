@@ -17,7 +17,8 @@ from typing import Any
 
 from tqkit.datafiles import bundled_glossary_dir, kind_of
 from tqkit.errors import PackError, PatternError, ResourceError
-from tqkit.packs.engine import Matcher, compile_entry, run_example
+from tqkit.packs.compiler import compile_entry
+from tqkit.packs.engine import Matcher, run_example
 from tqkit.packs.model import Entry, Example, Pack
 from tqkit.packs.read import Problem, read_pack
 

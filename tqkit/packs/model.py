@@ -57,7 +57,7 @@ class Entry:
     target_lang: str = "en"  # base code of the language of the checked text (the pack's)
     path: str = ""
     line: int = 0
-    # compiled (see tqkit.packs.engine): token conditions of each pattern and antipattern,
+    # compiled (see tqkit.packs.compiler): token conditions of each pattern and antipattern,
     # and the suggestion templates
     compiled: tuple[tuple[tuple[Any, ...], ...], ...] = ()
     compiled_unless: tuple[tuple[tuple[Any, ...], ...], ...] = ()

@@ -73,56 +73,77 @@ def parse_pattern(text: str, inflect: Callable[[str], dict[str, str]] | None = N
 
 def _parse_token(part: str, inflect: Callable[[str], dict[str, str]] | None, tilde_index: int) -> Cond:
     if part.startswith("*"):
-        m = _GAP_RE.fullmatch(part)
-        if not m:
-            raise PatternError(f"bad gap {part!r}: write `*` or `*{{0,2}}`")
-        lo, hi = (int(m.group(1)), int(m.group(2))) if m.group(1) is not None else (1, 1)
-        if lo > hi or hi > MAX_GAP or hi == 0:
-            raise PatternError(f"bad gap {part!r}: between 0 and {MAX_GAP} tokens, low <= high, high >= 1")
-        return (GAP, lo, hi)
+        return _parse_gap(part)
     if part.startswith("<") and part.endswith(">"):
-        name = part[1:-1]
-        if name not in CLASSES:
-            raise PatternError(f"unknown condition {part!r} (known: <NUM>, <CAP>, <PUNCT>)")
-        return (CLS, name)
+        return _parse_class(part)
     case = False
     body = part
     if body.startswith("=") and len(body) > 1:
         case, body = True, body[1:]
     if body.startswith("/"):
-        if len(body) < 3 or not body.endswith("/"):
-            raise PatternError(f"bad regex token {part!r}: write /regex/ (no spaces)")
-        rx = body[1:-1]
-        check_regex(rx)
-        return (RX, re.compile(rx, 0 if case else re.I), case)
+        return _parse_regex(part, body, case)
     if body.startswith("("):
-        if not body.endswith(")") or len(body) < 3:
-            raise PatternError(f"bad alternatives {part!r}: write (a|b|c~)")
-        if case:
-            raise PatternError(f"{part!r}: `=` applies to one word, not to alternatives")
-        forms: dict[str, str] = {}
-        others: list[Cond] = []
-        tilde = False
-        for alt in _alternatives(body[1:-1], part):
-            if alt.startswith("<") or (alt.startswith("/") and len(alt) > 2 and alt.endswith("/")):
-                others.append(_parse_token(alt, inflect, tilde_index))
-                continue
-            try:
-                word, t = _word(alt, alt)
-            except PatternError as exc:
-                raise PatternError(f"in {part!r}: {exc}") from None
-            tilde |= t
-            forms.update(_forms(word, t, inflect))
-        if tilde and others:
-            raise PatternError(f"{part!r}: `~` words and classes or regexes do not mix in one "
-                               "alternative list")
-        return (LIT, frozenset(forms), None, tilde, tilde_index if tilde else -1, forms, tuple(others))
+        return _parse_alternatives(part, body, case, inflect, tilde_index)
     word, tilde = _word(body, part)
     if case and tilde:
         raise PatternError(f"{part!r}: `=` (case-sensitive) and `~` (inflection) do not combine")
     forms = _forms(word, tilde, inflect)
     exact = word.replace("’", "'") if case else None
     return (LIT, frozenset(forms), exact, tilde, tilde_index if tilde else -1, forms, ())
+
+
+def _parse_gap(part: str) -> Cond:
+    """``*`` or ``*{lo,hi}``."""
+    m = _GAP_RE.fullmatch(part)
+    if not m:
+        raise PatternError(f"bad gap {part!r}: write `*` or `*{{0,2}}`")
+    lo, hi = (int(m.group(1)), int(m.group(2))) if m.group(1) is not None else (1, 1)
+    if lo > hi or hi > MAX_GAP or hi == 0:
+        raise PatternError(f"bad gap {part!r}: between 0 and {MAX_GAP} tokens, low <= high, high >= 1")
+    return (GAP, lo, hi)
+
+
+def _parse_class(part: str) -> Cond:
+    """``<NUM>``, ``<CAP>``, ``<PUNCT>``."""
+    name = part[1:-1]
+    if name not in CLASSES:
+        raise PatternError(f"unknown condition {part!r} (known: <NUM>, <CAP>, <PUNCT>)")
+    return (CLS, name)
+
+
+def _parse_regex(part: str, body: str, case: bool) -> Cond:
+    """``/regex/`` (``body`` is ``part`` without a leading ``=``)."""
+    if len(body) < 3 or not body.endswith("/"):
+        raise PatternError(f"bad regex token {part!r}: write /regex/ (no spaces)")
+    rx = body[1:-1]
+    check_regex(rx)
+    return (RX, re.compile(rx, 0 if case else re.I), case)
+
+
+def _parse_alternatives(part: str, body: str, case: bool,
+                        inflect: Callable[[str], dict[str, str]] | None, tilde_index: int) -> Cond:
+    """``(a|b~|<NUM>|/re/)``: one literal condition with the words' forms, plus the others."""
+    if not body.endswith(")") or len(body) < 3:
+        raise PatternError(f"bad alternatives {part!r}: write (a|b|c~)")
+    if case:
+        raise PatternError(f"{part!r}: `=` applies to one word, not to alternatives")
+    forms: dict[str, str] = {}
+    others: list[Cond] = []
+    tilde = False
+    for alt in _alternatives(body[1:-1], part):
+        if alt.startswith("<") or (alt.startswith("/") and len(alt) > 2 and alt.endswith("/")):
+            others.append(_parse_token(alt, inflect, tilde_index))
+            continue
+        try:
+            word, t = _word(alt, alt)
+        except PatternError as exc:
+            raise PatternError(f"in {part!r}: {exc}") from None
+        tilde |= t
+        forms.update(_forms(word, t, inflect))
+    if tilde and others:
+        raise PatternError(f"{part!r}: `~` words and classes or regexes do not mix in one "
+                           "alternative list")
+    return (LIT, frozenset(forms), None, tilde, tilde_index if tilde else -1, forms, tuple(others))
 
 
 _ALT_RE = re.compile(r"(/(?:[^/\\]|\\.)*/|[^|]*)(\||$)")

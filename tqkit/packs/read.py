@@ -5,6 +5,7 @@ problem a :class:`Problem` with its file and line (the format: ``glossaries/pack
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -200,6 +201,36 @@ def _read_entry(pack: Pack, item: Any, line: int, problems: list[Problem]) -> En
         add(None, "give `pattern` or `patterns` (one of them)")
     patterns = _strings(item.get("pattern", item.get("patterns")), where,
                         "pattern" if "pattern" in item else "patterns", problems, p, line)
+    message, severity, category, context, kind, safe, rule = _entry_fields(item, add)
+    refs = _strings(item.get("reference"), where, "reference", problems, p, line)
+    resolved = _resolve_references(pack, refs, add)
+    fires = _examples(item, "fires", where, problems, p, line)
+    quiet = _examples(item, "quiet", where, problems, p, line)
+    if len(problems) > before:
+        return None
+    return Entry(
+        id=eid, pack=pack.id, patterns=patterns, message=message.strip(),
+        suggest=_strings(item.get("suggest"), where, "suggest", problems, p, line),
+        severity=severity, category=category,
+        source=str(item.get("source") or ""),
+        source_lang=str(item.get("source_lang") or pack.source_lang),
+        reference="; ".join(resolved), safe=safe, context=context,
+        source_match=tuple(_fold(s) for s in _strings(item.get("source_match"), where, "source_match", problems, p, line)),
+        unless=_strings(item.get("unless"), where, "unless", problems, p, line),
+        fires=fires, quiet=quiet, rule=rule, kind=kind, path=p, line=line,
+        target_lang=_base(pack.target_lang),
+        extra={"lines": {"patterns": _item_lines(item, "pattern", "patterns"),
+                         "unless": _item_lines(item, "unless"),
+                         "suggest": _item_lines(item, "suggest")}},
+    )
+
+
+_Add = Callable[[str | None, str], None]
+
+
+def _entry_fields(item: dict[Any, Any], add: _Add) -> tuple[str, Severity, str, str, str, bool, str]:
+    """(message, severity, category, context, kind, safe, rule) of an entry, each problem
+    reported through ``add`` (a bad value falls back to its default)."""
     message = item.get("message")
     if not isinstance(message, str) or not message.strip():
         add("message", "`message` is required (plain language for the journalist)")
@@ -225,8 +256,11 @@ def _read_entry(pack: Pack, item: Any, line: int, problems: list[Problem]) -> En
     rule = str(item.get("rule", DEFAULT_RULE))
     if not re.fullmatch(r"TQ\d{3}", rule):
         add("rule", "`rule` must be a rule code such as TQ301")
-    ref_raw = item.get("reference")
-    refs = _strings(ref_raw, where, "reference", problems, p, line)
+    return message, severity, category, context, kind, safe, rule
+
+
+def _resolve_references(pack: Pack, refs: tuple[str, ...], add: _Add) -> list[str]:
+    """The entry's references, each declared key replaced by ``key: text``."""
     resolved: list[str] = []
     if not refs or not all(r.strip() for r in refs):
         add("reference", "`reference` is required (a key of `references:` or the source in words)")
@@ -237,25 +271,7 @@ def _read_entry(pack: Pack, item: Any, line: int, problems: list[Problem]) -> En
             add("reference", f"reference key `{r}` is not declared under `references:`")
         else:
             resolved.append(r)
-    fires = _examples(item, "fires", where, problems, p, line)
-    quiet = _examples(item, "quiet", where, problems, p, line)
-    if len(problems) > before:
-        return None
-    return Entry(
-        id=eid, pack=pack.id, patterns=patterns, message=message.strip(),
-        suggest=_strings(item.get("suggest"), where, "suggest", problems, p, line),
-        severity=severity, category=category,
-        source=str(item.get("source") or ""),
-        source_lang=str(item.get("source_lang") or pack.source_lang),
-        reference="; ".join(resolved), safe=safe, context=context,
-        source_match=tuple(_fold(s) for s in _strings(item.get("source_match"), where, "source_match", problems, p, line)),
-        unless=_strings(item.get("unless"), where, "unless", problems, p, line),
-        fires=fires, quiet=quiet, rule=rule, kind=kind, path=p, line=line,
-        target_lang=_base(pack.target_lang),
-        extra={"lines": {"patterns": _item_lines(item, "pattern", "patterns"),
-                         "unless": _item_lines(item, "unless"),
-                         "suggest": _item_lines(item, "suggest")}},
-    )
+    return resolved
 
 
 def _base(code: str) -> str:

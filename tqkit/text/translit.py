@@ -96,6 +96,26 @@ def romanise(text: str, lang: str | None = None, system: str | None = None) -> s
     ``ru`` -> ``ru-bgn``, ``hy`` -> ``hy-bgn``), and for an unknown language the script decides
     (Cyrillic: ``bg`` when the text looks Bulgarian, else ``ru-bgn``).
     """
+    system = _pick_system(text, lang, system)
+    out: list[str] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if system == "hy-bgn" and _is_armenian(ch):
+            rep, step = _armenian_letter(text, i)
+        elif _is_cyrillic(ch):
+            rep, step = _cyrillic_letter(text, i, system)
+        else:
+            rep, step = ch, 1
+        out.append(rep)
+        i += step
+    return "".join(out)
+
+
+def _pick_system(text: str, lang: str | None, system: str | None) -> str:
+    """The romanisation system: ``system`` when given, else the default for ``lang``, else the
+    one the script of ``text`` suggests. Raises ValueError for an unknown system."""
     if system is None:
         if lang and lang.split("-")[0].lower() in DEFAULT_SYSTEM:
             system = DEFAULT_SYSTEM[lang.split("-")[0].lower()]
@@ -104,52 +124,55 @@ def romanise(text: str, lang: str | None = None, system: str | None = None) -> s
             system = DEFAULT_SYSTEM.get(guessed or "ru", "ru-bgn")
     if system not in SYSTEMS:
         raise ValueError(f"unknown romanisation system {system!r} (one of {', '.join(SYSTEMS)})")
-    out: list[str] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        low = ch.lower()
-        prev = text[i - 1].lower() if i else ""
-        nxt = text[i + 1] if i + 1 < n else ""
-        word_start = not prev or not prev.isalpha()
-        next_upper = nxt.isupper()
-        if system == "hy-bgn" and _is_armenian(ch):
-            if low == "ո" and nxt.lower() == "ւ":
-                out.append(_case_like(ch, "u", next_upper))
-                i += 2
-                continue
-            rep = _HY_BGN.get(low, ch)
-            if low == "ե" and (word_start or prev in _HY_VOWELS):
-                rep = "ye"
-            elif low == "ո" and word_start:
-                rep = "vo"
-            elif low == "և" and word_start:
-                rep = "yev"
-            out.append(_case_like(ch, rep, next_upper))
-        elif _is_cyrillic(ch):
-            if system == "bg":
-                rep = _BG.get(low, ch)
-                if low == "и" and nxt.lower() == "я" and not (i + 2 < n and text[i + 2].isalpha()):
-                    out.append(_case_like(ch, "i", next_upper))
-                    out.append(_case_like(nxt, "a", False))
-                    i += 2
-                    continue
-            elif system == "ru-bgn":
-                rep = _RU_BGN.get(low, ch)
-                if low in "её" and (word_start or prev in _CYR_VOWELS or prev in "йъь"):
-                    rep = "y" + rep
-                elif low == "ы" and prev in _CYR_VOWELS:
-                    rep = "·y"
-            else:
-                rep = _ISO9.get(low, ch)
-                if low == "ъ" and _looks_bulgarian_context(text):
-                    rep = "ǎ"
-            out.append(_case_like(ch, rep, next_upper))
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out)
+    return system
+
+
+def _neighbours(text: str, i: int) -> tuple[str, str, bool]:
+    """(lower-cased previous character or "", next character or "", word starts at ``i``)."""
+    prev = text[i - 1].lower() if i else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    return prev, nxt, not prev or not prev.isalpha()
+
+
+def _armenian_letter(text: str, i: int) -> tuple[str, int]:
+    """BGN/PCGN romanisation of the Armenian letter at ``i``: (replacement, letters consumed)."""
+    ch = text[i]
+    low = ch.lower()
+    prev, nxt, word_start = _neighbours(text, i)
+    next_upper = nxt.isupper()
+    if low == "ո" and nxt.lower() == "ւ":
+        return _case_like(ch, "u", next_upper), 2
+    rep = _HY_BGN.get(low, ch)
+    if low == "ե" and (word_start or prev in _HY_VOWELS):
+        rep = "ye"
+    elif low == "ո" and word_start:
+        rep = "vo"
+    elif low == "և" and word_start:
+        rep = "yev"
+    return _case_like(ch, rep, next_upper), 1
+
+
+def _cyrillic_letter(text: str, i: int, system: str) -> tuple[str, int]:
+    """Romanisation of the Cyrillic letter at ``i`` in ``system``: (replacement, letters consumed)."""
+    ch = text[i]
+    low = ch.lower()
+    prev, nxt, word_start = _neighbours(text, i)
+    next_upper = nxt.isupper()
+    if system == "bg":
+        if low == "и" and nxt.lower() == "я" and not (i + 2 < len(text) and text[i + 2].isalpha()):
+            return _case_like(ch, "i", next_upper) + _case_like(nxt, "a", False), 2
+        rep = _BG.get(low, ch)
+    elif system == "ru-bgn":
+        rep = _RU_BGN.get(low, ch)
+        if low in "её" and (word_start or prev in _CYR_VOWELS or prev in "йъь"):
+            rep = "y" + rep
+        elif low == "ы" and prev in _CYR_VOWELS:
+            rep = "·y"
+    else:
+        rep = _ISO9.get(low, ch)
+        if low == "ъ" and _looks_bulgarian_context(text):
+            rep = "ǎ"
+    return _case_like(ch, rep, next_upper), 1
 
 
 def _looks_bulgarian_context(text: str) -> bool:
