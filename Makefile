@@ -23,6 +23,7 @@ run: $(VENV)/.run-installed
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check tqkit tui tests bench
+	$(BIN)/ruff format --check tqkit tui tests bench
 	$(BIN)/mypy tqkit tui
 
 test: lint

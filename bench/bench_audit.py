@@ -56,8 +56,13 @@ def build_archive(target_words: int, path: Path, seed: int = 15) -> tuple[int, i
                 chosen.append(paragraphs[k])
                 size += sizes[k]
             text = f"Article {n}\n\n" + "\n\n".join(chosen) + "\n"
-            row = {"id": f"a{n:07d}", "text": text, "date": f"{2022 + n % 3}-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
-                   "source_lang": LANGS[n % len(LANGS)], "desk": DESKS[n % len(DESKS)]}
+            row = {
+                "id": f"a{n:07d}",
+                "text": text,
+                "date": f"{2022 + n % 3}-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+                "source_lang": LANGS[n % len(LANGS)],
+                "desk": DESKS[n % len(DESKS)],
+            }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             words += size
             n += 1
@@ -93,8 +98,12 @@ def run_driver(args: list[str]) -> tuple[float, float, float, float]:
     m = re.search(r"peak_rss_kb (\d+)", proc.stderr)
     c = re.search(r"children_cpu_s ([\d.]+)", proc.stderr)
     d = re.search(r"driver_cpu_s ([\d.]+)", proc.stderr)
-    return (secs, int(m.group(1)) / 1024 if m else float("nan"), float(c.group(1)) if c else 0.0,
-            float(d.group(1)) if d else 0.0)
+    return (
+        secs,
+        int(m.group(1)) / 1024 if m else float("nan"),
+        float(c.group(1)) if c else 0.0,
+        float(d.group(1)) if d else 0.0,
+    )
 
 
 def _cpu() -> float:
@@ -145,10 +154,16 @@ def driver_cost(archive: Path, partition_size: int, words: int, articles: int) -
                 os.fsync(fh.fileno())
         write_s = time.process_time() - start
         write_wall = time.perf_counter() - wall
-    return {"partitions": parts, "read_ms": 1000 * read_s / parts, "write_ms": 1000 * write_s / parts,
-            "write_wall_ms": 1000 * write_wall / parts, "task_kb": sent / parts / 1024,
-            "result_kb": received / 1024, "words_per_partition": words / parts,
-            "articles_per_partition": articles / parts}
+    return {
+        "partitions": parts,
+        "read_ms": 1000 * read_s / parts,
+        "write_ms": 1000 * write_s / parts,
+        "write_wall_ms": 1000 * write_wall / parts,
+        "task_kb": sent / parts / 1024,
+        "result_kb": received / 1024,
+        "words_per_partition": words / parts,
+        "articles_per_partition": articles / parts,
+    }
 
 
 def main() -> None:
@@ -165,22 +180,32 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     from distributed import Client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
         for target in sizes:
             archive = OUT / "audit" / f"archive-{target}.jsonl"
             n, words = build_archive(target, archive)
             mb = archive.stat().st_size / 1e6
             print(f"archive: {n:,} articles, {words:,} words, {mb:.0f} MB ({archive.relative_to(ROOT)})")
             label = f"{target // 1_000_000}M"
-            for name, extra in (("local", ["--jobs", "2"]),
-                                ("dask", ["--scheduler", cluster.scheduler_address])):
+            for name, extra in (("local", ["--jobs", "2"]), ("dask", ["--scheduler", cluster.scheduler_address])):
                 out = OUT / "audit" / f"out-{label}-{name}"
                 shutil.rmtree(out, ignore_errors=True)
                 load = os.getloadavg()[0]
                 before = sum(client.run(_cpu).values()) if name == "dask" else 0.0
-                secs, peak, cpu, driver_cpu = run_driver([str(archive), "--output", str(out), "--no-progress",
-                                              "--partition-size", str(args.partition_size), *extra])
+                secs, peak, cpu, driver_cpu = run_driver(
+                    [
+                        str(archive),
+                        "--output",
+                        str(out),
+                        "--no-progress",
+                        "--partition-size",
+                        str(args.partition_size),
+                        *extra,
+                    ]
+                )
                 if name == "dask":
                     cpu = sum(client.run(_cpu).values()) - before
                 summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -192,25 +217,30 @@ def main() -> None:
                 results[f"audit_{label}_{name}_words_per_worker_cpu_second"] = words / cpu if cpu else 0.0
                 results[f"audit_{label}_{name}_load_average"] = load
                 results[f"audit_{label}_{name}_driver_cpu_seconds"] = driver_cpu
-                print(f"tqkit audit {label} words, {name:5}: {secs:7.1f} s {words / secs:>10,.0f} words/s  "
-                      f"driver peak RSS {peak:5.0f} MB  workers {words / cpu if cpu else 0:,.0f} words per "
-                      f"CPU-second, driver process {driver_cpu:.1f} CPU-s in all "
-                      f"(load {load:.1f}; {summary['findings']:,} findings)")
+                print(
+                    f"tqkit audit {label} words, {name:5}: {secs:7.1f} s {words / secs:>10,.0f} words/s  "
+                    f"driver peak RSS {peak:5.0f} MB  workers {words / cpu if cpu else 0:,.0f} words per "
+                    f"CPU-second, driver process {driver_cpu:.1f} CPU-s in all "
+                    f"(load {load:.1f}; {summary['findings']:,} findings)"
+                )
             cost = driver_cost(archive, args.partition_size, words, n)
             for key, value in cost.items():
                 results[f"audit_{label}_driver_{key}"] = value
             per = cost["read_ms"] + cost["write_ms"]
-            print(f"  driver, per partition of {cost['articles_per_partition']:.0f} articles: "
-                  f"{cost['read_ms']:.1f} ms CPU to read and send ({cost['task_kb']:.0f} kB), "
-                  f"{cost['write_ms']:.1f} ms CPU ({cost['write_wall_ms']:.1f} ms wall) to write "
-                  f"({cost['result_kb']:.0f} kB): at most {1000 / per:,.0f} partitions/s, "
-                  f"{cost['words_per_partition'] * 1000 / per:,.0f} words/s through one driver")
+            print(
+                f"  driver, per partition of {cost['articles_per_partition']:.0f} articles: "
+                f"{cost['read_ms']:.1f} ms CPU to read and send ({cost['task_kb']:.0f} kB), "
+                f"{cost['write_ms']:.1f} ms CPU ({cost['write_wall_ms']:.1f} ms wall) to write "
+                f"({cost['result_kb']:.0f} kB): at most {1000 / per:,.0f} partitions/s, "
+                f"{cost['words_per_partition'] * 1000 / per:,.0f} words/s through one driver"
+            )
             ratio = results[f"audit_{label}_dask_words_per_second"] / results[f"audit_{label}_local_words_per_second"]
             results[f"audit_{label}_dask_vs_local"] = ratio
             print(f"  two-worker LocalCluster / local pool: {ratio:.2f}")
             start = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "tqkit", "audit", "--report", str(out)],
-                                  capture_output=True, text=True)
+            proc = subprocess.run(
+                [sys.executable, "-m", "tqkit", "audit", "--report", str(out)], capture_output=True, text=True
+            )
             if proc.returncode == 0:
                 results[f"audit_{label}_report_seconds"] = time.perf_counter() - start
                 print(f"  dashboard: {time.perf_counter() - start:.1f} s")

@@ -79,9 +79,7 @@ def make_pairs(n: int, vocab: list[str], seed: int = 2024) -> tuple[list[str], l
     return refs, hyps
 
 
-def make_paragraphs(
-    total_words: int, vocab: list[str], seed: int = 7, foreign_every: int = 0
-) -> str:
+def make_paragraphs(total_words: int, vocab: list[str], seed: int = 7, foreign_every: int = 0) -> str:
     rng = random.Random(seed)
     paras: list[str] = []
     count = 0
@@ -121,14 +119,23 @@ def bench_scores(segments: int, repeat: int, vocab: list[str]) -> list[tuple[str
         if s_sacre != s_lib:
             raise SystemExit(f"score mismatch: sacrebleu {s_sacre} vs tqkit {s_lib}")
 
-        sacre_cmd = [str(VENV_BIN / "sacrebleu"), str(ref_path), "-i", str(hyp_path),
-                     "-m", "bleu", "chrf", "-b", "-f", "text", "-q"]
-        tqkit_cmd = [sys.executable, "-m", "tqkit", "score", str(hyp_path), "--ref", str(ref_path),
-                     "-m", "bleu,chrf"]
+        sacre_cmd = [
+            str(VENV_BIN / "sacrebleu"),
+            str(ref_path),
+            "-i",
+            str(hyp_path),
+            "-m",
+            "bleu",
+            "chrf",
+            "-b",
+            "-f",
+            "text",
+            "-q",
+        ]
+        tqkit_cmd = [sys.executable, "-m", "tqkit", "score", str(hyp_path), "--ref", str(ref_path), "-m", "bleu,chrf"]
 
         def run(cmd: list[str]) -> Callable[[], str]:
-            return lambda: subprocess.run(cmd, capture_output=True, text=True, check=True,
-                                          cwd=ROOT).stdout
+            return lambda: subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT).stdout
 
         t_sacre_cli, _ = best_of(repeat, run(sacre_cmd))
         t_tqkit_cli, _ = best_of(repeat, run(tqkit_cmd))
@@ -137,8 +144,7 @@ def bench_scores(segments: int, repeat: int, vocab: list[str]) -> list[tuple[str
     rows.append((f"sacrebleu API, {segments:,} pairs", t_sacre, scores))
     rows.append(("tqkit library (read+align+score)", t_lib, f"{t_lib / t_sacre:.2f}x sacrebleu"))
     rows.append(("sacrebleu CLI (whole process)", t_sacre_cli, ""))
-    rows.append(("tqkit score CLI (whole process)", t_tqkit_cli,
-                 f"{t_tqkit_cli / t_sacre_cli:.2f}x sacrebleu CLI"))
+    rows.append(("tqkit score CLI (whole process)", t_tqkit_cli, f"{t_tqkit_cli / t_sacre_cli:.2f}x sacrebleu CLI"))
     return rows
 
 
@@ -170,8 +176,13 @@ def bench_langdetect(total_words: int, repeat: int, vocab: list[str]) -> list[tu
     sample = make_paragraphs(6000, vocab, seed=11).split("\n\n")
     sample_words = sum(len(p.split()) for p in sample)
     t_raw, _ = best_of(repeat, lambda: [langs.detect(p) for p in sample])
-    rows.append((f"raw langdetect, {sample_words:,} words", t_raw,
-                 f"{t_raw / sample_words * 1000 * 1000:.1f} ms per 1,000 words"))
+    rows.append(
+        (
+            f"raw langdetect, {sample_words:,} words",
+            t_raw,
+            f"{t_raw / sample_words * 1000 * 1000:.1f} ms per 1,000 words",
+        )
+    )
 
     ctx = CheckContext(resources=Resources())
     t0 = time.perf_counter()
@@ -194,9 +205,14 @@ def bench_langdetect(total_words: int, repeat: int, vocab: list[str]) -> list[tu
         finally:
             setattr(language_module, "detect", counting.real)  # noqa: B010
         paras = len(doc.segments)
-        rows.append((f"TQ103, {label} ({n_words:,} words)", t_rule,
-                     f"{t_rule / n_words * 1000 * 1000:.2f} ms/1,000 words; langdetect on "
-                     f"{counting.calls // repeat}/{paras} paragraphs; {found} findings"))
+        rows.append(
+            (
+                f"TQ103, {label} ({n_words:,} words)",
+                t_rule,
+                f"{t_rule / n_words * 1000 * 1000:.2f} ms/1,000 words; langdetect on "
+                f"{counting.calls // repeat}/{paras} paragraphs; {found} findings",
+            )
+        )
     return rows
 
 

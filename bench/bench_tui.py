@@ -90,13 +90,18 @@ async def run(words: int, width: int, height: int) -> dict[str, float]:
                     view.render_line(y)
             render_screen = (time.perf_counter() - s) / reps
             lines = view.line_count
-    return {"words": float(words), "lines": float(lines), "findings": float(findings),
-            "first_paint_s": first_paint, "checks_ready_s": checks,
-            "scroll_line_ms": statistics.median(line_steps) * 1000,
-            "scroll_page_ms": statistics.median(page_steps) * 1000,
-            "render_screen_ms": render_screen * 1000,
-            "idle_key_ms": statistics.median(idle_steps) * 1000,
-            "scroll_direct_ms": statistics.median(direct) * 1000}
+    return {
+        "words": float(words),
+        "lines": float(lines),
+        "findings": float(findings),
+        "first_paint_s": first_paint,
+        "checks_ready_s": checks,
+        "scroll_line_ms": statistics.median(line_steps) * 1000,
+        "scroll_page_ms": statistics.median(page_steps) * 1000,
+        "render_screen_ms": render_screen * 1000,
+        "idle_key_ms": statistics.median(idle_steps) * 1000,
+        "scroll_direct_ms": statistics.median(direct) * 1000,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     width, height = (int(x) for x in args.size.lower().split("x"))
     r = asyncio.run(run(args.words, width, height))
-    print(f"review TUI, {int(r['words']):,} words ({int(r['lines']):,} display lines, "
-          f"{int(r['findings'])} findings) at {width}x{height}")
+    print(
+        f"review TUI, {int(r['words']):,} words ({int(r['lines']):,} display lines, "
+        f"{int(r['findings'])} findings) at {width}x{height}"
+    )
     print(f"  first paint        {r['first_paint_s'] * 1000:8.0f} ms   (target < {TARGET_FIRST_PAINT * 1000:.0f} ms)")
     print(f"  findings ready     {r['checks_ready_s'] * 1000:8.0f} ms   (checks run in a worker)")
     print(f"  scroll one line    {r['scroll_line_ms']:8.1f} ms   median per key press, incl. repaint")

@@ -85,13 +85,18 @@ class Tally:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "words": self.words, "spans": self.spans, "spans_found": self.spans_found,
-            "findings": self.findings, "hits": self.hits, "info": self.info,
+            "words": self.words,
+            "spans": self.spans,
+            "spans_found": self.spans_found,
+            "findings": self.findings,
+            "hits": self.hits,
+            "info": self.info,
             "per_1000_words": round(self.per_1000, 3),
             "precision": None if self.precision is None else round(self.precision, 3),
             "recall": None if self.recall is None else round(self.recall, 3),
             "recall_with_info": round(self.spans_found_any / self.spans, 3) if self.spans else None,
-            "per_rule": dict(self.per_rule), "hits_per_rule": dict(self.hits_per_rule),
+            "per_rule": dict(self.per_rule),
+            "hits_per_rule": dict(self.hits_per_rule),
             "examples": {k: v[:10] for k, v in self.examples.items()},
         }
 
@@ -113,8 +118,7 @@ def measure(name: str, segments: list[Segment], engine: Engine, examples: int = 
         for seg in batch:
             starts.append(pos)
             pos += len(seg.text) + 2
-        doc = Document(f"{name}/{n}", "\n\n".join(s.text for s in batch),
-                       target_lang=engine.settings.target_lang)
+        doc = Document(f"{name}/{n}", "\n\n".join(s.text for s in batch), target_lang=engine.settings.target_lang)
         tally.words += doc.word_count
         found: list[Finding] = list(engine.check(doc)[0])
         for seg, start in zip(batch, starts, strict=True):
@@ -153,8 +157,11 @@ def mqm(systems: Iterable[str] | None, *, human: bool) -> list[Segment]:
             is_ref = rec["system"] in {"ref", "refB"}
             if is_ref != human or (systems is not None and rec["system"] not in systems):
                 continue
-            spans = [(s["start"], s["end"]) for s in rec["spans"]
-                     if s["end"] > s["start"] and s.get("severity", "").lower() != "neutral"]
+            spans = [
+                (s["start"], s["end"])
+                for s in rec["spans"]
+                if s["end"] > s["start"] and s.get("severity", "").lower() != "neutral"
+            ]
             out.append(Segment(rec["target"], spans, annotated=not human))
     return out
 
@@ -204,11 +211,15 @@ def _fmt(x: float | None) -> str:
 
 
 def report(tallies: list[Tally]) -> str:
-    lines = [f"{'data set':52} {'words':>8} {'warn+':>6} {'/1000w':>7} {'prec':>5} {'recall':>6} {'+info':>6} {'info':>5}"]
+    lines = [
+        f"{'data set':52} {'words':>8} {'warn+':>6} {'/1000w':>7} {'prec':>5} {'recall':>6} {'+info':>6} {'info':>5}"
+    ]
     for t in tallies:
-        lines.append(f"{t.name:52} {t.words:>8} {t.findings:>6} {t.per_1000:>7.2f} "
-                     f"{_fmt(t.precision):>5} {_fmt(t.recall):>6} "
-                     f"{_fmt(t.spans_found_any / t.spans if t.spans else None):>6} {t.info:>5}")
+        lines.append(
+            f"{t.name:52} {t.words:>8} {t.findings:>6} {t.per_1000:>7.2f} "
+            f"{_fmt(t.precision):>5} {_fmt(t.recall):>6} "
+            f"{_fmt(t.spans_found_any / t.spans if t.spans else None):>6} {t.info:>5}"
+        )
     lines.append("")
     lines.append("per rule (warnings and errors): hits / findings in each data set")
     rules = sorted({r for t in tallies for r in t.per_rule})
@@ -242,8 +253,12 @@ def run(examples: int = 10) -> tuple[list[Tally], float]:
         measure("post-edited MT: MLQE-PE ru/et/ro-en post-edits", post_edits, en, examples),
         measure("MT English: MQM TED systems (rater spans)", mqm(None, human=False), en, examples),
         measure("MT English: MLQE-PE ru-en (BAD words)", mlqe("ru-en", post_edit=False), en, examples),
-        measure("MT English: MLQE-PE et-en + ro-en", mlqe("et-en", post_edit=False)
-                + mlqe("ro-en", post_edit=False), en, examples),
+        measure(
+            "MT English: MLQE-PE et-en + ro-en",
+            mlqe("et-en", post_edit=False) + mlqe("ro-en", post_edit=False),
+            en,
+            examples,
+        ),
         measure("German: MLQE-PE en-de post-edits", mlqe("en-de", post_edit=True), de, examples),
         measure("German: MLQE-PE en-de MT (BAD words)", mlqe("en-de", post_edit=False), de, examples),
     ]
@@ -260,8 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n(quality measured in {seconds:.1f} s)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({t.name: t.as_dict() for t in tallies}, indent=1,
-                                        ensure_ascii=False), encoding="utf-8")
+        args.json.write_text(
+            json.dumps({t.name: t.as_dict() for t in tallies}, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
     return 0
 
 

@@ -56,14 +56,22 @@ class Figures:
         return 1000 * self.warnings / self.words if self.words else 0.0
 
     def as_dict(self) -> dict[str, object]:
-        return {"lang": self.lang, "sentences": self.sentences, "words": self.words,
-                "warnings": self.warnings, "per_1000_words": round(self.per_1000, 3),
-                "precision": round(self.hits / self.warnings, 3) if self.annotated and self.warnings else None,
-                "info": self.info, "per_rule": dict(self.per_rule), "examples": self.examples}
+        return {
+            "lang": self.lang,
+            "sentences": self.sentences,
+            "words": self.words,
+            "warnings": self.warnings,
+            "per_1000_words": round(self.per_1000, 3),
+            "precision": round(self.hits / self.warnings, 3) if self.annotated and self.warnings else None,
+            "info": self.info,
+            "per_rule": dict(self.per_rule),
+            "examples": self.examples,
+        }
 
 
-def measure(name: str, lang: str, rows: list[tuple[str, list[tuple[int, int]]]], *,
-            annotated: bool = False, show: int = 5) -> Figures:
+def measure(
+    name: str, lang: str, rows: list[tuple[str, list[tuple[int, int]]]], *, annotated: bool = False, show: int = 5
+) -> Figures:
     """Check the sentences (with their annotated spans) in documents of BATCH sentences."""
     engine = Engine(Settings(target_lang=lang))
     fig = Figures(name, lang, sentences=len(rows), annotated=annotated)
@@ -87,7 +95,7 @@ def measure(name: str, lang: str, rows: list[tuple[str, list[tuple[int, int]]]],
             if any(a < f.span.end and f.span.start < b for a, b in spans):
                 fig.hits += 1
             elif len(fig.examples) < show:
-                fig.examples.append(f"{f.rule} {doc.text[max(0, f.span.start - 25):f.span.end + 15]!r}")
+                fig.examples.append(f"{f.rule} {doc.text[max(0, f.span.start - 25) : f.span.end + 15]!r}")
     return fig
 
 
@@ -110,8 +118,14 @@ def _mlqe_rows(devdata: Path | None, pair: str, split: str) -> list[dict[str, ob
         if len(toks) != len(word_tags):
             continue
         text, spans = detokenise(toks)
-        rows.append({"mt": text, "pe": detokenise(p.split())[0], "hter": float(h),
-                     "bad": [list(s) for s, tag in zip(spans, word_tags, strict=True) if tag == "BAD"]})
+        rows.append(
+            {
+                "mt": text,
+                "pe": detokenise(p.split())[0],
+                "hter": float(h),
+                "bad": [list(s) for s, tag in zip(spans, word_tags, strict=True) if tag == "BAD"],
+            }
+        )
     return rows
 
 
@@ -135,9 +149,11 @@ def rule_coverage() -> list[str]:
     for code in known_languages():
         on = {r.code for r in rules if r.runs_for(code)}
         p = profile_for(code)
-        lines.append(f"  {code}  {len(on):>2} of {len(rules)} rules run;  TQ102 "
-                     f"{'on ' if 'TQ102' in on else 'off'}  TQ202 {'on ' if 'TQ202' in on else 'off'}"
-                     f"  stemmer {p.stemmer or '-'}{'' if p.can_stem or not p.stemmer else ' (missing)'}")
+        lines.append(
+            f"  {code}  {len(on):>2} of {len(rules)} rules run;  TQ102 "
+            f"{'on ' if 'TQ102' in on else 'off'}  TQ202 {'on ' if 'TQ202' in on else 'off'}"
+            f"  stemmer {p.stemmer or '-'}{'' if p.can_stem or not p.stemmer else ' (missing)'}"
+        )
     return lines
 
 
@@ -147,11 +163,16 @@ def run(devdata: Path | None, split: str, show: int) -> list[Figures]:
     return [
         measure("German MT left unchanged by post-editors (HTER 0)", "de", unedited, show=show),
         measure("German post-edits", "de", [(str(r["pe"]), []) for r in de], show=show),
-        measure("German MT vs post-editors' BAD words", "de",
-                [(str(r["mt"]), [tuple(b) for b in r["bad"]]) for r in de],  # type: ignore[attr-defined, misc]
-                annotated=True, show=show),
-        measure("Russian originals (MLQE-PE ru-en sources)", "ru", [(t, []) for t in _russian(devdata, split)],
-                show=show),
+        measure(
+            "German MT vs post-editors' BAD words",
+            "de",
+            [(str(r["mt"]), [tuple(b) for b in r["bad"]]) for r in de],  # type: ignore[attr-defined, misc]
+            annotated=True,
+            show=show,
+        ),
+        measure(
+            "Russian originals (MLQE-PE ru-en sources)", "ru", [(t, []) for t in _russian(devdata, split)], show=show
+        ),
     ]
 
 
@@ -178,8 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n(measured in {time.perf_counter() - t0:.1f} s)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({f.name: f.as_dict() for f in figures}, indent=1, ensure_ascii=False),
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps({f.name: f.as_dict() for f in figures}, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
     return 0
 
 

@@ -40,6 +40,7 @@ EN_SRC_SAMPLE = ROOT / "tests" / "data" / "mlqe-pe-dev.en-de.src.gz"
 MQM = ROOT / "corpora" / "mqm-ted-zhen" / "mqm_ted_zhen.jsonl"
 CODES = ("TQ201", "TQ202", "TQ304", *(f"TQ{n}" for n in (*range(203, 210), *range(310, 330))))
 
+
 def mlqe(devdata: Path | None, split: str) -> Iterator[dict[str, object]]:
     """MLQE-PE ru/et/ro-en records: ``text`` (the MT, detokenised), ``bad`` (spans of the words
     the post-editor changed), ``pe`` (the post-edit)."""
@@ -48,8 +49,13 @@ def mlqe(devdata: Path | None, split: str) -> Iterator[dict[str, object]]:
             with (SAMPLE / f"{pair}.dev.jsonl").open(encoding="utf-8") as fh:
                 for i, line in enumerate(fh):
                     rec = json.loads(line)
-                    yield {"pair": pair, "line": i + 1, "text": rec["mt"],
-                           "bad": [tuple(b) for b in rec["bad"]], "pe": rec["pe"]}
+                    yield {
+                        "pair": pair,
+                        "line": i + 1,
+                        "text": rec["mt"],
+                        "bad": [tuple(b) for b in rec["bad"]],
+                        "pe": rec["pe"],
+                    }
             continue
         base = devdata / "mlqe-pe" / f"{pair}-{split}" / split
         mt = (base.with_suffix(".mt")).read_text(encoding="utf-8").split("\n")
@@ -60,8 +66,7 @@ def mlqe(devdata: Path | None, split: str) -> Iterator[dict[str, object]]:
                 text, spans = detokenise(a.split())
                 word_tags = c.split()[1::2]
                 bad = [spans[k] for k, t in enumerate(word_tags) if t == "BAD" and k < len(spans)]
-                yield {"pair": pair, "line": i + 1, "text": text, "bad": bad,
-                       "pe": detokenise(b.split())[0]}
+                yield {"pair": pair, "line": i + 1, "text": text, "bad": bad, "pe": detokenise(b.split())[0]}
 
 
 def english_sources(devdata: Path | None, split: str) -> list[Document]:
@@ -117,7 +122,7 @@ def main() -> None:
             hits[f.rule] += hit
             kind = "hit" if hit else "miss"
             if len(examples[(f.rule, kind)]) < args.show:
-                examples[(f.rule, kind)].append(f"{doc.path}: {text[f.start:f.end]!r} in {text[:140]!r}")
+                examples[(f.rule, kind)].append(f"{doc.path}: {text[f.start : f.end]!r} in {text[:140]!r}")
         pe_docs.append(Document(f"pe:{rec['pair']}:{rec['line']}", str(rec["pe"])))
     pe_docs += mqm_references(MQM)
     pe_docs += english_sources(args.devdata, args.split)
@@ -130,25 +135,34 @@ def main() -> None:
                 alarms[f.rule] += 1
                 by_source[source] += 1
                 if len(examples[(f.rule, "alarm")]) < args.show:
-                    examples[(f.rule, "alarm")].append(f"{doc.path}: {doc.text[max(0, f.start - 60):f.end + 40]!r}")
+                    examples[(f.rule, "alarm")].append(f"{doc.path}: {doc.text[max(0, f.start - 60) : f.end + 40]!r}")
             else:
                 infos[f.rule] += 1
 
-    print(f"MT (MLQE-PE {args.split}, ru/et/ro-en): {mt_words:,} words; professional English "
-          f"(MLQE-PE post-edits and en-de sources, MQM TED ref/refB): {pe_words:,} words")
+    print(
+        f"MT (MLQE-PE {args.split}, ru/et/ro-en): {mt_words:,} words; professional English "
+        f"(MLQE-PE post-edits and en-de sources, MQM TED ref/refB): {pe_words:,} words"
+    )
     print(f"{'rule':6} {'MT findings':>11} {'on BAD':>7} {'prec':>5} {'pro warn':>8} {'pro info':>8}")
     for code in sorted(set(found) | set(alarms) | set(infos)):
         prec = f"{hits[code] / found[code]:.2f}" if found[code] else "-"
         print(f"{code:6} {found[code]:11d} {hits[code]:7d} {prec:>5} {alarms[code]:8d} {infos[code]:8d}")
     total_alarms = sum(alarms.values())
     rate = total_alarms * 1000 / pe_words if pe_words else 0.0
-    print(f"total  {sum(found.values()):11d} {sum(hits.values()):7d}       {total_alarms:8d} "
-          f"-> {rate:.3f} warnings per 1,000 professional words (target <= 0.3)")
-    for source, label in (("mqm", "MQM TED ref/refB"), ("src", "MLQE-PE en-de English sources"),
-                          ("pe", "MLQE-PE post-edits")):
+    print(
+        f"total  {sum(found.values()):11d} {sum(hits.values()):7d}       {total_alarms:8d} "
+        f"-> {rate:.3f} warnings per 1,000 professional words (target <= 0.3)"
+    )
+    for source, label in (
+        ("mqm", "MQM TED ref/refB"),
+        ("src", "MLQE-PE en-de English sources"),
+        ("pe", "MLQE-PE post-edits"),
+    ):
         n = words_by_source[source]
-        print(f"  {label}: {by_source[source]} warnings in {n:,} words = "
-              f"{by_source[source] * 1000 / max(n, 1):.3f} per 1,000")
+        print(
+            f"  {label}: {by_source[source]} warnings in {n:,} words = "
+            f"{by_source[source] * 1000 / max(n, 1):.3f} per 1,000"
+        )
     for (code, kind), lines in sorted(examples.items()):
         for line in lines:
             print(f"  {code} {kind}: {line}")

@@ -173,8 +173,10 @@ def _proselint_config() -> Path:
 
 def bench_corpus(corpus: Corpus, runs: int, proselint: str | None, results: dict[str, float]) -> None:
     w = corpus.words
-    print(f"\n== {corpus.name} corpus: {w:,} words, {len(corpus.files)} articles of ~{ARTICLE_WORDS} words "
-          f"and the same text as one file ({corpus.one_file.relative_to(ROOT)})")
+    print(
+        f"\n== {corpus.name} corpus: {w:,} words, {len(corpus.files)} articles of ~{ARTICLE_WORDS} words "
+        f"and the same text as one file ({corpus.one_file.relative_to(ROOT)})"
+    )
     check = [TQKIT, "check", "--format", "json", "--exit-zero"]
     layouts = {"one file": [str(corpus.one_file)], "articles": [str(corpus.one_file.parent / "articles")]}
     floor = regex_floor([corpus.one_file])
@@ -186,8 +188,10 @@ def bench_corpus(corpus: Corpus, runs: int, proselint: str | None, results: dict
         results[f"{key}_wall_s"] = tq.wall
         results[f"{key}_wps_per_core"] = w / tq.cpu
         results[f"{key}_peak_mb"] = tq.peak_mb
-        line = (f"tqkit check, {layout:8}: CPU {tq.cpu:6.2f} s ({w / tq.cpu:>9,.0f} words/s per core), "
-                f"wall {tq.wall:6.2f} s, peak {tq.peak_mb:4.0f} MB, {floor / (w / tq.cpu):4.1f}x the regex floor")
+        line = (
+            f"tqkit check, {layout:8}: CPU {tq.cpu:6.2f} s ({w / tq.cpu:>9,.0f} words/s per core), "
+            f"wall {tq.wall:6.2f} s, peak {tq.peak_mb:4.0f} MB, {floor / (w / tq.cpu):4.1f}x the regex floor"
+        )
         if proselint:
             files = [str(corpus.one_file)] if layout == "one file" else [str(p) for p in corpus.files]
             # proselint stops reading a file after 1,000 findings (its `max_errors`): on one large
@@ -216,8 +220,10 @@ def bench_startup(results: dict[str, float]) -> None:
     results["seed_whole_process_cpu_s"] = seed.cpu
     results["seed_whole_process_wall_s"] = seed.wall
     print(f"tqkit --version: median CPU {version.cpu:.3f} s, wall {version.wall:.3f} s (target <= 0.1 s)")
-    print(f"tqkit check on the seed article, whole process: median CPU {seed.cpu:.3f} s, "
-          f"wall {seed.wall:.3f} s, peak {seed.peak_mb:.0f} MB (target <= 0.3 s CPU)")
+    print(
+        f"tqkit check on the seed article, whole process: median CPU {seed.cpu:.3f} s, "
+        f"wall {seed.wall:.3f} s, peak {seed.peak_mb:.0f} MB (target <= 0.3 s CPU)"
+    )
 
 
 def main() -> None:
@@ -226,15 +232,19 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="runs per measure (medians)")
     ap.add_argument("--skip-others", action="store_true", help="only the check and start-up benchmarks")
     ap.add_argument("--skip-ted", action="store_true", help="only the real-copy corpus")
-    ap.add_argument("--skip-audit", action="store_true",
-                    help="skip the `tqkit audit` benchmark (1 M and 10 M word archives; minutes)")
+    ap.add_argument(
+        "--skip-audit",
+        action="store_true",
+        help="skip the `tqkit audit` benchmark (1 M and 10 M word archives; minutes)",
+    )
     args = ap.parse_args()
 
     results: dict[str, float] = {}
     # Byte-code as an installed package has it (pip compiles it at install): without this, a
     # shell with PYTHONDONTWRITEBYTECODE set recompiles every tqkit module in every measured run.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tqkit")], stdout=subprocess.DEVNULL,
-                   check=False)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "tqkit")], stdout=subprocess.DEVNULL, check=False
+    )
     proselint = shutil.which("proselint", path=str(BIN)) or shutil.which("proselint")
     if not proselint:
         print("proselint: not installed (pip install 'tqkit[bench]'); no comparison")

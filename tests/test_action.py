@@ -57,12 +57,19 @@ def test_check_step_runs(tmp_path: Path, fail_on: str, expected: int) -> None:
     story.write_text("They will defend theirs own interests.\n", encoding="utf-8")
     bin_dir = Path(sys.executable).parent
     out = tmp_path / "github_output"
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-           "GITHUB_OUTPUT": str(out), "RUNNER_TEMP": str(tmp_path),
-           "TQKIT_PATHS": "story.md\n", "TQKIT_FAIL_ON": fail_on, "TQKIT_GLOSSARY": "",
-           "TQKIT_SOURCE": ""}
-    res = subprocess.run(["bash", "-e", "-c", check["run"]], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_OUTPUT": str(out),
+        "RUNNER_TEMP": str(tmp_path),
+        "TQKIT_PATHS": "story.md\n",
+        "TQKIT_FAIL_ON": fail_on,
+        "TQKIT_GLOSSARY": "",
+        "TQKIT_SOURCE": "",
+    }
+    res = subprocess.run(
+        ["bash", "-e", "-c", check["run"]], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
     assert res.returncode == expected, res.stderr
     assert "::warning file=story.md,line=1" in res.stdout
     sarif = Path(out.read_text().split("=", 1)[1].strip())

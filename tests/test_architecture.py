@@ -236,7 +236,8 @@ def error_classes_outside_errors(root: Path = ROOT) -> list[str]:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             if isinstance(node, ast.ClassDef) and any(
-                    isinstance(b, ast.Name) and (b.id == "Exception" or b.id.endswith("Error")) for b in node.bases):
+                isinstance(b, ast.Name) and (b.id == "Exception" or b.id.endswith("Error")) for b in node.bases
+            ):
                 out.append(f"{module}.{node.name}")
     return out
 
@@ -273,8 +274,11 @@ def test_graph_sees_imports_inside_functions_and_type_checking(tmp_path: Path) -
 
 
 def test_layer_lookup() -> None:
-    table = [("bottom", ["tqkit.findings", "tqkit.text"]), ("mid", ["tqkit.glossary"]),
-             ("top", ["tqkit.__init__", "tqkit.glossary.lint", "tui"])]
+    table = [
+        ("bottom", ["tqkit.findings", "tqkit.text"]),
+        ("mid", ["tqkit.glossary"]),
+        ("top", ["tqkit.__init__", "tqkit.glossary.lint", "tui"]),
+    ]
     assert layer_of("tqkit.text.scripts", table) == 0
     assert layer_of("tqkit.glossary.load", table) == 1
     assert layer_of("tqkit.glossary.lint", table) == 2
@@ -282,7 +286,21 @@ def test_layer_lookup() -> None:
     assert layer_of("tqkit.runner", table) is None
     assert layer_of("tui.app", table) == 2
     assert upward([Edge("tqkit.text", "tqkit.glossary", 3)], table) == [
-        "tqkit.text:3 -> tqkit.glossary  (bottom imports mid)"]
+        "tqkit.text:3 -> tqkit.glossary  (bottom imports mid)"
+    ]
+
+
+MAX_MODULE_LINES = 450
+
+
+def test_no_module_over_450_lines() -> None:
+    """Issue 9: a module a newcomer can read; split by meaning before it grows past this."""
+    long = {
+        name: n
+        for name, path in modules().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}, f"modules over {MAX_MODULE_LINES} lines: {long}"
 
 
 if __name__ == "__main__":  # a report for whoever is untangling the graph

@@ -175,8 +175,7 @@ def test_unwritable_directory_is_one_line(tmp_path: Path, monkeypatch: pytest.Mo
 # -- check --fix -----------------------------------------------------------------------------
 
 
-def test_fix_refuses_when_the_file_changed_while_fixing(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fix_refuses_when_the_file_changed_while_fixing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     f = tmp_path / "a.txt"
     f.write_text(DOUBLED)
     import tqkit.fixes

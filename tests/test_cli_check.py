@@ -44,10 +44,24 @@ def test_seed_article_findings(seed_path: Path) -> None:
     assert theirs["fixes"][0]["edits"][0]["replacement"] == "their"
     text = seed_path.read_text(encoding="utf-8")
     for f in data["findings"]:
-        assert text[f["start"]:f["end"]] == f["text"]
+        assert text[f["start"] : f["end"]] == f["text"]
         assert f["line"] >= 1 and f["column"] >= 1
-        assert set(f) >= {"path", "rule", "name", "severity", "category", "message", "start", "end",
-                          "line", "column", "end_line", "end_column", "text", "fixes"}
+        assert set(f) >= {
+            "path",
+            "rule",
+            "name",
+            "severity",
+            "category",
+            "message",
+            "start",
+            "end",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "text",
+            "fixes",
+        }
     assert data["summary"]["files"] == 1 and data["summary"]["words"] > 1000
 
 
@@ -110,7 +124,10 @@ def test_junit_is_xml(tmp_path: Path) -> None:
 
 def test_fix_applies_safe_fixes_and_keeps_bom_and_crlf(tmp_path: Path) -> None:
     original = "\ufeffTheir logic is based on theirs own.\r\nTalks in the the capital.\r\n"
-    p = write(tmp_path / "a.txt", original.encode("utf-8-sig")[3:].join([b"", b""]) if False else b"\xef\xbb\xbf" + original[1:].encode())
+    p = write(
+        tmp_path / "a.txt",
+        original.encode("utf-8-sig")[3:].join([b"", b""]) if False else b"\xef\xbb\xbf" + original[1:].encode(),
+    )
     code, _, err = run("check", str(p), "--fix")
     assert code == 0, err
     data = p.read_bytes()
@@ -166,7 +183,10 @@ def test_inline_suppressions(tmp_path: Path) -> None:
 
 
 def test_config_in_pyproject(tmp_path: Path) -> None:
-    write(tmp_path / "pyproject.toml", '[tool.tqkit]\nignore = ["TQ201"]\nseverity = { TQ303 = "error" }\nfail-on = "error"\n')
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.tqkit]\nignore = ["TQ201"]\nseverity = { TQ303 = "error" }\nfail-on = "error"\n',
+    )
     p = write(tmp_path / "a.txt", "Talks in the the capital. Based on theirs own.\n")
     code, out, _ = run("check", str(p), "--format", "json")
     findings = json.loads(out)["findings"]
@@ -279,10 +299,7 @@ def test_exclude_skips_walked_files(tmp_path: Path) -> None:
 
 
 def test_directives_inside_code_blocks_are_examples(tmp_path: Path) -> None:
-    md = (
-        "<!-- tqkit: off -->\n\nQuiet the the here.\n\n"
-        "```\n<!-- tqkit: on -->\n```\n\nStill quiet the the here.\n"
-    )
+    md = "<!-- tqkit: off -->\n\nQuiet the the here.\n\n```\n<!-- tqkit: on -->\n```\n\nStill quiet the the here.\n"
     p = write(tmp_path / "a.md", md)
     code, out, _ = run("check", str(p), "--format", "json")
     assert json.loads(out)["findings"] == [] and code == 0

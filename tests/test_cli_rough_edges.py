@@ -79,8 +79,10 @@ def test_force_color_and_no_color(tmp_path: Path) -> None:
 
 
 def test_snippet_width_follows_the_terminal(tmp_path: Path) -> None:
-    line = ("In the morning the delegation from the capital met the local council members and "
-            "then they defend theirs own interests before the long drive back to the border posts.")
+    line = (
+        "In the morning the delegation from the capital met the local council members and "
+        "then they defend theirs own interests before the long drive back to the border posts."
+    )
     p = tmp_path / "a.txt"
     p.write_text(line + "\n", encoding="utf-8")
     _, wide, _ = run("check", str(p), "--select", "TQ303", env={"COLUMNS": "200"})
@@ -123,8 +125,9 @@ def test_fix_summary_says_how_many_were_fixed(tmp_path: Path) -> None:
     assert "All clear" not in out
 
 
-def test_stdin_filename_picks_the_format_the_config_and_the_path(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_filename_picks_the_format_the_config_and_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sub = tmp_path / "desk"
     sub.mkdir()
     (sub / "tqkit.toml").write_text('ignore = ["TQ201"]\n', encoding="utf-8")

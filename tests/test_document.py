@@ -53,8 +53,8 @@ def test_masked_text_keeps_offsets() -> None:
 def test_paragraphs_and_sentences() -> None:
     text = "First one. Second one!\n\n  Third para, Mr. Smith said. Fourth.\n"
     paras = list(paragraph_spans(text))
-    assert [text[p.start:p.end] for p in paras] == ["First one. Second one!", "Third para, Mr. Smith said. Fourth."]
-    sents = [text[s.start:s.end] for s in sentence_spans(text, paras[1])]
+    assert [text[p.start : p.end] for p in paras] == ["First one. Second one!", "Third para, Mr. Smith said. Fourth."]
+    sents = [text[s.start : s.end] for s in sentence_spans(text, paras[1])]
     assert sents == ["Third para, Mr. Smith said.", "Fourth."]
 
 

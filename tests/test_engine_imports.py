@@ -35,12 +35,21 @@ print(json.dumps({"names": names, "failed": failed,
 
 def test_engine_does_not_import_textual() -> None:
     seed = ROOT / "tests" / "tui" / "data" / "silent-front.en.txt"
-    proc = subprocess.run([sys.executable, "-c", SCRIPT, str(seed)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(seed)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    for core in ("tqkit.runner", "tqkit.api", "tqkit.cli", "tqkit.commands.check", "tqkit.commands.review",
-                 "tqkit.findings", "tqkit.document", "tqkit.registry"):
+    for core in (
+        "tqkit.runner",
+        "tqkit.api",
+        "tqkit.cli",
+        "tqkit.commands.check",
+        "tqkit.commands.review",
+        "tqkit.findings",
+        "tqkit.document",
+        "tqkit.registry",
+    ):
         assert core in result["names"], core
         assert core not in result["failed"], result["failed"].get(core)
     assert result["textual"] == [], f"imported textual: {result['textual'][:5]}"
@@ -49,7 +58,10 @@ def test_engine_does_not_import_textual() -> None:
 def test_review_module_imports_textual_lazily() -> None:
     proc = subprocess.run(
         [sys.executable, "-c", "import sys, tqkit.commands.review; print('textual' in sys.modules)"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"

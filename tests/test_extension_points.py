@@ -16,14 +16,14 @@ import tqkit.report
 from tqkit.cli import cli
 from tqkit.commands.check import check
 
-EMITTER = '''
+EMITTER = """
 def emit(results, stream, *, color=False, **options):
     for r in results:
         for f in r.findings:
             stream.write(f"{r.path},{f.rule},{f.span.start},{f.span.end}\\n")
-'''
+"""
 
-READER = '''
+READER = """
 from tqkit.readers.text import TEXT
 
 class Shout:
@@ -37,7 +37,7 @@ class Shout:
         return TEXT.write(doc, edits)
 
 SHOUT = Shout()
-'''
+"""
 
 
 def test_formats_are_the_report_modules() -> None:

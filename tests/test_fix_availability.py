@@ -25,9 +25,12 @@ def test_every_rule_declares_its_fix_availability(rule: type[Rule]) -> None:
 @pytest.mark.parametrize("rule", DECIDED, ids=lambda r: r.code)
 def test_fires_examples_agree_with_the_declared_availability(rule: type[Rule]) -> None:
     cases = [(t, None) for t in rule.fires] + [(t, s) for s, t in rule.fires_with_source]
-    found = [f for text, source in cases
-             for f in check_text(text, select=[rule.code], source=source, target_lang=rule.example_lang)
-             if f.rule == rule.code]
+    found = [
+        f
+        for text, source in cases
+        for f in check_text(text, select=[rule.code], source=source, target_lang=rule.example_lang)
+        if f.rule == rule.code
+    ]
     assert found, f"{rule.code}: its examples gave no finding"
     with_fix = [bool(f.fixes) for f in found]
     if rule.fix_availability is FixAvailability.NONE:

@@ -40,8 +40,7 @@ def test_chosen_edits_never_overlap_and_apply(case: tuple[str, list[Finding]], u
     assert len(result) == len(text) + sum(len(e.replacement) - len(e.span) for e in edits)
 
 
-@given(st.lists(st.sampled_from(["the the", "theirs own", "talks", "in", "self -rule", "\r\n", "\n\n"]),
-                max_size=12))
+@given(st.lists(st.sampled_from(["the the", "theirs own", "talks", "in", "self -rule", "\r\n", "\n\n"]), max_size=12))
 def test_fix_reaches_a_fixed_point(parts: list[str]) -> None:
     text = " ".join(parts) + "\n"
     engine = Engine(Settings(select=("TQ201", "TQ303", "TQ304")))
@@ -54,8 +53,7 @@ def test_fix_reaches_a_fixed_point(parts: list[str]) -> None:
 
 def test_translation_fix_does_not_double_the_adjective() -> None:
     engine = Engine(Settings(select=("TQ102",)))
-    res = fix_bytes("x.txt", b"Everyone wants peace, but none of the big Batkovs will allow it.\n", engine,
-                    unsafe=True)
+    res = fix_bytes("x.txt", b"Everyone wants peace, but none of the big Batkovs will allow it.\n", engine, unsafe=True)
     assert res.fixed == b"Everyone wants peace, but none of the big shots will allow it.\n"
 
 

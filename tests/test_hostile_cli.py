@@ -62,12 +62,15 @@ def test_config_not_utf8(tmp_path: Path, article: Path) -> None:
     one_line_error(*run("check", str(article), "--config", str(cfg))[::2], "c.toml:2", "not valid UTF-8")
 
 
-@pytest.mark.parametrize("content, needle", [
-    (b"glossary:\n  id: x\nconcepts: []\n# \xff\n", "not valid UTF-8"),
-    (b"=", "expected a mapping"),
-    (b"glossary:\n  id: x\n  title: 2001-13-45\nconcepts: []\n", "month"),
-    (b"glossary:\n  id: x\n  title: " + b"9" * 5000 + b"\nconcepts: []\n", "digits"),
-])
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        (b"glossary:\n  id: x\nconcepts: []\n# \xff\n", "not valid UTF-8"),
+        (b"=", "expected a mapping"),
+        (b"glossary:\n  id: x\n  title: 2001-13-45\nconcepts: []\n", "month"),
+        (b"glossary:\n  id: x\n  title: " + b"9" * 5000 + b"\nconcepts: []\n", "digits"),
+    ],
+)
 def test_bad_glossary_files(tmp_path: Path, article: Path, content: bytes, needle: str) -> None:
     g = tmp_path / "g.yaml"
     g.write_bytes(content)
@@ -96,13 +99,15 @@ def test_cr_only_csv_imports(tmp_path: Path) -> None:
 
 def test_fix_the_encoding_cannot_hold(tmp_path: Path) -> None:
     g = tmp_path / "g.yaml"
-    g.write_text("glossary:\n  id: g\n  languages: [en]\nconcepts:\n- id: cafe\n  terms:\n    en:\n"
-                 "    - term: café society\n      status: preferred\n"
-                 "    - term: cafe society\n      status: deprecated\n", encoding="utf-8")
+    g.write_text(
+        "glossary:\n  id: g\n  languages: [en]\nconcepts:\n- id: cafe\n  terms:\n    en:\n"
+        "    - term: café society\n      status: preferred\n"
+        "    - term: cafe society\n      status: deprecated\n",
+        encoding="utf-8",
+    )
     f = tmp_path / "a.txt"
     f.write_bytes(b"The cafe society met.\n")
-    code, _, err = run("check", str(f), "--glossary", str(g), "--encoding", "ascii",
-                       "--unsafe-fixes", "--fix")
+    code, _, err = run("check", str(f), "--glossary", str(g), "--encoding", "ascii", "--unsafe-fixes", "--fix")
     one_line_error(code, err, "a.txt", "ascii", "not changed")
     assert f.read_bytes() == b"The cafe society met.\n"
 
@@ -120,9 +125,17 @@ def test_fix_that_would_empty_the_file(tmp_path: Path, monkeypatch: pytest.Monke
         text = doc.text  # type: ignore[attr-defined]
         if text.strip():
             span = Span(0, len(text))
-            findings = [Finding("TQ201", "doubled-word", span, Severity.WARNING,
-                                next(iter(Category)), "all of it",
-                                fixes=(Fix("Remove everything", (Edit(span, ""),), True),))]
+            findings = [
+                Finding(
+                    "TQ201",
+                    "doubled-word",
+                    span,
+                    Severity.WARNING,
+                    next(iter(Category)),
+                    "all of it",
+                    fixes=(Fix("Remove everything", (Edit(span, ""),), True),),
+                )
+            ]
         return findings, notes
 
     monkeypatch.setattr(Engine, "check", everything_goes)
@@ -162,7 +175,7 @@ def test_escape_sequences_in_text_report(tmp_path: Path) -> None:
     lines = out.splitlines()
     # the underline still sits under the second "dog dog" once the escapes widen the line
     at = [i for i, line in enumerate(lines) if "dog dog" in line and "|" in line][-1]
-    assert lines[at][lines[at + 1].index("^"):].startswith("dog dog")
+    assert lines[at][lines[at + 1].index("^") :].startswith("dog dog")
 
 
 def test_escape_sequences_in_error_messages(tmp_path: Path) -> None:
@@ -182,9 +195,11 @@ def test_escape_controls_function() -> None:
 
 def test_xliff_declaring_rot13(tmp_path: Path) -> None:
     f = tmp_path / "a.xlf"
-    f.write_text('<?xml version="1.0" encoding="rot13"?>\n<xliff version="1.2"><file source-language="de" '
-                 'target-language="en"><body><trans-unit id="1"><source>Hallo</source>'
-                 "<target>Hello the the world</target></trans-unit></body></file></xliff>\n")
+    f.write_text(
+        '<?xml version="1.0" encoding="rot13"?>\n<xliff version="1.2"><file source-language="de" '
+        'target-language="en"><body><trans-unit id="1"><source>Hallo</source>'
+        "<target>Hello the the world</target></trans-unit></body></file></xliff>\n"
+    )
     one_line_error(*run("check", str(f))[::2], "a.xlf", "rot13")
     one_line_error(*run("check", str(f), "--fix")[::2], "a.xlf", "rot13")
 
@@ -217,12 +232,11 @@ def test_fifos_never_block(tmp_path: Path) -> None:
     article.write_text(CLEAN)
     one_line_error(*run("check", str(article), "--source", str(fifo))[::2], "not a regular file")
     one_line_error(*run("check", str(article), "--glossary", str(fifo))[::2], "not a regular file")
-    one_line_error(*run("glossary", "import", str(fifo), "-o", str(tmp_path / "o.yaml"))[::2],
-                   "not a regular file")
-    one_line_error(*run("glossary", "merge", str(fifo), str(fifo), "-o", str(tmp_path / "o.yaml"))[::2],
-                   "not a regular file")
-    one_line_error(*run("glossary", "add", "--file", str(fifo), "--id", "x", "--term", "en:x")[::2],
-                   "pipe.yaml")
+    one_line_error(*run("glossary", "import", str(fifo), "-o", str(tmp_path / "o.yaml"))[::2], "not a regular file")
+    one_line_error(
+        *run("glossary", "merge", str(fifo), str(fifo), "-o", str(tmp_path / "o.yaml"))[::2], "not a regular file"
+    )
+    one_line_error(*run("glossary", "add", "--file", str(fifo), "--id", "x", "--term", "en:x")[::2], "pipe.yaml")
 
 
 def test_diff_on_a_terminal_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -255,9 +269,12 @@ def test_diff_on_a_terminal_is_escaped(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_glossary_text_output_is_escaped(tmp_path: Path) -> None:
     g = tmp_path / "g.yaml"
-    g.write_text("glossary:\n  id: g\n  languages: [en]\nconcepts:\n- id: evil\n"
-                 "  definition: \"Title \\e]0;owned\\a here\"\n  terms:\n    en:\n"
-                 "    - term: \"evil\\e[2Jterm\"\n      status: preferred\n", encoding="utf-8")
+    g.write_text(
+        "glossary:\n  id: g\n  languages: [en]\nconcepts:\n- id: evil\n"
+        '  definition: "Title \\e]0;owned\\a here"\n  terms:\n    en:\n'
+        '    - term: "evil\\e[2Jterm"\n      status: preferred\n',
+        encoding="utf-8",
+    )
     code, out, err = run("glossary", "show", "evil", "--glossary", str(g))
     assert code == 0, err
     assert "\x1b" not in out and "\\x1b]0;owned\\x07" in out

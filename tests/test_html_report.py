@@ -24,8 +24,10 @@ from tqkit.cli import cli
 from tqkit.report.html_report import COLORS
 
 ROOT = Path(__file__).resolve().parent.parent
-STORY = ("# Talks\n\nThey will defend theirs own interests in the the capital <script>alert(1)</script>.\n\n"
-         "Kelbajar was shelled. Later Kalbajar was evacuated.\n")
+STORY = (
+    "# Talks\n\nThey will defend theirs own interests in the the capital <script>alert(1)</script>.\n\n"
+    "Kelbajar was shelled. Later Kalbajar was evacuated.\n"
+)
 
 
 def report(tmp_path: Path, text: str = STORY, name: str = "story.md") -> str:
@@ -92,8 +94,11 @@ def test_overlapping_and_empty_findings_render() -> None:
     def f(rule: str, a: int, b: int, sev: Severity) -> Finding:
         return Finding(rule, "x", Span(a, b), sev, Category.OTHER, f"message {rule}", path="a.txt")
 
-    findings = [f("TQ302", 13, 22, Severity.WARNING), f("TQ404", 4, 16, Severity.INFO),
-                f("TQ201", 30, 30, Severity.ERROR)]
+    findings = [
+        f("TQ302", 13, 22, Severity.WARNING),
+        f("TQ404", 4, 16, Severity.INFO),
+        f("TQ201", 30, 30, Severity.ERROR),
+    ]
     out = io.StringIO()
     emit("html", [FileResult("a.txt", findings, text, 7)], out)
     page = out.getvalue()
@@ -112,8 +117,16 @@ def test_overlapping_and_empty_findings_render() -> None:
 # -- in a browser ----------------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 @pytest.fixture
@@ -142,16 +155,29 @@ def chromium(url: str, tmp_path: Path, tag: str, size: str = "1000,1400") -> tup
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (apt-get install chromium)")
     shot, log = tmp_path / f"{tag}.png", tmp_path / f"{tag}-net.json"
-    subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / ('profile-' + tag)}",
-                    f"--window-size={size}", f"--screenshot={shot}", f"--log-net-log={log}", url],
-                   capture_output=True, timeout=120, check=False)
+    subprocess.run(
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={tmp_path / ('profile-' + tag)}",
+            f"--window-size={size}",
+            f"--screenshot={shot}",
+            f"--log-net-log={log}",
+            url,
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert shot.is_file(), "chromium wrote no screenshot"
     data = json.loads(log.read_text(encoding="utf-8"))
     names = {v: k for k, v in data["constants"]["logEventTypes"].items()}
     origin = re.match(r"https?://[^/]+", url).group(0)  # type: ignore[union-attr]
-    page_requests = [e["params"] for e in data["events"]
-                     if names.get(e["type"]) == "URL_REQUEST_START_JOB"
-                     and e.get("params", {}).get("initiator") == origin]
+    page_requests = [
+        e["params"]
+        for e in data["events"]
+        if names.get(e["type"]) == "URL_REQUEST_START_JOB" and e.get("params", {}).get("initiator") == origin
+    ]
     return shot, page_requests
 
 
@@ -214,8 +240,9 @@ def test_browser_shows_highlights_and_the_page_fetches_nothing(tmp_path: Path, s
     warning = count_colour(shot, COLORS["warning"])  # the marks' colour (badges use another)
     assert warning > 300, f"only {warning} pixels of the warning highlight"
     # control: a page that fetches is caught by the same measurement, and has no highlight
-    (site / "control.html").write_text('<!DOCTYPE html><p>plain <img src="/probe.png"> '
-                                       '<img src="http://localhost:9/x.png"></p>', encoding="utf-8")
+    (site / "control.html").write_text(
+        '<!DOCTYPE html><p>plain <img src="/probe.png"> <img src="http://localhost:9/x.png"></p>', encoding="utf-8"
+    )
     shot, requests = chromium(f"{base}/control.html", tmp_path, "control")
     urls = {r["url"] for r in requests}
     assert f"{base}/probe.png" in urls and "http://localhost:9/x.png" in urls

@@ -60,7 +60,14 @@ def test_script_mix_shares() -> None:
     mix = langs.script_mix(EN)
     assert mix == {"Latin": 1.0}
     assert list(langs.script_mix("abc Ա Ω Ω ש ب 中 あ ა")) == [
-        "Latin", "Greek", "Arabic", "Armenian", "CJK", "Georgian", "Hebrew", "Kana",
+        "Latin",
+        "Greek",
+        "Arabic",
+        "Armenian",
+        "CJK",
+        "Georgian",
+        "Hebrew",
+        "Kana",
     ]
     assert langs.script_mix(HY)["Armenian"] > 0.99
     assert langs.script_mix(AZ) == {"Latin": 1.0}  # ə, ğ, ş are Latin letters
@@ -76,7 +83,13 @@ def test_script_of_non_letters() -> None:
 
 def test_script_labels_and_presence() -> None:
     assert [script_label(c) for c in "дԱ中あカᚠ"] == [
-        "Cyrillic", "Armenian", "Chinese", "Hiragana", "Katakana", "Runic"]
+        "Cyrillic",
+        "Armenian",
+        "Chinese",
+        "Hiragana",
+        "Katakana",
+        "Runic",
+    ]
     assert scripts_in("Sofia – София 2025", {Script.CYRILLIC, Script.ARMENIAN}) == {Script.CYRILLIC}
     assert scripts_in("12 345", {Script.LATIN}) == set()
 
@@ -154,7 +167,9 @@ def test_identical_across_two_processes(tmp_path: Path) -> None:
     outputs = [
         subprocess.run(
             [sys.executable, "-m", "tqkit", "langs", "--format", "json", str(article)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         for _ in range(2)
     ]
@@ -187,8 +202,18 @@ def test_langs_command_text_and_json(tmp_path: Path) -> None:
     (report,) = json.loads(res.stdout)["files"]
     para = report["paragraphs"][2]
     assert set(para) == {
-        "index", "line", "start", "end", "words", "language", "language_name",
-        "probability", "reliable", "candidates", "scripts", "preview",
+        "index",
+        "line",
+        "start",
+        "end",
+        "words",
+        "language",
+        "language_name",
+        "probability",
+        "reliable",
+        "candidates",
+        "scripts",
+        "preview",
     }
     assert para["reliable"] is True
     assert report["paragraphs"][0]["reliable"] is False  # "# Budget news"

@@ -89,8 +89,11 @@ CASES: list[tuple[str, str, str, str | None, set[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "family", "text", "source", "expected"), CASES,
-                         ids=[f"{c[0]}-{c[1]}-{'fire' if c[4] else 'quiet'}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("lang", "family", "text", "source", "expected"),
+    CASES,
+    ids=[f"{c[0]}-{c[1]}-{'fire' if c[4] else 'quiet'}-{i}" for i, c in enumerate(CASES)],
+)
 def test_family_on_language(lang: str, family: str, text: str, source: str | None, expected: set[str]) -> None:
     found = {f.rule for f in check_text(text, target_lang=lang, source=source) if f.rule.startswith(family)}
     if expected:
@@ -106,21 +109,24 @@ def test_root_repetition_runs_where_the_profile_says_so() -> None:
     assert all(rule.runs_for(code) for code in ("en", "bg", "ru", "uk", "de", "fr"))
     # Turkish and Azerbaijani repeat roots productively ("güle güle", "koşa koşa")
     assert not rule.runs_for("tr") and not rule.runs_for("az") and not rule.runs_for("es")
-    assert not [f for f in check_text("Güle güle gittiler, koşa koşa geldiler.", target_lang="tr")
-                if f.rule == "TQ202"]
+    assert not [f for f in check_text("Güle güle gittiler, koşa koşa geldiler.", target_lang="tr") if f.rule == "TQ202"]
 
 
 def test_root_repetition_offers_no_fix_outside_english() -> None:
-    found = [f for f in check_text("Министерство хочет контролировать контроль границы.", target_lang="ru")
-             if f.rule == "TQ202"]
+    found = [
+        f
+        for f in check_text("Министерство хочет контролировать контроль границы.", target_lang="ru")
+        if f.rule == "TQ202"
+    ]
     assert len(found) == 1 and not found[0].fixes
     assert "контролировать" in found[0].message and "контроль" in found[0].message
 
 
 def test_transliterated_english_names_the_english_word() -> None:
     text = "Министърът говори за бекграунда на стейкхолдерите в сектора."
-    found = {text[f.span.start:f.span.end]: f.message for f in check_text(text, target_lang="bg")
-             if f.rule == "TQ102"}
+    found = {
+        text[f.span.start : f.span.end]: f.message for f in check_text(text, target_lang="bg") if f.rule == "TQ102"
+    }
     assert set(found) == {"бекграунда", "стейкхолдерите"}
     assert "“background”" in found["бекграунда"] and "Bulgarian" in found["бекграунда"]
 
@@ -166,7 +172,7 @@ def test_bulgarian_article_every_problem_found_and_safe_fixes_applied(tmp_path: 
     from tqkit.cli import cli
 
     findings = check_text(BULGARIAN_ARTICLE, target_lang="bg")
-    spans = {(f.rule, BULGARIAN_ARTICLE[f.span.start:f.span.end]) for f in findings}
+    spans = {(f.rule, BULGARIAN_ARTICLE[f.span.start : f.span.end]) for f in findings}
     assert ("TQ401", "Планински Карабах") in spans  # deprecated form of "Нагорни Карабах"
     assert ("TQ105", "сe") in spans and ("TQ105", "рaзговорите") in spans  # Latin e, Latin a
     assert ("TQ106", "The ministers agreed to meet again next month in Vienna, officials said") in spans
@@ -211,20 +217,23 @@ def test_language_mechanisms_give_spans_inside_the_text_on_any_input(lang: str) 
     def prop(text: str) -> None:
         for pair in root_pairs(text, profile):
             assert 0 <= pair.start < pair.end <= len(text)
-            assert text[pair.start:pair.end].startswith(pair.first)
-            assert text[pair.start:pair.end].endswith(pair.second)
+            assert text[pair.start : pair.end].startswith(pair.first)
+            assert text[pair.start : pair.end].endswith(pair.second)
         for hit in translit_hits(text, profile):
-            assert text[hit.start:hit.end] == hit.word
+            assert text[hit.start : hit.end] == hit.word
 
     prop()
 
 
 def test_ukrainian_root_repetition_and_english_in_cyrillic() -> None:
-    found = {(f.rule, f.span.start) for f in check_text(
-        "Міністерство хоче контролювати контроль кордону.", target_lang="uk")}
+    found = {
+        (f.rule, f.span.start) for f in check_text("Міністерство хоче контролювати контроль кордону.", target_lang="uk")
+    }
     assert any(rule == "TQ202" for rule, _ in found)
-    assert not [f for f in check_text("Сусіди допомагали один одному всю зиму.", target_lang="uk")
-                if f.rule == "TQ202"]
-    hits = [f for f in check_text("Міністр розповів про бекграунд стейкхолдерів галузі.", target_lang="uk")
-            if f.rule == "TQ102"]
+    assert not [f for f in check_text("Сусіди допомагали один одному всю зиму.", target_lang="uk") if f.rule == "TQ202"]
+    hits = [
+        f
+        for f in check_text("Міністр розповів про бекграунд стейкхолдерів галузі.", target_lang="uk")
+        if f.rule == "TQ102"
+    ]
     assert hits and "“stakeholder”" in " ".join(f.message for f in hits)

@@ -16,7 +16,7 @@ def _warnings_per_1000(sentences: list[str], lang: str) -> tuple[float, list[str
     text = "\n\n".join(sentences)
     words = len(text.split())
     found = [f for f in check_text(text, target_lang=lang) if f.severity >= Severity.WARNING]
-    shown = [f"{f.rule} {text[max(0, f.span.start - 30):f.span.end + 10]!r}" for f in found]
+    shown = [f"{f.rule} {text[max(0, f.span.start - 30) : f.span.end + 10]!r}" for f in found]
     return len(found) * 1000 / words, shown
 
 

@@ -11,10 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_package_is_listed_in_pyproject() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     listed = set(config["packages"])
-    found = {
-        ".".join(p.parent.relative_to(ROOT).parts)
-        for p in (ROOT / "tqkit").rglob("__init__.py")
-    }
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "tqkit").rglob("__init__.py")}
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
     assert config["package-dir"]["tqkit.tui"] == "tui"
     assert config["package-dir"]["tqkit._glossaries"] == "glossaries"
@@ -24,8 +21,11 @@ def test_every_package_is_listed_in_pyproject() -> None:
 def test_glossary_data_is_shipped() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     patterns = config["package-data"]["tqkit._glossaries"]
-    shipped = [p.relative_to(ROOT / "glossaries").as_posix() for p in (ROOT / "glossaries").rglob("*")
-               if any(p.relative_to(ROOT / "glossaries").match(pat) for pat in patterns)]
+    shipped = [
+        p.relative_to(ROOT / "glossaries").as_posix()
+        for p in (ROOT / "glossaries").rglob("*")
+        if any(p.relative_to(ROOT / "glossaries").match(pat) for pat in patterns)
+    ]
     assert set(shipped) >= {"nagorno-karabakh.yaml", "packs/calques.yaml", "packs/FORMAT.md"}
     # every rule pack ships
     packs = {f"packs/{p.name}" for p in (ROOT / "glossaries" / "packs").glob("*.yaml")}

@@ -66,6 +66,6 @@ def test_false_alarms_on_professional_english() -> None:
 def test_seed_article_has_few_findings_beyond_the_known_artefacts(seed_text: str) -> None:
     findings = check_text(seed_text)
     serious = [f for f in findings if f.severity >= Severity.WARNING]
-    texts = {seed_text[f.start:f.end] for f in serious}
+    texts = {seed_text[f.start : f.end] for f in serious}
     assert {"Batkovs", "fighting the fighting", "influence Russian influence", "theirs own"} <= texts
-    assert len(serious) <= 8, [seed_text[f.start:f.end] for f in serious]
+    assert len(serious) <= 8, [seed_text[f.start : f.end] for f in serious]

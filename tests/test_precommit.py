@@ -64,8 +64,11 @@ def _repack(dist: metadata.Distribution, out: Path) -> None:
     """An installed distribution back into a wheel (the files its RECORD lists)."""
     files = [f for f in dist.files or [] if not str(f).startswith("..") and "__pycache__" not in str(f)]
     info = next(f for f in files if str(f).endswith(".dist-info/WHEEL"))
-    tags = [line.split(":", 1)[1].strip() for line in Path(str(dist.locate_file(info))).read_text().splitlines()
-            if line.startswith("Tag:")]
+    tags = [
+        line.split(":", 1)[1].strip()
+        for line in Path(str(dist.locate_file(info))).read_text().splitlines()
+        if line.startswith("Tag:")
+    ]
     parts = [t.split("-") for t in tags]
     tag = "-".join(".".join(dict.fromkeys(p[i] for p in parts)) for i in range(3))  # py2.py3-none-any
     name = re.sub(r"[-_.]+", "_", dist.metadata["Name"])
@@ -97,11 +100,19 @@ def test_try_repo_fails_on_an_artefact_and_passes_after_the_fix(tmp_path: Path) 
     wheels = _wheelhouse(tmp_path / "wheels")
     repo = tmp_path / "newsroom"
     repo.mkdir()
-    env = {**os.environ, "PIP_NO_INDEX": "1", "PIP_NO_COMPILE": "1", "PIP_FIND_LINKS": str(wheels),
-           "PRE_COMMIT_HOME": str(tmp_path / "cache"), "VIRTUALENV_OFFLINE": "1",
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
-           "TQKIT_CACHE_DIR": str(tmp_path / "tqcache")}
+    env = {
+        **os.environ,
+        "PIP_NO_INDEX": "1",
+        "PIP_NO_COMPILE": "1",
+        "PIP_FIND_LINKS": str(wheels),
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "VIRTUALENV_OFFLINE": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "TQKIT_CACHE_DIR": str(tmp_path / "tqcache"),
+    }
     env.pop("PIP_INDEX_URL", None)
     env.pop("PIP_EXTRA_INDEX_URL", None)
 

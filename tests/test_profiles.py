@@ -64,10 +64,15 @@ def test_stemmers_conflate_inflections() -> None:
 @pytest.mark.parametrize(
     ("body", "needle"),
     [
-        ("code: zz\nname: X\nscripts: [Latin]\ndecimal: ','\nsources: {a: b}\ncolour: red\n", ":6: unknown key `colour`"),
+        (
+            "code: zz\nname: X\nscripts: [Latin]\ndecimal: ','\nsources: {a: b}\ncolour: red\n",
+            ":6: unknown key `colour`",
+        ),
         ("code: qq\nname: X\nscripts: [Latin]\ndecimal: ','\nsources: {a: b}\n", ":1: `code` must be the file name"),
-        ("code: zz\nname: X\nscripts: [Latin]\ndecimal: ','\nsources: {a: b}\nallowed_doubles: [yes, no]\n",
-         ":6: `allowed_doubles` must be a list of strings"),
+        (
+            "code: zz\nname: X\nscripts: [Latin]\ndecimal: ','\nsources: {a: b}\nallowed_doubles: [yes, no]\n",
+            ":6: `allowed_doubles` must be a list of strings",
+        ),
         ("code: zz\nname: X\nscripts: [Latin\n", "not valid YAML"),
         ("code: zz\nname: X\nscripts: [Latin]\ndecimal: ','\n", "every profile names its `sources`"),
         ("code: zz\nname: X\nscripts: [Latin]\ndecimal: ','\nsources: {a: b}\nstemmer: porter2\n", "`stemmer` is"),

@@ -114,9 +114,7 @@ def write_stand_ins(work: Path) -> None:
         encoding="utf-8",
     )
     (work / "human.txt").write_text(
-        "The Bishkek Protocol was signed on 5 May 1994.\n"
-        "The fighting stopped.\n"
-        "The big shots will not allow it.\n",
+        "The Bishkek Protocol was signed on 5 May 1994.\nThe fighting stopped.\nThe big shots will not allow it.\n",
         encoding="utf-8",
     )
     (work / "mt-b.txt").write_text(
@@ -196,8 +194,7 @@ def test_readme_has_commands_of_every_kind() -> None:
     cmds = readme_commands()
     assert len([c for c in cmds if c.lang == "console"]) >= 20
     shown = {c.argv[0] for c in cmds}
-    for sub in ("check", "rules", "rule", "glossary", "review", "score", "langs", "models",
-                "roundtrip", "align"):
+    for sub in ("check", "rules", "rule", "glossary", "review", "score", "langs", "models", "roundtrip", "align"):
         assert sub in shown, f"README shows no `tqkit {sub}` command"
     for cmd in cmds:
         assert not SHELL_META & set(cmd.argv), f"{cmd}: shell syntax cannot be run by the test"
@@ -246,7 +243,8 @@ def test_text_commands_run_on_stand_in_files(env: Path, monkeypatch: pytest.Monk
 
 
 def test_review_and_mt_commands_fail_cleanly_without_a_terminal_or_model(
-        env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What a reader sees when running those `text` examples as they are, in CI."""
     work = env / "work"
     work.mkdir()

@@ -40,11 +40,13 @@ def _cases() -> list[tuple[str, str, str | None, bool]]:
     return out
 
 
-@pytest.mark.parametrize(("code", "text", "source", "must_fire"), _cases(),
-                         ids=lambda v: v if isinstance(v, str) and v.startswith("TQ") else "")
+@pytest.mark.parametrize(
+    ("code", "text", "source", "must_fire"),
+    _cases(),
+    ids=lambda v: v if isinstance(v, str) and v.startswith("TQ") else "",
+)
 def test_rule_example(code: str, text: str, source: str | None, must_fire: bool) -> None:
-    findings = [f for f in check_text(text, select=[code], source=source, target_lang=LANG[code])
-                if f.rule == code]
+    findings = [f for f in check_text(text, select=[code], source=source, target_lang=LANG[code]) if f.rule == code]
     if must_fire:
         assert findings, f"{code} should fire on: {text!r}"
         for f in findings:

@@ -16,9 +16,20 @@ from tqkit.selectors import code_matches, matches, matches_any
 
 @pytest.mark.parametrize(
     ("selector", "expected"),
-    [("TQ901", True), ("tq9", True), ("TQ90", True), (" TQ901 ", True), ("unused-suppression", True),
-     ("ALL", True), ("all", True), ("TQ902", False), ("TQ1", False), ("unused", False), ("", False),
-     ("Unused-Suppression", False)],
+    [
+        ("TQ901", True),
+        ("tq9", True),
+        ("TQ90", True),
+        (" TQ901 ", True),
+        ("unused-suppression", True),
+        ("ALL", True),
+        ("all", True),
+        ("TQ902", False),
+        ("TQ1", False),
+        ("unused", False),
+        ("", False),
+        ("Unused-Suppression", False),
+    ],
 )
 def test_matches(selector: str, expected: bool) -> None:
     assert matches(selector, "TQ901", "unused-suppression") is expected

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from tqkit.cli import cli
 from tqkit.config import Settings
 from tqkit.document import Document
-from tqkit.profiles import detect_language
+from tqkit.language_id import detect_language
 from tqkit.runner import Engine, document_language
 
 GERMAN = (
@@ -104,8 +104,7 @@ def test_config_target_lang_and_per_file_overrides(tmp_path: Path) -> None:
 
 
 def test_bad_target_lang_in_config_names_file_and_line(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.tqkit]\nselect = ["TQ2"]\ntarget-lang = "zz"\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.tqkit]\nselect = ["TQ2"]\ntarget-lang = "zz"\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
     code, out, err = run("check", str(tmp_path / "a.txt"))
     assert code == 2
@@ -172,30 +171,42 @@ SOURCE_EN = (
     "Observers said the agreement would be signed in March next year.\n"
 )
 FAITHFUL = {
-    "bg": ("Правителството одобри бюджет от 2,5 милиарда евро в понеделник.\n\n"
-           "Премиерът Петков се срещна с Урсула фон дер Лайен в Брюксел на 27 септември.\n\n"
-           "Преговорите продължиха четири часа, присъстваха 120 журналисти.\n\n"
-           "Наблюдатели заявиха, че споразумението ще бъде подписано през март догодина.\n"),
-    "ru": ("Правительство утвердило бюджет в размере 2,5 млрд евро в понедельник.\n\n"
-           "Премьер-министр Петков встретился с Урсулой фон дер Ляйен в Брюсселе 27 сентября.\n\n"
-           "Переговоры длились четыре часа, присутствовали 120 журналистов.\n\n"
-           "Наблюдатели заявили, что соглашение будет подписано в марте следующего года.\n"),
-    "de": ("Die Regierung hat am Montag einen Haushalt von 2,5 Milliarden Euro beschlossen.\n\n"
-           "Ministerpräsident Petkov traf Ursula von der Leyen am 27. September in Brüssel.\n\n"
-           "Die Gespräche dauerten vier Stunden, 120 Journalisten waren anwesend.\n\n"
-           "Beobachter sagten, das Abkommen werde im März nächsten Jahres unterzeichnet.\n"),
+    "bg": (
+        "Правителството одобри бюджет от 2,5 милиарда евро в понеделник.\n\n"
+        "Премиерът Петков се срещна с Урсула фон дер Лайен в Брюксел на 27 септември.\n\n"
+        "Преговорите продължиха четири часа, присъстваха 120 журналисти.\n\n"
+        "Наблюдатели заявиха, че споразумението ще бъде подписано през март догодина.\n"
+    ),
+    "ru": (
+        "Правительство утвердило бюджет в размере 2,5 млрд евро в понедельник.\n\n"
+        "Премьер-министр Петков встретился с Урсулой фон дер Ляйен в Брюсселе 27 сентября.\n\n"
+        "Переговоры длились четыре часа, присутствовали 120 журналистов.\n\n"
+        "Наблюдатели заявили, что соглашение будет подписано в марте следующего года.\n"
+    ),
+    "de": (
+        "Die Regierung hat am Montag einen Haushalt von 2,5 Milliarden Euro beschlossen.\n\n"
+        "Ministerpräsident Petkov traf Ursula von der Leyen am 27. September in Brüssel.\n\n"
+        "Die Gespräche dauerten vier Stunden, 120 Journalisten waren anwesend.\n\n"
+        "Beobachter sagten, das Abkommen werde im März nächsten Jahres unterzeichnet.\n"
+    ),
 }
 # a wrong number, a dropped name, a dropped last paragraph
 FLAWED = {
-    "bg": ("Правителството одобри бюджет от 3,5 милиарда евро в понеделник.\n\n"
-           "Премиерът Петков се срещна в Брюксел на 27 септември.\n\n"
-           "Преговорите продължиха четири часа, присъстваха 120 журналисти.\n"),
-    "ru": ("Правительство утвердило бюджет в размере 3,5 млрд евро в понедельник.\n\n"
-           "Премьер-министр Петков встретился в Брюсселе 27 сентября.\n\n"
-           "Переговоры длились четыре часа, присутствовали 120 журналистов.\n"),
-    "de": ("Die Regierung hat am Montag einen Haushalt von 3,5 Milliarden Euro beschlossen.\n\n"
-           "Ministerpräsident Petkov traf sich am 27. September in Brüssel.\n\n"
-           "Die Gespräche dauerten vier Stunden, 120 Journalisten waren anwesend.\n"),
+    "bg": (
+        "Правителството одобри бюджет от 3,5 милиарда евро в понеделник.\n\n"
+        "Премиерът Петков се срещна в Брюксел на 27 септември.\n\n"
+        "Преговорите продължиха четири часа, присъстваха 120 журналисти.\n"
+    ),
+    "ru": (
+        "Правительство утвердило бюджет в размере 3,5 млрд евро в понедельник.\n\n"
+        "Премьер-министр Петков встретился в Брюсселе 27 сентября.\n\n"
+        "Переговоры длились четыре часа, присутствовали 120 журналистов.\n"
+    ),
+    "de": (
+        "Die Regierung hat am Montag einen Haushalt von 3,5 Milliarden Euro beschlossen.\n\n"
+        "Ministerpräsident Petkov traf sich am 27. September in Brüssel.\n\n"
+        "Die Gespräche dauerten vier Stunden, 120 Journalisten waren anwesend.\n"
+    ),
 }
 
 
@@ -203,8 +214,11 @@ FLAWED = {
 def test_source_aware_checks_are_quiet_on_a_faithful_translation(lang: str) -> None:
     from tqkit.api import check_text
 
-    found = [(f.rule, f.message) for f in check_text(FAITHFUL[lang], target_lang=lang, source=SOURCE_EN)
-             if f.rule.startswith("TQ5")]
+    found = [
+        (f.rule, f.message)
+        for f in check_text(FAITHFUL[lang], target_lang=lang, source=SOURCE_EN)
+        if f.rule.startswith("TQ5")
+    ]
     assert not found
 
 
@@ -212,8 +226,16 @@ def test_source_aware_checks_are_quiet_on_a_faithful_translation(lang: str) -> N
 def test_source_aware_checks_find_numbers_names_and_omissions(lang: str, tmp_path: Path) -> None:
     (tmp_path / "en.txt").write_text(SOURCE_EN, encoding="utf-8")
     (tmp_path / f"{lang}.txt").write_text(FLAWED[lang], encoding="utf-8")
-    code, out, _ = run("check", str(tmp_path / f"{lang}.txt"), "--source", str(tmp_path / "en.txt"),
-                       "--target-lang", lang, "--format", "json")
+    code, out, _ = run(
+        "check",
+        str(tmp_path / f"{lang}.txt"),
+        "--source",
+        str(tmp_path / "en.txt"),
+        "--target-lang",
+        lang,
+        "--format",
+        "json",
+    )
     assert code == 1
     findings = json.loads(out)["findings"]
     by_rule = {f["rule"]: f for f in findings}
@@ -226,8 +248,10 @@ def test_source_aware_checks_find_numbers_names_and_omissions(lang: str, tmp_pat
 def test_an_english_sentence_copied_into_bulgarian_copy_is_found() -> None:
     from tqkit.api import check_text
 
-    target = FAITHFUL["bg"].replace("Преговорите продължиха четири часа, присъстваха 120 журналисти.",
-                                    "The talks lasted four hours, and 120 journalists attended.")
+    target = FAITHFUL["bg"].replace(
+        "Преговорите продължиха четири часа, присъстваха 120 журналисти.",
+        "The talks lasted four hours, and 120 journalists attended.",
+    )
     rules = {f.rule for f in check_text(target, target_lang="bg", source=SOURCE_EN)}
     assert {"TQ504", "TQ103"} <= rules
 

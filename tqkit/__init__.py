@@ -21,10 +21,17 @@ if TYPE_CHECKING:
 # The public names load on first use, so that `tqkit --version` and every command pay only for
 # what they import (PEP 562).
 _LAZY = {
-    "check_file": "tqkit.api", "check_text": "tqkit.api", "load_glossary": "tqkit.api",
-    "Document": "tqkit.document", "Segment": "tqkit.document",
-    "Category": "tqkit.findings", "Edit": "tqkit.findings", "Finding": "tqkit.findings",
-    "Fix": "tqkit.findings", "Severity": "tqkit.findings", "Span": "tqkit.findings",
+    "check_file": "tqkit.api",
+    "check_text": "tqkit.api",
+    "load_glossary": "tqkit.api",
+    "Document": "tqkit.document",
+    "Segment": "tqkit.document",
+    "Category": "tqkit.findings",
+    "Edit": "tqkit.findings",
+    "Finding": "tqkit.findings",
+    "Fix": "tqkit.findings",
+    "Severity": "tqkit.findings",
+    "Span": "tqkit.findings",
 }
 
 
@@ -37,6 +44,7 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
 
 __all__ = [
     "Category",

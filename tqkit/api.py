@@ -13,20 +13,36 @@ from tqkit.readers import read_path
 from tqkit.ruleoptions import RuleOptions
 
 
-def _engine(select: Sequence[str] | None, ignore: Sequence[str], glossaries: Sequence[str | Path] | None,
-            target_lang: str, extra: dict[str, Any] | None = None) -> Any:
+def _engine(
+    select: Sequence[str] | None,
+    ignore: Sequence[str],
+    glossaries: Sequence[str | Path] | None,
+    target_lang: str,
+    extra: dict[str, Any] | None = None,
+) -> Any:
     from tqkit.runner import Engine
 
-    settings = Settings(select=tuple(select) if select else None, ignore=tuple(ignore),
-                        glossaries=tuple(str(g) for g in glossaries) if glossaries else None,
-                        target_lang=target_lang)
+    settings = Settings(
+        select=tuple(select) if select else None,
+        ignore=tuple(ignore),
+        glossaries=tuple(str(g) for g in glossaries) if glossaries else None,
+        target_lang=target_lang,
+    )
     return Engine(settings, RunOptions(rules=RuleOptions.from_mapping(extra)))
 
 
-def check_text(text: str, *, path: str = "-", select: Sequence[str] | None = None,
-               ignore: Sequence[str] = (), glossaries: Sequence[str | Path] | None = None,
-               target_lang: str = "en", source: str | None = None, markdown: bool = False,
-               options: dict[str, Any] | None = None) -> list[Finding]:
+def check_text(
+    text: str,
+    *,
+    path: str = "-",
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    glossaries: Sequence[str | Path] | None = None,
+    target_lang: str = "en",
+    source: str | None = None,
+    markdown: bool = False,
+    options: dict[str, Any] | None = None,
+) -> list[Finding]:
     """Findings for a string (plain text, or Markdown with ``markdown=True``)."""
     from tqkit.readers import reader_for
 
@@ -37,9 +53,15 @@ def check_text(text: str, *, path: str = "-", select: Sequence[str] | None = Non
     return list(findings)
 
 
-def check_file(path: str | Path, *, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
-               glossaries: Sequence[str | Path] | None = None, target_lang: str = "en",
-               encoding: str | None = None) -> list[Finding]:
+def check_file(
+    path: str | Path,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    glossaries: Sequence[str | Path] | None = None,
+    target_lang: str = "en",
+    encoding: str | None = None,
+) -> list[Finding]:
     doc = read_path(path, encoding, target_lang)
     findings, _ = _engine(select, ignore, glossaries, target_lang).check(doc)
     return list(findings)

@@ -74,9 +74,15 @@ def _regular(path: Path, st: os.stat_result, shown: str) -> None:
     if stat.S_ISDIR(st.st_mode):
         raise NotRegularFileError(f"{shown}: is a directory")
     if not stat.S_ISREG(st.st_mode):
-        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else
-                "a socket" if stat.S_ISSOCK(st.st_mode) else "a device" if
-                stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
+        kind = (
+            "a FIFO (named pipe)"
+            if stat.S_ISFIFO(st.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(st.st_mode)
+            else "a device"
+            if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+            else "not a regular file"
+        )
         raise NotRegularFileError(f"{shown}: is {kind}; only regular files are read")
 
 
@@ -113,8 +119,9 @@ def read_for_update(path: str | Path, limit: int | None = None) -> tuple[bytes, 
                     raise WriteError(f"{shown}: file too large (limit {limit:,} bytes)")
             data = b"".join(chunks)
             after = os.fstat(fd)
-            if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) \
-                    and after.st_size == len(data):
+            if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) and after.st_size == len(
+                data
+            ):
                 return data, Stamp.of(after, data)
         return data, Stamp.of(after, data)
     finally:
@@ -228,8 +235,9 @@ def _fsync_dir(directory: Path) -> None:
             os.close(dfd)
 
 
-def _write_tmp(directory: Path, name: str, data: bytes, mode: int, st: os.stat_result | None,
-               suffix: str = TMP_SUFFIX) -> str:
+def _write_tmp(
+    directory: Path, name: str, data: bytes, mode: int, st: os.stat_result | None, suffix: str = TMP_SUFFIX
+) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=suffix, dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -257,14 +265,20 @@ def _check_unchanged(real: Path, expected: Stamp, shown: str) -> os.stat_result 
         st = os.stat(real)
     except FileNotFoundError:
         if expected.exists:
-            raise ChangedOnDiskError(f"{shown}: removed since it was read; not written "
-                                     "(run again, or use --force)") from None
+            raise ChangedOnDiskError(
+                f"{shown}: removed since it was read; not written (run again, or use --force)"
+            ) from None
         return None
     if not expected.exists:
-        raise ChangedOnDiskError(f"{shown}: created by someone else since it was read; not "
-                                 "overwritten (run again, or use --force)")
-    if (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) != \
-            (expected.dev, expected.ino, expected.size, expected.mtime_ns):
+        raise ChangedOnDiskError(
+            f"{shown}: created by someone else since it was read; not overwritten (run again, or use --force)"
+        )
+    if (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) != (
+        expected.dev,
+        expected.ino,
+        expected.size,
+        expected.mtime_ns,
+    ):
         raise ChangedOnDiskError(changed)
     try:
         with open(real, "rb") as fh:
@@ -287,9 +301,16 @@ def stamp_of(path: str | Path) -> Stamp:
         raise
 
 
-def atomic_write(path: str | Path, data: bytes, *, expected: Stamp | None = None,
-                 force: bool = False, backup: bool = False, old: bytes | None = None,
-                 readonly_ok: bool = False) -> None:
+def atomic_write(
+    path: str | Path,
+    data: bytes,
+    *,
+    expected: Stamp | None = None,
+    force: bool = False,
+    backup: bool = False,
+    old: bytes | None = None,
+    readonly_ok: bool = False,
+) -> None:
     """Replace the content of ``path`` with ``data`` (see the module docstring).
 
     ``expected``: the :class:`Stamp` from :func:`read_for_update`; the write is refused when the
@@ -306,7 +327,7 @@ def atomic_write(path: str | Path, data: bytes, *, expected: Stamp | None = None
             if expected is not None and not force:
                 st = _check_unchanged(real, expected, shown)
             if str(directory) not in _cleaned:  # once per directory and process: a --fix over
-                _cleaned.add(str(directory))     # thousands of files scans each directory once
+                _cleaned.add(str(directory))  # thousands of files scans each directory once
                 clean_stale(directory)
             mode = stat.S_IMODE(st.st_mode) if st is not None else _new_file_mode()
             if backup and st is not None:
@@ -331,8 +352,7 @@ def _writable_stat(real: Path, shown: str, readonly_ok: bool) -> os.stat_result 
         return None
     _regular(real, st, shown)
     if not readonly_ok and (not st.st_mode & 0o222 or not os.access(real, os.W_OK)):
-        raise ReadOnlyError(f"{shown}: read-only file; not changed (use --force to "
-                            "write it anyway)")
+        raise ReadOnlyError(f"{shown}: read-only file; not changed (use --force to write it anyway)")
     return st
 
 
@@ -358,10 +378,13 @@ def _write_error(exc: OSError, shown: str, real: Path) -> WriteError:
     """A failed write as one line: a directory where no temporary file can be created is
     named as such."""
     directory = real.parent
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and exc.filename and \
-            Path(os.fspath(exc.filename)).parent == directory and os.fspath(exc.filename) != str(real):
-        return WriteError(f"{shown}: cannot create a temporary file in {directory}: "
-                          f"{exc.strerror or exc}")
+    if (
+        exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+        and exc.filename
+        and Path(os.fspath(exc.filename)).parent == directory
+        and os.fspath(exc.filename) != str(real)
+    ):
+        return WriteError(f"{shown}: cannot create a temporary file in {directory}: {exc.strerror or exc}")
     return WriteError(f"{shown}: cannot write: {exc.strerror or exc}")
 
 
@@ -389,8 +412,7 @@ def _write_in_place(real: Path, data: bytes, directory: Path, mode: int, st: os.
             os.unlink(copy)
 
 
-def store_cache_entry(entry: Path, packed: bytes, max_bytes: int,
-                      evict: Callable[[Path], None]) -> None:
+def store_cache_entry(entry: Path, packed: bytes, max_bytes: int, evict: Callable[[Path], None]) -> None:
     """Write one cache file atomically, then let ``evict`` bound its directory. A cache is an
     optimisation: an entry over ``max_bytes`` is not kept, and a read-only or full cache
     directory is no reason to fail a check (errors are swallowed)."""

@@ -20,8 +20,8 @@ from tqkit import __version__
 # name -> "module:attribute" of a click command
 COMMANDS: dict[str, str] = {
     "check": "tqkit.commands.check:check",
-    "rules": "tqkit.commands.check:rules",
-    "rule": "tqkit.commands.check:rule",
+    "rules": "tqkit.commands.rules:rules",
+    "rule": "tqkit.commands.rules:rule",
     "glossary": "tqkit.commands.glossary:glossary",
     "review": "tqkit.commands.review:review",
     "score": "tqkit.commands.score:score",

@@ -32,8 +32,17 @@ from tqkit.ruleoptions import RuleOptions
 from tqkit.selectors import code_matches
 
 KNOWN_KEYS = {
-    "select", "extend-select", "ignore", "per-file-ignores", "per-file-target-lang", "severity", "glossaries",
-    "target-lang", "fail-on", "exclude", "packs",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "per-file-target-lang",
+    "severity",
+    "glossaries",
+    "target-lang",
+    "fail-on",
+    "exclude",
+    "packs",
 }
 
 
@@ -98,7 +107,7 @@ class Settings:
 
 def _language(value: object, sp: str, key: str, text: str) -> str:
     if not isinstance(value, str):
-        raise InputError(sp, f"`{key}` must be a language code such as \"en\"", _line_of(text, key))
+        raise InputError(sp, f'`{key}` must be a language code such as "en"', _line_of(text, key))
     try:
         return check_language(value)
     except UnknownLanguage as exc:
@@ -124,8 +133,9 @@ def _str_list(value: Any, path: str, key: str, text: str) -> tuple[str, ...]:
     raise InputError(path, f"`{key}` must be a list of strings", _line_of(text, key))
 
 
-def _check_selectors(selectors: tuple[str, ...], path: str, key: str, text: str,
-                     codes_only: bool = False, section: str = "") -> tuple[str, ...]:
+def _check_selectors(
+    selectors: tuple[str, ...], path: str, key: str, text: str, codes_only: bool = False, section: str = ""
+) -> tuple[str, ...]:
     """Every selector names a rule (code, prefix or name; ``codes_only`` for severity keys)."""
     from tqkit.registry import all_rules, validate_selectors
 
@@ -171,8 +181,11 @@ def parse_config(path: Path, text: str, table: dict[str, Any]) -> Settings:
     sp = str(path)
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise InputError(sp, f"unknown tqkit setting `{unknown[0]}` (known: {', '.join(sorted(KNOWN_KEYS))})",
-                         _line_of(text, unknown[0]))
+        raise InputError(
+            sp,
+            f"unknown tqkit setting `{unknown[0]}` (known: {', '.join(sorted(KNOWN_KEYS))})",
+            _line_of(text, unknown[0]),
+        )
     kw: dict[str, Any] = {"root": str(path.parent), "config_path": sp}
     for part in (_selector_settings, _severity_settings, _path_settings, _language_settings):
         kw.update(part(path, text, table))
@@ -196,7 +209,9 @@ def _selector_settings(path: Path, text: str, table: dict[str, Any]) -> dict[str
     if "per-file-ignores" in table:
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, dict):
-            raise InputError(sp, "`per-file-ignores` must be a table of glob = [codes]", _line_of(text, "per-file-ignores"))
+            raise InputError(
+                sp, "`per-file-ignores` must be a table of glob = [codes]", _line_of(text, "per-file-ignores")
+            )
         kw["per_file_ignores"] = tuple(
             (g, _check_selectors(_str_list(c, sp, g, text), sp, g, text, section="per-file-ignores"))
             for g, c in pfi.items()
@@ -211,7 +226,7 @@ def _severity_settings(path: Path, text: str, table: dict[str, Any]) -> dict[str
         return {}
     sev = table["severity"]
     if not isinstance(sev, dict):
-        raise InputError(sp, "`severity` must be a table of CODE = \"info|warning|error\"", _line_of(text, "severity"))
+        raise InputError(sp, '`severity` must be a table of CODE = "info|warning|error"', _line_of(text, "severity"))
     pairs = []
     for code, value in sev.items():
         _check_selectors((str(code),), sp, str(code), text, codes_only=True, section="severity")
@@ -227,7 +242,9 @@ def _path_settings(path: Path, text: str, table: dict[str, Any]) -> dict[str, An
     sp = str(path)
     glossaries: tuple[str, ...] | None = None
     if "glossaries" in table:
-        glossaries = tuple(str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text))
+        glossaries = tuple(
+            str((path.parent / g).resolve()) for g in _str_list(table["glossaries"], sp, "glossaries", text)
+        )
     if "packs" in table:
         # rule packs travel with the glossary paths: Resources tells them apart by their first key
         packs = tuple(str((path.parent / g).resolve()) for g in _str_list(table["packs"], sp, "packs", text))
@@ -244,8 +261,9 @@ def _language_settings(path: Path, text: str, table: dict[str, Any]) -> dict[str
     if "per-file-target-lang" in table:
         pft = table["per-file-target-lang"]
         if not isinstance(pft, dict):
-            raise InputError(sp, "`per-file-target-lang` must be a table of glob = \"code\"",
-                             _line_of(text, "per-file-target-lang"))
+            raise InputError(
+                sp, '`per-file-target-lang` must be a table of glob = "code"', _line_of(text, "per-file-target-lang")
+            )
         kw["per_file_target_lang"] = tuple((str(g), _language(c, sp, str(g), text)) for g, c in pft.items())
     return kw
 
@@ -258,8 +276,11 @@ def _load_file(path: Path) -> Settings | None:
     try:
         text = data_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"config is not valid UTF-8 (byte 0x{data_bytes[exc.start]:02x} at "
-                         f"offset {exc.start})", data_bytes[: exc.start].count(b"\n") + 1) from None
+        raise InputError(
+            str(path),
+            f"config is not valid UTF-8 (byte 0x{data_bytes[exc.start]:02x} at offset {exc.start})",
+            data_bytes[: exc.start].count(b"\n") + 1,
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

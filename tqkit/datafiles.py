@@ -114,4 +114,3 @@ def _buckets(lang: str) -> list[Any]:
     except OSError as exc:
         raise ResourceError(f"{path}: cannot read word list: {exc}") from exc
     return data
-

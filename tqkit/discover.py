@@ -50,8 +50,11 @@ def _walk_dir(raw: str, options: RunOptions | None) -> Iterator[tuple[str, str |
                 found = True
                 yield path, None
     if not found:
-        why = "every .txt and .md file here is excluded by the config" if excluded else \
-            "no .txt or .md files in this directory"
+        why = (
+            "every .txt and .md file here is excluded by the config"
+            if excluded
+            else "no .txt or .md files in this directory"
+        )
         yield raw, f"{raw}: {why}"
 
 
@@ -68,9 +71,15 @@ def empty_directories(paths: Sequence[str]) -> list[str]:
     out = []
     for p in paths:
         d = Path(p)
-        if p != "-" and d.is_dir() and not any(
-                f.suffix.lower() in WALK_SUFFIXES for f in d.rglob("*") if f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(d).parts[:-1])):
+        if (
+            p != "-"
+            and d.is_dir()
+            and not any(
+                f.suffix.lower() in WALK_SUFFIXES
+                for f in d.rglob("*")
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(d).parts[:-1])
+            )
+        ):
             out.append(p)
     return out
 

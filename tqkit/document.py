@@ -36,9 +36,7 @@ _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 # A paragraph break is a line holding nothing but spaces, tabs or masks (scanned line by line:
 # a regular expression for it backtracks over long runs of spaces or masked markup).
 _BLANK_CHARS = " \t\x00"
-_SENT_END_RE = re.compile(
-    r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u0400-\u042F\u0531-\u0556])"
-)
+_SENT_END_RE = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u0400-\u042F\u0531-\u0556])")
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m|i\.e|e\.g)|\b[A-Z])\.$"
 )
@@ -130,10 +128,7 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """All tokens of the checkable text, computed once and shared by every rule."""
-        return [
-            Token(m.start(), m.end(), m.group(), m.lastgroup or "other")
-            for m in TOKEN_RE.finditer(self.view)
-        ]
+        return [Token(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in TOKEN_RE.finditer(self.view)]
 
     @cached_property
     def words(self) -> list[Token]:
@@ -152,9 +147,7 @@ class Document:
     def segments(self) -> tuple[Segment, ...]:
         if self.given_segments:
             return self.given_segments
-        return tuple(
-            Segment(f"p{i + 1}", span) for i, span in enumerate(paragraph_spans(self.view))
-        )
+        return tuple(Segment(f"p{i + 1}", span) for i, span in enumerate(paragraph_spans(self.view)))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -290,4 +283,3 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
-

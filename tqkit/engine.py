@@ -12,7 +12,8 @@ from dataclasses import replace
 from tqkit.config import RunOptions, Settings
 from tqkit.document import Document
 from tqkit.findings import Finding
-from tqkit.profiles import AUTO, Profile, detect_language, profile_for
+from tqkit.language_id import detect_language
+from tqkit.profiles import AUTO, Profile, profile_for
 from tqkit.registry import CheckContext, Rule, post_passes, select_rules
 from tqkit.resources import Resources
 from tqkit.ruleoptions import RuleOptions
@@ -32,8 +33,14 @@ class Engine:
 
     def context(self, source: Document | None, profile: Profile) -> CheckContext:
         """A fresh context for checking one document."""
-        return CheckContext(self.resources, source=source, options=self.options.rules,
-                            selected=self.codes, profile=profile, notes=profile.notes())
+        return CheckContext(
+            self.resources,
+            source=source,
+            options=self.options.rules,
+            selected=self.codes,
+            profile=profile,
+            notes=profile.notes(),
+        )
 
     def rules_for(self, path: str) -> list[Rule]:
         """The selected rules less the file's ``per-file-ignores``."""
@@ -46,8 +53,11 @@ class Engine:
         Records their codes on ``ctx.active``."""
         profile = ctx.profile or profile_for(document_language(doc))
         has_source = ctx.source is not None or any(s.source for s in doc.given_segments)
-        active = [r for r in (self.rules_for(doc.path) if rules is None else rules)
-                  if (has_source or not r.needs_source) and r.runs_for(profile.code)]
+        active = [
+            r
+            for r in (self.rules_for(doc.path) if rules is None else rules)
+            if (has_source or not r.needs_source) and r.runs_for(profile.code)
+        ]
         ctx.active = frozenset(r.code for r in active)
         return active
 
@@ -68,8 +78,9 @@ class Engine:
         for post in post_passes():
             findings = post(doc, findings, ctx)
         severity_of = self.settings.severity_of
-        return dedupe(f if (sev := severity_of(f.rule, f.severity)) == f.severity else replace(f, severity=sev)
-                      for f in findings)
+        return dedupe(
+            f if (sev := severity_of(f.rule, f.severity)) == f.severity else replace(f, severity=sev) for f in findings
+        )
 
 
 def document_language(doc: Document) -> str:

@@ -19,9 +19,7 @@ class Severity(enum.IntEnum):
         try:
             return cls[value.strip().upper()]
         except KeyError:
-            raise ValueError(
-                f"unknown severity {value!r} (expected info, warning or error)"
-            ) from None
+            raise ValueError(f"unknown severity {value!r} (expected info, warning or error)") from None
 
     @property
     def label(self) -> str:
@@ -65,9 +63,7 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         """True when the two spans share at least one code point, or are the same empty point."""
         if self.start == self.end or other.start == other.end:
-            return self.start == other.start or (
-                self.start < other.end and other.start < self.end
-            )
+            return self.start == other.start or (self.start < other.end and other.start < self.end)
         return self.start < other.end and other.start < self.end
 
     def contains(self, other: Span) -> bool:

@@ -65,8 +65,15 @@ class FixResult:
         return self.fixed != self.original
 
 
-def fix_bytes(path: str, data: bytes, engine: Engine, *, unsafe: bool = False,
-              encoding: str | None = None, source: Document | None = None) -> FixResult:
+def fix_bytes(
+    path: str,
+    data: bytes,
+    engine: Engine,
+    *,
+    unsafe: bool = False,
+    encoding: str | None = None,
+    source: Document | None = None,
+) -> FixResult:
     reader = reader_for(path)
     current = data
     applied = 0
@@ -81,9 +88,12 @@ def fix_bytes(path: str, data: bytes, engine: Engine, *, unsafe: bool = False,
         try:
             new = reader.write(doc, edits)
         except UnicodeEncodeError as exc:
-            raise InputError(path, f"a fix cannot be written in the file's encoding "
-                             f"{doc.encoding} ({exc.reason}: {exc.object[exc.start:exc.end]!a}); "
-                             "file not changed") from None
+            raise InputError(
+                path,
+                f"a fix cannot be written in the file's encoding "
+                f"{doc.encoding} ({exc.reason}: {exc.object[exc.start : exc.end]!a}); "
+                "file not changed",
+            ) from None
         passes += 1
         if new == current:
             break
@@ -103,8 +113,10 @@ def fix_bytes(path: str, data: bytes, engine: Engine, *, unsafe: bool = False,
 def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(
         difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True),
-            fromfile=f"a/{path}", tofile=f"b/{path}",
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{path}",
+            tofile=f"b/{path}",
         )
     )
 
@@ -152,14 +164,16 @@ def fix_one(path: str, options: RunOptions, how: FixRequest = FixRequest()) -> F
         settings = settings_for(name, options)
         engine = engine_for(settings, options)
         data, stamp = _read(path)
-        res = fix_bytes(name, data, engine, unsafe=how.unsafe, encoding=options.encoding,
-                        source=source_of(options))
+        res = fix_bytes(name, data, engine, unsafe=how.unsafe, encoding=options.encoding, source=source_of(options))
     except (InputError, ResourceError, WriteError) as exc:
         return Fixed(FileResult(path, error=str(exc)))
     except OSError as exc:
         return Fixed(FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}"))
-    out = Fixed(FileResult(name, res.remaining, res.doc.text, res.doc.word_count, fail_on=settings.fail_on),
-                changed=res.changed, applied=res.applied)
+    out = Fixed(
+        FileResult(name, res.remaining, res.doc.text, res.doc.word_count, fail_on=settings.fail_on),
+        changed=res.changed,
+        applied=res.applied,
+    )
     if path == "-" and not how.diff:
         out.stdout = res.fixed  # like ruff: the fixed text, changed or not
     elif res.changed and how.diff:
@@ -168,8 +182,7 @@ def fix_one(path: str, options: RunOptions, how: FixRequest = FixRequest()) -> F
         if not res.fixed.strip():
             return Fixed(FileResult(path, error=f"{path}: the fixes would leave the file empty; not written"))
         try:
-            atomic_write(path, res.fixed, expected=stamp, force=how.force, backup=how.backup,
-                         old=res.original)
+            atomic_write(path, res.fixed, expected=stamp, force=how.force, backup=how.backup, old=res.original)
         except WriteError as exc:
             return Fixed(FileResult(path, error=str(exc)))
         out.message = f"fixed {path}: {res.applied} edit{'s' * (res.applied != 1)}"

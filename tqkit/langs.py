@@ -77,10 +77,24 @@ LANG_SCRIPTS: dict[str, frozenset[str]] = {
 
 # Scripts langdetect has no profile for, used by a single language we care about.
 # Scripts of one language in practice (langdetect's guess adds nothing but noise for them).
-_SCRIPT_ONLY_LANGS = {"Armenian": "hy", "Georgian": "ka", "Bengali": "bn", "Gurmukhi": "pa",
-                      "Gujarati": "gu", "Tamil": "ta", "Telugu": "te", "Kannada": "kn",
-                      "Malayalam": "ml", "Thai": "th", "Greek": "el", "Khmer": "km",
-                      "Myanmar": "my", "Sinhala": "si", "Lao": "lo", "Tibetan": "bo"}
+_SCRIPT_ONLY_LANGS = {
+    "Armenian": "hy",
+    "Georgian": "ka",
+    "Bengali": "bn",
+    "Gurmukhi": "pa",
+    "Gujarati": "gu",
+    "Tamil": "ta",
+    "Telugu": "te",
+    "Kannada": "kn",
+    "Malayalam": "ml",
+    "Thai": "th",
+    "Greek": "el",
+    "Khmer": "km",
+    "Myanmar": "my",
+    "Sinhala": "si",
+    "Lao": "lo",
+    "Tibetan": "bo",
+}
 
 
 def native_scripts(lang: str) -> frozenset[str]:

@@ -129,14 +129,19 @@ class LazyTable(Mapping[str, Any]):
         n, ksize, vsize = _HEAD.unpack_from(raw, pos)
         pos += _HEAD.size
         self._kstarts, self._vstarts = array("I"), array("I")
-        self._kstarts.frombytes(raw[pos:pos + 4 * (n + 1)])
+        self._kstarts.frombytes(raw[pos : pos + 4 * (n + 1)])
         pos += 4 * (n + 1)
-        self._vstarts.frombytes(raw[pos:pos + 4 * (n + 1)])
+        self._vstarts.frombytes(raw[pos : pos + 4 * (n + 1)])
         pos += 4 * (n + 1)
-        self._keys = raw[pos:pos + ksize]
-        self._vals = raw[pos + ksize:pos + ksize + vsize]
-        if (len(self._kstarts) != n + 1 or len(self._vstarts) != n + 1 or self._kstarts[-1] != ksize
-                or self._vstarts[-1] != vsize or len(self._vals) != vsize):
+        self._keys = raw[pos : pos + ksize]
+        self._vals = raw[pos + ksize : pos + ksize + vsize]
+        if (
+            len(self._kstarts) != n + 1
+            or len(self._vstarts) != n + 1
+            or self._kstarts[-1] != ksize
+            or self._vstarts[-1] != vsize
+            or len(self._vals) != vsize
+        ):
             raise ValueError("lemma table does not add up")
         self._n: int = n
         self._memo: dict[str, Any] = {}
@@ -157,14 +162,14 @@ class LazyTable(Mapping[str, Any]):
         if i < 0:
             return None
         try:
-            value = marshal.loads(self._vals[self._vstarts[i]:self._vstarts[i + 1]])
+            value = marshal.loads(self._vals[self._vstarts[i] : self._vstarts[i + 1]])
         except (ValueError, EOFError, TypeError):
             return None  # a damaged entry: the word is unknown
         return value if isinstance(value, dict) else None
 
     def __iter__(self) -> Iterator[str]:
         for i in range(self._n):
-            yield self._keys[self._kstarts[i]:self._kstarts[i + 1] - 1].decode("utf-8", "surrogatepass")
+            yield self._keys[self._kstarts[i] : self._kstarts[i + 1] - 1].decode("utf-8", "surrogatepass")
 
     def __len__(self) -> int:
         return self._n

@@ -10,8 +10,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def map_files(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1, *,
-              warm: Callable[[], object] | None = None) -> Iterator[R]:
+def map_files(
+    fn: Callable[[T], R], items: Sequence[T], jobs: int = 1, *, warm: Callable[[], object] | None = None
+) -> Iterator[R]:
     """``fn`` over ``items``, results in the order of the items. With ``jobs`` > 1 and more than
     one item, in a pool of forked processes (``fn`` must be a module-level function); ``warm``
     runs first, so every worker inherits what it loads (shared resources). Serially, results

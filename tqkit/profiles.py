@@ -17,24 +17,34 @@ code here that loads it and answers questions about it. Adding a language is add
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from tqkit.datafiles import bundled_glossary_dir, load_wordlist
 from tqkit.errors import ProfileError, ResourceError, UnknownLanguage
-from tqkit.langs import LANGUAGE_NAMES, detect, native_scripts
-from tqkit.text.scripts import script_counts
+from tqkit.langs import LANGUAGE_NAMES, native_scripts
 
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 _KEYS = {
-    "code", "name", "scripts", "wordlist", "stemmer", "quotes", "decimal", "group", "space_before",
-    "doubles", "allowed_doubles", "function_words", "root_repetition", "translit", "sources",
+    "code",
+    "name",
+    "scripts",
+    "wordlist",
+    "stemmer",
+    "quotes",
+    "decimal",
+    "group",
+    "space_before",
+    "doubles",
+    "allowed_doubles",
+    "function_words",
+    "root_repetition",
+    "translit",
+    "sources",
 }
 _TRANSLIT_KEYS = {"source", "min_zipf", "endings", "plural_endings", "markers", "loans"}
 _TRANSLIT_SOURCES = {"en", "slavic"}
@@ -249,8 +259,13 @@ def _words(wordlist: str, min_zipf: float) -> AbstractSet[str] | None:
 
 def _generic(code: str) -> Profile:
     base = base_code(code)
-    return Profile(code=base, name=LANGUAGE_NAMES.get(base, base), scripts=native_scripts(base),
-                   doubles="function-words", generic=True)
+    return Profile(
+        code=base,
+        name=LANGUAGE_NAMES.get(base, base),
+        scripts=native_scripts(base),
+        doubles="function-words",
+        generic=True,
+    )
 
 
 def _line_of(text: str, key: str) -> int:
@@ -295,8 +310,14 @@ def _roots(path: Path, text: str, data: dict[str, Any]) -> RootRules | None:
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
             raise ProfileError(f"{path}:{line}: `root_repetition.{key}` must be a list of strings")
         lists[key] = frozenset(v.lower() for v in items)
-    return RootRules(extra=extra, common_prefix=prefix, allowed=lists["allowed"], links=lists["links"], clause_words=lists["clause_words"],
-                     capitalised_nouns=bool(value.get("capitalised_nouns", False)))
+    return RootRules(
+        extra=extra,
+        common_prefix=prefix,
+        allowed=lists["allowed"],
+        links=lists["links"],
+        clause_words=lists["clause_words"],
+        capitalised_nouns=bool(value.get("capitalised_nouns", False)),
+    )
 
 
 def _translit(path: Path, text: str, data: dict[str, Any]) -> TranslitRules | None:
@@ -321,8 +342,14 @@ def _translit(path: Path, text: str, data: dict[str, Any]) -> TranslitRules | No
             raise ProfileError(f"{path}:{line}: `translit.{key}` must be a list of strings")
         # longest first: "-овете" is stripped before "-е"
         lists[key] = tuple(sorted((v.lower() for v in items), key=len, reverse=True))
-    return TranslitRules(source=value["source"], min_zipf=float(min_zipf), endings=lists["endings"],
-                         plural_endings=lists["plural_endings"], markers=lists["markers"], loans=frozenset(lists["loans"]))
+    return TranslitRules(
+        source=value["source"],
+        min_zipf=float(min_zipf),
+        endings=lists["endings"],
+        plural_endings=lists["plural_endings"],
+        markers=lists["markers"],
+        loans=frozenset(lists["loans"]),
+    )
 
 
 def load_profile_file(path: Path) -> Profile:
@@ -386,44 +413,6 @@ def load_profile_file(path: Path) -> Profile:
         sources={str(k): str(v) for k, v in sources.items()},
         path=str(path),
     )
-
-
-_WORD_RE = re.compile(r"[^\W\d_]+")
-# a profile's function words must make up this share of a text's words to name its language
-_MIN_SHARE = 0.12
-_SAMPLE_WORDS = 300
-# below this many words another language must beat the default by a clear margin
-_SHORT_TEXT = 40
-_SHORT_MARGIN = 0.15
-
-
-def detect_language(text: str, default: str = "en") -> str:
-    """The language of a document, from the share of each profile's function words among its
-    first words, among the profiles written in the text's main script (cheap: no model). A
-    short text keeps ``default`` unless another language clearly wins; when no profile fits,
-    langdetect decides (loaded only then)."""
-    words = [m.group() for m in islice(_WORD_RE.finditer(text), _SAMPLE_WORDS)]
-    n = len(words)
-    counts = Counter(" ".join(words).lower().split())
-    if n < 4:
-        return default
-    scripts = script_counts("".join(list(counts)[:200]))
-    main = scripts.most_common(1)[0][0] if scripts else "Latin"
-    shares: dict[str, float] = {}
-    for code in known_languages():
-        profile = profile_for(code)
-        if main in profile.scripts:
-            shares[code] = sum(c for w, c in counts.items() if w in profile.function_words) / n
-    best = max(shares, key=shares.__getitem__, default="")
-    if best and shares[best] >= _MIN_SHARE:
-        if n < _SHORT_TEXT and best != default and default in shares:
-            # a line of English naming "von der Leyen" is not German
-            return best if shares[best] >= shares[default] + _SHORT_MARGIN else default
-        return best
-    guesses = detect(" ".join(list(counts)[:400]))
-    if guesses and is_language_code(guesses[0][0]):
-        return base_code(guesses[0][0])
-    return best or default
 
 
 @cache

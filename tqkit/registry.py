@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # Modules that define rules; importing them registers their rules.
 RULE_MODULES = (
+    "tqkit.checks.foreign_script",
     "tqkit.checks.untranslated",
     "tqkit.checks.mixedscript",
     "tqkit.checks.language",

@@ -36,8 +36,10 @@ class Resources:
         kinds = [(p, kind_of(p)) for p in given]
         old = next((p for p, k in kinds if k == "calques"), None)
         if old is not None:
-            raise ResourceError(f"{old}: a pre-pack calque list (`calques:`); convert it to a rule "
-                                "pack (`pack:`, see glossaries/packs/FORMAT.md)")
+            raise ResourceError(
+                f"{old}: a pre-pack calque list (`calques:`); convert it to a rule "
+                "pack (`pack:`, see glossaries/packs/FORMAT.md)"
+            )
         terms = [p for p, k in kinds if k == "concepts"]
         if not terms:
             terms = [p for p in glossary_files([bundled_glossary_dir()]) if kind_of(p) == "concepts"]

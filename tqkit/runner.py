@@ -23,8 +23,19 @@ from tqkit.readers import read_path, reader_for
 from tqkit.results import FileResult
 
 __all__ = [
-    "Engine", "FileResult", "check_one", "check_paths", "check_stdin", "chosen_fixes", "dedupe",
-    "document_language", "engine_for", "exit_code", "non_overlapping", "read_source", "settings_for",
+    "Engine",
+    "FileResult",
+    "check_one",
+    "check_paths",
+    "check_stdin",
+    "chosen_fixes",
+    "dedupe",
+    "document_language",
+    "engine_for",
+    "exit_code",
+    "non_overlapping",
+    "read_source",
+    "settings_for",
     "walk",
 ]
 
@@ -37,8 +48,9 @@ def check_one(path: str, options: RunOptions) -> FileResult:
         findings, notes = engine.check(doc, source_of(options))
     except (InputError, ResourceError) as exc:
         return FileResult(path, error=str(exc))
-    return FileResult(path, findings, doc.text, doc.word_count, notes=notes, fail_on=settings.fail_on,
-                      language=doc.target_lang)
+    return FileResult(
+        path, findings, doc.text, doc.word_count, notes=notes, fail_on=settings.fail_on, language=doc.target_lang
+    )
 
 
 def check_stdin(name: str, options: RunOptions) -> FileResult:
@@ -70,8 +82,7 @@ def check_paths(paths: Sequence[str], options: RunOptions, jobs: int = 1) -> Ite
     todo = [p for p, err in items if err is None]
     if "-" in todo:
         jobs = 1
-    done = map_files(_worker_check, [(p, options) for p in todo], jobs,
-                     warm=lambda: warm_resources(todo[0], options))
+    done = map_files(_worker_check, [(p, options) for p in todo], jobs, warm=lambda: warm_resources(todo[0], options))
     for path, err in items:
         yield FileResult(path, error=err) if err else next(done)
 

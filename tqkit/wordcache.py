@@ -81,12 +81,12 @@ class _Table:
         n, size = _HEAD.unpack_from(raw, pos)
         pos += _HEAD.size
         starts = array("I")
-        starts.frombytes(raw[pos:pos + 4 * (n + 1)])
+        starts.frombytes(raw[pos : pos + 4 * (n + 1)])
         pos += 4 * (n + 1)
         buckets = array("H")
-        buckets.frombytes(raw[pos:pos + 2 * n])
+        buckets.frombytes(raw[pos : pos + 2 * n])
         pos += 2 * n
-        block = raw[pos:pos + size]
+        block = raw[pos : pos + size]
         if len(starts) != n + 1 or len(buckets) != n or len(block) != size or starts[-1] != size:
             raise ValueError("word-list cache entry does not add up")
         self.block, self.starts, self.buckets, self.n = block, starts, buckets, n
@@ -156,7 +156,7 @@ class WordList(Set[str]):
         t = self._table
         for i in range(t.n):
             if t.buckets[i] <= self._max:
-                yield t.block[t.starts[i]:t.starts[i + 1] - 1].decode("utf-8", "surrogatepass")
+                yield t.block[t.starts[i] : t.starts[i + 1] - 1].decode("utf-8", "surrogatepass")
 
     def __len__(self) -> int:
         if self._len < 0:

@@ -71,25 +71,36 @@ class ReviewAction:
 ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(("n", "j"), "next_finding", "next finding", "move", "Next finding", "Next"),
     ReviewAction(("p", "k"), "prev_finding", "previous finding", "move", "Previous finding", "Prev"),
-    ReviewAction(("enter", "a"), "accept", "accept the preferred (first) fix", "fix",
-                 "Accept the preferred fix", "Accept", footer_key="a"),
-    ReviewAction(tuple("123456789"), "pick", "accept suggestion N", "fix", "Accept suggestion",
-                 numbered=3),
-    ReviewAction(("e",), "edit", "edit the finding's text in place", "fix", "Edit the finding's text",
-                 "Edit"),
-    ReviewAction(("x",), "dismiss_finding", "dismiss the finding (remembered, see below)", "fix",
-                 "Dismiss the finding", "Dismiss"),
+    ReviewAction(
+        ("enter", "a"),
+        "accept",
+        "accept the preferred (first) fix",
+        "fix",
+        "Accept the preferred fix",
+        "Accept",
+        footer_key="a",
+    ),
+    ReviewAction(tuple("123456789"), "pick", "accept suggestion N", "fix", "Accept suggestion", numbered=3),
+    ReviewAction(("e",), "edit", "edit the finding's text in place", "fix", "Edit the finding's text", "Edit"),
+    ReviewAction(
+        ("x",),
+        "dismiss_finding",
+        "dismiss the finding (remembered, see below)",
+        "fix",
+        "Dismiss the finding",
+        "Dismiss",
+    ),
     ReviewAction(("u",), "undo", "undo the last change (brings a dismissed finding back)", "fix", "Undo", "Undo"),
     ReviewAction(("ctrl+r",), "redo", "redo", "fix", "Redo"),
     ReviewAction(("A",), "accept_all", "accept every safe fix (asks first)", "fix", "Accept all safe fixes"),
-    ReviewAction(("g",), "glossary", "glossary lookup (the finding's text, or type a word)", "look",
-                 "Glossary lookup"),
-    ReviewAction(("f",), "filter", "filter, group, or show dismissed findings", "move",
-                 "Filter and group findings", "Filter"),
-    ReviewAction(("d",), "toggle_docs", "show or hide the rule's documentation", "look",
-                 "Show or hide the rule documentation"),
-    ReviewAction((PALETTE_KEY,), "command_palette", "command palette: every action by name", "look",
-                 bind=False),
+    ReviewAction(("g",), "glossary", "glossary lookup (the finding's text, or type a word)", "look", "Glossary lookup"),
+    ReviewAction(
+        ("f",), "filter", "filter, group, or show dismissed findings", "move", "Filter and group findings", "Filter"
+    ),
+    ReviewAction(
+        ("d",), "toggle_docs", "show or hide the rule's documentation", "look", "Show or hide the rule documentation"
+    ),
+    ReviewAction((PALETTE_KEY,), "command_palette", "command palette: every action by name", "look", bind=False),
     ReviewAction((), "toggle_theme", "switch light / dark theme", "look", "Switch light / dark theme"),
     ReviewAction(("question_mark",), "help", "help (this list of keys)", "look", "Help", "Help"),
     ReviewAction(("ctrl+s",), "save", "save", "file", "Save", "Save"),
@@ -122,8 +133,9 @@ def palette_entries() -> list[tuple[str, str, str]]:
         if not row.title:
             continue
         if row.numbered:
-            out.extend((f"{row.action}({row.keys[n]})", f"{row.title} {row.keys[n]}", row.keys[n])
-                       for n in range(row.numbered))
+            out.extend(
+                (f"{row.action}({row.keys[n]})", f"{row.title} {row.keys[n]}", row.keys[n]) for n in range(row.numbered)
+            )
         else:
             out.append((row.action, row.title, ", ".join(KEY_LABELS.get(k, k) for k in row.keys)))
     return out
@@ -149,7 +161,14 @@ def readme_table() -> str:
     for title, rows in by_group():
         lines.append(f"| **{title}** | |")
         for row in rows:
-            keys = (" / ".join(f"`{KEY_LABELS.get(k, k)}`" for k in row.keys) if not row.numbered
-                    else f"`{row.keys[0]}`-`{row.keys[-1]}`") if row.keys else "command palette"
+            keys = (
+                (
+                    " / ".join(f"`{KEY_LABELS.get(k, k)}`" for k in row.keys)
+                    if not row.numbered
+                    else f"`{row.keys[0]}`-`{row.keys[-1]}`"
+                )
+                if row.keys
+                else "command palette"
+            )
             lines.append(f"| {keys} | {row.description} |")
     return "\n".join(lines) + "\n"

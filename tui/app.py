@@ -88,14 +88,28 @@ class ReviewApp(EditingActions, SavingActions):
             self.refresh_all()
 
 
-def make_app(path: str | Path, source: str | Path | None = None, glossaries: Sequence[str | Path] | None = None,
-             *, encoding: str | None = None, target_lang: str = "en", theme: str = "dark",
-             checker: Checker | None = None, poll_seconds: float = 2.0) -> ReviewApp:
+def make_app(
+    path: str | Path,
+    source: str | Path | None = None,
+    glossaries: Sequence[str | Path] | None = None,
+    *,
+    encoding: str | None = None,
+    target_lang: str = "en",
+    theme: str = "dark",
+    checker: Checker | None = None,
+    poll_seconds: float = 2.0,
+) -> ReviewApp:
     """The review app for one article: the CLI, the tests and the snapshots all build it here.
 
     ``checker`` replaces the configured engine (tests use it for fixed findings); ``poll_seconds``
     is how often the file is checked for outside changes (0 turns polling off).
     """
-    session = ReviewSession(str(path), str(source) if source else None,
-                            tuple(str(g) for g in glossaries or ()), encoding, target_lang, checker)
+    session = ReviewSession(
+        str(path),
+        str(source) if source else None,
+        tuple(str(g) for g in glossaries or ()),
+        encoding,
+        target_lang,
+        checker,
+    )
     return ReviewApp(session, theme=theme, poll_seconds=poll_seconds)

@@ -26,8 +26,14 @@ THEMES = {"dark": "textual-dark", "light": "textual-light"}
 class ChecksDone(Message):
     """The worker's findings (and alignment with the source) for one version of the text."""
 
-    def __init__(self, generation: int, text: str, findings: list[Finding], error: str | None,
-                 alignment: SourceAlignment | None = None) -> None:
+    def __init__(
+        self,
+        generation: int,
+        text: str,
+        findings: list[Finding],
+        error: str | None,
+        alignment: SourceAlignment | None = None,
+    ) -> None:
         super().__init__()
         self.generation = generation
         self.text = text
@@ -79,8 +85,7 @@ class ReviewBase(App[None]):
             self.notify(message.error, severity="error")
         anchor = self.current.finding.span.start if self.current else None
         key = (self.current.finding.rule, self.current.finding.span) if self.current else None
-        if not self.session.set_findings(message.generation, message.text, message.findings,
-                                         message.alignment):
+        if not self.session.set_findings(message.generation, message.text, message.findings, message.alignment):
             return
         self.checking = False
         if self.checks_done_at is None:
@@ -125,8 +130,9 @@ class ReviewBase(App[None]):
         self.update_source()
 
     def update_topbar(self) -> None:
-        self.query_one(TopBar).show(self.session, self.shown, self.current, filtered=self.filters.active,
-                                    checking=self.checking)
+        self.query_one(TopBar).show(
+            self.session, self.shown, self.current, filtered=self.filters.active, checking=self.checking
+        )
 
     def update_detail(self) -> None:
         pane = self.query_one(DetailPane)

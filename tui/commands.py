@@ -28,5 +28,10 @@ class ReviewCommands(Provider):
         for action, title, keys in self._actions():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action), text=title,
-                          help=f"key: {keys}" if keys else None)
+                yield Hit(
+                    score,
+                    matcher.highlight(title),
+                    partial(self._run, action),
+                    text=title,
+                    help=f"key: {keys}" if keys else None,
+                )

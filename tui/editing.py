@@ -146,9 +146,12 @@ class EditingActions(ReviewBase):
             self.select_after(0)
             self.after_change(change.label)
 
-        self.push_screen(ChoiceScreen("Accept all safe fixes?",
-                                      f"Apply {count} safe fix{'es' * (count != 1)} (one undo step).",
-                                      YES_NO), done)
+        self.push_screen(
+            ChoiceScreen(
+                "Accept all safe fixes?", f"Apply {count} safe fix{'es' * (count != 1)} (one undo step).", YES_NO
+            ),
+            done,
+        )
 
     # -- looking things up -----------------------------------------------------------------
 
@@ -157,8 +160,9 @@ class EditingActions(ReviewBase):
         query = self.session.span_text(item) if item else ""
         concept = concept_of(item.finding) if item is not None else None
         glossary, unavailable = load_glossary(self.session.glossaries, self.session.target_lang)
-        self.push_screen(GlossaryScreen(glossary, " ".join(query.split()), concept, self.session.target_lang,
-                                        unavailable))
+        self.push_screen(
+            GlossaryScreen(glossary, " ".join(query.split()), concept, self.session.target_lang, unavailable)
+        )
 
     def action_filter(self) -> None:
         rules = sorted({i.finding.rule for i in self.session.items})

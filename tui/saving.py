@@ -68,8 +68,14 @@ class SavingActions(ReviewBase):
             if answer == "yes":
                 self.save(target, then_quit=then_quit)
 
-        self.push_screen(ChoiceScreen("Replace the file?", f"{target} already exists. Replace it?",
-                                      [("y", "Replace", "yes"), ("n", "Cancel", "no")]), confirmed)
+        self.push_screen(
+            ChoiceScreen(
+                "Replace the file?",
+                f"{target} already exists. Replace it?",
+                [("y", "Replace", "yes"), ("n", "Cancel", "no")],
+            ),
+            confirmed,
+        )
 
     def action_reload(self) -> None:
         def done(answer: str | None) -> None:
@@ -77,8 +83,12 @@ class SavingActions(ReviewBase):
                 self._reload()
 
         if self.session.dirty:
-            self.push_screen(ChoiceScreen("Reload?", "Reloading drops your unsaved changes.",
-                                          [("y", "Reload", "yes"), ("n", "Cancel", "no")]), done)
+            self.push_screen(
+                ChoiceScreen(
+                    "Reload?", "Reloading drops your unsaved changes.", [("y", "Reload", "yes"), ("n", "Cancel", "no")]
+                ),
+                done,
+            )
         else:
             self._reload()
 
@@ -117,12 +127,24 @@ class SavingActions(ReviewBase):
                 self.action_save_as(then_quit=then_quit)
 
         name = Path(self.session.path).name
-        msg = (f"{name} changed on disk since it was opened"
-               + (" — your save was not written." if saving else ".")
-               + "\nReload it (dropping your changes), overwrite it with your version, or save under another name?")
-        self.push_screen(ChoiceScreen("File changed on disk", msg,
-                                      [("r", "Reload", "reload"), ("o", "Overwrite", "overwrite"),
-                                       ("s", "Save as", "saveas"), ("escape", "Cancel", "cancel")]), done)
+        msg = (
+            f"{name} changed on disk since it was opened"
+            + (" — your save was not written." if saving else ".")
+            + "\nReload it (dropping your changes), overwrite it with your version, or save under another name?"
+        )
+        self.push_screen(
+            ChoiceScreen(
+                "File changed on disk",
+                msg,
+                [
+                    ("r", "Reload", "reload"),
+                    ("o", "Overwrite", "overwrite"),
+                    ("s", "Save as", "saveas"),
+                    ("escape", "Cancel", "cancel"),
+                ],
+            ),
+            done,
+        )
 
     def action_request_quit(self) -> None:
         if not self.session.dirty:
@@ -135,6 +157,11 @@ class SavingActions(ReviewBase):
             elif answer == "discard":
                 self.exit()
 
-        self.push_screen(ChoiceScreen("Unsaved changes", "Save your changes before quitting?",
-                                      [("s", "Save", "save"), ("d", "Discard", "discard"),
-                                       ("escape", "Cancel", "cancel")]), done)
+        self.push_screen(
+            ChoiceScreen(
+                "Unsaved changes",
+                "Save your changes before quitting?",
+                [("s", "Save", "save"), ("d", "Discard", "discard"), ("escape", "Cancel", "cancel")],
+            ),
+            done,
+        )

@@ -43,8 +43,9 @@ def load(name: str) -> Pair:
             gold.append((tuple(src_ids[k] for k in s), tuple(tgt_ids[k] for k in t)))
     n_src = sum(len(p) for g in data["groups"] for p in g["src"])
     n_tgt = sum(len(p) for g in data["groups"] for p in g["tgt"])
-    return Pair(name, data["source_lang"], "\n\n".join(src_paras) + "\n",
-                "\n\n".join(tgt_paras) + "\n", gold, n_src, n_tgt)
+    return Pair(
+        name, data["source_lang"], "\n\n".join(src_paras) + "\n", "\n\n".join(tgt_paras) + "\n", gold, n_src, n_tgt
+    )
 
 
 def links_by_sentence(beads: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> dict[str, frozenset[str]]:
@@ -58,8 +59,9 @@ def links_by_sentence(beads: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> d
     return out
 
 
-def accuracy(pred: list[tuple[tuple[str, ...], tuple[str, ...]]],
-             gold: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[float, list[str]]:
+def accuracy(
+    pred: list[tuple[tuple[str, ...], tuple[str, ...]]], gold: list[tuple[tuple[str, ...], tuple[str, ...]]]
+) -> tuple[float, list[str]]:
     g = links_by_sentence(gold)
     p = links_by_sentence(pred)
     wrong = sorted(k for k in g if p.get(k) != g[k])

@@ -35,8 +35,9 @@ def _docs(name: str) -> tuple[Document, Document]:
 
 
 def _pred(src: Document, tgt: Document) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    return [(tuple(u.segment.id for u in b.source), tuple(u.segment.id for u in b.target))
-            for b in sentence_beads(src, tgt)]
+    return [
+        (tuple(u.segment.id for u in b.source), tuple(u.segment.id for u in b.target)) for b in sentence_beads(src, tgt)
+    ]
 
 
 @pytest.mark.parametrize("name", FIXTURES)

@@ -12,16 +12,21 @@ from pathlib import Path
 import docx
 import pytest
 
-SRC = ("Войната в Босна продължи от 1992 до 1994 година.\n\n"
-       "Министърът Петър Иванов заяви, че бюджетът е готов. Той ще бъде гласуван на 27 септември.\n")
-TGT = ("The war in Bosnia lasted from 1992 to 1996.\n\n"
-       "Minister Petar Ivanov said the budget was ready. It will be voted on September 27.\n")
+SRC = (
+    "Войната в Босна продължи от 1992 до 1994 година.\n\n"
+    "Министърът Петър Иванов заяви, че бюджетът е готов. Той ще бъде гласуван на 27 септември.\n"
+)
+TGT = (
+    "The war in Bosnia lasted from 1992 to 1996.\n\n"
+    "Minister Petar Ivanov said the budget was ready. It will be voted on September 27.\n"
+)
 
 
 def _tqkit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "tqkit", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tqkit", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
+    )
 
 
 def _docx(paragraphs: list[str]) -> bytes:
@@ -42,15 +47,21 @@ def _write_target(tmp: Path, fmt: str) -> Path:
     elif fmt == "md":
         path.write_text("# Title\n\n" + TGT, encoding="utf-8")
     elif fmt == "html":
-        path.write_text("<html><body>" + "".join(f"<p>{p.strip()}</p>\n" for p in paras) + "</body></html>\n",
-                        encoding="utf-8")
+        path.write_text(
+            "<html><body>" + "".join(f"<p>{p.strip()}</p>\n" for p in paras) + "</body></html>\n", encoding="utf-8"
+        )
     elif fmt == "docx":
         path.write_bytes(_docx([p.strip() for p in paras]))
     elif fmt == "xlf":
-        units = "".join(f'<trans-unit id="{k}"><source>{s.strip()}</source><target>{t.strip()}</target></trans-unit>\n'
-                        for k, (s, t) in enumerate(zip(srcs, paras, strict=True), 1))
-        path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="bg" '
-                        f'target-language="en"><body>\n{units}</body></file></xliff>\n', encoding="utf-8")
+        units = "".join(
+            f'<trans-unit id="{k}"><source>{s.strip()}</source><target>{t.strip()}</target></trans-unit>\n'
+            for k, (s, t) in enumerate(zip(srcs, paras, strict=True), 1)
+        )
+        path.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="bg" '
+            f'target-language="en"><body>\n{units}</body></file></xliff>\n',
+            encoding="utf-8",
+        )
     elif fmt == "po":
         entries = "".join(f'msgid "{s.strip()}"\nmsgstr "{t.strip()}"\n\n' for s, t in zip(srcs, paras, strict=True))
         path.write_text(entries, encoding="utf-8")
@@ -62,8 +73,17 @@ def _write_target(tmp: Path, fmt: str) -> Path:
 def test_check_with_source_works_for_every_target_format(tmp_path: Path, fmt: str) -> None:
     (tmp_path / "source.txt").write_text(SRC, encoding="utf-8")
     target = _write_target(tmp_path, fmt)
-    res = _tqkit("check", str(target), "--source", str(tmp_path / "source.txt"), "--select", "TQ5",
-                 "--format", "json", cwd=tmp_path)
+    res = _tqkit(
+        "check",
+        str(target),
+        "--source",
+        str(tmp_path / "source.txt"),
+        "--select",
+        "TQ5",
+        "--format",
+        "json",
+        cwd=tmp_path,
+    )
     assert res.returncode == 1, res.stderr
     findings = json.loads(res.stdout)["findings"]
     rules = [f["rule"] for f in findings]

@@ -13,15 +13,18 @@ from tqkit.text.translit import (
 )
 
 
-@pytest.mark.parametrize(("text", "lang", "system", "expected"), [
-    ("София, България", "bg", None, "Sofia, Balgaria"),
-    ("Щастливец Жълтев", "bg", None, "Shtastlivets Zhaltev"),
-    ("Хрущёв, Ельцин, подъезд", "ru", None, "Khrushchëv, Yel’tsin, pod”yezd"),
-    ("Щукин Хрущёв", None, "iso9", "Ŝukin Hruŝëv"),
-    ("Ереван, Воскан", "ru", None, "Yerevan, Voskan"),
-    ("Երևան Ոսկան Ուրարտու", "hy", None, "Yerevan Voskan Urartu"),
-    ("ЖК", "bg", None, "ZHK"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "system", "expected"),
+    [
+        ("София, България", "bg", None, "Sofia, Balgaria"),
+        ("Щастливец Жълтев", "bg", None, "Shtastlivets Zhaltev"),
+        ("Хрущёв, Ельцин, подъезд", "ru", None, "Khrushchëv, Yel’tsin, pod”yezd"),
+        ("Щукин Хрущёв", None, "iso9", "Ŝukin Hruŝëv"),
+        ("Ереван, Воскан", "ru", None, "Yerevan, Voskan"),
+        ("Երևան Ոսկան Ուրարտու", "hy", None, "Yerevan Voskan Urartu"),
+        ("ЖК", "bg", None, "ZHK"),
+    ],
+)
 def test_romanise(text: str, lang: str | None, system: str | None, expected: str) -> None:
     assert romanise(text, lang, system) == expected
 

@@ -40,11 +40,15 @@ def make_articles(n: int, seed: int = 15, per: int = 3) -> list[dict[str, Any]]:
     arts = []
     for i in range(n):
         chosen = [rng.choice(paras)[0] for _ in range(per)]
-        arts.append({
-            "id": f"art-{i:03d}", "text": f"Article {i}\n\n" + "\n\n".join(chosen) + "\n",
-            "source_lang": langs[i % len(langs)], "date": f"2024-{i % 6 + 1:02d}-{i % 27 + 1:02d}",
-            "desk": desks[i % len(desks)],
-        })
+        arts.append(
+            {
+                "id": f"art-{i:03d}",
+                "text": f"Article {i}\n\n" + "\n\n".join(chosen) + "\n",
+                "source_lang": langs[i % len(langs)],
+                "date": f"2024-{i % 6 + 1:02d}-{i % 27 + 1:02d}",
+                "desk": desks[i % len(desks)],
+            }
+        )
     return arts
 
 
@@ -80,5 +84,3 @@ def read_table(out: Path, name: str) -> list[dict[str, Any]]:
     for index in sorted(read_manifest(out)):
         rows.extend(pq.read_table(out / name / f"part-{index:05d}.parquet").to_pylist())
     return rows
-
-

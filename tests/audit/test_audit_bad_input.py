@@ -55,7 +55,10 @@ def test_bad_rows_listed_and_audit_goes_on(tmp_path: Path, articles: list[dict[s
     assert "3 article(s) could not be audited" in res.stderr
     errors = read_table(out, "errors")
     assert [(e["row"], e["error"].split(": ", 1)[0]) for e in errors] == [
-        (4, f"{path}:4"), (5, f"{path}:5"), (6, f"{path}:6")]
+        (4, f"{path}:4"),
+        (5, f"{path}:5"),
+        (6, f"{path}:6"),
+    ]
     assert "not valid UTF-8" in errors[0]["error"]
     assert "article too large (52,428,8" in errors[1]["error"]
     assert "malformed JSON" in errors[2]["error"]
@@ -92,8 +95,7 @@ def test_nothing_audited_exits_2(tmp_path: Path) -> None:
 
 def test_unreachable_scheduler(tmp_path: Path, articles: list[dict[str, Any]]) -> None:
     archive = write_jsonl(tmp_path / "a.jsonl", articles[:2])
-    res = run(str(archive), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9",
-              "--connect-timeout", "1")
+    res = run(str(archive), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9", "--connect-timeout", "1")
     assert res.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in one_line(res.stderr)
 
@@ -163,8 +165,9 @@ def test_progress_bar_on_a_terminal_plain_lines_otherwise(tmp_path: Path, articl
     assert log.text.splitlines()[-1].startswith("audit: 4 articles, 2 partitions")
 
 
-def test_unwritable_output_is_one_line(tmp_path: Path, articles: list[dict[str, Any]],
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_output_is_one_line(
+    tmp_path: Path, articles: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """tqkit.atomic's own failure (here: no temporary file can be created) is one line too."""
     import tqkit.atomic as atomic
 

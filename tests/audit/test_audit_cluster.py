@@ -19,13 +19,13 @@ KEYS = ("rule", "severity", "category", "start", "end", "line", "col", "message"
 
 
 def check_rows(directory: Path) -> list[tuple[Any, ...]]:
-    result = CliRunner().invoke(cli, ["check", str(directory), "--jobs", "1", "--format", "json",
-                                      "--exit-zero"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["check", str(directory), "--jobs", "1", "--format", "json", "--exit-zero"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["findings"], "the archive should give findings"
-    return [(Path(f["path"]).stem, *(f["column"] if k == "col" else f[k] for k in KEYS))
-            for f in data["findings"]]
+    return [(Path(f["path"]).stem, *(f["column"] if k == "col" else f[k] for k in KEYS)) for f in data["findings"]]
 
 
 def audit_rows(out: Path) -> list[tuple[Any, ...]]:
@@ -40,18 +40,23 @@ def test_local_cluster_matches_check_jobs_1(tmp_path: Path, articles: list[dict[
     archive = write_jsonl(tmp_path / "archive.jsonl", articles)
     expected = check_rows(texts)
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster:
-        outcome = run_audit(AuditConfig([str(archive)], str(tmp_path / "dask"), partition_size=5,
-                                        scheduler=cluster.scheduler_address, progress=False))
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        outcome = run_audit(
+            AuditConfig(
+                [str(archive)],
+                str(tmp_path / "dask"),
+                partition_size=5,
+                scheduler=cluster.scheduler_address,
+                progress=False,
+            )
+        )
     assert outcome.done == 5 and outcome.skipped == 0
     got = audit_rows(tmp_path / "dask")
     assert got == expected  # row for row, in the same order
     assert outcome.summary["findings"] == len(expected)
 
     # the default local executor gives the same tables
-    run_audit(AuditConfig([str(archive)], str(tmp_path / "local"), partition_size=5, jobs=1,
-                          progress=False))
+    run_audit(AuditConfig([str(archive)], str(tmp_path / "local"), partition_size=5, jobs=1, progress=False))
     assert read_table(tmp_path / "local", "findings") == read_table(tmp_path / "dask", "findings")
     assert read_table(tmp_path / "local", "articles") == read_table(tmp_path / "dask", "articles")
 

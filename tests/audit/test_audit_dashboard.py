@@ -20,13 +20,22 @@ from tqkit.cli import cli
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def chromium(url: str, profile: Path, *extra: str) -> str:
-    proc = subprocess.run([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *extra, url],
-                          capture_output=True, text=True, timeout=90)
+    proc = subprocess.run(
+        [str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *extra, url], capture_output=True, text=True, timeout=90
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
 
@@ -36,8 +45,11 @@ def page_requests(net_log: Path) -> list[tuple[str, str]]:
     requests have no origin ("not an origin"); a page's requests carry the page's origin."""
     log = json.loads(net_log.read_text(encoding="utf-8"))
     start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
-    return [(e["params"].get("initiator", ""), e["params"]["url"]) for e in log["events"]
-            if e["type"] == start and "url" in e.get("params", {})]
+    return [
+        (e["params"].get("initiator", ""), e["params"]["url"])
+        for e in log["events"]
+        if e["type"] == start and "url" in e.get("params", {})
+    ]
 
 
 def colour_bands(png: Path) -> int:
@@ -72,13 +84,19 @@ def dashboard(tmp_path_factory: pytest.TempPathFactory, articles: list[dict[str,
 
 def test_dashboard_in_headless_chromium(dashboard: Path, tmp_path: Path) -> None:
     html = dashboard.read_text(encoding="utf-8")
-    assert "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';" in html
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in html
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
     assert "<script" not in html
 
     shot, net = tmp_path / "shot.png", tmp_path / "net.json"
-    dom = chromium(dashboard.as_uri(), tmp_path / "profile", "--dump-dom", "--window-size=1000,7000",
-                   f"--screenshot={shot}", f"--log-net-log={net}")
+    dom = chromium(
+        dashboard.as_uri(),
+        tmp_path / "profile",
+        "--dump-dom",
+        "--window-size=1000,7000",
+        f"--screenshot={shot}",
+        f"--log-net-log={net}",
+    )
     charts = re.findall(r'<figure class="chart" id="([\w-]+)">(.*?)</figure>', dom, re.S)
     ids = [c for c, _ in charts]
     assert ids[:3] == ["chart-by-month", "chart-by-family", "chart-by-source-lang"]

@@ -29,9 +29,24 @@ def test_killed_run_resumes_without_redoing_partitions(tmp_path: Path, articles:
     out = tmp_path / "out"
     env = {**os.environ, "TQKIT_AUDIT_TEST_DELAY": "0.4"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tqkit", "audit", str(archive), "--output", str(out),
-         "--partition-size", "2", "--jobs", "1", "--no-progress"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "tqkit",
+            "audit",
+            str(archive),
+            "--output",
+            str(out),
+            "--partition-size",
+            "2",
+            "--jobs",
+            "1",
+            "--no-progress",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while len(read_manifest(out)) < 3 and time.monotonic() < deadline and proc.poll() is None:
@@ -47,8 +62,7 @@ def test_killed_run_resumes_without_redoing_partitions(tmp_path: Path, articles:
         fh.write('{"part": 11, "attem')
     (out / "findings" / ".part-00011.parquet.x.tqkit-tmp").write_bytes(b"half")
 
-    outcome = run_audit(AuditConfig([str(archive)], str(out), partition_size=2, resume=True,
-                                    progress=False))
+    outcome = run_audit(AuditConfig([str(archive)], str(out), partition_size=2, resume=True, progress=False))
     assert outcome.skipped == len(first)
     assert outcome.done == 12 - len(first)  # only the unfinished partitions ran
     lines = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]

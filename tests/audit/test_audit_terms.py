@@ -17,7 +17,9 @@ def test_only_terms_reports_what_the_glossary_change_affects(tmp_path: Path) -> 
     old = MINI.read_text(encoding="utf-8")
     # the new glossary deprecates "Minsk Group" and no longer forbids "peacemaker"
     new = old.replace("{term: Minsk Group, status: admitted,", "{term: Minsk Group, status: deprecated,")
-    new = new.replace("{term: peacemaker, status: forbidden, pos: noun}", "{term: peacemaker, status: admitted, pos: noun}")
+    new = new.replace(
+        "{term: peacemaker, status: forbidden, pos: noun}", "{term: peacemaker, status: admitted, pos: noun}"
+    )
     assert new != old
     (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
     (tmp_path / "new.yaml").write_text(new, encoding="utf-8")
@@ -28,10 +30,22 @@ def test_only_terms_reports_what_the_glossary_change_affects(tmp_path: Path) -> 
     ]
     archive = write_jsonl(tmp_path / "a.jsonl", rows)
     out = tmp_path / "out"
-    res = CliRunner().invoke(cli, ["audit", str(archive), "-o", str(out), "--only-terms",
-                                   "--glossary", str(tmp_path / "new.yaml"),
-                                   "--since-glossary", str(tmp_path / "old.yaml"), "--no-progress"],
-                             catch_exceptions=False)
+    res = CliRunner().invoke(
+        cli,
+        [
+            "audit",
+            str(archive),
+            "-o",
+            str(out),
+            "--only-terms",
+            "--glossary",
+            str(tmp_path / "new.yaml"),
+            "--since-glossary",
+            str(tmp_path / "old.yaml"),
+            "--no-progress",
+        ],
+        catch_exceptions=False,
+    )
     assert res.exit_code == 0, res.output
     found = read_table(out, "findings")
     assert all(f["rule"].startswith("TQ4") for f in found)

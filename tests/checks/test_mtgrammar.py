@@ -251,28 +251,31 @@ def _first_fix(text: str, code: str) -> tuple[str, bool]:
     return apply_edits(text, fix.edits), fix.safe
 
 
-@pytest.mark.parametrize(("code", "text", "fixed", "safe"), [
-    ("TQ310", "He did not commented.", "He did not comment.", True),
-    ("TQ310", "She doesn't wants it.", "She doesn't want it.", True),
-    ("TQ311", "They will also met.", "They will also meet.", False),
-    ("TQ312", "It has became a symbol.", "It has become a symbol.", False),
-    ("TQ313", "The games are held since 1992.", "The games have been held since 1992.", False),
-    ("TQ313", "He is working here since 2010.", "He has been working here since 2010.", False),
-    ("TQ314", "It is one of the largest city in Europe.", "It is one of the largest cities in Europe.", False),
-    ("TQ315", "About 2.5 thousand people came.", "About 2,500 people came.", False),
-    ("TQ315", "It cost 1,5 million euros.", "It cost 1.5 million euros.", False),
-    ("TQ316", "It cost EUR 3 million euros.", "It cost EUR 3 million.", True),
-    ("TQ316", "It cost $5 million dollars.", "It cost $5 million.", True),
-    ("TQ320", "It rained all night.The roads flooded.", "It rained all night. The roads flooded.", True),
-    ("TQ321", "The talks , which began", "The talks, which began", True),
-    ("TQ322", "The paper «Izvestia» said", "The paper “Izvestia” said", True),
-    ("TQ322", "He called it „a disaster“ today", "He called it “a disaster” today", True),
-    ("TQ323", "In the capital,, officials said", "In the capital, officials said", True),
-    ("TQ323", "The talks ended..", "The talks ended.", False),
-    ("TQ203", "It is baseless and baseless.", "It is baseless.", False),
-    ("TQ317", "They have signed it yesterday.", "They signed it yesterday.", False),
-    ("TQ324", "It cost 29 million leva /EUR 14.8 million/.", "It cost 29 million leva (EUR 14.8 million).", True),
-])
+@pytest.mark.parametrize(
+    ("code", "text", "fixed", "safe"),
+    [
+        ("TQ310", "He did not commented.", "He did not comment.", True),
+        ("TQ310", "She doesn't wants it.", "She doesn't want it.", True),
+        ("TQ311", "They will also met.", "They will also meet.", False),
+        ("TQ312", "It has became a symbol.", "It has become a symbol.", False),
+        ("TQ313", "The games are held since 1992.", "The games have been held since 1992.", False),
+        ("TQ313", "He is working here since 2010.", "He has been working here since 2010.", False),
+        ("TQ314", "It is one of the largest city in Europe.", "It is one of the largest cities in Europe.", False),
+        ("TQ315", "About 2.5 thousand people came.", "About 2,500 people came.", False),
+        ("TQ315", "It cost 1,5 million euros.", "It cost 1.5 million euros.", False),
+        ("TQ316", "It cost EUR 3 million euros.", "It cost EUR 3 million.", True),
+        ("TQ316", "It cost $5 million dollars.", "It cost $5 million.", True),
+        ("TQ320", "It rained all night.The roads flooded.", "It rained all night. The roads flooded.", True),
+        ("TQ321", "The talks , which began", "The talks, which began", True),
+        ("TQ322", "The paper «Izvestia» said", "The paper “Izvestia” said", True),
+        ("TQ322", "He called it „a disaster“ today", "He called it “a disaster” today", True),
+        ("TQ323", "In the capital,, officials said", "In the capital, officials said", True),
+        ("TQ323", "The talks ended..", "The talks ended.", False),
+        ("TQ203", "It is baseless and baseless.", "It is baseless.", False),
+        ("TQ317", "They have signed it yesterday.", "They signed it yesterday.", False),
+        ("TQ324", "It cost 29 million leva /EUR 14.8 million/.", "It cost 29 million leva (EUR 14.8 million).", True),
+    ],
+)
 def test_fix(code: str, text: str, fixed: str, safe: bool) -> None:
     assert _first_fix(text, code) == (fixed, safe)
 
@@ -292,17 +295,21 @@ def test_severity_calibration() -> None:
 
 # -- issue 10: TQ201's safe fix must never change meaning ------------------------------------
 
+
 def _fixed(text: str, *, unsafe: bool = False) -> str:
     engine = Engine(Settings(select=("TQ201",)))
     return fix_bytes("x.txt", text.encode(), engine, unsafe=unsafe).fixed.decode()
 
 
-@pytest.mark.parametrize("text", [
-    "She gave her her book back.\n",
-    "He wanted to teach her her own insignificance.\n",
-    "The crowd went on on Monday.\n",
-    "I get yelled at at home.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She gave her her book back.\n",
+        "He wanted to teach her her own insignificance.\n",
+        "The crowd went on on Monday.\n",
+        "I get yelled at at home.\n",
+    ],
+)
 def test_grammatical_double_survives_safe_fix(text: str) -> None:
     assert _fixed(text) == text
 

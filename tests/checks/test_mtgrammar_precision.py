@@ -44,8 +44,11 @@ def test_professional_english_stays_quiet(bench: ModuleType) -> None:
     for doc in docs:
         words += doc.word_count
         findings, _ = engine.check(doc)
-        alarms += [f"{f.rule}: {doc.text[f.start:f.end]!r}" for f in findings
-                   if f.severity >= Severity.WARNING and f.rule in bench.CODES]
+        alarms += [
+            f"{f.rule}: {doc.text[f.start : f.end]!r}"
+            for f in findings
+            if f.severity >= Severity.WARNING and f.rule in bench.CODES
+        ]
     assert words > 30_000
     assert len(alarms) * 1000 / words <= 0.3, alarms
 

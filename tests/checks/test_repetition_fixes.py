@@ -19,10 +19,14 @@ def _fixed(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The government decided to strengthen the strengthening of the border.",
-         ["The government decided to strengthen the border."]),
-        ("Rebels fighting the fighting near the border refused to leave.",
-         ["Rebels fighting near the border refused to leave."]),
+        (
+            "The government decided to strengthen the strengthening of the border.",
+            ["The government decided to strengthen the border."],
+        ),
+        (
+            "Rebels fighting the fighting near the border refused to leave.",
+            ["Rebels fighting near the border refused to leave."],
+        ),
         ("None of the big shots were fighting the fighting.", ["None of the big shots were fighting."]),
         ("They tried to influence Russian influence in the region.", []),  # the editor picks a verb
     ],
@@ -32,7 +36,6 @@ def test_one_grammatical_strategy(text: str, expected: list[str]) -> None:
 
 
 def test_two_findings_in_one_article_prefer_the_same_strategy() -> None:
-    text = ("Rebels fighting the fighting refused to leave. "
-            "The ministry wanted to control the control of prices.")
+    text = "Rebels fighting the fighting refused to leave. The ministry wanted to control the control of prices."
     titles = [f.fixes[0].title for f in check_text(text, select=["TQ202"]) if f.fixes]
     assert len(titles) == 2 and all(t.startswith("Keep only the first") for t in titles)

@@ -34,15 +34,16 @@ def test_changed_year_is_reported_at_the_number_with_the_source_sentence() -> No
 
 
 def test_reordered_dates_are_not_reported() -> None:
-    assert not check_text("The vote is on September 27.", select=["TQ502"],
-                          source="Гласуването е на 27 септември.")
-    assert not check_text("The vote is on 27 September.", select=["TQ502"],
-                          source="Голосование пройдёт 27.09.")
+    assert not check_text("The vote is on September 27.", select=["TQ502"], source="Гласуването е на 27 септември.")
+    assert not check_text("The vote is on 27 September.", select=["TQ502"], source="Голосование пройдёт 27.09.")
 
 
 def test_name_missing_romanises_the_source_name() -> None:
-    found = check_text("The minister said the budget was ready.", select=["TQ503"],
-                       source="Министърът Петър Иванов заяви, че бюджетът е готов.")
+    found = check_text(
+        "The minister said the budget was ready.",
+        select=["TQ503"],
+        source="Министърът Петър Иванов заяви, че бюджетът е готов.",
+    )
     assert len(found) == 1 and "Petar Ivanov" in found[0].message
 
 
@@ -74,8 +75,11 @@ def test_segments_with_their_own_source_are_checked_without_a_source_document() 
     from tqkit.checks.source import NumberMismatch
 
     text = "The war lasted from 1992 to 1996."
-    doc = Document("x.xlf", text, given_segments=(
-        Segment("u1", Span(0, len(text)), source="Войната продължи от 1992 до 1994 година."),))
+    doc = Document(
+        "x.xlf",
+        text,
+        given_segments=(Segment("u1", Span(0, len(text)), source="Войната продължи от 1992 до 1994 година."),),
+    )
     found = list(NumberMismatch().check(doc, CheckContext(Resources())))
     assert [text[f.start : f.end] for f in found] == ["1996"]
 

@@ -12,7 +12,5 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not COUNTS:
         return
     total = sum(COUNTS.values())
-    terminalreporter.write_line(
-        "fuzz: " + ", ".join(f"{k} {v:,}" for k, v in sorted(COUNTS.items()))
-    )
+    terminalreporter.write_line("fuzz: " + ", ".join(f"{k} {v:,}" for k, v in sorted(COUNTS.items())))
     terminalreporter.write_line(f"fuzz: {total:,} generated inputs in this process")

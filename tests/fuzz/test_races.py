@@ -115,8 +115,7 @@ def warm() -> None:
 
 def test_concurrent_fix_and_edit_races(tmp_path: Path, warm: None) -> None:
     rng = random.Random(20261129)
-    pairs = [["fix-TQ201", "fix-TQ304"], ["fix-TQ201", "edit-a"], ["fix-TQ304", "edit-b"],
-             ["edit-a", "edit-b"]]
+    pairs = [["fix-TQ201", "fix-TQ304"], ["fix-TQ201", "edit-a"], ["fix-TQ304", "edit-b"], ["edit-a", "edit-b"]]
     lost = torn = refused = both = 0
     for n in range(RACES):
         kinds = pairs[n % len(pairs)]
@@ -139,8 +138,10 @@ def test_concurrent_fix_and_edit_races(tmp_path: Path, warm: None) -> None:
             else:
                 lost += 1
         assert not list(tmp_path.glob("*.tqkit-tmp"))
-    print(f"\nraces: {RACES} concurrent --fix/edit races, {refused} refused (exit 2), "
-          f"{both} with both writers serialised, {lost} lost updates, {torn} torn files")
+    print(
+        f"\nraces: {RACES} concurrent --fix/edit races, {refused} refused (exit 2), "
+        f"{both} with both writers serialised, {lost} lost updates, {torn} torn files"
+    )
     assert lost == 0 and torn == 0
     assert refused > 0  # the races really raced
 
@@ -163,9 +164,15 @@ def test_cli_race_loser_exits_2_with_one_line(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     for _ in range(2):
         path.write_text(ORIGINAL)
-        procs = [subprocess.Popen([sys.executable, "-m", "tqkit", "check", str(path), "--fix",
-                                   "--select", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  text=True) for code in ("TQ201", "TQ304")]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "tqkit", "check", str(path), "--fix", "--select", code],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for code in ("TQ201", "TQ304")
+        ]
         outs = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
         final = path.read_text()
         for (code, err), kind in zip(outs, ("fix-TQ201", "fix-TQ304"), strict=True):
@@ -197,8 +204,7 @@ def _fixer(path: str) -> None:  # pragma: no cover - child
 
 def test_kill_9_during_writes_leaves_whole_files(tmp_path: Path, warm: None) -> None:
     rng = random.Random(7)
-    a = b"".join(b"Line %06d of version A, long enough to take a while to write.\n" % i
-                 for i in range(4000))
+    a = b"".join(b"Line %06d of version A, long enough to take a while to write.\n" % i for i in range(4000))
     b = a.replace(b"version A", b"version B")[: len(a) // 2]
     fixed = _apply("fix-TQ201", ORIGINAL).encode()
     torn = killed_mid_write = 0
@@ -229,6 +235,5 @@ def test_kill_9_during_writes_leaves_whole_files(tmp_path: Path, warm: None) -> 
         tqkit.atomic._cleaned.clear()  # as in a new process
         tqkit.atomic.atomic_write(tmp_path / "other.txt", b"x\n")
         assert not list(tmp_path.glob("*.tqkit-tmp"))
-    print(f"\nkills: {KILLS} kill -9 trials, {killed_mid_write} left a temporary file "
-          f"(all cleaned), {torn} torn files")
+    print(f"\nkills: {KILLS} kill -9 trials, {killed_mid_write} left a temporary file (all cleaned), {torn} torn files")
     assert torn == 0

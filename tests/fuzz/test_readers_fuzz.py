@@ -34,9 +34,12 @@ from tqkit.findings import Edit, Span
 from tqkit.readers import reader_for
 
 EXAMPLES = int(os.environ.get("TQKIT_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
-                                       HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+)
 HANG_SECONDS = 20
 
 
@@ -63,17 +66,115 @@ def time_limit(seconds: int = HANG_SECONDS) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-PROSE = ["the", "the the", "The", "said", "Mr.", "U.S.", "Ivanov", "ISBN-10", "UTF-8", "fileName",
-         "1,500", "2024", "a.", "e-mail", "it's own", "NATO", "Sofia", "…", "«", "»", "“", "”", "é",
-         "Ж", "Правительство", "中文", "বাংলা", "\u0301", "ﬁ", "İ", "ß", "\u00a0", "\u200b", "x@y.z",
-         "http://a.b/c?d=e", "www.a.b", "!", "?", ".", ",", ":", ";", "-", "—"]
+PROSE = [
+    "the",
+    "the the",
+    "The",
+    "said",
+    "Mr.",
+    "U.S.",
+    "Ivanov",
+    "ISBN-10",
+    "UTF-8",
+    "fileName",
+    "1,500",
+    "2024",
+    "a.",
+    "e-mail",
+    "it's own",
+    "NATO",
+    "Sofia",
+    "…",
+    "«",
+    "»",
+    "“",
+    "”",
+    "é",
+    "Ж",
+    "Правительство",
+    "中文",
+    "বাংলা",
+    "\u0301",
+    "ﬁ",
+    "İ",
+    "ß",
+    "\u00a0",
+    "\u200b",
+    "x@y.z",
+    "http://a.b/c?d=e",
+    "www.a.b",
+    "!",
+    "?",
+    ".",
+    ",",
+    ":",
+    ";",
+    "-",
+    "—",
+]
 SPACE = [" ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", " \n \n", "\f", "\v", "\u2028"]
-MARKUP = ["<!--", "-->", "<![CDATA[", "]]>", "<", ">", "&", "&amp;", "&lt;", "&nbsp;", "&#160;",
-          "&#x0;", "&#1114112;", "&bogus;", '"', "'", "`", "``", "```", "~~~", "    ", "- ", "* ",
-          "1. ", "[a]", "](", "(", ")", "[x]: http://y", "<http:", "<b>", "</b>", "<p>", "</p>",
-          "<i>", "<br/>", "<script>", "</script>", "<style>", "<a href='x'>", "<a href=\"", "</a>",
-          "<nav>", "</nav>", "<li>", "<td>", "<?xml version='1.0'?>", "<?", "?>", "<!DOCTYPE x>",
-          "---", "+++", "\x00", "\ufeff", "\x1b]0;title\x07", "\\", "\\n", '\\"', "%s", "{0}"]
+MARKUP = [
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&lt;",
+    "&nbsp;",
+    "&#160;",
+    "&#x0;",
+    "&#1114112;",
+    "&bogus;",
+    '"',
+    "'",
+    "`",
+    "``",
+    "```",
+    "~~~",
+    "    ",
+    "- ",
+    "* ",
+    "1. ",
+    "[a]",
+    "](",
+    "(",
+    ")",
+    "[x]: http://y",
+    "<http:",
+    "<b>",
+    "</b>",
+    "<p>",
+    "</p>",
+    "<i>",
+    "<br/>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<a href='x'>",
+    '<a href="',
+    "</a>",
+    "<nav>",
+    "</nav>",
+    "<li>",
+    "<td>",
+    "<?xml version='1.0'?>",
+    "<?",
+    "?>",
+    "<!DOCTYPE x>",
+    "---",
+    "+++",
+    "\x00",
+    "\ufeff",
+    "\x1b]0;title\x07",
+    "\\",
+    "\\n",
+    '\\"',
+    "%s",
+    "{0}",
+]
 FRAGMENT = st.sampled_from(PROSE + SPACE + MARKUP) | st.text(max_size=8)
 
 
@@ -83,7 +184,8 @@ def _join(parts: list[str]) -> str:
 
 TEXTS = st.lists(FRAGMENT, max_size=40).map(_join)
 ENCODED = st.tuples(TEXTS, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1251", "latin-1"])).map(
-    lambda te: te[0].encode(te[1], "replace"))
+    lambda te: te[0].encode(te[1], "replace")
+)
 RAW = st.binary(max_size=200)
 DATA = ENCODED | RAW | TEXTS.map(lambda t: t.encode("utf-8", "surrogatepass"))
 
@@ -124,11 +226,15 @@ def xliff_inputs(draw: st.DrawFn) -> bytes:
             units.append(draw(st.sampled_from(["<!-- <trans-unit> -->", "<?pi x?>", "\n", draw(TEXTS)])))
     body = "".join(units)
     if version == "1.2":
-        doc = (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="de" '
-               f'target-language="en" datatype="plaintext" original="x"><body>{body}</body></file></xliff>\n')
+        doc = (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="de" '
+            f'target-language="en" datatype="plaintext" original="x"><body>{body}</body></file></xliff>\n'
+        )
     else:
-        doc = (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
-               f'version="2.0" srcLang="de" trgLang="en"><file id="f">{body}</file></xliff>\n')
+        doc = (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+            f'version="2.0" srcLang="de" trgLang="en"><file id="f">{body}</file></xliff>\n'
+        )
     return doc.encode("utf-8", "surrogatepass")
 
 
@@ -145,8 +251,12 @@ def po_inputs(draw: st.DrawFn) -> bytes:
         if kind == "plain":
             lines += [f"msgid {_po_string(src)}", f"msgstr {_po_string(tgt)}"]
         elif kind == "plural":
-            lines += [f"msgid {_po_string(src)}", f"msgid_plural {_po_string(src + 's')}",
-                      f"msgstr[0] {_po_string(tgt)}", f"msgstr[1] {_po_string(tgt)}"]
+            lines += [
+                f"msgid {_po_string(src)}",
+                f"msgid_plural {_po_string(src + 's')}",
+                f"msgstr[0] {_po_string(tgt)}",
+                f"msgstr[1] {_po_string(tgt)}",
+            ]
         elif kind == "ctxt":
             lines += [f"msgctxt {_po_string(src[:5])}", f"msgid {_po_string(src)}", f"msgstr {_po_string(tgt)}"]
         elif kind == "multi":
@@ -162,8 +272,10 @@ def po_inputs(draw: st.DrawFn) -> bytes:
     return nl.join(lines).encode("utf-8", "surrogatepass")
 
 
-W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
-       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+W_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+)
 
 
 @st.composite
@@ -183,9 +295,11 @@ def docx_inputs(draw: st.DrawFn) -> bytes:
             elif kind == "del":
                 runs.append(f"<w:del><w:r><w:delText>{text}</w:delText></w:r></w:del>")
             elif kind == "box":
-                runs.append(f"<w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>{text}</w:t>"
-                            f"</w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r>"
-                            f"<w:t>{text}</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>")
+                runs.append(
+                    f"<w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>{text}</w:t>"
+                    f"</w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r>"
+                    f"<w:t>{text}</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>"
+                )
             else:
                 runs.append(draw(TEXTS))
         paras.append("<w:p>" + "".join(runs) + "</w:p>")
@@ -200,10 +314,13 @@ def docx_inputs(draw: st.DrawFn) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         if draw(st.booleans()):
-            z.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                       'relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/'
-                       'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-                       "</Relationships>")
+            z.writestr(
+                "_rels/.rels",
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                'relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/'
+                'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                "</Relationships>",
+            )
         z.writestr("word/document.xml", xml.encode("utf-8", "surrogatepass"))
         z.writestr("customXml/item1.xml", "<x/>")
     data = out.getvalue()
@@ -212,7 +329,7 @@ def docx_inputs(draw: st.DrawFn) -> bytes:
         data = data[: draw(st.integers(0, len(data)))]
     elif cut == "flip":
         i = draw(st.integers(0, len(data) - 1))
-        data = data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:]
+        data = data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1 :]
     return data
 
 
@@ -250,7 +367,7 @@ def _round_trip(suffix: str, data: bytes) -> None:
     if doc.words:
         w = doc.words[0]
         try:
-            out = reader.write(doc, [Edit(Span(w.start, w.end), "word & <b> \"x\" ]]>")])
+            out = reader.write(doc, [Edit(Span(w.start, w.end), 'word & <b> "x" ]]>')])
         except InputError:
             return
         again = _read(suffix, out)
@@ -298,8 +415,12 @@ def _engine():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".po", ".xlf"])
-@settings(max_examples=max(10, EXAMPLES // 8), deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=max(10, EXAMPLES // 8),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=st.data())
 def test_fix_loop(suffix: str, data: st.DataObject) -> None:
     from tqkit.fixes import fix_bytes

@@ -29,8 +29,8 @@ def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]
 
 
 def test_entry_is_plain_msgpack_with_format_and_version(
-        cached: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    cached: tuple[Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     path, entry = cached
     monkeypatch.setattr(gload, "parse_fast", None)  # a hit must not parse the YAML again
     doc = msgpack.unpackb(entry.read_bytes(), raw=False)
@@ -40,14 +40,18 @@ def test_entry_is_plain_msgpack_with_format_and_version(
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("content", [
-    b"not msgpack at all",
-    b"\x80\x03c__builtin__\neval\n.",  # a pickle: never unpickled
-    msgpack.packb({"format": "tqkit-glossary-cache", "version": 1, "key": "x", "data": {}}),
-    msgpack.packb(msgpack.ExtType(1, b"code")),
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"not msgpack at all",
+        b"\x80\x03c__builtin__\neval\n.",  # a pickle: never unpickled
+        msgpack.packb({"format": "tqkit-glossary-cache", "version": 1, "key": "x", "data": {}}),
+        msgpack.packb(msgpack.ExtType(1, b"code")),
+    ],
+)
 def test_corrupt_entry_is_ignored_with_a_note_and_rebuilt(
-        cached: tuple[Path, Path], capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    cached: tuple[Path, Path], capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
     path, entry = cached
     entry.write_bytes(content)
     _, concepts = load_cached(path)
@@ -57,8 +61,7 @@ def test_corrupt_entry_is_ignored_with_a_note_and_rebuilt(
     assert msgpack.unpackb(entry.read_bytes(), raw=False)["version"] == gload.CACHE_VERSION
 
 
-def test_entry_failing_the_schema_is_not_trusted(cached: tuple[Path, Path],
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_entry_failing_the_schema_is_not_trusted(cached: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     path, entry = cached
     doc = msgpack.unpackb(entry.read_bytes(), raw=False)
     doc["data"]["concepts"][0]["terms"] = {"en": [{"term": "x", "status": "bogus"}]}

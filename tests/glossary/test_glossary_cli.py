@@ -102,23 +102,42 @@ def test_add_keeps_comments_and_order(run, tmp_path: Path) -> None:
     path = tmp_path / "mini.yaml"
     shutil.copy(MINI, path)
     before = path.read_text(encoding="utf-8")
-    res = run("glossary", "add", "--file", str(path), "--id", "t-truce",
-              "--domain", "ceasefires", "--definition", "A halt to fighting.",
-              "--term", "en:truce", "--term", "en:cessation of fire:forbidden",
-              "--term", "ru:перемирие", "--source", "Style guide|https://example.org/s")
+    res = run(
+        "glossary",
+        "add",
+        "--file",
+        str(path),
+        "--id",
+        "t-truce",
+        "--domain",
+        "ceasefires",
+        "--definition",
+        "A halt to fighting.",
+        "--term",
+        "en:truce",
+        "--term",
+        "en:cessation of fire:forbidden",
+        "--term",
+        "ru:перемирие",
+        "--source",
+        "Style guide|https://example.org/s",
+    )
     assert res.exit_code == 0, res.output
     after = path.read_text(encoding="utf-8")
-    diff = [d for d in difflib.ndiff(before.splitlines(), after.splitlines())
-            if d.startswith(("- ", "+ "))]
+    diff = [d for d in difflib.ndiff(before.splitlines(), after.splitlines()) if d.startswith(("- ", "+ "))]
     # Nothing removed or changed: only added lines.
     assert all(d.startswith("+ ") for d in diff), diff
     assert after.startswith(before.rstrip("\n").rsplit("\n", 1)[0])
-    for comment in ("# A small test glossary.", "# trailing comment", "# --- places ---",
-                    "# MT calque", "# end of file comment"):
+    for comment in (
+        "# A small test glossary.",
+        "# trailing comment",
+        "# --- places ---",
+        "# MT calque",
+        "# end of file comment",
+    ):
         assert comment in after
     assert run("glossary", "lint", str(path)).exit_code == 0
-    shown = json.loads(run("glossary", "show", "t-truce", "--glossary", str(path),
-                           "--format", "json").stdout)
+    shown = json.loads(run("glossary", "show", "t-truce", "--glossary", str(path), "--format", "json").stdout)
     assert [t["status"] for t in shown["terms"]["en"]] == ["preferred", "forbidden"]
     assert shown["sources"] == [{"title": "Style guide", "url": "https://example.org/s"}]
 
@@ -210,8 +229,9 @@ def test_schema_rejects_invalid_tbx(run) -> None:
     assert schema.validate(etree.fromstring(tbx))
     bad_status = tbx.replace(b"preferredTerm-admn-sts", b"preferred", 1)
     assert not schema.validate(etree.fromstring(bad_status))
-    bad_level = tbx.replace(b"<langSec xml:lang=\"en\">",
-                            b"<langSec xml:lang=\"en\"><termNote type=\"partOfSpeech\">noun</termNote>", 1)
+    bad_level = tbx.replace(
+        b'<langSec xml:lang="en">', b'<langSec xml:lang="en"><termNote type="partOfSpeech">noun</termNote>', 1
+    )
     assert not schema.validate(etree.fromstring(bad_level))
 
 
@@ -224,10 +244,8 @@ def test_export_import_export_is_identical(run, tmp_path: Path, fmt: str) -> Non
     assert run("glossary", "import", str(first), "-o", str(yaml_path)).exit_code == 0
     lint = run("glossary", "lint", str(yaml_path), "--format", "json")
     # CSV carries no sources (GL105 warnings); neither format may produce schema errors.
-    assert {f["rule"] for f in json.loads(lint.stdout)["findings"]} <= (
-        set() if fmt == "tbx" else {"GL105"})
-    assert run("glossary", "export", "--format", fmt, "--glossary", str(yaml_path),
-               "-o", str(second)).exit_code == 0
+    assert {f["rule"] for f in json.loads(lint.stdout)["findings"]} <= (set() if fmt == "tbx" else {"GL105"})
+    assert run("glossary", "export", "--format", fmt, "--glossary", str(yaml_path), "-o", str(second)).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -241,8 +259,15 @@ def test_tbx_round_trip_keeps_every_field(run, tmp_path: Path) -> None:
     from dataclasses import replace
 
     def strip(c):
-        return (c.id, c.domain, c.definition, c.note, c.review, c.sources,
-                {k: [replace(t, line=0) for t in v] for k, v in c.terms.items()})
+        return (
+            c.id,
+            c.domain,
+            c.definition,
+            c.note,
+            c.review,
+            c.sources,
+            {k: [replace(t, line=0) for t in v] for k, v in c.terms.items()},
+        )
 
     assert [strip(c) for c in a] == [strip(c) for c in b]
 
@@ -264,7 +289,9 @@ def test_import_tbx_v2_and_v3(run, tmp_path: Path) -> None:
     v2 = load_glossaries([tmp_path / "martif-v2.tbx.yaml"])
     c = v2.get("nk-c029")
     assert [(t.text, t.status) for t in c.terms_in("en")] == [
-        ("Russian peacekeepers", "preferred"), ("Russian peacemakers", "deprecated")]
+        ("Russian peacekeepers", "preferred"),
+        ("Russian peacemakers", "deprecated"),
+    ]
     assert c.terms_in("ru")[0].text == "российские миротворцы"
     assert v2.get("c0002").terms_in("en")[0].status == "forbidden"
     v3 = load_glossaries([tmp_path / "concept-v3.tbx.yaml"])
@@ -284,8 +311,7 @@ def test_import_csv_layouts(run, tmp_path: Path) -> None:
     two = tmp_path / "two.yaml"
     res = run("glossary", "import", str(FIXTURES / "two-col.csv"), "-o", str(two))
     assert res.exit_code == 2 and "--langs" in res.stderr
-    res = run("glossary", "import", str(FIXTURES / "two-col.csv"), "-o", str(two),
-              "--langs", "en,en-GB")
+    res = run("glossary", "import", str(FIXTURES / "two-col.csv"), "-o", str(two), "--langs", "en,en-GB")
     assert res.exit_code == 0, res.output
     g = load_glossaries([two])
     assert g.get("peacemakers").terms_in("en-GB")[0].text == "peacekeepers"
@@ -308,10 +334,12 @@ def test_entity_bomb_is_refused_quickly(run, tmp_path: Path) -> None:
 
 def test_external_entity_is_refused(run, tmp_path: Path) -> None:
     xxe = tmp_path / "xxe.tbx"
-    xxe.write_text('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                   '<tbx><text><body><conceptEntry id="a"><langSec xml:lang="en"><termSec>'
-                   "<term>&x;</term></termSec></langSec></conceptEntry></body></text></tbx>",
-                   encoding="utf-8")
+    xxe.write_text(
+        '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        '<tbx><text><body><conceptEntry id="a"><langSec xml:lang="en"><termSec>'
+        "<term>&x;</term></termSec></langSec></conceptEntry></body></text></tbx>",
+        encoding="utf-8",
+    )
     res = run("glossary", "import", str(xxe), "-o", str(tmp_path / "x.yaml"))
     assert res.exit_code == 2 and "refused" in res.stderr
 
@@ -328,8 +356,7 @@ def test_import_refuses_to_replace_output(run, tmp_path: Path) -> None:
 
 def test_coverage_json_and_table(run, seed_path, tmp_path: Path) -> None:
     md = tmp_path / "note.md"
-    md.write_text("# Peacemakers\n\nThe `Nagorno-Karabakh` code span and the OSCE Minsk Group.\n",
-                  encoding="utf-8")
+    md.write_text("# Peacemakers\n\nThe `Nagorno-Karabakh` code span and the OSCE Minsk Group.\n", encoding="utf-8")
     res = run("glossary", "coverage", str(seed_path), str(md), "--format", "json")
     assert res.exit_code == 0, res.output
     files = json.loads(res.stdout)["files"]
@@ -348,22 +375,35 @@ def test_add_to_a_copy_of_the_shipped_glossary_only_appends(run, tmp_path: Path)
     path = tmp_path / "nk.yaml"
     shutil.copy(SHIPPED / "nagorno-karabakh.yaml", path)
     before = path.read_text(encoding="utf-8")
-    res = run("glossary", "add", "--file", str(path), "--id", "nk-test-concept",
-              "--term", "en:test concept", "--source", "Test")
+    res = run(
+        "glossary",
+        "add",
+        "--file",
+        str(path),
+        "--id",
+        "nk-test-concept",
+        "--term",
+        "en:test concept",
+        "--source",
+        "Test",
+    )
     assert res.exit_code == 0, res.output
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)
-    assert after[len(before):].startswith("  - id: nk-test-concept\n")
+    assert after[len(before) :].startswith("  - id: nk-test-concept\n")
 
 
 def test_export_of_two_glossaries_imports_cleanly(run, tmp_path: Path) -> None:
     tbx = tmp_path / "both.tbx"
     other = tmp_path / "other.yaml"
-    other.write_text("glossary: {id: other}\nconcepts:\n  - id: o-1\n    sources: [{title: S}]\n"
-                     "    terms: {en: [{term: zebra crossing, status: preferred}]}\n",
-                     encoding="utf-8")
-    assert run("glossary", "export", "--glossary", str(SHIPPED), "--glossary", str(other),
-               "-o", str(tbx)).exit_code == 0
+    other.write_text(
+        "glossary: {id: other}\nconcepts:\n  - id: o-1\n    sources: [{title: S}]\n"
+        "    terms: {en: [{term: zebra crossing, status: preferred}]}\n",
+        encoding="utf-8",
+    )
+    assert (
+        run("glossary", "export", "--glossary", str(SHIPPED), "--glossary", str(other), "-o", str(tbx)).exit_code == 0
+    )
     out = tmp_path / "both.yaml"
     assert run("glossary", "import", str(tbx), "-o", str(out)).exit_code == 0
     assert run("glossary", "lint", str(out)).exit_code == 0
@@ -388,7 +428,10 @@ def test_import_csv_normalises_codes_and_ids(run, tmp_path: Path) -> None:
     two.write_text("tax,vat\nfee,такса\n", encoding="utf-8")
     res = run("glossary", "import", str(two), "-o", str(tmp_path / "two.yaml"), "--langs", "EN,bg")
     assert res.exit_code == 0, res.output
-    assert [c.terms_in("en")[0].text for c in load_glossaries([tmp_path / "two.yaml"]).concepts.values()] == ["tax", "fee"]
+    assert [c.terms_in("en")[0].text for c in load_glossaries([tmp_path / "two.yaml"]).concepts.values()] == [
+        "tax",
+        "fee",
+    ]
 
 
 def test_import_csv_duplicate_id_names_both_lines(run, tmp_path: Path) -> None:
@@ -422,7 +465,9 @@ def test_import_plain_tbx_gives_a_lint_clean_glossary(run, tmp_path: Path) -> No
     assert list(g.concepts) == ["c001", "sarsang-reservoir"]
     # no status anywhere in a language: the first term is preferred; a stated status is kept
     assert [(t.text, t.status) for t in g.get("c001").terms_in("en")] == [
-        ("Lachin corridor", "preferred"), ("Lachin road", "admitted")]
+        ("Lachin corridor", "preferred"),
+        ("Lachin road", "admitted"),
+    ]
     assert g.get("c001").terms_in("ru")[0].status == "preferred"
     assert g.get("sarsang-reservoir").terms_in("en")[0].status == "admitted"
     assert "GL101" not in run("glossary", "lint", str(out)).output
@@ -433,13 +478,27 @@ def test_add_creates_a_new_glossary_file(run, tmp_path: Path, flag: str) -> None
     from tqkit.glossary import load_glossaries
 
     path = tmp_path / "My Terms.yaml"
-    res = run("glossary", "add", flag, str(path), "--id", "x-truce", "--term", "en:truce",
-              "--term", "en:Title: sub:admitted", "--source", "Guide|https://example.org")
+    res = run(
+        "glossary",
+        "add",
+        flag,
+        str(path),
+        "--id",
+        "x-truce",
+        "--term",
+        "en:truce",
+        "--term",
+        "en:Title: sub:admitted",
+        "--source",
+        "Guide|https://example.org",
+    )
     assert res.exit_code == 0, res.output
     assert run("glossary", "lint", str(path)).exit_code == 0
     g = load_glossaries([path])
     assert [(t.text, t.status) for t in g.get("x-truce").terms_in("en")] == [
-        ("truce", "preferred"), ("Title: sub", "admitted")]
+        ("truce", "preferred"),
+        ("Title: sub", "admitted"),
+    ]
     assert path.read_text(encoding="utf-8").startswith("glossary:\n  id: my-terms\nconcepts:\n  - id: x-truce\n")
     res = run("glossary", "add", flag, str(path), "--id", "x-two", "--term", "en:ceasefire")
     assert res.exit_code == 0, res.output
@@ -452,19 +511,23 @@ def test_add_refuses_a_mistyped_status_and_two_preferred_terms(run, tmp_path: Pa
     before = path.read_bytes()
     res = run("glossary", "add", "--file", str(path), "--id", "t-new", "--term", "en:truce:deprecatd")
     assert res.exit_code == 2 and "unknown status 'deprecatd'" in res.stderr
-    res = run("glossary", "add", "--file", str(path), "--id", "t-new", "--term", "en:truce",
-              "--term", "en:armistice")
+    res = run("glossary", "add", "--file", str(path), "--id", "t-new", "--term", "en:truce", "--term", "en:armistice")
     assert res.exit_code == 2
-    assert res.stderr == (f"tqkit: {path}: two preferred en terms ('truce', 'armistice'); "
-                          "give the others a status, e.g. en:armistice:admitted\n")
+    assert res.stderr == (
+        f"tqkit: {path}: two preferred en terms ('truce', 'armistice'); "
+        "give the others a status, e.g. en:armistice:admitted\n"
+    )
     assert path.read_bytes() == before
 
 
 def test_lint_reports_two_preferred_terms_in_one_language(run, tmp_path: Path) -> None:
     path = tmp_path / "two.yaml"
-    path.write_text("glossary:\n  id: two\nconcepts:\n  - id: x\n    sources: [{title: t}]\n"
-                    "    terms:\n      en:\n        - {term: truce, status: preferred}\n"
-                    "        - {term: armistice, status: preferred}\n", encoding="utf-8")
+    path.write_text(
+        "glossary:\n  id: two\nconcepts:\n  - id: x\n    sources: [{title: t}]\n"
+        "    terms:\n      en:\n        - {term: truce, status: preferred}\n"
+        "        - {term: armistice, status: preferred}\n",
+        encoding="utf-8",
+    )
     res = run("glossary", "lint", str(path))
     assert res.exit_code == 1
     assert f"{path}:9:9: GL101 error: concept 'x': 2 preferred en terms ('truce', 'armistice')" in res.output

@@ -44,7 +44,9 @@ def test_word_boundaries(mini) -> None:
 def test_longest_match_wins(mini) -> None:
     m = mini.matcher("en")
     assert spans("The OSCE Minsk Group met; the Minsk Group agreed.", m) == [
-        ("OSCE Minsk Group", "t-group"), ("Minsk Group", "t-group")]
+        ("OSCE Minsk Group", "t-group"),
+        ("Minsk Group", "t-group"),
+    ]
     # the raw hits still include the nested one
     assert len(m.find_all("The OSCE Minsk Group met")) == 2
 

@@ -26,8 +26,7 @@ def test_rules_are_registered_with_docs_and_examples() -> None:
         assert (rule.fires and rule.quiet) or (rule.fires_with_source and rule.quiet_with_source)
 
 
-@pytest.mark.parametrize("rule", [r for r in all_rules() if r.code.startswith("TQ4")],
-                         ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [r for r in all_rules() if r.code.startswith("TQ4")], ids=lambda r: r.code)
 def test_rule_examples(rule) -> None:
     for ex in rule.fires:
         assert only(check_text(ex, select=[rule.code]), rule.code), ex
@@ -48,15 +47,15 @@ def seed_findings(seed_text):
 
 
 def test_seed_bishkek_protocol(seed_text, seed_findings) -> None:
-    [f] = [f for f in only(seed_findings, "TQ401") if seed_text[f.start:f.end] == "Bishkek Armistice Protocol"]
+    [f] = [f for f in only(seed_findings, "TQ401") if seed_text[f.start : f.end] == "Bishkek Armistice Protocol"]
     assert f.severity is Severity.WARNING
     assert f.fixes[0].edits[0].replacement == "Bishkek Protocol"
     assert not f.fixes[0].safe  # a proper name: a human looks first
 
 
 def test_seed_seven_districts(seed_text, seed_findings) -> None:
-    [f] = [f for f in only(seed_findings, "TQ401") if "seven" in seed_text[f.start:f.end]]
-    assert seed_text[f.start:f.end] == "seven areas adjacent to it"
+    [f] = [f for f in only(seed_findings, "TQ401") if "seven" in seed_text[f.start : f.end]]
+    assert seed_text[f.start : f.end] == "seven areas adjacent to it"
     assert f.fixes[0].edits[0].replacement == "seven adjacent districts"
     assert f.fixes[0].safe
     fixed = apply_edits(seed_text, f.fixes[0].edits)
@@ -64,14 +63,14 @@ def test_seed_seven_districts(seed_text, seed_findings) -> None:
 
 
 def test_seed_nkao_is_an_info_note(seed_text, seed_findings) -> None:
-    [f] = [f for f in only(seed_findings, "TQ401") if "Autonomous" in seed_text[f.start:f.end]]
-    assert seed_text[f.start:f.end] == "Nagorno-Karabakh Autonomous Region"
+    [f] = [f for f in only(seed_findings, "TQ401") if "Autonomous" in seed_text[f.start : f.end]]
+    assert seed_text[f.start : f.end] == "Nagorno-Karabakh Autonomous Region"
     assert f.severity is Severity.INFO
     assert "Nagorno-Karabakh Autonomous Oblast (NKAO)" in f.message
 
 
 def test_seed_is_otherwise_quiet(seed_text, seed_findings) -> None:
-    assert len(seed_findings) == 3, [(f.rule, seed_text[f.start:f.end]) for f in seed_findings]
+    assert len(seed_findings) == 3, [(f.rule, seed_text[f.start : f.end]) for f in seed_findings]
 
 
 CLEAN = """Fighting in Nagorno-Karabakh resumed on Sunday, officials in Stepanakert said.
@@ -97,14 +96,12 @@ def test_common_term_fix_is_safe_outside_quotes() -> None:
 
 
 def test_fix_inside_quotes_is_unsafe() -> None:
-    [f] = only(check_text("He said “the peacemakers arrived” on Monday.", select=["TQ401"],
-                          glossaries=MINI), "TQ401")
+    [f] = only(check_text("He said “the peacemakers arrived” on Monday.", select=["TQ401"], glossaries=MINI), "TQ401")
     assert not f.fixes[0].safe
 
 
 def test_fix_inside_larger_proper_name_is_unsafe() -> None:
-    [f] = only(check_text("He joined the United Peacemakers League.", select=["TQ401"],
-                          glossaries=MINI), "TQ401")
+    [f] = only(check_text("He joined the United Peacemakers League.", select=["TQ401"], glossaries=MINI), "TQ401")
     assert not f.fixes[0].safe
 
 
@@ -120,7 +117,7 @@ def test_sentence_initial_replacement_keeps_capital() -> None:
 def test_inconsistent_variants_suggest_first_then_preferred() -> None:
     text = "Nagorny Karabakh is mountainous.\n\nLater, Nagorno-Karabakh was quiet."
     [f] = only(check_text(text, select=["TQ402"], glossaries=MINI), "TQ402")
-    assert text[f.start:f.end] == "Nagorno-Karabakh"
+    assert text[f.start : f.end] == "Nagorno-Karabakh"
     assert [x.edits[0].replacement for x in f.fixes] == ["Nagorny Karabakh"]
     text = "Nagorny Karabakh and Nagorno Karabakh."  # same sentence: apposition, quiet
     assert not only(check_text(text, select=["TQ402"]), "TQ402")
@@ -128,12 +125,14 @@ def test_inconsistent_variants_suggest_first_then_preferred() -> None:
 
 def test_attribution_cues() -> None:
     assert only(check_text("Artsakh held elections.", select=["TQ403"], glossaries=MINI), "TQ403")
-    for ok in ("Nagorno-Karabakh, which Armenians call Artsakh, held elections.",
-               "The region, known as Artsakh to Armenians, held elections.",
-               "The so-called Artsakh held elections.",
-               "The self-proclaimed Artsakh held elections.",
-               "Its Armenian name is Artsakh.",
-               "Posters read “Artsakh” everywhere."):
+    for ok in (
+        "Nagorno-Karabakh, which Armenians call Artsakh, held elections.",
+        "The region, known as Artsakh to Armenians, held elections.",
+        "The so-called Artsakh held elections.",
+        "The self-proclaimed Artsakh held elections.",
+        "Its Armenian name is Artsakh.",
+        "Posters read “Artsakh” everywhere.",
+    ):
         assert not only(check_text(ok, select=["TQ403"], glossaries=MINI), "TQ403"), ok
 
 
@@ -154,13 +153,14 @@ def test_source_term_missing_across_inflections() -> None:
     fs = only(check_text(tgt, source=src, select=["TQ405"], glossaries=MINI), "TQ405")
     assert [f.data["concept"] for f in fs] == ["t-region"]
     assert "Nagorno-Karabakh" in fs[0].message
-    assert tgt[fs[0].start:fs[0].end] == "Fighting in the region continues."
+    assert tgt[fs[0].start : fs[0].end] == "Fighting in the region continues."
 
 
 def test_source_term_present_as_deprecated_is_left_to_tq401() -> None:
     src = "Бои в Нагорном Карабахе."
-    assert not only(check_text("Fighting in Mountainous Karabakh.", source=src, select=["TQ405"],
-                               glossaries=MINI), "TQ405")
+    assert not only(
+        check_text("Fighting in Mountainous Karabakh.", source=src, select=["TQ405"], glossaries=MINI), "TQ405"
+    )
 
 
 def test_paragraph_count_mismatch_is_a_clear_error() -> None:
@@ -195,7 +195,9 @@ def test_fallback_pairs_by_order_and_refuses_unequal_counts() -> None:
 
     src = Document("src.txt", "А.\n\nБ.")
     assert [(s.id, t.id) for s, t in _align_by_order(src, Document("t.txt", "A.\n\nB."))] == [
-        ("p1", "p1"), ("p2", "p2")]
+        ("p1", "p1"),
+        ("p2", "p2"),
+    ]
     with pytest.raises(InputError, match=r"source src\.txt has 2 and the translation 3"):
         _align_by_order(src, Document("t.txt", "A.\n\nB.\n\nC."))
 
@@ -207,13 +209,19 @@ def test_source_term_missing_in_bilingual_units() -> None:
     from tqkit.findings import Span
 
     text = "Fighting in the region continues.\nThe peacekeepers arrived."
-    doc = Document("u.xlf", text, source_lang="ru", given_segments=(
-        Segment("u1", Span(0, 33), "unit", source="Бои в Нагорном Карабахе продолжаются."),
-        Segment("u2", Span(34, len(text)), "unit", source="Миротворцы прибыли."),
-    ))
+    doc = Document(
+        "u.xlf",
+        text,
+        source_lang="ru",
+        given_segments=(
+            Segment("u1", Span(0, 33), "unit", source="Бои в Нагорном Карабахе продолжаются."),
+            Segment("u2", Span(34, len(text)), "unit", source="Миротворцы прибыли."),
+        ),
+    )
     findings, _ = _engine(["TQ405"], (), MINI, "en").check(doc)
-    assert [(f.rule, f.data["source_segment"], text[f.start:f.end]) for f in findings] == [
-        ("TQ405", "u1", "Fighting in the region continues.")]
+    assert [(f.rule, f.data["source_segment"], text[f.start : f.end]) for f in findings] == [
+        ("TQ405", "u1", "Fighting in the region continues.")
+    ]
 
 
 def test_bad_term_spans_for_other_families() -> None:
@@ -224,4 +232,4 @@ def test_bad_term_spans_for_other_families() -> None:
 
     text = "Russian peacemakers arrived; peacekeepers left."
     spans = bad_term_spans(Document("-", text), CheckContext(Resources()))
-    assert [text[s.start:s.end] for s in spans] == ["Russian peacemakers"]
+    assert [text[s.start : s.end] for s in spans] == ["Russian peacemakers"]

@@ -28,18 +28,37 @@ def test_concurrent_adds_never_lose_a_concept(tmp_path: Path) -> None:
     g = tmp_path / "g.yaml"
     g.write_text(BASE)
     n = 6
-    procs = [subprocess.Popen([sys.executable, "-m", "tqkit", "glossary", "add", "--file", str(g),
-                               "--id", f"c{i}", "--term", f"en:word{i}", "--term", f"fr:mot{i}"],
-                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for i in range(n)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tqkit",
+                "glossary",
+                "add",
+                "--file",
+                str(g),
+                "--id",
+                f"c{i}",
+                "--term",
+                f"en:word{i}",
+                "--term",
+                f"fr:mot{i}",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(n)
+    ]
     codes = [p.wait(timeout=120) for p in procs]
     assert codes == [0] * n, [p.stderr.read() for p in procs if p.stderr]
     _, concepts = load_file(g)
     assert sorted(c.id for c in concepts) == sorted(f"c{i}" for i in range(n))
 
 
-def test_add_refuses_when_the_file_changes_meanwhile(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_refuses_when_the_file_changes_meanwhile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     g = tmp_path / "g.yaml"
     g.write_text(BASE)
     import tqkit.glossary.edit as edit
@@ -78,8 +97,7 @@ def test_add_writes_through_a_symlink(tmp_path: Path) -> None:
     assert link.is_symlink() and "c1" in real.read_text()
 
 
-def test_merge_in_place_refuses_a_change_made_meanwhile(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_merge_in_place_refuses_a_change_made_meanwhile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     a = tmp_path / "a.yaml"
     a.write_text(BASE)
     b = tmp_path / "b.yaml"

@@ -73,8 +73,7 @@ def test_tbx_bad_language_code_is_refused(tmp_path: Path) -> None:
 
 def test_glossary_add_quotes_norwegian(tmp_path: Path) -> None:
     g = tmp_path / "g.yaml"
-    code, _, err = run("glossary", "add", "--glossary", str(g), "--id", "boat", "--term", "en:boat",
-                       "--term", "no:båt")
+    code, _, err = run("glossary", "add", "--glossary", str(g), "--id", "boat", "--term", "en:boat", "--term", "no:båt")
     assert code == 0, err
     assert yaml.safe_load(g.read_text(encoding="utf-8"))["concepts"][0]["terms"]["no"]
 

@@ -92,15 +92,16 @@ def test_worst_segments_are_lowest_chrf_in_order(corpus: dict[str, Path]) -> Non
     assert len(worst_segments(hyps, refs, 1000)) == len(hyps)
 
 
-def test_compare_equals_sacrebleu_paired_bootstrap(
-    corpus: dict[str, Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_compare_equals_sacrebleu_paired_bootstrap(corpus: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     hyps, hyps2, refs = _lines(corpus["hyp"]), _lines(corpus["hyp2"]), [_lines(corpus["ref"])]
     comp = compare_systems(hyps, hyps2, refs, ["bleu", "chrf"], names=("a", "b"), samples=300, seed=7)
     monkeypatch.setenv("SACREBLEU_SEED", "7")
     sigs, results = PairedTest(
-        [("a", hyps), ("b", hyps2)], {"bleu": BLEU(), "chrf": CHRF()}, refs,
-        test_type="bs", n_samples=300,
+        [("a", hyps), ("b", hyps2)],
+        {"bleu": BLEU(), "chrf": CHRF()},
+        refs,
+        test_type="bs",
+        n_samples=300,
     )()
     assert [s.name for s in comp.systems] == ["a", "b"]
     for i, name in enumerate(["BLEU", "chrF2"]):
@@ -108,7 +109,10 @@ def test_compare_equals_sacrebleu_paired_bootstrap(
             ours, theirs = system.scores[i], results[name][pos]
             assert ours.metric == name
             assert (ours.value, ours.mean, ours.ci, ours.p_value) == (
-                theirs.score, theirs.mean, theirs.ci, theirs.p_value
+                theirs.score,
+                theirs.mean,
+                theirs.ci,
+                theirs.p_value,
             )
             assert ours.signature == sigs[name].format()
             assert "seed:7" in ours.signature and "bs:300" in ours.signature

@@ -27,7 +27,9 @@ def run(*args: str | Path) -> tuple[int, str, str]:
 def sacrebleu_json(*args: str | Path) -> dict[str, dict[str, object]]:
     proc = subprocess.run(
         [str(SACREBLEU), *map(str, args), "-f", "json", "-w", "4", "-q"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     data = json.loads(proc.stdout)
     items = data if isinstance(data, list) else [data]
@@ -49,12 +51,14 @@ def test_equal_to_sacrebleu_cli(corpus: dict[str, Path]) -> None:
 
 
 def test_chrf_plus_plus_and_two_references_equal_to_sacrebleu_cli(corpus: dict[str, Path]) -> None:
-    code, out, _ = run(corpus["hyp2"], "--ref", corpus["ref"], "--ref", corpus["ref2"],
-                       "-m", "chrf++", "--format", "json")
+    code, out, _ = run(
+        corpus["hyp2"], "--ref", corpus["ref"], "--ref", corpus["ref2"], "-m", "chrf++", "--format", "json"
+    )
     assert code == 0
     (ours,) = json.loads(out)["scores"]
-    theirs = sacrebleu_json(corpus["ref"], corpus["ref2"], "-i", corpus["hyp2"], "-m", "chrf",
-                            "--chrf-word-order", "2")["chrF2++"]
+    theirs = sacrebleu_json(
+        corpus["ref"], corpus["ref2"], "-i", corpus["hyp2"], "-m", "chrf", "--chrf-word-order", "2"
+    )["chrF2++"]
     assert ours["metric"] == "chrF2++"
     assert round(ours["value"], 4) == theirs["score"]
     assert ours["signature"] == theirs["signature"]
@@ -63,7 +67,9 @@ def test_chrf_plus_plus_and_two_references_equal_to_sacrebleu_cli(corpus: dict[s
 def test_score_only_matches_sacrebleu_b(corpus: dict[str, Path]) -> None:
     proc = subprocess.run(
         [str(SACREBLEU), str(corpus["ref"]), "-i", str(corpus["hyp"]), "-m", "bleu", "chrf", "ter", "-b", "-f", "text"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     theirs = [float(x) for x in proc.stdout.split()]
     code, out, _ = run(corpus["hyp"], "--ref", corpus["ref"], "-m", "bleu,chrf,ter")
@@ -124,9 +130,25 @@ def test_compare_matches_sacrebleu_cli_and_is_deterministic(corpus: dict[str, Pa
     assert run(*args)[1] == out  # same seed, same numbers
     assert "Paired bootstrap resampling (1000 samples, seed 12345)" in out
     proc = subprocess.run(
-        [str(SACREBLEU), str(corpus["ref"]), "-i", str(corpus["hyp"]), str(corpus["hyp2"]),
-         "--paired-bs", "-m", "bleu", "chrf", "-f", "text", "-w", "4", "-q"],
-        capture_output=True, text=True, check=True,
+        [
+            str(SACREBLEU),
+            str(corpus["ref"]),
+            "-i",
+            str(corpus["hyp"]),
+            str(corpus["hyp2"]),
+            "--paired-bs",
+            "-m",
+            "bleu",
+            "chrf",
+            "-f",
+            "text",
+            "-w",
+            "4",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     # sacrebleu prints "score (mean ± ci)" per system and "(p = x)" under the candidate.
     theirs = re.findall(r"(\d+\.\d{4}) \((\d+\.\d{4}) ± (\d+\.\d{4})\)", proc.stdout)
@@ -140,8 +162,21 @@ def test_compare_matches_sacrebleu_cli_and_is_deterministic(corpus: dict[str, Pa
 
 
 def test_compare_json(corpus: dict[str, Path]) -> None:
-    code, out, _ = run(corpus["hyp"], "--ref", corpus["ref"], "--compare", corpus["hyp2"],
-                       "-m", "chrf", "--samples", "200", "--seed", "3", "--format", "json")
+    code, out, _ = run(
+        corpus["hyp"],
+        "--ref",
+        corpus["ref"],
+        "--compare",
+        corpus["hyp2"],
+        "-m",
+        "chrf",
+        "--samples",
+        "200",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+    )
     assert code == 0
     comp = json.loads(out)["compare"]
     assert comp["test"] == "paired-bootstrap" and comp["samples"] == 200 and comp["seed"] == 3
@@ -157,10 +192,15 @@ def test_compare_json(corpus: dict[str, Path]) -> None:
 def test_paragraph_aligned_articles(tmp_path: Path) -> None:
     hyp = tmp_path / "mt.md"
     ref = tmp_path / "human.md"
-    hyp.write_text("# Budget approved\n\nThe government approved\nthe budget on Wednesday.\n\n"
-                   "Parliament votes next week.\n", encoding="utf-8")
-    ref.write_text("# Budget passed\n\nThe government approved the budget on Wednesday.\n\n"
-                   "Parliament will vote on it next week.\n", encoding="utf-8")
+    hyp.write_text(
+        "# Budget approved\n\nThe government approved\nthe budget on Wednesday.\n\nParliament votes next week.\n",
+        encoding="utf-8",
+    )
+    ref.write_text(
+        "# Budget passed\n\nThe government approved the budget on Wednesday.\n\n"
+        "Parliament will vote on it next week.\n",
+        encoding="utf-8",
+    )
     code, out, _ = run(hyp, "--ref", ref, "--format", "json", "--worst", "1")
     assert code == 0
     data = json.loads(out)
@@ -222,9 +262,22 @@ def test_bom_input_scores_like_plain(corpus: dict[str, Path], tmp_path: Path) ->
 
 def test_whole_cli_in_a_subprocess(corpus: dict[str, Path]) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "tqkit", "score", str(corpus["hyp"]), "--ref", str(corpus["ref"]),
-         "-m", "chrf", "--format", "json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "tqkit",
+            "score",
+            str(corpus["hyp"]),
+            "--ref",
+            str(corpus["ref"]),
+            "-m",
+            "chrf",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     theirs = sacrebleu_json(corpus["ref"], "-i", corpus["hyp"], "-m", "chrf")["chrF2"]
     (ours,) = json.loads(proc.stdout)["scores"]

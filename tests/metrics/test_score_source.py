@@ -65,8 +65,7 @@ The council meets again in March.
 # except source sentences 2-3 of the second paragraph, which the hypothesis translates as one.
 EXPECTED_HYP = [
     "Gabrovo council adopts the budget",
-    "The municipal council of Gabrovo adopted on Thursday the budget of the municipality for "
-    "next year.",
+    "The municipal council of Gabrovo adopted on Thursday the budget of the municipality for next year.",
     "It amounts to 142 million leva, with 12 million more than last year's, and 27 of a total "
     "of 37 municipal councillors voted for the project.",
     "Mayor Tanya Hristova spoke to journalists after the vote. She said that the biggest part of "
@@ -83,8 +82,7 @@ EXPECTED_REF = [
     "Mayor Tanya Hristova said most of the money would go to education.",
     "More than 40 million leva is set aside for schools and kindergartens.",
     "The opposition called the budget unrealistic.",
-    "It says that revenue from selling municipal land has been overestimated. The council meets "
-    "again in March.",
+    "It says that revenue from selling municipal land has been overestimated. The council meets again in March.",
 ]
 
 
@@ -111,17 +109,20 @@ def test_segments_follow_the_source_sentences(files: dict[str, Path]) -> None:
     assert aligned.hypotheses == EXPECTED_HYP
     assert aligned.reference_streams == [EXPECTED_REF]
     assert len(source.items) == 7
-    assert source.items[2] == ("Той възлиза на 142 милиона лева, с 12 милиона повече от "
-                               "миналогодишния. За проекта гласуваха 27 от общо 37 общински "
-                               "съветници.")
+    assert source.items[2] == (
+        "Той възлиза на 142 милиона лева, с 12 милиона повече от "
+        "миналогодишния. За проекта гласуваха 27 от общо 37 общински "
+        "съветници."
+    )
     assert source.lines == (1, 3, 3, 5, 5, 7, 7)
     assert aligned.systems[0].lines == (1, 3, 3, 5, 5, 7, 7)
     assert aligned.references[0].lines == (1, 3, 3, 5, 5, 5, 5)
 
 
 def test_scores_are_sacrebleu_on_those_segments(files: dict[str, Path]) -> None:
-    code, out, err = run(files["hyp"], "--ref", files["ref"], "--source", files["src"],
-                         "-m", "bleu,chrf,chrf++,ter", "--format", "json")
+    code, out, err = run(
+        files["hyp"], "--ref", files["ref"], "--source", files["src"], "-m", "bleu,chrf,chrf++,ter", "--format", "json"
+    )
     assert code == 0, err
     data = json.loads(out)
     assert data["alignment"] == "source" and data["segments"] == 7
@@ -148,8 +149,9 @@ def test_without_source_the_files_still_cannot_be_paired(files: dict[str, Path])
 
 
 def test_worst_shows_the_source_sentence(files: dict[str, Path]) -> None:
-    code, out, _ = run(files["hyp"], "--ref", files["ref"], "--source", files["src"],
-                       "--worst", "1", "--format", "json")
+    code, out, _ = run(
+        files["hyp"], "--ref", files["ref"], "--source", files["src"], "--worst", "1", "--format", "json"
+    )
     assert code == 0
     (worst,) = json.loads(out)["worst"]
     i = worst["index"] - 1
@@ -161,18 +163,27 @@ def test_worst_shows_the_source_sentence(files: dict[str, Path]) -> None:
     assert "(hypothesis line " in out and "source (line " in out
 
 
-def test_omitted_sentence_is_an_empty_segment_and_compare_works(files: dict[str, Path],
-                                                                tmp_path: Path) -> None:
+def test_omitted_sentence_is_an_empty_segment_and_compare_works(files: dict[str, Path], tmp_path: Path) -> None:
     # A second system that leaves out "Опозицията критикува бюджета..." entirely.
     other = tmp_path / "mt2.en.txt"
-    other.write_text(HYPOTHESIS.replace(
-        "The opposition criticised the budget as unrealistic. ", ""), encoding="utf-8")
+    other.write_text(HYPOTHESIS.replace("The opposition criticised the budget as unrealistic. ", ""), encoding="utf-8")
     aligned, _ = align_by_source(files["hyp"], [files["ref"]], files["src"], others=[other])
     assert aligned.hypotheses == EXPECTED_HYP
     assert list(aligned.systems[1].items) == [*EXPECTED_HYP[:5], "", EXPECTED_HYP[6]]
     assert aligned.reference_streams == [EXPECTED_REF]
-    code, out, err = run(files["hyp"], "--ref", files["ref"], "--source", files["src"],
-                         "--compare", other, "--samples", "50", "--format", "json")
+    code, out, err = run(
+        files["hyp"],
+        "--ref",
+        files["ref"],
+        "--source",
+        files["src"],
+        "--compare",
+        other,
+        "--samples",
+        "50",
+        "--format",
+        "json",
+    )
     assert code == 0, err
     assert json.loads(out)["compare"]["samples"] == 50
 
@@ -182,8 +193,9 @@ def test_two_references(files: dict[str, Path], tmp_path: Path) -> None:
     ref2.write_text(HYPOTHESIS, encoding="utf-8")  # the hypothesis as its own second reference
     aligned, _ = align_by_source(files["hyp"], [files["ref"], ref2], files["src"])
     assert aligned.reference_streams == [EXPECTED_REF, EXPECTED_HYP]
-    code, out, _ = run(files["hyp"], "--ref", files["ref"], "--ref", ref2, "--source",
-                       files["src"], "-m", "bleu", "--format", "json")
+    code, out, _ = run(
+        files["hyp"], "--ref", files["ref"], "--ref", ref2, "--source", files["src"], "-m", "bleu", "--format", "json"
+    )
     assert code == 0
     assert json.loads(out)["scores"][0]["value"] == pytest.approx(100.0)
 
@@ -198,8 +210,7 @@ def test_two_references(files: dict[str, Path], tmp_path: Path) -> None:
         ("align-lines", "--align lines cannot be used with --source"),
     ],
 )
-def test_errors_are_one_line_exit_2(files: dict[str, Path], tmp_path: Path, case: str,
-                                    expect: str) -> None:
+def test_errors_are_one_line_exit_2(files: dict[str, Path], tmp_path: Path, case: str, expect: str) -> None:
     src, hyp = files["src"], files["hyp"]
     extra: list[str] = []
     if case == "missing-source":

@@ -123,8 +123,16 @@ def build_model_dir(out: Path, sp_model: bytes, seed: int, d_model: int = 32, ff
     spec.save(str(out))
 
 
-def build_argosmodel(dest: Path, from_code: str, to_code: str, sp_model: bytes, *,
-                     seed: int = 0, version: str = "0.1", top: str | None = None) -> Path:
+def build_argosmodel(
+    dest: Path,
+    from_code: str,
+    to_code: str,
+    sp_model: bytes,
+    *,
+    seed: int = 0,
+    version: str = "0.1",
+    top: str | None = None,
+) -> Path:
     """Write ``dest`` (a ``.argosmodel`` zip) translating ``from_code`` to ``to_code``."""
     work = dest.parent / f".build-{from_code}_{to_code}-{seed}"
     model_dir = work / "model"

@@ -85,8 +85,9 @@ print(json.dumps({{"packages": str(s.package_data_dir), "data": str(s.data_dir),
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ARGOS_", "TQKIT_"))}
     env["HOME"] = str(home)
     env["PYTHONPATH"] = str(ROOT)
-    proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
-                          timeout=60, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     got = json.loads(proc.stdout.strip().splitlines()[-1])
     assert got["packages"] == str(models)
@@ -138,15 +139,20 @@ def test_install_clears_argos_caches(models_dir: Path) -> None:
         ({"a/model/model.bin": "", "a/sentencepiece.model": ""}, "no a/metadata.json"),
         ({"a/metadata.json": "{not json"}, "not valid JSON"),
         ({"a/metadata.json": json.dumps({"from_code": "en"})}, "lacks from_code/to_code"),
-        ({"a/metadata.json": json.dumps({"from_code": "en", "to_code": "bg"}),
-          "a/sentencepiece.model": ""}, "no CTranslate2 model"),
-        ({"a/metadata.json": json.dumps({"from_code": "en", "to_code": "bg"}),
-          "a/model/model.bin": ""}, "no tokenizer"),
+        (
+            {"a/metadata.json": json.dumps({"from_code": "en", "to_code": "bg"}), "a/sentencepiece.model": ""},
+            "no CTranslate2 model",
+        ),
+        (
+            {"a/metadata.json": json.dumps({"from_code": "en", "to_code": "bg"}), "a/model/model.bin": ""},
+            "no tokenizer",
+        ),
         ({"a/metadata.json": "{}", "a/../../evil": ""}, "unsafe path"),
     ],
 )
-def test_install_rejects_bad_archives(tmp_path: Path, empty_models_dir: Path,
-                                      entries: dict[str, str] | None, message: str) -> None:
+def test_install_rejects_bad_archives(
+    tmp_path: Path, empty_models_dir: Path, entries: dict[str, str] | None, message: str
+) -> None:
     path = tmp_path / "bad.argosmodel"
     if entries is None:
         path.write_text("not a zip", encoding="utf-8")

@@ -47,8 +47,13 @@ def source(tmp_path: Path) -> Path:
 def _block_argos(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in [m for m in sys.modules if m == "argostranslate" or m.startswith("argostranslate.")]:
         monkeypatch.setitem(sys.modules, name, None)
-    for name in ("argostranslate", "argostranslate.settings", "argostranslate.package",
-                 "argostranslate.translate", "argostranslate.sbd"):
+    for name in (
+        "argostranslate",
+        "argostranslate.settings",
+        "argostranslate.package",
+        "argostranslate.translate",
+        "argostranslate.sbd",
+    ):
         monkeypatch.setitem(sys.modules, name, None)
 
 
@@ -75,7 +80,8 @@ def test_models_install_list_remove(empty_models_dir: Path, argos_packages: dict
     data = json.loads(out)
     assert data["models_dir"] == str(empty_models_dir)
     assert [(m["from"], m["to"], m["package"], m["version"]) for m in data["models"]] == [
-        ("bg", "en", "translate-bg_en-0_1", "0.1"), ("en", "bg", "translate-en_bg-0_1", "0.1"),
+        ("bg", "en", "translate-bg_en-0_1", "0.1"),
+        ("en", "bg", "translate-en_bg-0_1", "0.1"),
     ]
 
     code, out, _ = run("models", "remove", "bg_en")
@@ -86,8 +92,9 @@ def test_models_install_list_remove(empty_models_dir: Path, argos_packages: dict
     assert json.loads(out)["models"] == []
 
 
-def test_models_dir_flag_overrides_environment(tmp_path: Path, argos_packages: dict[str, Path],
-                                               empty_models_dir: Path) -> None:
+def test_models_dir_flag_overrides_environment(
+    tmp_path: Path, argos_packages: dict[str, Path], empty_models_dir: Path
+) -> None:
     other = tmp_path / "elsewhere"
     code, _, err = run("models", "install", "--models-dir", str(other), str(argos_packages["bg-en"]))
     assert code == 0, err
@@ -150,8 +157,7 @@ def test_roundtrip_threshold_zero_reports_nothing(models_dir: Path, article: Pat
 
 
 def test_roundtrip_against_source(models_dir: Path, article: Path, source: Path) -> None:
-    code, out, err = run("roundtrip", str(article), "--source", str(source), "--source-lang", "bg",
-                         "--format", "json")
+    code, out, err = run("roundtrip", str(article), "--source", str(source), "--source-lang", "bg", "--format", "json")
     assert code == 1, err
     data = json.loads(out)
     assert data["mode"] == "source" and data["source_lang"] == "bg"
@@ -181,7 +187,10 @@ def test_roundtrip_missing_one_direction(models_dir: Path, article: Path) -> Non
     run("models", "remove", "bg-en")
     code, _, err = run("roundtrip", str(article), "--via", "bg")
     assert code == 2
-    assert "no offline MT model for bg->en; install one with: tqkit models install translate-bg_en-VERSION.argosmodel" in err
+    assert (
+        "no offline MT model for bg->en; install one with: tqkit models install translate-bg_en-VERSION.argosmodel"
+        in err
+    )
 
 
 def test_roundtrip_without_extra(monkeypatch: pytest.MonkeyPatch, article: Path) -> None:
@@ -210,8 +219,7 @@ def test_models_path(empty_models_dir: Path, tmp_path: Path) -> None:
 def test_roundtrip_source_paragraph_mismatch_is_noted(models_dir: Path, article: Path, tmp_path: Path) -> None:
     src = tmp_path / "short.bg.txt"
     src.write_text(SOURCE.split("\n\n")[0] + "\n", encoding="utf-8")
-    code, out, err = run("roundtrip", str(article), "--source", str(src), "--source-lang", "bg",
-                         "--format", "json")
+    code, out, err = run("roundtrip", str(article), "--source", str(src), "--source-lang", "bg", "--format", "json")
     assert code == 1
     assert err == f"tqkit: {article}: 2 paragraphs in the translation, 1 in the source; compared the first 1 in order\n"
     assert json.loads(out)["sentences"] == 2

@@ -129,8 +129,21 @@ def test_through_tqkit_check(models_dir: Path, tmp_path: Path, monkeypatch: pyte
     # tqkit.engine caches engines by settings alone, and its options (--roundtrip-via) would
     # leak from one in-process run into the next: start each run with an empty cache.
     monkeypatch.setattr(tqkit.engine, "_ENGINES", {})
-    result = runner.invoke(cli, ["check", str(path), "--select", "TQ501", "--roundtrip-via", "bg",
-                                 "--models-dir", str(models_dir), "--format", "json"])
+    result = runner.invoke(
+        cli,
+        [
+            "check",
+            str(path),
+            "--select",
+            "TQ501",
+            "--roundtrip-via",
+            "bg",
+            "--models-dir",
+            str(models_dir),
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 1, result.stderr
     report = json.loads(result.stdout)
     assert [f["rule"] for f in report["findings"]] == ["TQ501"] * 3
@@ -154,8 +167,11 @@ def test_transliteration_suggestion_comes_from_mt_when_a_model_is_installed(mode
 
     source = "Никой от кметовете не подписа договора.\n"
     target = "None of the kmetove signed the contract.\n"
-    found = [f for f in check_text(target, select=["TQ102"], source=source,
-                                   options={"models_dir": str(models_dir)}) if f.rule == "TQ102"]
+    found = [
+        f
+        for f in check_text(target, select=["TQ102"], source=source, options={"models_dir": str(models_dir)})
+        if f.rule == "TQ102"
+    ]
     assert found and found[0].data["source_word"] == "кметовете"
     expected = get_translator("bg", "en", models_dir).translate_sentence("кметовете").strip(" .")
     assert expected and found[0].fixes[0].edits[0].replacement == expected

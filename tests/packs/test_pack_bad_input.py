@@ -67,7 +67,11 @@ BAD = {
     "quiet-example-fires": (entry().replace("Nothing to see here.", "Blorfing zanzibar again."), 10, ("quiet",)),
     "backtracking-regex": (entry(pattern="blorfing /(a+)+b/"), 6, ("backtrack",)),
     "back-reference": (entry(pattern="blorfing /(a)\\\\1/"), 6, ("back-reference",)),
-    "undeclared-reference": (entry().replace('reference: "written for the test"', "reference: XYZ"), 8, ("XYZ", "not declared")),
+    "undeclared-reference": (
+        entry().replace('reference: "written for the test"', "reference: XYZ"),
+        8,
+        ("XYZ", "not declared"),
+    ),
     "no-quiet-example": (entry().replace('    quiet: ["Nothing to see here."]\n', ""), 5, ("quiet", "at least one")),
     "no-literal": (entry(pattern="* /x+/"), 6, ("literal",)),
 }

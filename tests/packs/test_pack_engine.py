@@ -20,28 +20,34 @@ def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def make(tmp_path: Path, entries: str) -> PackSet:
     path = tmp_path / "t.yaml"
-    path.write_text("pack: t\nsource_lang: ru\nreferences:\n  REF: a reference\nentries:\n" + entries,
-                    encoding="utf-8")
+    path.write_text("pack: t\nsource_lang: ru\nreferences:\n  REF: a reference\nentries:\n" + entries, encoding="utf-8")
     return load_packs([path], cache=False)
 
 
 def one(pattern: str, fires: str, quiet: str = "Nothing here.", extra: str = "") -> str:
-    return (f"  - id: e{abs(hash(pattern)) % 10**8}\n    pattern: {pattern!r}\n    message: m\n"
-            f"    reference: REF\n    fires: [{fires!r}]\n    quiet: [{quiet!r}]\n{extra}")
+    return (
+        f"  - id: e{abs(hash(pattern)) % 10**8}\n    pattern: {pattern!r}\n    message: m\n"
+        f"    reference: REF\n    fires: [{fires!r}]\n    quiet: [{quiet!r}]\n{extra}"
+    )
 
 
 def found(ps: PackSet, text: str, source: str | None = None) -> list[str]:
-    return [text[m.start:m.end] for m in ps.find(text, None, (lambda _o: source))]
+    return [text[m.start : m.end] for m in ps.find(text, None, (lambda _o: source))]
 
 
 def test_inflection_and_possessive(tmp_path: Path) -> None:
     ps = make(tmp_path, one("conduct~ a meeting", "They conducted a meeting."))
     assert found(ps, "She conducts a meeting; they are conducting a meeting.") == [
-        "conducts a meeting", "conducting a meeting"]
+        "conducts a meeting",
+        "conducting a meeting",
+    ]
     assert found(ps, "The conductor a meeting.") == []
     ps = make(tmp_path, one("peacemaker~", "A peacemaker's convoy."))
     assert found(ps, "Peacemakers and a peacemaker's car; the peacemakers' cars.") == [
-        "Peacemakers", "peacemaker's", "peacemakers"]
+        "Peacemakers",
+        "peacemaker's",
+        "peacemakers",
+    ]
     assert found(ps, "anti-peacemaker rhetoric, peacemakerish") == []
 
 
@@ -74,22 +80,38 @@ def test_case_sensitive_and_regex(tmp_path: Path) -> None:
 
 
 def test_unless_antipattern(tmp_path: Path) -> None:
-    ps = make(tmp_path, one("it is noted that", "It is noted that it rained.", "It is noted that, she said, it rained.",
-                            "    unless: ['it is noted that *{0,3} (said|says)']\n"))
+    ps = make(
+        tmp_path,
+        one(
+            "it is noted that",
+            "It is noted that it rained.",
+            "It is noted that, she said, it rained.",
+            "    unless: ['it is noted that *{0,3} (said|says)']\n",
+        ),
+    )
     assert found(ps, "It is noted that prices rose.") == ["It is noted that"]
     assert found(ps, "It is noted that, she said, prices rose.") == []
 
 
 def test_source_context(tmp_path: Path) -> None:
-    ps = make(tmp_path, one("actual~", "The actual topic.", "The real topic.",
-                            "    context: source\n    source: актуальный\n    source_match: [актуальн]\n"))
+    ps = make(
+        tmp_path,
+        one(
+            "actual~",
+            "The actual topic.",
+            "The real topic.",
+            "    context: source\n    source: актуальный\n    source_match: [актуальн]\n",
+        ),
+    )
     assert found(ps, "The actual topic.") == []
     assert found(ps, "The actual topic.", "актуальная тема") == ["actual"]
     assert found(ps, "The actual topic.", "настоящая тема") == []
 
 
 def test_suggestion_templates(tmp_path: Path) -> None:
-    ps = make(tmp_path, one("conduct~ a meeting", "They conducted a meeting.", extra="    suggest: ['hold~ a meeting']\n"))
+    ps = make(
+        tmp_path, one("conduct~ a meeting", "They conducted a meeting.", extra="    suggest: ['hold~ a meeting']\n")
+    )
     text = "They conducted a meeting and are conducting a meeting."
     assert [render(m, text) for m in ps.find(text)] == [["held a meeting"], ["holding a meeting"]]
     ps = make(tmp_path, one("(the|a) regime~ of <CAP>", "The regime of Putin.", extra="    suggest: ['$4 regime~']\n"))
@@ -98,8 +120,11 @@ def test_suggestion_templates(tmp_path: Path) -> None:
 
 
 def test_overlaps_leftmost_longest(tmp_path: Path) -> None:
-    ps = make(tmp_path, one("peaceful resident~", "Peaceful residents fled.")
-              + one("resident~ of", "Residents of the town.", "Residents fled."))
+    ps = make(
+        tmp_path,
+        one("peaceful resident~", "Peaceful residents fled.")
+        + one("resident~ of", "Residents of the town.", "Residents fled."),
+    )
     assert found(ps, "Peaceful residents of the town fled.") == ["Peaceful residents"]
 
 
@@ -114,8 +139,23 @@ def test_safe_regexes_are_accepted(rx: str) -> None:
     check_regex(rx)
 
 
-@pytest.mark.parametrize("pattern", ["", "*", "* *{0,2}", "word <VERB>", "<NUM> , <NUM>", "*{0,9} word", "*{3,1} word",
-                                     "u.s. word", "(a|b word", "=(a|b)", "=word~", "/x+/"])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "",
+        "*",
+        "* *{0,2}",
+        "word <VERB>",
+        "<NUM> , <NUM>",
+        "*{0,9} word",
+        "*{3,1} word",
+        "u.s. word",
+        "(a|b word",
+        "=(a|b)",
+        "=word~",
+        "/x+/",
+    ],
+)
 def test_bad_patterns(pattern: str) -> None:
     from tqkit.packs.inflect import inflections
 
@@ -147,7 +187,7 @@ def test_contributing_worked_example_is_a_valid_entry(tmp_path: Path) -> None:
     """CONTRIBUTING.md's pack entry loads, its examples behave, and the fix keeps the form."""
     text = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text(encoding="utf-8")
     start = text.index("```yaml\n") + len("```yaml\n")
-    block = text[start:text.index("```", start)]
+    block = text[start : text.index("```", start)]
     ps = make(tmp_path, block)
     sentence = "They are conducting a meeting today."
     [m] = ps.find(sentence)
@@ -160,8 +200,11 @@ def test_entry_reported_under_another_rule(tmp_path: Path) -> None:
     from tqkit.cli import cli
 
     path = tmp_path / "p.yaml"
-    path.write_text("pack: p\nreferences:\n  REF: r\nentries:\n" + one("blorf zanzibar~", "A blorf zanzibar.", extra="    rule: TQ304\n"),
-                    encoding="utf-8")
+    path.write_text(
+        "pack: p\nreferences:\n  REF: r\nentries:\n"
+        + one("blorf zanzibar~", "A blorf zanzibar.", extra="    rule: TQ304\n"),
+        encoding="utf-8",
+    )
     article = tmp_path / "a.txt"
     article.write_text("They saw a blorf zanzibar.\n", encoding="utf-8")
     res = CliRunner().invoke(cli, ["check", "--packs", str(path), str(article), "--select", "TQ301,TQ304"])
@@ -176,8 +219,10 @@ def test_pack_for_another_target_language(tmp_path: Path) -> None:
 
     path = tmp_path / "en-bg.yaml"
     entry = one("(мирни|мирните) (жители|жителите)", "Загинаха мирни жители.", "Загинаха цивилни.")
-    path.write_text("pack: en-bg-test\ntarget_lang: bg\nsource_lang: en\nreferences:\n  REF: r\nentries:\n"
-                    + entry, encoding="utf-8")
+    path.write_text(
+        "pack: en-bg-test\ntarget_lang: bg\nsource_lang: en\nreferences:\n  REF: r\nentries:\n" + entry,
+        encoding="utf-8",
+    )
     ps = load_packs([path], cache=False)
     assert [m.entry.id for m in ps.find("Загинаха мирни жители.", lang="bg")]
     assert not ps.find("Загинаха мирни жители.", lang="en")
@@ -196,8 +241,9 @@ def test_cache_is_used_and_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     cache = tmp_path / "cache"
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(cache))
     path = tmp_path / "t.yaml"
-    body = "pack: t\nreferences:\n  REF: r\nentries:\n" + one("blorf zanzibar~", "A blorf zanzibar.",
-                                                             extra="    suggest: ['blorfed zanzibar~']\n")
+    body = "pack: t\nreferences:\n  REF: r\nentries:\n" + one(
+        "blorf zanzibar~", "A blorf zanzibar.", extra="    suggest: ['blorfed zanzibar~']\n"
+    )
     for i in range(packs_cache.KEEP_CACHED + 3):
         path.write_text(body + f"# edit {i}\n", encoding="utf-8")
         os.utime(path, ns=(10**18 + i, 10**18 + i))
@@ -210,33 +256,68 @@ def test_cache_is_used_and_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert len(list((cache / "packs").glob("packs-*.msgpack"))) == packs_cache.KEEP_CACHED
 
 
-def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_corrupt_cache_is_ignored_and_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import msgpack
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(cache))
     path = tmp_path / "t.yaml"
-    path.write_text("pack: t\nreferences:\n  REF: r\nentries:\n" + one("blorf zanzibar~", "A blorf zanzibar."),
-                    encoding="utf-8")
+    path.write_text(
+        "pack: t\nreferences:\n  REF: r\nentries:\n" + one("blorf zanzibar~", "A blorf zanzibar."), encoding="utf-8"
+    )
     load_packs([path])
     [entry] = (cache / "packs").glob("packs-*.msgpack")
-    for bad in (b"\x80garbage", msgpack.packb({"format": "tqkit-packs-cache", "key": "x"}),
-                msgpack.packb(msgpack.ExtType(1, b"code"))):
+    for bad in (
+        b"\x80garbage",
+        msgpack.packb({"format": "tqkit-packs-cache", "key": "x"}),
+        msgpack.packb(msgpack.ExtType(1, b"code")),
+    ):
         entry.write_bytes(bad)
         ps = load_packs([path])
         assert ps.find("A blorf zanzibar.")
     assert "packs cache entry ignored" in capsys.readouterr().err
 
 
-_VOCAB = ["peace", "peaceful", "residents", "resident's", "of", "the", "a", "held", "holds", "meeting",
-          "meetings", "Peaceful", "RESIDENTS", "-", ",", ".", "\n\n", "anti-peace", "12", "x\x00y"]
-_BRUTE_PATTERNS = ["peaceful resident~", "(the|a) meeting~", "hold~ (a|the) meeting~", "of the", "<NUM> resident~",
-                   "peace =RESIDENTS", "<PUNCT> peaceful"]
+_VOCAB = [
+    "peace",
+    "peaceful",
+    "residents",
+    "resident's",
+    "of",
+    "the",
+    "a",
+    "held",
+    "holds",
+    "meeting",
+    "meetings",
+    "Peaceful",
+    "RESIDENTS",
+    "-",
+    ",",
+    ".",
+    "\n\n",
+    "anti-peace",
+    "12",
+    "x\x00y",
+]
+_BRUTE_PATTERNS = [
+    "peaceful resident~",
+    "(the|a) meeting~",
+    "hold~ (a|the) meeting~",
+    "of the",
+    "<NUM> resident~",
+    "peace =RESIDENTS",
+    "<PUNCT> peaceful",
+]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(_VOCAB), max_size=40), st.lists(st.sampled_from([" ", "  ", "\n"]), min_size=40, max_size=40))
+@given(
+    st.lists(st.sampled_from(_VOCAB), max_size=40),
+    st.lists(st.sampled_from([" ", "  ", "\n"]), min_size=40, max_size=40),
+)
 def test_anchored_matching_equals_brute_force(words: list[str], seps: list[str]) -> None:
     """Gap-free patterns: the anchor-led matcher (windows, neighbour pre-test) finds exactly the
     matches of trying every pattern at every token."""
@@ -271,8 +352,9 @@ def _brute_set() -> PackSet:
         import tempfile
 
         d = Path(tempfile.mkdtemp())
-        body = "".join(one(p, "x", extra="").replace(f"e{abs(hash(p)) % 10**8}", f"b{i}")
-                       for i, p in enumerate(_BRUTE_PATTERNS))
+        body = "".join(
+            one(p, "x", extra="").replace(f"e{abs(hash(p)) % 10**8}", f"b{i}") for i, p in enumerate(_BRUTE_PATTERNS)
+        )
         path = d / "b.yaml"
         path.write_text("pack: b\nreferences:\n  REF: r\nentries:\n" + body, encoding="utf-8")
         from tqkit.packs.load import build

@@ -45,15 +45,25 @@ def test_every_pack_has_entries() -> None:
 def _findings(entry: Entry, ex: Example) -> list:
     source = example_source(entry, ex) or None
     if entry.kind == "transliteration":
-        return [f for f in check_text(ex.text, select=["TQ102"], source=source) if f.rule == "TQ102"
-                and any(p.lower() in ex.text[f.span.start:f.span.end].lower() for p in entry.patterns)]
+        return [
+            f
+            for f in check_text(ex.text, select=["TQ102"], source=source)
+            if f.rule == "TQ102"
+            and any(p.lower() in ex.text[f.span.start : f.span.end].lower() for p in entry.patterns)
+        ]
     codes = sorted({"TQ301", entry.rule})
-    return [f for f in check_text(ex.text, select=codes, source=source, target_lang=entry.target_lang)
-            if f.data.get("entry") == entry.id]
+    return [
+        f
+        for f in check_text(ex.text, select=codes, source=source, target_lang=entry.target_lang)
+        if f.data.get("entry") == entry.id
+    ]
 
 
-@pytest.mark.parametrize(("pack", "entry", "example", "must_fire"), CASES,
-                         ids=[f"{c[1].id}-{'fires' if c[3] else 'quiet'}{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("pack", "entry", "example", "must_fire"),
+    CASES,
+    ids=[f"{c[1].id}-{'fires' if c[3] else 'quiet'}{i}" for i, c in enumerate(CASES)],
+)
 def test_pack_example(pack: str, entry: Entry, example: Example, must_fire: bool) -> None:
     found = _findings(entry, example)
     where = f"{pack}:{example.line} ({entry.id})"

@@ -66,8 +66,9 @@ def samples() -> Iterator[Sample]:
     for system, segs in _mqm().items():
         yield Sample(f"mqm-{system}", _paragraphs([t for _, t in segs], 4))
     online = _mqm()["Online-W"][:80]
-    yield Sample("mqm-Online-W+source", "\n\n".join(t for _, t in online) + "\n",
-                 source="\n\n".join(s for s, _ in online) + "\n")
+    yield Sample(
+        "mqm-Online-W+source", "\n\n".join(t for _, t in online) + "\n", source="\n\n".join(s for s, _ in online) + "\n"
+    )
     for pair in ("ru-en", "et-en", "ro-en", "en-de"):
         rows = [json.loads(line) for line in (DATA / "mlqe-pe" / f"{pair}.dev.jsonl").open(encoding="utf-8")]
         lang = pair.split("-")[1]
@@ -92,8 +93,14 @@ def _rule_examples() -> Iterator[Sample]:
 
 def serialise(findings: list) -> list[list[object]]:  # type: ignore[type-arg]
     return [
-        [f.rule, f.span.start, f.span.end, int(f.severity), f.message,
-         [[fix.title, fix.safe, [[e.start, e.end, e.replacement] for e in fix.edits]] for fix in f.fixes]]
+        [
+            f.rule,
+            f.span.start,
+            f.span.end,
+            int(f.severity),
+            f.message,
+            [[fix.title, fix.safe, [[e.start, e.end, e.replacement] for e in fix.edits]] for fix in f.fixes],
+        ]
         for f in findings
     ]
 
@@ -101,8 +108,15 @@ def serialise(findings: list) -> list[list[object]]:  # type: ignore[type-arg]
 def check(sample: Sample) -> list[list[object]]:
     from tqkit.api import check_text
 
-    return serialise(check_text(sample.text, path=sample.name, target_lang=sample.target_lang,
-                                markdown=sample.markdown, source=sample.source))
+    return serialise(
+        check_text(
+            sample.text,
+            path=sample.name,
+            target_lang=sample.target_lang,
+            markdown=sample.markdown,
+            source=sample.source,
+        )
+    )
 
 
 def digest(rows: list[list[object]]) -> str:
@@ -118,8 +132,7 @@ def build() -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
     for sample in samples():
         rows = check(sample)
-        out[sample.name] = {"sha256": digest(rows), "count": len(rows), "findings": summary(rows),
-                            "first": rows[:2]}
+        out[sample.name] = {"sha256": digest(rows), "count": len(rows), "findings": summary(rows), "first": rows[:2]}
     return out
 
 
@@ -130,8 +143,10 @@ def main() -> int:
     golden = build()
     if args.update:
         GOLDEN.write_text(json.dumps(golden, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {GOLDEN.relative_to(ROOT)}: {len(golden)} documents, "
-              f"{sum(int(str(g['count'])) for g in golden.values())} findings")
+        print(
+            f"wrote {GOLDEN.relative_to(ROOT)}: {len(golden)} documents, "
+            f"{sum(int(str(g['count'])) for g in golden.values())} findings"
+        )
         return 0
     old = json.loads(GOLDEN.read_text(encoding="utf-8"))
     bad = [name for name in golden if old.get(name, {}).get("sha256") != golden[name]["sha256"]]

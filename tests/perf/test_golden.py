@@ -30,6 +30,8 @@ def test_findings_identical(sample) -> None:  # type: ignore[no-untyped-def]
     changed = ""
     if not gone and not new:  # same spans: a message, severity or fix changed
         changed = f"; same spans, first findings now {json.dumps(rows[:2], ensure_ascii=False)}"
-    pytest.fail(f"{sample.name}: findings differ from tests/perf/golden.json ({len(now)} now, "
-                f"{len(before)} before); disappeared {gone}, appeared {new}{changed}. If the change "
-                "is intended: .venv/bin/python tests/perf/golden_corpus.py --update")
+    pytest.fail(
+        f"{sample.name}: findings differ from tests/perf/golden.json ({len(now)} now, "
+        f"{len(before)} before); disappeared {gone}, appeared {new}{changed}. If the change "
+        "is intended: .venv/bin/python tests/perf/golden_corpus.py --update"
+    )

@@ -13,8 +13,30 @@ from tqkit.literals import literal_finditer
 
 WORDS = ("batka", "batki", "militsiya", "obshtina", "ab")
 RX = re.compile(r"(?<![\w\-])((?:militsiya|obshtina|batka|batki|ab)(?:['’]s)?)(?![\w\-])", re.I)
-PIECES = st.sampled_from([*WORDS, "Batka", "MILITSIYA", "ObShTiNa's", " ", "-", "’s", "'", "x", "\n",
-                          "\u0130", "\u0131", "ſ", "\u212a", "Ё", "é", "1", "_", "\x00", "batkab"])
+PIECES = st.sampled_from(
+    [
+        *WORDS,
+        "Batka",
+        "MILITSIYA",
+        "ObShTiNa's",
+        " ",
+        "-",
+        "’s",
+        "'",
+        "x",
+        "\n",
+        "\u0130",
+        "\u0131",
+        "ſ",
+        "\u212a",
+        "Ё",
+        "é",
+        "1",
+        "_",
+        "\x00",
+        "batkab",
+    ]
+)
 
 
 def _spans(it: object) -> list[tuple[int, int]]:
@@ -36,8 +58,10 @@ def test_examples() -> None:
 WORD_RE = re.compile(r"\b[A-Za-z]{4,}\b")
 
 
-@given(st.lists(st.sampled_from(["word", "abcde", " ", "\n", "-", "ab", "x.y", "’s"]), max_size=60),
-       st.integers(min_value=1, max_value=12))
+@given(
+    st.lists(st.sampled_from(["word", "abcde", " ", "\n", "-", "ab", "x.y", "’s"]), max_size=60),
+    st.integers(min_value=1, max_value=12),
+)
 def test_space_chunks_give_the_same_matches(pieces: list[str], size: int) -> None:
     text = "".join(pieces)
     chunks = list(space_chunks(text, size))
@@ -45,8 +69,10 @@ def test_space_chunks_give_the_same_matches(pieces: list[str], size: int) -> Non
     assert [w for a, b in chunks for w in WORD_RE.findall(text, a, b)] == WORD_RE.findall(text)
 
 
-@given(st.lists(st.sampled_from(["ΟΔΟΣ", "Σ", "σ", "ς", " ", "\n", "Word", "’", "Ё", "İ", "ß", "x"]), max_size=60),
-       st.integers(min_value=1, max_value=12))
+@given(
+    st.lists(st.sampled_from(["ΟΔΟΣ", "Σ", "σ", "ς", " ", "\n", "Word", "’", "Ё", "İ", "ß", "x"]), max_size=60),
+    st.integers(min_value=1, max_value=12),
+)
 def test_fold_long_is_fold(pieces: list[str], size: int) -> None:
     import tqkit.document as document
 

@@ -54,15 +54,28 @@ def test_tq503_still_reports_a_dropped_acronym(tmp_path: Path) -> None:
 
 
 def test_tq503_cyrillic_source_names_still_reported() -> None:
-    found = check_text("The minister said the budget was ready.", select=["TQ503"],
-                       source="Министърът Петър Иванов заяви, че бюджетът е готов.")
+    found = check_text(
+        "The minister said the budget was ready.",
+        select=["TQ503"],
+        source="Министърът Петър Иванов заяви, че бюджетът е готов.",
+    )
     assert len(found) == 1
 
 
 def test_tq506_quiet_on_translator_credits(tmp_path: Path) -> None:
     path = tmp_path / "de.po"
-    path.write_bytes(_po([("translator-credits", "Jane Doe <jane@example.org>\\nJohn Roe <john@example.org>\\n"
-                           "Launchpad Contributions: Anna Smith https://launchpad.net/~anna Bob Brown")], "de"))
+    path.write_bytes(
+        _po(
+            [
+                (
+                    "translator-credits",
+                    "Jane Doe <jane@example.org>\\nJohn Roe <john@example.org>\\n"
+                    "Launchpad Contributions: Anna Smith https://launchpad.net/~anna Bob Brown",
+                )
+            ],
+            "de",
+        )
+    )
     assert [r for r in _rules(path, "--target-lang", "en") if r[0].startswith("TQ5")] == []
 
 
@@ -76,8 +89,9 @@ def test_tq102_still_reports_transliteration() -> None:
 
 
 def test_tq302_quiet_on_camel_case_identifiers() -> None:
-    assert check_text("Set the fileName option, then read fileName again. Call setName() first.",
-                      select=["TQ302"]) == []
+    assert (
+        check_text("Set the fileName option, then read fileName again. Call setName() first.", select=["TQ302"]) == []
+    )
     assert len(check_text("The minister statedThe talks would resume.", select=["TQ302"])) == 1
 
 
@@ -100,9 +114,11 @@ def test_tq103_calls_chinese_chinese() -> None:
 
 
 def test_language_picker_items_are_separate_segments() -> None:
-    data = ("<nav><ul><li><a href='/'>Home</a></li></ul><a href='/en'>English</a><a href='/bg'>"
-            "Български</a></nav><p>English | <a href='/ru'>Russian</a> | <a href='/de'>Deutsch</a></p>"
-            "<div><a href='/en'>English</a> <a href='/fr'>Fran&ccedil;ais</a></div>").encode()
+    data = (
+        "<nav><ul><li><a href='/'>Home</a></li></ul><a href='/en'>English</a><a href='/bg'>"
+        "Български</a></nav><p>English | <a href='/ru'>Russian</a> | <a href='/de'>Deutsch</a></p>"
+        "<div><a href='/en'>English</a> <a href='/fr'>Fran&ccedil;ais</a></div>"
+    ).encode()
     doc = HTML.read("m.html", data)
     texts = [doc.slice(s.span) for s in doc.segments]
     assert "Български" in texts and "Deutsch" in texts and "Fran&ccedil;ais" in texts
@@ -127,8 +143,24 @@ def test_list_continuation_text_is_not_code() -> None:
 
 
 def _ru_po(n: int = 200) -> bytes:
-    words = ["Правительство", "утвердило", "новый", "бюджет", "на", "следующий", "год", "сообщили", "в",
-             "министерства", "финансов", "Откройте", "файл", "и", "сохраните", "изменения"]
+    words = [
+        "Правительство",
+        "утвердило",
+        "новый",
+        "бюджет",
+        "на",
+        "следующий",
+        "год",
+        "сообщили",
+        "в",
+        "министерства",
+        "финансов",
+        "Откройте",
+        "файл",
+        "и",
+        "сохраните",
+        "изменения",
+    ]
     entries = [(f"Message {i}", " ".join(words[(i + k) % len(words)] for k in range(9))) for i in range(n)]
     return _po(entries, "bg")
 

@@ -28,8 +28,10 @@ SLACK = 0.25
 
 
 def _xliff(body: bytes) -> bytes:
-    return (b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="de" '
-            b'target-language="en"><body>' + body + b"</body></file></xliff>\n")
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="de" '
+        b'target-language="en"><body>' + body + b"</body></file></xliff>\n"
+    )
 
 
 def _rep(unit: bytes, size: int) -> bytes:
@@ -37,11 +39,16 @@ def _rep(unit: bytes, size: int) -> bytes:
 
 
 def _docx(paragraphs_xml: bytes) -> bytes:
-    doc = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-           + paragraphs_xml + b"</w:body></w:document>")
+    doc = (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + paragraphs_xml
+        + b"</w:body></w:document>"
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(
+            "[Content_Types].xml", b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+        )
         z.writestr("word/document.xml", doc)
     return out.getvalue()
 
@@ -49,9 +56,11 @@ def _docx(paragraphs_xml: bytes) -> bytes:
 def _mix(*parts: bytes) -> Callable[[int], bytes]:
     """An input of about ``size`` bytes: each adversarial pattern repeated over an equal share
     (a quadratic step on any share still shows: 1/4 of 512 kB is far past where it hung)."""
+
     def build(size: int) -> bytes:
         share = size // len(parts)
         return b"\n".join(_rep(p, share) for p in parts)
+
     return build
 
 
@@ -66,14 +75,28 @@ CASES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "html": (".html", _mix(b"<b></b>", b"<a \"'<b ", b"<script <!-- ", b"<li><a>x</a>")),
     "docx": (".docx", lambda n: _docx(_rep(b"<w:p><w:r><w:t>the the </w:t></w:r><w:r><w:tab/></w:r></w:p>", n))),
     # "<!--" and unclosed inline codes inside CDATA; many units with empty and full targets
-    "xliff": (".xlf", lambda n: _xliff(
-        b'<trans-unit id="c"><source>a</source><target><![CDATA[' + _rep(b"<!--<ph><", n // 2)
-        + b"]]></target></trans-unit>"
-        + _rep(b'<trans-unit id="1"><source>a</source><target/></trans-unit>'
-               b'<trans-unit id="u"><source>a</source><target>the the &amp; b</target></trans-unit>', n // 2))),
+    "xliff": (
+        ".xlf",
+        lambda n: _xliff(
+            b'<trans-unit id="c"><source>a</source><target><![CDATA['
+            + _rep(b"<!--<ph><", n // 2)
+            + b"]]></target></trans-unit>"
+            + _rep(
+                b'<trans-unit id="1"><source>a</source><target/></trans-unit>'
+                b'<trans-unit id="u"><source>a</source><target>the the &amp; b</target></trans-unit>',
+                n // 2,
+            )
+        ),
+    ),
     # many entries; one long multi-line string full of escapes
-    "po": (".po", lambda n: _rep(b'msgid "a"\nmsgstr "the the \\" b"\n\n', n // 2)
-           + b'msgid "b"\nmsgstr ""\n' + _rep(b'"the \\n \\t "\n', n // 2)),
+    "po": (
+        ".po",
+        lambda n: (
+            _rep(b'msgid "a"\nmsgstr "the the \\" b"\n\n', n // 2)
+            + b'msgid "b"\nmsgstr ""\n'
+            + _rep(b'"the \\n \\t "\n', n // 2)
+        ),
+    ),
 }
 
 
@@ -98,7 +121,8 @@ def _assert_linear(name: str, measure: Callable[[int], float]) -> None:
     for k in range(DOUBLINGS):
         assert times[k + 1] <= 2.0 * times[k] + SLACK, (
             f"{name}: {START << (k + 1)} bytes took {times[k + 1]:.3f} s after {times[k]:.3f} s "
-            f"for {START << k} (all: {[round(t, 3) for t in times]})")
+            f"for {START << k} (all: {[round(t, 3) for t in times]})"
+        )
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -121,13 +145,27 @@ def test_reader_is_linear(name: str) -> None:
 PIPELINE = {
     # every rule over prose made of what rules look for (doubled words, names, numbers, codes),
     # markup, menus and catalogue entries
-    "text": (".txt", lambda n: _rep(b"The the minister said that that the budget of Mr. Ivanov "
-                                    b"was UTF-8 ready in ISBN-10 terms, 1,500 leva.\n\n", n)),
+    "text": (
+        ".txt",
+        lambda n: _rep(
+            b"The the minister said that that the budget of Mr. Ivanov "
+            b"was UTF-8 ready in ISBN-10 terms, 1,500 leva.\n\n",
+            n,
+        ),
+    ),
     "markdown": (".md", lambda n: _rep(b"- item `code` and <b>tag</b> the the [x](http://a.b/c)\n", n)),
     "html": (".html", lambda n: _rep(b"<li><a href='/en'>English</a></li><p>The the text.</p>", n)),
     "po": (".po", lambda n: _rep(b'msgid "Open File"\nmsgstr "Open the the File"\n\n', n)),
-    "xliff": (".xlf", lambda n: _xliff(_rep(b'<trans-unit id="u"><source>Open Google Maps</source>'
-                                            b'<target>Open the the Google Maps</target></trans-unit>', n))),
+    "xliff": (
+        ".xlf",
+        lambda n: _xliff(
+            _rep(
+                b'<trans-unit id="u"><source>Open Google Maps</source>'
+                b"<target>Open the the Google Maps</target></trans-unit>",
+                n,
+            )
+        ),
+    ),
     "docx": (".docx", lambda n: _docx(_rep(b"<w:p><w:r><w:t>The the budget of 1,500 leva.</w:t></w:r></w:p>", n))),
 }
 

@@ -47,10 +47,14 @@ def _runs_xml(data: bytes) -> list[bytes]:
 
 def test_text_paragraphs_and_tables_in_order() -> None:
     doc = DOCX.read("a.docx", _make())
-    assert doc.text == ("Budget adopted\n\nThe council met on Monday. It said that the the budget was ready."
-                        "\n\nSecond paragraph\twith a tab.\n\nCell one\n\nCell two")
+    assert doc.text == (
+        "Budget adopted\n\nThe council met on Monday. It said that the the budget was ready."
+        "\n\nSecond paragraph\twith a tab.\n\nCell one\n\nCell two"
+    )
     assert [doc.slice(s.span) for s in doc.segments][:2] == [
-        "Budget adopted", "The council met on Monday. It said that the the budget was ready."]
+        "Budget adopted",
+        "The council met on Monday. It said that the the budget was ready.",
+    ]
     assert len(doc.segments) == 5
 
 
@@ -64,13 +68,16 @@ def test_edit_across_runs_keeps_formatting_and_other_runs() -> None:
     data = _make()
     doc = DOCX.read("a.docx", data)
     i = doc.text.index("the the") + 3  # " the" at the start of the italic run
-    out = DOCX.write(doc, [Edit(Span(i, i + 4), ""),
-                           Edit(Span(doc.text.index("Monday"), doc.text.index("Monday") + 6), "Tuesday")])
+    out = DOCX.write(
+        doc, [Edit(Span(i, i + 4), ""), Edit(Span(doc.text.index("Monday"), doc.text.index("Monday") + 6), "Tuesday")]
+    )
     d = docx.Document(io.BytesIO(out))
     runs = d.paragraphs[1].runs
     assert [(r.text, r.bold, r.italic) for r in runs] == [
-        ("The council met on Tuesday. ", None, None), ("It said that the", True, None),
-        (" budget was ready.", None, True)]
+        ("The council met on Tuesday. ", None, None),
+        ("It said that the", True, None),
+        (" budget was ready.", None, True),
+    ]
     before, after = _runs_xml(data), _runs_xml(out)
     changed = [k for k, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert len(changed) == 2  # only the two edited runs
@@ -104,8 +111,9 @@ def test_zip_that_is_not_a_docx_is_an_input_error() -> None:
 
 def _tqkit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "tqkit", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tqkit", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
+    )
 
 
 @pytest.mark.slow

@@ -35,7 +35,7 @@ def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
 CDATA_XLF = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="de" '
     b'target-language="en"><body><trans-unit id="1"><source><![CDATA[fett & kursiv]]></source>'
-    b'<target><![CDATA[bold & italic in the the <b>menu</b>]]></target></trans-unit></body></file></xliff>\n'
+    b"<target><![CDATA[bold & italic in the the <b>menu</b>]]></target></trans-unit></body></file></xliff>\n"
 )
 
 
@@ -62,6 +62,7 @@ def test_comment_opener_inside_cdata_is_text() -> None:
 
 # -- item 5: DOCX -----------------------------------------------------------------------------
 
+
 def _docx(extra: dict[str, bytes] | None = None, body_xml: str | None = None) -> bytes:
     d = docx.Document()
     d.add_paragraph("The council met on Monday and said that the the budget was ready.")
@@ -84,8 +85,11 @@ def _docx(extra: dict[str, bytes] | None = None, body_xml: str | None = None) ->
 
 
 def test_docx_fix_keeps_every_zip_entry() -> None:
-    extra = {"customXml/item9.xml": b"<x>kept</x>", "word/unreached.bin": bytes(range(256)),
-             "docProps/custom.xml": b"<Properties/>"}
+    extra = {
+        "customXml/item9.xml": b"<x>kept</x>",
+        "word/unreached.bin": bytes(range(256)),
+        "docProps/custom.xml": b"<Properties/>",
+    }
     data = _docx(extra)
     doc = DOCX.read("a.docx", data)
     i = doc.text.index("the the")
@@ -183,7 +187,7 @@ def test_tool_xliff_suffixes_read_targets_only(tmp_path: Path, suffix: str) -> N
     code, _, err = run("check", "--fix", "--select", "TQ201", str(path))
     assert code == 0, err
     out = path.read_bytes()
-    assert b"<mrk mtype=\"seg\" mid=\"1\">The dog</mrk></target>" in out
+    assert b'<mrk mtype="seg" mid="1">The dog</mrk></target>' in out
     assert b"UEsDBHRoZSB0aGUgdGhlIHRoZQ==" in out
     assert base64.b64decode(b"UEsDBHRoZSB0aGUgdGhlIHRoZQ==").endswith(b"the the the the")
 
@@ -191,15 +195,19 @@ def test_tool_xliff_suffixes_read_targets_only(tmp_path: Path, suffix: str) -> N
 TEXT = "Tänk på the the vägen.\nSecond line.\n"
 
 
-@pytest.mark.parametrize("enc,bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-                                     ("utf-16-le", b""), ("utf-16-be", b"")])
+@pytest.mark.parametrize(
+    "enc,bom",
+    [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""), ("utf-16-be", b"")],
+)
 def test_utf16_is_read_not_called_binary(enc: str, bom: bytes) -> None:
     data = bom + TEXT.encode(enc)
     doc = reader_for("a.txt").read("a.txt", data)
     assert doc.text == TEXT
     assert reader_for("a.txt").write(doc, []) == data
     i = doc.text.index("the the")
-    assert reader_for("a.txt").write(doc, [Edit(Span(i, i + 4), "")]) == bom + TEXT.replace("the the", "the").encode(enc)
+    assert reader_for("a.txt").write(doc, [Edit(Span(i, i + 4), "")]) == bom + TEXT.replace("the the", "the").encode(
+        enc
+    )
 
 
 def test_encoding_utf16_keeps_big_endian(tmp_path: Path) -> None:
@@ -227,6 +235,7 @@ def test_non_text_codec_is_refused() -> None:
 
 
 # -- item 10: one size budget ---------------------------------------------------------------------
+
 
 def test_stream_budget_refuses_more() -> None:
     with pytest.raises(InputError, match="too large"):
@@ -267,10 +276,16 @@ def test_stdin_over_budget_is_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # -- item 12 (readers): bad structure is one line, exit 2 -----------------------------------------
 
-@pytest.mark.parametrize("data", [
-    b"<xliff version='1.2'><file><body><trans-unit id='1'><target>x</trans-unit></body></file></xliff>",
-    b"<xliff", b"\xef\xbb\xbf<xliff version='1.2'><file>&undefined;</file></xliff>", b"<notxliff/>",
-])
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<xliff version='1.2'><file><body><trans-unit id='1'><target>x</trans-unit></body></file></xliff>",
+        b"<xliff",
+        b"\xef\xbb\xbf<xliff version='1.2'><file>&undefined;</file></xliff>",
+        b"<notxliff/>",
+    ],
+)
 def test_malformed_xliff_is_input_error(data: bytes) -> None:
     with pytest.raises(InputError) as err:
         XLIFF.read("bad.xlf", data)

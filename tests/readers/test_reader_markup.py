@@ -14,10 +14,10 @@ from tqkit.readers.po import PO
 from tqkit.readers.xliff import XLIFF
 
 HTML_DOC = (
-    b"<!DOCTYPE html>\r\n<html lang=\"en\"><head><title>Budget news</title>"
+    b'<!DOCTYPE html>\r\n<html lang="en"><head><title>Budget news</title>'
     b"<style>p { color: red }</style></head>\r\n<body>\r\n"
-    b"<p class=\"lead\">He said that that the <b>budget</b> was R&amp;D &nbsp;ready.</p>\r\n"
-    b"<script>var s = \"the the\";</script><!-- the the -->\r\n"
+    b'<p class="lead">He said that that the <b>budget</b> was R&amp;D &nbsp;ready.</p>\r\n'
+    b'<script>var s = "the the";</script><!-- the the -->\r\n'
     b"<div>Second <i>block<p>broken nesting</div></body>\r\n"
 )
 
@@ -75,8 +75,12 @@ def test_html_text_is_the_file_and_markup_is_masked() -> None:
     doc = HTML.read("a.html", HTML_DOC)
     assert doc.text == HTML_DOC.decode()
     # inline tags and &nbsp; read as spaces (collapsed here); other markup disappears
-    assert [" ".join(t.split()) for t in _seg_texts(doc)] == ["Budget news", "He said that that the budget was RD ready.",
-                               "Second block", "broken nesting"]
+    assert [" ".join(t.split()) for t in _seg_texts(doc)] == [
+        "Budget news",
+        "He said that that the budget was RD ready.",
+        "Second block",
+        "broken nesting",
+    ]
     words = {t.text for t in doc.words}
     assert "var" not in words and "color" not in words and "lead" not in words and "nbsp" not in words
     assert "budget" in words and "nesting" in words
@@ -91,8 +95,14 @@ def test_html_fix_is_escaped_and_never_touches_markup() -> None:
     doc = HTML.read("a.html", HTML_DOC)
     i = doc.text.index("that that")
     tag = doc.text.index("<b>")
-    out = HTML.write(doc, [Edit(Span(i, i + 5), ""), Edit(Span(tag, tag + 4), "x"),
-                           Edit(Span(doc.text.index("ready"), doc.text.index("ready") + 5), "<ok> & done")])
+    out = HTML.write(
+        doc,
+        [
+            Edit(Span(i, i + 5), ""),
+            Edit(Span(tag, tag + 4), "x"),
+            Edit(Span(doc.text.index("ready"), doc.text.index("ready") + 5), "<ok> & done"),
+        ],
+    )
     text = out.decode()
     assert "He said that the <b>budget</b>" in text
     assert "&lt;ok&gt; &amp; done" in text
@@ -144,8 +154,9 @@ def test_xliff_round_trip_is_byte_identical(data: bytes) -> None:
 def test_xliff_fix_goes_to_the_target_escaped() -> None:
     doc = XLIFF.read("a.xlf", XLIFF12)
     i = doc.text.index("the the")
-    out = XLIFF.write(doc, [Edit(Span(i, i + 4), ""),
-                            Edit(Span(doc.text.index("1996"), doc.text.index("1996") + 4), "1994 <b> & c")])
+    out = XLIFF.write(
+        doc, [Edit(Span(i, i + 4), ""), Edit(Span(doc.text.index("1996"), doc.text.index("1996") + 4), "1994 <b> & c")]
+    )
     text = out.decode()
     assert '<g id="1">the</g>' in text
     assert "1994 &lt;b&gt; &amp; c" in text
@@ -154,12 +165,18 @@ def test_xliff_fix_goes_to_the_target_escaped() -> None:
     assert len(again.segments) == 2
 
 
-@pytest.mark.parametrize(("data", "needle"), [
-    (b"<?xml version='1.0'?>\n<xliff version='1.2'>\n<file><body><trans-unit id='1'>\n<source>a</target>"
-     b"</trans-unit></body></file></xliff>", "a.xlf:4: malformed XLIFF"),
-    (b"<?xml version='1.0'?><html><body/></html>", "not an XLIFF file"),
-    (b"", "empty file"),
-])
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [
+        (
+            b"<?xml version='1.0'?>\n<xliff version='1.2'>\n<file><body><trans-unit id='1'>\n<source>a</target>"
+            b"</trans-unit></body></file></xliff>",
+            "a.xlf:4: malformed XLIFF",
+        ),
+        (b"<?xml version='1.0'?><html><body/></html>", "not an XLIFF file"),
+        (b"", "empty file"),
+    ],
+)
 def test_malformed_xliff_is_a_one_line_input_error(data: bytes, needle: str) -> None:
     with pytest.raises(InputError) as err:
         XLIFF.read("a.xlf", data)
@@ -167,9 +184,11 @@ def test_malformed_xliff_is_a_one_line_input_error(data: bytes, needle: str) -> 
 
 
 def test_xliff_entities_are_not_expanded() -> None:
-    data = (b'<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY big "BOOM">]>'
-            b'<xliff version="1.2"><file><body><trans-unit id="1"><source>a</source>'
-            b"<target>Hello &big; world</target></trans-unit></body></file></xliff>")
+    data = (
+        b'<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY big "BOOM">]>'
+        b'<xliff version="1.2"><file><body><trans-unit id="1"><source>a</source>'
+        b"<target>Hello &big; world</target></trans-unit></body></file></xliff>"
+    )
     doc = XLIFF.read("e.xlf", data)
     assert "BOOM" not in doc.view and _seg_texts(doc) == ["Hello  world"]
     assert XLIFF.write(doc, []) == data
@@ -182,7 +201,7 @@ def test_po_msgstrs_are_checked_with_their_msgids() -> None:
     doc = PO.read("a.po", PO_DOC)
     assert [s.source for s in doc.segments] == ["Войната продължи.", "Един файл", "%d файла"]
     texts = _seg_texts(doc)
-    assert texts[0] == 'The war \nlasted long.'
+    assert texts[0] == "The war \nlasted long."
     assert texts[1:] == ["One file", "%d files"]
     words = {t.text for t in doc.words}
     assert "Content" not in words and "entry" not in words and "Translator" not in words
@@ -196,11 +215,14 @@ def test_po_round_trip_and_escaped_fix() -> None:
     assert 'msgstr "The war "\n"went \\"on\\"\\n \\"long\\"."' in out
 
 
-@pytest.mark.parametrize(("data", "line"), [
-    (b'msgid "a"\nmsgstr "b\n', 2),
-    (b'msgid "a"\nmsgstr "b"\nnonsense here\n', 3),
-    (b'msgid "a"\n\nmsgid "b"\nmsgstr "c"\n', 1),
-])
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b'msgid "a"\nmsgstr "b\n', 2),
+        (b'msgid "a"\nmsgstr "b"\nnonsense here\n', 3),
+        (b'msgid "a"\n\nmsgid "b"\nmsgstr "c"\n', 1),
+    ],
+)
 def test_malformed_po_is_an_input_error_with_the_line(data: bytes, line: int) -> None:
     with pytest.raises(InputError) as err:
         PO.read("bad.po", data)

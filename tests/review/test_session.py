@@ -24,13 +24,16 @@ def test_map_span_moves_and_drops() -> None:
     assert map_span(Span(5, 8), [Edit(Span(8, 8), "x")]) == Span(5, 8)
 
 
-@pytest.mark.parametrize("old,new", [
-    ("a b c\r\nline two\r\n", "a B c\r\nline two\r\n"),
-    ("one\ntwo\nthree\n", "one\n2\nthree\nfour\n"),
-    ("x", ""),
-    ("", "y"),
-    ("same", "same"),
-])
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("a b c\r\nline two\r\n", "a B c\r\nline two\r\n"),
+        ("one\ntwo\nthree\n", "one\n2\nthree\nfour\n"),
+        ("x", ""),
+        ("", "y"),
+        ("same", "same"),
+    ],
+)
 def test_diff_edits_round_trip(old: str, new: str) -> None:
     edits = diff_edits(old, new)
     assert apply_edits(old, edits) == new
@@ -85,7 +88,9 @@ def test_external_change_blocks_save(tmp_path: Path) -> None:
 
 def test_dismissal_survives_edits_elsewhere(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("Intro.\n\nA paragraph in between.\n\nBased on theirs own view.\n\nMore the the text.\n", encoding="utf-8")
+    path.write_text(
+        "Intro.\n\nA paragraph in between.\n\nBased on theirs own view.\n\nMore the the text.\n", encoding="utf-8"
+    )
     s = ReviewSession(str(path), checker=fixed_checker)
     s.check_now()
     s.dismiss(next(i for i in s.items if i.finding.rule == "TQ303"))
@@ -163,8 +168,7 @@ def test_save_as_keeps_the_format(tmp_path: Path) -> None:
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "Based on their own view.\n"
 
 
-def test_save_uses_compare_and_swap_even_past_the_early_check(tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_uses_compare_and_swap_even_past_the_early_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A change landing after the session's own check (the race window) is still refused:
     the save goes through the same compare-and-swap as `check --fix`."""
     path = tmp_path / "a.txt"

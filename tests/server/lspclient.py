@@ -24,8 +24,13 @@ class LspClient:
     def __init__(self, cwd: Path | None = None) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
-            [sys.executable, *os.environ.get("TQKIT_TEST_PY_ARGS", "").split(), "-m", "tqkit", "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, cwd=cwd or ROOT, env=env)
+            [sys.executable, *os.environ.get("TQKIT_TEST_PY_ARGS", "").split(), "-m", "tqkit", "server"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd or ROOT,
+            env=env,
+        )
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.responses: dict[int, dict[str, Any]] = {}
         self.notifications: list[dict[str, Any]] = []
@@ -115,8 +120,9 @@ class LspClient:
             msg["params"] = params
         self.send(msg)
 
-    def wait_diagnostics(self, uri: str, version: int | None = None, timeout: float = 30,
-                         after: int = 0) -> tuple[dict[str, Any], float]:
+    def wait_diagnostics(
+        self, uri: str, version: int | None = None, timeout: float = 30, after: int = 0
+    ) -> tuple[dict[str, Any], float]:
         """The first publishDiagnostics for ``uri`` (and ``version``) among notifications
         from index ``after`` on, and the monotonic time it arrived."""
         deadline = time.monotonic() + timeout
@@ -139,18 +145,26 @@ class LspClient:
     # -- LSP -------------------------------------------------------------------------------------
 
     def initialize(self, root: Path, options: dict[str, Any] | None = None) -> dict[str, Any]:
-        result = self.request("initialize", {
-            "processId": os.getpid(), "rootUri": root.as_uri(),
-            "capabilities": {"general": {"positionEncodings": ["utf-16"]},
-                             "textDocument": {"publishDiagnostics": {"versionSupport": True}}},
-            "initializationOptions": options or {},
-        })
+        result = self.request(
+            "initialize",
+            {
+                "processId": os.getpid(),
+                "rootUri": root.as_uri(),
+                "capabilities": {
+                    "general": {"positionEncodings": ["utf-16"]},
+                    "textDocument": {"publishDiagnostics": {"versionSupport": True}},
+                },
+                "initializationOptions": options or {},
+            },
+        )
         self.notify("initialized", {})
         return result
 
     def open(self, uri: str, text: str, version: int = 1, language: str = "plaintext") -> None:
-        self.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": language, "version": version, "text": text}})
+        self.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}},
+        )
 
     def close(self) -> int:
         try:
@@ -192,8 +206,9 @@ def apply_text_edits(text: str, edits: list[dict[str, Any]]) -> str:
             i += 1
         return before + i
 
-    spans = sorted(((offset(e["range"]["start"]), offset(e["range"]["end"]), e["newText"])
-                    for e in edits), reverse=True)
+    spans = sorted(
+        ((offset(e["range"]["start"]), offset(e["range"]["end"]), e["newText"]) for e in edits), reverse=True
+    )
     for start, end, new in spans:
         text = text[:start] + new + text[end:]
     return text

@@ -19,12 +19,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def sample() -> str:
     """The seed article, MT output from the MQM corpus and artefacts, as paragraphs."""
-    rows = [json.loads(line) for line in
-            (ROOT / "corpora" / "mqm-ted-zhen" / "mqm_ted_zhen.jsonl").read_text(encoding="utf-8").splitlines()[:600]]
+    rows = [
+        json.loads(line)
+        for line in (ROOT / "corpora" / "mqm-ted-zhen" / "mqm_ted_zhen.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[:600]
+    ]
     paras = [" ".join(r["target"] for r in rows[i : i + 4]) for i in range(0, len(rows), 4)]
-    extra = ["The the troops left. Their logic is based on theirs own interest.",
-             "Kelbajar was shelled. Later Kalbajar was evacuated, and Kelbajar burned.",
-             "<!-- tqkit: ignore TQ201 -->", "The the ceasefire held.", "Комендантский час was declared."]
+    extra = [
+        "The the troops left. Their logic is based on theirs own interest.",
+        "Kelbajar was shelled. Later Kalbajar was evacuated, and Kelbajar burned.",
+        "<!-- tqkit: ignore TQ201 -->",
+        "The the ceasefire held.",
+        "Комендантский час was declared.",
+    ]
     return "\n\n".join([(ROOT / "corpora" / "silent-front.en.txt").read_text(encoding="utf-8"), *paras, *extra]) + "\n"
 
 
@@ -81,8 +89,12 @@ def test_positions_in_utf8_and_utf32() -> None:
     assert Positions(text, "utf-8").offset(0, 6) == 3
 
 
-@given(st.lists(st.sampled_from(["a", "\n", "\r\n", "\r", "😀", " "]), max_size=30),
-       st.integers(0, 30), st.integers(0, 5), st.lists(st.sampled_from(["b", "\n", "\r", "\r\n", "😀"]), max_size=5))
+@given(
+    st.lists(st.sampled_from(["a", "\n", "\r\n", "\r", "😀", " "]), max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 5),
+    st.lists(st.sampled_from(["b", "\n", "\r", "\r\n", "😀"]), max_size=5),
+)
 def test_splice_keeps_line_starts_right(pieces: list[str], at: int, length: int, new: list[str]) -> None:
     text = "".join(pieces)
     start = min(at, len(text))

@@ -18,8 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # An emoji (two UTF-16 code units) and a Cyrillic word before the artefacts: the server's
 # columns must count UTF-16 units, not code points or bytes.
-TEXT = ("🇦🇲 Live: the ceasefire 🙂 holds. The the troops left.\n\n"
-        "Their logic is based on theirs own interest.\n")
+TEXT = "🇦🇲 Live: the ceasefire 🙂 holds. The the troops left.\n\nTheir logic is based on theirs own interest.\n"
 
 
 @pytest.fixture
@@ -51,8 +50,10 @@ def test_diagnostics_have_utf16_ranges_and_a_code_action_fixes_them(client: LspC
     possessive = by_code(diags, "TQ303")
     assert possessive["range"]["start"]["line"] == 2
 
-    actions = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": uri}, "range": doubled["range"], "context": {"diagnostics": [doubled]}})
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": doubled["range"], "context": {"diagnostics": [doubled]}},
+    )
     fix = next(a for a in actions if a["kind"] == "quickfix" and "TQ201" in a["title"])
     assert fix["isPreferred"] is True  # the doubled-word fix is safe
     assert fix["diagnostics"][0]["code"] == "TQ201"
@@ -60,9 +61,13 @@ def test_diagnostics_have_utf16_ranges_and_a_code_action_fixes_them(client: LspC
     assert "holds. The troops left." in fixed
 
     # the editor applies the edit and sends the change: the diagnostic goes
-    client.notify("textDocument/didChange", {
-        "textDocument": {"uri": uri, "version": 2},
-        "contentChanges": [{"range": e["range"], "text": e["newText"]} for e in fix["edit"]["changes"][uri]]})
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": e["range"], "text": e["newText"]} for e in fix["edit"]["changes"][uri]],
+        },
+    )
     params, _ = client.wait_diagnostics(uri, version=2)
     assert "TQ201" not in [d["code"] for d in params["diagnostics"]]
     assert "TQ303" in [d["code"] for d in params["diagnostics"]]
@@ -78,17 +83,24 @@ def test_only_safe_fixes_are_preferred_and_fix_all_applies_only_safe_ones(client
     seen_unsafe = False
     for f in expected:
         start, end = lsp_position(text, f.span.start), lsp_position(text, f.span.end)
-        actions = client.request("textDocument/codeAction", {
-            "textDocument": {"uri": uri}, "range": {"start": start, "end": end}, "context": {"diagnostics": []}})
+        actions = client.request(
+            "textDocument/codeAction",
+            {"textDocument": {"uri": uri}, "range": {"start": start, "end": end}, "context": {"diagnostics": []}},
+        )
         mine = [a for a in actions if a["kind"] == "quickfix" and f"({f.rule}" in a["title"]]
         assert len(mine) == len(f.fixes)
         for i, (action, fix) in enumerate(zip(mine, f.fixes, strict=True)):
             assert action["isPreferred"] is (fix.safe and i == 0), action["title"]
             seen_unsafe |= not fix.safe
     assert seen_unsafe, "the example has an unsafe fix"
-    fix_all = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-        "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+    fix_all = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": [], "only": ["source.fixAll"]},
+        },
+    )
     assert [a["kind"] for a in fix_all] == ["source.fixAll.tqkit"]
     after = apply_text_edits(text, fix_all[0]["edit"]["changes"][uri])
     assert after == apply_edits(text, non_overlapping(chosen_fixes(expected, unsafe=False)))
@@ -104,8 +116,10 @@ def test_hover_shows_the_rule_documentation(client: LspClient, tmp_path: Path) -
     value = hover["contents"]["value"]
     assert hover["contents"]["kind"] == "markdown"
     assert "TQ201 doubled-word" in value and "Fix safety" in value
-    assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
-                                                  "position": {"line": 0, "character": 0}}) is None
+    assert (
+        client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+        is None
+    )
 
 
 def test_config_glossary_and_ignore_settings_are_used(tmp_path: Path) -> None:
@@ -226,9 +240,13 @@ def test_100_rapid_changes_to_a_20000_word_document(client: LspClient, tmp_path:
     typed = ("The the " * 13)[:100]
     for i, ch in enumerate(typed):
         at = {"line": pos["line"], "character": pos["character"] + i}
-        client.notify("textDocument/didChange", {
-            "textDocument": {"uri": uri, "version": i + 2},
-            "contentChanges": [{"range": {"start": at, "end": at}, "text": ch}]})
+        client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": i + 2},
+                "contentChanges": [{"range": {"start": at, "end": at}, "text": ch}],
+            },
+        )
     sent = time.monotonic()
     params, arrived = client.wait_diagnostics(uri, version=len(typed) + 1, timeout=30)
     latency = arrived - sent

@@ -16,6 +16,7 @@ from tqkit.findings import Finding
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "silent-front.en.txt"
 
+
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
     dest = tmp_path / SEED.name

@@ -49,8 +49,7 @@ def test_every_action_runs_and_every_row_is_listed() -> None:
         assert row.keys or row.title, f"{row.action}: no key and not in the palette"
     assert "command_palette" not in ACTION_NAMES  # Textual's own key, listed for people
     listed = [desc for key, desc in help_rows() if key]
-    assert listed == [row.description for title in GROUPS.values() for row in ACTIONS
-                      if GROUPS[row.group] == title]
+    assert listed == [row.description for title in GROUPS.values() for row in ACTIONS if GROUPS[row.group] == title]
 
 
 def test_palette_offers_every_titled_action() -> None:

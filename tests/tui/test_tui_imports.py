@@ -77,19 +77,27 @@ def test_imports_go_downwards() -> None:
     for name, targets in graph.items():
         for t in targets:
             core_up = name.startswith("tqkit.review") and t.startswith(("tqkit.tui", "tqkit.server", "tqkit.commands"))
-            engine_up = (t.startswith("tqkit.tui") and not _ours(name) and name != "tqkit.commands.review")
+            engine_up = t.startswith("tqkit.tui") and not _ours(name) and name != "tqkit.commands.review"
             if core_up or engine_up:
                 wrong.append(f"{name} -> {t}")
     assert not wrong, wrong
 
 
 def test_the_core_never_imports_textual() -> None:
-    found = [f"{name}: {m}" for name, path in MODULES.items() if name.startswith("tqkit.review")
-             for m in _imports(name, path) if m.split(".")[0] in ("textual", "rich")]
+    found = [
+        f"{name}: {m}"
+        for name, path in MODULES.items()
+        if name.startswith("tqkit.review")
+        for m in _imports(name, path)
+        if m.split(".")[0] in ("textual", "rich")
+    ]
     assert not found, found
 
 
 def test_modules_stay_small() -> None:
-    big = {name: n for name, path in MODULES.items() if _ours(name)
-           and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    big = {
+        name: n
+        for name, path in MODULES.items()
+        if _ours(name) and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert not big, f"over {MAX_LINES} lines: {big}"

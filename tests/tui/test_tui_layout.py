@@ -111,8 +111,10 @@ async def test_undo_of_a_dismissal_selects_it_and_leaves_no_empty_sidecar(articl
 def test_edit_context_is_cut_at_word_boundaries() -> None:
     from tqkit.review.excerpts import edit_context
 
-    text = ("Officials in the capital said that their logic is based on theirs own interests and "
-            "nothing else at all, the spokesman added on Tuesday.\n")
+    text = (
+        "Officials in the capital said that their logic is based on theirs own interests and "
+        "nothing else at all, the spokesman added on Tuesday.\n"
+    )
     s = text.index("theirs own")
     ctx = edit_context(text, s, s + len("theirs own"))
     assert ctx.startswith("…said that their logic is based on ⟦theirs own⟧ interests and")

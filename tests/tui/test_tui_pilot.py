@@ -26,7 +26,9 @@ async def walk_to(app: ReviewApp, pilot: Pilot[None], rule: str, text: str) -> N
         if cur is not None and cur.finding.rule == rule and app.session.span_text(cur) == text:
             return
         await pilot.press("n")
-    raise AssertionError(f"no {rule} finding on {text!r}: {[(i.finding.rule, app.session.span_text(i)) for i in app.shown]}")
+    raise AssertionError(
+        f"no {rule} finding on {text!r}: {[(i.finding.rule, app.session.span_text(i)) for i in app.shown]}"
+    )
 
 
 @run_async
@@ -253,11 +255,26 @@ def test_every_action_is_reachable() -> None:
         owner = ReviewApp if row.bind else App
         assert callable(getattr(owner, f"action_{row.name}", None)), row.action
     keys = {b.key: b.action for b in ReviewApp.BINDINGS}  # type: ignore[union-attr]
-    for key, action in {"n": "next_finding", "p": "prev_finding", "j": "next_finding", "k": "prev_finding",
-                        "enter": "accept", "a": "accept", "e": "edit", "x": "dismiss_finding", "u": "undo",
-                        "ctrl+r": "redo", "A": "accept_all", "g": "glossary", "f": "filter",
-                        "question_mark": "help", "ctrl+s": "save", "q": "request_quit",
-                        "1": "pick(1)", "9": "pick(9)"}.items():
+    for key, action in {
+        "n": "next_finding",
+        "p": "prev_finding",
+        "j": "next_finding",
+        "k": "prev_finding",
+        "enter": "accept",
+        "a": "accept",
+        "e": "edit",
+        "x": "dismiss_finding",
+        "u": "undo",
+        "ctrl+r": "redo",
+        "A": "accept_all",
+        "g": "glossary",
+        "f": "filter",
+        "question_mark": "help",
+        "ctrl+s": "save",
+        "q": "request_quit",
+        "1": "pick(1)",
+        "9": "pick(9)",
+    }.items():
         assert keys.get(key) == action, key
 
 

@@ -80,15 +80,13 @@ def _size_id(size: tuple[int, int]) -> str:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=_size_id)
-def test_every_suggestion_at_each_size(snap_compare: Any, article: Path, checker: Any,
-                                       size: tuple[int, int]) -> None:
+def test_every_suggestion_at_each_size(snap_compare: Any, article: Path, checker: Any, size: tuple[int, int]) -> None:
     app = make_app(article, checker=checker, poll_seconds=0)
     assert snap_compare(app, terminal_size=size, run_before=_walk("TQ102"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=_size_id)
-def test_rule_documentation_after_d(snap_compare: Any, article: Path, checker: Any,
-                                    size: tuple[int, int]) -> None:
+def test_rule_documentation_after_d(snap_compare: Any, article: Path, checker: Any, size: tuple[int, int]) -> None:
     async def run(pilot: Pilot[None]) -> None:
         await _walk("TQ303")(pilot)
         await pilot.press("d")

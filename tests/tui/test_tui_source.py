@@ -50,8 +50,18 @@ def budget_checker(doc: Document, source: Document | None) -> list[Finding]:
     out = []
     for word in FLAGGED:
         for m in re.finditer(re.escape(word), doc.text):
-            out.append(Finding("TQ999", "test-flag", Span(m.start(), m.end()), Severity.WARNING,
-                               Category.AWKWARD, f"flagged “{word}”", (), doc.path))
+            out.append(
+                Finding(
+                    "TQ999",
+                    "test-flag",
+                    Span(m.start(), m.end()),
+                    Severity.WARNING,
+                    Category.AWKWARD,
+                    f"flagged “{word}”",
+                    (),
+                    doc.path,
+                )
+            )
     return out
 
 
@@ -77,7 +87,7 @@ def pane(app: ReviewApp) -> Content:
 
 def marked_text(content: Content) -> list[str]:
     """The pieces of the source pane shown in reverse video (the aligned sentences)."""
-    return [content.plain[s.start:s.end] for s in content.spans if "reverse" in str(s.style)]
+    return [content.plain[s.start : s.end] for s in content.spans if "reverse" in str(s.style)]
 
 
 @run_async
@@ -91,8 +101,7 @@ async def test_short_pair_marks_the_aligned_source_sentence(short_pair: tuple[Pa
         # The whole source paragraph is shown, its second sentence marked, not its first.
         assert content.plain.startswith("Source ¶2, sentence 2\n")
         assert "Министрите се срещнаха в София в понеделник." in content.plain
-        assert marked_text(content) == [
-            "Тяхната логика се основава на собствените им интереси, заяви пратеникът."]
+        assert marked_text(content) == ["Тяхната логика се основава на собствените им интереси, заяви пратеникът."]
         await walk_to(app, pilot, "Batkovs")
         content = pane(app)
         assert content.plain.startswith("Source ¶3, sentence 1\n")
@@ -111,7 +120,8 @@ async def test_budget_pair_merged_split_and_added_sentences(tmp_path: Path) -> N
         assert content.plain.startswith("Source ¶3, sentences 1–2\n")
         assert marked_text(content) == [
             "Кметът Таня Христова заяви, че най-голямата част от средствата ще отиде за образование. "
-            "Над 40 милиона лева са предвидени за училища и детски градини."]
+            "Над 40 милиона лева са предвидени за училища и детски градини."
+        ]
         # One source sentence translated as two: the second target sentence shows it too.
         await walk_to(app, pilot, "Radetzki")
         content = pane(app)
@@ -133,8 +143,9 @@ async def test_budget_pair_merged_split_and_added_sentences(tmp_path: Path) -> N
 
 
 @run_async
-async def test_alignment_runs_in_the_worker_once_per_version(short_pair: tuple[Path, Path],
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_alignment_runs_in_the_worker_once_per_version(
+    short_pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tqkit.align
 
     calls: list[tuple[str, bool]] = []
@@ -161,8 +172,7 @@ async def test_alignment_runs_in_the_worker_once_per_version(short_pair: tuple[P
         assert "based on their own" in app.session.text
         await pilot.pause()
         await walk_to(app, pilot, "the the")
-        assert marked_text(pane(app)) == [
-            "Тяхната логика се основава на собствените им интереси, заяви пратеникът."]
+        assert marked_text(pane(app)) == ["Тяхната логика се основава на собствените им интереси, заяви пратеникът."]
         await ready(app, pilot)
         assert len(calls) == 2 and calls[1][1] is False
         assert calls[1][0] == app.session.text
@@ -191,8 +201,10 @@ def test_map_point() -> None:
 
 
 def test_alignment_lookup_and_mapping() -> None:
-    links = [SourceLink(Span(0, 10), "p1.s1", (Span(0, 8),), ("p1.s1",), (Span(0, 20),), ("p1",)),
-             SourceLink(Span(11, 30), "p1.s2", (Span(9, 20),), ("p1.s2",), (Span(0, 20),), ("p1",))]
+    links = [
+        SourceLink(Span(0, 10), "p1.s1", (Span(0, 8),), ("p1.s1",), (Span(0, 20),), ("p1",)),
+        SourceLink(Span(11, 30), "p1.s2", (Span(9, 20),), ("p1.s2",), (Span(0, 20),), ("p1",)),
+    ]
     al = SourceAlignment(links)
     assert al.at(0) is links[0] and al.at(10) is links[0] and al.at(11) is links[1]
     assert al.at(500) is links[1]
@@ -228,10 +240,14 @@ async def test_long_source_paragraph_scrolls_to_the_marked_sentence(tmp_path: Pa
     # Constructed: a ten-sentence Bulgarian paragraph and its sentence-by-sentence translation.
     towns = ["Габрово", "Пловдив", "Варна", "Бургас", "Русе", "Плевен", "Сливен", "Добрич", "Шумен", "Перник"]
     names = ["Gabrovo", "Plovdiv", "Varna", "Burgas", "Ruse", "Pleven", "Sliven", "Dobrich", "Shumen", "Pernik"]
-    src = " ".join(f"Общинският съвет на {t} прие бюджета си за {2000 + 3 * k} година след дълъг спор."
-                   for k, t in enumerate(towns))
-    tgt = " ".join(f"The {n} municipal council adopted its budget for {2000 + 3 * k} after a long dispute."
-                   for k, n in enumerate(names))
+    src = " ".join(
+        f"Общинският съвет на {t} прие бюджета си за {2000 + 3 * k} година след дълъг спор."
+        for k, t in enumerate(towns)
+    )
+    tgt = " ".join(
+        f"The {n} municipal council adopted its budget for {2000 + 3 * k} after a long dispute."
+        for k, n in enumerate(names)
+    )
     (tmp_path / "long.bg.txt").write_text(src + "\n", encoding="utf-8")
     (tmp_path / "long.en.txt").write_text(tgt + "\n", encoding="utf-8")
 
@@ -239,14 +255,12 @@ async def test_long_source_paragraph_scrolls_to_the_marked_sentence(tmp_path: Pa
         i = doc.text.index("Pernik")
         return [Finding("TQ999", "test-flag", Span(i, i + 6), Severity.INFO, Category.OTHER, "flag", (), doc.path)]
 
-    app = make_app(tmp_path / "long.en.txt", source=tmp_path / "long.bg.txt", checker=flag_pernik,
-                   poll_seconds=0)
+    app = make_app(tmp_path / "long.en.txt", source=tmp_path / "long.bg.txt", checker=flag_pernik, poll_seconds=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         await walk_to(app, pilot, "Pernik")
         await pilot.pause()
-        assert marked_text(pane(app)) == [
-            "Общинският съвет на Перник прие бюджета си за 2027 година след дълъг спор."]
+        assert marked_text(pane(app)) == ["Общинският съвет на Перник прие бюджета си за 2027 година след дълъг спор."]
         assert pane(app).plain.startswith("Source ¶1, sentence 10\n")
         scroller = app.query_one("#source-pane")
         assert scroller.scroll_y > 0  # the last sentence is far below the pane's first lines

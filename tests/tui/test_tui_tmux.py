@@ -42,7 +42,9 @@ def test_review_in_tmux_saves_the_fix(article: Path, tmp_path: Path) -> None:
     original = article.read_bytes()
     expected = original.decode("utf-8").replace("based on theirs own", "based on their own").encode("utf-8")
     name = f"tqkit-review-{uuid.uuid4().hex[:8]}"
-    cmd = f"cd {shlex.quote(str(tmp_path))} && {shlex.quote(sys.executable)} -m tqkit review {shlex.quote(article.name)}"
+    cmd = (
+        f"cd {shlex.quote(str(tmp_path))} && {shlex.quote(sys.executable)} -m tqkit review {shlex.quote(article.name)}"
+    )
     subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", cmd], check=True, timeout=20)
     try:
         _wait_for(name, lambda s: "tqkit review" in s and "checking" not in s and "W " in s)

@@ -184,7 +184,7 @@ def align_units(src: Sequence[Unit], tgt: Sequence[Unit], ratio: float) -> list[
             if i == 0 and j == 0:
                 continue
             best, arg = inf, (0, 0)
-            for (di, dj) in PRIORS:
+            for di, dj in PRIORS:
                 if di > i or dj > j:
                     continue
                 prev = cost[i - di][j - dj]
@@ -198,8 +198,7 @@ def align_units(src: Sequence[Unit], tgt: Sequence[Unit], ratio: float) -> list[
     i, j = n, m
     while i > 0 or j > 0:
         di, dj = back[i][j]
-        beads.append(Bead(tuple(src[i - di : i]), tuple(tgt[j - dj : j]),
-                          cost[i][j] - cost[i - di][j - dj]))
+        beads.append(Bead(tuple(src[i - di : i]), tuple(tgt[j - dj : j]), cost[i][j] - cost[i - di][j - dj]))
         i, j = i - di, j - dj
     beads.reverse()
     return beads
@@ -270,8 +269,7 @@ def sentence_units_spans(doc: Document, seg: Segment) -> list[Span]:
 def sentence_units(doc: Document, seg: Segment) -> list[Segment]:
     """The sentences of segment ``seg`` as alignment sees them (ids ``p1.s2``): lower-case
     continuations joined to the sentence before (:func:`sentence_units_spans`)."""
-    return [Segment(f"{seg.id}.s{k + 1}", span, "sentence")
-            for k, span in enumerate(sentence_units_spans(doc, seg))]
+    return [Segment(f"{seg.id}.s{k + 1}", span, "sentence") for k, span in enumerate(sentence_units_spans(doc, seg))]
 
 
 def sentence_beads(src: Document, tgt: Document) -> list[Bead]:

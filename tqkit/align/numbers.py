@@ -14,14 +14,35 @@ from tqkit.document import MASK
 
 # -- words -------------------------------------------------------------------------------------
 
-_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december")
+_EN_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _EN_MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # stems of Bulgarian and Russian month names (all cases)
 _SLAVIC_MONTHS = (
-    ("януар", "январ"), ("февруар", "феврал"), ("март",), ("април", "апрел"), ("май", "мая", "мае"),
-    ("юни", "июн"), ("юли", "июл"), ("август",), ("септемвр", "сентябр"),
-    ("октомвр", "октябр"), ("ноемвр", "ноябр"), ("декемвр", "декабр"),
+    ("януар", "январ"),
+    ("февруар", "феврал"),
+    ("март",),
+    ("април", "апрел"),
+    ("май", "мая", "мае"),
+    ("юни", "июн"),
+    ("юли", "июл"),
+    ("август",),
+    ("септемвр", "сентябр"),
+    ("октомвр", "октябр"),
+    ("ноемвр", "ноябр"),
+    ("декемвр", "декабр"),
 )
 
 
@@ -46,24 +67,78 @@ def month_of(word: str) -> int | None:
 
 
 _NUMBER_WORDS: dict[str, int] = {}
-for _i, _w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]):
+for _i, _w in enumerate(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ]
+):
     _NUMBER_WORDS[_w] = _i
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                      "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "first": 1,
-                      "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10,
-                      "twice": 2, "double": 2, "half": 0})
+_NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "tenth": 10,
+        "twice": 2,
+        "double": 2,
+        "half": 0,
+    }
+)
 for _forms, _v in (
     ("един една едно едни один одна одно одного одной одному", 1),
-    ("два две двама двамата двух двум двумя", 2), ("три трима тримата трех трёх трем", 3),
-    ("четири четирима четыре четырех четырёх", 4), ("пет петима пять пяти", 5),
-    ("шест шестима шесть шести", 6), ("седем семь семи", 7), ("осем восемь восьми", 8),
-    ("девет девять девяти", 9), ("десет десетима десять десяти", 10),
-    ("единадесет единайсет одиннадцать", 11), ("дванадесет дванайсет двенадцать", 12),
-    ("петнадесет петнайсет пятнадцать", 15), ("двадесет двайсет двадцать", 20),
-    ("тридесет трийсет тридцать", 30), ("четиридесет четирийсет сорок", 40),
-    ("петдесет пятьдесят", 50), ("сто", 100), ("първи първа първо първият първата", 1),
-    ("втори втора второ вторият втората второй", 2), ("трети трета трето третият третья", 3),
-    ("половин половина", 0), ("двойно двукратно", 2),
+    ("два две двама двамата двух двум двумя", 2),
+    ("три трима тримата трех трёх трем", 3),
+    ("четири четирима четыре четырех четырёх", 4),
+    ("пет петима пять пяти", 5),
+    ("шест шестима шесть шести", 6),
+    ("седем семь семи", 7),
+    ("осем восемь восьми", 8),
+    ("девет девять девяти", 9),
+    ("десет десетима десять десяти", 10),
+    ("единадесет единайсет одиннадцать", 11),
+    ("дванадесет дванайсет двенадцать", 12),
+    ("петнадесет петнайсет пятнадцать", 15),
+    ("двадесет двайсет двадцать", 20),
+    ("тридесет трийсет тридцать", 30),
+    ("четиридесет четирийсет сорок", 40),
+    ("петдесет пятьдесят", 50),
+    ("сто", 100),
+    ("първи първа първо първият първата", 1),
+    ("втори втора второ вторият втората второй", 2),
+    ("трети трета трето третият третья", 3),
+    ("половин половина", 0),
+    ("двойно двукратно", 2),
 ):
     for _w in _forms.split():
         _NUMBER_WORDS[_w] = _v
@@ -71,12 +146,21 @@ for _forms, _v in (
 _SCALES: dict[str, int] = {}
 for _forms, _v in (
     # German, French, Turkish and Ukrainian forms too (German "Billion" is 10**12: left out)
-    ("thousand thousands хиляда хиляди хил тыс тысяча тысячи тысяч tausend tsd mille milliers bin "
-     "тисяча тисячі тисяч тис", 1000),
-    ("million millions mln m милион милиона милиони млн миллион миллиона миллионов millionen mio "
-     "milyon мільйон мільйона мільйонів", 10**6),
-    ("billion billions bn милиард милиарда милиарди млрд миллиард миллиарда миллиардов milliarde "
-     "milliarden mrd milliard milliards milyar мільярд мільярда мільярдів", 10**9),
+    (
+        "thousand thousands хиляда хиляди хил тыс тысяча тысячи тысяч tausend tsd mille milliers bin "
+        "тисяча тисячі тисяч тис",
+        1000,
+    ),
+    (
+        "million millions mln m милион милиона милиони млн миллион миллиона миллионов millionen mio "
+        "milyon мільйон мільйона мільйонів",
+        10**6,
+    ),
+    (
+        "billion billions bn милиард милиарда милиарди млрд миллиард миллиарда миллиардов milliarde "
+        "milliarden mrd milliard milliards milyar мільярд мільярда мільярдів",
+        10**9,
+    ),
     ("trillion trillions трилион трилиона трлн триллион триллиона триллионов", 10**12),
 ):
     for _w in _forms.split():
@@ -106,12 +190,18 @@ _NUM_RE = re.compile(
     r"(?P<suffix>(?:st|nd|rd|th|s|'s|’s|-?(?:те|ти|ви|ри|ма|ия|ят|ий|й|я|е|х|го))\b)?",
 )
 _DATE_RE = re.compile(r"(?<![\d.,])(?P<d>[0-3]?\d)[./](?P<m>[01]\d)(?:[./](?P<y>(?:19|20)\d\d))?(?![\d,]|\.\d)")
-_TIME_RE = re.compile(r"(?<![\d.,])(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?=\s*(?:ч\b|часа|h\b|a\.m|p\.m|am\b|pm\b))|(?<![\d.,])(?P<h2>[0-2]?\d):(?P<mi2>[0-5]\d)(?![\d])")
+_TIME_RE = re.compile(
+    r"(?<![\d.,])(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?=\s*(?:ч\b|часа|h\b|a\.m|p\.m|am\b|pm\b))|(?<![\d.,])(?P<h2>[0-2]?\d):(?P<mi2>[0-5]\d)(?![\d])"
+)
 _COMPOUND_RE = re.compile(
     r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
-    r"(one|two|three|four|five|six|seven|eight|nine)\b", re.I)
+    r"(one|two|three|four|five|six|seven|eight|nine)\b",
+    re.I,
+)
 _WORD_RE = re.compile(r"[^\W\d_]+\.?")
-_ROMAN_CENTURY_RE = re.compile(r"\b(?P<r>[IVXLC]{1,6})(?=\s*(?:-?(?:ти|ви|ри)\s*)?(?:век|в\.|века|веке|веков|столети|century))")
+_ROMAN_CENTURY_RE = re.compile(
+    r"\b(?P<r>[IVXLC]{1,6})(?=\s*(?:-?(?:ти|ви|ри)\s*)?(?:век|в\.|века|веке|веков|столети|century))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +245,7 @@ def _fmt(v: float) -> str:
 _DECADE_SUFFIXES = ("s", "'s", "’s", "-те", "те", "-е", "-х", "х")
 
 
-def _number_keys(m: re.Match[str], value: float, words: list[tuple[int, int, str]],
-                 text: str) -> set[str]:
+def _number_keys(m: re.Match[str], value: float, words: list[tuple[int, int, str]], text: str) -> set[str]:
     """The keys of a number in digits: its value; a decade's short and long forms; times a
     scale word (``3 million``, ``3bn``); an afternoon hour (``5 p.m.`` is also 17)."""
     keys = {f"n:{_fmt(value)}"}
@@ -286,7 +375,9 @@ def _next_word(words: list[tuple[int, int, str]], pos: int, text: str) -> tuple[
 def _near_number(text: str, a: int, b: int) -> bool:
     before = text[max(0, a - 6) : a]
     after = text[b : b + 6]
-    return bool(re.search(r"\d[\s\u00a0,.]*(?:-?(?:ти|ви|ри|ми|й|го|я)\s*)?$", before) or re.match(r"[\s\u00a0,.]*\d", after))
+    return bool(
+        re.search(r"\d[\s\u00a0,.]*(?:-?(?:ти|ви|ри|ми|й|го|я)\s*)?$", before) or re.match(r"[\s\u00a0,.]*\d", after)
+    )
 
 
 def digit_keys(atoms: list[NumberAtom]) -> set[str]:

@@ -18,8 +18,7 @@ from tqkit.errors import AuditError
 class Progress:
     """A bar on a terminal; otherwise a plain line at most every few seconds (and at the end)."""
 
-    def __init__(self, stream: TextIO, total: int | None, tty: bool, every: float = 5.0,
-                 silent: bool = False):
+    def __init__(self, stream: TextIO, total: int | None, tty: bool, every: float = 5.0, silent: bool = False):
         self.stream, self.total, self.tty, self.every = stream, total, tty, every
         self.silent = silent
         self.start = time.monotonic()
@@ -130,8 +129,7 @@ class DaskExecutor(Executor):
         from tqkit.audit.plugin import WarmRules
 
         self.client.register_plugin(WarmRules(warm_specs), name="tqkit-warm-rules")
-        self.workers = max(1, sum(w.get("nthreads", 1) for w in
-                                  self.client.scheduler_info()["workers"].values()))
+        self.workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
 
     def run(self, tasks: Iterator[Task], on_done: Callable[[PartResult], None], window: int) -> None:
         from distributed import as_completed
@@ -151,8 +149,7 @@ class DaskExecutor(Executor):
             on_done(result)
             nxt = next(it, None)
             if nxt is not None:
-                ac.add(self.client.submit(audit_partition, nxt, pure=False,
-                                          key=f"tqkit-part-{nxt.index}"))
+                ac.add(self.client.submit(audit_partition, nxt, pure=False, key=f"tqkit-part-{nxt.index}"))
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -162,8 +159,11 @@ class DaskExecutor(Executor):
 def configured_scheduler() -> str | None:
     """A scheduler address from dask's configuration (``DASK_SCHEDULER_ADDRESS`` or a
     ``scheduler-address`` key in a dask config file)."""
-    if not os.environ.get("DASK_SCHEDULER_ADDRESS") and not os.environ.get("DASK_CONFIG") and not any(
-            Path(p).exists() for p in (Path.home() / ".config" / "dask", Path("/etc/dask"))):
+    if (
+        not os.environ.get("DASK_SCHEDULER_ADDRESS")
+        and not os.environ.get("DASK_CONFIG")
+        and not any(Path(p).exists() for p in (Path.home() / ".config" / "dask", Path("/etc/dask")))
+    ):
         return None  # skip importing dask when nothing can configure it
     try:
         import dask.config

@@ -121,8 +121,7 @@ def count_articles(inputs: list[str]) -> int | None:
     return total
 
 
-def items(inputs: list[str], max_bytes: int = DEFAULT_MAX_ARTICLE,
-          errors: list[str] | None = None) -> Iterator[Item]:
+def items(inputs: list[str], max_bytes: int = DEFAULT_MAX_ARTICLE, errors: list[str] | None = None) -> Iterator[Item]:
     """Every article of the inputs. File-level problems (a missing text column, an unreadable
     file) are appended to ``errors`` as one-line messages and the file is skipped."""
     errs = errors if errors is not None else []
@@ -148,8 +147,9 @@ def _text_file(path: str, max_bytes: int) -> Item:
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
-            return Item(path, path, 0, path=path,
-                        error=f"{path}: article too large ({size:,} bytes; limit {max_bytes:,})")
+            return Item(
+                path, path, 0, path=path, error=f"{path}: article too large ({size:,} bytes; limit {max_bytes:,})"
+            )
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
@@ -188,8 +188,7 @@ def row_item(row: dict[str, Any], origin: str, n: int, max_bytes: int) -> Item:
         if tkey is None:
             return Item(aid, origin, n, error=f"{where}: no `text` field")
         if isinstance(text, (bytes, str)) and len(text) > max_bytes:
-            return Item(aid, origin, n,
-                        error=f"{where}: article too large ({len(text):,} bytes; limit {max_bytes:,})")
+            return Item(aid, origin, n, error=f"{where}: article too large ({len(text):,} bytes; limit {max_bytes:,})")
         txt = _as_text(text)
         if not txt:
             return Item(aid, origin, n, error=f"{where}: empty text")
@@ -198,10 +197,17 @@ def row_item(row: dict[str, Any], origin: str, n: int, max_bytes: int) -> Item:
         lkey, lang = _pick(row, LANG_KEYS)
         dkey, date = _pick(row, DATE_KEYS)
         used.update(k for k in (skey, lkey, dkey) if k)
-        meta = {str(k): v for k, v in ((k, _as_text(v)) for k, v in row.items() if k not in used)
-                if v is not None}
-        return Item(aid, origin, n, text=txt, source=_as_text(source) or None,
-                    source_lang=_as_text(lang) or None, date=_as_text(date) or None, meta=meta)
+        meta = {str(k): v for k, v in ((k, _as_text(v)) for k, v in row.items() if k not in used) if v is not None}
+        return Item(
+            aid,
+            origin,
+            n,
+            text=txt,
+            source=_as_text(source) or None,
+            source_lang=_as_text(lang) or None,
+            date=_as_text(date) or None,
+            meta=meta,
+        )
     except UnicodeDecodeError as exc:
         return Item(aid, origin, n, error=f"{where}: not valid UTF-8 ({exc.reason} at byte {exc.start})")
 
@@ -237,8 +243,9 @@ def _jsonl(path: str, max_bytes: int) -> Iterator[Item]:
             n += 1
             if len(line) > max_bytes and not line.endswith(b"\n"):
                 size = len(line) + _skip_rest_of_line(fh)
-                yield Item(f"{path}:{n}", path, n,
-                           error=f"{path}:{n}: article too large ({size:,} bytes; limit {max_bytes:,})")
+                yield Item(
+                    f"{path}:{n}", path, n, error=f"{path}:{n}: article too large ({size:,} bytes; limit {max_bytes:,})"
+                )
                 continue
             if not line.strip():
                 continue

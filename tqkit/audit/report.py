@@ -12,7 +12,6 @@ of distinct months, languages and metadata values, not the archive.
 from __future__ import annotations
 
 import html
-import io
 import json
 import re
 from collections import Counter, defaultdict
@@ -20,19 +19,23 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.atomic import atomic_write
+from tqkit.audit.charts import COLOURS, bar_chart, line_chart
 from tqkit.audit.work import RESERVED
 from tqkit.errors import ReportError
 
 FAMILIES = {
-    "TQ1": "untranslated text", "TQ2": "repetition", "TQ3": "calques and grammar",
-    "TQ4": "terminology", "TQ5": "source-target", "TQ6": "names", "TQ9": "meta",
+    "TQ1": "untranslated text",
+    "TQ2": "repetition",
+    "TQ3": "calques and grammar",
+    "TQ4": "terminology",
+    "TQ5": "source-target",
+    "TQ6": "names",
+    "TQ9": "meta",
 }
 MAX_METADATA_VALUES = 40  # a metadata column with more distinct values is not charted
 MAX_METADATA_CHARTS = 6
 WORST = 25
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
-           "#e377c2", "#bcbd22", "#7f7f7f"]
 MONTH_RE = re.compile(r"^(\d{4})-?(\d{2})")
 
 
@@ -61,58 +64,10 @@ def _manifest(out: Path) -> list[int]:
     from tqkit.audit.run import read_manifest
 
     if not (out / "manifest.jsonl").is_file():
-        raise ReportError(f"{out}: not an audit output directory (no manifest.jsonl); "
-                          "run `tqkit audit INPUTS --output DIR` first")
+        raise ReportError(
+            f"{out}: not an audit output directory (no manifest.jsonl); run `tqkit audit INPUTS --output DIR` first"
+        )
     return sorted(read_manifest(out))
-
-
-def _svg(fig: Any) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    text = buf.getvalue()
-    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text[text.find("<svg"):], flags=re.S)
-    return text
-
-
-def _bar_chart(labels: list[str], values: list[float], title: str, ylabel: str, colour: str,
-               horizontal: bool = False) -> str:
-    import matplotlib.pyplot as plt
-
-    height = max(2.6, 0.32 * len(labels) + 1.2) if horizontal else 3.2
-    fig, ax = plt.subplots(figsize=(8, height))
-    if horizontal:
-        ax.barh(range(len(labels)), values, color=colour)
-        ax.set_yticks(range(len(labels)), labels)
-        ax.invert_yaxis()
-        ax.set_xlabel(ylabel)
-    else:
-        ax.bar(range(len(labels)), values, color=colour)
-        ax.set_xticks(range(len(labels)), labels, rotation=45 if len(labels) > 8 else 0, ha="right"
-                      if len(labels) > 8 else "center")
-        ax.set_ylabel(ylabel)
-    ax.set_title(title)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
-
-
-def _line_chart(labels: list[str], series: dict[str, list[float]], title: str, colour: str) -> str:
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(8, 3.2))
-    for i, (name, values) in enumerate(series.items()):
-        ax.plot(range(len(labels)), values, marker="o", label=name,
-                color=colour if i == 0 else COLOURS[(i + 3) % len(COLOURS)])
-    step = max(1, len(labels) // 12)
-    ax.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right")
-    ax.set_ylabel("per 1,000 words")
-    ax.set_ylim(bottom=0)
-    ax.set_title(title)
-    ax.legend(frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
 
 
 def _month(date: str | None) -> str | None:
@@ -142,8 +97,7 @@ def _term_statuses(glossaries: list[str] | None) -> dict[str, str]:
 
 def _figure(chart_id: str, title: str, svg: str, note: str = "") -> str:
     note_html = f"<p class=note>{html.escape(note)}</p>" if note else ""
-    return (f'<figure class=chart id="{chart_id}"><figcaption>{html.escape(title)}</figcaption>'
-            f"{svg}{note_html}</figure>")
+    return f'<figure class=chart id="{chart_id}"><figcaption>{html.escape(title)}</figcaption>{svg}{note_html}</figure>'
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -165,9 +119,11 @@ class _Scan:
         self.worst: list[dict[str, Any]] = []
 
     def add_articles(self, table: Any) -> None:
-        meta_cols = [c for c in table.column_names
-                     if c not in RESERVED and c != "article_id" and not re.fullmatch(r"TQ\d+", c)
-                     and c not in self.dropped]
+        meta_cols = [
+            c
+            for c in table.column_names
+            if c not in RESERVED and c != "article_id" and not re.fullmatch(r"TQ\d+", c) and c not in self.dropped
+        ]
         rule_cols = [c for c in table.column_names if re.fullmatch(r"TQ\d+", c)]
         cols = table.to_pydict()
         for i in range(table.num_rows):
@@ -193,8 +149,7 @@ class _Scan:
         for row in rows:
             row["_part"] = index
             self.worst.append(row)
-        self.worst.sort(key=lambda r: (-(r["score"] if r["words"] >= 50 else r["score"] / 10),
-                                       r["article_id"]))
+        self.worst.sort(key=lambda r: (-(r["score"] if r["words"] >= 50 else r["score"] / 10), r["article_id"]))
         del self.worst[WORST:]
 
 
@@ -202,12 +157,22 @@ def _month_chart(by_month: _Agg) -> str:
     months = sorted(by_month.words)
     if months:
         per, pen = by_month.rates(months)
-        return _figure("chart-by-month", "Findings per 1,000 words by month",
-                       _line_chart(months, {"findings": per, "MQM penalty points": pen},
-                                   "Findings and penalty per 1,000 words, by month", COLOURS[0]))
-    return _figure("chart-by-month", "Findings per 1,000 words by month",
-                   _bar_chart(["(no dates)"], [0.0], "No article has a date", "", COLOURS[0]),
-                   "No article has a date column.")
+        return _figure(
+            "chart-by-month",
+            "Findings per 1,000 words by month",
+            line_chart(
+                months,
+                {"findings": per, "MQM penalty points": pen},
+                "Findings and penalty per 1,000 words, by month",
+                COLOURS[0],
+            ),
+        )
+    return _figure(
+        "chart-by-month",
+        "Findings per 1,000 words by month",
+        bar_chart(["(no dates)"], [0.0], "No article has a date", "", COLOURS[0]),
+        "No article has a date column.",
+    )
 
 
 def _family_chart(by_rule: Counter[str], words_total: int) -> str:
@@ -217,10 +182,18 @@ def _family_chart(by_rule: Counter[str], words_total: int) -> str:
     fam_keys = sorted(families)
     fam_labels = [f"{k}xx {FAMILIES.get(k, '')}".strip() for k in fam_keys]
     fam_values = [families[k] * 1000 / words_total if words_total else 0.0 for k in fam_keys]
-    return _figure("chart-by-family", "Findings per 1,000 words by rule family",
-                   _bar_chart(fam_labels or ["(none)"], fam_values or [0.0],
-                              "By rule family", "findings per 1,000 words", COLOURS[1],
-                              horizontal=True))
+    return _figure(
+        "chart-by-family",
+        "Findings per 1,000 words by rule family",
+        bar_chart(
+            fam_labels or ["(none)"],
+            fam_values or [0.0],
+            "By rule family",
+            "findings per 1,000 words",
+            COLOURS[1],
+            horizontal=True,
+        ),
+    )
 
 
 def _group_charts(scan: _Scan) -> list[str]:
@@ -228,27 +201,41 @@ def _group_charts(scan: _Scan) -> list[str]:
     by_lang = scan.by_lang
     langs = sorted(by_lang.words, key=lambda k: -by_lang.words[k])[:30]
     per, _ = by_lang.rates(langs)
-    charts = [_figure("chart-by-source-lang", "Findings per 1,000 words by source language",
-                      _bar_chart(langs or ["(none)"], per or [0.0], "By source language",
-                                 "findings per 1,000 words", COLOURS[2]))]
+    charts = [
+        _figure(
+            "chart-by-source-lang",
+            "Findings per 1,000 words by source language",
+            bar_chart(langs or ["(none)"], per or [0.0], "By source language", "findings per 1,000 words", COLOURS[2]),
+        )
+    ]
     for j, col in enumerate(sorted(scan.by_meta)[:MAX_METADATA_CHARTS]):
         agg = scan.by_meta[col]
         keys = sorted(agg.words, key=lambda k: -agg.words[k])
         per, _ = agg.rates(keys)
         safe_id = re.sub(r"[^A-Za-z0-9_-]", "-", col)
-        charts.append(_figure(f"chart-meta-{safe_id}", f"Findings per 1,000 words by {col}",
-                              _bar_chart(keys, per, f"By {col}", "findings per 1,000 words",
-                                         COLOURS[(4 + j) % len(COLOURS)])))
+        charts.append(
+            _figure(
+                f"chart-meta-{safe_id}",
+                f"Findings per 1,000 words by {col}",
+                bar_chart(keys, per, f"By {col}", "findings per 1,000 words", COLOURS[(4 + j) % len(COLOURS)]),
+            )
+        )
     return charts
 
 
 def _status_chart(status_counts: Counter[str]) -> str:
     statuses = sorted(status_counts, key=lambda s: -status_counts[s])
-    return _figure("chart-terms-by-status", "Glossary terms found, by status",
-                   _bar_chart(statuses or ["(no terminology findings)"],
-                              [float(status_counts[s]) for s in statuses] or [0.0],
-                              "Terminology findings by the term's glossary status",
-                              "findings", COLOURS[3]))
+    return _figure(
+        "chart-terms-by-status",
+        "Glossary terms found, by status",
+        bar_chart(
+            statuses or ["(no terminology findings)"],
+            [float(status_counts[s]) for s in statuses] or [0.0],
+            "Terminology findings by the term's glossary status",
+            "findings",
+            COLOURS[3],
+        ),
+    )
 
 
 def _worst_pages(out: Path, dash: Path, worst: list[dict[str, Any]]) -> list[str]:
@@ -260,9 +247,10 @@ def _worst_pages(out: Path, dash: Path, worst: list[dict[str, Any]]) -> list[str
         findings = _article_findings(out, row["_part"], row["article_id"])
         atomic_write(dash / page, _article_page(row, findings).encode("utf-8"))
         worst_rows.append(
-            f"<tr><td>{rank}</td><td><a href=\"{page}\">{html.escape(str(row['article_id']))}</a></td>"
+            f'<tr><td>{rank}</td><td><a href="{page}">{html.escape(str(row["article_id"]))}</a></td>'
             f"<td>{row['score']:.1f}</td><td>{row['findings']}</td><td>{row['words']:,}</td>"
-            f"<td>{html.escape(row.get('date') or '')}</td><td>{html.escape(row.get('source_lang') or '')}</td></tr>")
+            f"<td>{html.escape(row.get('date') or '')}</td><td>{html.escape(row.get('source_lang') or '')}</td></tr>"
+        )
     return worst_rows
 
 
@@ -285,8 +273,7 @@ def build_report(out: Path) -> Path:
         scan.add_articles(pq.read_table(out / "articles" / name))
         scan.add_worst(pq.read_table(out / "worst" / name).to_pylist(), index)
 
-    charts = [_month_chart(scan.by_month), _family_chart(scan.by_rule, scan.words_total),
-              *_group_charts(scan)]
+    charts = [_month_chart(scan.by_month), _family_chart(scan.by_rule, scan.words_total), *_group_charts(scan)]
     term_counts, status_counts = _term_findings(out, parts, _term_statuses(run.get("glossaries")))
     charts.append(_status_chart(status_counts))
 
@@ -294,15 +281,15 @@ def build_report(out: Path) -> Path:
     worst_rows = _worst_pages(out, dash, scan.worst)
     term_rows = "".join(
         f"<tr><td>{html.escape(t)}</td><td>{html.escape(s)}</td><td>{n:,}</td></tr>"
-        for (t, s), n in term_counts.most_common(30))
+        for (t, s), n in term_counts.most_common(30)
+    )
     index_path = dash / "index.html"
     page = _index_page(scan, summary, charts, worst_rows, term_rows)
     atomic_write(index_path, page.encode("utf-8"))
     return index_path
 
 
-def _index_page(scan: _Scan, head: dict[str, Any], charts: list[str], worst_rows: list[str],
-                term_rows: str) -> str:
+def _index_page(scan: _Scan, head: dict[str, Any], charts: list[str], worst_rows: list[str], term_rows: str) -> str:
     articles_total, words_total = scan.articles_total, scan.words_total
     total_findings = sum(scan.by_rule.values())
     return f"""<!doctype html>
@@ -314,20 +301,22 @@ def _index_page(scan: _Scan, head: dict[str, Any], charts: list[str], worst_rows
 <h1>tqkit audit</h1>
 <p class=lead>{articles_total:,} articles, {words_total:,} words, {total_findings:,} findings
 ({total_findings * 1000 / words_total if words_total else 0:.2f} per 1,000 words); MQM penalty
-{head.get('score_per_1000_words', 0)} points per 1,000 words (minor 1 = info, major 5 = warning,
-critical 10 = error). {head.get('row_errors', 0):,} rows could not be audited.</p>
-{''.join(charts)}
+{head.get("score_per_1000_words", 0)} points per 1,000 words (minor 1 = info, major 5 = warning,
+critical 10 = error). {head.get("row_errors", 0):,} rows could not be audited.</p>
+{"".join(charts)}
 <section id=worst><h2>Worst articles (penalty points per 1,000 words)</h2>
 <table><thead><tr><th>#</th><th>article</th><th>score</th><th>findings</th><th>words</th><th>date</th><th>source</th></tr></thead>
-<tbody>{''.join(worst_rows) or '<tr><td colspan=7>No findings.</td></tr>'}</tbody></table></section>
+<tbody>{"".join(worst_rows) or "<tr><td colspan=7>No findings.</td></tr>"}</tbody></table></section>
 <section id=terms><h2>Glossary terms found</h2>
 <table><thead><tr><th>term</th><th>status</th><th>findings</th></tr></thead>
-<tbody>{term_rows or '<tr><td colspan=3>No terminology findings.</td></tr>'}</tbody></table></section>
+<tbody>{term_rows or "<tr><td colspan=3>No terminology findings.</td></tr>"}</tbody></table></section>
 </body></html>
 """
 
 
-def _term_findings(out: Path, parts: list[int], statuses: dict[str, str]) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+def _term_findings(
+    out: Path, parts: list[int], statuses: dict[str, str]
+) -> tuple[Counter[tuple[str, str]], Counter[str]]:
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
@@ -351,9 +340,10 @@ def _article_findings(out: Path, part: int, article_id: str) -> list[dict[str, A
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    t = pq.read_table(out / "findings" / f"part-{part:05d}.parquet",
-                      columns=["article_id", "rule", "name", "severity", "start", "end", "line", "col",
-                               "message", "fix"])
+    t = pq.read_table(
+        out / "findings" / f"part-{part:05d}.parquet",
+        columns=["article_id", "rule", "name", "severity", "start", "end", "line", "col", "message", "fix"],
+    )
     return list(t.filter(pc.equal(t["article_id"], article_id)).to_pylist())
 
 
@@ -367,10 +357,12 @@ def _article_page(row: dict[str, Any], findings: list[dict[str, Any]]) -> str:
     for i, f in enumerate(sorted(findings, key=lambda f: (f["start"], f["end"]))):
         if f["start"] < pos or f["end"] > len(text):
             continue
-        parts.append(html.escape(text[pos:f["start"]]))
+        parts.append(html.escape(text[pos : f["start"]]))
         title = f"{f['rule']} {f['severity']}: {f['message']}"
-        parts.append(f'<mark id="f{i}" class="{html.escape(f["severity"])}" title="{html.escape(title)}">'
-                     f"{html.escape(text[f['start']:f['end']]) or '&#8203;'}</mark>")
+        parts.append(
+            f'<mark id="f{i}" class="{html.escape(f["severity"])}" title="{html.escape(title)}">'
+            f"{html.escape(text[f['start'] : f['end']]) or '&#8203;'}</mark>"
+        )
         marked[i] = 1
         pos = f["end"]
     parts.append(html.escape(text[pos:]))
@@ -379,8 +371,10 @@ def _article_page(row: dict[str, Any], findings: list[dict[str, Any]]) -> str:
         where = f"{f['line']}:{f['col']}"
         link = f'<a href="#f{i}">{where}</a>' if i in marked else where
         fix = f" → {html.escape(f['fix'])}" if f.get("fix") else ""
-        items.append(f"<li>{link} <b>{html.escape(f['rule'])}</b> {html.escape(f['severity'])}: "
-                     f"{html.escape(f['message'])}{fix}</li>")
+        items.append(
+            f"<li>{link} <b>{html.escape(f['rule'])}</b> {html.escape(f['severity'])}: "
+            f"{html.escape(f['message'])}{fix}</li>"
+        )
     title = html.escape(str(row["article_id"]))
     return f"""<!doctype html>
 <html lang=en><head><meta charset=utf-8>
@@ -388,10 +382,10 @@ def _article_page(row: dict[str, Any], findings: list[dict[str, Any]]) -> str:
 <title>{title}: tqkit audit</title><style>{STYLE}</style></head><body>
 <p><a href="../index.html#worst">← dashboard</a></p>
 <h1>{title}</h1>
-<p class=lead>{row['words']:,} words, {row['findings']} findings, {row['score']:.1f} penalty points per
-1,000 words. {html.escape(row.get('date') or '')} {html.escape(row.get('source_lang') or '')}</p>
-<ol class=findings>{''.join(items)}</ol>
-<pre class=article>{''.join(parts)}</pre>
+<p class=lead>{row["words"]:,} words, {row["findings"]} findings, {row["score"]:.1f} penalty points per
+1,000 words. {html.escape(row.get("date") or "")} {html.escape(row.get("source_lang") or "")}</p>
+<ol class=findings>{"".join(items)}</ol>
+<pre class=article>{"".join(parts)}</pre>
 </body></html>
 """
 

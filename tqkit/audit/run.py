@@ -37,8 +37,19 @@ from tqkit.config import RunOptions, Settings
 from tqkit.errors import AuditError, InputError
 from tqkit.runner import settings_for
 
-__all__ = ["OWNED", "TABLES", "AuditConfig", "AuditError", "AuditOutcome", "Totals",
-           "build_summary", "part_name", "read_manifest", "run_audit", "write_bytes"]
+__all__ = [
+    "OWNED",
+    "TABLES",
+    "AuditConfig",
+    "AuditError",
+    "AuditOutcome",
+    "Totals",
+    "build_summary",
+    "part_name",
+    "read_manifest",
+    "run_audit",
+    "write_bytes",
+]
 
 TABLES = ("errors", "worst", "articles", "findings")  # write order: findings last
 OWNED = ("run.json", "manifest.jsonl", "summary.json")
@@ -62,11 +73,18 @@ class AuditConfig:
 
     def fingerprint(self) -> dict[str, Any]:
         o = self.options
-        return {"inputs": list(self.inputs), "partition_size": self.partition_size,
-                "select": o.select, "extend_select": list(o.extend_select), "ignore": list(o.ignore),
-                "glossaries": o.glossaries, "since_glossaries": self.since_glossaries,
-                "target_lang": o.target_lang, "config": o.config,
-                "max_article_bytes": self.max_article_bytes}
+        return {
+            "inputs": list(self.inputs),
+            "partition_size": self.partition_size,
+            "select": o.select,
+            "extend_select": list(o.extend_select),
+            "ignore": list(o.ignore),
+            "glossaries": o.glossaries,
+            "since_glossaries": self.since_glossaries,
+            "target_lang": o.target_lang,
+            "config": o.config,
+            "max_article_bytes": self.max_article_bytes,
+        }
 
 
 @dataclass
@@ -138,8 +156,9 @@ def _resume_state(out: Path, fingerprint: dict[str, Any]) -> tuple[dict[int, dic
     except (OSError, ValueError):
         raise AuditError(f"{run_file}: unreadable; cannot resume this audit") from None
     if previous.get("fingerprint") != json.loads(json.dumps(fingerprint)):
-        raise AuditError(f"{out}: holds an audit of other inputs or options; cannot resume it "
-                         "(run without --resume to start over)")
+        raise AuditError(
+            f"{out}: holds an audit of other inputs or options; cannot resume it (run without --resume to start over)"
+        )
     _drop_torn_line(out / "manifest.jsonl")
     return read_manifest(out), int(previous.get("attempt", 0)) + 1
 
@@ -173,8 +192,9 @@ def _prepare_output(cfg: AuditConfig) -> tuple[Path, dict[int, dict[str, Any]], 
     else:
         _clear_previous(out)
     _remove_temp_files(out)
-    write_bytes(out / "run.json", json.dumps({"fingerprint": fingerprint, "attempt": attempt},
-                                             indent=2).encode("utf-8"))
+    write_bytes(
+        out / "run.json", json.dumps({"fingerprint": fingerprint, "attempt": attempt}, indent=2).encode("utf-8")
+    )
     return out, done, attempt
 
 
@@ -205,8 +225,7 @@ class _Driver:
         self.options = cfg.options
         self.since_options: RunOptions | None = None
         if cfg.since_glossaries is not None:
-            self.since_options = RunOptions(**{**asdict(self.options),
-                                               "glossaries": cfg.since_glossaries})
+            self.since_options = RunOptions(**{**asdict(self.options), "glossaries": cfg.since_glossaries})
         self.file_errors: list[str] = []
         self.settings_cache: dict[str, tuple[Settings, Settings | None]] = {}
         self.first_settings: list[tuple[Settings, RunOptions]] = []
@@ -239,8 +258,7 @@ class _Driver:
             try:
                 self.first_settings.append((settings_for(first, self.options), self.options))
                 if self.since_options:
-                    self.first_settings.append((settings_for(first, self.since_options),
-                                                self.options))
+                    self.first_settings.append((settings_for(first, self.since_options), self.options))
             except InputError as exc:
                 raise AuditError(str(exc)) from None
         return self.first_settings
@@ -249,8 +267,7 @@ class _Driver:
         from tqkit.registry import select_rules
 
         base = self.warm_spec()[0][0]
-        codes = tuple(sorted(c.code for c in select_rules(base.select, base.ignore,
-                                                          base.extend_select)))
+        codes = tuple(sorted(c.code for c in select_rules(base.select, base.ignore, base.extend_select)))
         if self.since_options is not None:
             codes = tuple(c for c in codes if c.startswith("TQ4"))
         return codes
@@ -258,8 +275,10 @@ class _Driver:
     def _skip_finished(self, index: int, part: list[Item]) -> None:
         prev = self.done[index]["stats"]
         if prev.get("first_id") != part[0].id or prev.get("items") != len(part):
-            raise AuditError(f"{self.out}: the inputs changed since the interrupted run "
-                             f"(partition {index} differs); run without --resume")
+            raise AuditError(
+                f"{self.out}: the inputs changed since the interrupted run "
+                f"(partition {index} differs); run without --resume"
+            )
         self.progress.update(prev, skipped=True)
 
     def _task(self, index: int, part: list[Item]) -> Task:
@@ -288,8 +307,7 @@ class _Driver:
         for table in TABLES:
             write_bytes(self.out / table / name, result.tables[table])
         entry = {"part": result.index, "attempt": self.attempt, "stats": result.stats}
-        _append_line(self.out / "manifest.jsonl",
-                     (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+        _append_line(self.out / "manifest.jsonl", (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
         self.totals.add(result.stats)
         self.finished += 1
         self.progress.update(result.stats)
@@ -317,8 +335,10 @@ class _Driver:
         except (AuditError, KeyboardInterrupt):
             raise
         except Exception as exc:  # a worker lost, a broken pool: one line, and --resume picks up
-            raise AuditError(f"a partition failed ({type(exc).__name__}: {_one_line(exc, 200)}); "
-                             "finished partitions are kept, rerun with --resume") from None
+            raise AuditError(
+                f"a partition failed ({type(exc).__name__}: {_one_line(exc, 200)}); "
+                "finished partitions are kept, rerun with --resume"
+            ) from None
         finally:
             executor.close()
             self.progress.close()
@@ -329,8 +349,7 @@ def run_audit(cfg: AuditConfig, stderr: TextIO | None = None) -> AuditOutcome:
     driver = _Driver(cfg, stderr or sys.stderr)
     driver.run()
     summary = build_summary(driver.totals, cfg, driver.file_errors)
-    write_bytes(driver.out / "summary.json",
-                (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_bytes(driver.out / "summary.json", (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return AuditOutcome(summary, driver.finished, len(driver.done), driver.file_errors)
 
 
@@ -366,8 +385,7 @@ def build_summary(t: Totals, cfg: AuditConfig, file_errors: list[str]) -> dict[s
         "findings_per_1000_words": round(totals["findings"] * 1000 / words, 3) if words else 0.0,
         "by_rule": dict(sorted(by_rule.items())),
         "by_severity": dict(sorted(by_sev.items())),
-        "mqm_weights": {MQM_NAMES[s]: {"tqkit_severity": s.label, "weight": w}
-                        for s, w in MQM_WEIGHTS.items()},
+        "mqm_weights": {MQM_NAMES[s]: {"tqkit_severity": s.label, "weight": w} for s, w in MQM_WEIGHTS.items()},
         "only_terms": cfg.since_glossaries is not None,
         "inputs": list(cfg.inputs),
         "glossaries": cfg.options.glossaries,

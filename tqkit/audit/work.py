@@ -30,12 +30,39 @@ MQM_WEIGHTS = {Severity.INFO: 1, Severity.WARNING: 5, Severity.ERROR: 10}
 MQM_NAMES = {Severity.INFO: "minor", Severity.WARNING: "major", Severity.ERROR: "critical"}
 TERM_PREFIX = "TQ4"
 # Columns every table has; metadata columns that collide with them get a ``meta_`` prefix.
-RESERVED = frozenset({
-    "article_id", "rule", "name", "severity", "mqm", "category", "start", "end", "line", "col",
-    "end_line", "end_col", "text", "message", "fix", "safe", "change", "source_file", "row",
-    "date", "source_lang", "words", "findings", "penalty", "score", "error", "n_minor",
-    "n_major", "n_critical",
-})
+RESERVED = frozenset(
+    {
+        "article_id",
+        "rule",
+        "name",
+        "severity",
+        "mqm",
+        "category",
+        "start",
+        "end",
+        "line",
+        "col",
+        "end_line",
+        "end_col",
+        "text",
+        "message",
+        "fix",
+        "safe",
+        "change",
+        "source_file",
+        "row",
+        "date",
+        "source_lang",
+        "words",
+        "findings",
+        "penalty",
+        "score",
+        "error",
+        "n_minor",
+        "n_major",
+        "n_critical",
+    }
+)
 
 
 @dataclass
@@ -95,8 +122,9 @@ def _term_changes(found: list[Finding], old: list[Finding]) -> tuple[list[Findin
     return changed, ["new" if id(f) in added_ids else "resolved" for f in changed]
 
 
-def _check_item(item: Item, key: str, settings: Settings,
-                task: Task) -> tuple[Document, list[Finding], list[str] | None]:
+def _check_item(
+    item: Item, key: str, settings: Settings, task: Task
+) -> tuple[Document, list[Finding], list[str] | None]:
     """The article's document, its findings and (``--since-glossary``) their changes."""
     from tqkit.runner import engine_for
 
@@ -116,13 +144,23 @@ def _finding_row(f: Finding, doc: Document, article_id: str, extra: dict[str, An
     end_line, end_col = doc.position(f.span.end)
     fix = f.fixes[0] if f.fixes else None
     return {
-        "article_id": article_id, "rule": f.rule, "name": f.name, "severity": f.severity.label,
-        "mqm": MQM_NAMES[f.severity], "category": f.category.value,
-        "start": f.span.start, "end": f.span.end, "line": line, "col": col,
-        "end_line": end_line, "end_col": end_col, "text": doc.slice(f.span),
+        "article_id": article_id,
+        "rule": f.rule,
+        "name": f.name,
+        "severity": f.severity.label,
+        "mqm": MQM_NAMES[f.severity],
+        "category": f.category.value,
+        "start": f.span.start,
+        "end": f.span.end,
+        "line": line,
+        "col": col,
+        "end_line": end_line,
+        "end_col": end_col,
+        "text": doc.slice(f.span),
         "message": f.message,
         "fix": fix.edits[0].replacement if fix and fix.edits else None,
-        "safe": bool(fix and fix.safe), **extra,
+        "safe": bool(fix and fix.safe),
+        **extra,
     }
 
 
@@ -138,8 +176,9 @@ def _error_message(item: Item, exc: Exception) -> str:
     return f"{where}: internal error ({type(exc).__name__}: {exc})"
 
 
-def _keep_worst(heap: list[tuple[float, int, dict[str, Any]]],
-                entry: tuple[float, int, dict[str, Any]], size: int) -> None:
+def _keep_worst(
+    heap: list[tuple[float, int, dict[str, Any]]], entry: tuple[float, int, dict[str, Any]], size: int
+) -> None:
     """Keep the ``size`` worst articles in a min-heap."""
     if len(heap) < size:
         heapq.heappush(heap, entry)
@@ -171,8 +210,7 @@ def audit_partition(task: Task) -> PartResult:
         except Exception as exc:  # a rule's bug must not stop an archive audit: list it
             errors.append(_error_row(item, _error_message(item, exc)))
             continue
-        common = {"source_file": item.origin, "row": item.row, "date": item.date,
-                  "source_lang": item.source_lang}
+        common = {"source_file": item.origin, "row": item.row, "date": item.date, "source_lang": item.source_lang}
         meta = {(f"meta_{k}" if k in RESERVED else k): v for k, v in item.meta.items()}
         counts: Counter[str] = Counter()
         sev_counts: Counter[str] = Counter()
@@ -189,9 +227,18 @@ def audit_partition(task: Task) -> PartResult:
         words = doc.word_count
         words_total += words
         score = round(penalty * 1000 / words, 3) if words else 0.0
-        art = {"article_id": item.id, "words": words, "findings": len(found), "penalty": penalty,
-               "score": score, "n_minor": sev_counts["minor"], "n_major": sev_counts["major"],
-               "n_critical": sev_counts["critical"], **common, **meta}
+        art = {
+            "article_id": item.id,
+            "words": words,
+            "findings": len(found),
+            "penalty": penalty,
+            "score": score,
+            "n_minor": sev_counts["minor"],
+            "n_major": sev_counts["major"],
+            "n_critical": sev_counts["critical"],
+            **common,
+            **meta,
+        }
         for code in task.codes:
             art[code] = counts.get(code, 0)
         articles.append(art)
@@ -208,25 +255,74 @@ def audit_partition(task: Task) -> PartResult:
         "worst": _parquet(worst_rows, [*ARTICLE_COLUMNS, *task.codes, "text"]),
     }
     stats = {
-        "articles": len(articles), "errors": len(errors), "words": words_total,
-        "findings": len(findings), "penalty": sum(a["penalty"] for a in articles),
-        "by_rule": dict(sorted(by_rule.items())), "by_severity": dict(sorted(by_sev.items())),
+        "articles": len(articles),
+        "errors": len(errors),
+        "words": words_total,
+        "findings": len(findings),
+        "penalty": sum(a["penalty"] for a in articles),
+        "by_rule": dict(sorted(by_rule.items())),
+        "by_severity": dict(sorted(by_sev.items())),
         "first_id": task.items[0].id if task.items else None,
-        "last_id": task.items[-1].id if task.items else None, "items": len(task.items),
+        "last_id": task.items[-1].id if task.items else None,
+        "items": len(task.items),
     }
     return PartResult(task.index, tables, stats)
 
 
-FINDINGS_COLUMNS = ["article_id", "rule", "name", "severity", "mqm", "category", "start", "end",
-                    "line", "col", "end_line", "end_col", "text", "message", "fix", "safe",
-                    "source_file", "row", "date", "source_lang"]
-ARTICLE_COLUMNS = ["article_id", "words", "findings", "penalty", "score", "n_minor", "n_major",
-                   "n_critical", "source_file", "row", "date", "source_lang"]
+FINDINGS_COLUMNS = [
+    "article_id",
+    "rule",
+    "name",
+    "severity",
+    "mqm",
+    "category",
+    "start",
+    "end",
+    "line",
+    "col",
+    "end_line",
+    "end_col",
+    "text",
+    "message",
+    "fix",
+    "safe",
+    "source_file",
+    "row",
+    "date",
+    "source_lang",
+]
+ARTICLE_COLUMNS = [
+    "article_id",
+    "words",
+    "findings",
+    "penalty",
+    "score",
+    "n_minor",
+    "n_major",
+    "n_critical",
+    "source_file",
+    "row",
+    "date",
+    "source_lang",
+]
 ERROR_COLUMNS = ["source_file", "row", "article_id", "error"]
-_TYPES = {"start": "int64", "end": "int64", "line": "int64", "col": "int64", "end_line": "int64",
-          "end_col": "int64", "row": "int64", "words": "int64", "findings": "int64",
-          "penalty": "int64", "score": "float64", "safe": "bool_", "n_minor": "int64",
-          "n_major": "int64", "n_critical": "int64"}
+_TYPES = {
+    "start": "int64",
+    "end": "int64",
+    "line": "int64",
+    "col": "int64",
+    "end_line": "int64",
+    "end_col": "int64",
+    "row": "int64",
+    "words": "int64",
+    "findings": "int64",
+    "penalty": "int64",
+    "score": "float64",
+    "safe": "bool_",
+    "n_minor": "int64",
+    "n_major": "int64",
+    "n_critical": "int64",
+}
 
 
 def _parquet(rows: list[dict[str, Any]], columns: list[str]) -> bytes:

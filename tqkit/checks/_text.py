@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 OPEN_QUOTES = "\"“„«‘‚'"
 CLOSE_QUOTES = "\"”«»’'"
-_QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’", "\"": "\"", "‚": "‘"}
+_QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’", '"': '"', "‚": "‘"}
 
 
 def match_case(replacement: str, original: str) -> str:

@@ -102,7 +102,7 @@ class KnownBadRendering(Rule):
             k = bisect.bisect_right(glossary_ends, span.start)
             if k < len(glossary_spans) and glossary_spans[k].start < span.end:
                 continue
-            found = shown(view[m.start:m.end])
+            found = shown(view[m.start : m.end])
             quoted = inside_quotes(view, span.start, span.end)
             fixes = []
             for s in dict.fromkeys(render(m, view)):
@@ -110,8 +110,15 @@ class KnownBadRendering(Rule):
                 fixes.append(Fix.replace(span, text, f"Replace with “{text}”", safe=entry.safe and not quoted))
             message = entry.message.replace("$0", found)
             finding = self.finding(
-                doc, span, message, fixes, severity=entry.severity,
-                category=entry.finding_category, entry=entry.id, calque=entry.id, pack=entry.pack,
+                doc,
+                span,
+                message,
+                fixes,
+                severity=entry.severity,
+                category=entry.finding_category,
+                entry=entry.id,
+                calque=entry.id,
+                pack=entry.pack,
                 reference=entry.reference,
             )
             if entry.rule != self.code:

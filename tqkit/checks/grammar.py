@@ -16,7 +16,37 @@ _GLUED_HINT_RE = re.compile(r"[a-z]{3}[A-Z][a-z]")
 
 
 _SENTENCE_WORDS = frozenset(
-    ["The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "These", "Those", "There", "But", "And", "Or", "So", "As", "If", "When", "While", "After", "Before", "However", "Meanwhile", "According"]
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "As",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "However",
+        "Meanwhile",
+        "According",
+    ]
 )
 
 
@@ -43,9 +73,14 @@ class GluedWords(Rule):
     severity = Severity.WARNING
     category = Category.SPELLING
     fires = ("The minister statedThe talks would resume.", "Officials saidRussia would respond.")
-    quiet = ("He bought an iPhone on eBay.", "Watch us on YouTube and LinkedIn.",
-             "Set the fileName option, then read fileName again.", "Call setName() first.",
-             "The macOS update shipped.", "Visit example.com/NewsRoom today.")
+    quiet = (
+        "He bought an iPhone on eBay.",
+        "Watch us on YouTube and LinkedIn.",
+        "Set the fileName option, then read fileName again.",
+        "Call setName() first.",
+        "The macOS update shipped.",
+        "Visit example.com/NewsRoom today.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         res = ctx.resources
@@ -67,9 +102,12 @@ class GluedWords(Rule):
             if right in _SENTENCE_WORDS:
                 fixes.append(Fix(f"Insert a full stop: “{left}. {right}”", (Edit(gap, ". "),), safe=False))
             fixes.append(Fix(f"Insert a space: “{left} {right}”", (Edit(gap, " "),), safe=False))
-            yield self.finding(doc, Span(m.start(), m.end()),
-                               f"“{whole}” looks like two words glued together (“{left}” + “{right}”).",
-                               fixes)
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{whole}” looks like two words glued together (“{left}” + “{right}”).",
+                fixes,
+            )
 
 
 _CODE_AFTER_RE = re.compile(r"[(\[=_:]|\.[a-z]|->")
@@ -119,10 +157,18 @@ class PossessiveError(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("They will defend ours own interests.", "The army has it's own plan.",
-             "The decision was their's.", "They announced the their decision.")
-    quiet = ("The decision was theirs.", "The army has its own plan.", "It's their own decision.",
-             "Ours is a small newsroom.")
+    fires = (
+        "They will defend ours own interests.",
+        "The army has it's own plan.",
+        "The decision was their's.",
+        "They announced the their decision.",
+    )
+    quiet = (
+        "The decision was theirs.",
+        "The army has its own plan.",
+        "It's their own decision.",
+        "Ours is a small newsroom.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -132,7 +178,8 @@ class PossessiveError(Rule):
             right = match_case(_POSS_FIX[word.lower()], word)
             span = Span(m.start(1), m.end(1))
             yield self.finding(
-                doc, Span(m.start(), m.end()),
+                doc,
+                Span(m.start(), m.end()),
                 f"“{shown(m.group())}” is not English: the possessive before “own” is “{right} own”.",
                 [Fix(f"Replace with “{right} {m.group(3)}”", (Edit(span, right),), safe=True)],
             )
@@ -141,13 +188,17 @@ class PossessiveError(Rule):
             word = m.group(1)
             right = match_case(word.lower() + "s", word)
             span = Span(m.start(), m.end())
-            yield self.finding(doc, span,
-                               f"“{shown(m.group())}” takes no apostrophe: the possessive pronoun is “{right}”.",
-                               [Fix.replace(span, right, f"Replace with “{right}”", safe=True)])
+            yield self.finding(
+                doc,
+                span,
+                f"“{shown(m.group())}” takes no apostrophe: the possessive pronoun is “{right}”.",
+                [Fix.replace(span, right, f"Replace with “{right}”", safe=True)],
+            )
         for m in near(_ARTICLE_POSS_RE, _POSS_HINT_RE, view, 8):
             span = Span(m.start(1), m.end(2))
             yield self.finding(
-                doc, Span(m.start(), m.end()),
+                doc,
+                Span(m.start(), m.end()),
                 f"“{shown(m.group())}”: an article cannot stand before the possessive “{m.group(3)}”.",
                 [Fix(f"Remove “{m.group(1)}”", (Edit(span, ""),), safe=False)],
             )
@@ -158,16 +209,92 @@ _BROKEN_RE = re.compile(
 )
 _BROKEN_HINT_RE = re.compile(r" -|- ")
 PREFIXES = frozenset(
-    ["self", "anti", "non", "co", "ex", "post", "pre", "pro", "counter", "cross", "inter", "intra", "multi", "neo", "pan", "semi", "sub", "super", "trans", "ultra", "well", "ill", "half", "quasi", "pseudo", "vice", "mid", "over", "under", "long", "short", "high", "low", "full", "all", "far", "near", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    [
+        "self",
+        "anti",
+        "non",
+        "co",
+        "ex",
+        "post",
+        "pre",
+        "pro",
+        "counter",
+        "cross",
+        "inter",
+        "intra",
+        "multi",
+        "neo",
+        "pan",
+        "semi",
+        "sub",
+        "super",
+        "trans",
+        "ultra",
+        "well",
+        "ill",
+        "half",
+        "quasi",
+        "pseudo",
+        "vice",
+        "mid",
+        "over",
+        "under",
+        "long",
+        "short",
+        "high",
+        "low",
+        "full",
+        "all",
+        "far",
+        "near",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ]
 )
 
 
 # Second halves that only stand after a hyphen in news copy ("state-owned", "Kyiv-based").
-COMPOUND_TAILS = frozenset({
-    "owned", "based", "led", "backed", "funded", "controlled", "run", "style", "related", "oriented",
-    "term", "scale", "level", "wide", "free", "made", "born", "speaking", "sponsored", "affiliated",
-    "minded", "centred", "centered", "friendly", "proof", "bound", "aligned", "dominated", "held",
-})
+COMPOUND_TAILS = frozenset(
+    {
+        "owned",
+        "based",
+        "led",
+        "backed",
+        "funded",
+        "controlled",
+        "run",
+        "style",
+        "related",
+        "oriented",
+        "term",
+        "scale",
+        "level",
+        "wide",
+        "free",
+        "made",
+        "born",
+        "speaking",
+        "sponsored",
+        "affiliated",
+        "minded",
+        "centred",
+        "centered",
+        "friendly",
+        "proof",
+        "bound",
+        "aligned",
+        "dominated",
+        "held",
+    }
+)
 
 
 @register
@@ -192,11 +319,19 @@ class BrokenCompound(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
-    fires = ("It was an act of self -destruction.", "The anti- war rally began.",
-             "The co -chairs met in Vienna.", "The state- owned bank failed.",
-             "A Kyiv -based group said so.")
-    quiet = ("It was an act of self-destruction.", "Pre- and post-war figures differ.",
-             "The talks - if they happen - will be short.", "Both pro- and anti-government groups marched.")
+    fires = (
+        "It was an act of self -destruction.",
+        "The anti- war rally began.",
+        "The co -chairs met in Vienna.",
+        "The state- owned bank failed.",
+        "A Kyiv -based group said so.",
+    )
+    quiet = (
+        "It was an act of self-destruction.",
+        "Pre- and post-war figures differ.",
+        "The talks - if they happen - will be short.",
+        "Both pro- and anti-government groups marched.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         for m in near(_BROKEN_RE, _BROKEN_HINT_RE, doc.view, 40):
@@ -206,7 +341,8 @@ class BrokenCompound(Rule):
             space = Span(m.start(2), m.end(2)) if m.group(2) else Span(m.start(3), m.end(3))
             joined = f"{first}-{second}"
             yield self.finding(
-                doc, Span(m.start(), m.end()),
+                doc,
+                Span(m.start(), m.end()),
                 f"“{shown(m.group())}” is a compound broken by a stray space: write “{joined}”.",
                 [Fix(f"Join as “{joined}”", (Edit(space, ""),), safe=True)],
             )

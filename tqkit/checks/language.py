@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from tqkit.document import MASK, Document
 from tqkit.findings import Category, Finding, Severity
 from tqkit.langs import detect, foreign_script_share, language_name, native_scripts, same_language
-from tqkit.profiles import detect_language
+from tqkit.language_id import detect_language
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # A paragraph needs at least this many words before its language is worth guessing.
@@ -143,11 +143,14 @@ class WrongLanguagePassage(Rule):
         target = doc.target_lang or "en"
         first = doc.segments[0]
         return self.finding(
-            doc, first.span,
+            doc,
+            first.span,
             f"This file appears to be in {language_name(lang)} ({prob:.0%}), not "
             f"{language_name(target)}: check its target language (--target-lang, or the "
             "file's own language setting); other checks were skipped.",
-            language=lang, language_name=language_name(lang), probability=round(prob, 4),
+            language=lang,
+            language_name=language_name(lang),
+            probability=round(prob, 4),
             scope="file",
         )
 
@@ -177,8 +180,7 @@ class WrongLanguagePassage(Rule):
             yield self.finding(
                 doc,
                 segment.span,
-                f"This paragraph appears to be in {name} ({prob:.0%}), "
-                f"not {language_name(target)}.",
+                f"This paragraph appears to be in {name} ({prob:.0%}), not {language_name(target)}.",
                 language=lang,
                 language_name=name,
                 probability=round(prob, 4),

@@ -65,7 +65,8 @@ def unused_suppression_findings(doc: Document, suppressions: list[Suppression]) 
             start, end = line_start, line_end
         what = ", ".join(s.codes) if s.codes else "all rules"
         yield rule.finding(
-            doc, Span(s.comment.start, s.comment.end),
+            doc,
+            Span(s.comment.start, s.comment.end),
             f"This suppression ({what}) silences nothing here; remove it.",
             [Fix("Remove the unused suppression", (Edit(Span(start, end), ""),), safe=True)],
         )

@@ -22,8 +22,12 @@ _LATIN_TO_CYRILLIC = {
     "T": "Т", "X": "Х", "Y": "У", "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х",
     "y": "у",
 }  # fmt: skip
-_EXTRA_BY_LANG = {"uk": {"i": "і", "I": "І"}, "be": {"i": "і", "I": "І"}, "sr": {"j": "ј", "J": "Ј"},
-                  "mk": {"j": "ј", "J": "Ј", "s": "ѕ", "S": "Ѕ"}}
+_EXTRA_BY_LANG = {
+    "uk": {"i": "і", "I": "І"},
+    "be": {"i": "і", "I": "І"},
+    "sr": {"j": "ј", "J": "Ј"},
+    "mk": {"j": "ј", "J": "Ј", "s": "ѕ", "S": "Ѕ"},
+}
 _CYRILLIC_TO_LATIN = {v: k for k, v in _LATIN_TO_CYRILLIC.items()}
 CYRILLIC_LANGS = frozenset({"bg", "ru", "uk", "be", "sr", "mk", "kk", "ky", "tg", "mn"})
 
@@ -80,15 +84,27 @@ class MixedScriptWord(Rule):
                 fixed = "".join(twins.get(ch, ch) if s == "Latin" else ch for ch, s in zip(word, scripts, strict=True))
                 bad = "Latin"
             else:
-                fixed = "".join(_CYRILLIC_TO_LATIN.get(ch, ch) if s == "Cyrillic" else ch
-                                for ch, s in zip(word, scripts, strict=True))
+                fixed = "".join(
+                    _CYRILLIC_TO_LATIN.get(ch, ch) if s == "Cyrillic" else ch
+                    for ch, s in zip(word, scripts, strict=True)
+                )
                 bad = "Cyrillic"
             clean = all(script_of(ch) in ("Cyrillic" if bad == "Latin" else "Latin", None) for ch in fixed)
             letters = "".join(sorted({ch for ch, s in zip(word, scripts, strict=True) if s == bad}))
-            fixes = [Fix(f"Use {'Cyrillic' if bad == 'Latin' else 'Latin'} letters: “{fixed}”",
-                         (Edit(span, fixed),), safe=True)] if clean else []
+            fixes = (
+                [
+                    Fix(
+                        f"Use {'Cyrillic' if bad == 'Latin' else 'Latin'} letters: “{fixed}”",
+                        (Edit(span, fixed),),
+                        safe=True,
+                    )
+                ]
+                if clean
+                else []
+            )
             yield self.finding(
-                doc, span,
+                doc,
+                span,
                 f"“{shown(word)}” mixes Cyrillic and Latin letters ({bad} {', '.join(letters)}): it looks "
                 "right but search and spell-checking will not find it",
                 fixes,
@@ -121,11 +137,15 @@ class EnglishPassage(Rule):
     category = Category.UNTRANSLATED
     languages = None  # any language not written in the Latin script; checked below
     example_lang = "bg"
-    fires = ("Министърът заяви, че the meeting was held in Sofia, и добави подробности.",
-             "Според агенцията, the talks will resume next week, съобщиха от министерството.")
-    quiet = ("Статията е публикувана в The Wall Street Journal миналата седмица.",
-             "Документът е подписан от Ministry of Foreign Affairs на Армения.",
-             "Той използва iPhone и MacBook Pro за работа.")
+    fires = (
+        "Министърът заяви, че the meeting was held in Sofia, и добави подробности.",
+        "Според агенцията, the talks will resume next week, съобщиха от министерството.",
+    )
+    quiet = (
+        "Статията е публикувана в The Wall Street Journal миналата седмица.",
+        "Документът е подписан от Ministry of Foreign Affairs на Армения.",
+        "Той използва iPhone и MacBook Pro за работа.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.profile is None or "Latin" in ctx.profile.scripts:
@@ -147,6 +167,7 @@ class EnglishPassage(Rule):
             if letters and sum(1 for ch in letters if ch.isascii()) > 0.75 * len(letters):
                 continue  # mostly English: TQ103 reports the whole paragraph
             yield self.finding(
-                doc, Span(m.start(), m.end()),
+                doc,
+                Span(m.start(), m.end()),
                 f"English left untranslated in {ctx.profile.name} copy: “{shown(m.group())}”",
             )

@@ -20,15 +20,42 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 if TYPE_CHECKING:
     from tqkit.document import Document
-    from tqkit.names.gazetteer import Entity, Gazetteer
+    from tqkit.names.gazetteer import Gazetteer
+    from tqkit.names.model import Entity
 
 # A capitalised word (Latin letters, inner hyphens and apostrophes), with a possessive 's apart.
 # (No look-behind: the regex engine then skips fast to capitals; the character before a match
 # is tested in Python.)
 _NAME_RE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 # Word endings that make a name into an adjective, a plural or a demonym ("Kharkivite").
-_ENDINGS = ("s", "a", "e", "i", "y", "an", "ans", "ian", "ians", "ite", "ites", "er", "ers", "ese",
-            "ov", "ova", "sky", "ska", "ski", "in", "ina", "ka", "ko", "ia", "o", "u")
+_ENDINGS = (
+    "s",
+    "a",
+    "e",
+    "i",
+    "y",
+    "an",
+    "ans",
+    "ian",
+    "ians",
+    "ite",
+    "ites",
+    "er",
+    "ers",
+    "ese",
+    "ov",
+    "ova",
+    "sky",
+    "ska",
+    "ski",
+    "in",
+    "ina",
+    "ka",
+    "ko",
+    "ia",
+    "o",
+    "u",
+)
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _LOWER_TAIL_RE = re.compile(r"^.[a-z]+(?:[-'’][A-Za-z][a-z]+)*$")
 # How far (in skeleton edits) a misspelling may be from a gazetteer name.
@@ -85,7 +112,7 @@ def _kept(view: str, start: int, end: int, ent: Entity) -> bool:
     """True when the form is part of a phrase where the old spelling is right ("Chicken Kiev")."""
     for phrase in ent.keep_in:
         lo = max(0, start - len(phrase))
-        window = view[lo:end + len(phrase)]
+        window = view[lo : end + len(phrase)]
         if phrase in window:
             i = window.find(phrase)
             while i != -1:
@@ -98,7 +125,7 @@ def _kept(view: str, start: int, end: int, ent: Entity) -> bool:
 def _known(gaz: Gazetteer, view: str, start: int, end: int, word: str) -> tuple[int, int, Entity, str] | None:
     """The longest gazetteer form at ``start``: the word, or the word and the next capitalised
     word ("Krivoy Rog", "Sankt Petersburg")."""
-    nxt = _NAME_RE.match(view, end + 1) if view[end:end + 1] == " " else None
+    nxt = _NAME_RE.match(view, end + 1) if view[end : end + 1] == " " else None
     if nxt is not None:
         found = gaz.lookup(f"{word} {nxt.group()}")
         if found is not None:
@@ -171,8 +198,10 @@ class NameNearMiss(Rule):
         # compared (names with native letters, "Timișoara", "Põltsamaa", are spelt by natives).
         distinct = {w for _s, _e, w in names if len(w) >= _MIN_LEN and w.isascii()}
         suspects = {
-            w for w in distinct
-            if w.lower() not in words and _LOWER_TAIL_RE.match(w)
+            w
+            for w in distinct
+            if w.lower() not in words
+            and _LOWER_TAIL_RE.match(w)
             and not ("-" in w and all(p in words for p in w.lower().split("-")))
         }
         if not suspects:
@@ -198,10 +227,13 @@ class NameNearMiss(Rule):
             fix = Fix.replace(Span(start, end), form, f"Replace with “{form}”")
             where = f" ({ent.name})" if form != ent.name else ""
             yield self.finding(
-                doc, Span(start, end),
+                doc,
+                Span(start, end),
                 f"“{word}” is not an English word and is close to the name “{form}”{where}: "
                 f"a misspelt or transliterated name? Did you mean “{form}”?",
-                [fix], suggestion=form, entity=ent.name,
+                [fix],
+                suggestion=form,
+                entity=ent.name,
             )
 
 
@@ -246,9 +278,9 @@ def _nearest(gaz: Gazetteer, word: str) -> tuple[str, Entity] | None:
             continue  # the transliteration mapping explains nothing: another name
         if english_variant(word, form):
             continue  # an English romanisation variant ("Presnensky"/"Presnenskiy", "Sa'na")
-        if low.startswith(flow) and low[len(flow):] in _ENDINGS:
+        if low.startswith(flow) and low[len(flow) :] in _ENDINGS:
             return None  # an inflected or derived form of the name ("Kharkivites")
-        if flow.startswith(low) and flow[len(low):] in _ENDINGS:
+        if flow.startswith(low) and flow[len(low) :] in _ENDINGS:
             return None  # the name inflected in the gazetteer, the base form in the text
         best.append((d, form, ent))
     if not best:
@@ -375,16 +407,29 @@ def _variants(rule: Rule, doc: Document, ctx: CheckContext, status: str) -> Iter
         after = e
         if st != status or _kept(view, s, e, ent):
             continue
-        if status == "foreign" and form_of(view, s, e) not in ent.listed and not _foreign_enough(form_of(view, s, e), ent):
+        if (
+            status == "foreign"
+            and form_of(view, s, e) not in ent.listed
+            and not _foreign_enough(form_of(view, s, e), ent)
+        ):
             continue
         form = view[s:e]
         good = match_case(_preferred_form(ent, form), form)
         fix = Fix.replace(Span(s, e), good, f"Replace with “{good}”")
         if status == "foreign":
-            message = (f"“{form}” is a non-English spelling of “{good}” (another language's form or "
-                       f"transliteration); English news copy writes “{good}”.")
+            message = (
+                f"“{form}” is a non-English spelling of “{good}” (another language's form or "
+                f"transliteration); English news copy writes “{good}”."
+            )
         else:
             note = f" {ent.note}" if ent.note else ""
             message = f"“{form}” is an older spelling; most English style guides now write “{good}”.{note}"
-        yield rule.finding(doc, Span(s, e), message, [fix], suggestion=good, entity=ent.name,
-                           source=ent.source or "GeoNames alternate names")
+        yield rule.finding(
+            doc,
+            Span(s, e),
+            message,
+            [fix],
+            suggestion=good,
+            entity=ent.name,
+            source=ent.source or "GeoNames alternate names",
+        )

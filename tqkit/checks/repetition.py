@@ -11,21 +11,20 @@ from typing import Any
 
 from tqkit.checks._text import match_case, sentence_start, shown
 from tqkit.checks.repetition_roots import root_pairs
+from tqkit.checks.repetition_words import (
+    ALLOWED_DOUBLES,
+    BETWEEN_OK,
+    COGNATE_IDIOMS,
+    FUNCTION_WORDS,
+    GRAMMATICAL_DOUBLES,
+    IDIOM_LINKS,
+    STOP,
+)
 from tqkit.document import Document
 from tqkit.errors import ProfileError, UnknownLanguage
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.profiles import Profile, base_code, profile_for
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
-
-# Doubles that are grammatical ("that that", "had had") or idiomatic.
-ALLOWED_DOUBLES = frozenset({
-    "that", "had", "bye", "no", "ha", "haha", "so", "knock", "chop", "tut", "boo", "yada", "na",
-    "tsk", "cha", "ma", "pa", "la", "dum", "bla", "blah", "yeah", "hush", "night", "tom", "pom",
-    "wah", "ho", "hee", "uh", "oh", "ooh", "mm", "hmm", "ah", "aha", "go", "lo", "is", "do",
-})
-FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "not", "no", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "have", "has", "had", "if", "then", "than", "so", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "some", "each", "every", "very", "too", "also", "just", "only", "about", "over", "under", "into", "onto", "upon", "out", "up", "down", "off", "again", "because", "although", "though", "since", "unless", "until", "while", "whereas", "namely", "whether", "after", "before", "during", "without", "within", "between", "among", "against", "toward", "towards", "through", "across"]
-)
 
 _SPACES_RE = re.compile(r"[ \t]+")
 _DOUBLE_HINT_RE = re.compile(r"\b(\w+)\s+\1\b")
@@ -35,13 +34,6 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _DOUBLE_RE = re.compile(
     rf"(?<![\w'’{_MARKS}-])([^\W\d_]+)([ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(\1)(?![\w'’{_MARKS}-])", re.I
 )
-# Function words whose double can be grammatical: "gave her her book" (object + possessive),
-# "went on on Monday", "yelled at at home" (particle + preposition). Never a safe fix; "her her"
-# before a word is not reported at all.
-GRAMMATICAL_DOUBLES = frozenset({
-    "her", "on", "in", "at", "up", "out", "off", "over", "by", "down", "about", "through",
-    "round", "around", "to", "you", "it", "what", "which", "who", "this", "there",
-})
 _WORD_NEXT_RE = re.compile(r"[ \t]+[a-z]")
 
 
@@ -73,9 +65,16 @@ class DoubledWord(Rule):
     # word list decide; English adds the lists below
     languages = None
     fires = ("Talks resumed in the the capital on Monday.", "He said that\nthat the the deal was off.")
-    quiet = ("She said that that was final.", "They had had enough.", "They flew to Bora Bora.",
-             "It was a long, long night.", "Bye bye, he said.", "She gave her her book back.",
-             "What it is is a trap.", "The verb might mighţ not match.")
+    quiet = (
+        "She said that that was final.",
+        "They had had enough.",
+        "They flew to Bora Bora.",
+        "It was a long, long night.",
+        "Bye bye, he said.",
+        "She gave her her book back.",
+        "What it is is a trap.",
+        "The verb might mighţ not match.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -125,29 +124,9 @@ class DoubledWord(Rule):
                 continue  # "She gave her her book back."
             safe = low in function and low not in grammatical and english
             fix = Fix(f"Remove the second “{second}”", (Edit(span, ""),), safe=safe)
-            yield self.finding(doc, Span(m.start(1), m.end(3)),
-                               f"“{first}” is written twice in a row.", [fix])
+            yield self.finding(doc, Span(m.start(1), m.end(3)), f"“{first}” is written twice in a row.", [fix])
 
 
-# Idiomatic "X prep X" and cognate-object expressions, and grammatical repeats.
-LINKING_WORDS = frozenset({
-    "to", "by", "after", "and", "in", "for", "upon", "on", "over", "or", "against", "versus",
-    "vs", "nor", "from", "into", "than", "beyond", "within", "the", "a", "an", "of", "with",
-})
-# Linking words that make "X link X" idiomatic; "the"/"a"/"of"/"with" make it suspicious.
-IDIOM_LINKS = frozenset({
-    "to", "by", "after", "and", "in", "for", "upon", "on", "over", "or", "against", "versus",
-    "vs", "nor", "from", "into", "than", "beyond", "within", "at",
-})
-# Cognate objects that are idiomatic English ("fight a good fight", "dream a dream").
-COGNATE_IDIOMS = frozenset({"fight", "dream", "danc", "smile", "laugh", "sigh", "run", "race",
-                            "play", "live", "die", "sing", "walk", "talk", "tell", "work"})
-STOP = FUNCTION_WORDS | frozenset(
-    ["said", "say", "says", "one", "two", "three", "new", "first", "last", "year", "years", "time", "times", "people", "way", "day", "days", "week", "weeks", "month", "months", "state", "states", "mr", "mrs", "ms", "dr", "well", "even", "still", "back", "more", "most", "less", "other", "others", "such", "own", "same", "like", "much", "many", "make", "made", "get", "got", "go", "going", "take", "something", "nothing", "anything", "everything", "someone", "anyone", "everyone"]
-)
-# Words that may stand between the two repeats: determiners and "with" ("warned with a warning").
-BETWEEN_OK = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these",
-                        "those", "our", "my", "your", "with", "such"})
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…]|\s-{1,2}\s|--")
 WINDOW = 3  # the second word at most this many words after the first
@@ -161,9 +140,7 @@ _CANDIDATE_RE = re.compile(rf"\b([a-z]{{3}})[a-z]+(?:\s+\w+){{0,{WINDOW - 1}}}?\
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 # "to", a modal or a pronoun subject right before the first word: it is a verb, and dropping
 # it would leave "try to Russian influence".
-_VERB_BEFORE_RE = re.compile(
-    r"\b(?:to|will|would|can|could|should|may|might|must|shall|we|they|i|you)\s+$", re.I
-)
+_VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|can|could|should|may|might|must|shall|we|they|i|you)\s+$", re.I)
 _OF_AFTER_RE = re.compile(r"[ \t]+of(?=[ \t])")
 _WORD_TAIL_RE = re.compile(r"[^\W\d_]*(?:['’-][^\W\d_]+)*")
 
@@ -274,25 +251,34 @@ class TautologicalRepetition(Rule):
         view = doc.view
         for pair in root_pairs(view, profile):
             phrase = shown(view[pair.start : pair.end])
-            what = (f"the word “{pair.first}”" if pair.first.lower() == pair.second.lower()
-                    else f"one root (“{pair.first}”, “{pair.second}”)")
+            what = (
+                f"the word “{pair.first}”"
+                if pair.first.lower() == pair.second.lower()
+                else f"one root (“{pair.first}”, “{pair.second}”)"
+            )
             yield self.finding(
-                doc, Span(pair.start, pair.end),
+                doc,
+                Span(pair.start, pair.end),
                 f"“{phrase}” repeats {what}: machine translation often gives two source words of "
                 "one root the same word. Say it once, with the intended word.",
-                phrase=phrase, root=pair.root,
+                phrase=phrase,
+                root=pair.root,
             )
 
     @staticmethod
     def _ordinary(al: str, bl: str, sa: str, between: list[str]) -> bool:
         """True when two lower-cased words of one stem ``sa`` with ``between`` them are ordinary
         English, not a tautology."""
-        if len(between) == 1 and between[0] in IDIOM_LINKS and (
-            al == bl or between[0] != "to" or sa in ("use", "need")
+        if (
+            len(between) == 1
+            and between[0] in IDIOM_LINKS
+            and (al == bl or between[0] != "to" or sa in ("use", "need"))
         ):
             return True  # "face to face", "step by step"; but "decided to decide" is reported
-        if any(w in FUNCTION_WORDS and w not in BETWEEN_OK and not (w == "to" and al != bl and len(between) == 1)
-               for w in between):
+        if any(
+            w in FUNCTION_WORDS and w not in BETWEEN_OK and not (w == "to" and al != bl and len(between) == 1)
+            for w in between
+        ):
             return True  # "shares as share prices": a new clause, not a tautology
         if len(between) == 2 and not any(w in BETWEEN_OK for w in between):
             return True  # "data source includes data": a verb in between
@@ -355,10 +341,12 @@ class TautologicalRepetition(Rule):
                 root = min(al, bl, key=len)
                 what = f"the word “{root}”" if al == bl else f"one root (“{al}”, “{bl}”)"
                 yield self.finding(
-                    doc, span,
+                    doc,
+                    span,
                     f"“{phrase}” repeats {what}: machine translation often gives a verb and a noun "
                     "of one root the same English word. Say it once, with the intended word.",
-                    fixes, phrase=match_case(phrase, phrase),
+                    fixes,
+                    phrase=match_case(phrase, phrase),
                 )
                 break
 

@@ -9,14 +9,8 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import shown
-from tqkit.checks.repetition import (
-    BETWEEN_OK,
-    FUNCTION_WORDS,
-    STOP,
-    repetition_idioms,
-    stem,
-    word_lemmas,
-)
+from tqkit.checks.repetition import repetition_idioms, stem, word_lemmas
+from tqkit.checks.repetition_words import BETWEEN_OK, FUNCTION_WORDS, STOP
 from tqkit.chunks import space_chunks
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
@@ -58,11 +52,20 @@ class RepeatedWithAnd(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.AWKWARD
-    fires = ("The accusations are baseless and baseless.", "It was a peaceful and peaceful protest.",
-             "The decision is illegal or illegal.")
-    quiet = ("Prices rose again and again.", "It got better and better.", "They talked and talked.",
-             "We waited for years and years.", "He is British through and through.",
-             "More and more people came.", "Baseless and unfounded claims.")
+    fires = (
+        "The accusations are baseless and baseless.",
+        "It was a peaceful and peaceful protest.",
+        "The decision is illegal or illegal.",
+    )
+    quiet = (
+        "Prices rose again and again.",
+        "It got better and better.",
+        "They talked and talked.",
+        "We waited for years and years.",
+        "He is British through and through.",
+        "More and more people came.",
+        "Baseless and unfounded claims.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
@@ -75,8 +78,11 @@ class RepeatedWithAnd(Rule):
         for c in hits:
             word = c.group(1)
             start = c.start() - 1 - len(word)
-            if start < 0 or folded[c.start() - 1] not in " \t" or not folded.startswith(word, start) or (
-                start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-'")
+            if (
+                start < 0
+                or folded[c.start() - 1] not in " \t"
+                or not folded.startswith(word, start)
+                or (start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-'"))
             ):
                 continue
             if word in FUNCTION_WORDS or word in STOP:
@@ -88,7 +94,7 @@ class RepeatedWithAnd(Rule):
                 idioms = repetition_idioms()[0]
             if f"{word} {m.group(2)} {word}" in idioms or f"{word} and {word}" in idioms:
                 continue
-            first, second = view[m.start(1):m.end(1)], view[m.end() - len(word):m.end()]
+            first, second = view[m.start(1) : m.end(1)], view[m.end() - len(word) : m.end()]
             if first[:1].isupper() or second[:1].isupper():
                 continue  # names ("Johnson and Johnson")
             if not self._reportable(word):
@@ -98,8 +104,9 @@ class RepeatedWithAnd(Rule):
                 continue  # a noun modifying the next word: "hypothesis and hypothesis testing"
             drop = Span(m.end(1), m.end())
             yield self.finding(
-                doc, Span(m.start(), m.end()),
-                f"“{shown(view[m.start():m.end()])}” joins a word to itself: the source probably had "
+                doc,
+                Span(m.start(), m.end()),
+                f"“{shown(view[m.start() : m.end()])}” joins a word to itself: the source probably had "
                 "two different words. Keep one, or find the second.",
                 [Fix(f"Keep one “{first}”", (Edit(drop, ""),), safe=False)],
             )
@@ -127,17 +134,38 @@ _LONG_WORD_RE = re.compile(r"(?<![a-z])([a-z]{4})[a-z]+")  # five letters or mor
 _ROOT_REACH = 90  # characters: about seven words
 _CLAUSE_BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…\n]|\s-\s")
 # Words between the two that keep the pair tight: object pronouns, determiners, "and"/"or".
-_TIGHT = frozenset({"him", "her", "them", "us", "me", "it", "the", "a", "an", "and", "or", "its",
-                    "their", "his", "this", "these", "those", "our", "such"})
+_TIGHT = frozenset(
+    {
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "it",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "its",
+        "their",
+        "his",
+        "this",
+        "these",
+        "those",
+        "our",
+        "such",
+    }
+)
 _INFLECTION_ENDINGS = ("", "s", "es", "'s", "ed", "d", "ing")
 
 
 def _inflectional_variants(a: str, b: str) -> str | None:
-    """"noun"/"verb"/"same" when ``a`` and ``b`` differ only by an inflection, else None."""
+    """ "noun"/"verb"/"same" when ``a`` and ``b`` differ only by an inflection, else None."""
     short, long_ = sorted((a, b), key=len)
     for base in (short, short[:-1] if short.endswith("e") else short):
-        if long_.startswith(base) and long_[len(base):] in (*_INFLECTION_ENDINGS, "e", "es"):
-            tail = long_[len(base):]
+        if long_.startswith(base) and long_[len(base) :] in (*_INFLECTION_ENDINGS, "e", "es"):
+            tail = long_[len(base) :]
             if tail in ("ed", "d", "ing"):
                 return "verb"
             return "noun"
@@ -172,11 +200,15 @@ class RootRepeatedInClause(Rule):
     fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.AWKWARD
-    fires = ("They backed a peaceful and constructive peace agenda.",
-             "The president awarded him an award on Monday.")
-    quiet = ("The report says the reports were late.", "He said he would say more.",
-             "Peace talks brought a peaceful, if tense, week.", "The National Guard and the nation mourned.",
-             "The worker went back to work.", "The fighting continued.")
+    fires = ("They backed a peaceful and constructive peace agenda.", "The president awarded him an award on Monday.")
+    quiet = (
+        "The report says the reports were late.",
+        "He said he would say more.",
+        "Peace talks brought a peaceful, if tense, week.",
+        "The National Guard and the nation mourned.",
+        "The worker went back to work.",
+        "The fighting continued.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
@@ -189,7 +221,7 @@ class RootRepeatedInClause(Rule):
                 continue
             tail = _WORD_TAIL_RE.match(folded, m.end())
             end = tail.end() if tail else m.end()
-            region = folded[m.start():end]
+            region = folded[m.start() : end]
             if _CLAUSE_BREAK_RE.search(region) or m.start() < last_end:
                 continue
             words = region.split()
@@ -207,8 +239,8 @@ class RootRepeatedInClause(Rule):
                 continue  # TQ202's reach
             if len(between) <= 2 and kind == "verb" and all(w in BETWEEN_OK for w in between):
                 continue  # TQ202's reach
-            first = view[m.start():m.start() + len(a)]
-            second = view[end - len(b):end]
+            first = view[m.start() : m.start() + len(a)]
+            second = view[end - len(b) : end]
             if not first.islower() or not second.islower():
                 continue
             if pairs is None:
@@ -225,9 +257,9 @@ class RootRepeatedInClause(Rule):
             span = Span(m.start(), end)
             last_end = end
             yield self.finding(
-                doc, span,
-                f"“{shown(view[span.start:span.end])}” uses one root twice (“{first}”, “{second}”): "
-                "say it once.",
+                doc,
+                span,
+                f"“{shown(view[span.start : span.end])}” uses one root twice (“{first}”, “{second}”): say it once.",
                 severity=Severity.WARNING if tight else Severity.INFO,
             )
 
@@ -267,8 +299,9 @@ _ATTRIB_RE = re.compile(
     r"|(?:said|says|stated|noted|added|told|reported|claimed)[ \t]+(?:the[ \t]+)?(he|she|they|[a-z]{3,})"
     r"|according[ \t]+to[ \t]+(him|her|them|[a-z]{3,}))\b"
 )
-_ATTRIB_VERB_RES = tuple(re.compile(w) for w in (
-    "said", "says", "stated", "noted", "added", "told", "reported", "claimed", "according to"))
+_ATTRIB_VERB_RES = tuple(
+    re.compile(w) for w in ("said", "says", "stated", "noted", "added", "told", "reported", "claimed", "according to")
+)
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]?[A-Z]|\n\s*\n")
 _PRONOUN_SUBJECT = {"him": "he", "her": "she", "them": "they"}
 
@@ -296,13 +329,18 @@ class RepeatedAttribution(Rule):
     fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.AWKWARD
-    fires = ("According to him, the talks will resume soon, he said.",
-             "The talks, he said, will resume on Monday, he said.",
-             "According to Petrov, the plan failed, Petrov said.",
-             "The case was closed last year, the lawyer said, the lawyer said.")
-    quiet = ("He said the talks would resume. He said more later.",
-             "According to him, the talks will resume soon, she said.",
-             "He said that she said nothing.", "The lawyer said the judge said no.")
+    fires = (
+        "According to him, the talks will resume soon, he said.",
+        "The talks, he said, will resume on Monday, he said.",
+        "According to Petrov, the plan failed, Petrov said.",
+        "The case was closed last year, the lawyer said, the lawyer said.",
+    )
+    quiet = (
+        "He said the talks would resume. He said more later.",
+        "According to him, the talks will resume soon, she said.",
+        "He said that she said nothing.",
+        "The lawyer said the judge said no.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
@@ -329,13 +367,19 @@ class RepeatedAttribution(Rule):
                 continue
             if m.group(1) is not None and m.group(1) not in ("he", "she", "they", "it", "we", "i"):
                 # a name ("Petrov said") or a definite noun ("the lawyer said") before the verb
-                if not view[m.start(1):m.start(1) + 1].isupper() and folded[max(0, m.start(1) - 4):m.start(1)] != "the ":
+                if (
+                    not view[m.start(1) : m.start(1) + 1].isupper()
+                    and folded[max(0, m.start(1) - 4) : m.start(1)] != "the "
+                ):
                     continue
             elif m.group(2) is not None and m.group(2) not in ("he", "she", "they"):
-                if not view[m.start(2):m.start(2) + 1].isupper() and not m.group(0).endswith("the " + m.group(2)):
+                if not view[m.start(2) : m.start(2) + 1].isupper() and not m.group(0).endswith("the " + m.group(2)):
                     continue
-            elif (m.group(3) is not None and m.group(3) not in _PRONOUN_SUBJECT
-                  and not view[m.start(3):m.start(3) + 1].isupper()):
+            elif (
+                m.group(3) is not None
+                and m.group(3) not in _PRONOUN_SUBJECT
+                and not view[m.start(3) : m.start(3) + 1].isupper()
+            ):
                 continue
             current = (m.start(), m.end(), subject)
             if (
@@ -347,8 +391,9 @@ class RepeatedAttribution(Rule):
             ):
                 span = Span(prev[0], m.end())
                 yield self.finding(
-                    doc, span,
-                    f"“{shown(view[prev[0]:prev[1]])}” and “{shown(view[m.start():m.end()])}” attribute "
+                    doc,
+                    span,
+                    f"“{shown(view[prev[0] : prev[1]])}” and “{shown(view[m.start() : m.end()])}” attribute "
                     "one sentence twice to the same source: keep one attribution.",
                 )
                 prev = None

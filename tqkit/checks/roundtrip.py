@@ -88,9 +88,7 @@ class RoundTripDrift(Rule):
             if via:
                 scores = roundtrip_scores(doc, str(via), models_dir)
             elif ctx.source is not None:
-                source_lang = (
-                    ctx.options.source.source_lang or doc.source_lang or likely_language(ctx.source.view)
-                )
+                source_lang = ctx.options.source.source_lang or doc.source_lang or likely_language(ctx.source.view)
                 if not source_lang:
                     self._note(ctx, "cannot tell the language of the source; set source_lang")
                     return
@@ -118,8 +116,15 @@ class RoundTripDrift(Rule):
                 title = "Replace with the machine translation of the source (review it)"
             fixes = () if s.masked or not s.mt else (Fix.replace(s.span, s.mt, title, safe=False),)
             yield self.finding(
-                doc, s.span, message, fixes, score=round(s.score, 4), mt=s.mt,
-                intermediate=s.intermediate, via=via, source_lang=source_lang,
+                doc,
+                s.span,
+                message,
+                fixes,
+                score=round(s.score, 4),
+                mt=s.mt,
+                intermediate=s.intermediate,
+                via=via,
+                source_lang=source_lang,
             )
 
     def _note(self, ctx: CheckContext, text: str) -> None:

@@ -59,12 +59,16 @@ class SourceCopied(Rule):
     category = Category.UNTRANSLATED
     needs_source = True
     fires_with_source = (
-        ("Правителството одобри бюджета. Министърът на финансите е доволен от резултата.",
-         "The government approved the budget. Министърът на финансите е доволен от резултата."),
+        (
+            "Правителството одобри бюджета. Министърът на финансите е доволен от резултата.",
+            "The government approved the budget. Министърът на финансите е доволен от резултата.",
+        ),
     )
     quiet_with_source = (
-        ("Правителството одобри бюджета. Министърът на финансите е доволен от резултата.",
-         "The government approved the budget. The finance minister is pleased with the result."),
+        (
+            "Правителството одобри бюджета. Министърът на финансите е доволен от резултата.",
+            "The government approved the budget. The finance minister is pleased with the result.",
+        ),
         ("Вестник „Дневник“ съобщи новината.", "The newspaper Dnevnik (Дневник) reported the news."),
     )
 
@@ -81,10 +85,12 @@ class SourceCopied(Rule):
                 similar = bool(bead.source) and fuzz.ratio(text.lower(), bead.source_text.lower()) >= 85
                 what = "is copied from the source" if similar else "is not in the target language"
                 yield self.finding(
-                    doc, unit.segment.span,
+                    doc,
+                    unit.segment.span,
                     f"This sentence {what} (untranslated)"
                     + (f": source “{quote(bead.source_text)}”" if bead.source else ""),
-                    copied=similar, **bead_data(bead),
+                    copied=similar,
+                    **bead_data(bead),
                 )
 
 
@@ -117,12 +123,16 @@ class SourceLanguage(Rule):
     category = Category.OTHER
     needs_source = True
     fires_with_source = (
-        ("The government approved the budget on Monday after a long debate in parliament.",
-         "The government approved the budget on Monday after a long debate in parliament."),
+        (
+            "The government approved the budget on Monday after a long debate in parliament.",
+            "The government approved the budget on Monday after a long debate in parliament.",
+        ),
     )
     quiet_with_source = (
-        ("Правителството одобри бюджета в понеделник след дълъг дебат в парламента.",
-         "The government approved the budget on Monday after a long debate in parliament."),
+        (
+            "Правителството одобри бюджета в понеделник след дълъг дебат в парламента.",
+            "The government approved the budget on Monday after a long debate in parliament.",
+        ),
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -141,7 +151,8 @@ class SourceLanguage(Rule):
         found = detect(sample)
         if found and found[0][1] >= 0.9 and same_language(found[0][0], target):
             yield self.finding(
-                doc, first,
+                doc,
+                first,
                 f"The source file appears to be in {language_name(found[0][0])}, the language of "
                 "the translation; source-target checks are unreliable",
                 language=found[0][0],

@@ -74,10 +74,7 @@ def alignment(doc: Document, ctx: CheckContext) -> list[Bead]:
         return beads
     beads = []
     try:
-        if ctx.source is not None:
-            beads = paragraph_beads(ctx.source, doc)
-        else:
-            beads = _pairs_from_segments(doc)
+        beads = paragraph_beads(ctx.source, doc) if ctx.source is not None else _pairs_from_segments(doc)
     except AlignmentError as exc:
         ctx.notes.append(f"source not aligned: {exc}")
     ctx.cache[_CACHE_KEY] = (doc, ctx.source, beads)
@@ -113,4 +110,3 @@ def target_atoms(doc: Document, units: Sequence[Unit]) -> list[NumberAtom]:
 
 def target_span(units: Sequence[Unit]) -> Span:
     return Span(units[0].segment.span.start, units[-1].segment.span.end)
-

@@ -66,13 +66,17 @@ class NameMissing(Rule):
         ("Компанията Google откри нов офис в София.", "The company opened a new office in Sofia."),
     )
     quiet_with_source = (
-        ("Министърът Петър Иванов заяви, че бюджетът е готов.",
-         "Minister Petar Ivanov said the budget was ready."),
+        ("Министърът Петър Иванов заяви, че бюджетът е готов.", "Minister Petar Ivanov said the budget was ready."),
         ("Кметът Таня Христова откри изложбата.", "Mayor Tanya Hristova opened the exhibition."),
-        ("Руководитель экспедиции Алексей Смирнов рассказал об итогах.",
-         "Expedition leader Alexey Smirnov described the results."),
+        (
+            "Руководитель экспедиции Алексей Смирнов рассказал об итогах.",
+            "Expedition leader Alexey Smirnov described the results.",
+        ),
         ("Президент России Владимир Путин прибыл в Москву.", "Russian President Vladimir Putin arrived in Moscow."),
-        ("Ситуация на Ближнего Востока обсуждалась в Москве.", "The situation in the Middle East was discussed in Moscow."),
+        (
+            "Ситуация на Ближнего Востока обсуждалась в Москве.",
+            "The situation in the Middle East was discussed in Moscow.",
+        ),
         ("Компанията Google откри нов офис в София.", "Google opened a new office in Sofia."),
     )
 
@@ -97,26 +101,29 @@ class NameMissing(Rule):
                         # romanised (Cyrillic), or respelled between Latin-script variants
                         # ("Color" / "Colour", "Organize" / "Organise")
                         if name.lower() in text_lower or any(
-                                word_similarity(w, name) >= NAME_SIMILARITY for w in words):
+                            word_similarity(w, name) >= NAME_SIMILARITY for w in words
+                        ):
                             continue
                         # a Latin name in Cyrillic copy ("Petkov" / "Петков"): romanise the copy
                         if not _CYRILLIC_RE.search(name) and any(
-                                _CYRILLIC_RE.search(w) and word_similarity(name, w) >= NAME_SIMILARITY
-                                for w in words):
+                            _CYRILLIC_RE.search(w) and word_similarity(name, w) >= NAME_SIMILARITY for w in words
+                        ):
                             continue
                     elif name.lower() in text_lower or any(w.lower() == name.lower() for w in words):
                         continue
                     reported.add(name)
                     yield self.finding(
-                        doc, target_span(child.target),
-                        f"The source names {shown} but this translation does not: "
-                        f"“{quote(child.source_text)}”",
-                        name=shown, **bead_data(child),
+                        doc,
+                        target_span(child.target),
+                        f"The source names {shown} but this translation does not: “{quote(child.source_text)}”",
+                        name=shown,
+                        **bead_data(child),
                     )
 
     @staticmethod
-    def _names(text: str, latin_source: bool = False,
-               is_common: Callable[[str], bool] = lambda w: False) -> Iterator[tuple[str, str]]:
+    def _names(
+        text: str, latin_source: bool = False, is_common: Callable[[str], bool] = lambda w: False
+    ) -> Iterator[tuple[str, str]]:
         """(key word, what to show) for each checkable name in a source sentence.
 
         In a Latin-script source, capitals say little: a sentence starts with one, and UI
@@ -140,8 +147,7 @@ class NameMissing(Rule):
             word = m.group(1)
             if len(word) < 2 or word.isdigit():
                 continue
-            if latin_source and _plain_capitalised(word) and (
-                    _sentence_initial(text, m.start()) or is_common(word)):
+            if latin_source and _plain_capitalised(word) and (_sentence_initial(text, m.start()) or is_common(word)):
                 continue
             yield word, f"“{word}”"
 
@@ -161,7 +167,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _plain_capitalised(word: str) -> bool:
-    """"Open", "Colour": a capital, then lower-case letters only (no digits, dots, inner caps)."""
+    """ "Open", "Colour": a capital, then lower-case letters only (no digits, dots, inner caps)."""
     return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 

@@ -56,8 +56,10 @@ class NumberMismatch(Rule):
     )
     quiet_with_source = (
         ("Срещата ще бъде на 27 септември.", "The meeting will be on September 27."),
-        ("Бюджетът е 2,5 млн. лева, а разходите са 1 500 000 лева.",
-         "The budget is 2.5 million leva and spending is 1,500,000 leva."),
+        (
+            "Бюджетът е 2,5 млн. лева, а разходите са 1 500 000 лева.",
+            "The budget is 2.5 million leva and spending is 1,500,000 leva.",
+        ),
         ("Срещата е на 27.09.2024 г. в 10.30 ч.", "The meeting is on 27 September 2024 at 10:30."),
         ("В залата имаше пет души.", "There were 5 people in the hall."),
         ("Това се случи през 90-те години на XX век.", "It happened in the 1990s, in the 20th century."),
@@ -74,23 +76,29 @@ class NumberMismatch(Rule):
             para_src = all_keys(number_atoms(para.source_text))
             para_tgt = all_keys(target_atoms(doc, para.target))
             extra = [a for a in unmatched(tgt_atoms, src_atoms) if not (a.keys & para_src)]
-            missing = [a for a in unmatched(src_atoms, tgt_atoms)
-                       if not (a.keys & para_tgt) and _worth_reporting_missing(a)]
+            missing = [
+                a for a in unmatched(src_atoms, tgt_atoms) if not (a.keys & para_tgt) and _worth_reporting_missing(a)
+            ]
             src_q = quote(bead.source_text)
             if extra:
                 also = f" (the source has {', '.join(a.text for a in missing)})" if missing else ""
                 for a in extra:
                     yield self.finding(
-                        doc, Span(a.start, a.end),
+                        doc,
+                        Span(a.start, a.end),
                         f"“{a.text}” is not in the source sentence{also}: “{src_q}”",
-                        number=a.text, missing=[m.text for m in missing], **bead_data(bead),
+                        number=a.text,
+                        missing=[m.text for m in missing],
+                        **bead_data(bead),
                     )
             elif missing:
                 nums = ", ".join(f"“{a.text}”" for a in missing)
                 yield self.finding(
-                    doc, target_span(bead.target),
+                    doc,
+                    target_span(bead.target),
                     f"The source sentence has {nums}, not found in this translation: “{src_q}”",
-                    missing=[m.text for m in missing], **bead_data(bead),
+                    missing=[m.text for m in missing],
+                    **bead_data(bead),
                 )
 
 

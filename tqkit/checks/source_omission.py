@@ -82,17 +82,19 @@ class PossibleOmission(Rule):
     category = Category.OMISSION
     needs_source = True
     fires_with_source = (
-        ("Експедицията беше финансирана от Българската академия на науките. "
-         "Общият бюджет на проекта възлиза на 9,4 милиона долара, осигурени от три държави. "
-         "Резултатите ще бъдат публикувани догодина.",
-         "The expedition was funded by the Bulgarian Academy of Sciences. "
-         "The results will be published next year."),
+        (
+            "Експедицията беше финансирана от Българската академия на науките. "
+            "Общият бюджет на проекта възлиза на 9,4 милиона долара, осигурени от три държави. "
+            "Резултатите ще бъдат публикувани догодина.",
+            "The expedition was funded by the Bulgarian Academy of Sciences. The results will be published next year.",
+        ),
     )
     quiet_with_source = (
-        ("Експедицията беше финансирана от Българската академия на науките. "
-         "Резултатите ще бъдат публикувани догодина.",
-         "The expedition was funded by the Bulgarian Academy of Sciences. "
-         "The results will be published next year."),
+        (
+            "Експедицията беше финансирана от Българската академия на науките. "
+            "Резултатите ще бъдат публикувани догодина.",
+            "The expedition was funded by the Bulgarian Academy of Sciences. The results will be published next year.",
+        ),
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -105,7 +107,8 @@ class PossibleOmission(Rule):
                 span = last_target or _next_target(beads, p_index)
                 if span is not None and words >= MIN_GAP_WORDS:
                     yield self.finding(
-                        doc, span,
+                        doc,
+                        span,
                         f"A source paragraph ({words} words) has no translation after this "
                         f"point: “{quote(para.source_text)}”",
                         **bead_data(para),
@@ -125,7 +128,8 @@ class PossibleOmission(Rule):
                     if span is None:
                         continue
                     yield self.finding(
-                        doc, span,
+                        doc,
+                        span,
                         f"A source sentence has no translation near here: “{quote(child.source_text)}”",
                         **bead_data(child),
                     )
@@ -134,7 +138,8 @@ class PossibleOmission(Rule):
                     lt = sum(u.length for u in child.target)
                     if ls >= MIN_LENGTH_CHARS and lt < SHORT_FACTOR * ratio * ls:
                         yield self.finding(
-                            doc, target_span(child.target),
+                            doc,
+                            target_span(child.target),
                             f"This translation is much shorter than its source ({lt} vs "
                             f"{ls} characters); part may be missing: “{quote(child.source_text)}”",
                             **bead_data(child),
@@ -176,13 +181,17 @@ class PossibleAddition(Rule):
     category = Category.ADDITION
     needs_source = True
     fires_with_source = (
-        ("Бюджетът предвижда и 3 милиона лева за социални услуги.",
-         "The budget also sets aside 3 million leva for social services. "
-         "Gabrovo, a town of about 50,000 people, lies in the centre of the country."),
+        (
+            "Бюджетът предвижда и 3 милиона лева за социални услуги.",
+            "The budget also sets aside 3 million leva for social services. "
+            "Gabrovo, a town of about 50,000 people, lies in the centre of the country.",
+        ),
     )
     quiet_with_source = (
-        ("Бюджетът предвижда и 3 милиона лева за социални услуги.",
-         "The budget also sets aside 3 million leva for social services."),
+        (
+            "Бюджетът предвижда и 3 милиона лева за социални услуги.",
+            "The budget also sets aside 3 million leva for social services.",
+        ),
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -195,7 +204,8 @@ class PossibleAddition(Rule):
                 text = para.target_text
                 if _word_count(text) >= MIN_GAP_WORDS:
                     yield self.finding(
-                        doc, target_span(para.target),
+                        doc,
+                        target_span(para.target),
                         "This paragraph has no counterpart in the source (added?)",
                         **bead_data(para),
                     )
@@ -205,7 +215,8 @@ class PossibleAddition(Rule):
                     if _word_count(child.target_text) < MIN_GAP_WORDS:
                         continue
                     yield self.finding(
-                        doc, target_span(child.target),
+                        doc,
+                        target_span(child.target),
                         "This sentence has no counterpart in the aligned source paragraph "
                         f"(added?): “{quote(para.source_text)}”",
                         **bead_data(para),
@@ -215,7 +226,8 @@ class PossibleAddition(Rule):
                     lt = sum(u.length for u in child.target)
                     if lt >= MIN_LENGTH_CHARS and lt > LONG_FACTOR * ratio * max(ls, 1):
                         yield self.finding(
-                            doc, target_span(child.target),
+                            doc,
+                            target_span(child.target),
                             f"This translation is much longer than its source ({lt} vs {ls} "
                             f"characters); text may have been added: “{quote(child.source_text)}”",
                             **bead_data(child),

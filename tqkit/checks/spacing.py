@@ -17,13 +17,77 @@ from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Words that end with a full stop without ending a sentence.
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "jr",
-    "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "incl", "ca", "cf", "eg", "ie",
-    "fig", "vol", "pp", "ed", "eds", "al", "op", "cit", "ibid", "viz", "mt", "ft", "rev", "hon",
-    "capt", "cmdr", "maj", "adm", "brig", "pres", "dept", "univ", "assn", "bros", "est", "www",
-})
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "no",
+        "nos",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "incl",
+        "ca",
+        "cf",
+        "eg",
+        "ie",
+        "fig",
+        "vol",
+        "pp",
+        "ed",
+        "eds",
+        "al",
+        "op",
+        "cit",
+        "ibid",
+        "viz",
+        "mt",
+        "ft",
+        "rev",
+        "hon",
+        "capt",
+        "cmdr",
+        "maj",
+        "adm",
+        "brig",
+        "pres",
+        "dept",
+        "univ",
+        "assn",
+        "bros",
+        "est",
+        "www",
+    }
+)
 _NO_SPACE_RE = re.compile(r"(?<![\w.@/:\\#&=?%+~-])([a-z]{2,})([.!?]|[.!?]”|,)([A-Z]?[a-z]{2,})(?![\w@/\\.(_-])")
 _NO_SPACE_HINT_RE = re.compile(r"[.!?,]”?[A-Za-z]")
 
@@ -52,12 +116,24 @@ class MissingSpaceAfterPunctuation(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
-    fires = ("It rained all night.The roads flooded.", "Talks failed,which surprised no one.",
-             "Who knows?Nobody does.", "He said it was “final.”Then he left.")
-    quiet = ("See www.example.com/News for details.", "Write to info@example.org today.",
-             "Version 2.5 ships in May.", "Open report.pdf first.", "J.R.R. Tolkien wrote it.",
-             "Prices etc.And more.", "Mr.Smith arrived.", "The U.S. and the U.K. agreed.",
-             "Visit example.com today.", "The app is called node.js in docs.")
+    fires = (
+        "It rained all night.The roads flooded.",
+        "Talks failed,which surprised no one.",
+        "Who knows?Nobody does.",
+        "He said it was “final.”Then he left.",
+    )
+    quiet = (
+        "See www.example.com/News for details.",
+        "Write to info@example.org today.",
+        "Version 2.5 ships in May.",
+        "Open report.pdf first.",
+        "J.R.R. Tolkien wrote it.",
+        "Prices etc.And more.",
+        "Mr.Smith arrived.",
+        "The U.S. and the U.K. agreed.",
+        "Visit example.com today.",
+        "The app is called node.js in docs.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -73,14 +149,17 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue
             gap = Span(m.end(2), m.end(2))
             yield self.finding(
-                doc, Span(m.start(), m.end()),
+                doc,
+                Span(m.start(), m.end()),
                 f"“{shown(m.group())}”: a space is missing after “{mark[0]}”.",
                 [Fix(f"Insert a space after “{mark}”", (Edit(gap, " "),), safe=True)],
             )
 
 
 _SPACE_BEFORE_HINT_RE = re.compile(r"[ \t\u00a0][,.;:!?]")
-_SPACE_BEFORE_RE = re.compile(r"(?<=[^\W_])([ \t\u00a0]+)([,.;:!?])(?=[ \t\u00a0]*(?:[\r\n]|$)|[ \t\u00a0]+[^\s.,;:!?)\]]|[\"”’)])")
+_SPACE_BEFORE_RE = re.compile(
+    r"(?<=[^\W_])([ \t\u00a0]+)([,.;:!?])(?=[ \t\u00a0]*(?:[\r\n]|$)|[ \t\u00a0]+[^\s.,;:!?)\]]|[\"”’)])"
+)
 
 
 @register
@@ -106,10 +185,14 @@ class SpaceBeforePunctuation(Rule):
     category = Category.PUNCTUATION
     # any language with a profile; French-style spaces before ; : ! ? come from the profile
     languages = None
-    fires = ("The talks , which began on Monday, failed.", "He asked : why now?",
-             "Is it over ?", "It ended .")
-    quiet = ("The talks, which began on Monday, failed.", "Wait ... what?", "Built on .NET and Java.",
-             "Scores: 3 : 1 in the final.", "He smiled :) and left.")
+    fires = ("The talks , which began on Monday, failed.", "He asked : why now?", "Is it over ?", "It ended .")
+    quiet = (
+        "The talks, which began on Monday, failed.",
+        "Wait ... what?",
+        "Built on .NET and Java.",
+        "Scores: 3 : 1 in the final.",
+        "He smiled :) and left.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -124,7 +207,7 @@ class SpaceBeforePunctuation(Rule):
                 continue
             if doc.text[m.start(1) : m.end(1)] != m.group(1):
                 continue  # markup that reads as a space ("<a>link</a>,"): not a typed space
-            nxt = view[m.end():m.end() + 1]
+            nxt = view[m.end() : m.end() + 1]
             if mark in ":;" and nxt in ")(-D":
                 continue  # an emoticon
             if mark == "." and nxt == ".":
@@ -133,7 +216,8 @@ class SpaceBeforePunctuation(Rule):
                 continue  # a score or a ratio
             space = Span(m.start(1), m.end(1))
             yield self.finding(
-                doc, Span(m.start(1), m.end(2)),
+                doc,
+                Span(m.start(1), m.end(2)),
                 f"A space before “{mark}”: {language} puts no space before this mark.",
                 [Fix(f"Remove the space before “{mark}”", (Edit(space, ""),), safe=True)],
             )
@@ -168,10 +252,12 @@ class ForeignQuotes(Rule):
     category = Category.PUNCTUATION
     # any language with a profile: marks outside its quotation marks are foreign
     languages = None
-    fires = ("The newspaper «Izvestia» reported it.", "He called it „a disaster“ on Monday.",
-             "The word »peace« was used.")
-    quiet = ("The newspaper “Izvestia” reported it.", "He called it “a disaster” on Monday.",
-             "She said 'no' twice.")
+    fires = (
+        "The newspaper «Izvestia» reported it.",
+        "He called it „a disaster“ on Monday.",
+        "The word »peace« was used.",
+    )
+    quiet = ("The newspaper “Izvestia” reported it.", "He called it “a disaster” on Monday.", "She said 'no' twice.")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -202,7 +288,7 @@ class ForeignQuotes(Rule):
             if mark in native:
                 continue
             closers = _CLOSERS[mark]
-            if mark in "»›" and (at == 0 or not view[at - 1].isalnum()) and view[at + 1:at + 2].isalnum():
+            if mark in "»›" and (at == 0 or not view[at - 1].isalnum()) and view[at + 1 : at + 2].isalnum():
                 opener_fix = opening("«" if mark == "»" else "‹")  # »Danish style«
             elif mark in "»›":
                 lone = _QUOTE_FIX[mark] if english else q_close
@@ -225,7 +311,7 @@ class ForeignQuotes(Rule):
             c = view[i]
             if c in closers:
                 return i
-            if c == "\n" and view[i + 1:i + 2] in ("\n", "\r"):
+            if c == "\n" and view[i + 1 : i + 2] in ("\n", "\r"):
                 return None
         return None
 
@@ -233,10 +319,12 @@ class ForeignQuotes(Rule):
         marks = "".join(doc.view[e.start] for e in edits)
         new = "".join(e.replacement for e in edits)
         return self.finding(
-            doc, span,
-            f"“{shown(doc.view[span.start:span.end])}”: {' and '.join(marks)} are not {language} quotation "
-            f"marks; use {' and '.join(new)}." if len(edits) > 1 else
-            f"“{marks}” is not a {language} quotation mark; use “{new}”.",
+            doc,
+            span,
+            f"“{shown(doc.view[span.start : span.end])}”: {' and '.join(marks)} are not {language} quotation "
+            f"marks; use {' and '.join(new)}."
+            if len(edits) > 1
+            else f"“{marks}” is not a {language} quotation mark; use “{new}”.",
             [Fix(f"Replace with {new}", edits, safe=True)],
         )
 
@@ -267,10 +355,14 @@ class DoubledPunctuation(Rule):
     severity = Severity.WARNING
     category = Category.PUNCTUATION
     languages = None  # the same slip in any language
-    fires = ("In the capital,, officials said.", "The talks ended..", "He left,.",
-             "They agreed;; the rest left.")
-    quiet = ("The talks ended...", "Open ../docs now.", "Use std::vector here.", "Pages 1..10.",
-             "He left, then came back.")
+    fires = ("In the capital,, officials said.", "The talks ended..", "He left,.", "They agreed;; the rest left.")
+    quiet = (
+        "The talks ended...",
+        "Open ../docs now.",
+        "Use std::vector here.",
+        "Pages 1..10.",
+        "He left, then came back.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -286,9 +378,11 @@ class DoubledPunctuation(Rule):
             safe = pair in (",,", ";;")
             span = Span(m.start(), m.end())
             yield self.finding(
-                doc, span,
+                doc,
+                span,
                 f"“{pair}”: doubled punctuation; keep one mark (“{keep}”)."
-                if pair != ".." else "“..”: two full stops; write one, or an ellipsis (“...”).",
+                if pair != ".."
+                else "“..”: two full stops; write one, or an ellipsis (“...”).",
                 [Fix(f"Replace with “{keep}”", (Edit(span, keep),), safe=safe)],
             )
 
@@ -319,11 +413,15 @@ class SlashBrackets(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
-    fires = ("Turnover exceeded 29 million leva /EUR 14.8 million/ last year.",
-             "The agency /BTA/ reported it.")
-    quiet = ("Turnover exceeded 29 million leva (EUR 14.8 million).", "Use and/or here.",
-             "It happened on 1/2/2020.", "See /usr/local/bin for the tools.", "The 24/7 service.",
-             "Rates are quoted in km/h or m/s.")
+    fires = ("Turnover exceeded 29 million leva /EUR 14.8 million/ last year.", "The agency /BTA/ reported it.")
+    quiet = (
+        "Turnover exceeded 29 million leva (EUR 14.8 million).",
+        "Use and/or here.",
+        "It happened on 1/2/2020.",
+        "See /usr/local/bin for the tools.",
+        "The 24/7 service.",
+        "Rates are quoted in km/h or m/s.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -337,7 +435,8 @@ class SlashBrackets(Rule):
                 continue  # "/usr/", "/bin/": a path, not an aside (single words count when an acronym)
             edits = (Edit(Span(m.start(), m.start() + 1), "("), Edit(Span(m.end() - 1, m.end()), ")"))
             yield self.finding(
-                doc, Span(m.start(), m.end()),
+                doc,
+                Span(m.start(), m.end()),
                 f"“{shown(m.group())}”: English copy puts an aside in parentheses, not between slashes.",
                 [Fix(f"Replace with “({shown(inner)})”", edits, safe=True)],
             )

@@ -98,8 +98,11 @@ class DeprecatedTerm(Rule):
                 if other != written:
                     instead = other
             sev = Severity.parse(term.severity) if term.severity else self.severity
-            kind = {"forbidden": "a known wrong rendering", "deprecated": "a deprecated term",
-                    "admitted": "admitted but imprecise"}.get(term.status, term.status)
+            kind = {
+                "forbidden": "a known wrong rendering",
+                "deprecated": "a deprecated term",
+                "admitted": "admitted but imprecise",
+            }.get(term.status, term.status)
             msg = f"“{surface}” is {kind}"
             if instead:
                 msg += f"; use “{instead}”"
@@ -109,14 +112,26 @@ class DeprecatedTerm(Rule):
             if instead:
                 quoted = inside_quotes(text, m.start, m.end)
                 proper = term.is_proper or any(ch.isupper() for ch in surface)
-                safe = (not quoted and not proper and term.status != "admitted" and not agreement
-                        and not in_larger_name(text, m.start, m.end))
+                safe = (
+                    not quoted
+                    and not proper
+                    and term.status != "admitted"
+                    and not agreement
+                    and not in_larger_name(text, m.start, m.end)
+                )
                 repl = surface_with(instead, surface, term, text, m.start)
                 title = f"Replace with “{repl}”" + (" and make the verb agree" if agreement else "")
                 fixes.append(Fix.replace(Span(m.start, m.end), repl, title, safe=safe))
-            yield self.finding(doc, Span(m.start, m.end), msg, fixes, severity=sev,
-                               concept=concept.id, status=term.status,
-                               preferred=instead or "")
+            yield self.finding(
+                doc,
+                Span(m.start, m.end),
+                msg,
+                fixes,
+                severity=sev,
+                concept=concept.id,
+                status=term.status,
+                preferred=instead or "",
+            )
 
 
 # -- TQ402 -----------------------------------------------------------------------------------
@@ -127,9 +142,7 @@ def _letters(s: str) -> str:
 
 
 def _is_short(term: Term) -> bool:
-    return term.type in ("acronym", "abbreviation", "shortForm") or (
-        term.text.isupper() and len(term.text) <= 8
-    )
+    return term.type in ("acronym", "abbreviation", "shortForm") or (term.text.isupper() and len(term.text) <= 8)
 
 
 @lru_cache(maxsize=4096)
@@ -175,14 +188,12 @@ class InconsistentTerm(Rule):
     severity = Severity.WARNING
     category = Category.TERM_INCONSISTENT
     fires = (
-        "Fighting in Nagorno-Karabakh resumed on Sunday.\n\n"
-        "Shelling in Nagorny Karabakh continued overnight.",
+        "Fighting in Nagorno-Karabakh resumed on Sunday.\n\nShelling in Nagorny Karabakh continued overnight.",
         "Armenia declared general mobilization. Azerbaijan announced partial mobilisation too, "
         "and then general mobilisation.",
     )
     quiet = (
-        "Fighting in Nagorno-Karabakh resumed on Sunday.\n\n"
-        "Shelling in Nagorno-Karabakh continued overnight.",
+        "Fighting in Nagorno-Karabakh resumed on Sunday.\n\nShelling in Nagorno-Karabakh continued overnight.",
         "The ceasefire collapsed within hours. Nobody expected the truce to hold.",
         "Nagorno-Karabakh, which Armenians call Artsakh, was quiet.",
     )
@@ -218,12 +229,16 @@ class InconsistentTerm(Rule):
             for i, opt in enumerate(options):
                 repl = surface_with(opt, surface, term, text, m.start)
                 why = "the form used first" if i == 0 else "the preferred term"
-                fixes.append(Fix.replace(Span(m.start, m.end), repl,
-                                         f"Replace with “{repl}” ({why})", safe=safe and i == 0))
+                fixes.append(
+                    Fix.replace(Span(m.start, m.end), repl, f"Replace with “{repl}” ({why})", safe=safe and i == 0)
+                )
             yield self.finding(
-                doc, Span(m.start, m.end),
+                doc,
+                Span(m.start, m.end),
                 f"“{surface}” and “{used.text}” both name {concept.label}; use one spelling.",
-                fixes, concept=concept.id, first=used.text,
+                fixes,
+                concept=concept.id,
+                first=used.text,
             )
 
 
@@ -301,8 +316,7 @@ class UnattributedTerm(Rule):
                 msg += f"; {term.usage.rstrip('.')})" if term.usage else ")"
             elif term.usage:
                 msg += f" ({term.usage.rstrip('.')})"
-            yield self.finding(doc, Span(m.start, m.end), msg, concept=concept.id,
-                               neutral=neutral or "")
+            yield self.finding(doc, Span(m.start, m.end), msg, concept=concept.id, neutral=neutral or "")
 
 
 def _quoted_here(text: str, start: int, end: int) -> bool:
@@ -390,7 +404,9 @@ class TermCapitalisation(Rule):
             fixed = term.text + surface[len(term.text) :]
             concept = scan.glossary.concepts[m.concept]
             yield self.finding(
-                doc, Span(m.start, m.end), f"“{surface}” should be capitalised “{fixed}”",
+                doc,
+                Span(m.start, m.end),
+                f"“{surface}” should be capitalised “{fixed}”",
                 [Fix.replace(Span(m.start, m.end), fixed, f"Capitalise as “{fixed}”", safe=True)],
                 concept=concept.id,
             )

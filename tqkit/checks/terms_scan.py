@@ -107,9 +107,7 @@ def _acronym(concept: Concept, lang: str = "en") -> str | None:
     for t in concept.good_terms(lang):
         if t is pref:
             continue
-        if t.type in ("acronym", "abbreviation") or (
-            t.text.isupper() and 2 <= len(t.text) <= 8 and t.text == initials
-        ):
+        if t.type in ("acronym", "abbreviation") or (t.text.isupper() and 2 <= len(t.text) <= 8 and t.text == initials):
             return t.text
     return None
 
@@ -133,7 +131,7 @@ _PREPOSITIONS = frozenset("of to in for on at by with from into over under again
 
 
 def _english_number(phrase: str) -> str | None:
-    """"plural" or "singular" for an English noun phrase by its last word ("Russian
+    """ "plural" or "singular" for an English noun phrase by its last word ("Russian
     peacekeepers", "peacekeeping contingent"); None when the last word need not be the head
     ("areas adjacent to it") or the phrase is a name in capitals or an acronym."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", phrase)

@@ -36,8 +36,10 @@ def _align_by_order(source: Document, target: Document) -> list[tuple[Segment | 
 
     src, tgt = source.segments, target.segments
     if len(src) != len(tgt):
-        raise InputError(target.path, f"cannot align paragraphs: the source {source.path} has "
-                         f"{len(src)} and the translation {len(tgt)}")
+        raise InputError(
+            target.path,
+            f"cannot align paragraphs: the source {source.path} has {len(src)} and the translation {len(tgt)}",
+        )
     return list(zip(src, tgt, strict=True))
 
 
@@ -88,8 +90,9 @@ class SourceTermMissing(Rule):
         if not pairs:
             return
         declared = ctx.source.source_lang or ctx.source.target_lang if ctx.source else doc.source_lang
-        langs = source_languages(" ".join(p[0] for p in pairs), declared,
-                                 [lang for lang in g.languages if lang != "en"])
+        langs = source_languages(
+            " ".join(p[0] for p in pairs), declared, [lang for lang in g.languages if lang != "en"]
+        )
         if not langs:
             return
         matcher = g.matcher("en")
@@ -117,8 +120,7 @@ class SourceTermMissing(Rule):
                     continue  # "Karabakh" as a second reference to "Nagorno-Karabakh"
                 pref = concept.preferred("en")
                 want = pref.text if pref else expected[0]
-                others = [t.text for t in concept.good_terms("en")
-                          if t.text != want and not t.attribution][:3]
+                others = [t.text for t in concept.good_terms("en") if t.text != want and not t.attribution][:3]
                 missing.append((cid, src_text[m.start : m.end], want, others))
             if not missing:
                 continue
@@ -129,10 +131,13 @@ class SourceTermMissing(Rule):
                 parts.append(f"“{src_word}” -> “{want}”{also}")
             noun = "term has" if len(missing) == 1 else "terms have"
             yield self.finding(
-                doc, tgt_seg.span,
+                doc,
+                tgt_seg.span,
                 f"source {noun} no rendering in this paragraph: {'; '.join(parts)}",
-                concept=missing[0][0], concepts=[x[0] for x in missing],
-                source_term=missing[0][1], source_segment=src_id,
+                concept=missing[0][0],
+                concepts=[x[0] for x in missing],
+                source_term=missing[0][1],
+                source_segment=src_id,
             )
 
 

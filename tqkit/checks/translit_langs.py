@@ -74,8 +74,15 @@ def cyrillic_skeleton(word: str) -> str:
 
 
 _EN_RULES = (
-    ("tch", "ch"), ("ck", "k"), ("ph", "f"), ("gh", ""), ("wh", "v"), ("qu", "kv"), ("x", "ks"),
-    ("dg", "j"), ("th", "t"),
+    ("tch", "ch"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("gh", ""),
+    ("wh", "v"),
+    ("qu", "kv"),
+    ("x", "ks"),
+    ("dg", "j"),
+    ("th", "t"),
 )
 
 
@@ -170,8 +177,9 @@ def translit_hits(text: str, profile: Profile) -> Iterator[TranslitHit]:
         yield from _slavic_in_latin(text, rules, words)
 
 
-def _english_in_cyrillic(text: str, profile: Profile, rules: TranslitRules,
-                         words: AbstractSet[str]) -> Iterator[TranslitHit]:
+def _english_in_cyrillic(
+    text: str, profile: Profile, rules: TranslitRules, words: AbstractSet[str]
+) -> Iterator[TranslitHit]:
     index: dict[str, tuple[str, ...]] | None = None
     seen: dict[str, tuple[str, ...]] = {}
     for m in _CYRILLIC_WORD_RE.finditer(text):
@@ -196,8 +204,7 @@ def _english_in_cyrillic(text: str, profile: Profile, rules: TranslitRules,
             yield TranslitHit(m.start(), m.end(), word, english)
 
 
-_ARTICLE_BEFORE_RE = re.compile(r"(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+$",
-                                re.I)
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+$", re.I)
 
 
 def _slavic_in_latin(text: str, rules: TranslitRules, words: AbstractSet[str]) -> Iterator[TranslitHit]:

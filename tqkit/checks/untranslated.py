@@ -1,5 +1,5 @@
-"""TQ1xx: untranslated words. Words in a script foreign to the target language, and source words
-carried over in transliteration ("the opolchentsi" for Russian "ополченцы", militiamen)."""
+"""TQ102: source words carried over in transliteration ("the opolchentsi" for Russian
+"ополченцы", militiamen). Words in a foreign script (TQ101) are in :mod:`tqkit.checks.foreign_script`."""
 
 from __future__ import annotations
 
@@ -12,131 +12,10 @@ from tqkit.checks.translit_langs import translit_hits
 from tqkit.chunks import space_chunks
 from tqkit.document import Document, Token
 from tqkit.errors import ProfileError, UnknownLanguage
-from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.literals import literal_finditer
 from tqkit.profiles import Profile, base_code, profile_for
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
-from tqkit.text.scripts import script_label
-
-# Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
-_FOREIGN_LETTER = r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF\u0300-\u036F\u00AA\u00BA]"
-# Combining marks inside words of other scripts (Indic vowel signs and viramas, Hebrew points,
-# Arabic harakat, Thai and Khmer signs, joiners): not letters to Python, but part of the word, so
-# "বাংলা" is one word, not four.
-_MARKS = (r"\u0300-\u036F\u0483-\u0489\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED"
-          r"\u0900-\u0963\u0966-\u0DFF\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0EB1\u0EB4-\u0EBC\u0EC8-\u0ECD\u0F18-\u0FBC"
-          r"\u102B-\u103E\u1056-\u1059\u17B4-\u17D3\u200C\u200D\u3099\u309A")
-# Letters outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin), with
-# their marks; words joined by an apostrophe or hyphen stay one run. No nested ambiguity: a run
-# is read greedily and never backtracks.
-_FOREIGN_RUN_RE = re.compile(
-    rf"{_FOREIGN_LETTER}(?:{_FOREIGN_LETTER}|[{_MARKS}])*"
-    rf"(?:['’-]{_FOREIGN_LETTER}(?:{_FOREIGN_LETTER}|[{_MARKS}])*)*"
-)
-# Latin homoglyphs in Cyrillic and Greek (a Cyrillic "а" inside "Аrmenia").
-HOMOGLYPHS = {
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-    "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
-    "і": "i", "ј": "j", "ѕ": "s", "Ѕ": "S", "І": "I", "Ј": "J", "Α": "A", "Β": "B", "Ε": "E",
-    "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T",
-    "Υ": "Y", "Χ": "X", "ο": "o",
-}
-
-
-@register
-class ForeignScript(Rule):
-    """A word in a script foreign to the target language (Cyrillic, Armenian, Greek... in English).
-
-    **What it does.** Reports runs of letters outside the Latin script in English copy, naming
-    the script. A Latin word with a look-alike Cyrillic or Greek letter inside ("Аrmenia" with
-    a Cyrillic "А") is reported too, with a fix that restores the Latin letter. A single Greek
-    letter (a scientific symbol such as "β") is allowed.
-
-    **Why it matters.** Machine translation leaves words it could not translate in the source
-    script; copy-paste brings look-alike letters that break search and spell-checking.
-
-    **Example.** "The батковци will not allow it": translate the word ("big shots").
-
-    **Fix safety.** Restoring a Latin look-alike letter is safe. An untranslated word has a
-    fix only when the glossary knows it, and that fix is unsafe.
-    """
-
-    code = "TQ101"
-    languages = None  # any target language
-    name = "foreign-script"
-    fix_availability = FixAvailability.SOMETIMES
-    severity = Severity.WARNING
-    category = Category.UNTRANSLATED
-    fires = ("None of the big батковци will allow it.", "Talks in Аrmenia resumed.",
-             "The word Ղարաբաղ appeared in the headline.")
-    quiet = ("The β-blocker trial ended.", "Talks in Armenia resumed.", "Café owners in Zürich met.")
-
-    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        if doc.target_lang not in ("en", "und", "fr", "de", "es", "it", "pt", "nl", "tr", "az"):
-            return
-        view = doc.view
-        words: list[tuple[int, int, str]] = []  # (start, end, script) of foreign-script words
-        for m in _FOREIGN_RUN_RE.finditer(view):
-            if words and m.start() < words[-1][1]:
-                continue  # inside the word just taken
-            run = m.group()
-            span = Span(m.start(), m.end())
-            # extend to the whole token (a Latin word with a homoglyph inside)
-            s, e = span.start, span.end
-            while s > 0 and (view[s - 1].isalpha() or view[s - 1] in "'’"):
-                s -= 1
-            while e < len(view) and (view[e].isalpha() or view[e] in "'’"):
-                e += 1
-            word = view[s:e]
-            latin = sum(1 for ch in word if ch.isascii() and ch.isalpha())
-            if latin and all(ch in HOMOGLYPHS for ch in run):
-                fixed = "".join(HOMOGLYPHS.get(ch, ch) for ch in word)
-                fix = Fix(f"Replace the look-alike letters: “{fixed}”", (Edit(Span(s, e), fixed),), safe=True)
-                yield self.finding(
-                    doc, Span(s, e),
-                    f"“{word}” mixes Latin letters with look-alike {script_label(run[0])} ones; "
-                    "search and spell-checking will miss it.",
-                    [fix], category=Category.SPELLING,
-                )
-                continue
-            script = script_label(run[0])
-            if script == "Greek" and len(run) == 1:
-                continue
-            if not any(ch.isalpha() for ch in run):
-                continue
-            words.append((s, e, script))
-        # words of one script separated only by spaces are one phrase left untranslated
-        # ("комендантский час"): one finding, and the glossary is asked for the phrase
-        i = 0
-        while i < len(words):
-            s, e, script = words[i]
-            j = i + 1
-            while (j < len(words) and words[j][2] == script and words[j][0] > e
-                   and view[e : words[j][0]].strip(" \t") == ""):
-                e = words[j][1]
-                j += 1
-            i = j
-            word = view[s:e]
-            fixes = _glossary_fixes(ctx, word, Span(s, e))
-            what = "a phrase" if " " in word else "a word"
-            yield self.finding(
-                doc, Span(s, e),
-                f"“{word}” is in {script} script: {what} left untranslated in the English text.",
-                fixes, script=script,
-            )
-
-
-def _glossary_fixes(ctx: CheckContext, word: str, span: Span) -> list[Fix]:
-    glossary = ctx.resources.glossary
-    lookup = getattr(glossary, "english_for", None) if glossary is not None else None
-    if lookup is None:
-        return []
-    try:
-        suggestions = lookup(word)
-    except Exception:  # a glossary problem must not stop the check
-        return []
-    return [Fix.replace(span, s, f"Translate as “{s}” (glossary)") for s in suggestions[:5]]
-
 
 # Unknown words with the endings of romanised Slavic words (-ov, -tsi, -ski, -nik...).
 _ENDINGS = (
@@ -163,6 +42,8 @@ def _slavic_shape(word: str) -> bool:
 def _suspects_regex(words: frozenset[str]) -> re.Pattern[str]:
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w'’\-])(?:{alt})(?![\w'’\-])", re.I)
+
+
 _PREV_WORD_RE = re.compile(r"(?<![\w'’\-])([a-z]+)[ \t]+$")
 _NEXT_NAME_RE = re.compile(r"[ \t][A-Z][a-z]")
 _PLURAL_OF_SLAVIC_RE = re.compile(r"(?:(?:ov|ev|in|tsi|ski|nik|ets|ka)s|tsi|tsy)$")
@@ -171,7 +52,36 @@ _SLAVIC_PLURAL_RE = re.compile(r"(?:ovtsi|evtsi|ntsi|tsi|tsy)$")
 # Letters of Turkish and Azerbaijani that English never uses (names aside).
 _TURKIC_WORD_RE = re.compile(r"(?<![\w'’\-])[a-zçöüâîû]*[əğışı][a-zçöüğışəıâîû]*(?![\w'’\-])")
 _DETERMINERS = frozenset(
-    ["the", "a", "an", "these", "those", "some", "many", "all", "most", "several", "few", "big", "small", "great", "little", "old", "young", "local", "such", "our", "their", "his", "her", "its", "other", "both", "no", "any"]
+    [
+        "the",
+        "a",
+        "an",
+        "these",
+        "those",
+        "some",
+        "many",
+        "all",
+        "most",
+        "several",
+        "few",
+        "big",
+        "small",
+        "great",
+        "little",
+        "old",
+        "young",
+        "local",
+        "such",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "other",
+        "both",
+        "no",
+        "any",
+    ]
 )
 
 
@@ -270,10 +180,7 @@ class TransliteratedWord(Rule):
         for a, b in space_chunks(folded):  # (a piece at a time: memory stays flat)
             unknown.update(_WORD4_RE.findall(folded, a, b))
         unknown -= res.english_words
-        suspects = {
-            w for w in unknown
-            if _slavic_shape(w) and not res.is_known_word(_singular(w))
-        }
+        suspects = {w for w in unknown if _slavic_shape(w) and not res.is_known_word(_singular(w))}
         yield from self._turkic(doc, reported)
         if not suspects:
             return
@@ -305,7 +212,8 @@ class TransliteratedWord(Rule):
         for m in _TURKIC_WORD_RE.finditer(view):
             if len(m.group()) >= 3 and m.start() not in reported:
                 yield self.finding(
-                    doc, Span(m.start(), m.end()),
+                    doc,
+                    Span(m.start(), m.end()),
                     f"“{m.group()}” is not English: it looks like an untranslated Azerbaijani or "
                     "Turkish word (letters such as ə, ğ, ı); translate it.",
                 )
@@ -315,11 +223,15 @@ class TransliteratedWord(Rule):
         for hit in translit_hits(doc.view, profile):
             if hit.english:
                 english = "” or “".join(hit.english)
-                msg = (f"“{hit.word}” is the English word “{english}” spelled in {profile.name} "
-                       "letters, not an adopted word: translate it.")
+                msg = (
+                    f"“{hit.word}” is the English word “{english}” spelled in {profile.name} "
+                    "letters, not an adopted word: translate it."
+                )
             else:
-                msg = (f"“{hit.word}” is not a {profile.name} word and looks like a transliterated "
-                       "source word: translate it.")
+                msg = (
+                    f"“{hit.word}” is not a {profile.name} word and looks like a transliterated "
+                    "source word: translate it."
+                )
             yield self.finding(doc, Span(hit.start, hit.end), msg, english=list(hit.english))
 
     @staticmethod
@@ -334,8 +246,16 @@ class TransliteratedWord(Rule):
             suggestion = match_case(suggestion, prev.group(1))
         return Fix.replace(span, suggestion, f"Translate as “{suggestion}”")
 
-    def _report(self, doc: Document, tok: Token, suggestions: tuple[str, ...], source_word: str | None,
-                source_text: str | None, ctx: CheckContext, known: bool) -> Finding:
+    def _report(
+        self,
+        doc: Document,
+        tok: Token,
+        suggestions: tuple[str, ...],
+        source_word: str | None,
+        source_text: str | None,
+        ctx: CheckContext,
+        known: bool,
+    ) -> Finding:
         if source_text and source_word is None:
             source_word = _source_word(tok.text, source_text, ctx.source.source_lang if ctx.source else None)
         span = Span(tok.start, tok.end)
@@ -343,13 +263,17 @@ class TransliteratedWord(Rule):
             suggestions = tuple(_suggest_for_source_word(ctx, source_word))
         fixes = [self._translation(doc, span, s) for s in suggestions]
         if source_word:
-            msg = (f"“{tok.text}” is a transliteration of the source word “{source_word}”, not an "
-                   "English word: translate it.")
+            msg = (
+                f"“{tok.text}” is a transliteration of the source word “{source_word}”, not an "
+                "English word: translate it."
+            )
         elif known:
             msg = f"“{tok.text}” is a transliterated source word, not an English word: translate it."
         else:
-            msg = (f"“{tok.text}” is not an English word and looks like a transliterated source "
-                   "word: translate it, or check the spelling if it is a name.")
+            msg = (
+                f"“{tok.text}” is not an English word and looks like a transliterated source "
+                "word: translate it, or check the spelling if it is a name."
+            )
         return self.finding(doc, span, msg, fixes, source_word=source_word)
 
 

@@ -25,22 +25,34 @@ def _side(doc: Document, bead_units: tuple[Unit, ...]) -> dict[str, object] | No
     line, col = doc.position(start)
     return {
         "ids": [u.segment.id for u in bead_units],
-        "start": start, "end": end, "line": line, "column": col,
+        "start": start,
+        "end": end,
+        "line": line,
+        "column": col,
         "text": " ".join(u.text for u in bead_units),
     }
 
 
 def _json_bead(src: Document, tgt: Document, bead: Bead) -> dict[str, object]:
-    return {"kind": bead.kind, "cost": round(bead.cost, 1),
-            "source": _side(src, bead.source), "target": _side(tgt, bead.target)}
+    return {
+        "kind": bead.kind,
+        "cost": round(bead.cost, 1),
+        "source": _side(src, bead.source),
+        "target": _side(tgt, bead.target),
+    }
 
 
 @click.command()
 @click.argument("source", type=click.Path())
 @click.argument("target", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--level", type=click.Choice(["paragraph", "sentence"]), default="sentence", show_default=True,
-              help="Align paragraphs only, or sentences inside aligned paragraphs.")
+@click.option(
+    "--level",
+    type=click.Choice(["paragraph", "sentence"]),
+    default="sentence",
+    show_default=True,
+    help="Align paragraphs only, or sentences inside aligned paragraphs.",
+)
 @click.option("--encoding", default=None, help="Encoding of both files (default: UTF-8).")
 @click.option("--target-lang", default="en", show_default=True, help="Language of the translation.")
 def align(source: str, target: str, fmt: str, level: str, encoding: str | None, target_lang: str) -> None:
@@ -63,9 +75,12 @@ def align(source: str, target: str, fmt: str, level: str, encoding: str | None, 
         return
     beads = paras if level == "paragraph" else [c for p in paras for c in p.children]
     if fmt == "json":
-        json.dump({"source": source, "target": target, "level": level,
-                   "beads": [_json_bead(src, tgt, b) for b in beads]},
-                  sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            {"source": source, "target": target, "level": level, "beads": [_json_bead(src, tgt, b) for b in beads]},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         sys.stdout.write("\n")
         return
     width = 100

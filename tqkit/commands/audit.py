@@ -27,42 +27,113 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @click.command()
 @click.argument("inputs", nargs=-1)
-@click.option("--output", "-o", type=click.Path(file_okay=False), default=None,
-              help="Directory for the Parquet tables, the manifest and summary.json.")
-@click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
-              help="Build the HTML dashboard of an audit output directory (no INPUTS).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Directory for the Parquet tables, the manifest and summary.json.",
+)
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Build the HTML dashboard of an audit output directory (no INPUTS).",
+)
 @click.option("--resume", is_flag=True, help="Skip the partitions a previous run finished.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-              help="Local worker processes [default: the number of CPUs].")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Run on this dask.distributed scheduler (tcp://host:8786) instead of locally.")
-@click.option("--connect-timeout", type=click.FloatRange(0.1, 600), default=5.0, show_default=True,
-              help="Seconds to wait for the scheduler.")
-@click.option("--partition-size", type=click.IntRange(1, 1_000_000), default=200, show_default=True,
-              help="Articles per partition (the unit of work, output file and resume).")
-@click.option("--window", type=click.IntRange(0, 10_000), default=0,
-              help="Partitions in flight at most [default: twice the workers].")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Local worker processes [default: the number of CPUs].",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run on this dask.distributed scheduler (tcp://host:8786) instead of locally.",
+)
+@click.option(
+    "--connect-timeout",
+    type=click.FloatRange(0.1, 600),
+    default=5.0,
+    show_default=True,
+    help="Seconds to wait for the scheduler.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(1, 1_000_000),
+    default=200,
+    show_default=True,
+    help="Articles per partition (the unit of work, output file and resume).",
+)
+@click.option(
+    "--window",
+    type=click.IntRange(0, 10_000),
+    default=0,
+    help="Partitions in flight at most [default: twice the workers].",
+)
 @click.option("--select", multiple=True, help="Rule codes, prefixes or names to run.")
 @click.option("--extend-select", multiple=True, help="Add rules to the selection.")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(),
-              help="Glossary file or directory (repeatable); default: the bundled glossaries.")
-@click.option("--only-terms", is_flag=True,
-              help="With --since-glossary: only terminology findings (TQ4xx) the glossary change affects.")
-@click.option("--since-glossary", "since", multiple=True, type=click.Path(),
-              help="The previous glossary (file or directory, repeatable), for --only-terms.")
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(),
+    help="Glossary file or directory (repeatable); default: the bundled glossaries.",
+)
+@click.option(
+    "--only-terms",
+    is_flag=True,
+    help="With --since-glossary: only terminology findings (TQ4xx) the glossary change affects.",
+)
+@click.option(
+    "--since-glossary",
+    "since",
+    multiple=True,
+    type=click.Path(),
+    help="The previous glossary (file or directory, repeatable), for --only-terms.",
+)
 @click.option("--target-lang", default=None, help="Language of the articles [default: en].")
 @click.option("--encoding", default=None, help="Encoding of text-file inputs (default: UTF-8).")
 @click.option("--config", type=click.Path(), default=None, help="Use this config file instead of searching.")
-@click.option("--max-article-mb", type=click.FloatRange(0.001, 64), default=5.0, show_default=True,
-              help="Larger articles are listed in the errors table, not audited.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress: a bar on a terminal, plain lines otherwise [default]; or none.")
-def audit(inputs: tuple[str, ...], output: str | None, report_dir: str | None, resume: bool,
-          jobs: int | None, scheduler: str | None, connect_timeout: float, partition_size: int,
-          window: int, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          glossaries: tuple[str, ...], only_terms: bool, since: tuple[str, ...], target_lang: str | None,
-          encoding: str | None, config: str | None, max_article_mb: float, progress: bool | None) -> None:
+@click.option(
+    "--max-article-mb",
+    type=click.FloatRange(0.001, 64),
+    default=5.0,
+    show_default=True,
+    help="Larger articles are listed in the errors table, not audited.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress: a bar on a terminal, plain lines otherwise [default]; or none.",
+)
+def audit(
+    inputs: tuple[str, ...],
+    output: str | None,
+    report_dir: str | None,
+    resume: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    connect_timeout: float,
+    partition_size: int,
+    window: int,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    glossaries: tuple[str, ...],
+    only_terms: bool,
+    since: tuple[str, ...],
+    target_lang: str | None,
+    encoding: str | None,
+    config: str | None,
+    max_article_mb: float,
+    progress: bool | None,
+) -> None:
     """Audit a whole archive: findings and per-article scores as Parquet, and a dashboard.
 
     INPUTS are directories, globs, text or Markdown files, and JSON Lines or Parquet tables of
@@ -93,19 +164,30 @@ def audit(inputs: tuple[str, ...], output: str | None, report_dir: str | None, r
     if only_terms:
         sel = ("TQ4",)
     options = RunOptions(
-        select=sel or None, extend_select=ext, ignore=ign,
+        select=sel or None,
+        extend_select=ext,
+        ignore=ign,
         glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
-        target_lang=target_lang, encoding=encoding, config=config,
+        target_lang=target_lang,
+        encoding=encoding,
+        config=config,
     )
     from tqkit.audit.run import AuditConfig, run_audit
     from tqkit.errors import AuditError
 
     cfg = AuditConfig(
-        inputs=list(inputs), output=str(output), options=options,
+        inputs=list(inputs),
+        output=str(output),
+        options=options,
         since_glossaries=tuple(str(Path(g).resolve()) for g in since) if only_terms else None,
-        partition_size=partition_size, jobs=jobs or os.cpu_count() or 1, scheduler=scheduler,
-        connect_timeout=connect_timeout, window=window, resume=resume,
-        max_article_bytes=int(max_article_mb * 1024 * 1024), progress=progress,
+        partition_size=partition_size,
+        jobs=jobs or os.cpu_count() or 1,
+        scheduler=scheduler,
+        connect_timeout=connect_timeout,
+        window=window,
+        resume=resume,
+        max_article_bytes=int(max_article_mb * 1024 * 1024),
+        progress=progress,
     )
     try:
         outcome = run_audit(cfg)
@@ -133,9 +215,12 @@ def _report_outcome(outcome: AuditOutcome, output: str) -> None:
         click.echo(f"tqkit: {err}", err=True)
     s = outcome.summary
     if s["row_errors"]:
-        click.echo(f"tqkit: {s['row_errors']:,} article(s) could not be audited; "
-                   f"see {Path(output) / 'errors'}", err=True)
-    click.echo(f"audited {s['articles']:,} articles, {s['words']:,} words: {s['findings']:,} findings, "
-               f"{s['score_per_1000_words']} penalty points per 1,000 words "
-               f"({outcome.done} partitions done, {outcome.skipped} resumed) -> {output}")
+        click.echo(
+            f"tqkit: {s['row_errors']:,} article(s) could not be audited; see {Path(output) / 'errors'}", err=True
+        )
+    click.echo(
+        f"audited {s['articles']:,} articles, {s['words']:,} words: {s['findings']:,} findings, "
+        f"{s['score_per_1000_words']} penalty points per 1,000 words "
+        f"({outcome.done} partitions done, {outcome.skipped} resumed) -> {output}"
+    )
     sys.exit(0 if s["articles"] else 2)

@@ -1,10 +1,8 @@
-"""``tqkit check``, ``tqkit rules`` and ``tqkit rule CODE``."""
+"""``tqkit check`` (``tqkit rules`` and ``tqkit rule CODE`` are in :mod:`tqkit.commands.rules`)."""
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from tqkit.findings import Severity
 from tqkit.fixes import FixRequest, fix_paths
 from tqkit.profiles import check_language
 from tqkit.readers import WALK_SUFFIXES
-from tqkit.registry import all_rules, get_rule, validate_selectors
+from tqkit.registry import validate_selectors
 from tqkit.report import FORMATS, emit
 from tqkit.results import FileResult
 from tqkit.ruleoptions import MTOptions, RuleOptions, SourceOptions
@@ -38,50 +36,109 @@ def fail(message: str) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
-@click.option("--select", multiple=True, help="Rule codes, prefixes (TQ2) or names to run; comma-separated or repeated.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--select", multiple=True, help="Rule codes, prefixes (TQ2) or names to run; comma-separated or repeated."
+)
 @click.option("--extend-select", multiple=True, help="Add rules to the selection (e.g. opt-in TQ501).")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default=None,
-              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: warning].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(),
-              help="Glossary file or directory (repeatable); default: the bundled glossaries.")
-@click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
-              help="Language of the checked text (en, de, bg ...) [default: auto, detected per file].")
-@click.option("--source", type=click.Path(), default=None,
-              help="The original-language article, aligned by paragraph, for source-aware rules.")
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(),
+    help="Glossary file or directory (repeatable); default: the bundled glossaries.",
+)
+@click.option(
+    "--target-lang",
+    default=None,
+    callback=lambda _c, _p, v: target_lang_option(v),
+    help="Language of the checked text (en, de, bg ...) [default: auto, detected per file].",
+)
+@click.option(
+    "--source",
+    type=click.Path(),
+    default=None,
+    help="The original-language article, aligned by paragraph, for source-aware rules.",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
-@click.option("--force", is_flag=True,
-              help="With --fix: write even when the file changed since it was read, or is read-only.")
+@click.option(
+    "--force", is_flag=True, help="With --fix: write even when the file changed since it was read, or is read-only."
+)
 @click.option("--backup", is_flag=True, help="With --fix: keep the previous content as FILE.bak.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Check files in parallel with this many processes.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Check files in parallel with this many processes.",
+)
 @click.option("--encoding", default=None, help="Encoding of the input files (default: UTF-8, BOM allowed).")
 @click.option("--config", type=click.Path(), default=None, help="Use this config file instead of searching.")
 @click.option("--no-color", is_flag=True, help="Never use colour.")
 @click.option("--source-lang", default=None, help="Language of the --source article (default: detected).")
 @click.option("--roundtrip-via", default=None, help="Pivot language for the opt-in round-trip rule TQ501.")
-@click.option("--roundtrip-threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
-              help="TQ501 reports sentences whose round-trip chrF (0-1) is below this.")
+@click.option(
+    "--roundtrip-threshold",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="TQ501 reports sentences whose round-trip chrF (0-1) is below this.",
+)
 @click.option("--models-dir", default=None, type=click.Path(), help="Offline MT models directory.")
-@click.option("--stdin-filename", default=None, metavar="PATH",
-              help="The name of the text read from standard input (-): its format, its config "
-                   "file (found from its directory) and the path shown.")
-@click.option("--packs", "packs", multiple=True, type=click.Path(),
-              help="Rule pack file or directory added to the bundled packs (repeatable).")
-def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool, glossaries: tuple[str, ...],
-          target_lang: str | None, source: str | None, fix: bool, force: bool, backup: bool,
-          unsafe_fixes: bool, diff: bool,
-          statistics: bool, jobs: int, encoding: str | None, config: str | None, no_color: bool,
-          source_lang: str | None, roundtrip_via: str | None, roundtrip_threshold: float,
-          models_dir: str | None, stdin_filename: str | None = None,
-          packs: tuple[str, ...] = ()) -> None:
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="PATH",
+    help="The name of the text read from standard input (-): its format, its config "
+    "file (found from its directory) and the path shown.",
+)
+@click.option(
+    "--packs",
+    "packs",
+    multiple=True,
+    type=click.Path(),
+    help="Rule pack file or directory added to the bundled packs (repeatable).",
+)
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    glossaries: tuple[str, ...],
+    target_lang: str | None,
+    source: str | None,
+    fix: bool,
+    force: bool,
+    backup: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    statistics: bool,
+    jobs: int,
+    encoding: str | None,
+    config: str | None,
+    no_color: bool,
+    source_lang: str | None,
+    roundtrip_via: str | None,
+    roundtrip_threshold: float,
+    models_dir: str | None,
+    stdin_filename: str | None = None,
+    packs: tuple[str, ...] = (),
+) -> None:
     """Check translated articles for machine-translation artefacts.
 
     PATHS are files or directories (walked for .txt, .md and .markdown), or - for standard
@@ -98,10 +155,17 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
         fail("--source pairs one original with one translated file; give exactly one PATH")
     rule_options = RuleOptions(MTOptions(models_dir, roundtrip_via, roundtrip_threshold), SourceOptions(source_lang))
     options = RunOptions(
-        select=sel or None, extend_select=ext, ignore=ign,
+        select=sel or None,
+        extend_select=ext,
+        ignore=ign,
         glossaries=tuple(str(Path(g).resolve()) for g in glossaries) or None,
-        target_lang=target_lang, fail_on=Severity.parse(fail_on) if fail_on else None,
-        encoding=encoding, source=source, source_lang=source_lang, config=config, rules=rule_options,
+        target_lang=target_lang,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        encoding=encoding,
+        source=source,
+        source_lang=source_lang,
+        config=config,
+        rules=rule_options,
         packs=tuple(str(Path(p).resolve()) for p in packs),
     )
     _refuse_broken_packs(paths, options)
@@ -121,8 +185,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     sys.exit(_exit_code(results, options, diff=diff, would_change=would_change, exit_zero=exit_zero))
 
 
-def _selectors(select: tuple[str, ...], extend_select: tuple[str, ...],
-               ignore: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _selectors(
+    select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """``--select``, ``--extend-select`` and ``--ignore`` split on commas and checked."""
     sel, ext, ign = _split(select), _split(extend_select), _split(ignore)
     try:
@@ -139,8 +204,9 @@ def _echo_errors(results: list[FileResult]) -> None:
             click.echo(f"tqkit: {escape_controls(r.error)}", err=True)
 
 
-def _exit_code(results: list[FileResult], options: RunOptions, *, diff: bool, would_change: bool,
-               exit_zero: bool) -> int:
+def _exit_code(
+    results: list[FileResult], options: RunOptions, *, diff: bool, would_change: bool, exit_zero: bool
+) -> int:
     code = exit_code(results, options.fail_on)
     if diff and code != 2:
         code = 1 if would_change else 0  # like ruff: --diff fails when the diff is not empty
@@ -198,8 +264,10 @@ def _drop_empty_directories(paths: tuple[str, ...]) -> tuple[str, ...]:
     """Directories with nothing to check are a warning, not an error (as ruff does)."""
     empty = empty_directories(paths)
     for p in empty:
-        click.echo(f"tqkit: warning: {p}: no files to check here (directories are walked for "
-                   f"{', '.join(WALK_SUFFIXES)})", err=True)
+        click.echo(
+            f"tqkit: warning: {p}: no files to check here (directories are walked for {', '.join(WALK_SUFFIXES)})",
+            err=True,
+        )
     return tuple(p for p in paths if p not in empty)
 
 
@@ -221,8 +289,7 @@ def _refuse_broken_packs(paths: tuple[str, ...], options: RunOptions) -> None:
         fail(str(exc))
 
 
-def _fix(paths: tuple[str, ...], options: RunOptions, how: FixRequest,
-         jobs: int) -> tuple[list[FileResult], bool, int]:
+def _fix(paths: tuple[str, ...], options: RunOptions, how: FixRequest, jobs: int) -> tuple[list[FileResult], bool, int]:
     """Fix every file (``tqkit.fixes``); diffs, messages and standard input's fixed text print
     in path order."""
     results: list[FileResult] = []
@@ -244,7 +311,7 @@ def _fix(paths: tuple[str, ...], options: RunOptions, how: FixRequest,
     return results, changed_any, applied
 
 
-def _pack_set(packs: tuple[str, ...]) -> Any:
+def pack_set(packs: tuple[str, ...]) -> Any:
     """The bundled packs plus ``--packs``; a broken pack ends the command (exit 2)."""
     from tqkit.errors import PackError
     from tqkit.packs import bundled_pack_dir, load_packs
@@ -255,7 +322,7 @@ def _pack_set(packs: tuple[str, ...]) -> Any:
         fail(str(exc))
 
 
-def _target_lang(value: str | None) -> str | None:
+def target_lang_option(value: str | None) -> str | None:
     """``--target-lang``: a real language code, or a one-line error naming the known ones."""
     if value is None:
         return None
@@ -264,146 +331,3 @@ def _target_lang(value: str | None) -> str | None:
     except UnknownLanguage as exc:
         fail(f"--target-lang: {exc}")  # one line and exit 2, no usage block
         return None
-
-
-@click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
-@click.option("--target-lang", default=None, callback=lambda _c, _p, v: _target_lang(v),
-              help="Say which rules run on copy in this language and which are off.")
-@click.option("--lint", is_flag=True,
-              help="Check rule packs (PATHS, with the bundled ones; default: the bundled ones) and "
-                   "run every entry's examples; problems print as FILE:LINE: message, exit 2.")
-@click.option("--packs", "packs", multiple=True, type=click.Path(),
-              help="Rule pack file or directory to list with the bundled packs (repeatable).")
-def rules(paths: tuple[str, ...], fmt: str, show_all: bool, target_lang: str | None, lint: bool,
-          packs: tuple[str, ...]) -> None:
-    """List every rule: code, name, default severity, category, whether its findings come with
-    a fix (always, sometimes, none) (and, with --target-lang, whether it runs for that language); then the rule packs behind TQ301 (id, entries, source
-    languages). With --lint, check rule packs instead."""
-    from tqkit.packs import bundled_pack_dir, lint_packs
-    from tqkit.profiles import AUTO, profile_for
-
-    if lint:
-        all_rules()  # the pack checker then knows every rule an entry may be filed under
-        problems = lint_packs([bundled_pack_dir(), *(Path(p) for p in (*paths, *packs))])
-        if fmt == "json":
-            json.dump([{"path": p.path, "line": p.line, "message": p.message} for p in problems],
-                      sys.stdout, indent=2, ensure_ascii=False)
-            sys.stdout.write("\n")
-        else:
-            for p in problems:
-                click.echo(str(p))
-            if not problems:
-                click.echo("rule packs: no problems", err=True)
-        sys.exit(2 if problems else 0)
-    if paths:
-        fail("PATHS are packs to lint: use `tqkit rules --lint PATH` (or --packs DIR to list them)")
-    items = all_rules()
-    packset = _pack_set(packs)
-    pack_rows = [{"id": pk.id, "title": pk.title, "path": pk.path, "entries": len(pk.entries),
-                  "source_langs": pk.source_langs} for pk in packset.packs]
-    lang = profile_for(target_lang).code if target_lang and target_lang != AUTO else None
-    if fmt == "json":
-        json.dump([
-            {"code": r.code, "name": r.name, "severity": r.severity.label, "category": r.category.value,
-             "enabled_by_default": r.enabled_by_default, "fix_availability": r.fix_availability.value,
-             "summary": r.summary(),
-             "languages": sorted(r.languages) if r.languages is not None else "any",
-             **({"runs": r.runs_for(lang)} if lang else {}),
-             **({"packs": pack_rows} if r.code == "TQ301" else {})} for r in items
-        ], sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-        return
-    for r in items:
-        opt = "" if r.enabled_by_default else "  (opt-in)"
-        on = ("on   " if r.runs_for(lang) else "off  ") if lang else ""
-        fix = f"fix: {r.fix_availability.value}"
-        click.echo(f"{on}{r.code}  {r.name:<32} {r.severity.label:<8} {r.category.value:<38} {fix:<14} "
-                   f"{r.summary()}{opt}")
-    if lang:
-        off = [r.code for r in items if not r.runs_for(lang)]
-        click.echo(f"\n{lang}: {len(items) - len(off)} rules run, {len(off)} are off "
-                   f"(written for other languages: {', '.join(off) or 'none'})")
-    click.echo(f"\nRule packs (TQ301; `tqkit rule ENTRY-ID` shows an entry): {len(packset.entries)} entries")
-    for pk in packset.packs:
-        langs = ", ".join(pk.source_langs) or "-"
-        click.echo(f"{pk.id:<24} {len(pk.entries):>5} entries  from {langs:<20} {pk.title}")
-
-
-_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
-_MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_MD_CODE = re.compile(r"``?([^`\n]+?)``?")
-_MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
-
-
-def plain_text(markdown: str) -> str:
-    """A rule's documentation (Markdown) as terminal text: no asterisks, backticks or link
-    syntax; the words stay."""
-    text = _MD_LINK.sub(r"\1 (\2)", markdown)
-    text = _MD_CODE.sub(r"\1", text)
-    text = _MD_STRONG.sub(r"\2", text)
-    text = _MD_EM.sub(r"\1", text)
-    return _MD_HEADING.sub("", text)
-
-
-@click.command()
-@click.argument("code")
-@click.option("--packs", "packs", multiple=True, type=click.Path(),
-              help="Rule pack file or directory to search with the bundled packs (repeatable).")
-def rule(code: str, packs: tuple[str, ...]) -> None:
-    """Print the documentation of one rule, by code (TQ201) or name, or of one rule-pack entry
-    by its id."""
-    try:
-        r = get_rule(code)
-    except KeyError:
-        entry = _pack_set(packs).by_id.get(code)
-        if entry is None:
-            fail(f"unknown rule or pack entry {code!r} (see `tqkit rules`)")
-            return
-        _show_entry(entry)
-        return
-    click.echo(f"{r.code} {r.name}  [{r.severity.label}, {r.category.value}, fix: {r.fix_availability.value}"
-               f"{'' if r.enabled_by_default else ', opt-in'}]\n")
-    click.echo(plain_text(r.doc()))
-    if r.fires:
-        click.echo("\nFires on:")
-        for ex in r.fires:
-            click.echo(f"  - {ex}")
-    if r.quiet:
-        click.echo("\nQuiet on:")
-        for ex in r.quiet:
-            click.echo(f"  - {ex}")
-
-
-def _show_entry(entry: Any) -> None:
-    reported = "TQ102 (known transliteration)" if entry.kind == "transliteration" else entry.rule
-    click.echo(f"{entry.id}  [pack {entry.pack}, {reported}, {entry.severity.label}, {entry.category}]")
-    where = entry.path
-    try:
-        rel = os.path.relpath(entry.path)
-        where = rel if not rel.startswith("..") else entry.path
-    except ValueError:
-        pass
-    click.echo(f"defined at {where}:{entry.line}\n")
-    label = "Pattern" if len(entry.patterns) == 1 else "Patterns"
-    click.echo(f"{label}: " + " | ".join(entry.patterns))
-    if entry.unless:
-        click.echo("Unless: " + " | ".join(entry.unless))
-    click.echo(f"Message: {entry.message}")
-    if entry.source:
-        click.echo(f"Source: {entry.source_lang.upper() or '?'} “{entry.source}”")
-    if entry.context == "source":
-        stems = ", ".join(entry.source_match) or entry.source
-        click.echo(f"Context: reported only when the aligned source contains: {stems}")
-    click.echo(f"Reference: {entry.reference}")
-    if entry.suggest:
-        click.echo("Suggestions: " + "; ".join(entry.suggest))
-    click.echo("Fix: " + ("safe (applied by --fix)" if entry.safe else "unsafe (never changes the text without --unsafe-fixes)"))
-    for title, examples in (("Fires on", entry.fires), ("Quiet on", entry.quiet)):
-        click.echo(f"\n{title}:")
-        for ex in examples:
-            src = f"  [source: {ex.source!r}]" if ex.source is not None else ""
-            click.echo(f"  - {ex.text}{src}")

@@ -28,8 +28,20 @@ from tqkit.commands.glossary_util import (
 from tqkit.errors import WriteError
 from tqkit.report import FORMATS
 
-__all__ = ["add", "coverage", "export", "fail", "find", "glossary", "glossary_option", "import_",
-           "lint", "merge", "show", "stats"]
+__all__ = [
+    "add",
+    "coverage",
+    "export",
+    "fail",
+    "find",
+    "glossary",
+    "glossary_option",
+    "import_",
+    "lint",
+    "merge",
+    "show",
+    "stats",
+]
 
 
 @click.group()
@@ -81,8 +93,7 @@ def lint(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, no_color
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--min-score", type=click.FloatRange(0, 100), default=60.0, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def find(text: str, glossaries: tuple[str, ...], lang: str | None, limit: int, min_score: float,
-         fmt: str) -> None:
+def find(text: str, glossaries: tuple[str, ...], lang: str | None, limit: int, min_score: float, fmt: str) -> None:
     """Find terms in any language, fuzzily ("Nagorny Karabah", "Нагорного Карабаха")."""
     from tqkit.glossary.search import search
 
@@ -101,8 +112,7 @@ def find(text: str, glossaries: tuple[str, ...], lang: str | None, limit: int, m
 @glossary.command()
 @click.argument("concept_id")
 @glossary_option
-@click.option("--format", "fmt", type=click.Choice(["text", "yaml", "json"]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "yaml", "json"]), default="text", show_default=True)
 def show(concept_id: str, glossaries: tuple[str, ...], fmt: str) -> None:
     """Show one concept: definition, notes, sources and every term."""
     from tqkit.glossary.edit import concept_to_map, dumps
@@ -141,22 +151,22 @@ def _parse_term(spec: str) -> tuple[str, str, str]:
     if sep2 and tail.strip() in STATUSES:
         term, status = head, tail.strip()
     elif sep2 and head.strip() and tail.isalpha() and tail.islower():  # "en:Baz:deprecatd"
-        raise click.BadParameter(f"{spec!r}: unknown status {tail.strip()!r} "
-                                 f"(one of {', '.join(STATUSES)})", param_hint="--term")
+        raise click.BadParameter(
+            f"{spec!r}: unknown status {tail.strip()!r} (one of {', '.join(STATUSES)})", param_hint="--term"
+        )
     return lang.strip(), term.strip(), status or "preferred"
 
 
-def _prompt_concept(domain: str | None, definition: str | None, sources: tuple[str, ...],
-                    term_specs: list[tuple[str, str, str]]
-                    ) -> tuple[str, str | None, str | None, tuple[str, ...]]:
+def _prompt_concept(
+    domain: str | None, definition: str | None, sources: tuple[str, ...], term_specs: list[tuple[str, str, str]]
+) -> tuple[str, str | None, str | None, tuple[str, ...]]:
     """Ask for the concept in a terminal: its id, domain, definition, terms (appended to
     ``term_specs``) and a source."""
     cid: str = click.prompt("Concept id")
     domain = click.prompt("Domain", default=domain or "", show_default=False) or None
     definition = click.prompt("Definition", default=definition or "", show_default=False) or None
     while True:
-        spec = click.prompt("Term as LANG:TERM[:STATUS] (empty to finish)", default="",
-                            show_default=False)
+        spec = click.prompt("Term as LANG:TERM[:STATUS] (empty to finish)", default="", show_default=False)
         if not spec:
             break
         try:
@@ -195,19 +205,31 @@ def _add_to_file(target: Path, concept: Any, others: list[Any], force: bool) -> 
 
 @glossary.command()
 @glossary_option
-@click.option("--file", "file", type=click.Path(), default=None,
-              help="The glossary file to add to (default: the only concept glossary given).")
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(),
+    default=None,
+    help="The glossary file to add to (default: the only concept glossary given).",
+)
 @click.option("--id", "cid", default=None, help="Concept id, e.g. nk-lachin-corridor.")
 @click.option("--domain", default=None)
 @click.option("--definition", default=None)
 @click.option("--note", default=None)
-@click.option("--term", "terms", multiple=True,
-              help="LANG:TERM[:STATUS] (repeatable; status defaults to preferred).")
+@click.option("--term", "terms", multiple=True, help="LANG:TERM[:STATUS] (repeatable; status defaults to preferred).")
 @click.option("--source", "sources", multiple=True, help="TITLE or TITLE|URL (repeatable).")
 @click.option("--force", is_flag=True, help="Write even a read-only file, or one changed meanwhile.")
-def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: str | None,
-        definition: str | None, note: str | None, terms: tuple[str, ...],
-        sources: tuple[str, ...], force: bool) -> None:
+def add(
+    glossaries: tuple[str, ...],
+    file: str | None,
+    cid: str | None,
+    domain: str | None,
+    definition: str | None,
+    note: str | None,
+    terms: tuple[str, ...],
+    sources: tuple[str, ...],
+    force: bool,
+) -> None:
     """Add a concept, by flags or, when run in a terminal without --id, by prompts.
 
     The file keeps its comments and the order of its entries; the write is atomic. The file is
@@ -215,8 +237,12 @@ def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: 
     meanwhile makes the add refuse (exit 2) rather than overwrite it."""
     from tqkit.glossary.edit import new_concept
 
-    new_file = file is None and len(glossaries) == 1 and Path(glossaries[0]).suffix in (".yaml", ".yml") \
+    new_file = (
+        file is None
+        and len(glossaries) == 1
+        and Path(glossaries[0]).suffix in (".yaml", ".yml")
         and not Path(glossaries[0]).exists()
+    )
     files = [Path(file)] if file else [Path(glossaries[0])] if new_file else concept_files(glossaries)
     if len(files) != 1:
         fail("several glossary files: choose one with --file")
@@ -229,8 +255,15 @@ def add(glossaries: tuple[str, ...], file: str | None, cid: str | None, domain: 
     if not term_specs:
         fail("give at least one --term LANG:TERM[:STATUS]")
     try:
-        concept = new_concept(cid, term_specs, domain=domain, definition=definition, note=note,
-                              sources=_source_pairs(sources), path=str(target))
+        concept = new_concept(
+            cid,
+            term_specs,
+            domain=domain,
+            definition=definition,
+            note=note,
+            sources=_source_pairs(sources),
+            path=str(target),
+        )
     except ValueError as exc:
         fail(f"{target}: {exc}")
     others = [c for c in load_glossary(glossaries) if c.file != str(target)] if not (file or new_file) else []
@@ -254,13 +287,19 @@ def stats(glossaries: tuple[str, ...], fmt: str) -> None:
         sys.stdout.write("\n")
         return
     click.echo(f"glossaries: {', '.join(s['glossaries']) or '-'}")
-    click.echo(f"concepts: {s['concepts']}  terms: {s['terms']}  with sources: "
-               f"{s['with_sources']}  awaiting review: {s['awaiting_review']}")
-    click.echo(f"{'lang':<6}{'terms':>7}{'preferred':>11}{'admitted':>10}{'deprecated':>12}"
-               f"{'forbidden':>11}{'no preferred':>14}")
+    click.echo(
+        f"concepts: {s['concepts']}  terms: {s['terms']}  with sources: "
+        f"{s['with_sources']}  awaiting review: {s['awaiting_review']}"
+    )
+    click.echo(
+        f"{'lang':<6}{'terms':>7}{'preferred':>11}{'admitted':>10}{'deprecated':>12}"
+        f"{'forbidden':>11}{'no preferred':>14}"
+    )
     for lang, row in s["languages"].items():
-        click.echo(f"{lang:<6}{row['terms']:>7}{row['preferred']:>11}{row['admitted']:>10}"
-                   f"{row['deprecated']:>12}{row['forbidden']:>11}{row['concepts_without_preferred']:>14}")
+        click.echo(
+            f"{lang:<6}{row['terms']:>7}{row['preferred']:>11}{row['admitted']:>10}"
+            f"{row['deprecated']:>12}{row['forbidden']:>11}{row['concepts_without_preferred']:>14}"
+        )
 
 
 @glossary.command()
@@ -268,8 +307,7 @@ def stats(glossaries: tuple[str, ...], fmt: str) -> None:
 @glossary_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--encoding", default=None, help="Encoding of the input files (default: UTF-8).")
-def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str,
-             encoding: str | None) -> None:
+def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, encoding: str | None) -> None:
     """Which concepts, and which deprecated or forbidden variants, occur in each file."""
     from tqkit.errors import InputError
     from tqkit.readers import read_path
@@ -296,24 +334,34 @@ def coverage(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str,
             concepts.setdefault(m.concept, Counter())[m.term.text] += 1
             if m.term.is_bad:
                 bad[(m.term.text, m.concept, m.term.status)] += 1
-        report.append({
-            "path": path,
-            "words": doc.word_count,
-            "concepts": {cid: {"count": sum(c.values()), "terms": dict(c)}
-                         for cid, c in sorted(concepts.items())},
-            "deprecated": [{"term": t, "concept": cid, "status": st, "count": n,
-                            "preferred": (g.concepts[cid].preferred("en").text
-                                          if g.concepts[cid].preferred("en") else None)}
-                           for (t, cid, st), n in sorted(bad.items())],
-        })
+        report.append(
+            {
+                "path": path,
+                "words": doc.word_count,
+                "concepts": {cid: {"count": sum(c.values()), "terms": dict(c)} for cid, c in sorted(concepts.items())},
+                "deprecated": [
+                    {
+                        "term": t,
+                        "concept": cid,
+                        "status": st,
+                        "count": n,
+                        "preferred": (
+                            g.concepts[cid].preferred("en").text if g.concepts[cid].preferred("en") else None
+                        ),
+                    }
+                    for (t, cid, st), n in sorted(bad.items())
+                ],
+            }
+        )
     if fmt == "json":
-        json.dump({"files": report, "glossary_concepts": len(g)}, sys.stdout,
-                  ensure_ascii=False, indent=2)
+        json.dump({"files": report, "glossary_concepts": len(g)}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for r in report:
-            click.echo(f"{r['path']}: {len(r['concepts'])} of {len(g)} concepts, "
-                       f"{sum(d['count'] for d in r['deprecated'])} deprecated or forbidden uses")
+            click.echo(
+                f"{r['path']}: {len(r['concepts'])} of {len(g)} concepts, "
+                f"{sum(d['count'] for d in r['deprecated'])} deprecated or forbidden uses"
+            )
             for cid, info in r["concepts"].items():
                 terms = ", ".join(f"{t} ×{n}" for t, n in info["terms"].items())
                 click.echo(f"  {cid:<36} {info['count']:>4}  {terms}")

@@ -27,8 +27,14 @@ from tqkit.commands.glossary_util import (
 @click.argument("b", type=click.Path(exists=True, dir_okay=False))
 @click.option("--output", "-o", required=True, type=click.Path(), help="The merged YAML file.")
 @click.option("--force", is_flag=True, help="Replace --output when it exists.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Format of the merge report (stderr for text).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Format of the merge report (stderr for text).",
+)
 def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
     """Merge glossary B into A and write the result to --output.
 
@@ -44,14 +50,27 @@ def merge(a: str, b: str, output: str, force: bool, fmt: str) -> None:
         fail(str(exc))
     write_out(output, res.text.encode("utf-8"), force, stamp)
     if fmt == "json":
-        json.dump({"output": output, "added": res.added, "extended": res.extended,
-                   "conflicts": [{"concept": c.concept, "field": c.field, "kept": c.ours,
-                                  "other": c.theirs} for c in res.conflicts]},
-                  sys.stdout, ensure_ascii=False, indent=2, default=str)
+        json.dump(
+            {
+                "output": output,
+                "added": res.added,
+                "extended": res.extended,
+                "conflicts": [
+                    {"concept": c.concept, "field": c.field, "kept": c.ours, "other": c.theirs} for c in res.conflicts
+                ],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+            default=str,
+        )
         sys.stdout.write("\n")
     else:
-        click.echo(f"merged {b} into {a} -> {output}: {plural(len(res.added), 'concept')} added, "
-                   f"{len(res.extended)} extended, {plural(len(res.conflicts), 'conflict')}", err=True)
+        click.echo(
+            f"merged {b} into {a} -> {output}: {plural(len(res.added), 'concept')} added, "
+            f"{len(res.extended)} extended, {plural(len(res.conflicts), 'conflict')}",
+            err=True,
+        )
         for c in res.conflicts:
             click.echo(f"conflict: {c}", err=True)
     sys.exit(1 if res.conflicts else 0)
@@ -103,8 +122,10 @@ def read_exchange(path: Path, langs: str | None, notes: list[str] | None = None)
             fail(f"{path}: not a regular file")
         size = st.st_size
         if size > MAX_GLOSSARY_BYTES:
-            fail(f"{path}: too large to import ({size // (1024 * 1024):,} MB; "
-                 f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)")
+            fail(
+                f"{path}: too large to import ({size // (1024 * 1024):,} MB; "
+                f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)"
+            )
         data = path.read_bytes()
     except OSError as exc:
         fail(f"{path}: cannot read: {exc.strerror or exc}")

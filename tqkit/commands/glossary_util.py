@@ -30,7 +30,10 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def glossary_option(fn: F) -> F:
     return click.option(
-        "--glossary", "glossaries", multiple=True, type=click.Path(),
+        "--glossary",
+        "glossaries",
+        multiple=True,
+        type=click.Path(),
         help="Glossary file or directory (repeatable); default: the bundled glossaries.",
     )(fn)
 
@@ -71,8 +74,7 @@ def output_stamp(output: str | None) -> Stamp | None:
         fail(str(exc))
 
 
-def write_out(output: str | None, data: bytes, force: bool = True,
-               expected: Stamp | None = None) -> None:
+def write_out(output: str | None, data: bytes, force: bool = True, expected: Stamp | None = None) -> None:
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -86,7 +88,6 @@ def write_out(output: str | None, data: bytes, force: bool = True,
         fail(str(exc))
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
-
 
 
 def plural(count: int, noun: str) -> str:

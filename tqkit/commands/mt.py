@@ -53,8 +53,7 @@ def list_cmd(fmt: str, models_dir: str | None) -> None:
         click.echo("Install one with: tqkit models install FILE.argosmodel")
         return
     rows = [("CODE", "FROM", "TO", "VERSION", "PACKAGE")] + [
-        (m.pair, m.from_name or m.from_code, m.to_name or m.to_code, m.version or "-", m.name)
-        for m in found
+        (m.pair, m.from_name or m.from_code, m.to_name or m.to_code, m.version or "-", m.name) for m in found
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -104,17 +103,36 @@ def remove_cmd(codes: tuple[str, ...], models_dir: str | None) -> None:
 @click.command()
 @click.argument("file", type=click.Path())
 @click.option("--via", default=None, help="Pivot language of the round trip (e.g. bg): target -> LANG -> target.")
-@click.option("--source", "source", type=click.Path(), default=None,
-              help="The original article: compare each sentence with the MT of its source instead.")
+@click.option(
+    "--source",
+    "source",
+    type=click.Path(),
+    default=None,
+    help="The original article: compare each sentence with the MT of its source instead.",
+)
 @click.option("--source-lang", default=None, help="Language of --source [default: detected].")
 @click.option("--target-lang", default="en", show_default=True, help="Language of FILE.")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
-              help="Report sentences whose chrF score (0-1 scale: chrF/100) is below this.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.5,
+    show_default=True,
+    help="Report sentences whose chrF score (0-1 scale: chrF/100) is below this.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--encoding", default=None, help="Encoding of the input files (default: UTF-8, BOM allowed).")
 @click.option("--models-dir", type=click.Path(file_okay=False), default=None, help=_MODELS_DIR_HELP)
-def roundtrip(file: str, via: str | None, source: str | None, source_lang: str | None, target_lang: str,
-              threshold: float, fmt: str, encoding: str | None, models_dir: str | None) -> None:
+def roundtrip(
+    file: str,
+    via: str | None,
+    source: str | None,
+    source_lang: str | None,
+    target_lang: str,
+    threshold: float,
+    fmt: str,
+    encoding: str | None,
+    models_dir: str | None,
+) -> None:
     """Find sentences whose meaning may have drifted, with offline MT.
 
     With --via LANG each sentence of FILE is translated into LANG and back, and the
@@ -180,8 +198,13 @@ def _json_row(pos: tuple[int, int], score: SentenceScore) -> dict[str, object]:
     return row
 
 
-def _text_report(file: str, position: Callable[[int], tuple[int, int]], low: Sequence[SentenceScore],
-                 via: str | None, source_mode: bool) -> None:
+def _text_report(
+    file: str,
+    position: Callable[[int], tuple[int, int]],
+    low: Sequence[SentenceScore],
+    via: str | None,
+    source_mode: bool,
+) -> None:
     for s in low:
         line, col = position(s.span.start)
         click.echo(f"{file}:{line}:{col}: {s.score:.2f}  {s.text}")

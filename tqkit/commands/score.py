@@ -48,9 +48,11 @@ def _refuse_one_paragraph(aligned: Aligned) -> NoReturn:
 
     files = [*aligned.systems, *aligned.references]
     counts = ", ".join(f"{seg.path} has {len(split_lines(read_text(seg.path))[0])} lines" for seg in files)
-    fail(f"cannot align by lines: {counts} (every file is one paragraph, so paragraph "
-         "alignment would score one segment); make the line counts equal, or pass "
-         "--align paragraphs to score the files as one segment each")
+    fail(
+        f"cannot align by lines: {counts} (every file is one paragraph, so paragraph "
+        "alignment would score one segment); make the line counts equal, or pass "
+        "--align paragraphs to score the files as one segment each"
+    )
 
 
 def _text_report(
@@ -100,8 +102,7 @@ def _comparison_text(comp: Comparison, width: int) -> str:
     return "\n".join(lines)
 
 
-def _worst_text(worst: list[SegmentScore], aligned: Aligned, width: int,
-                source: Segments | None = None) -> str:
+def _worst_text(worst: list[SegmentScore], aligned: Aligned, width: int, source: Segments | None = None) -> str:
     term = shutil.get_terminal_size((120, 24)).columns
     col = max(20, (min(term, 200) - 3) // 2)
     hyp_name = aligned.systems[0].path
@@ -113,8 +114,7 @@ def _worst_text(worst: list[SegmentScore], aligned: Aligned, width: int,
         lines.append(f"#{seg.index} ({where} {seg.line})  chrF {seg.chrf:.{width}f}")
         if source is not None:
             src_line = source.lines[seg.index - 1]
-            lines += textwrap.wrap(f"source (line {src_line}): {source.items[seg.index - 1]}",
-                                   2 * col + 3) or [""]
+            lines += textwrap.wrap(f"source (line {src_line}): {source.items[seg.index - 1]}", 2 * col + 3) or [""]
         left = [f"{'hypothesis: ' + hyp_name:<{col}}"[:col]]
         left += textwrap.wrap(seg.hypothesis, col) or [""]
         right = [("reference: " + ref_name)[:col]]
@@ -156,35 +156,95 @@ def _json_report(
 
 @click.command()
 @click.argument("hypothesis")
-@click.option("--ref", "-r", "refs", multiple=True, required=True, metavar="FILE",
-              help="Reference translation (repeat for several references).")
-@click.option("--metrics", "-m", "metrics_spec", default=",".join(DEFAULT_METRICS),
-              show_default=True, help="Comma-separated: bleu, chrf, chrf++, ter.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--align", "align_mode", type=click.Choice(ALIGN_MODES), default="auto",
-              show_default=True,
-              help="Segments: lines, blank-line separated paragraphs, or auto (lines when the "
-                   "line counts match, else paragraphs). Not used with --source.")
-@click.option("--source", "source_path", default=None, metavar="SRC",
-              help="The original-language article: cut every file at the sentences aligned to "
-                   "the same source sentence(s), robust to merged or split sentences and to "
-                   "missing or merged paragraphs.")
-@click.option("--source-lang", default=None, metavar="LANG",
-              help="Language of --source (bg, ru, hy, az, tr...); guessed when not given.")
-@click.option("--worst", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Also list the N segments with the lowest sentence chrF.")
-@click.option("--compare", "compare_with", default=None, metavar="HYP2",
-              help="Compare with another system by paired bootstrap resampling.")
-@click.option("--samples", type=click.IntRange(min=1), default=DEFAULT_SAMPLES,
-              show_default=True, help="Bootstrap resamples for --compare.")
-@click.option("--seed", type=click.IntRange(min=1), default=DEFAULT_SEED, show_default=True,
-              help="Random seed for --compare (results are reproducible).")
-@click.option("--width", "-w", type=click.IntRange(0, 10), default=1, show_default=True,
-              help="Decimal places in text output.")
-def score(hypothesis: str, refs: tuple[str, ...], metrics_spec: str, fmt: str, align_mode: str,
-          source_path: str | None, source_lang: str | None, worst: int | None,
-          compare_with: str | None, samples: int, seed: int, width: int) -> None:
+@click.option(
+    "--ref",
+    "-r",
+    "refs",
+    multiple=True,
+    required=True,
+    metavar="FILE",
+    help="Reference translation (repeat for several references).",
+)
+@click.option(
+    "--metrics",
+    "-m",
+    "metrics_spec",
+    default=",".join(DEFAULT_METRICS),
+    show_default=True,
+    help="Comma-separated: bleu, chrf, chrf++, ter.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
+@click.option(
+    "--align",
+    "align_mode",
+    type=click.Choice(ALIGN_MODES),
+    default="auto",
+    show_default=True,
+    help="Segments: lines, blank-line separated paragraphs, or auto (lines when the "
+    "line counts match, else paragraphs). Not used with --source.",
+)
+@click.option(
+    "--source",
+    "source_path",
+    default=None,
+    metavar="SRC",
+    help="The original-language article: cut every file at the sentences aligned to "
+    "the same source sentence(s), robust to merged or split sentences and to "
+    "missing or merged paragraphs.",
+)
+@click.option(
+    "--source-lang",
+    default=None,
+    metavar="LANG",
+    help="Language of --source (bg, ru, hy, az, tr...); guessed when not given.",
+)
+@click.option(
+    "--worst",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Also list the N segments with the lowest sentence chrF.",
+)
+@click.option(
+    "--compare",
+    "compare_with",
+    default=None,
+    metavar="HYP2",
+    help="Compare with another system by paired bootstrap resampling.",
+)
+@click.option(
+    "--samples",
+    type=click.IntRange(min=1),
+    default=DEFAULT_SAMPLES,
+    show_default=True,
+    help="Bootstrap resamples for --compare.",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(min=1),
+    default=DEFAULT_SEED,
+    show_default=True,
+    help="Random seed for --compare (results are reproducible).",
+)
+@click.option(
+    "--width", "-w", type=click.IntRange(0, 10), default=1, show_default=True, help="Decimal places in text output."
+)
+def score(
+    hypothesis: str,
+    refs: tuple[str, ...],
+    metrics_spec: str,
+    fmt: str,
+    align_mode: str,
+    source_path: str | None,
+    source_lang: str | None,
+    worst: int | None,
+    compare_with: str | None,
+    samples: int,
+    seed: int,
+    width: int,
+) -> None:
     """Score HYPOTHESIS against references with BLEU, chrF, chrF++ and TER.
 
     The scores are sacrebleu's, printed with sacrebleu's signatures. Files are UTF-8 text:
@@ -215,12 +275,13 @@ def score(hypothesis: str, refs: tuple[str, ...], metrics_spec: str, fmt: str, a
     try:
         if source_path is not None:
             if align_mode != "auto":
-                fail(f"--align {align_mode} cannot be used with --source "
-                     "(the segments come from the alignment with the source)")
+                fail(
+                    f"--align {align_mode} cannot be used with --source "
+                    "(the segments come from the alignment with the source)"
+                )
             from tqkit.metrics.bysource import align_by_source
 
-            aligned, source = align_by_source(hypothesis, refs, source_path, others=others,
-                                              source_lang=source_lang)
+            aligned, source = align_by_source(hypothesis, refs, source_path, others=others, source_lang=source_lang)
         else:
             aligned = align(hypothesis, refs, others=others, mode=align_mode)
             if align_mode == "auto" and aligned.mode == "paragraphs" and len(aligned) == 1:
@@ -231,21 +292,22 @@ def score(hypothesis: str, refs: tuple[str, ...], metrics_spec: str, fmt: str, a
     hyps = aligned.hypotheses
     ref_streams = aligned.reference_streams
     scores = score_corpus(hyps, ref_streams, metric_names, width=width)
-    worst_list = (
-        worst_segments(hyps, ref_streams, worst, aligned.systems[0].lines)
-        if worst is not None
-        else None
-    )
+    worst_list = worst_segments(hyps, ref_streams, worst, aligned.systems[0].lines) if worst is not None else None
     comparison = None
     if compare_with is not None:
         comparison = compare_systems(
-            hyps, list(aligned.systems[1].items), ref_streams, metric_names,
+            hyps,
+            list(aligned.systems[1].items),
+            ref_streams,
+            metric_names,
             names=(aligned.systems[0].path, aligned.systems[1].path),
-            samples=samples, seed=seed,
+            samples=samples,
+            seed=seed,
         )
     if fmt == "json":
-        click.echo(json.dumps(_json_report(aligned, scores, worst_list, comparison, source),
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(_json_report(aligned, scores, worst_list, comparison, source), ensure_ascii=False, indent=2)
+        )
     else:
         click.echo(_text_report(aligned, scores, worst_list, comparison, width, source))
 
@@ -263,29 +325,42 @@ def _profiles_report(fmt: str) -> None:
     for code in known_languages():
         p = profile_for(code)
         on = [r.code for r in rules if r.runs_for(code)]
-        rows.append({"code": code, "name": p.name, "scripts": sorted(p.scripts),
-                     "stemmer": p.stemmer if p.can_stem else None, "word_list": p.wordlist,
-                     "decimal": p.decimal, "quotes": "".join(p.quotes_primary),
-                     "rules_on": on, "rules_off": [r.code for r in rules if r.code not in on],
-                     "notes": p.notes()})
+        rows.append(
+            {
+                "code": code,
+                "name": p.name,
+                "scripts": sorted(p.scripts),
+                "stemmer": p.stemmer if p.can_stem else None,
+                "word_list": p.wordlist,
+                "decimal": p.decimal,
+                "quotes": "".join(p.quotes_primary),
+                "rules_on": on,
+                "rules_off": [r.code for r in rules if r.code not in on],
+                "notes": p.notes(),
+            }
+        )
     if fmt == "json":
         click.echo(json.dumps({"profiles": rows}, ensure_ascii=False, indent=2))
         return
     for row in rows:
         stem = row["stemmer"] or "none"
-        click.echo(f"{row['code']:<4} {row['name']:<12} {'/'.join(row['scripts']):<10} quotes {row['quotes']}  "
-                   f"decimal {row['decimal']!r}  stemmer {stem:<18} {len(row['rules_on'])} rules on, "
-                   f"{len(row['rules_off'])} off")
+        click.echo(
+            f"{row['code']:<4} {row['name']:<12} {'/'.join(row['scripts']):<10} quotes {row['quotes']}  "
+            f"decimal {row['decimal']!r}  stemmer {stem:<18} {len(row['rules_on'])} rules on, "
+            f"{len(row['rules_off'])} off"
+        )
         for note in row["notes"]:
             click.echo(f"     note: {note}")
-    click.echo("\nAny other language runs the language-neutral rules only. "
-               "`tqkit rules --target-lang CODE` lists them.")
+    click.echo(
+        "\nAny other language runs the language-neutral rules only. `tqkit rules --target-lang CODE` lists them."
+    )
 
 
 @click.command()
 @click.argument("files", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
 def langs(files: tuple[str, ...], fmt: str) -> None:
     """Show the language and the script mix of every paragraph of FILES; with no FILES, the
     language profiles tqkit has and which rules run for each.
@@ -315,20 +390,23 @@ def _paragraph_rows(text: str) -> list[dict[str, Any]]:
     """The language and script mix of each paragraph, as ``tqkit langs --format json`` shows it."""
     from tqkit.langs import language_name, paragraph_languages
 
-    return [{
-        "index": p.index,
-        "line": text.count("\n", 0, p.span.start) + 1,
-        "start": p.span.start,
-        "end": p.span.end,
-        "words": p.words,
-        "language": p.language,
-        "language_name": language_name(p.language) if p.language else None,
-        "probability": round(p.probability, 4),
-        "reliable": p.reliable,
-        "candidates": [{"lang": lang, "prob": round(prob, 4)} for lang, prob in p.languages],
-        "scripts": {s: round(v, 4) for s, v in p.scripts.items()},
-        "preview": _preview(text[p.span.start : p.span.end]),
-    } for p in paragraph_languages(text)]
+    return [
+        {
+            "index": p.index,
+            "line": text.count("\n", 0, p.span.start) + 1,
+            "start": p.span.start,
+            "end": p.span.end,
+            "words": p.words,
+            "language": p.language,
+            "language_name": language_name(p.language) if p.language else None,
+            "probability": round(p.probability, 4),
+            "reliable": p.reliable,
+            "candidates": [{"lang": lang, "prob": round(prob, 4)} for lang, prob in p.languages],
+            "scripts": {s: round(v, 4) for s, v in p.scripts.items()},
+            "preview": _preview(text[p.span.start : p.span.end]),
+        }
+        for p in paragraph_languages(text)
+    ]
 
 
 def _langs_lines(rep: dict[str, Any]) -> list[str]:

@@ -128,8 +128,9 @@ def _write_cache(directory: Path, entry: Path, key: str, data: Any) -> None:
 
     try:
         _plain_data(data)
-        packed = msgpack.packb({"format": CACHE_FORMAT, "version": CACHE_VERSION, "key": key,
-                                "data": data}, use_bin_type=True)
+        packed = msgpack.packb(
+            {"format": CACHE_FORMAT, "version": CACHE_VERSION, "key": key, "data": data}, use_bin_type=True
+        )
     except (ValueError, TypeError, OverflowError):
         return  # e.g. a YAML date or a huge integer: this file is simply not cached
     store_cache_entry(entry, packed, CACHE_MAX_BYTES, _evict)
@@ -193,8 +194,11 @@ def load_glossaries(paths: Iterable[Path], *, cache: bool = True) -> Glossary:
         for c in items:
             other = concepts.get(c.id)
             if other is not None:
-                raise GlossaryError(c.file, f"concept id {c.id!r} is also defined in "
-                                    f"{other.file}:{_line_of(other)}", _line_of(c) or None)
+                raise GlossaryError(
+                    c.file,
+                    f"concept id {c.id!r} is also defined in {other.file}:{_line_of(other)}",
+                    _line_of(c) or None,
+                )
             concepts[c.id] = c
     return Glossary(concepts, infos)
 

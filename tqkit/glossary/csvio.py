@@ -47,12 +47,37 @@ def _slug(text: str) -> str:
 
 # Header cells that name a column's role rather than a language.
 _ID_HEADERS = {"id", "concept", "concept id", "concept-id", "entry", "entry id"}
-_NOTE_HEADERS = {"note", "notes", "description", "comment", "comments", "remark", "remarks",
-                 "context", "usage", "explanation"}
+_NOTE_HEADERS = {
+    "note",
+    "notes",
+    "description",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "context",
+    "usage",
+    "explanation",
+}
 _DEFINITION_HEADERS = {"definition", "meaning"}
-_POSITIONAL_HEADERS = {"key", "value", "source", "target", "term", "terms", "translation",
-                       "original", "source term", "target term", "source text", "target text",
-                       "word", "phrase", "from", "to"}
+_POSITIONAL_HEADERS = {
+    "key",
+    "value",
+    "source",
+    "target",
+    "term",
+    "terms",
+    "translation",
+    "original",
+    "source term",
+    "target term",
+    "source text",
+    "target text",
+    "word",
+    "phrase",
+    "from",
+    "to",
+}
 _NAME_SUFFIXES = ("term", "terms", "translation", "word", "words", "text", "language", "phrase")
 
 
@@ -158,9 +183,11 @@ def _with_positional(roles: _Roles, first: list[str], pair: list[str] | None, pa
     if not positional:
         return roles
     if pair is None or len(pair) < len(positional):
-        raise CsvError(f"{path}:1: the header names no language for "
-                       f"{', '.join(repr(first[i].strip()) for i in positional)}; "
-                       "give --langs SRC,TGT")
+        raise CsvError(
+            f"{path}:1: the header names no language for "
+            f"{', '.join(repr(first[i].strip()) for i in positional)}; "
+            "give --langs SRC,TGT"
+        )
     given = iter(pair)
     return [(r, next(given)) if r == "term" else (r, lang) for r, lang in roles]
 
@@ -168,17 +195,16 @@ def _with_positional(roles: _Roles, first: list[str], pair: list[str] | None, pa
 def _headerless(first: list[str], pair: list[str] | None, path: str) -> _Roles:
     """Two columns (source, target) or three (and a note), languages from ``--langs``."""
     if pair is None or len(pair) != 2:
-        raise CsvError(f"{path}:1: no header naming the languages; for a two-column CSV give "
-                       "--langs SRC,TGT")
+        raise CsvError(f"{path}:1: no header naming the languages; for a two-column CSV give --langs SRC,TGT")
     width = len(first)
     if width not in (2, 3):
-        raise CsvError(f"{path}:1: expected two columns (source, target) or three "
-                       f"(source, target, note), found {width}")
+        raise CsvError(
+            f"{path}:1: expected two columns (source, target) or three (source, target, note), found {width}"
+        )
     return [("lang", pair[0]), ("lang", pair[1])] + ([("note", None)] if width == 3 else [])
 
 
-def _layout(rows: list[list[str]], pair: list[str] | None,
-            path: str) -> tuple[_Roles, list[list[str]], int]:
+def _layout(rows: list[list[str]], pair: list[str] | None, path: str) -> tuple[_Roles, list[list[str]], int]:
     """The columns' roles, the data rows and the line number of the first one."""
     roles = _header(rows[0], pair)
     if roles is not None:
@@ -217,8 +243,9 @@ class _Row:
         elif lang:
             parts = [" ".join(p.split()) for p in value.split("|") if p.strip()]
             if parts:
-                self.terms[lang] = tuple(Term(p, lang, "preferred" if i == 0 else "admitted")
-                                         for i, p in enumerate(parts))
+                self.terms[lang] = tuple(
+                    Term(p, lang, "preferred" if i == 0 else "admitted") for i, p in enumerate(parts)
+                )
 
 
 class _Ids:
@@ -234,8 +261,9 @@ class _Ids:
         cid = normalise_id(row.raw_id) if row.raw_id else ""
         if cid:
             if cid in self.given:
-                raise CsvError(f"{self.path}:{lineno}: concept id {cid!r} appears twice "
-                               f"(first on line {self.given[cid]})")
+                raise CsvError(
+                    f"{self.path}:{lineno}: concept id {cid!r} appears twice (first on line {self.given[cid]})"
+                )
             self.given[cid] = lineno
         else:
             first = row.terms.get("en") or next(iter(row.terms.values()))
@@ -248,8 +276,9 @@ class _Ids:
         return cid
 
 
-def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
-             prefix: str = "") -> tuple[GlossaryInfo, list[Concept]]:
+def read_csv(
+    text: str, path: str, langs: Sequence[str] | None = None, prefix: str = ""
+) -> tuple[GlossaryInfo, list[Concept]]:
     rows = _rows(text, path)
     pair = _given_langs(langs, path)
     roles, body, first_line = _layout(rows, pair, path)
@@ -257,12 +286,13 @@ def read_csv(text: str, path: str, langs: Sequence[str] | None = None,
     concepts: list[Concept] = []
     ids = _Ids(path, prefix)
     for lineno, raw in enumerate(body, first_line):
-        if len(raw) > len(roles) and any(c.strip() for c in raw[len(roles):]):
+        if len(raw) > len(roles) and any(c.strip() for c in raw[len(roles) :]):
             raise CsvError(f"{path}:{lineno}: {len(raw)} cells but {len(roles)} columns")
         row = _Row(roles, raw)
         if not row.terms:
             continue
-        concepts.append(Concept(ids.assign(row, lineno), row.terms, note=row.note,
-                                definition=row.definition, file=path))
+        concepts.append(
+            Concept(ids.assign(row, lineno), row.terms, note=row.note, definition=row.definition, file=path)
+        )
     gid = _slug(path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     return GlossaryInfo(gid, None, None, tuple(languages), path), concepts

@@ -84,7 +84,8 @@ _YAML11_AMBIGUOUS = re.compile(
     r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|null|Null|NULL|~|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?0[0-7_]+"
     r"|[-+]?0b[01_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|=|<<)$")
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|=|<<)$"
+)
 
 
 def _quote_ambiguous(node: Any) -> Any:
@@ -92,8 +93,7 @@ def _quote_ambiguous(node: Any) -> Any:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 
     def fix(value: Any) -> Any:
-        if isinstance(value, str) and not isinstance(value, ScalarString) and \
-                _YAML11_AMBIGUOUS.match(value):
+        if isinstance(value, str) and not isinstance(value, ScalarString) and _YAML11_AMBIGUOUS.match(value):
             return DoubleQuotedScalarString(value)
         return value
 
@@ -163,20 +163,19 @@ def add_concept(path: Path, concept: Concept, existing: Iterable[Concept] = ()) 
     tree = parse_roundtrip(name, text)
     _info, concepts, problems = build_glossary(name, tree)
     if problems:
-        raise GlossaryError(name, f"fix this file first: {problems[0].field}: {problems[0].message}",
-                            problems[0].line)
+        raise GlossaryError(name, f"fix this file first: {problems[0].field}: {problems[0].message}", problems[0].line)
     everything = {c.id: c for c in existing}
     everything.update({c.id: c for c in concepts})
     if concept.id in everything:
         other = everything[concept.id]
-        raise GlossaryError(name, f"concept id {concept.id!r} already exists "
-                            f"({other.file}:{other.line})")
+        raise GlossaryError(name, f"concept id {concept.id!r} already exists ({other.file}:{other.line})")
     used = {(t.lang, fold(t.text)): c for c in everything.values() for t in c.all_terms()}
     for t in concept.all_terms():
         owner = used.get((t.lang, fold(t.text)))
         if owner is not None:
-            raise GlossaryError(name, f"{t.lang} term {t.text!r} is already in concept "
-                                f"{owner.id!r} ({owner.file}:{owner.line})")
+            raise GlossaryError(
+                name, f"{t.lang} term {t.text!r} is already in concept {owner.id!r} ({owner.file}:{owner.line})"
+            )
     seq = tree.get("concepts")
     if seq is None or new:
         from ruamel.yaml.comments import CommentedSeq
@@ -239,7 +238,9 @@ def merge_files(a: Path, b: Path) -> MergeResult:
     # Terms already used by some concept of a: (lang, folded) -> concept id.
     owner = {
         (str(lang), fold(str(t["term"] if isinstance(t, dict) else t))): str(node["id"])
-        for node in seq_a for lang, items in (node.get("terms") or {}).items() for t in items
+        for node in seq_a
+        for lang, items in (node.get("terms") or {}).items()
+        for t in items
     }
     for node in tree_b.get("concepts") or []:
         cid = str(node["id"])
@@ -251,10 +252,15 @@ def merge_files(a: Path, b: Path) -> MergeResult:
                     text = str(t["term"] if isinstance(t, dict) else t)
                     other = owner.get((str(lang), fold(text)))
                     if other is not None:
-                        clashes.append(Conflict(
-                            cid, f"terms.{lang}", other, text,
-                            note=f"term {text!r} already belongs to concept {other}; concept not added",
-                        ))
+                        clashes.append(
+                            Conflict(
+                                cid,
+                                f"terms.{lang}",
+                                other,
+                                text,
+                                note=f"term {text!r} already belongs to concept {other}; concept not added",
+                            )
+                        )
             if clashes:  # adding it would put one term in two concepts
                 result.conflicts.extend(clashes)
                 continue
@@ -314,8 +320,7 @@ def _merge_term(ours: Any, t: Any, cid: str, lang: str, conflicts: list[Conflict
             ours[fkey] = t[fkey]
             changed = True
         elif fkey in pt and po.get(fkey) != pt.get(fkey):
-            conflicts.append(Conflict(cid, f"terms.{lang}[{po['term']}].{fkey}",
-                                      po.get(fkey), pt.get(fkey)))
+            conflicts.append(Conflict(cid, f"terms.{lang}[{po['term']}].{fkey}", po.get(fkey), pt.get(fkey)))
     return changed
 
 
@@ -347,16 +352,31 @@ def _merge_concept(mine: Any, theirs: Any, cid: str, conflicts: list[Conflict]) 
     return _merge_terms(mine, theirs, cid, conflicts) or changed
 
 
-def new_concept(cid: str, terms: Sequence[tuple[str, str, str]], *, domain: str | None = None,
-                definition: str | None = None, note: str | None = None,
-                sources: Sequence[tuple[str, str | None]] = (), path: str = "-") -> Concept:
+def new_concept(
+    cid: str,
+    terms: Sequence[tuple[str, str, str]],
+    *,
+    domain: str | None = None,
+    definition: str | None = None,
+    note: str | None = None,
+    sources: Sequence[tuple[str, str | None]] = (),
+    path: str = "-",
+) -> Concept:
     """A concept from command-line values; ``terms`` are (lang, term, status) triples."""
     by_lang: dict[str, list[Term]] = {}
     for lang, text, status in terms:
         if status == "preferred" and any(t.status == "preferred" for t in by_lang.get(lang, ())):
-            raise ValueError(f"two preferred {lang} terms ({by_lang[lang][0].text!r}, {text!r}); "
-                             f"give the others a status, e.g. {lang}:{text}:admitted")
+            raise ValueError(
+                f"two preferred {lang} terms ({by_lang[lang][0].text!r}, {text!r}); "
+                f"give the others a status, e.g. {lang}:{text}:admitted"
+            )
         by_lang.setdefault(lang, []).append(Term(text, lang, status))
-    return Concept(cid, {k: tuple(v) for k, v in by_lang.items()}, domain=domain,
-                   definition=definition, note=note,
-                   sources=tuple(Source(t, u) for t, u in sources), file=path)
+    return Concept(
+        cid,
+        {k: tuple(v) for k, v in by_lang.items()},
+        domain=domain,
+        definition=definition,
+        note=note,
+        sources=tuple(Source(t, u) for t, u in sources),
+        file=path,
+    )

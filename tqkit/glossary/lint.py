@@ -51,8 +51,7 @@ class _Report:
             span = Span(span.start + len(text) - len(text.lstrip()), span.end)
         else:
             span = Span(0, 0)
-        self.findings.append(Finding(code, name, span, severity, Category.OTHER, message,
-                                     path=self.path))
+        self.findings.append(Finding(code, name, span, severity, Category.OTHER, message, path=self.path))
 
 
 def lint_paths(paths: Sequence[Path]) -> list[FileResult]:
@@ -83,8 +82,7 @@ def lint_paths(paths: Sequence[Path]) -> list[FileResult]:
         all_concepts.extend(concepts)
     _cross_checks(all_concepts, by_path)
     for rep in reports:
-        results.append(FileResult(rep.path, sorted(rep.findings, key=Finding.sort_key),
-                                  rep.doc.text, 0))
+        results.append(FileResult(rep.path, sorted(rep.findings, key=Finding.sort_key), rep.doc.text, 0))
     return results
 
 
@@ -115,48 +113,51 @@ def _problem_message(p: Problem) -> str:
 _Where = dict[tuple[str, str], list[tuple[Concept, Term]]]  # (lang, folded term) -> uses
 
 
-def _language_checks(c: Concept, lang: str, terms: tuple[Term, ...], rep: _Report,
-                     where: _Where) -> None:
+def _language_checks(c: Concept, lang: str, terms: tuple[Term, ...], rep: _Report, where: _Where) -> None:
     """One concept's terms of one language: a preferred term, only one, no repeats."""
     if terms and not any(t.status == "preferred" for t in terms):
-        rep.add("GL104", terms[0].line or c.line,
-                f"concept {c.id!r} has {lang} terms but none is preferred")
+        rep.add("GL104", terms[0].line or c.line, f"concept {c.id!r} has {lang} terms but none is preferred")
     preferred = [t for t in terms if t.status == "preferred"]
     if len(preferred) > 1:
-        rep.add("GL101", preferred[1].line or c.line,
-                f"concept {c.id!r}: {len(preferred)} preferred {lang} terms "
-                f"({', '.join(repr(t.text) for t in preferred)}); one per language, "
-                "the others admitted")
+        rep.add(
+            "GL101",
+            preferred[1].line or c.line,
+            f"concept {c.id!r}: {len(preferred)} preferred {lang} terms "
+            f"({', '.join(repr(t.text) for t in preferred)}); one per language, "
+            "the others admitted",
+        )
     seen_here: dict[str, Term] = {}
     for t in terms:
         key = fold(t.text)
         if key in seen_here and seen_here[key].status == t.status:
-            rep.add("GL107", t.line or c.line,
-                    f"{lang} term {t.text!r} is listed twice in concept {c.id!r}")
+            rep.add("GL107", t.line or c.line, f"{lang} term {t.text!r} is listed twice in concept {c.id!r}")
         seen_here.setdefault(key, t)
         where.setdefault((lang, key), []).append((c, t))
 
 
-def _shared_term_checks(lang: str, items: list[tuple[Concept, Term]],
-                        reports: dict[str, _Report]) -> None:
+def _shared_term_checks(lang: str, items: list[tuple[Concept, Term]], reports: dict[str, _Report]) -> None:
     """One term in several concepts, or good in one place and bad in another."""
     statuses = {t.status for _, t in items}
     concept_ids = list(dict.fromkeys(c.id for c, _ in items))
     first_c, first_t = items[0]
     for c, t in items[1:]:
         if c.id != first_c.id:
-            reports[c.file].add("GL102", t.line or c.line,
-                                f"{lang} term {t.text!r} is in concepts {first_c.id!r} "
-                                f"({first_c.file}:{first_t.line}) and {c.id!r}")
+            reports[c.file].add(
+                "GL102",
+                t.line or c.line,
+                f"{lang} term {t.text!r} is in concepts {first_c.id!r} ({first_c.file}:{first_t.line}) and {c.id!r}",
+            )
     if statuses & {"preferred", "admitted"} and statuses & {"deprecated", "forbidden"}:
         good = next((c, t) for c, t in items if t.is_good)
         bad = next((c, t) for c, t in items if t.is_bad)
         rep = reports[bad[0].file]
-        rep.add("GL103", bad[1].line or bad[0].line,
-                f"{lang} term {bad[1].text!r} is {bad[1].status} in {bad[0].id!r} but "
-                f"{good[1].status} in {good[0].id!r}"
-                if len(concept_ids) > 1 else
-                f"{lang} term {bad[1].text!r} is both {good[1].status} and {bad[1].status}")
+        rep.add(
+            "GL103",
+            bad[1].line or bad[0].line,
+            f"{lang} term {bad[1].text!r} is {bad[1].status} in {bad[0].id!r} but {good[1].status} in {good[0].id!r}"
+            if len(concept_ids) > 1
+            else f"{lang} term {bad[1].text!r} is both {good[1].status} and {bad[1].status}",
+        )
 
 
 def _cross_checks(concepts: list[Concept], reports: dict[str, _Report]) -> None:
@@ -166,8 +167,7 @@ def _cross_checks(concepts: list[Concept], reports: dict[str, _Report]) -> None:
         rep = reports[c.file]
         other = seen_ids.get(c.id)
         if other is not None:
-            rep.add("GL106", c.line, f"concept id {c.id!r} is already defined at "
-                    f"{other.file}:{other.line}")
+            rep.add("GL106", c.line, f"concept id {c.id!r} is already defined at {other.file}:{other.line}")
         else:
             seen_ids[c.id] = c
         if not c.sources:

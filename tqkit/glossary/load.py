@@ -36,8 +36,18 @@ CACHE_VERSION = 5
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 CONCEPT_KEYS = {"id", "domain", "definition", "note", "review", "sources", "terms"}
-TERM_KEYS = {"term", "status", "pos", "case_sensitive", "usage", "attribution", "type",
-             "severity", "replace_with", "note"}
+TERM_KEYS = {
+    "term",
+    "status",
+    "pos",
+    "case_sensitive",
+    "usage",
+    "attribution",
+    "type",
+    "severity",
+    "replace_with",
+    "note",
+}
 HEADER_KEYS = {"id", "title", "domain", "languages", "description", "version", "note"}
 
 
@@ -116,8 +126,10 @@ def read_text(path: Path) -> str:
             raise GlossaryError(str(path), "not a regular file")
         size = st.st_size
         if size > MAX_GLOSSARY_BYTES:
-            raise GlossaryError(str(path), f"glossary too large ({size // (1024 * 1024):,} MB; "
-                                f"limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)")
+            raise GlossaryError(
+                str(path),
+                f"glossary too large ({size // (1024 * 1024):,} MB; limit {MAX_GLOSSARY_BYTES // (1024 * 1024)} MB)",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise GlossaryError(str(path), f"cannot read: {exc.strerror or exc}") from None
@@ -179,8 +191,7 @@ class _Validator:
     def choice(self, node: Any, key: str, field: str, allowed: Sequence[str]) -> str | None:
         value = self.text(node, key, field)
         if value is not None and value not in allowed:
-            self.bad(node, key, f"{field}.{key}",
-                     f"{value!r} is not one of {', '.join(allowed)}")
+            self.bad(node, key, f"{field}.{key}", f"{value!r} is not one of {', '.join(allowed)}")
             return None
         return value
 
@@ -217,8 +228,9 @@ def build_glossary(path: str, data: Any) -> tuple[GlossaryInfo, list[Concept], l
         for i, lang in enumerate(langs):
             if not _LANG_RE.match(lang):
                 v.bad(langs, i, f"glossary.languages[{i}]", f"{lang!r} is not a language code")
-        info = GlossaryInfo(gid, v.text(header, "title", "glossary"),
-                            v.text(header, "domain", "glossary"), tuple(langs), path)
+        info = GlossaryInfo(
+            gid, v.text(header, "title", "glossary"), v.text(header, "domain", "glossary"), tuple(langs), path
+        )
     raw = data.get("concepts")
     concepts: list[Concept] = []
     if raw is None:
@@ -241,8 +253,7 @@ def _concept(v: _Validator, parent: Any, i: int, node: Any, path: str, gid: str)
         return None
     cid = v.text(node, "id", field, required=True)
     if cid is not None and not _ID_RE.match(cid):
-        v.bad(node, "id", f"{field}.id",
-              f"{cid!r}: use lower-case letters, digits, '.', '_' and '-'")
+        v.bad(node, "id", f"{field}.id", f"{cid!r}: use lower-case letters, digits, '.', '_' and '-'")
     if cid:
         field = f"concepts[{i}] ({cid})"
     v.unknown(node, CONCEPT_KEYS, field)
@@ -251,10 +262,16 @@ def _concept(v: _Validator, parent: Any, i: int, node: Any, path: str, gid: str)
     if not cid:
         return None
     return Concept(
-        id=cid, terms=terms, domain=v.text(node, "domain", field),
-        definition=v.text(node, "definition", field), note=v.text(node, "note", field),
-        review=v.text(node, "review", field), sources=tuple(sources), file=path,
-        line=_line(parent, i), glossary=gid,
+        id=cid,
+        terms=terms,
+        domain=v.text(node, "domain", field),
+        definition=v.text(node, "definition", field),
+        note=v.text(node, "note", field),
+        review=v.text(node, "review", field),
+        sources=tuple(sources),
+        file=path,
+        line=_line(parent, i),
+        glossary=gid,
     )
 
 
@@ -334,10 +351,17 @@ def _term(v: _Validator, parent: Any, j: int, t: Any, field: str, lang: str) -> 
     if not text:
         return None
     return Term(
-        text=text, lang=lang, status=status, pos=pos,
-        case_sensitive=v.flag(t, "case_sensitive", field), usage=v.text(t, "usage", field),
-        attribution=v.flag(t, "attribution", field), type=typ, severity=severity,
-        replace_with=v.text(t, "replace_with", field), note=v.text(t, "note", field),
+        text=text,
+        lang=lang,
+        status=status,
+        pos=pos,
+        case_sensitive=v.flag(t, "case_sensitive", field),
+        usage=v.text(t, "usage", field),
+        attribution=v.flag(t, "attribution", field),
+        type=typ,
+        severity=severity,
+        replace_with=v.text(t, "replace_with", field),
+        note=v.text(t, "note", field),
         line=_line(parent, j),
     )
 
@@ -350,8 +374,7 @@ def load_file(path: Path, *, with_lines: bool = False) -> tuple[GlossaryInfo, li
     return load_parsed(path, text, data, with_lines=with_lines)
 
 
-def load_parsed(path: Path, text: str, data: Any, *,
-                 with_lines: bool = False) -> tuple[GlossaryInfo, list[Concept]]:
+def load_parsed(path: Path, text: str, data: Any, *, with_lines: bool = False) -> tuple[GlossaryInfo, list[Concept]]:
     name = str(path)
     info, concepts, problems = build_glossary(name, data)
     if problems and not with_lines:

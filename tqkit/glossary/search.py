@@ -23,8 +23,7 @@ class Hit:
         return asdict(self)
 
 
-def search(g: Glossary, query: str, *, lang: str | None = None, limit: int = 10,
-           min_score: float = 60.0) -> list[Hit]:
+def search(g: Glossary, query: str, *, lang: str | None = None, limit: int = 10, min_score: float = 60.0) -> list[Hit]:
     """Terms closest to ``query`` in any language (rapidfuzz WRatio on folded text; an
     inflected query also meets the stems of Slavic and Turkic terms)."""
     from rapidfuzz import fuzz, process
@@ -41,8 +40,7 @@ def search(g: Glossary, query: str, *, lang: str | None = None, limit: int = 10,
         return []
     q = fold(query)
     best: dict[int, float] = {}
-    for _choice, score, idx in process.extract(q, choices, scorer=fuzz.WRatio,
-                                               limit=limit * 3, score_cutoff=min_score):
+    for _choice, score, idx in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=min_score):
         best[idx] = max(best.get(idx, 0.0), float(score))
     # Inflected queries: compare stems too ("Нагорного Карабаха" ~ "Нагорный Карабах").
     for idx, (_cid, tlang, text, _status) in enumerate(owners):
@@ -57,15 +55,36 @@ def search(g: Glossary, query: str, *, lang: str | None = None, limit: int = 10,
 
 def concept_dict(c: Concept) -> dict[str, Any]:
     return {
-        "id": c.id, "domain": c.domain, "definition": c.definition, "note": c.note,
-        "review": c.review, "file": c.file, "line": c.line,
+        "id": c.id,
+        "domain": c.domain,
+        "definition": c.definition,
+        "note": c.note,
+        "review": c.review,
+        "file": c.file,
+        "line": c.line,
         "sources": [{"title": s.title, "url": s.url} for s in c.sources],
-        "terms": {lang: [{k: v for k, v in {
-            "term": t.text, "status": t.status, "pos": t.pos, "type": t.type,
-            "case_sensitive": t.case_sensitive or None, "attribution": t.attribution or None,
-            "usage": t.usage, "severity": t.severity, "replace_with": t.replace_with,
-            "note": t.note}.items() if v is not None} for t in terms]
-            for lang, terms in c.terms.items()},
+        "terms": {
+            lang: [
+                {
+                    k: v
+                    for k, v in {
+                        "term": t.text,
+                        "status": t.status,
+                        "pos": t.pos,
+                        "type": t.type,
+                        "case_sensitive": t.case_sensitive or None,
+                        "attribution": t.attribution or None,
+                        "usage": t.usage,
+                        "severity": t.severity,
+                        "replace_with": t.replace_with,
+                        "note": t.note,
+                    }.items()
+                    if v is not None
+                }
+                for t in terms
+            ]
+            for lang, terms in c.terms.items()
+        },
     }
 
 

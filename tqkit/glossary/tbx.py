@@ -35,15 +35,31 @@ from tqkit.glossary.tbx_write import TBX_NS, XML_LANG, header_of, to_tbx
 __all__ = ["TBX_NS", "XML_LANG", "TbxError", "header_of", "parse_xml", "read_tbx", "to_tbx"]
 
 _STATUS_IN = {
-    "preferredterm-admn-sts": "preferred", "preferred": "preferred", "preferredterm": "preferred",
-    "admittedterm-admn-sts": "admitted", "admitted": "admitted", "admittedterm": "admitted",
-    "deprecatedterm-admn-sts": "deprecated", "deprecated": "deprecated",
-    "deprecatedtermadmnsts": "deprecated", "supersededterm-admn-sts": "deprecated",
-    "obsolete": "deprecated", "notrecommended": "deprecated", "superseded": "deprecated",
-    "forbidden": "forbidden", "forbiddenterm-admn-sts": "forbidden",
+    "preferredterm-admn-sts": "preferred",
+    "preferred": "preferred",
+    "preferredterm": "preferred",
+    "admittedterm-admn-sts": "admitted",
+    "admitted": "admitted",
+    "admittedterm": "admitted",
+    "deprecatedterm-admn-sts": "deprecated",
+    "deprecated": "deprecated",
+    "deprecatedtermadmnsts": "deprecated",
+    "supersededterm-admn-sts": "deprecated",
+    "obsolete": "deprecated",
+    "notrecommended": "deprecated",
+    "superseded": "deprecated",
+    "forbidden": "forbidden",
+    "forbiddenterm-admn-sts": "forbidden",
 }
-_POS_IN = {"noun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "adverb",
-           "other": "other", "properNoun": "proper-noun", "proper noun": "proper-noun"}
+_POS_IN = {
+    "noun": "noun",
+    "verb": "verb",
+    "adjective": "adjective",
+    "adverb": "adverb",
+    "other": "other",
+    "properNoun": "proper-noun",
+    "proper noun": "proper-noun",
+}
 
 
 # The language codes the YAML format accepts (``glossary.load._LANG_RE``).
@@ -67,12 +83,13 @@ def parse_xml(data: bytes, path: str) -> Element:
     import defusedxml.ElementTree as safe_et
 
     try:
-        root: Element = safe_et.fromstring(data, forbid_dtd=False, forbid_entities=True,
-                                           forbid_external=True)
+        root: Element = safe_et.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
         return root
     except defusedxml.EntitiesForbidden:
-        raise TbxError(f"{path}: refused: the file declares XML entities (possible "
-                       "entity-expansion attack); remove the DOCTYPE's <!ENTITY> declarations") from None
+        raise TbxError(
+            f"{path}: refused: the file declares XML entities (possible "
+            "entity-expansion attack); remove the DOCTYPE's <!ENTITY> declarations"
+        ) from None
     except defusedxml.DefusedXmlException as exc:
         raise TbxError(f"{path}: refused: {exc}") from None
     except Exception as exc:  # ParseError from expat
@@ -118,7 +135,7 @@ def _read_header(root: Element, path: str) -> GlossaryInfo:
         if name == "title" and title is None:
             title = _text(el) or None
         elif name == "p" and el.text and el.text.startswith("tqkit glossary "):
-            for part in el.text[len("tqkit glossary "):].split("; "):
+            for part in el.text[len("tqkit glossary ") :].split("; "):
                 key, _, value = part.partition("=")
                 if key == "id" and value:
                     gid = value
@@ -199,7 +216,7 @@ class _EntryFields:
         plain: list[str] = []
         for text in self.notes:
             if text.startswith("Review: "):
-                review = text[len("Review: "):]
+                review = text[len("Review: ") :]
             else:
                 plain.append(text)
         return " / ".join(plain) or None, review
@@ -222,9 +239,17 @@ def _read_entry(entry: Element, n: int, path: str, gid: str, report: list[str]) 
     note, review = fields.note_and_review()
     for lang, items in terms.items():
         terms[lang] = _merge_lang(items, f"{where}: {lang}", report)
-    return Concept(cid, {k: tuple(v) for k, v in terms.items()}, domain=fields.domain,
-                   definition=fields.definition, note=note, review=review,
-                   sources=tuple(fields.sources), file=path, glossary=gid)
+    return Concept(
+        cid,
+        {k: tuple(v) for k, v in terms.items()},
+        domain=fields.domain,
+        definition=fields.definition,
+        note=note,
+        review=review,
+        sources=tuple(fields.sources),
+        file=path,
+        glossary=gid,
+    )
 
 
 def _category(el: Element) -> str:
@@ -248,8 +273,9 @@ def _merge_lang(items: list[Term], where: str, report: list[str]) -> list[Term]:
         seen.add(t.key)
         if t.status == "preferred":
             if preferred is not None:
-                report.append(f"{where}: {t.text!r} and {preferred.text!r} are both preferred; "
-                             f"{t.text!r} imported as admitted")
+                report.append(
+                    f"{where}: {t.text!r} and {preferred.text!r} are both preferred; {t.text!r} imported as admitted"
+                )
                 t = replace(t, status="admitted")
             else:
                 preferred = t
@@ -312,9 +338,9 @@ def _term_notes(notes: list[str], fields: dict[str, Any]) -> bool:
     plain: list[str] = []
     for note in notes:
         if note.startswith("Usage: "):
-            fields["usage"] = note[len("Usage: "):]
+            fields["usage"] = note[len("Usage: ") :]
         elif note.startswith("tqkit: "):
-            for part in note[len("tqkit: "):].split("; "):
+            for part in note[len("tqkit: ") :].split("; "):
                 key, _, value = part.partition("=")
                 if key in ("case_sensitive", "attribution"):
                     fields[key] = value == "true"
@@ -335,8 +361,10 @@ def _drop_unknown(fields: dict[str, Any], text: str, where: str, report: list[st
     for key, allowed in (("status", STATUSES), ("pos", POS_VALUES), ("severity", SEVERITIES)):
         if key in fields and fields[key] not in allowed:
             if report is not None:
-                report.append(f"{where}: term {text!r}: {key} {str(fields[key])[:40]!r} is not one of "
-                             f"{', '.join(allowed)}; dropped")
+                report.append(
+                    f"{where}: term {text!r}: {key} {str(fields[key])[:40]!r} is not one of "
+                    f"{', '.join(allowed)}; dropped"
+                )
             if key == "status":
                 fields["status"] = "admitted"
                 status_kept = False
@@ -347,8 +375,7 @@ def _drop_unknown(fields: dict[str, Any], text: str, where: str, report: list[st
     return status_kept
 
 
-def _read_term(sec: Element, lang: str, where: str = "",
-               report: list[str] | None = None) -> tuple[Term, bool] | None:
+def _read_term(sec: Element, lang: str, where: str = "", report: list[str] | None = None) -> tuple[Term, bool] | None:
     """The term and whether the file states its status (values the YAML format does not know
     are dropped, with a note)."""
     fields: dict[str, Any] = {"status": "admitted"}

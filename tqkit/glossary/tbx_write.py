@@ -17,8 +17,16 @@ _STATUS_OUT = {
     "deprecated": "deprecatedTerm-admn-sts",
     "forbidden": "deprecatedTerm-admn-sts",
 }
-_POS_OUT = {"noun": "noun", "proper-noun": "noun", "verb": "verb", "adjective": "adjective",
-            "adj": "adjective", "adverb": "adverb", "phrase": "other", "other": "other"}
+_POS_OUT = {
+    "noun": "noun",
+    "proper-noun": "noun",
+    "verb": "verb",
+    "adjective": "adjective",
+    "adj": "adjective",
+    "adverb": "adverb",
+    "phrase": "other",
+    "other": "other",
+}
 
 
 def _flags(t: Term) -> str:
@@ -39,8 +47,9 @@ def _flags(t: Term) -> str:
 
 
 def header_of(infos: Sequence[GlossaryInfo], concepts: Sequence[Concept]) -> GlossaryInfo:
-    langs = list(dict.fromkeys([*(lang for i in infos for lang in i.languages),
-                                *(lang for c in concepts for lang in c.terms)]))
+    langs = list(
+        dict.fromkeys([*(lang for i in infos for lang in i.languages), *(lang for c in concepts for lang in c.terms)])
+    )
     ids = "_".join(i.id for i in infos) or "glossary"
     titles = " + ".join(i.title for i in infos if i.title) or None
     domains = " + ".join(dict.fromkeys(i.domain for i in infos if i.domain)) or None

@@ -67,8 +67,9 @@ def _beads(source: Document, target: Document) -> list[Bead]:
         raise ScoreInputError(f"{target.path}: cannot align with {source.path}") from None
 
 
-def _groups(source: Document, targets: Sequence[Document], per_file: list[list[Bead]],
-            order: list[str], index: dict[str, int]) -> tuple[list[int], int]:
+def _groups(
+    source: Document, targets: Sequence[Document], per_file: list[list[Bead]], order: list[str], index: dict[str, int]
+) -> tuple[list[int], int]:
     """The group of each source sentence (the finest partition every file's beads fit into)
     and the number of groups."""
     cut_sets: list[set[int]] = []
@@ -86,8 +87,9 @@ def _groups(source: Document, targets: Sequence[Document], per_file: list[list[B
     return group_of, len(cuts)
 
 
-def _target_groups(beads: list[Bead], group_of: list[int], index: dict[str, int],
-                   n: int) -> tuple[list[list[str]], list[int | None]]:
+def _target_groups(
+    beads: list[Bead], group_of: list[int], index: dict[str, int], n: int
+) -> tuple[list[list[str]], list[int | None]]:
     """One file's target text per group, and where each group's text starts (None: empty).
     A bead without source text joins the group before it."""
     parts: list[list[str]] = [[] for _ in range(n)]
@@ -103,8 +105,9 @@ def _target_groups(beads: list[Bead], group_of: list[int], index: dict[str, int]
     return parts, first
 
 
-def _source_groups(beads: list[Bead], group_of: list[int], index: dict[str, int],
-                   n: int) -> tuple[list[list[str]], list[int]]:
+def _source_groups(
+    beads: list[Bead], group_of: list[int], index: dict[str, int], n: int
+) -> tuple[list[list[str]], list[int]]:
     src_parts: list[list[str]] = [[] for _ in range(n)]
     src_first: list[int] = [0] * n
     for bead in beads:
@@ -116,8 +119,7 @@ def _source_groups(beads: list[Bead], group_of: list[int], index: dict[str, int]
     return src_parts, src_first
 
 
-def _file_segments(target: Document, parts: list[list[str]], first: list[int | None],
-                   keep: list[int]) -> Segments:
+def _file_segments(target: Document, parts: list[list[str]], first: list[int | None], keep: list[int]) -> Segments:
     """The kept groups of one file; an empty segment gets the line of the one before it."""
     items = tuple(" ".join(" ".join(parts[g]).split()) for g in keep)
     lines: list[int] = []
@@ -146,8 +148,9 @@ def segment_by_source(source: Document, targets: Sequence[Document]) -> SourceSe
     src_parts, src_first = _source_groups(per_file[0], group_of, index, n)
 
     keep = [g for g in range(n) if any(" ".join(parts[g]).strip() for parts, _ in grouped)]
-    files = [_file_segments(target, parts, first, keep)
-             for target, (parts, first) in zip(targets, grouped, strict=True)]
+    files = [
+        _file_segments(target, parts, first, keep) for target, (parts, first) in zip(targets, grouped, strict=True)
+    ]
     src = Segments(
         source.path,
         tuple(" ".join(" ".join(src_parts[g]).split()) for g in keep),

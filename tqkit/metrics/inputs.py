@@ -59,7 +59,7 @@ def read_text(path: str | Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ScoreInputError(
-            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})"
+            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})"
         ) from None
 
 
@@ -112,18 +112,14 @@ def align(
     chosen: list[tuple[list[str], list[int]]]
     if mode == "lines" or (mode == "auto" and len(set(line_counts)) == 1):
         if len(set(line_counts)) != 1:
-            raise ScoreInputError(
-                f"cannot align by lines: {_counts(paths, line_counts, 'line')}"
-            )
+            raise ScoreInputError(f"cannot align by lines: {_counts(paths, line_counts, 'line')}")
         chosen, used = by_lines, "lines"
     else:
         by_paras = [split_paragraphs(t) for t in texts]
         para_counts = [len(items) for items, _ in by_paras]
         if len(set(para_counts)) != 1:
             if mode == "paragraphs":
-                raise ScoreInputError(
-                    f"cannot align by paragraphs: {_counts(paths, para_counts, 'paragraph')}"
-                )
+                raise ScoreInputError(f"cannot align by paragraphs: {_counts(paths, para_counts, 'paragraph')}")
             both = ", ".join(
                 f"{p} has {_n(nl, 'line')} and {_n(np_, 'paragraph')}"
                 for p, nl, np_ in zip(paths, line_counts, para_counts, strict=True)
@@ -133,9 +129,6 @@ def align(
 
     if not chosen[0][0]:
         raise ScoreInputError(f"{paths[0]}: no segments to score")
-    segs = [
-        Segments(p, tuple(items), tuple(lines))
-        for p, (items, lines) in zip(paths, chosen, strict=True)
-    ]
+    segs = [Segments(p, tuple(items), tuple(lines)) for p, (items, lines) in zip(paths, chosen, strict=True)]
     n_sys = 1 + len(others)
     return Aligned(used, tuple(segs[:n_sys]), tuple(segs[n_sys:]))

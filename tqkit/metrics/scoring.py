@@ -133,9 +133,7 @@ def _check_refs(hypotheses: Sequence[str], references: Sequence[Sequence[str]]) 
         raise ValueError("no references")
     for ref in references:
         if len(ref) != len(hypotheses):
-            raise ValueError(
-                f"{len(hypotheses)} hypotheses but a reference stream of {len(ref)} segments"
-            )
+            raise ValueError(f"{len(hypotheses)} hypotheses but a reference stream of {len(ref)} segments")
 
 
 def score_corpus(
@@ -167,9 +165,7 @@ def score_corpus(
     return out
 
 
-def sentence_chrf(
-    hypotheses: Sequence[str], references: Sequence[Sequence[str]]
-) -> list[float]:
+def sentence_chrf(hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> list[float]:
     """Sentence-level chrF of every segment (same values as ``CHRF().sentence_score``), from
     one pass over the corpus."""
     _check_refs(hypotheses, references)

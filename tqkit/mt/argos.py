@@ -166,17 +166,26 @@ class ModelInfo:
 
     def as_dict(self) -> dict[str, str]:
         return {
-            "code": self.pair, "from": self.from_code, "to": self.to_code,
-            "from_name": self.from_name, "to_name": self.to_name,
-            "package": self.name, "version": self.version, "path": str(self.path),
+            "code": self.pair,
+            "from": self.from_code,
+            "to": self.to_code,
+            "from_name": self.from_name,
+            "to_name": self.to_name,
+            "package": self.name,
+            "version": self.version,
+            "path": str(self.path),
         }
 
 
 def _info(pkg: Any) -> ModelInfo:
     return ModelInfo(
-        from_code=norm_code(pkg.from_code or ""), to_code=norm_code(pkg.to_code or ""),
-        name=Path(pkg.package_path).name, version=str(pkg.package_version or ""),
-        path=Path(pkg.package_path), from_name=pkg.from_name or "", to_name=pkg.to_name or "",
+        from_code=norm_code(pkg.from_code or ""),
+        to_code=norm_code(pkg.to_code or ""),
+        name=Path(pkg.package_path).name,
+        version=str(pkg.package_version or ""),
+        path=Path(pkg.package_path),
+        from_name=pkg.from_name or "",
+        to_name=pkg.to_name or "",
     )
 
 
@@ -370,9 +379,7 @@ class SentenceTranslator:
     def translate(self, text: str) -> str:
         """Free text: paragraphs (blank-line separated) and sentences split by tqkit."""
         paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-        return "\n\n".join(
-            " ".join(self.translate_sentences(split_sentences(p) or [p])) for p in paragraphs
-        )
+        return "\n\n".join(" ".join(self.translate_sentences(split_sentences(p) or [p])) for p in paragraphs)
 
 
 def get_translators(pairs: Sequence[tuple[str, str]], models_dir: Path) -> list[SentenceTranslator]:

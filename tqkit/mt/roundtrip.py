@@ -43,8 +43,12 @@ class SentenceScore:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "start": self.span.start, "end": self.span.end, "text": self.text, "mt": self.mt,
-            "score": round(self.score, 4), "intermediate": self.intermediate,
+            "start": self.span.start,
+            "end": self.span.end,
+            "text": self.text,
+            "mt": self.mt,
+            "score": round(self.score, 4),
+            "intermediate": self.intermediate,
         }
 
 

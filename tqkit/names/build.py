@@ -80,8 +80,10 @@ def rows() -> list[tuple[str, str, str, int, list[str]]]:
         capital = (cc, name) in capitals
         if not capital and (cc not in COVERED or pop < MIN_POPULATION):
             continue
-        alts = sorted({a for a in city.get("alternatenames") or () if _variant_ok(a, name)}  # type: ignore[attr-defined]
-                      | ({raw} if raw != name else set()))
+        alts = sorted(
+            {a for a in city.get("alternatenames") or () if _variant_ok(a, name)}  # type: ignore[attr-defined]
+            | ({raw} if raw != name else set())
+        )
         if raw != name:
             alts = [raw, *(a for a in alts if a != raw)]
         key = (name, cc)
@@ -97,8 +99,7 @@ def rows() -> list[tuple[str, str, str, int, list[str]]]:
         main = getattr(country, "common_name", None) or country.name
         pop = int(countries.get(country.alpha_2, {}).get("population") or 0)  # type: ignore[call-overload]
         # ISO names ("Iran, Islamic Republic of") are official forms, never errors.
-        out[(main, country.alpha_2 + "*")] = (main, "country", country.alpha_2, pop,
-                                              [n for n in names if n != main])
+        out[(main, country.alpha_2 + "*")] = (main, "country", country.alpha_2, pop, [n for n in names if n != main])
     for sub in pycountry.subdivisions:
         if sub.country_code in COVERED and sub.parent_code is None:
             out[(sub.name, sub.code)] = (sub.name, "subdivision", sub.country_code, 0, [])
@@ -125,13 +126,14 @@ def render() -> str:
             lines.append(f"{name}\t{kind}\t{cc}\t{pop}\t{'|'.join(alts)}\t\t{skeleton(name)}\n")
             continue
         admitted = [a for a in alts if english_variant(a, name)]
-        if alts and strip_accents(alts[0].replace("ı", "i").replace("İ", "I")) == _SOFT_SIGN_RE.sub("", name) \
-                and alts[0] not in admitted:
+        if (
+            alts
+            and strip_accents(alts[0].replace("ı", "i").replace("İ", "I")) == _SOFT_SIGN_RE.sub("", name)
+            and alts[0] not in admitted
+        ):
             admitted.insert(0, alts[0])  # the GeoNames spelling with its diacritics
-        foreign = [a for a in alts if a not in admitted and len(a) >= 5
-                   and a.lower() not in established]
-        lines.append(f"{name}\t{kind}\t{cc}\t{pop}\t{'|'.join(admitted)}\t{'|'.join(foreign)}"
-                     f"\t{skeleton(name)}\n")
+        foreign = [a for a in alts if a not in admitted and len(a) >= 5 and a.lower() not in established]
+        lines.append(f"{name}\t{kind}\t{cc}\t{pop}\t{'|'.join(admitted)}\t{'|'.join(foreign)}\t{skeleton(name)}\n")
     return "".join(lines)
 
 

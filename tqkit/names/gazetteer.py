@@ -16,51 +16,17 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from tqkit.datafiles import bundled_glossary_dir
 from tqkit.errors import NameDataError
+from tqkit.names.model import FIELD_NAMES, FIELDS, KINDS, STATUSES, Entity
 from tqkit.names.translit import english_fold, foreign_marks, skeleton
 
 NAMES_DIR = bundled_glossary_dir() / "names"
 PLACES_FILE = NAMES_DIR / "places.tsv"
-
-KINDS = ("place", "person", "country", "organisation")
-_FIELDS = {"name", "kind", "country", "role", "admitted", "deprecated", "foreign", "keep_in",
-           "note", "source"}
-# Places smaller than this are in the gazetteer (never reported as misspellings themselves)
-# but are not offered as "did you mean" targets: small towns' names collide with surnames.
-TARGET_POPULATION = 100_000
-
-
-@dataclass
-class Entity:
-    name: str
-    kind: str
-    country: str = ""
-    population: int = 0
-    admitted: tuple[str, ...] = ()
-    deprecated: tuple[str, ...] = ()
-    foreign: tuple[str, ...] = ()
-    keep_in: tuple[str, ...] = ()
-    note: str = ""
-    source: str = ""
-    curated: bool = False
-    listed: tuple[str, ...] = ()  # the foreign forms a curated file lists itself
-    key: str = ""  # skeleton of the name (precomputed for GeoNames rows)
-
-    @property
-    def target(self) -> bool:
-        """Offered as a "did you mean" suggestion."""
-        return self.curated or self.kind in ("country", "capital") or self.population >= TARGET_POPULATION
-
-
-STATUSES = ("preferred", "admitted", "deprecated", "foreign")
-_FIELD_NAMES = ("name", "kind", "country", "population", "admitted", "deprecated", "foreign",
-                "keep_in", "note", "source", "curated", "listed", "key")
 
 
 class Gazetteer:
@@ -69,8 +35,7 @@ class Gazetteer:
     Entities are kept as plain tuples and made into :class:`Entity` objects when asked for,
     so that loading the compiled cache costs a few milliseconds."""
 
-    def __init__(self, rows: list[Any], forms: dict[str, int],
-                 index: dict[str, dict[int, list[tuple[str, str, int]]]]):
+    def __init__(self, rows: list[Any], forms: dict[str, int], index: dict[str, dict[int, list[tuple[str, str, int]]]]):
         self.rows = rows
         self.forms = forms
         self.index = index
@@ -125,8 +90,7 @@ class Gazetteer:
             keys = self._keys.get((key[0], n))
             if keys is None:
                 keys = self._keys[(key[0], n)] = [r[0] for r in rows]
-            for _k, d, i in process.extract(key, keys, scorer=Levenshtein.distance,
-                                            score_cutoff=cutoff, limit=None):
+            for _k, d, i in process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None):
                 k, form, number = rows[i]
                 yield k, form, self.entity(number), int(d)
 
@@ -154,12 +118,22 @@ def _read_places(path: Path) -> list[Entity]:
             continue
         cols = line.split("\t")
         if len(cols) != 7 or not cols[0] or not cols[3].isdigit():
-            raise NameDataError(f"{path}:{lineno}: expected 7 tab-separated columns "
-                                "(name, kind, country, population, admitted, foreign, key)")
+            raise NameDataError(
+                f"{path}:{lineno}: expected 7 tab-separated columns "
+                "(name, kind, country, population, admitted, foreign, key)"
+            )
         name, kind, cc, pop, admitted, foreign, key = cols
-        out.append(Entity(name, kind, cc, int(pop),
-                          admitted=tuple(admitted.split("|")) if admitted else (),
-                          foreign=tuple(foreign.split("|")) if foreign else (), key=key))
+        out.append(
+            Entity(
+                name,
+                kind,
+                cc,
+                int(pop),
+                admitted=tuple(admitted.split("|")) if admitted else (),
+                foreign=tuple(foreign.split("|")) if foreign else (),
+                key=key,
+            )
+        )
     return out
 
 
@@ -211,9 +185,10 @@ def _curated_entry(node: Any, path: Path) -> Entity:
     entry: dict[str, Any] = {}
     for k, v in node.value:
         key = str(k.value)
-        if key not in _FIELDS:
-            raise NameDataError(f"{path}:{k.start_mark.line + 1}: unknown field `{key}` "
-                                f"(known: {', '.join(sorted(_FIELDS))})")
+        if key not in FIELDS:
+            raise NameDataError(
+                f"{path}:{k.start_mark.line + 1}: unknown field `{key}` (known: {', '.join(sorted(FIELDS))})"
+            )
         entry[key] = _node_value(v, path, key)
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
@@ -229,9 +204,16 @@ def _curated_entry(node: Any, path: Path) -> Entity:
         return (value,) if isinstance(value, str) else tuple(value)
 
     return Entity(
-        name=name, kind=kind, country=str(entry.get("country", "")), admitted=_tuple("admitted"),
-        deprecated=_tuple("deprecated"), foreign=_tuple("foreign"), keep_in=_tuple("keep_in"),
-        note=str(entry.get("note", "")), source=str(entry["source"]), curated=True,
+        name=name,
+        kind=kind,
+        country=str(entry.get("country", "")),
+        admitted=_tuple("admitted"),
+        deprecated=_tuple("deprecated"),
+        foreign=_tuple("foreign"),
+        keep_in=_tuple("keep_in"),
+        note=str(entry.get("note", "")),
+        source=str(entry["source"]),
+        curated=True,
         listed=_tuple("foreign"),
     )
 
@@ -320,7 +302,7 @@ def _index(entities: list[Entity]) -> dict[str, dict[int, list[tuple[str, str, i
 def build(places: Sequence[Entity], curated: Sequence[Entity]) -> Gazetteer:
     # Curated places take their GeoNames rows over (with the rows' variants).
     entities = _merge_places(places, curated)
-    rows = [tuple(getattr(e, f) for f in _FIELD_NAMES) for e in entities]
+    rows = [tuple(getattr(e, f) for f in FIELD_NAMES) for e in entities]
     return Gazetteer(rows, _forms(entities), _index(entities))
 
 
@@ -371,12 +353,11 @@ def _dump(gaz: Gazetteer) -> bytes:
 
     # GeoNames rows travel as one string without their variant lists (``forms`` already maps
     # every variant): a few thousand objects fewer to make at every start.
-    rows = [r if r[10] or isinstance(r, str) else "\t".join((r[0], r[1], r[2], str(r[3]), r[12]))
-            for r in gaz.rows]
+    rows = [r if r[10] or isinstance(r, str) else "\t".join((r[0], r[1], r[2], str(r[3]), r[12])) for r in gaz.rows]
     data: bytes = msgpack.packb(
-        {"format": _CACHE_FORMAT, "version": _CACHE_VERSION, "rows": rows, "forms": gaz.forms,
-         "index": gaz.index},
-        use_bin_type=True, strict_types=False,
+        {"format": _CACHE_FORMAT, "version": _CACHE_VERSION, "rows": rows, "forms": gaz.forms, "index": gaz.index},
+        use_bin_type=True,
+        strict_types=False,
     )
     return data
 
@@ -397,8 +378,7 @@ def _undump(data: bytes) -> Gazetteer:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        doc = msgpack.unpackb(data, raw=False, use_list=False, strict_map_key=False,
-                              ext_hook=_refuse_ext)
+        doc = msgpack.unpackb(data, raw=False, use_list=False, strict_map_key=False, ext_hook=_refuse_ext)
     finally:
         if enabled:
             gc.enable()
@@ -407,12 +387,15 @@ def _undump(data: bytes) -> Gazetteer:
     rows, forms, index = doc.get("rows"), doc.get("forms"), doc.get("index")
     if not (isinstance(rows, tuple) and isinstance(forms, dict) and isinstance(index, dict)):
         raise ValueError("malformed names cache entry")
-    if any(not (isinstance(r, str) and r.count("\t") == 4)
-           and not (isinstance(r, tuple) and len(r) == len(_FIELD_NAMES)) for r in rows):
+    if any(
+        not (isinstance(r, str) and r.count("\t") == 4) and not (isinstance(r, tuple) and len(r) == len(FIELD_NAMES))
+        for r in rows
+    ):
         raise ValueError("malformed names cache entry")
     # msgpack map keys of small integers come back as ints; the index is keyed by length.
-    return Gazetteer(list(rows), forms, {c: {int(n): list(v) for n, v in by_len.items()}
-                                         for c, by_len in index.items()})
+    return Gazetteer(
+        list(rows), forms, {c: {int(n): list(v) for n, v in by_len.items()} for c, by_len in index.items()}
+    )
 
 
 @lru_cache(maxsize=4)

@@ -20,17 +20,65 @@ from rapidfuzz.distance import Levenshtein
 
 # Letters with their own transliteration value (before accents are stripped).
 _LETTERS = {
-    "ü": "yu", "ö": "yo", "ä": "ya", "ß": "ss", "ł": "l", "ż": "zh", "ź": "z", "ž": "zh",
-    "š": "sh", "č": "tsch", "ć": "tsch", "ś": "s", "ń": "n", "ş": "sh", "ç": "tsch", "ğ": "g",
-    "ı": "i", "ə": "a", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ĥ": "h",
+    "ü": "yu",
+    "ö": "yo",
+    "ä": "ya",
+    "ß": "ss",
+    "ł": "l",
+    "ż": "zh",
+    "ź": "z",
+    "ž": "zh",
+    "š": "sh",
+    "č": "tsch",
+    "ć": "tsch",
+    "ś": "s",
+    "ń": "n",
+    "ş": "sh",
+    "ç": "tsch",
+    "ğ": "g",
+    "ı": "i",
+    "ə": "a",
+    "đ": "d",
+    "ø": "o",
+    "æ": "ae",
+    "œ": "oe",
+    "ĥ": "h",
 }
 # Letter groups, longest first (one left-to-right pass, so outputs are never re-read).
 _GROUPS = {
-    "schtsch": "shh", "szcz": "shh", "shch": "shh", "sch": "sh", "tsch": "h", "dsch": "j",
-    "dzh": "j", "dž": "j", "tch": "h", "cz": "h", "sz": "sh", "ch": "h", "kh": "h",
-    "zh": "zh", "sh": "sh", "ts": "ts", "tz": "ts", "x": "h", "w": "v", "j": "y",
-    "ou": "u", "ph": "f", "th": "t", "ck": "k", "c": "ts", "q": "k",
-    "'": "", "’": "", "ʹ": "", "ʼ": "", "`": "", "-": "", " ": "",
+    "schtsch": "shh",
+    "szcz": "shh",
+    "shch": "shh",
+    "sch": "sh",
+    "tsch": "h",
+    "dsch": "j",
+    "dzh": "j",
+    "dž": "j",
+    "tch": "h",
+    "cz": "h",
+    "sz": "sh",
+    "ch": "h",
+    "kh": "h",
+    "zh": "zh",
+    "sh": "sh",
+    "ts": "ts",
+    "tz": "ts",
+    "x": "h",
+    "w": "v",
+    "j": "y",
+    "ou": "u",
+    "ph": "f",
+    "th": "t",
+    "ck": "k",
+    "c": "ts",
+    "q": "k",
+    "'": "",
+    "’": "",
+    "ʹ": "",
+    "ʼ": "",
+    "`": "",
+    "-": "",
+    " ": "",
 }
 _GROUP_RE = re.compile("|".join(re.escape(g) for g in sorted(_GROUPS, key=len, reverse=True)))
 # Doubled consonants carry no transliteration information ("Zaporizhzhia" keeps its zhzh).
@@ -52,8 +100,21 @@ def skeleton(name: str) -> str:
     return "".join(ch for ch in low if "a" <= ch <= "z")
 
 
-_EN_GROUPS = {"yo": "e", "ye": "e", "iy": "y", "ii": "y", "yy": "y", "ia": "ya", "'": "", "’": "",
-              "ʹ": "", "ʼ": "", "-": "", " ": "", "y": "i"}
+_EN_GROUPS = {
+    "yo": "e",
+    "ye": "e",
+    "iy": "y",
+    "ii": "y",
+    "yy": "y",
+    "ia": "ya",
+    "'": "",
+    "’": "",
+    "ʹ": "",
+    "ʼ": "",
+    "-": "",
+    " ": "",
+    "y": "i",
+}
 _EN_RE = re.compile("|".join(re.escape(g) for g in sorted(_EN_GROUPS, key=len, reverse=True)))
 
 

@@ -18,6 +18,18 @@ from tqkit.packs.model import Entry, Example, Pack
 from tqkit.packs.read import Problem
 
 __all__ = [
-    "Entry", "Example", "Match", "Matcher", "Pack", "PackError", "PackSet", "Problem",
-    "bundled_pack_dir", "is_pack_file", "lint_packs", "load_packs", "pack_files", "render",
+    "Entry",
+    "Example",
+    "Match",
+    "Matcher",
+    "Pack",
+    "PackError",
+    "PackSet",
+    "Problem",
+    "bundled_pack_dir",
+    "is_pack_file",
+    "lint_packs",
+    "load_packs",
+    "pack_files",
+    "render",
 ]

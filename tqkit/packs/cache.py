@@ -24,11 +24,24 @@ CACHE_SUFFIX = ".msgpack"
 CACHE_MAX_BYTES = 64 * 1024 * 1024
 KEEP_CACHED = 8
 
-_ENTRY_FIELDS = ("id", "pack", "message", "category", "source", "source_lang", "reference",
-                 "context", "rule", "kind", "path", "target_lang")
+_ENTRY_FIELDS = (
+    "id",
+    "pack",
+    "message",
+    "category",
+    "source",
+    "source_lang",
+    "reference",
+    "context",
+    "rule",
+    "kind",
+    "path",
+    "target_lang",
+)
 
 
 # -- encoding ---------------------------------------------------------------------------------
+
 
 def _enc_cond(c: tuple[Any, ...]) -> tuple[Any, ...]:
     kind = c[0]
@@ -64,8 +77,13 @@ def _enc_piece(p: tuple[Any, ...]) -> list[Any]:
 def _enc_entry(e: Entry, table: _Table) -> dict[str, Any]:
     out: dict[str, Any] = {f: getattr(e, f) for f in _ENTRY_FIELDS}
     out.update(
-        patterns=list(e.patterns), suggest=list(e.suggest), severity=e.severity.label,
-        safe=e.safe, source_match=list(e.source_match), unless=list(e.unless), line=e.line,
+        patterns=list(e.patterns),
+        suggest=list(e.suggest),
+        severity=e.severity.label,
+        safe=e.safe,
+        source_match=list(e.source_match),
+        unless=list(e.unless),
+        line=e.line,
         fires=[[x.text, x.source, x.line] for x in e.fires],
         quiet=[[x.text, x.source, x.line] for x in e.quiet],
         compiled=[[table.ref(c) for c in conds] for conds in e.compiled],
@@ -80,18 +98,30 @@ def encode(packs: list[Pack], key: str) -> bytes:
     import msgpack
 
     table = _Table()
-    doc: dict[str, Any] = {"format": CACHE_FORMAT, "key": key, "packs": [
-        {"id": pk.id, "path": pk.path, "title": pk.title, "target_lang": pk.target_lang,
-         "source_lang": pk.source_lang, "references": dict(pk.references), "line": pk.line,
-         "entries": [_enc_entry(e, table) for e in pk.entries]}
-        for pk in packs
-    ]}
+    doc: dict[str, Any] = {
+        "format": CACHE_FORMAT,
+        "key": key,
+        "packs": [
+            {
+                "id": pk.id,
+                "path": pk.path,
+                "title": pk.title,
+                "target_lang": pk.target_lang,
+                "source_lang": pk.source_lang,
+                "references": dict(pk.references),
+                "line": pk.line,
+                "entries": [_enc_entry(e, table) for e in pk.entries],
+            }
+            for pk in packs
+        ],
+    }
     doc["conds"] = list(table.index)
     packed: bytes = msgpack.packb(doc, use_bin_type=True)
     return packed
 
 
 # -- decoding ---------------------------------------------------------------------------------
+
 
 class LazyRegex:
     """A pack's regex token, compiled (after the linear-safety check) the first time a token is
@@ -134,8 +164,15 @@ def _dec_cond(c: Any, regexes: dict[tuple[str, bool], LazyRegex]) -> tuple[Any, 
     kind = c[0]
     if kind == LIT and len(c) == 6:
         # (forms that are not strings could only fail to match: not checked one by one)
-        return (LIT, frozenset(c[1]), c[2], bool(c[3]), int(c[4]), None,
-                tuple(_dec_cond(o, regexes) for o in c[5]) if c[5] else ())
+        return (
+            LIT,
+            frozenset(c[1]),
+            c[2],
+            bool(c[3]),
+            int(c[4]),
+            None,
+            tuple(_dec_cond(o, regexes) for o in c[5]) if c[5] else (),
+        )
     if kind == GAP and len(c) == 3:
         return (GAP, int(c[1]), int(c[2]))
     if kind == RX and len(c) == 3:
@@ -163,8 +200,10 @@ def _dec_piece(p: Any) -> tuple[Any, ...]:
 
 def _dec_examples(v: Any) -> tuple[Example, ...]:
     out = tuple(map(Example._make, v))
-    if not all(isinstance(x.text, str) and isinstance(x.line, int) and (x.source is None or isinstance(x.source, str))
-               for x in out):
+    if not all(
+        isinstance(x.text, str) and isinstance(x.line, int) and (x.source is None or isinstance(x.source, str))
+        for x in out
+    ):
         raise CacheError("bad example record")
     return out
 
@@ -186,8 +225,9 @@ def _dec_entry(d: Any, conds: list[tuple[Any, ...]]) -> Entry:
     e.compiled_unless = tuple(tuple(conds[i] for i in pattern) for pattern in d["compiled_unless"])
     e.templates = tuple(tuple(_dec_piece(p) for p in t) for t in d["templates"])
     anchors = tuple(int(a) for a in d["anchors"])
-    if len(anchors) != len(e.compiled) or any(not 0 <= a < len(c) or c[a][0] != LIT
-                                               for a, c in zip(anchors, e.compiled, strict=True)):
+    if len(anchors) != len(e.compiled) or any(
+        not 0 <= a < len(c) or c[a][0] != LIT for a, c in zip(anchors, e.compiled, strict=True)
+    ):
         raise CacheError("bad anchors")
     e.extra = {"anchors": anchors}
     return e
@@ -209,15 +249,22 @@ def decode(raw: bytes, key: str) -> list[Pack]:
         refs = d["references"]
         if not isinstance(refs, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in refs.items()):
             raise CacheError("bad references")
-        pack = Pack(id=str(d["id"]), path=str(d["path"]), title=str(d["title"]),
-                    target_lang=str(d["target_lang"]), source_lang=str(d["source_lang"]),
-                    references=dict(refs), line=int(d["line"]))
+        pack = Pack(
+            id=str(d["id"]),
+            path=str(d["path"]),
+            title=str(d["title"]),
+            target_lang=str(d["target_lang"]),
+            source_lang=str(d["source_lang"]),
+            references=dict(refs),
+            line=int(d["line"]),
+        )
         pack.entries = [_dec_entry(e, conds) for e in d["entries"]]
         packs.append(pack)
     return packs
 
 
 # -- files ------------------------------------------------------------------------------------
+
 
 def read(entry: Path, key: str) -> list[Pack] | None:
     """The cached packs, or ``None`` (no entry; a corrupt one is removed, with a note)."""

@@ -24,6 +24,7 @@ _TEMPLATE_RE = re.compile(r"\$(\d+)|([^\W\d_][\w'’\-]*)~")
 
 # -- compiling --------------------------------------------------------------------------------
 
+
 def compile_entry(entry: Entry) -> Entry:
     """Parse the entry's patterns, antipatterns and suggestion templates (raises PatternError)."""
     from tqkit.packs.inflect import inflections
@@ -33,8 +34,11 @@ def compile_entry(entry: Entry) -> Entry:
 
     english = entry.target_lang == "en"
     if not english and any("~" in p for p in (*entry.patterns, *entry.unless, *entry.suggest)):
-        raise PatternError(f"`word~` inflects English words only (this pack checks "
-                           f"{entry.target_lang} text): list the forms as (a|b|c)")
+        raise PatternError(
+            f"`word~` inflects English words only (this pack checks "
+            f"{entry.target_lang} text): list the forms as (a|b|c)"
+        )
+
     def each(field: str, items: Sequence[str], make: Callable[[str], Any]) -> list[Any]:
         out = []
         for i, item in enumerate(items):
@@ -52,10 +56,10 @@ def compile_entry(entry: Entry) -> Entry:
     entry.templates = tuple(each("suggest", entry.suggest, lambda s: _template(s, entry.compiled)))
     entry.extra["anchors"] = tuple(anchor(conds) for conds in entry.compiled)
     # the form -> tag tables served the templates; drop them so a cached set stays small
-    entry.compiled = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
-                           for conds in entry.compiled)
-    entry.compiled_unless = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds)
-                                  for conds in entry.compiled_unless)
+    entry.compiled = tuple(tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds) for conds in entry.compiled)
+    entry.compiled_unless = tuple(
+        tuple((*c[:5], None, c[6]) if c[0] == LIT else c for c in conds) for conds in entry.compiled_unless
+    )
     return entry
 
 
@@ -69,7 +73,7 @@ def _template(text: str, patterns: Sequence[tuple[Cond, ...]]) -> tuple[tuple[An
     shortest = min(len(p) for p in patterns)
     for m in _TEMPLATE_RE.finditer(text):
         if m.start() > pos:
-            pieces.append(("t", text[pos:m.start()]))
+            pieces.append(("t", text[pos : m.start()]))
         pos = m.end()
         if m.group(1) is not None:
             n = int(m.group(1))
@@ -88,8 +92,9 @@ def _template(text: str, patterns: Sequence[tuple[Cond, ...]]) -> tuple[tuple[An
             for form, tags in tilde[k][5].items():
                 table.setdefault(form, inflect_as(word, tuple(t for t in tags.split(",") if t)))
         if not having:
-            raise PatternError(f"suggestion {text!r}: `{word}~` has no matching `~` token in "
-                               "the pattern to take its inflection from")
+            raise PatternError(
+                f"suggestion {text!r}: `{word}~` has no matching `~` token in the pattern to take its inflection from"
+            )
         pieces.append(("~", k, table, word))
         k += 1
     if pos < len(text):

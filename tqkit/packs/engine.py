@@ -82,7 +82,7 @@ class Matcher:
             for ei, pi, a, _off, _nc, _g in self.candidates[key]:
                 conds = self.entries[ei].compiled[pi]
                 left = max(left, width(conds[:a]))
-                right = max(right, width(conds[a + 1:]))
+                right = max(right, width(conds[a + 1 :]))
             r = self._reach[key] = (left, right)
         return r
 
@@ -116,10 +116,14 @@ class Matcher:
                 continue
             yield s, e, key
 
-    def find(self, view: str, folded: str | None = None,
-             source_at: Callable[[int], str | None] | None = None,
-             accept: Callable[[Entry], bool] | None = None,
-             tokens: Sequence[Tok] | None = None) -> list[Match]:
+    def find(
+        self,
+        view: str,
+        folded: str | None = None,
+        source_at: Callable[[int], str | None] | None = None,
+        accept: Callable[[Entry], bool] | None = None,
+        tokens: Sequence[Tok] | None = None,
+    ) -> list[Match]:
         """Non-overlapping matches (leftmost, then longest, then first entry). ``source_at(offset)``
         gives the folded source text aligned with an offset (``None``: no source), for
         ``context: source`` entries; ``accept`` filters entries before overlaps are resolved;
@@ -130,10 +134,14 @@ class Matcher:
             folded = fold(view)
         return _leftmost_longest(self._candidate_matches(view, folded, source_at, accept, tokens))
 
-    def _candidate_matches(self, view: str, folded: str,
-                           source_at: Callable[[int], str | None] | None,
-                           accept: Callable[[Entry], bool] | None,
-                           tokens: Sequence[Tok] | None) -> list[tuple[int, int, int, Match]]:
+    def _candidate_matches(
+        self,
+        view: str,
+        folded: str,
+        source_at: Callable[[int], str | None] | None,
+        accept: Callable[[Entry], bool] | None,
+        tokens: Sequence[Tok] | None,
+    ) -> list[tuple[int, int, int, Match]]:
         """Every match of a candidate at an automaton hit, overlapping ones included, as
         ``(start, -end, entry index, match)``."""
         found: list[tuple[int, int, int, Match]] = []
@@ -173,14 +181,14 @@ class Matcher:
                     continue
                 if entry.context == "source" and not _source_ok(entry, m, source_at):
                     continue
-                if entry.compiled_unless and _excepted(entry, toks, view, folded, m,
-                                                       tokens is None):
+                if entry.compiled_unless and _excepted(entry, toks, view, folded, m, tokens is None):
                     continue
                 found.append((m.start, -m.end, ei, m))
         return found
 
-    def _anchor_tokens(self, view: str, s: int, key: str, tokens: Sequence[Tok] | None,
-                       starts: list[int] | None) -> tuple[Sequence[Tok], int]:
+    def _anchor_tokens(
+        self, view: str, s: int, key: str, tokens: Sequence[Tok] | None, starts: list[int] | None
+    ) -> tuple[Sequence[Tok], int]:
         """The tokens to match on and the index of the anchor token at ``s`` among them (-1 when
         no token starts at ``s``): the caller's ``tokens``, else a window around the anchor."""
         if tokens is not None and starts is not None:
@@ -257,8 +265,7 @@ def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
         while lo > 0 and not view[lo - 1].isspace() and steps < 64:
             lo -= 1
             steps += 1
-        before = [(m.start(), m.end(), m.group(), m.lastgroup or "other")
-                  for m in TOKEN_RE.finditer(view, lo, s)]
+        before = [(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in TOKEN_RE.finditer(view, lo, s)]
         if len(before) >= left or lo == 0 or span > MAX_REACH:
             # (never further back than MAX_REACH characters: after a long masked stretch, a
             # pattern does not reach over it, and the cost per candidate stays bounded)
@@ -283,14 +290,14 @@ def _barrier(view: str, toks: Sequence[Tok], i: int) -> bool:
 def _tok_ok(c: Cond, tok: Tok, folded: str) -> bool:
     kind = c[0]
     if kind == LIT:
-        f = folded[tok[0]:tok[1]]
+        f = folded[tok[0] : tok[1]]
         if f in c[1]:
             return c[2] is None or tok[2].replace("’", "'") == c[2]
         if c[3] and f.endswith("'s") and f[:-2] in c[1]:
             return True
         return any(_tok_ok(o, tok, folded) for o in c[6])
     if kind == RX:
-        text = tok[2] if c[2] else folded[tok[0]:tok[1]]
+        text = tok[2] if c[2] else folded[tok[0] : tok[1]]
         return len(text) <= MAX_RX_TOKEN and c[1].fullmatch(text) is not None
     if kind == CLS:
         name = c[1]
@@ -302,8 +309,16 @@ def _tok_ok(c: Cond, tok: Tok, folded: str) -> bool:
     return tok[2] not in SENTENCE_END  # a gap token
 
 
-def _fwd(conds: tuple[Cond, ...], ci: int, toks: Sequence[Tok], ti: int, first: int, view: str,
-         folded: str, caps: list[tuple[int, int]]) -> int:
+def _fwd(
+    conds: tuple[Cond, ...],
+    ci: int,
+    toks: Sequence[Tok],
+    ti: int,
+    first: int,
+    view: str,
+    folded: str,
+    caps: list[tuple[int, int]],
+) -> int:
     """Match ``conds[ci:]`` from token ``ti`` on; the end token index, or -1. Gaps are lazy."""
     if ci == len(conds):
         return ti
@@ -325,8 +340,9 @@ def _fwd(conds: tuple[Cond, ...], ci: int, toks: Sequence[Tok], ti: int, first: 
     return _fwd(conds, ci + 1, toks, ti + 1, first, view, folded, caps)
 
 
-def _bwd(conds: tuple[Cond, ...], ci: int, toks: Sequence[Tok], ti: int, view: str, folded: str,
-         caps: list[tuple[int, int]]) -> int:
+def _bwd(
+    conds: tuple[Cond, ...], ci: int, toks: Sequence[Tok], ti: int, view: str, folded: str, caps: list[tuple[int, int]]
+) -> int:
     """Match ``conds[ci], conds[ci-1] ... conds[0]`` leftwards ending at token ``ti``; the start
     token index, or -1. Gaps are lazy."""
     if ci < 0:
@@ -348,8 +364,7 @@ def _bwd(conds: tuple[Cond, ...], ci: int, toks: Sequence[Tok], ti: int, view: s
     return _bwd(conds, ci - 1, toks, ti - 1, view, folded, caps)
 
 
-def _match_at(entry: Entry, pi: int, a: int, toks: Sequence[Tok], t: int, view: str,
-              folded: str) -> Match | None:
+def _match_at(entry: Entry, pi: int, a: int, toks: Sequence[Tok], t: int, view: str, folded: str) -> Match | None:
     conds = entry.compiled[pi]
     if not _tok_ok(conds[a], toks[t], folded):
         return None
@@ -363,16 +378,15 @@ def _match_at(entry: Entry, pi: int, a: int, toks: Sequence[Tok], t: int, view: 
         return None
     n = len(toks)
     spans = tuple(
-        (toks[x][0], toks[y - 1][1]) if y > x else ((toks[x][0], toks[x][0]) if x < n else (-1, -1))
-        for x, y in caps
+        (toks[x][0], toks[y - 1][1]) if y > x else ((toks[x][0], toks[x][0]) if x < n else (-1, -1)) for x, y in caps
     )
-    forms = tuple(folded[toks[caps[i][0]][0]:toks[caps[i][0]][1]]
-                  for i, c in enumerate(conds) if c[0] == LIT and c[3])
+    forms = tuple(
+        folded[toks[caps[i][0]][0] : toks[caps[i][0]][1]] for i, c in enumerate(conds) if c[0] == LIT and c[3]
+    )
     return Match(toks[start][0], toks[end - 1][1], entry, pi, spans, forms, start, end)
 
 
-def _excepted(entry: Entry, toks: Sequence[Tok], view: str, folded: str, m: Match,
-              local: bool) -> bool:
+def _excepted(entry: Entry, toks: Sequence[Tok], view: str, folded: str, m: Match, local: bool) -> bool:
     """An antipattern (``unless:``) matches a span overlapping the match. ``local``: ``toks`` is
     a window around the anchor, widened here to reach every antipattern."""
     first, last = m.first, m.last

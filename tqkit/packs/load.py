@@ -81,6 +81,7 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
 
 # -- the set ----------------------------------------------------------------------------------
 
+
 class _Matchers(Mapping[str, Matcher]):
     """Language -> the matcher of its pattern entries, each built on first use."""
 
@@ -113,8 +114,9 @@ class PackSet:
         # one matcher per language of the checked text (a pack's target_lang), indexed when a
         # text in that language is first checked
         patterns = [e for e in self.entries if e.kind == "pattern"]
-        self.by_lang = _Matchers({lang: [e for e in patterns if e.target_lang == lang]
-                                  for lang in sorted({e.target_lang for e in patterns})})
+        self.by_lang = _Matchers(
+            {lang: [e for e in patterns if e.target_lang == lang] for lang in sorted({e.target_lang for e in patterns})}
+        )
         self._all: Matcher | None = None
         self.transliterations: dict[str, Entry] = {}
         for e in self.entries:
@@ -135,9 +137,15 @@ class PackSet:
             self._all = Matcher([e for e in self.entries if e.kind == "pattern"])
         return self._all
 
-
-    def find(self, view: str, folded: str | None = None, source_at: Any = None, accept: Any = None,
-             tokens: Any = None, lang: str | None = None) -> list[Any]:
+    def find(
+        self,
+        view: str,
+        folded: str | None = None,
+        source_at: Any = None,
+        accept: Any = None,
+        tokens: Any = None,
+        lang: str | None = None,
+    ) -> list[Any]:
         """Matches of the entries for text in ``lang`` (base code; ``None``: every entry)."""
         if lang is None:
             return self.matcher.find(view, folded, source_at, accept, tokens)
@@ -230,12 +238,12 @@ def _shadow(packset: PackSet, e: Entry, ex: Example) -> str:
     from tqkit.text.fold import fold
 
     s = fold(src) if src is not None else None
-    others = [m.entry.id for m in packset.by_lang[e.target_lang].find(ex.text, None, lambda _o: s)
-              if m.entry is not e]
+    others = [m.entry.id for m in packset.by_lang[e.target_lang].find(ex.text, None, lambda _o: s) if m.entry is not e]
     return f" (entry {others[0]} matches there first)" if others else ""
 
 
 # -- loading with a cache --------------------------------------------------------------------
+
 
 def cache_dir() -> Path | None:
     """``$TQKIT_CACHE_DIR/packs`` (none when the variable is empty), else the user cache

@@ -64,8 +64,9 @@ def parse_pattern(text: str, inflect: Callable[[str], dict[str, str]] | None = N
             tilde_index += 1
         conds.append(cond)
     if not any(c[0] == LIT and c[1] and not c[6] and all(f[:1].isalpha() for f in c[1]) for c in conds):
-        raise PatternError(f"pattern {text!r} has no literal word to look for "
-                           "(add a word, `word~` or `(a|b)` of words)")
+        raise PatternError(
+            f"pattern {text!r} has no literal word to look for (add a word, `word~` or `(a|b)` of words)"
+        )
     if all(c[0] == GAP for c in conds):
         raise PatternError(f"pattern {text!r} is only gaps")
     return Parsed(text, tuple(conds))
@@ -120,8 +121,9 @@ def _parse_regex(part: str, body: str, case: bool) -> Cond:
     return (RX, re.compile(rx, 0 if case else re.I), case)
 
 
-def _parse_alternatives(part: str, body: str, case: bool,
-                        inflect: Callable[[str], dict[str, str]] | None, tilde_index: int) -> Cond:
+def _parse_alternatives(
+    part: str, body: str, case: bool, inflect: Callable[[str], dict[str, str]] | None, tilde_index: int
+) -> Cond:
     """``(a|b~|<NUM>|/re/)``: one literal condition with the words' forms, plus the others."""
     if not body.endswith(")") or len(body) < 3:
         raise PatternError(f"bad alternatives {part!r}: write (a|b|c~)")
@@ -141,8 +143,7 @@ def _parse_alternatives(part: str, body: str, case: bool,
         tilde |= t
         forms.update(_forms(word, t, inflect))
     if tilde and others:
-        raise PatternError(f"{part!r}: `~` words and classes or regexes do not mix in one "
-                           "alternative list")
+        raise PatternError(f"{part!r}: `~` words and classes or regexes do not mix in one alternative list")
     return (LIT, frozenset(forms), None, tilde, tilde_index if tilde else -1, forms, tuple(others))
 
 
@@ -180,11 +181,12 @@ def _word(text: str, part: str) -> tuple[str, bool]:
         if any(ch in word for ch in "[]{}?+^$\\|"):
             raise PatternError(f"unknown condition {part!r} (a regex token is written /regex/)")
         if word in ("'s", "’s"):
-            raise PatternError(f"{part!r}: a possessive 's is part of the word before it "
-                               "(\"ministry's\" is one token; `ministry~` matches it)")
+            raise PatternError(
+                f"{part!r}: a possessive 's is part of the word before it "
+                '("ministry\'s" is one token; `ministry~` matches it)'
+            )
         if TOKEN_RE.match(word) and len(word) > 1:
-            raise PatternError(f"{part!r} is not one token (the text splits it): write its parts "
-                               "separated by spaces")
+            raise PatternError(f"{part!r} is not one token (the text splits it): write its parts separated by spaces")
         raise PatternError(f"unknown condition {part!r}")
     return word, tilde
 
@@ -203,6 +205,7 @@ def _forms(word: str, tilde: bool, inflect: Callable[[str], dict[str, str]] | No
 
 
 # -- regex safety -----------------------------------------------------------------------------
+
 
 def check_regex(rx: str) -> None:
     """Reject what could backtrack catastrophically: back-references, and a quantifier applied to
@@ -231,9 +234,11 @@ def _walk(tree: Any, rx: str, sp: Any) -> None:
             _lo, hi, sub = av
             items = list(sub)
             if hi != 0 and not (len(items) == 1 and items[0][0] in single):
-                raise PatternError(f"regex /{rx}/ quantifies a group ({_show(items)}): nested or "
-                                   "grouped quantifiers can backtrack catastrophically; quantify "
-                                   "single characters or classes only")
+                raise PatternError(
+                    f"regex /{rx}/ quantifies a group ({_show(items)}): nested or "
+                    "grouped quantifiers can backtrack catastrophically; quantify "
+                    "single characters or classes only"
+                )
             continue
         if op == c.SUBPATTERN:
             _walk(av[-1], rx, sp)

@@ -15,9 +15,24 @@ from tqkit.packs.model import CATEGORIES, DEFAULT_RULE, Entry, Example, Pack
 
 PACK_KEYS = {"pack", "title", "target_lang", "source_lang", "references", "entries"}
 ENTRY_KEYS = {
-    "id", "pattern", "patterns", "suggest", "message", "severity", "category", "source",
-    "source_lang", "reference", "safe", "context", "source_match", "unless", "fires", "quiet",
-    "rule", "kind",
+    "id",
+    "pattern",
+    "patterns",
+    "suggest",
+    "message",
+    "severity",
+    "category",
+    "source",
+    "source_lang",
+    "reference",
+    "safe",
+    "context",
+    "source_match",
+    "unless",
+    "fires",
+    "quiet",
+    "rule",
+    "kind",
 }
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _KEYLIKE_RE = re.compile(r"[A-Za-z0-9_§.\-]+")
@@ -34,6 +49,7 @@ class Problem:
 
 
 # -- parsing ----------------------------------------------------------------------------------
+
 
 class _Map(dict[Any, Any]):
     """A YAML mapping that remembers the line of each key (and its own)."""
@@ -146,21 +162,31 @@ def read_pack(path: Path, problems: list[Problem]) -> Pack | None:
         return None
     for key in data:
         if key not in PACK_KEYS:
-            problems.append(Problem(p, _line(data, key), f"unknown key `{key}` (known: {', '.join(sorted(PACK_KEYS))})"))
+            problems.append(
+                Problem(p, _line(data, key), f"unknown key `{key}` (known: {', '.join(sorted(PACK_KEYS))})")
+            )
     pid = data.get("pack")
     if not isinstance(pid, str) or not _ID_RE.fullmatch(pid):
-        problems.append(Problem(p, _line(data, "pack") if "pack" in data else 1,
-                                "`pack:` must be an id of lower-case letters, digits and -"))
+        problems.append(
+            Problem(
+                p,
+                _line(data, "pack") if "pack" in data else 1,
+                "`pack:` must be an id of lower-case letters, digits and -",
+            )
+        )
         pid = path.stem
     refs = data.get("references") or {}
     if not isinstance(data.get("target_lang", "en"), str) or not re.fullmatch(
-            r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?", str(data.get("target_lang", "en"))):
+        r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?", str(data.get("target_lang", "en"))
+    ):
         problems.append(Problem(p, _line(data, "target_lang"), "`target_lang` must be a language code such as en"))
     if not isinstance(refs, dict) or not all(isinstance(v, str) for v in refs.values()):
         problems.append(Problem(p, _line(data, "references"), "`references` must map short keys to strings"))
         refs = {}
     pack = Pack(
-        id=pid, path=p, title=str(data.get("title") or ""),
+        id=pid,
+        path=p,
+        title=str(data.get("title") or ""),
         target_lang=str(data.get("target_lang") or "en"),
         source_lang=str(data.get("source_lang") or ""),
         references={str(k): str(v) for k, v in refs.items()},
@@ -168,8 +194,9 @@ def read_pack(path: Path, problems: list[Problem]) -> Pack | None:
     )
     entries = data.get("entries")
     if not isinstance(entries, list) or not entries:
-        problems.append(Problem(p, _line(data, "entries") if "entries" in data else 1,
-                                "`entries:` must be a non-empty list"))
+        problems.append(
+            Problem(p, _line(data, "entries") if "entries" in data else 1, "`entries:` must be a non-empty list")
+        )
         return pack
     for i, item in enumerate(entries):
         entry = _read_entry(pack, item, _line(entries, i), problems)
@@ -199,8 +226,14 @@ def _read_entry(pack: Pack, item: Any, line: int, problems: list[Problem]) -> En
         eid = "?"
     if ("pattern" in item) == ("patterns" in item):
         add(None, "give `pattern` or `patterns` (one of them)")
-    patterns = _strings(item.get("pattern", item.get("patterns")), where,
-                        "pattern" if "pattern" in item else "patterns", problems, p, line)
+    patterns = _strings(
+        item.get("pattern", item.get("patterns")),
+        where,
+        "pattern" if "pattern" in item else "patterns",
+        problems,
+        p,
+        line,
+    )
     message, severity, category, context, kind, safe, rule = _entry_fields(item, add)
     refs = _strings(item.get("reference"), where, "reference", problems, p, line)
     resolved = _resolve_references(pack, refs, add)
@@ -209,19 +242,36 @@ def _read_entry(pack: Pack, item: Any, line: int, problems: list[Problem]) -> En
     if len(problems) > before:
         return None
     return Entry(
-        id=eid, pack=pack.id, patterns=patterns, message=message.strip(),
+        id=eid,
+        pack=pack.id,
+        patterns=patterns,
+        message=message.strip(),
         suggest=_strings(item.get("suggest"), where, "suggest", problems, p, line),
-        severity=severity, category=category,
+        severity=severity,
+        category=category,
         source=str(item.get("source") or ""),
         source_lang=str(item.get("source_lang") or pack.source_lang),
-        reference="; ".join(resolved), safe=safe, context=context,
-        source_match=tuple(_fold(s) for s in _strings(item.get("source_match"), where, "source_match", problems, p, line)),
+        reference="; ".join(resolved),
+        safe=safe,
+        context=context,
+        source_match=tuple(
+            _fold(s) for s in _strings(item.get("source_match"), where, "source_match", problems, p, line)
+        ),
         unless=_strings(item.get("unless"), where, "unless", problems, p, line),
-        fires=fires, quiet=quiet, rule=rule, kind=kind, path=p, line=line,
+        fires=fires,
+        quiet=quiet,
+        rule=rule,
+        kind=kind,
+        path=p,
+        line=line,
         target_lang=_base(pack.target_lang),
-        extra={"lines": {"patterns": _item_lines(item, "pattern", "patterns"),
-                         "unless": _item_lines(item, "unless"),
-                         "suggest": _item_lines(item, "suggest")}},
+        extra={
+            "lines": {
+                "patterns": _item_lines(item, "pattern", "patterns"),
+                "unless": _item_lines(item, "unless"),
+                "suggest": _item_lines(item, "suggest"),
+            }
+        },
     )
 
 
@@ -290,18 +340,24 @@ def _examples(item: Any, key: str, where: str, problems: list[Problem], path: st
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not value:
-        problems.append(Problem(path, _line(item, key) if key in item else line,
-                                f"{where}`{key}` needs at least one example sentence"))
+        problems.append(
+            Problem(
+                path, _line(item, key) if key in item else line, f"{where}`{key}` needs at least one example sentence"
+            )
+        )
         return ()
     out: list[Example] = []
     for i, ex in enumerate(value):
         ln = _line(value, i) or line
         if isinstance(ex, str) and ex.strip():
             out.append(Example(ex, None, ln))
-        elif isinstance(ex, dict) and isinstance(ex.get("text"), str) and set(ex) <= {"text", "source"} \
-                and isinstance(ex.get("source", ""), str):
+        elif (
+            isinstance(ex, dict)
+            and isinstance(ex.get("text"), str)
+            and set(ex) <= {"text", "source"}
+            and isinstance(ex.get("source", ""), str)
+        ):
             out.append(Example(ex["text"], ex.get("source", ""), ln))
         else:
-            problems.append(Problem(path, ln, f"{where}a `{key}` example is a sentence or "
-                                    "{text: ..., source: ...}"))
+            problems.append(Problem(path, ln, f"{where}a `{key}` example is a sentence or {{text: ..., source: ...}}"))
     return tuple(out)

@@ -86,8 +86,11 @@ def _check_lines(path: str, text: str) -> str:
         if end == -1:
             end = n
         if end - start > MAX_LINE:
-            raise InputError(path, f"line is {end - start:,} characters long (limit {MAX_LINE:,}); "
-                             "this does not look like an article", line)
+            raise InputError(
+                path,
+                f"line is {end - start:,} characters long (limit {MAX_LINE:,}); this does not look like an article",
+                line,
+            )
         start = end + 1
         line += 1
     return text
@@ -105,8 +108,11 @@ def decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool
 
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _BOM_OF = {name: bom for bom, name in _BOMS}
 
@@ -161,8 +167,9 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, boo
             if found is not None and found[0].startswith(norm):
                 name, body = found
                 return _decode_as(path, body, name), name, True
-            name = (_sniff_utf16(data) or "utf-16-le") if norm == "utf-16" else (
-                "utf-32-le" if norm == "utf-32" else norm)
+            name = (
+                (_sniff_utf16(data) or "utf-16-le") if norm == "utf-16" else ("utf-32-le" if norm == "utf-32" else norm)
+            )
             return _decode_as(path, data, name), name, False
         bom = norm == "utf-8" and data.startswith(codecs.BOM_UTF8)
         if bom:
@@ -184,10 +191,16 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, boo
                 return data.decode(sniffed), sniffed, False
             except UnicodeDecodeError:
                 pass
-            raise InputError(path, f"looks like {sniffed.upper()} without a byte-order mark but does not "
-                             f"decode as it; pass --encoding {sniffed}")
-        raise InputError(path, "looks like a binary file (contains NUL bytes); not checked "
-                         "(if it is UTF-16 or UTF-32 text, pass --encoding utf-16 or utf-32)")
+            raise InputError(
+                path,
+                f"looks like {sniffed.upper()} without a byte-order mark but does not "
+                f"decode as it; pass --encoding {sniffed}",
+            )
+        raise InputError(
+            path,
+            "looks like a binary file (contains NUL bytes); not checked "
+            "(if it is UTF-16 or UTF-32 text, pass --encoding utf-16 or utf-32)",
+        )
     try:
         return data.decode("utf-8"), "utf-8", bom
     except UnicodeDecodeError as exc:
@@ -230,7 +243,9 @@ def normalise_edits(doc: Document, edits: Sequence[Edit]) -> list[Edit]:
     ]
 
 
-def read_path(path: str | Path, encoding: str | None = None, target_lang: str = "en", fmt: str | None = None) -> Document:
+def read_path(
+    path: str | Path, encoding: str | None = None, target_lang: str = "en", fmt: str | None = None
+) -> Document:
     """Read a file (or ``-`` for standard input) into a Document."""
     spath = str(path)
     if spath == "-":

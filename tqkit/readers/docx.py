@@ -42,8 +42,19 @@ _SKIP_PARENTS = {W + "del", W + "moveFrom", MC + "Fallback"}
 _OFFICE_DOCUMENT = "/officeDocument"
 _MAX_ENTRIES = 10_000
 # what a damaged or hostile zip can raise while it is opened or inflated
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, NotImplementedError,
-               RuntimeError, OSError, EOFError, ValueError, KeyError, UnicodeDecodeError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    UnicodeDecodeError,
+)
 
 
 @dataclass
@@ -61,8 +72,9 @@ class _Package:
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                           remove_blank_text=False)
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=False
+    )
 
 
 def _member(path: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> bytes:
@@ -90,8 +102,11 @@ def _open_zip(path: str, data: bytes) -> zipfile.ZipFile:
         raise InputError(path, f"not a valid DOCX file ({len(infos):,} zip entries)")
     declared = sum(i.file_size for i in infos)
     if declared > MAX_BYTES:
-        raise InputError(path, f"DOCX too large when decompressed ({declared / (1 << 20):,.0f} MB "
-                         f"declared; limit {MAX_BYTES // (1 << 20)} MB); not inflated")
+        raise InputError(
+            path,
+            f"DOCX too large when decompressed ({declared / (1 << 20):,.0f} MB "
+            f"declared; limit {MAX_BYTES // (1 << 20)} MB); not inflated",
+        )
     return zf
 
 
@@ -203,8 +218,13 @@ class DocxReader:
                 end -= 1
             if end > start:
                 segments.append(Segment(f"p{len(segments) + 1}", Span(start, end)))
-        return Document(path=path, text=text, target_lang=target_lang, given_segments=tuple(segments),
-                        meta={"format": self.name, "docx_bytes": data, "paragraphs": len(paragraphs)})
+        return Document(
+            path=path,
+            text=text,
+            target_lang=target_lang,
+            given_segments=tuple(segments),
+            meta={"format": self.name, "docx_bytes": data, "paragraphs": len(paragraphs)},
+        )
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
         original = doc.meta.get("docx_bytes")
@@ -251,9 +271,11 @@ def _apply(pieces: list[_Piece], edit: Edit) -> bool:
     a tab or break, or runs across paragraphs."""
     s, e = edit.start, edit.end
     if s == e:
-        host = next((p for p in pieces if p.element is not None and p.start < s < p.end), None) or \
-            next((p for p in pieces if p.element is not None and p.end == s), None) or \
-            next((p for p in pieces if p.element is not None and p.start == s), None)
+        host = (
+            next((p for p in pieces if p.element is not None and p.start < s < p.end), None)
+            or next((p for p in pieces if p.element is not None and p.end == s), None)
+            or next((p for p in pieces if p.element is not None and p.start == s), None)
+        )
         if host is None:
             return False
         touched = [host]

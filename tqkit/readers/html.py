@@ -28,7 +28,57 @@ _TOKEN_RE = re.compile(
     re.S | re.I,
 )
 BLOCK_TAGS = frozenset(
-    ["address", "button", "menu", "nav", "optgroup", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "option", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"]
+    [
+        "address",
+        "button",
+        "menu",
+        "nav",
+        "optgroup",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    ]
 )
 
 
@@ -43,8 +93,9 @@ def escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def segments_from_prose(text: str, prose: Iterable[Span], masked: Sequence[Span], prefix: str = "p",
-                        kind: str = "paragraph") -> list[Segment]:
+def segments_from_prose(
+    text: str, prose: Iterable[Span], masked: Sequence[Span], prefix: str = "p", kind: str = "paragraph"
+) -> list[Segment]:
     """One segment per prose region, trimmed of white space and masks (empty regions dropped)."""
     out: list[Segment] = []
     mask_set = merge_spans(masked)
@@ -123,8 +174,11 @@ class HtmlReader:
             closing = kind == "tag" and m.group().startswith("</")
             if name in _MENU_TAGS:
                 menu_depth = max(0, menu_depth + (-1 if closing else 1))
-            if name == "a" and not closing and (
-                    menu_depth or (last_link_end >= 0 and _SEPARATOR_RE.fullmatch(text, last_link_end, m.start()))):
+            if (
+                name == "a"
+                and not closing
+                and (menu_depth or (last_link_end >= 0 and _SEPARATOR_RE.fullmatch(text, last_link_end, m.start())))
+            ):
                 regions.append(Span(start, m.start()))
                 start = m.end()
                 continue
@@ -145,9 +199,17 @@ class HtmlReader:
         masked = merge_spans(masked)
         # join inline pieces: a region runs between block boundaries
         segments = segments_from_prose(text, regions, masked)
-        return Document(path=path, text=text, target_lang=target_lang, masked=tuple(masked),
-                        blank=tuple(blank), given_segments=tuple(segments), encoding=enc, bom=bom,
-                        meta={"format": self.name})
+        return Document(
+            path=path,
+            text=text,
+            target_lang=target_lang,
+            masked=tuple(masked),
+            blank=tuple(blank),
+            given_segments=tuple(segments),
+            encoding=enc,
+            bom=bom,
+            meta={"format": self.name},
+        )
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
         safe = [Edit(e.span, escape_html(e.replacement)) for e in editable(doc, edits)]

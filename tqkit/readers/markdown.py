@@ -46,8 +46,7 @@ class IndentedCodeScanner:
                 kind = "code" if prev == "code" and block_start >= 0 else "blank"
                 if kind == "blank" and block_start >= 0:
                     block_start = -1
-            elif indented and (prev in ("blank", "code") or
-                               (prev == "list" and _indent(line) >= list_indent + 4)):
+            elif indented and (prev in ("blank", "code") or (prev == "list" and _indent(line) >= list_indent + 4)):
                 kind = "code"
                 if block_start < 0:
                     block_start = pos
@@ -113,9 +112,15 @@ class MarkdownReader:
     def read(self, path: str, data: bytes, encoding: str | None = None, target_lang: str = "en") -> Document:
         text, enc, bom = decode(path, data, encoding)
         code = tuple(merge_spans(mask_spans(text, CODE_PATTERNS)))
-        return Document(path=path, text=text, target_lang=target_lang,
-                        masked=tuple(markdown_masks(text)), encoding=enc, bom=bom,
-                        meta={"format": self.name, "code_spans": code})
+        return Document(
+            path=path,
+            text=text,
+            target_lang=target_lang,
+            masked=tuple(markdown_masks(text)),
+            encoding=enc,
+            bom=bom,
+            meta={"format": self.name, "code_spans": code},
+        )
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
         return encode(doc, apply_edits(doc.text, normalise_edits(doc, edits)))

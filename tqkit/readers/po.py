@@ -69,8 +69,9 @@ class PoReader:
                 for s in spans:
                     prose.append(s)
                     escapes.extend(link_masks(text, s))
-                    escapes.extend(Span(s.start + m.start(), s.start + m.end())
-                                   for m in _ESCAPE_RE.finditer(text[s.start : s.end]))
+                    escapes.extend(
+                        Span(s.start + m.start(), s.start + m.end()) for m in _ESCAPE_RE.finditer(text[s.start : s.end])
+                    )
                     ids.append(f"e{n}" + (f"[{index}]" if "[" in kw else "") + f"@{entry.line}")
                     sources.append(src)
         masked = merge_spans(complement(prose, len(text)) + escapes)
@@ -85,10 +86,17 @@ class PoReader:
             found = trim_span(text, Span(spans[0].start, spans[-1].end), masked)
             if found is not None:
                 segments.append(Segment(gid, found, "unit", source=group_source[gid]))
-        return Document(path=path, text=text, target_lang=target_lang, masked=tuple(masked),
-                        given_segments=tuple(segments),
-                        source_text="\n\n".join(s.source or "" for s in segments) or None,
-                        encoding=enc, bom=bom, meta={"format": self.name})
+        return Document(
+            path=path,
+            text=text,
+            target_lang=target_lang,
+            masked=tuple(masked),
+            given_segments=tuple(segments),
+            source_text="\n\n".join(s.source or "" for s in segments) or None,
+            encoding=enc,
+            bom=bom,
+            meta={"format": self.name},
+        )
 
     @staticmethod
     def _parse(path: str, text: str) -> list[_Entry]:
@@ -128,13 +136,17 @@ class PoReader:
         return encode(doc, apply_edits(doc.text, safe))
 
 
-def _keyword(path: str, entries: list[_Entry], current: _Entry | None, m: re.Match[str],
-             line_offset: int, lineno: int) -> _Entry:
+def _keyword(
+    path: str, entries: list[_Entry], current: _Entry | None, m: re.Match[str], line_offset: int, lineno: int
+) -> _Entry:
     """A ``msgid``/``msgstr``/``msgctxt`` line: it starts a new entry when the current one
     already has its msgid (or any field, for msgctxt); returns the entry it belongs to."""
     kw = m.group("kw")
-    if current is None or (kw in ("msgid", "msgctxt") and "msgid" in current.values) or (
-            kw == "msgctxt" and current.fields):
+    if (
+        current is None
+        or (kw in ("msgid", "msgctxt") and "msgid" in current.values)
+        or (kw == "msgctxt" and current.fields)
+    ):
         current = _Entry(lineno)
         entries.append(current)
     if kw in current.fields:

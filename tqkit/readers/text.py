@@ -34,11 +34,18 @@ class TextReader:
 
     def read(self, path: str, data: bytes, encoding: str | None = None, target_lang: str = "en") -> Document:
         text, enc, bom = decode(path, data, encoding)
-        masked = merge_spans(mask_spans(
-            text, ((URL_RE, ("http", "www.", "ftp:")), (EMAIL_RE, ("@",)), (COMMENT_RE, ("<!--",)))
-        ))
-        return Document(path=path, text=text, target_lang=target_lang, masked=tuple(masked),
-                        encoding=enc, bom=bom, meta={"format": self.name})
+        masked = merge_spans(
+            mask_spans(text, ((URL_RE, ("http", "www.", "ftp:")), (EMAIL_RE, ("@",)), (COMMENT_RE, ("<!--",))))
+        )
+        return Document(
+            path=path,
+            text=text,
+            target_lang=target_lang,
+            masked=tuple(masked),
+            encoding=enc,
+            bom=bom,
+            meta={"format": self.name},
+        )
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
         return encode(doc, apply_edits(doc.text, normalise_edits(doc, edits)))

@@ -97,8 +97,7 @@ def _masks_in(text: str, span: Span) -> tuple[list[Span], list[Span]]:
             if ce < m.end():
                 masks.append(Span(base + ce, base + m.end()))
             cdata.append(Span(base + cs, base + ce))
-            masks.extend(Span(base + cs + h.start(), base + cs + h.end())
-                         for h in _TAG_RE.finditer(chunk[cs:ce]))
+            masks.extend(Span(base + cs + h.start(), base + cs + h.end()) for h in _TAG_RE.finditer(chunk[cs:ce]))
         else:
             masks.append(Span(base + m.start(), base + m.end()))
         pos = m.end()
@@ -159,26 +158,30 @@ class XliffReader:
         else:
             src_lang, tgt_lang = root.get("srcLang"), root.get("trgLang")
         return Document(
-            path=path, text=text, target_lang=target_lang, source_lang=src_lang,
-            masked=tuple(masked), given_segments=tuple(segments),
+            path=path,
+            text=text,
+            target_lang=target_lang,
+            source_lang=src_lang,
+            masked=tuple(masked),
+            given_segments=tuple(segments),
             source_text="\n\n".join(s.source or "" for s in segments) or None,
-            encoding=enc, bom=bom,
-            meta={"format": self.name, "xliff_version": version, "file_target_lang": tgt_lang,
-                  "cdata": tuple(cdata)},
+            encoding=enc,
+            bom=bom,
+            meta={"format": self.name, "xliff_version": version, "file_target_lang": tgt_lang, "cdata": tuple(cdata)},
         )
 
     @staticmethod
     def _parse(path: str, data: bytes) -> etree._Element:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                                 huge_tree=False, remove_comments=False)
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False
+        )
         try:
             root = etree.fromstring(data, parser=parser)
         except etree.XMLSyntaxError as exc:
             msg = str(exc.msg if hasattr(exc, "msg") else exc).split(", line")[0]
             raise InputError(path, f"malformed XLIFF: {msg}", exc.lineno) from None
         if etree.QName(root).localname != "xliff":
-            raise InputError(path, f"not an XLIFF file (root element <{etree.QName(root).localname}>)",
-                             root.sourceline)
+            raise InputError(path, f"not an XLIFF file (root element <{etree.QName(root).localname}>)", root.sourceline)
         return root
 
     @staticmethod
@@ -214,8 +217,10 @@ class XliffReader:
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
         cdata = doc.meta.get("cdata") or ()
         assert isinstance(cdata, tuple)
-        safe = [Edit(e.span, escape_cdata(e.replacement) if _inside(cdata, e.span) else escape_html(e.replacement))
-                for e in editable(doc, edits)]
+        safe = [
+            Edit(e.span, escape_cdata(e.replacement) if _inside(cdata, e.span) else escape_html(e.replacement))
+            for e in editable(doc, edits)
+        ]
         return encode(doc, apply_edits(doc.text, normalise_edits(doc, safe)))
 
 

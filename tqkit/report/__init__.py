@@ -72,12 +72,12 @@ def summary(results: Sequence[FileResult]) -> dict[str, object]:
 
 
 class Emitter(Protocol):
-    def __call__(self, results: Sequence[FileResult], stream: TextIO, *, color: bool = False,
-                 **options: object) -> None: ...
+    def __call__(
+        self, results: Sequence[FileResult], stream: TextIO, *, color: bool = False, **options: object
+    ) -> None: ...
 
 
-def emit(fmt: str, results: Sequence[FileResult], stream: TextIO, *, color: bool = False,
-         **options: object) -> None:
+def emit(fmt: str, results: Sequence[FileResult], stream: TextIO, *, color: bool = False, **options: object) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     module = importlib.import_module(f"tqkit.report.{fmt}_report")

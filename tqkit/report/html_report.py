@@ -76,42 +76,54 @@ def _marked_text(text: str, locs: Sequence[Located], file_no: int) -> str:
     return "".join(out)
 
 
-def _mark(locs: Sequence[Located], covering: list[int], file_no: int, piece: str, first_seen: set[int],
-          point: bool = False) -> str:
+def _mark(
+    locs: Sequence[Located], covering: list[int], file_no: int, piece: str, first_seen: set[int], point: bool = False
+) -> str:
     top = max(covering, key=lambda i: (int(locs[i].finding.severity), -i))
     f = locs[top].finding
-    title = "\n".join(f"{locs[i].finding.rule} {locs[i].finding.severity.label}: {locs[i].finding.message}"
-                      + (f"\nFix: {locs[i].finding.fixes[0].title}" if locs[i].finding.fixes else "")
-                      for i in covering)
+    title = "\n".join(
+        f"{locs[i].finding.rule} {locs[i].finding.severity.label}: {locs[i].finding.message}"
+        + (f"\nFix: {locs[i].finding.fixes[0].title}" if locs[i].finding.fixes else "")
+        for i in covering
+    )
     ids = ""
     new = [i for i in covering if i not in first_seen]
     if new:
         first_seen.update(new)
         ids = f' id="m-{file_no}-{new[0]}"'
     cls = f"{f.severity.label} point" if point else f.severity.label
-    return (f'<mark class="{cls}"{ids} title="{escape(title)}" data-rule="{f.rule}">'
-            f'<a href="#f-{file_no}-{top}">{escape(piece)}</a></mark>')
+    return (
+        f'<mark class="{cls}"{ids} title="{escape(title)}" data-rule="{f.rule}">'
+        f'<a href="#f-{file_no}-{top}">{escape(piece)}</a></mark>'
+    )
 
 
 def _rule_table(located: list[tuple[FileResult, list[Located]]], w: Callable[[str], object]) -> None:
     """Findings per rule, most frequent first (nothing when there are none)."""
-    by_rule = Counter((loc.finding.rule, loc.finding.name, loc.finding.severity.label)
-                      for _, locs in located for loc in locs)
+    by_rule = Counter(
+        (loc.finding.rule, loc.finding.name, loc.finding.severity.label) for _, locs in located for loc in locs
+    )
     if not by_rule:
         return
-    w('<h2 id="summary">Findings per rule</h2>\n<table class="summary">\n'
-      "<tr><th>Rule</th><th>Name</th><th>Severity</th><th>Findings</th></tr>\n")
+    w(
+        '<h2 id="summary">Findings per rule</h2>\n<table class="summary">\n'
+        "<tr><th>Rule</th><th>Name</th><th>Severity</th><th>Findings</th></tr>\n"
+    )
     for (rule, name, sev), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-        w(f'<tr><td class="code">{rule}</td><td>{escape(name)}</td>'
-          f'<td><span class="sev {sev}">{sev}</span></td><td class="n">{n}</td></tr>\n')
+        w(
+            f'<tr><td class="code">{rule}</td><td>{escape(name)}</td>'
+            f'<td><span class="sev {sev}">{sev}</span></td><td class="n">{n}</td></tr>\n'
+        )
     w("</table>\n")
 
 
 def _finding_item(file_no: int, i: int, loc: Located, w: Callable[[str], object]) -> None:
     f = loc.finding
-    w(f'<li id="f-{file_no}-{i}"><a href="#m-{file_no}-{i}">{loc.line}:{loc.column}</a> '
-      f'<span class="code">{f.rule}</span> <span class="sev {f.severity.label}">{f.severity.label}</span> '
-      f'<span class="quote">{escape(loc.text)}</span> {escape(f.message)}')
+    w(
+        f'<li id="f-{file_no}-{i}"><a href="#m-{file_no}-{i}">{loc.line}:{loc.column}</a> '
+        f'<span class="code">{f.rule}</span> <span class="sev {f.severity.label}">{f.severity.label}</span> '
+        f'<span class="quote">{escape(loc.text)}</span> {escape(f.message)}'
+    )
     if f.fixes:
         w('<ul class="fixes">')
         for fix in f.fixes:
@@ -142,15 +154,19 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
     located = locate(results)
     s = summary(results)
     w = stream.write
-    w('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-      '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
-      '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-      '<link rel="icon" href="data:,">\n'
-      f'<meta name="generator" content="tqkit {escape(__version__)}">\n'
-      f"<title>tqkit report: {s['findings']} finding{'s' * (s['findings'] != 1)}</title>\n"
-      f"<style>{CSS}</style>\n</head>\n<body>\n")
-    w(f"<h1>tqkit report</h1>\n<p>{s['findings']} finding{'s' * (s['findings'] != 1)} in {s['files']} "
-      f"file{'s' * (s['files'] != 1)} ({s['words']:,} words).")
+    w(
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n'
+        f'<meta name="generator" content="tqkit {escape(__version__)}">\n'
+        f"<title>tqkit report: {s['findings']} finding{'s' * (s['findings'] != 1)}</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n"
+    )
+    w(
+        f"<h1>tqkit report</h1>\n<p>{s['findings']} finding{'s' * (s['findings'] != 1)} in {s['files']} "
+        f"file{'s' * (s['files'] != 1)} ({s['words']:,} words)."
+    )
     if s["errors"]:
         w(f' <span class="err">{s["errors"]} file{"s" * (s["errors"] != 1)} could not be read.</span>')
     w("</p>\n")

@@ -30,8 +30,14 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
             ET.SubElement(suite, "testcase", name="tqkit", classname=r.path)
         for loc in locs:
             f = loc.finding
-            case = ET.SubElement(suite, "testcase", name=f"{f.rule} {f.name} at {loc.line}:{loc.column}",
-                                 classname=r.path, file=r.path, line=str(loc.line))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=f"{f.rule} {f.name} at {loc.line}:{loc.column}",
+                classname=r.path,
+                file=r.path,
+                line=str(loc.line),
+            )
             body = f"{r.path}:{loc.line}:{loc.column}: {f.rule} {f.message}"
             if f.fixes:
                 body += f"\nfix: {f.fixes[0].title}"

@@ -86,9 +86,7 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
                     for fix in f.fixes
                 ]
             sarif_results.append(item)
-    notifications = [
-        {"level": "error", "message": {"text": r.error}} for r in results if r.error
-    ]
+    notifications = [{"level": "error", "message": {"text": r.error}} for r in results if r.error]
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -101,13 +99,10 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
         "columnKind": "unicodeCodePoints",
         # the language each file was checked as (given, declared by the file, or detected)
         "artifacts": [
-            {"location": {"uri": _uri(r.path)}, "properties": {"language": r.language}}
-            for r in results if r.language
+            {"location": {"uri": _uri(r.path)}, "properties": {"language": r.language}} for r in results if r.language
         ],
         "results": sarif_results,
-        "invocations": [
-            {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
-        ],
+        "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
     }
     json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 COLORS = {"info": "blue", "warning": "yellow", "error": "red"}
 CONTEXT = 36  # characters either side of the span, at least
+
+
 def snippet_width() -> int:
     """Characters of context line that fit the terminal (``COLUMNS`` when set; 80 when the
     output is not a terminal), less the gutter."""
@@ -65,8 +67,9 @@ def _statistics(results: Sequence[FileResult], stream: TextIO) -> None:
         stream.write(f"{n:6d}  {rule}  {escape_controls(name)}\n")
 
 
-def _write_finding(stream: TextIO, style: Style, path: str, doc: Document, loc: Located,
-                   width: int, show_fixes: bool) -> tuple[int, int]:
+def _write_finding(
+    stream: TextIO, style: Style, path: str, doc: Document, loc: Located, width: int, show_fixes: bool
+) -> tuple[int, int]:
     """One finding: the heading, the excerpt with its underline, the fixes. Returns how
     many safe and unsafe fixes it showed (0 or 1 each)."""
     f = loc.finding
@@ -94,8 +97,15 @@ def _write_finding(stream: TextIO, style: Style, path: str, doc: Document, loc: 
     return safe, unsafe
 
 
-def _summary(results: Sequence[FileResult], stream: TextIO, style: Style, n_findings: int,
-             fixable: int, unsafe: int, fixed: object) -> None:
+def _summary(
+    results: Sequence[FileResult],
+    stream: TextIO,
+    style: Style,
+    n_findings: int,
+    fixable: int,
+    unsafe: int,
+    fixed: object,
+) -> None:
     files = sum(1 for r in results if r.error is None)
     if files == 0:
         return  # nothing was read: the errors on stderr say why

@@ -80,8 +80,11 @@ class DismissStore:
             with contextlib.suppress(FileNotFoundError):
                 self.path.unlink()
             return
-        payload = {"version": SIDECAR_VERSION, "file": self.path.name[1:].removesuffix(SIDECAR_SUFFIX),
-                   "dismissed": [d.to_json() for d in self.items]}
+        payload = {
+            "version": SIDECAR_VERSION,
+            "file": self.path.name[1:].removesuffix(SIDECAR_SUFFIX),
+            "dismissed": [d.to_json() for d in self.items],
+        }
         data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         atomic_write(self.path, data)
 

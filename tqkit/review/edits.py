@@ -80,8 +80,10 @@ def shift_finding(finding: Finding, delta: int) -> Finding:
     text placed at its offset in the whole text."""
     if delta == 0:
         return finding
-    fixes = tuple(Fix(x.title, tuple(Edit(Span(e.start + delta, e.end + delta), e.replacement)
-                                     for e in x.edits), x.safe) for x in finding.fixes)
+    fixes = tuple(
+        Fix(x.title, tuple(Edit(Span(e.start + delta, e.end + delta), e.replacement) for e in x.edits), x.safe)
+        for x in finding.fixes
+    )
     span = Span(finding.span.start + delta, finding.span.end + delta)
     return dataclasses.replace(finding, span=span, fixes=fixes)
 
@@ -147,8 +149,7 @@ def diff_edits(old: str, new: str) -> list[Edit]:
         a_chunk = a_mid[a_off[i1] : a_off[i2]]
         b_chunk = b_mid[b_off[j1] : b_off[j2]]
         s, t = _common_ends(a_chunk, b_chunk)
-        edits.extend(_token_edits(a_chunk[s : len(a_chunk) - t], b_chunk[s : len(b_chunk) - t],
-                                  p + a_off[i1] + s))
+        edits.extend(_token_edits(a_chunk[s : len(a_chunk) - t], b_chunk[s : len(b_chunk) - t], p + a_off[i1] + s))
     return edits
 
 

@@ -60,5 +60,6 @@ def fix_preview(text: str, fix: Fix, context: int = FIX_CONTEXT) -> FixPreview:
     for e in sorted(fix.edits, key=lambda x: x.start):
         changes.append((text[pos : e.start] if e.start > pos else "", text[e.start : e.end], e.replacement or ""))
         pos = e.end
-    return FixPreview(lead + text[line_start : span.start], tuple(changes),
-                      text[span.end : line_end].rstrip("\r") + tail)
+    return FixPreview(
+        lead + text[line_start : span.start], tuple(changes), text[span.end : line_end].rstrip("\r") + tail
+    )

@@ -81,6 +81,8 @@ def unencodable_message(path: str, text: str, encoding: str, exc: UnicodeEncodeE
             ch.encode(encoding)
         except (UnicodeEncodeError, LookupError):
             line, col = Document(path, text).position(offset)
-            return (f"{path}:{line}:{col}: cannot save: “{ch}” (U+{ord(ch):04X}) has no "
-                    f"{encoding} encoding; replace it and save again")
+            return (
+                f"{path}:{line}:{col}: cannot save: “{ch}” (U+{ord(ch):04X}) has no "
+                f"{encoding} encoding; replace it and save again"
+            )
     return f"{path}: cannot save in {encoding}: {exc.reason}"

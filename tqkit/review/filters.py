@@ -29,7 +29,9 @@ def _severity_label(f: Finding) -> str:
 
 
 _LABELS: dict[str, Callable[[Finding], str]] = {
-    "rule": _rule_label, "category": _category_label, "severity": _severity_label,
+    "rule": _rule_label,
+    "category": _category_label,
+    "severity": _severity_label,
 }
 
 _ORDER: dict[str, Callable[[Finding], tuple[object, ...]]] = {
@@ -52,9 +54,13 @@ class Filters:
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> Filters:
-        return cls(str(values.get("rule", ANY)), str(values.get("category", ANY)),
-                   str(values.get("severity", "info")), str(values.get("group", "none")),
-                   bool(values.get("show_dismissed", False)))
+        return cls(
+            str(values.get("rule", ANY)),
+            str(values.get("category", ANY)),
+            str(values.get("severity", "info")),
+            str(values.get("group", "none")),
+            bool(values.get("show_dismissed", False)),
+        )
 
     def keep(self, item: Item) -> bool:
         f = item.finding

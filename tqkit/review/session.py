@@ -80,8 +80,9 @@ def default_checker(path: str, glossaries: Sequence[str] | None, source: str | N
     from tqkit.discover import settings_for
     from tqkit.engine import engine_for
 
-    options = RunOptions(glossaries=tuple(str(Path(g).resolve()) for g in glossaries) if glossaries else None,
-                         source=source)
+    options = RunOptions(
+        glossaries=tuple(str(Path(g).resolve()) for g in glossaries) if glossaries else None, source=source
+    )
     settings = settings_for(path, options)
     engine = engine_for(settings, options)
 
@@ -178,8 +179,9 @@ class ReviewSession:
         alignment = align_with_source(self.source_doc, doc) if self.source_doc is not None else None
         return findings, alignment
 
-    def set_findings(self, generation: int, text: str, findings: Iterable[Finding],
-                     alignment: SourceAlignment | None = None) -> bool:
+    def set_findings(
+        self, generation: int, text: str, findings: Iterable[Finding], alignment: SourceAlignment | None = None
+    ) -> bool:
         """Adopt the result of a check of ``text`` (and its alignment with the source, when
         given); ignored (False) when the text changed since."""
         if generation != self.generation or text != self.text:
@@ -344,8 +346,7 @@ class ReviewSession:
             atomic_write(self.backup_path, self.original_bytes)
             self.backup_done = True
         try:  # the same compare-and-swap as `check --fix`: check and rename are one step
-            atomic_write(dest, data, expected=self.stamp if same and not force else None,
-                         readonly_ok=force)
+            atomic_write(dest, data, expected=self.stamp if same and not force else None, readonly_ok=force)
         except ChangedOnDiskError as exc:
             raise ExternalChangeError(str(exc)) from None
         if not same:
@@ -357,8 +358,9 @@ class ReviewSession:
         return dest
 
     def _saved(self, data: bytes) -> None:
-        self.base_doc = self.reader.read(self.path, data, self.base_doc.encoding if self.encoding else None,
-                                         self.target_lang)
+        self.base_doc = self.reader.read(
+            self.path, data, self.base_doc.encoding if self.encoding else None, self.target_lang
+        )
         self.fingerprint = Fingerprint.of(self.path)
         self.stamp = take_stamp(self.path)
         if self.base_doc.text != self.text:  # the writer normalised line endings in new text

@@ -48,8 +48,14 @@ class SourceAlignment:
     def mapped(self, edits: Sequence[Edit]) -> SourceAlignment:
         """The same alignment with its target spans carried through ``edits``."""
         links = [
-            SourceLink(Span(map_point(lk.target.start, edits), map_point(lk.target.end, edits)),
-                       lk.target_id, lk.sources, lk.source_ids, lk.paragraphs, lk.paragraph_ids)
+            SourceLink(
+                Span(map_point(lk.target.start, edits), map_point(lk.target.end, edits)),
+                lk.target_id,
+                lk.sources,
+                lk.source_ids,
+                lk.paragraphs,
+                lk.paragraph_ids,
+            )
             for lk in self.links
         ]
         return SourceAlignment(links, self.error)
@@ -75,14 +81,16 @@ def align_with_source(source: Document, doc: Document) -> SourceAlignment:
             if not bead.target:
                 continue
             first, last = bead.target[0].segment, bead.target[-1].segment
-            links.append(SourceLink(
-                Span(first.span.start, last.span.end),
-                "+".join(u.segment.id for u in bead.target),
-                tuple(u.segment.span for u in bead.source),
-                tuple(u.segment.id for u in bead.source),
-                p_spans,
-                p_ids,
-            ))
+            links.append(
+                SourceLink(
+                    Span(first.span.start, last.span.end),
+                    "+".join(u.segment.id for u in bead.target),
+                    tuple(u.segment.span for u in bead.source),
+                    tuple(u.segment.id for u in bead.source),
+                    p_spans,
+                    p_ids,
+                )
+            )
     links.sort(key=lambda lk: (lk.target.start, lk.target.end))
     return SourceAlignment(links)
 
@@ -117,8 +125,9 @@ def source_excerpt(source: Document, alignment: SourceAlignment | None, offset: 
     pieces = _pieces(source.text, link)
     if link.source_ids:
         return SourceExcerpt(f"Source {_sentence_label(link.source_ids)}", pieces)
-    return SourceExcerpt(f"Source {_para_label(link.paragraph_ids)}", pieces,
-                         "no aligned source sentence (added in the translation?)")
+    return SourceExcerpt(
+        f"Source {_para_label(link.paragraph_ids)}", pieces, "no aligned source sentence (added in the translation?)"
+    )
 
 
 def _marks(text: str, sources: Sequence[Span]) -> list[Span]:

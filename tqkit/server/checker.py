@@ -76,8 +76,9 @@ class Positions:
         shift = len(new) - (end - start)
         i = bisect.bisect_right(self.starts, lo)
         j = bisect.bisect_right(self.starts, hi)
-        middle = [m.end() for m in _LINE_RE.finditer(text, lo, min(len(text), hi + shift + 1))
-                  if lo < m.end() <= hi + shift]
+        middle = [
+            m.end() for m in _LINE_RE.finditer(text, lo, min(len(text), hi + shift + 1)) if lo < m.end() <= hi + shift
+        ]
         starts = self.starts[:i] + middle + [s + shift for s in self.starts[j:]]
         return Positions(text, self.encoding, starts)
 
@@ -109,8 +110,7 @@ class Positions:
         i = start
         while i < end and units < character:
             c = self.text[i]
-            units += (len(c.encode("utf-8")) if self.encoding == "utf-8"
-                      else 2 if ord(c) > 0xFFFF else 1)
+            units += len(c.encode("utf-8")) if self.encoding == "utf-8" else 2 if ord(c) > 0xFFFF else 1
             i += 1
         return i
 
@@ -160,10 +160,17 @@ class ServerConfig:
             v = raw.get(key)
             return v if isinstance(v, str) and v else None
 
-        return cls(glossaries=strs("glossary") + strs("glossaries"), source=one("source"),
-                   source_lang=one("sourceLang"), select=strs("select"),
-                   extend_select=strs("extendSelect"), ignore=strs("ignore"),
-                   target_lang=one("targetLang"), config=one("config"), root=root)
+        return cls(
+            glossaries=strs("glossary") + strs("glossaries"),
+            source=one("source"),
+            source_lang=one("sourceLang"),
+            select=strs("select"),
+            extend_select=strs("extendSelect"),
+            ignore=strs("ignore"),
+            target_lang=one("targetLang"),
+            config=one("config"),
+            root=root,
+        )
 
     def resolve(self, p: str) -> str:
         path = Path(p).expanduser()
@@ -173,10 +180,14 @@ class ServerConfig:
 
     def run_options(self) -> RunOptions:
         return RunOptions(
-            select=self.select or None, extend_select=self.extend_select, ignore=self.ignore,
+            select=self.select or None,
+            extend_select=self.extend_select,
+            ignore=self.ignore,
             glossaries=tuple(self.resolve(g) for g in self.glossaries) or None,
-            target_lang=self.target_lang, source=self.resolve(self.source) if self.source else None,
-            source_lang=self.source_lang, config=self.resolve(self.config) if self.config else None,
+            target_lang=self.target_lang,
+            source=self.resolve(self.source) if self.source else None,
+            source_lang=self.source_lang,
+            config=self.resolve(self.config) if self.config else None,
             rules=RuleOptions(source=SourceOptions(self.source_lang)),
         )
 
@@ -186,8 +197,7 @@ def line_starts(text: str) -> list[int]:
 
 
 def _within(spans: Sequence[Span], lo: int, hi: int) -> tuple[Span, ...]:
-    return tuple(Span(max(s.start, lo) - lo, min(s.end, hi) - lo) for s in spans
-                 if s.end > lo and s.start < hi)
+    return tuple(Span(max(s.start, lo) - lo, min(s.end, hi) - lo) for s in spans if s.end > lo and s.start < hi)
 
 
 def paragraph_spans(text: str) -> list[Span]:
@@ -211,7 +221,9 @@ class LiveChecker:
     def __init__(self, config: ServerConfig | None = None):
         self.config = config or ServerConfig()
         # (engine id, paragraph text, masks) -> findings relative to the paragraph start
-        self._cache: OrderedDict[tuple[object, ...], tuple[list[Finding], tuple[Span, ...], tuple[Span, ...]]] = OrderedDict()
+        self._cache: OrderedDict[tuple[object, ...], tuple[list[Finding], tuple[Span, ...], tuple[Span, ...]]] = (
+            OrderedDict()
+        )
         # path -> (detected language, text length then): detection reads the whole text, and
         # an article's language does not change while it is edited; detect again after a
         # change of more than a tenth of its length
@@ -230,17 +242,24 @@ class LiveChecker:
     def check(self, path: str, text: str) -> Checked:
         """Findings for ``text``, the current content of the file at ``path``."""
         if len(text) > MAX_LIVE_CHARS:
-            return Checked(text, note=f"{len(text):,} characters is too long to check while editing "
-                           f"(limit {MAX_LIVE_CHARS:,}); run `tqkit check` on the file")
+            return Checked(
+                text,
+                note=f"{len(text):,} characters is too long to check while editing "
+                f"(limit {MAX_LIVE_CHARS:,}); run `tqkit check` on the file",
+            )
         if "\x00" in text:
-            return Checked(text, error=InputError(path, "looks like a binary file (contains NUL "
-                                                        "characters); not checked"))
+            return Checked(
+                text, error=InputError(path, "looks like a binary file (contains NUL characters); not checked")
+            )
         try:
             settings, engine, options = self.settings(path)
             reader = reader_for(path)
             lang = settings.target_lang_for(path)
-            doc = reader.read(path, text.encode("utf-8", "surrogatepass"), "utf-8",
-                              lang) if text else Document(path, text, lang)
+            doc = (
+                reader.read(path, text.encode("utf-8", "surrogatepass"), "utf-8", lang)
+                if text
+                else Document(path, text, lang)
+            )
             source = read_source(options.source, options.source_lang) if options.source else None
             return self._check_doc(doc, source, settings, engine, text)
         except InputError as exc:
@@ -248,8 +267,9 @@ class LiveChecker:
         except ResourceError as exc:
             return Checked(text, error=InputError(path, str(exc)))
 
-    def _check_doc(self, doc: Document, source: Document | None, settings: Settings, engine: Engine,
-                   text: str) -> Checked:
+    def _check_doc(
+        self, doc: Document, source: Document | None, settings: Settings, engine: Engine, text: str
+    ) -> Checked:
         if doc.text != text or doc.given_segments:
             # the reader changed offsets (say, a BOM) or segments are the format's own units:
             # the whole document, as `tqkit check` does it
@@ -282,10 +302,12 @@ class LiveChecker:
             hit = self._cache.get(key)
             if hit is None:
                 fresh += 1
-                sub = Document(doc.path, para, doc.target_lang, masked=masked, blank=blank,
-                               meta=dict(doc.meta))
-                hit = ([f for r in local for f in r.check(sub, ctx)],
-                       tuple(seg.span for seg in sub.segments), sub.sentences)
+                sub = Document(doc.path, para, doc.target_lang, masked=masked, blank=blank, meta=dict(doc.meta))
+                hit = (
+                    [f for r in local for f in r.check(sub, ctx)],
+                    tuple(seg.span for seg in sub.segments),
+                    sub.sentences,
+                )
                 self._cache[key] = hit
                 if len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)

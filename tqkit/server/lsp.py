@@ -59,8 +59,12 @@ class TqkitProtocol(LanguageServerProtocol):
 
 class TqkitServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("tqkit", __version__, protocol_cls=TqkitProtocol,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "tqkit",
+            __version__,
+            protocol_cls=TqkitProtocol,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
         self.checker = LiveChecker()
         self.results: dict[str, tuple[int | None, Positions, Checked]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
@@ -71,8 +75,9 @@ class TqkitServer(LanguageServer):
         """Bytes that are not JSON get a parse error (id null), as JSON-RPC asks."""
         if isinstance(error, ValueError | UnicodeDecodeError):  # json.JSONDecodeError included
             err = JsonRpcParseError()
-            self.protocol._send_data({"jsonrpc": "2.0", "id": None,
-                                      "error": {"code": err.code, "message": err.message}})
+            self.protocol._send_data(
+                {"jsonrpc": "2.0", "id": None, "error": {"code": err.code, "message": err.message}}
+            )
         log.error("%s", error)
 
     # -- checking ----------------------------------------------------------------------------
@@ -90,8 +95,15 @@ class TqkitServer(LanguageServer):
         except Exception as exc:  # a rule bug must not take the editor's server down
             log.exception("checking %s failed", uri)
             checked = Checked(text, note=f"tqkit failed on this document: {exc}")
-        log.info("at %.3f checked %s (v%s): %d findings, %d paragraphs re-checked, %.0f ms", time.monotonic(), uri, version,
-                 len(checked.findings), checked.paragraphs_checked, 1000 * (time.perf_counter() - started))
+        log.info(
+            "at %.3f checked %s (v%s): %d findings, %d paragraphs re-checked, %.0f ms",
+            time.monotonic(),
+            uri,
+            version,
+            len(checked.findings),
+            checked.paragraphs_checked,
+            1000 * (time.perf_counter() - started),
+        )
         if not self.frozen:
             # the word lists, lexicons and rule data loaded by the first check live as long as
             # the server: keep them out of the garbage collector's full passes, which otherwise
@@ -104,8 +116,9 @@ class TqkitServer(LanguageServer):
             return  # a newer change is on its way
         pos = Positions(checked.text, self.encoding())
         self.results[uri] = (version, pos, checked)
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=version, diagnostics=diagnostics(checked, pos)))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics(checked, pos))
+        )
 
     def schedule(self, uri: str, delay: float) -> None:
         log.debug("change to %s at %.3f", uri, time.monotonic())
@@ -151,8 +164,11 @@ def lsp_range(pos: Positions, start: int, end: int) -> types.Range:
 
 def diagnostic(f: Finding, pos: Positions) -> types.Diagnostic:
     return types.Diagnostic(
-        range=lsp_range(pos, f.span.start, f.span.end), message=f.message,
-        severity=SEVERITY[f.severity], code=f.rule, source="tqkit",
+        range=lsp_range(pos, f.span.start, f.span.end),
+        message=f.message,
+        severity=SEVERITY[f.severity],
+        code=f.rule,
+        source="tqkit",
         data={"name": f.name, "start": f.span.start, "end": f.span.end},
     )
 
@@ -160,26 +176,40 @@ def diagnostic(f: Finding, pos: Positions) -> types.Diagnostic:
 def diagnostics(checked: Checked, pos: Positions) -> list[types.Diagnostic]:
     if checked.error is not None:
         line = max(0, (checked.error.line or 1) - 1)
-        return [types.Diagnostic(range=types.Range(types.Position(line, 0), types.Position(line, 0)),
-                                 message=f"tqkit cannot read this document: {checked.error.message}",
-                                 severity=types.DiagnosticSeverity.Error, source="tqkit")]
+        return [
+            types.Diagnostic(
+                range=types.Range(types.Position(line, 0), types.Position(line, 0)),
+                message=f"tqkit cannot read this document: {checked.error.message}",
+                severity=types.DiagnosticSeverity.Error,
+                source="tqkit",
+            )
+        ]
     if checked.note is not None:
-        return [types.Diagnostic(range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-                                 message=checked.note, severity=types.DiagnosticSeverity.Information,
-                                 source="tqkit")]
+        return [
+            types.Diagnostic(
+                range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                message=checked.note,
+                severity=types.DiagnosticSeverity.Information,
+                source="tqkit",
+            )
+        ]
     out = [diagnostic(f, pos) for f in checked.findings]
     bad = checked.text.find("\ufffd")
     if bad >= 0:
-        out.append(types.Diagnostic(
-            range=lsp_range(pos, bad, bad + 1), severity=types.DiagnosticSeverity.Warning,
-            source="tqkit", message="The editor could not decode this file (U+FFFD replacement "
-            "character); reopen it with the right encoding before trusting the findings."))
+        out.append(
+            types.Diagnostic(
+                range=lsp_range(pos, bad, bad + 1),
+                severity=types.DiagnosticSeverity.Warning,
+                source="tqkit",
+                message="The editor could not decode this file (U+FFFD replacement "
+                "character); reopen it with the right encoding before trusting the findings.",
+            )
+        )
     return out
 
 
 def text_edits(fix_edits: Any, pos: Positions) -> list[types.TextEdit]:
-    return [types.TextEdit(range=lsp_range(pos, e.start, e.end), new_text=e.replacement)
-            for e in fix_edits]
+    return [types.TextEdit(range=lsp_range(pos, e.start, e.end), new_text=e.replacement) for e in fix_edits]
 
 
 def _apply_incremental_change(doc: TextDocument, change: types.TextDocumentContentChangePartial) -> None:
@@ -206,10 +236,15 @@ def _quick_fixes(uri: str, pos: Positions, checked: Checked, lo: int, hi: int) -
         diag = diagnostic(f, pos)
         for i, fix in enumerate(f.fixes):
             title = f"{fix.title} ({f.rule}{'' if fix.safe else ', unsafe'})"
-            actions.append(types.CodeAction(
-                title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
-                is_preferred=fix.safe and i == 0,
-                edit=types.WorkspaceEdit(changes={uri: text_edits(fix.edits, pos)})))
+            actions.append(
+                types.CodeAction(
+                    title=title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    is_preferred=fix.safe and i == 0,
+                    edit=types.WorkspaceEdit(changes={uri: text_edits(fix.edits, pos)}),
+                )
+            )
     return actions
 
 
@@ -227,10 +262,13 @@ def code_actions(ls: TqkitServer, params: types.CodeActionParams) -> list[types.
     if not wanted or any(str(k) in ("source", "source.fixAll", FIX_ALL) for k in wanted):
         _, edits = safe_fix_edits(checked.findings)
         if edits:
-            actions.append(types.CodeAction(
-                title=f"tqkit: apply every safe fix ({len(edits)} edit{'s' * (len(edits) != 1)})",
-                kind=FIX_ALL,
-                edit=types.WorkspaceEdit(changes={uri: text_edits(edits, pos)})))
+            actions.append(
+                types.CodeAction(
+                    title=f"tqkit: apply every safe fix ({len(edits)} edit{'s' * (len(edits) != 1)})",
+                    kind=FIX_ALL,
+                    edit=types.WorkspaceEdit(changes={uri: text_edits(edits, pos)}),
+                )
+            )
     return actions
 
 
@@ -245,11 +283,16 @@ def hover_at(ls: TqkitServer, params: types.HoverParams) -> types.Hover | None:
     for f in found:
         rule = get_rule(f.rule)
         fixes = "".join(f"\n- {'' if x.safe else '(unsafe) '}{x.title}" for x in f.fixes)
-        parts.append(f"**{f.rule} {f.name}** ({f.severity.label})\n\n{f.message}"
-                     + (f"\n\nFixes:{fixes}" if fixes else "") + f"\n\n---\n\n{rule.doc()}")
+        parts.append(
+            f"**{f.rule} {f.name}** ({f.severity.label})\n\n{f.message}"
+            + (f"\n\nFixes:{fixes}" if fixes else "")
+            + f"\n\n---\n\n{rule.doc()}"
+        )
     f0 = found[0]
-    return types.Hover(contents=types.MarkupContent(types.MarkupKind.Markdown, "\n\n".join(parts)),
-                       range=lsp_range(pos, f0.span.start, f0.span.end))
+    return types.Hover(
+        contents=types.MarkupContent(types.MarkupKind.Markdown, "\n\n".join(parts)),
+        range=lsp_range(pos, f0.span.start, f0.span.end),
+    )
 
 
 def build_server() -> TqkitServer:
@@ -289,9 +332,12 @@ def build_server() -> TqkitServer:
         ls.results.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll,
-                           FIX_ALL]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll, FIX_ALL]
+        ),
+    )
     def code_action(ls: TqkitServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         return code_actions(ls, params)
 
@@ -348,15 +394,21 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
     inp = stdin or sys.stdin.buffer
     sys.stdout = sys.stderr  # any stray print goes to the log, never into the protocol stream
     level = os.environ.get("TQKIT_SERVER_LOG", "WARNING").upper()
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
-                        format="tqkit server %(levelname)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="tqkit server %(levelname)s: %(message)s")
     log.setLevel(getattr(logging, level, logging.WARNING))
     server = build_server()
     server._stop_event = threading.Event()
     server.protocol.set_writer(StdoutWriter(out))
     try:
-        asyncio.run(run_async(stop_event=server._stop_event, reader=BufferedReader(inp, server.thread_pool),
-                              protocol=server.protocol, logger=log, error_handler=server.report_server_error))
+        asyncio.run(
+            run_async(
+                stop_event=server._stop_event,
+                reader=BufferedReader(inp, server.thread_pool),
+                protocol=server.protocol,
+                logger=log,
+                error_handler=server.report_server_error,
+            )
+        )
     except BrokenPipeError:
         log.error("the client closed the connection")
     except (KeyboardInterrupt, SystemExit):

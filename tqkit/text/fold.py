@@ -6,8 +6,7 @@ from __future__ import annotations
 __all__ = ["fold"]
 
 # One-to-one character substitutions used for matching (offsets never move).
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u2010": "-", "\u2011": "-",
-                       "ё": "е", "Ё": "Е"})
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u2010": "-", "\u2011": "-", "ё": "е", "Ё": "Е"})
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
 
 

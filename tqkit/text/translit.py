@@ -67,8 +67,7 @@ SYSTEMS: dict[str, str] = {
     "hy-bgn": "BGN/PCGN romanisation of Armenian",
 }
 
-DEFAULT_SYSTEM = {"bg": "bg", "ru": "ru-bgn", "uk": "ru-bgn", "be": "ru-bgn", "mk": "bg",
-                  "sr": "iso9", "hy": "hy-bgn"}
+DEFAULT_SYSTEM = {"bg": "bg", "ru": "ru-bgn", "uk": "ru-bgn", "be": "ru-bgn", "mk": "bg", "sr": "iso9", "hy": "hy-bgn"}
 
 _CYR_VOWELS = set("аеёиоуыэюяіїє")
 _HY_VOWELS = set("աեէըիոօ")
@@ -263,9 +262,13 @@ _SLAVIC_ENDINGS = tuple(sorted({
     "ья", "ье", "ьи", "ью", "ию", "ии",
 }, key=len, reverse=True))  # fmt: skip
 
-_HY_ENDINGS = tuple(sorted({"ը", "ն", "ի", "ից", "ով", "ում", "ներ", "ները", "ների", "երը",
-                            "երի", "եր", "յան", "յանը", "յանի", "ու"},
-                           key=len, reverse=True))
+_HY_ENDINGS = tuple(
+    sorted(
+        {"ը", "ն", "ի", "ից", "ով", "ում", "ներ", "ները", "ների", "երը", "երի", "եր", "յան", "յանը", "յանի", "ու"},
+        key=len,
+        reverse=True,
+    )
+)
 
 # English endings of a borrowed name: Kmetovs, Kmetov's, Kmetovian, Sofians.
 _EN_ENDINGS = ("'s", "’s", "s'", "s’", "ians", "ian", "ans", "an", "es", "s", "i", "a", "y")

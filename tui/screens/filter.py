@@ -32,23 +32,43 @@ class FilterScreen(ModalScreen[dict[str, Any] | None]):
             yield Label("[b]Filter findings[/b]", classes="dialog-title")
             with Horizontal(classes="filter-row"):
                 yield Label("Rule", classes="filter-label")
-                yield Select([("any rule", ANY), *((r, r) for r in self.rules)], value=c.get("rule", ANY),
-                             allow_blank=False, id="filter-rule", compact=True)
+                yield Select(
+                    [("any rule", ANY), *((r, r) for r in self.rules)],
+                    value=c.get("rule", ANY),
+                    allow_blank=False,
+                    id="filter-rule",
+                    compact=True,
+                )
             with Horizontal(classes="filter-row"):
                 yield Label("Category", classes="filter-label")
-                yield Select([("any category", ANY), *((x, x) for x in self.categories)],
-                             value=c.get("category", ANY), allow_blank=False, id="filter-category", compact=True)
+                yield Select(
+                    [("any category", ANY), *((x, x) for x in self.categories)],
+                    value=c.get("category", ANY),
+                    allow_blank=False,
+                    id="filter-category",
+                    compact=True,
+                )
             with Horizontal(classes="filter-row"):
                 yield Label("Severity", classes="filter-label")
-                yield Select([("info and up", "info"), ("warning and up", "warning"), ("errors only", "error")],
-                             value=c.get("severity", "info"), allow_blank=False, id="filter-severity", compact=True)
+                yield Select(
+                    [("info and up", "info"), ("warning and up", "warning"), ("errors only", "error")],
+                    value=c.get("severity", "info"),
+                    allow_blank=False,
+                    id="filter-severity",
+                    compact=True,
+                )
             with Horizontal(classes="filter-row"):
                 yield Label("Group by", classes="filter-label")
-                yield Select([("position", "none"), ("rule", "rule"), ("category", "category"),
-                              ("severity", "severity")], value=c.get("group", "none"), allow_blank=False,
-                             id="filter-group", compact=True)
-            yield Checkbox("show dismissed findings", c.get("show_dismissed", False), id="filter-dismissed",
-                           compact=True)
+                yield Select(
+                    [("position", "none"), ("rule", "rule"), ("category", "category"), ("severity", "severity")],
+                    value=c.get("group", "none"),
+                    allow_blank=False,
+                    id="filter-group",
+                    compact=True,
+                )
+            yield Checkbox(
+                "show dismissed findings", c.get("show_dismissed", False), id="filter-dismissed", compact=True
+            )
             with Horizontal(id="filter-buttons"):
                 yield Button("Apply", id="filter-apply", variant="primary", compact=True)
                 yield Button("Reset", id="filter-reset", compact=True)

@@ -20,8 +20,14 @@ class GlossaryScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "close", "Close")]  # noqa: RUF012
 
-    def __init__(self, glossary: Any, query: str, concept_id: str | None = None, target_lang: str = "en",
-                 unavailable: str | None = None) -> None:
+    def __init__(
+        self,
+        glossary: Any,
+        query: str,
+        concept_id: str | None = None,
+        target_lang: str = "en",
+        unavailable: str | None = None,
+    ) -> None:
         super().__init__()
         self.glossary = glossary
         self.query_text = query

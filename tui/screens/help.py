@@ -35,7 +35,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         keys = Content("\n").join(
-            Content.from_markup(f"[bold $accent]{escape(k):>10}[/]  {escape(v)}") if k
+            Content.from_markup(f"[bold $accent]{escape(k):>10}[/]  {escape(v)}")
+            if k
             else Content.styled(v, "bold underline")
             for k, v in help_rows()
         )

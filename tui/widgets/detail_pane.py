@@ -23,7 +23,7 @@ def rule_doc(code: str) -> str:
     """The rule's documentation as plain text, one line per paragraph (the pane wraps it once,
     to its own width)."""
     # the registry and the check command load on the first `d`, not before the first paint
-    from tqkit.commands.check import plain_text
+    from tqkit.commands.rules import plain_text
     from tqkit.registry import get_rule
 
     try:
@@ -48,8 +48,13 @@ def fix_lines(n: int, fix: Fix, text: str, stale: bool) -> list[Content]:
     old_parts.append(Content(preview.after))
     new_parts.append(Content(preview.after))
     safe = " safe" if fix.safe else ""
-    title = Content.assemble((f" {n} ", "bold reverse $accent"), " ", (fix.title, "bold"),
-                             (safe, "$success"), (" (stale)" if stale else "", "$warning"))
+    title = Content.assemble(
+        (f" {n} ", "bold reverse $accent"),
+        " ",
+        (fix.title, "bold"),
+        (safe, "$success"),
+        (" (stale)" if stale else "", "$warning"),
+    )
     return [
         title,
         Content.assemble(("   − ", "$error"), *old_parts),

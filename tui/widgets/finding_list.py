@@ -40,8 +40,13 @@ class FindingList(OptionList, can_focus=False):
             if filters.group != "none":
                 label = filters.group_label(item)
                 if label != last_group:
-                    options.append(Option(Content.styled(f"{label} ({counts[label]})", "bold $text-muted"),
-                                          id=f"group-{len(options)}", disabled=True))
+                    options.append(
+                        Option(
+                            Content.styled(f"{label} ({counts[label]})", "bold $text-muted"),
+                            id=f"group-{len(options)}",
+                            disabled=True,
+                        )
+                    )
                     last_group = label
             oid = f"item-{self._builds}-{n}"
             self._option_items[oid] = item

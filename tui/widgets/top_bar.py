@@ -23,8 +23,9 @@ def _position(shown: Sequence[Item], current: Item | None) -> str:
 
 
 class TopBar(Static):
-    def show(self, session: ReviewSession, shown: Sequence[Item], current: Item | None, *,
-             filtered: bool, checking: bool) -> None:
+    def show(
+        self, session: ReviewSession, shown: Sequence[Item], current: Item | None, *, filtered: bool, checking: bool
+    ) -> None:
         visible = session.visible()
         counts = {sev: sum(1 for i in visible if i.finding.severity == sev) for sev in Severity}
         name = Path(session.path).name

@@ -27,6 +27,14 @@ from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
 from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, VerbFormAfterModal
 
 __all__ = [
-    "DecimalQuantity", "DoubledUnit", "FrontedAdverbialInversion", "OneOfSingular", "PastAfterPerfect", "PerfectWithPastTime",
-    "PresentWithSince", "SingularAfterNumber", "VerbFormAfterDo", "VerbFormAfterModal",
+    "DecimalQuantity",
+    "DoubledUnit",
+    "FrontedAdverbialInversion",
+    "OneOfSingular",
+    "PastAfterPerfect",
+    "PerfectWithPastTime",
+    "PresentWithSince",
+    "SingularAfterNumber",
+    "VerbFormAfterDo",
+    "VerbFormAfterModal",
 ]

@@ -89,16 +89,66 @@ def finite_form(word: str) -> tuple[str, str] | None:
     return None
 
 
-_ADVERBS = frozenset({
-    "also", "not", "never", "even", "yet", "still", "already", "only", "just", "really", "always",
-    "ever", "further", "then", "now", "hardly", "certainly", "probably", "soon", "once", "again",
-    "no", "longer", "in", "turn", "all", "both", "each", "definitely", "surely", "necessarily",
-})
+_ADVERBS = frozenset(
+    {
+        "also",
+        "not",
+        "never",
+        "even",
+        "yet",
+        "still",
+        "already",
+        "only",
+        "just",
+        "really",
+        "always",
+        "ever",
+        "further",
+        "then",
+        "now",
+        "hardly",
+        "certainly",
+        "probably",
+        "soon",
+        "once",
+        "again",
+        "no",
+        "longer",
+        "in",
+        "turn",
+        "all",
+        "both",
+        "each",
+        "definitely",
+        "surely",
+        "necessarily",
+    }
+)
 # Verbs ending in -ly (not adverbs): "will apply", "can rely".
-_LY_VERBS = frozenset({
-    "apply", "supply", "reply", "rely", "fly", "ally", "tally", "rally", "bully", "sully", "multiply",
-    "comply", "imply", "belly", "jelly", "dally", "shilly", "volley", "resupply", "reapply",
-})
+_LY_VERBS = frozenset(
+    {
+        "apply",
+        "supply",
+        "reply",
+        "rely",
+        "fly",
+        "ally",
+        "tally",
+        "rally",
+        "bully",
+        "sully",
+        "multiply",
+        "comply",
+        "imply",
+        "belly",
+        "jelly",
+        "dally",
+        "shilly",
+        "volley",
+        "resupply",
+        "reapply",
+    }
+)
 _WORD_AFTER_RE = re.compile(r"[ \t]+([A-Za-z]+)\b")
 
 
@@ -146,15 +196,77 @@ def skip_adverbs(words: list[tuple[int, int, str]]) -> tuple[int, int, str] | No
     return None
 
 
-QUESTION_LEADS = frozenset({
-    "what", "who", "whom", "why", "how", "when", "where", "which", "whose", "nor", "neither",
-    "so", "only", "then", "rarely", "seldom", "never", "not", "if",
-})
-NOUN_LEADS = frozenset({
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "no",
-    "of", "for", "with", "by", "against", "without", "from", "to", "in", "on", "at", "free", "good", "ill", "political", "popular", "military", "people's", "public", "last",
-    "own", "whose", "tin", "trash", "garbage", "spray", "beer", "soda", "paint", "oil", "watering",
-})
+QUESTION_LEADS = frozenset(
+    {
+        "what",
+        "who",
+        "whom",
+        "why",
+        "how",
+        "when",
+        "where",
+        "which",
+        "whose",
+        "nor",
+        "neither",
+        "so",
+        "only",
+        "then",
+        "rarely",
+        "seldom",
+        "never",
+        "not",
+        "if",
+    }
+)
+NOUN_LEADS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "no",
+        "of",
+        "for",
+        "with",
+        "by",
+        "against",
+        "without",
+        "from",
+        "to",
+        "in",
+        "on",
+        "at",
+        "free",
+        "good",
+        "ill",
+        "political",
+        "popular",
+        "military",
+        "people's",
+        "public",
+        "last",
+        "own",
+        "whose",
+        "tin",
+        "trash",
+        "garbage",
+        "spray",
+        "beer",
+        "soda",
+        "paint",
+        "oil",
+        "watering",
+    }
+)
 _PREV_WORD_RE = re.compile(r"([\w'’]+)[^\w\n]*$")
 
 

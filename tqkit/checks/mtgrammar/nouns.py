@@ -18,46 +18,257 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 _ONE_OF_RE = re.compile(r"\bone\s+of\s+(?:the|its|their|his|her|our|these|those|your|my)\s+")
 _NP_WORD_RE = re.compile(r"([A-Za-z][A-Za-z'’-]*)|([^\sA-Za-z])")
-_NP_BOUNDARY = frozenset({
-    "in", "of", "on", "at", "to", "for", "from", "with", "by", "about", "that", "which", "who",
-    "whom", "where", "and", "or", "but", "is", "was", "are", "were", "has", "had", "have", "will",
-    "would", "can", "could", "as", "since", "after", "before", "during", "when", "while",
-})
-_NOT_IN_NP = frozenset({
-    "most", "more", "least", "few", "many", "same", "other", "others", "first", "last", "best",
-    "worst", "top", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "hundred", "thousand", "dozen", "very", "so", "such", "biggest", "largest", "latter", "former",
-})
+_NP_BOUNDARY = frozenset(
+    {
+        "in",
+        "of",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "about",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "where",
+        "and",
+        "or",
+        "but",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "as",
+        "since",
+        "after",
+        "before",
+        "during",
+        "when",
+        "while",
+    }
+)
+_NOT_IN_NP = frozenset(
+    {
+        "most",
+        "more",
+        "least",
+        "few",
+        "many",
+        "same",
+        "other",
+        "others",
+        "first",
+        "last",
+        "best",
+        "worst",
+        "top",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "hundred",
+        "thousand",
+        "dozen",
+        "very",
+        "so",
+        "such",
+        "biggest",
+        "largest",
+        "latter",
+        "former",
+    }
+)
 # Nouns whose usual plural is the singular form.
-_ZERO_PLURAL = frozenset({
-    "fish", "sheep", "deer", "species", "series", "aircraft", "spacecraft", "offspring", "salmon",
-    "trout", "cod", "moose", "bison", "swine", "cattle", "means", "crossroads", "headquarters",
-    "shrimp", "squid", "elk", "reindeer", "grouse", "quail", "buffalo", "craft", "hovercraft",
-})
+_ZERO_PLURAL = frozenset(
+    {
+        "fish",
+        "sheep",
+        "deer",
+        "species",
+        "series",
+        "aircraft",
+        "spacecraft",
+        "offspring",
+        "salmon",
+        "trout",
+        "cod",
+        "moose",
+        "bison",
+        "swine",
+        "cattle",
+        "means",
+        "crossroads",
+        "headquarters",
+        "shrimp",
+        "squid",
+        "elk",
+        "reindeer",
+        "grouse",
+        "quail",
+        "buffalo",
+        "craft",
+        "hovercraft",
+    }
+)
 _DEGREE = frozenset({"most", "more", "least", "less", "very", "so", "too", "quite", "rather"})
 # Collective nouns: "one of the family", "one of the team" are English.
-_COLLECTIVE = frozenset({
-    "team", "family", "crowd", "group", "gang", "party", "public", "staff", "crew", "club", "band",
-    "squad", "cast", "audience", "committee", "council", "board", "jury", "panel", "government",
-    "opposition", "majority", "minority", "elite", "clergy", "police", "military", "press",
-    "media", "personnel", "company", "household", "unit", "delegation", "couple", "pair", "trio",
-    "duo", "guard", "class", "faculty", "faithful", "congregation", "community", "population",
-    "people", "youth", "army", "navy", "force", "regiment", "battalion", "brigade", "platoon",
-    "division", "corps", "orchestra", "choir", "troupe", "lot", "bunch", "batch", "kind", "sort",
-    "type", "generation", "fold", "flock", "herd", "pack", "litter", "brood", "tribe", "clan",
-    "dynasty", "line", "order", "society", "league", "alliance", "coalition", "union", "bloc",
-    "cabinet", "parliament", "senate", "house", "assembly", "chamber", "court", "bench", "bar",
-    "fleet", "convoy", "network", "chain", "series", "set", "range", "collection", "lineup",
-    "roster", "field", "peloton", "posse", "mob", "horde", "rank", "file",
-    "establishment", "aristocracy", "nobility", "gentry", "poor",
-    "rich", "wealthy", "dead", "injured", "wounded", "accused", "living", "missing", "young",
-    "old", "elderly", "unemployed", "homeless", "disabled", "sick", "lucky", "brave", "few",
-})
+_COLLECTIVE = frozenset(
+    {
+        "team",
+        "family",
+        "crowd",
+        "group",
+        "gang",
+        "party",
+        "public",
+        "staff",
+        "crew",
+        "club",
+        "band",
+        "squad",
+        "cast",
+        "audience",
+        "committee",
+        "council",
+        "board",
+        "jury",
+        "panel",
+        "government",
+        "opposition",
+        "majority",
+        "minority",
+        "elite",
+        "clergy",
+        "police",
+        "military",
+        "press",
+        "media",
+        "personnel",
+        "company",
+        "household",
+        "unit",
+        "delegation",
+        "couple",
+        "pair",
+        "trio",
+        "duo",
+        "guard",
+        "class",
+        "faculty",
+        "faithful",
+        "congregation",
+        "community",
+        "population",
+        "people",
+        "youth",
+        "army",
+        "navy",
+        "force",
+        "regiment",
+        "battalion",
+        "brigade",
+        "platoon",
+        "division",
+        "corps",
+        "orchestra",
+        "choir",
+        "troupe",
+        "lot",
+        "bunch",
+        "batch",
+        "kind",
+        "sort",
+        "type",
+        "generation",
+        "fold",
+        "flock",
+        "herd",
+        "pack",
+        "litter",
+        "brood",
+        "tribe",
+        "clan",
+        "dynasty",
+        "line",
+        "order",
+        "society",
+        "league",
+        "alliance",
+        "coalition",
+        "union",
+        "bloc",
+        "cabinet",
+        "parliament",
+        "senate",
+        "house",
+        "assembly",
+        "chamber",
+        "court",
+        "bench",
+        "bar",
+        "fleet",
+        "convoy",
+        "network",
+        "chain",
+        "series",
+        "set",
+        "range",
+        "collection",
+        "lineup",
+        "roster",
+        "field",
+        "peloton",
+        "posse",
+        "mob",
+        "horde",
+        "rank",
+        "file",
+        "establishment",
+        "aristocracy",
+        "nobility",
+        "gentry",
+        "poor",
+        "rich",
+        "wealthy",
+        "dead",
+        "injured",
+        "wounded",
+        "accused",
+        "living",
+        "missing",
+        "young",
+        "old",
+        "elderly",
+        "unemployed",
+        "homeless",
+        "disabled",
+        "sick",
+        "lucky",
+        "brave",
+        "few",
+    }
+)
 
 
 @register
 class OneOfSingular(Rule):
-    """"One of the" followed by a singular noun ("one of the country").
+    """ "One of the" followed by a singular noun ("one of the country").
 
     **What it does.** Reports "one of the" (or "one of its/their/these ...") when the noun
     phrase that follows ends, before punctuation or a preposition, in a singular countable
@@ -79,12 +290,22 @@ class OneOfSingular(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("It is one of the largest city in Europe.", "Armenia is one of the country that signed.",
-             "He was one of the most popular politician, polls show.")
-    quiet = ("It is one of the largest cities in Europe.", "He is one of the family.",
-             "One of the wounded died.", "One of the sheep escaped.", "She is one of the best.",
-             "One of the country's largest banks failed.", "One of the two sides agreed.",
-             "It is one of the hotel restaurants.", "He was one of the team that won.")
+    fires = (
+        "It is one of the largest city in Europe.",
+        "Armenia is one of the country that signed.",
+        "He was one of the most popular politician, polls show.",
+    )
+    quiet = (
+        "It is one of the largest cities in Europe.",
+        "He is one of the family.",
+        "One of the wounded died.",
+        "One of the sheep escaped.",
+        "She is one of the best.",
+        "One of the country's largest banks failed.",
+        "One of the two sides agreed.",
+        "It is one of the hotel restaurants.",
+        "He was one of the team that won.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -105,7 +326,8 @@ class OneOfSingular(Rule):
                 continue
             plural = match_case(plural, word)
             yield self.finding(
-                doc, Span(at, e),
+                doc,
+                Span(at, e),
                 f"“{shown(view[at:e])}”: after “one of the” the noun is plural (“{plural}”).",
                 [Fix.replace(Span(s, e), plural, f"Replace “{word}” with “{plural}”", safe=False)],
             )
@@ -118,7 +340,7 @@ class OneOfSingular(Rule):
             if i > 5:
                 return None
             if m.group(2) is not None:  # punctuation or a digit
-                if m.group(2) in ".,;:!?)\"”" and prev is not None and last not in _DEGREE:
+                if m.group(2) in '.,;:!?)"”' and prev is not None and last not in _DEGREE:
                     return prev
                 return None
             word = m.group(1)
@@ -152,5 +374,3 @@ class OneOfSingular(Rule):
         if lemmas.get("ADJ") and not ctx.resources.is_common_word(plurals[0]):
             return None  # an adjective used as a noun ("one of the accused")
         return plurals[0]
-
-

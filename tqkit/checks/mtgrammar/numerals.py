@@ -19,9 +19,11 @@ from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
-_NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                 "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-                 "seventy|eighty|ninety|several|many|dozens|hundreds|thousands|numerous")
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    "seventy|eighty|ninety|several|many|dozens|hundreds|thousands|numerous"
+)
 _WORD_RE = re.compile(r"[ \t]+([A-Za-z][a-z'’-]*)")
 # a count: digits (not a year, not a decimal, not part of a time or a code) or a number word
 _COUNT_RE = re.compile(
@@ -30,35 +32,184 @@ _COUNT_RE = re.compile(
 )
 # what may follow the noun for the count to govern it: a verb, a preposition, a conjunction or
 # punctuation; a following noun ("27 member states") means the word was used attributively
-_VERB_AFTER = frozenset({
-    "were", "was", "are", "is", "have", "has", "had", "will", "would", "can", "could", "remain",
-    "remained", "died", "live", "lived", "took", "received", "became",
-})
-_OTHER_AFTER = frozenset({"in", "on", "at", "of", "from", "near", "with", "and", "or", "who",
-                          "which", "that", "across", "around", "during"})
+_VERB_AFTER = frozenset(
+    {
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "remain",
+        "remained",
+        "died",
+        "live",
+        "lived",
+        "took",
+        "received",
+        "became",
+    }
+)
+_OTHER_AFTER = frozenset(
+    {"in", "on", "at", "of", "from", "near", "with", "and", "or", "who", "which", "that", "across", "around", "during"}
+)
 _PUNCT_AFTER_RE = re.compile(r"[ \t]*[,.;:!?)]")
 # words that stay singular after a number in English (units, invariable nouns, measures)
-_ATTRIBUTIVE = frozenset({
-    "percent", "per", "cent", "million", "billion", "thousand", "hundred", "dozen", "trillion",
-    "year", "month", "week", "day", "hour", "minute", "second", "time", "mile", "kilometre",
-    "kilometer", "km", "metre", "meter", "foot", "inch", "pound", "kilogram", "kg", "ton",
-    "tonne", "litre", "liter", "gallon", "storey", "story", "member", "point", "game", "goal",
-    "seat", "man", "degree", "acre", "hectare", "euro", "dollar", "lev", "dram", "manat", "tenge",
-    "hryvnia", "ruble", "rouble", "lira", "lari", "yen", "yuan", "pence", "penny", "step",
-    "stage", "round", "phase", "lane", "page", "part", "percentage", "fold", "times", "o'clock",
-    "more", "less", "other", "of", "and", "or", "to", "a", "the", "on", "in",
-    "billionth", "square", "cubic", "digit", "bit", "volt", "watt", "byte", "sided", "yard",
-})
+_ATTRIBUTIVE = frozenset(
+    {
+        "percent",
+        "per",
+        "cent",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "dozen",
+        "trillion",
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "time",
+        "mile",
+        "kilometre",
+        "kilometer",
+        "km",
+        "metre",
+        "meter",
+        "foot",
+        "inch",
+        "pound",
+        "kilogram",
+        "kg",
+        "ton",
+        "tonne",
+        "litre",
+        "liter",
+        "gallon",
+        "storey",
+        "story",
+        "member",
+        "point",
+        "game",
+        "goal",
+        "seat",
+        "man",
+        "degree",
+        "acre",
+        "hectare",
+        "euro",
+        "dollar",
+        "lev",
+        "dram",
+        "manat",
+        "tenge",
+        "hryvnia",
+        "ruble",
+        "rouble",
+        "lira",
+        "lari",
+        "yen",
+        "yuan",
+        "pence",
+        "penny",
+        "step",
+        "stage",
+        "round",
+        "phase",
+        "lane",
+        "page",
+        "part",
+        "percentage",
+        "fold",
+        "times",
+        "o'clock",
+        "more",
+        "less",
+        "other",
+        "of",
+        "and",
+        "or",
+        "to",
+        "a",
+        "the",
+        "on",
+        "in",
+        "billionth",
+        "square",
+        "cubic",
+        "digit",
+        "bit",
+        "volt",
+        "watt",
+        "byte",
+        "sided",
+        "yard",
+    }
+)
 _MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion"})
 _CURRENCY_SIGNS = "$€£₽¥₺₼₴₾֏"
 _BEFORE_RE = re.compile(r"([^\W\d_][\w'’]*|[\d)#№])[^\w\n]{0,2}$")
-_NO_COUNT_BEFORE = frozenset({
-    "a", "an", "the", "this", "that", "each", "every", "per", "its", "his", "her", "their", "our",
-    "my", "your", "no", "number", "article", "chapter", "section", "page", "room", "flight",
-    "route", "line", "bus", "platform", "gate", "grade", "class", "level", "category", "type",
-    "model", "version", "phase", "stage", "group", "block", "unit", "district", "ward", "zone",
-    "one", "first", "top", "last", "only",
-})
+_NO_COUNT_BEFORE = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "each",
+        "every",
+        "per",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "no",
+        "number",
+        "article",
+        "chapter",
+        "section",
+        "page",
+        "room",
+        "flight",
+        "route",
+        "line",
+        "bus",
+        "platform",
+        "gate",
+        "grade",
+        "class",
+        "level",
+        "category",
+        "type",
+        "model",
+        "version",
+        "phase",
+        "stage",
+        "group",
+        "block",
+        "unit",
+        "district",
+        "ward",
+        "zone",
+        "one",
+        "first",
+        "top",
+        "last",
+        "only",
+    }
+)
 
 
 @lru_cache(maxsize=4096)
@@ -107,12 +258,22 @@ class SingularAfterNumber(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("Three village were shelled overnight.", "The city opened 5 new hospital in May.",
-             "Several village in the district were flooded.")
-    quiet = ("Three villages were shelled overnight.", "Prices rose 5 percent in May.",
-             "The 27 member states agreed.", "A 10 year plan was adopted.",
-             "The 2023 budget was adopted.", "He was born in Room 3 of the clinic.",
-             "Two million people voted.", "Route 66 was closed.", "Three civilian and two military vehicles burned.")
+    fires = (
+        "Three village were shelled overnight.",
+        "The city opened 5 new hospital in May.",
+        "Several village in the district were flooded.",
+    )
+    quiet = (
+        "Three villages were shelled overnight.",
+        "Prices rose 5 percent in May.",
+        "The 27 member states agreed.",
+        "A 10 year plan was adopted.",
+        "The 2023 budget was adopted.",
+        "He was born in Room 3 of the clinic.",
+        "Two million people voted.",
+        "Route 66 was closed.",
+        "Three civilian and two military vehicles burned.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -126,8 +287,9 @@ class SingularAfterNumber(Rule):
             span = Span(m.start(), end)
             fix = Fix(f"Write the plural: “{plural}”", (Edit(Span(start, end), plural),), safe=False)
             yield self.finding(
-                doc, span,
-                f"“{shown(view[span.start:span.end])}”: after a number above one the noun is "
+                doc,
+                span,
+                f"“{shown(view[span.start : span.end])}”: after a number above one the noun is "
                 f"plural in English (“{plural}”).",
                 [fix],
             )
@@ -143,8 +305,12 @@ class SingularAfterNumber(Rule):
         if m is None:
             return False
         prev = m.group(1)
-        return (prev.lower() in _NO_COUNT_BEFORE or prev[0].isdigit() or prev in ")#№"
-                or (prev[0].isupper() and not SingularAfterNumber.sentence_start(view, m.start())))
+        return (
+            prev.lower() in _NO_COUNT_BEFORE
+            or prev[0].isdigit()
+            or prev in ")#№"
+            or (prev[0].isupper() and not SingularAfterNumber.sentence_start(view, m.start()))
+        )
 
     @staticmethod
     def sentence_start(view: str, at: int) -> bool:

@@ -19,15 +19,16 @@ from tqkit.document import Document
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
-_MONTH = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December")
-_PLACE_NOUN = ("region|city|capital|village|district|country|area|province|republic|town|"
-               "settlement|oblast|community|square|building|hall|centre|center|parliament|"
-               "ministry|court|border|zone")
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_PLACE_NOUN = (
+    "region|city|capital|village|district|country|area|province|republic|town|"
+    "settlement|oblast|community|square|building|hall|centre|center|parliament|"
+    "ministry|court|border|zone"
+)
 # the fronted phrase: a preposition with one name, date, weekday or a place noun, or a time word
 _NAME = r"[A-Z][\w'’-]*"
 _PLACE = r"(?:[a-z]+[ \t]+)?(?:" + _PLACE_NOUN + r")(?:[ \t]+of[ \t]+" + _NAME + r")?"
-_DATE = (r"(?:\d{1,2}[ \t]+)?(?:" + _MONTH + r")(?:[ \t]+\d{1,2})?(?:,?[ \t]+\d{4})?|\d{4}")
+_DATE = r"(?:\d{1,2}[ \t]+)?(?:" + _MONTH + r")(?:[ \t]+\d{1,2})?(?:,?[ \t]+\d{4})?|\d{4}"
 _FRONT_RE = re.compile(
     r"(?:(?:In|On|At|During|Near|Over|From)[ \t]+(?:the[ \t]+)?"
     r"(?:" + _DATE + r"|" + _NAME + r"(?:[ \t]+of[ \t]+" + _NAME + r")?|" + _PLACE + r")"
@@ -41,13 +42,55 @@ _FRONT_RE = re.compile(
 )
 # verbs that English itself puts before the subject after a place or time ("In the corner stood
 # a statue", "Last week saw the first snow", "Today marks the anniversary")
-_INVERSION_OK = frozenset({
-    "came", "come", "comes", "stood", "stand", "stands", "lay", "lies", "sat", "sits", "rose",
-    "rises", "followed", "follows", "saw", "sees", "marked", "marks", "brought", "brings",
-    "witnessed", "witnesses", "lived", "lives", "remained", "remains", "emerged", "emerges",
-    "appeared", "appears", "hung", "hangs", "loomed", "looms", "stretched", "stretches", "went",
-    "goes", "ran", "runs", "heralded", "signalled", "signaled", "ushered", "sounded",
-})
+_INVERSION_OK = frozenset(
+    {
+        "came",
+        "come",
+        "comes",
+        "stood",
+        "stand",
+        "stands",
+        "lay",
+        "lies",
+        "sat",
+        "sits",
+        "rose",
+        "rises",
+        "followed",
+        "follows",
+        "saw",
+        "sees",
+        "marked",
+        "marks",
+        "brought",
+        "brings",
+        "witnessed",
+        "witnesses",
+        "lived",
+        "lives",
+        "remained",
+        "remains",
+        "emerged",
+        "emerges",
+        "appeared",
+        "appears",
+        "hung",
+        "hangs",
+        "loomed",
+        "looms",
+        "stretched",
+        "stretches",
+        "went",
+        "goes",
+        "ran",
+        "runs",
+        "heralded",
+        "signalled",
+        "signaled",
+        "ushered",
+        "sounded",
+    }
+)
 
 
 @register
@@ -77,17 +120,21 @@ class FrontedAdverbialInversion(Rule):
     fix_availability = FixAvailability.NONE
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("In Baku was held a conference on energy security.",
-             "On Monday opened the international exhibition of tourism.",
-             "In the region were detained three suspects.",
-             "Yesterday in the capital started the session.")
-    quiet = ("In Baku a conference on energy security was held.",
-             "On Monday the parliament opened its session.",
-             "In the corner stood a statue of the poet.",
-             "Last week saw the first snow of the year.",
-             "Today marks the tenth anniversary of the treaty.",
-             "In March, the government adopted the plan.",
-             "In 2019 the company opened a plant.")
+    fires = (
+        "In Baku was held a conference on energy security.",
+        "On Monday opened the international exhibition of tourism.",
+        "In the region were detained three suspects.",
+        "Yesterday in the capital started the session.",
+    )
+    quiet = (
+        "In Baku a conference on energy security was held.",
+        "On Monday the parliament opened its session.",
+        "In the corner stood a statue of the poet.",
+        "Last week saw the first snow of the year.",
+        "Today marks the tenth anniversary of the treaty.",
+        "In March, the government adopted the plan.",
+        "In 2019 the company opened a plant.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -97,8 +144,9 @@ class FrontedAdverbialInversion(Rule):
             end = m.end(2)
             span = Span(m.start(), end)
             yield self.finding(
-                doc, span,
-                f"“{shown(view[span.start:span.end])}”: the verb comes before its subject after "
+                doc,
+                span,
+                f"“{shown(view[span.start : span.end])}”: the verb comes before its subject after "
                 f"the opening place or time (source word order); put the subject first "
                 f"(“A conference was held in Baku”, “In Baku, the exhibition opened”).",
                 [],

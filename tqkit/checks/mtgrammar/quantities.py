@@ -46,11 +46,20 @@ class DecimalQuantity(Rule):
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("About 2.5 thousand people attended.", "The budget is 1,5 million euros.",
-             "Inflation reached 12,5% in May.", "Some 1,2 thousand soldiers left.")
-    quiet = ("About 2,500 people attended.", "The budget is 1.5 million euros.",
-             "It cost 1,500 million dollars.", "Inflation reached 12.5% in May.",
-             "Version 2.5 was released in 2020.", "Scores were 1,2 and 3.")
+    fires = (
+        "About 2.5 thousand people attended.",
+        "The budget is 1,5 million euros.",
+        "Inflation reached 12,5% in May.",
+        "Some 1,2 thousand soldiers left.",
+    )
+    quiet = (
+        "About 2,500 people attended.",
+        "The budget is 1.5 million euros.",
+        "It cost 1,500 million dollars.",
+        "Inflation reached 12.5% in May.",
+        "Version 2.5 was released in 2020.",
+        "Scores were 1,2 and 3.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -59,8 +68,9 @@ class DecimalQuantity(Rule):
                 span = Span(m.start(), m.end())
                 number = f"{m.group(6)}.{m.group(7)}"
                 yield self.finding(
-                    doc, span,
-                    f"“{shown(view[span.start:span.end])}” uses a decimal comma; English writes “{number}%”.",
+                    doc,
+                    span,
+                    f"“{shown(view[span.start : span.end])}” uses a decimal comma; English writes “{number}%”.",
                     [Fix.replace(Span(m.start(6), m.end(7)), number, f"Replace with “{number}”", safe=False)],
                 )
                 continue
@@ -68,7 +78,7 @@ class DecimalQuantity(Rule):
             if sep == "," and len(frac) == 3:
                 continue  # "1,500 million": a thousands separator
             span = Span(m.start(), m.end())
-            text = shown(view[span.start:span.end])
+            text = shown(view[span.start : span.end])
             if word in ("thousand", "hundred"):
                 factor = 1000 if word == "thousand" else 100
                 scale = 10 ** len(frac)
@@ -79,15 +89,17 @@ class DecimalQuantity(Rule):
                     continue
                 figures = f"{value:,}"
                 yield self.finding(
-                    doc, span,
+                    doc,
+                    span,
                     f"“{text}”: English does not put a decimal before “{word}”; write “{figures}”.",
                     [Fix.replace(span, figures, f"Replace with “{figures}”", safe=False)],
                 )
             elif sep == ",":
                 number = f"{whole}.{frac}"
                 yield self.finding(
-                    doc, span,
-                    f"“{text}” uses a decimal comma; English writes “{number} {view[m.start(5):m.end(5)]}”.",
+                    doc,
+                    span,
+                    f"“{text}” uses a decimal comma; English writes “{number} {view[m.start(5) : m.end(5)]}”.",
                     [Fix.replace(Span(m.start(1), m.end(3)), number, f"Replace with “{number}”", safe=False)],
                 )
 
@@ -95,21 +107,70 @@ class DecimalQuantity(Rule):
 # -- TQ316: currency or unit said twice --------------------------------------------------------
 
 _CURRENCY_WORDS = {
-    "eur": "euro", "€": "euro", "usd": "dollar", "$": "dollar", "us$": "dollar", "gbp": "pound",
-    "£": "pound", "rub": "rouble", "₽": "rouble", "uah": "hryvnia", "₴": "hryvnia", "amd": "dram",
-    "azn": "manat", "₼": "manat", "bgn": "lev", "try": "lira", "₺": "lira", "chf": "franc",
-    "jpy": "yen", "¥": "yen", "cny": "yuan", "%": "per cent", "km": "kilometre", "kg": "kilogram",
+    "eur": "euro",
+    "€": "euro",
+    "usd": "dollar",
+    "$": "dollar",
+    "us$": "dollar",
+    "gbp": "pound",
+    "£": "pound",
+    "rub": "rouble",
+    "₽": "rouble",
+    "uah": "hryvnia",
+    "₴": "hryvnia",
+    "amd": "dram",
+    "azn": "manat",
+    "₼": "manat",
+    "bgn": "lev",
+    "try": "lira",
+    "₺": "lira",
+    "chf": "franc",
+    "jpy": "yen",
+    "¥": "yen",
+    "cny": "yuan",
+    "%": "per cent",
+    "km": "kilometre",
+    "kg": "kilogram",
 }
 _UNIT_WORD = {
-    "euro": "euro", "euros": "euro", "dollar": "dollar", "dollars": "dollar", "pound": "pound",
-    "pounds": "pound", "rouble": "rouble", "roubles": "rouble", "ruble": "rouble", "rubles": "rouble",
-    "hryvnia": "hryvnia", "hryvnias": "hryvnia", "hryvnas": "hryvnia", "hryvnya": "hryvnia",
-    "dram": "dram", "drams": "dram", "manat": "manat", "manats": "manat", "lev": "lev", "leva": "lev",
-    "levs": "lev", "lira": "lira", "liras": "lira", "lire": "lira", "franc": "franc", "francs": "franc",
-    "yen": "yen", "yuan": "yuan", "percent": "per cent", "per cent": "per cent",
-    "kilometre": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
-    "kilometers": "kilometre", "kilogram": "kilogram", "kilograms": "kilogram",
-    "kilogramme": "kilogram", "kilogrammes": "kilogram",
+    "euro": "euro",
+    "euros": "euro",
+    "dollar": "dollar",
+    "dollars": "dollar",
+    "pound": "pound",
+    "pounds": "pound",
+    "rouble": "rouble",
+    "roubles": "rouble",
+    "ruble": "rouble",
+    "rubles": "rouble",
+    "hryvnia": "hryvnia",
+    "hryvnias": "hryvnia",
+    "hryvnas": "hryvnia",
+    "hryvnya": "hryvnia",
+    "dram": "dram",
+    "drams": "dram",
+    "manat": "manat",
+    "manats": "manat",
+    "lev": "lev",
+    "leva": "lev",
+    "levs": "lev",
+    "lira": "lira",
+    "liras": "lira",
+    "lire": "lira",
+    "franc": "franc",
+    "francs": "franc",
+    "yen": "yen",
+    "yuan": "yuan",
+    "percent": "per cent",
+    "per cent": "per cent",
+    "kilometre": "kilometre",
+    "kilometres": "kilometre",
+    "kilometer": "kilometre",
+    "kilometers": "kilometre",
+    "kilogram": "kilogram",
+    "kilograms": "kilogram",
+    "kilogramme": "kilogram",
+    "kilogrammes": "kilogram",
 }
 _DOUBLED_UNIT_RE = re.compile(
     r"(?:\b(eur|usd|gbp|rub|uah|amd|azn|bgn|try|chf|jpy|cny)[ \t\u00a0]?|(us\$|[€$£₽₴₼₺¥]))"
@@ -117,9 +178,28 @@ _DOUBLED_UNIT_RE = re.compile(
     r"|(?<![\w.,])(\d[\d.,]*)[ \t\u00a0]?(%|km|kg)(?!\w)"
 )
 # Literal first letters of the unit names: one fast literal search each.
-_UNIT_STEM_RES = tuple(re.compile(stem) for stem in (
-    "euro", "dollar", "pound", "roubl", "rubl", "hryvn", "dram", "manat", "lev", "lir", "franc",
-    "yen", "yuan", "per cent", "per\tcent", "percent", "kilo"))
+_UNIT_STEM_RES = tuple(
+    re.compile(stem)
+    for stem in (
+        "euro",
+        "dollar",
+        "pound",
+        "roubl",
+        "rubl",
+        "hryvn",
+        "dram",
+        "manat",
+        "lev",
+        "lir",
+        "franc",
+        "yen",
+        "yuan",
+        "per cent",
+        "per\tcent",
+        "percent",
+        "kilo",
+    )
+)
 _UNIT_AFTER_RE = re.compile(
     r"[ \t\u00a0]+(euros?|dollars?|pounds?|roubles?|rubles?|hryvnias?|hryvnas|hryvnya|drams?|"
     r"manats?|leva|levs?|lev|liras?|lire|francs?|yen|yuan|per[ \t]?cent|percent|kilomet(?:re|er)s?|"
@@ -149,10 +229,19 @@ class DoubledUnit(Rule):
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("The bank lent EUR 3 million euros.", "They paid $5 million dollars.",
-             "Prices rose 5% percent.", "The deal was worth $2bn euros.")
-    quiet = ("The bank lent EUR 3 million.", "They paid $5 million.", "Prices rose 5 per cent.",
-             "It cost $5 million, or 4 million euros.", "The euro fell 2% against the dollar.")
+    fires = (
+        "The bank lent EUR 3 million euros.",
+        "They paid $5 million dollars.",
+        "Prices rose 5% percent.",
+        "The deal was worth $2bn euros.",
+    )
+    quiet = (
+        "The bank lent EUR 3 million.",
+        "They paid $5 million.",
+        "Prices rose 5 per cent.",
+        "It cost $5 million, or 4 million euros.",
+        "The euro fell 2% against the dollar.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
@@ -179,22 +268,27 @@ class DoubledUnit(Rule):
             word = re.sub(r"[ \t]+", " ", after.group(1))
             second = _UNIT_WORD.get(word, word)
             span = Span(m.start(), after.end())
-            text = shown(view[span.start:span.end])
-            shown_code = view[m.start(1):m.end(1)] if m.group(1) else view[m.start(2):m.end(2)] if m.group(2) else view[m.start(5):m.end(5)]
+            text = shown(view[span.start : span.end])
+            shown_code = (
+                view[m.start(1) : m.end(1)]
+                if m.group(1)
+                else view[m.start(2) : m.end(2)]
+                if m.group(2)
+                else view[m.start(5) : m.end(5)]
+            )
             if first != second:
                 yield self.finding(
-                    doc, span,
-                    f"“{text}” names two different units (“{shown_code}” and “{after.group(1)}”): "
-                    "check the source.",
+                    doc,
+                    span,
+                    f"“{text}” names two different units (“{shown_code}” and “{after.group(1)}”): check the source.",
                 )
                 continue
             drop = Span(after.start(), after.end())
-            kept = shown(view[span.start:drop.start])
+            kept = shown(view[span.start : drop.start])
             yield self.finding(
-                doc, span,
-                f"“{text}” says the unit twice (“{shown_code}” and “{view[after.start(1):after.end(1)]}”): "
+                doc,
+                span,
+                f"“{text}” says the unit twice (“{shown_code}” and “{view[after.start(1) : after.end(1)]}”): "
                 f"write “{kept}”.",
-                [Fix(f"Remove “{view[after.start(1):after.end(1)]}”", (Edit(drop, ""),), safe=True)],
+                [Fix(f"Remove “{view[after.start(1) : after.end(1)]}”", (Edit(drop, ""),), safe=True)],
             )
-
-

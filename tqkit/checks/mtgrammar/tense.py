@@ -30,12 +30,30 @@ _SINCE_RE = re.compile(
 _BE_BEFORE_RE = re.compile(
     r"\b(is|are|am)\s+((?:(?:not|also|still|already|now|only|being)\s+){0,2})([a-z]+)((?:\s+[a-z]+){0,3}?)\s+$"
 )
-_NOT_BETWEEN_RE = re.compile(r"\b(?:first|last|only|ever|most|least|\w+est|since|than|because|and|but|or|which|who|that)\b")
+_NOT_BETWEEN_RE = re.compile(
+    r"\b(?:first|last|only|ever|most|least|\w+est|since|than|because|and|but|or|which|who|that)\b"
+)
 # adjectives of a lasting state that need the perfect with since + a point in time
-_STATE_ADJECTIVES = frozenset({
-    "open", "available", "unavailable", "vacant", "valid", "active", "inactive", "empty",
-    "operational", "missing", "absent", "unemployed", "abroad", "ill", "married", "idle",
-})
+_STATE_ADJECTIVES = frozenset(
+    {
+        "open",
+        "available",
+        "unavailable",
+        "vacant",
+        "valid",
+        "active",
+        "inactive",
+        "empty",
+        "operational",
+        "missing",
+        "absent",
+        "unemployed",
+        "abroad",
+        "ill",
+        "married",
+        "idle",
+    }
+)
 _CAUSAL_AFTER_RE = re.compile(r"\s+(?:was|is|were|are|had|has|saw|brought|marked|proved)\b")
 
 
@@ -63,12 +81,22 @@ class PresentWithSince(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("The games are held since 1992.", "He is working in Kyiv since 2010.",
-             "The road is closed since last year.", "The border is closed since March.",
-             "The post is vacant since May.", "Two fishermen are missing since Monday.")
-    quiet = ("The games have been held since 1992.", "The index is trading at its highest level since 2008.",
-             "Shares are down 20% since January.", "It is the first time since 2010.",
-             "He is tired since 2010 was a hard year.", "She has been working there since May.")
+    fires = (
+        "The games are held since 1992.",
+        "He is working in Kyiv since 2010.",
+        "The road is closed since last year.",
+        "The border is closed since March.",
+        "The post is vacant since May.",
+        "Two fishermen are missing since Monday.",
+    )
+    quiet = (
+        "The games have been held since 1992.",
+        "The index is trading at its highest level since 2008.",
+        "Shares are down 20% since January.",
+        "It is the first time since 2010.",
+        "He is tired since 2010 was a hard year.",
+        "She has been working there since May.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
@@ -86,7 +114,7 @@ class PresentWithSince(Rule):
             before = _BE_BEFORE_RE.search(folded, lo, at)
             if before is None:
                 continue
-            if any(c in folded[before.start():at] for c in ".,;:!?\n"):
+            if any(c in folded[before.start() : at] for c in ".,;:!?\n"):
                 continue
             verb = before.group(3)
             if _NOT_BETWEEN_RE.search(before.group(4)) or _NOT_BETWEEN_RE.fullmatch(verb):
@@ -96,10 +124,11 @@ class PresentWithSince(Rule):
             aux = before.group(1)
             perfect = {"is": "has been", "are": "have been", "am": "have been"}[aux]
             aux_span = Span(before.start(1), before.end(1))
-            perfect = match_case(perfect, view[aux_span.start:aux_span.end])
+            perfect = match_case(perfect, view[aux_span.start : aux_span.end])
             yield self.finding(
-                doc, Span(before.start(), m.end()),
-                f"“{shown(view[before.start():m.end()])}”: with “since” and a point in time, English "
+                doc,
+                Span(before.start(), m.end()),
+                f"“{shown(view[before.start() : m.end()])}”: with “since” and a point in time, English "
                 f"uses the present perfect (“{perfect} {verb} …”).",
                 [Fix.replace(aux_span, perfect, f"Replace “{aux}” with “{perfect}”", safe=False)],
             )
@@ -130,18 +159,55 @@ _PAST_TIME_RE = re.compile(
     r"(?:days?|weeks?|months?|years?|hours?|decades?)[ \t]+ago\b"
 )
 _PAST_TIME_LEADS = ("yesterday", "last", "ago")
-_MODALS_AND_TO = frozenset({"will", "would", "could", "should", "might", "must", "may", "can", "to",
-                            "shall", "won't", "wouldn't", "couldn't", "shouldn't", "not"})
+_MODALS_AND_TO = frozenset(
+    {
+        "will",
+        "would",
+        "could",
+        "should",
+        "might",
+        "must",
+        "may",
+        "can",
+        "to",
+        "shall",
+        "won't",
+        "wouldn't",
+        "couldn't",
+        "shouldn't",
+        "not",
+    }
+)
 _HAVE_BEFORE_RE = re.compile(
     r"\b(has|have)[ \t]+((?:(?:already|also|just|recently|now|not|never|been)[ \t]+){0,3})"
     r"([a-z]+)((?:[ \t]+[a-z0-9'-]+){0,6}?)[ \t]+$"
 )
 # A word right before the time phrase that makes it a reference point, not the time of the
 # action ("since last year", "than a year ago", "over the last week").
-_REFERENCE_WORDS = frozenset({
-    "since", "from", "than", "until", "till", "before", "after", "by", "for", "over", "the",
-    "during", "between", "with", "to", "of", "as", "within", "throughout", "this",
-})
+_REFERENCE_WORDS = frozenset(
+    {
+        "since",
+        "from",
+        "than",
+        "until",
+        "till",
+        "before",
+        "after",
+        "by",
+        "for",
+        "over",
+        "the",
+        "during",
+        "between",
+        "with",
+        "to",
+        "of",
+        "as",
+        "within",
+        "throughout",
+        "this",
+    }
+)
 # A word between the verb and the time phrase that starts another clause.
 _CLAUSE_WORDS_RE = re.compile(r"\b(?:and|but|or|which|who|that|when|where|while|if|because|whose)\b")
 
@@ -171,12 +237,19 @@ class PerfectWithPastTime(Rule):
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("He has been appointed as the new ambassador last week.",
-             "The two leaders have signed the agreement yesterday.",
-             "The company has opened the plant two years ago.")
-    quiet = ("He was appointed ambassador last week.", "Prices have risen since last year.",
-             "Exports have grown 5% from last year.", "Turnover has been higher than a year ago.",
-             "It has rained over the last week.", "He has said he would resign, and last week he did.")
+    fires = (
+        "He has been appointed as the new ambassador last week.",
+        "The two leaders have signed the agreement yesterday.",
+        "The company has opened the plant two years ago.",
+    )
+    quiet = (
+        "He was appointed ambassador last week.",
+        "Prices have risen since last year.",
+        "Exports have grown 5% from last year.",
+        "Turnover has been higher than a year ago.",
+        "It has rained over the last week.",
+        "He has said he would resign, and last week he did.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         folded = doc.folded
@@ -191,7 +264,7 @@ class PerfectWithPastTime(Rule):
                 continue
             lo = max(0, t - 90)
             clause = folded[lo:t]
-            cut = max(clause.rfind(c) for c in ".,;:!?()\n\"")
+            cut = max(clause.rfind(c) for c in '.,;:!?()\n"')
             before = _HAVE_BEFORE_RE.search(folded, lo + cut + 1, t)
             if before is None:
                 continue
@@ -208,21 +281,26 @@ class PerfectWithPastTime(Rule):
                 continue
             seen_end = time_m.end()
             span = Span(before.start(), time_m.end())
-            aux = view[before.start(1):before.end(1)]
+            aux = view[before.start(1) : before.end(1)]
             fixes = []
             if not before.group(2).strip():
                 lemma = verb_lemma(verb)
                 past = inflections(lemma, "VERB").get("VBD", ()) if lemma else ()
                 if verb in past:
-                    fixes.append(Fix(f"Write the simple past: “{verb}”",
-                                     (Edit(Span(before.start(1), before.start(3)), ""),), safe=False))
+                    fixes.append(
+                        Fix(
+                            f"Write the simple past: “{verb}”",
+                            (Edit(Span(before.start(1), before.start(3)), ""),),
+                            safe=False,
+                        )
+                    )
             yield self.finding(
-                doc, span,
-                f"“{shown(view[span.start:span.end])}”: with a finished time (“{shown(view[time_m.start():time_m.end()])}”) "
+                doc,
+                span,
+                f"“{shown(view[span.start : span.end])}”: with a finished time (“{shown(view[time_m.start() : time_m.end()])}”) "
                 f"English uses the simple past, not “{aux} …”.",
                 fixes,
             )
-
 
 
 def _past_time_at(folded: str, at: int) -> re.Match[str] | None:

@@ -60,11 +60,21 @@ class VerbFormAfterDo(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("The ministry did not commented on the report.", "He doesn't wants to resign.",
-             "Officials did not even answered the question.", "The army did not went there.")
-    quiet = ("The ministry did not comment on the report.", "They did not need help.",
-             "She did not saw the logs herself, but sawed them.", "They did not found a new party.",
-             "I do not always agree.", "He did not, however, resign.", "We don't use it.")
+    fires = (
+        "The ministry did not commented on the report.",
+        "He doesn't wants to resign.",
+        "Officials did not even answered the question.",
+        "The army did not went there.",
+    )
+    quiet = (
+        "The ministry did not comment on the report.",
+        "They did not need help.",
+        "She did not saw the logs herself, but sawed them.",
+        "They did not found a new party.",
+        "I do not always agree.",
+        "He did not, however, resign.",
+        "We don't use it.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -86,8 +96,9 @@ class VerbFormAfterDo(Rule):
             lemma, _tag = form
             right = match_case(lemma, w)
             yield self.finding(
-                doc, Span(m.start(), e),
-                f"“{shown(view[m.start():e])}”: after “{shown(view[m.start():m.end()])}” the verb "
+                doc,
+                Span(m.start(), e),
+                f"“{shown(view[m.start() : e])}”: after “{shown(view[m.start() : m.end()])}” the verb "
                 f"takes its base form, “{right}”.",
                 [Fix.replace(Span(s, e), right, f"Replace “{w}” with “{right}”", safe=True)],
             )
@@ -95,8 +106,7 @@ class VerbFormAfterDo(Rule):
 
 # -- TQ311: verb form after a modal ------------------------------------------------------------
 
-_MODALS = ("will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot",
-           "won't")
+_MODALS = ("will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot", "won't")
 
 
 @register
@@ -122,12 +132,22 @@ class VerbFormAfterModal(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("The ministers will also met in Brussels.", "The new law can helps farmers.",
-             "Prices could rose further next year.", "The parties must agreed on a date.")
-    quiet = ("The ministers will also meet in Brussels.", "Can affected residents apply for aid?",
-             "The people's political will prevailed.", "Russia's military might grows.",
-             "In May saw the first talks.", "The fund will need more money.",
-             "He will have met them by then.", "They will be held in June.")
+    fires = (
+        "The ministers will also met in Brussels.",
+        "The new law can helps farmers.",
+        "Prices could rose further next year.",
+        "The parties must agreed on a date.",
+    )
+    quiet = (
+        "The ministers will also meet in Brussels.",
+        "Can affected residents apply for aid?",
+        "The people's political will prevailed.",
+        "Russia's military might grows.",
+        "In May saw the first talks.",
+        "The fund will need more money.",
+        "He will have met them by then.",
+        "They will be held in June.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -139,7 +159,7 @@ class VerbFormAfterModal(Rule):
             s, e, w = target
             if not w.islower() or not maybe_finite(w):
                 continue
-            modal = view[m.start():m.end()]
+            modal = view[m.start() : m.end()]
             if modal == "May" or (modal[:1].isupper() and sentence_start(view, m.start())):
                 continue  # the month, or a question ("Will displaced people return?")
             prev = previous_word(view, m.start())
@@ -155,8 +175,9 @@ class VerbFormAfterModal(Rule):
             lemma, _tag = form
             right = match_case(lemma, w)
             yield self.finding(
-                doc, Span(m.start(), e),
-                f"“{shown(view[m.start():e])}”: after “{modal}” the verb takes its base form, “{right}”.",
+                doc,
+                Span(m.start(), e),
+                f"“{shown(view[m.start() : e])}”: after “{modal}” the verb takes its base form, “{right}”.",
                 [Fix.replace(Span(s, e), right, f"Replace “{w}” with “{right}”", safe=False)],
             )
 
@@ -164,13 +185,61 @@ class VerbFormAfterModal(Rule):
 # -- TQ312: simple past after a perfect auxiliary ----------------------------------------------
 
 _PERFECTS = ("has", "have", "had")
-_PARTICLE_AFTER = frozenset({
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
-    "those", "up", "down", "out", "off", "into", "to", "in", "on", "from", "away", "back", "him",
-    "them", "us", "me", "it", "through", "over", "under", "by", "again", "further", "since",
-    "after", "during", "below", "above", "sharply", "slightly", "steadily", "significantly",
-    "dramatically", "considerably", "substantially", "markedly", "rapidly", "quickly",
-})
+_PARTICLE_AFTER = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "up",
+        "down",
+        "out",
+        "off",
+        "into",
+        "to",
+        "in",
+        "on",
+        "from",
+        "away",
+        "back",
+        "him",
+        "them",
+        "us",
+        "me",
+        "it",
+        "through",
+        "over",
+        "under",
+        "by",
+        "again",
+        "further",
+        "since",
+        "after",
+        "during",
+        "below",
+        "above",
+        "sharply",
+        "slightly",
+        "steadily",
+        "significantly",
+        "dramatically",
+        "considerably",
+        "substantially",
+        "markedly",
+        "rapidly",
+        "quickly",
+    }
+)
 
 
 @register
@@ -197,11 +266,22 @@ class PastAfterPerfect(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    fires = ("The city has became a symbol of resistance.", "Thousands have went to the polls.",
-             "The minister had took part in the talks.", "He has not yet wrote the letter.",
-             "The team has broke the record.", "Bread prices have rose by ten percent.")
-    quiet = ("The city has become a symbol.", "They have got a plan.", "She had rose petals.",
-             "We have gone home.", "They had lain there.", "The boys had run away.")
+    fires = (
+        "The city has became a symbol of resistance.",
+        "Thousands have went to the polls.",
+        "The minister had took part in the talks.",
+        "He has not yet wrote the letter.",
+        "The team has broke the record.",
+        "Bread prices have rose by ten percent.",
+    )
+    quiet = (
+        "The city has become a symbol.",
+        "They have got a plan.",
+        "She had rose petals.",
+        "We have gone home.",
+        "They had lain there.",
+        "The boys had run away.",
+    )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -228,11 +308,10 @@ class PastAfterPerfect(Rule):
                 if not after or after[0][2].lower() not in _PARTICLE_AFTER:
                     continue
             right = match_case(participles[0], w)
-            aux = view[m.start():m.end()]
+            aux = view[m.start() : m.end()]
             yield self.finding(
-                doc, Span(m.start(), e),
-                f"“{shown(view[m.start():e])}”: after “{aux}” the verb takes its past participle, “{right}”.",
+                doc,
+                Span(m.start(), e),
+                f"“{shown(view[m.start() : e])}”: after “{aux}” the verb takes its past participle, “{right}”.",
                 [Fix.replace(Span(s, e), right, f"Replace “{w}” with “{right}”", safe=False)],
             )
-
-
