@@ -11,10 +11,10 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar, cast
 
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.profiles import Profile, base_code
@@ -51,6 +51,27 @@ RULE_MODULES = (
 _CODE_RE = re.compile(r"^TQ\d{3}$")
 
 
+T = TypeVar("T")
+
+
+class Analyses:
+    """What rules compute once per document and share (the alignment with the source, the
+    glossary term scan...). An analysis is a function of the document and the context; it runs
+    on first use and its result is kept for this document and source. Typed by the function:
+    ``ctx.analysis(alignment, doc)`` returns what ``alignment`` returns."""
+
+    def __init__(self) -> None:
+        self._done: dict[Callable[..., object], tuple[Document, Document | None, object]] = {}
+
+    def get(self, compute: Callable[[Document, CheckContext], T], doc: Document, ctx: CheckContext) -> T:
+        hit = self._done.get(compute)
+        if hit is not None and hit[0] is doc and hit[1] is ctx.source:
+            return cast(T, hit[2])
+        value = compute(doc, ctx)
+        self._done[compute] = (doc, ctx.source, value)
+        return value
+
+
 @dataclass
 class CheckContext:
     """What a rule may use besides the document: shared resources and run options."""
@@ -58,9 +79,8 @@ class CheckContext:
     resources: Resources
     source: Document | None = None
     options: RuleOptions = field(default_factory=RuleOptions)
-    # What rules compute once per check and share (keyed by the computing module; an entry
-    # records the document it was computed for). Never in ``Document.meta``.
-    cache: dict[str, object] = field(default_factory=dict)
+    # What rules compute once per document and share (never in ``Document.meta``).
+    analyses: Analyses = field(default_factory=Analyses)
     notes: list[str] = field(default_factory=list)
     # Codes of the rules running in this check, so one family can defer to another.
     selected: frozenset[str] = frozenset()
@@ -69,6 +89,10 @@ class CheckContext:
     # Codes of the rules that run on this document (the selection less per-file ignores,
     # rules for other languages and source-aware rules without a source); set by the engine.
     active: frozenset[str] = frozenset()
+
+    def analysis(self, compute: Callable[[Document, CheckContext], T], doc: Document) -> T:
+        """``compute(doc, self)``, computed once per document and shared by the rules."""
+        return self.analyses.get(compute, doc, self)
 
 
 class FixAvailability(Enum):

@@ -23,8 +23,6 @@ from tqkit.findings import Span
 from tqkit.registry import CheckContext
 from tqkit.text.translit import romanisation_language
 
-_CACHE_KEY = "_tqkit_source_alignment"
-
 
 def quote(text: str, limit: int = 140) -> str:
     text = re.sub(r"\s+", " ", text).strip()
@@ -68,16 +66,15 @@ def _pairs_from_segments(doc: Document) -> list[Bead]:
 def alignment(doc: Document, ctx: CheckContext) -> list[Bead]:
     """Paragraph beads (with sentence beads as children) for this check run, computed once and
     shared by every TQ5xx rule. Empty when there is nothing to align."""
-    cached = ctx.cache.get(_CACHE_KEY)
-    if isinstance(cached, tuple) and cached[0] is doc and cached[1] is ctx.source:
-        beads: list[Bead] = cached[2]
-        return beads
-    beads = []
+    return ctx.analysis(_align, doc)
+
+
+def _align(doc: Document, ctx: CheckContext) -> list[Bead]:
+    beads: list[Bead] = []
     try:
         beads = paragraph_beads(ctx.source, doc) if ctx.source is not None else _pairs_from_segments(doc)
     except AlignmentError as exc:
         ctx.notes.append(f"source not aligned: {exc}")
-    ctx.cache[_CACHE_KEY] = (doc, ctx.source, beads)
     return beads
 
 

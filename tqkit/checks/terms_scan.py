@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from tqkit.glossary.model import Concept, Term
     from tqkit.glossary.termbase import Glossary
 
-_SCAN_KEY = "_tqkit_term_scan"
-
 
 @dataclass
 class TermScan:
@@ -56,13 +54,15 @@ def term_scan(doc: Document, ctx: CheckContext) -> TermScan | None:
     g = term_glossary(ctx)
     if g is None:
         return None
-    cached = ctx.cache.get(_SCAN_KEY)
-    if isinstance(cached, TermScan) and cached.glossary is g and cached.doc is doc:
-        return cached
+    return ctx.analysis(_scan, doc)
+
+
+def _scan(doc: Document, ctx: CheckContext) -> TermScan | None:
+    g = term_glossary(ctx)
+    if g is None:
+        return None
     lang = (doc.target_lang or "en").split("-")[0]
-    scan = TermScan(g, g.matcher(lang).find(doc.view, folded=doc.folded), doc)
-    ctx.cache[_SCAN_KEY] = scan
-    return scan
+    return TermScan(g, g.matcher(lang).find(doc.view, folded=doc.folded), doc)
 
 
 def bad_term_spans(doc: Document, ctx: CheckContext) -> list[Span]:
