@@ -148,7 +148,8 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return cls.doc().split("\n", 1)[0]
+        """The docstring's first paragraph, on one line."""
+        return " ".join(cls.doc().split("\n\n", 1)[0].split())
 
     def finding(
         self,
