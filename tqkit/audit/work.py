@@ -29,40 +29,6 @@ from tqkit.readers import reader_for
 MQM_WEIGHTS = {Severity.INFO: 1, Severity.WARNING: 5, Severity.ERROR: 10}
 MQM_NAMES = {Severity.INFO: "minor", Severity.WARNING: "major", Severity.ERROR: "critical"}
 TERM_PREFIX = "TQ4"
-# Columns every table has; metadata columns that collide with them get a ``meta_`` prefix.
-RESERVED = frozenset(
-    {
-        "article_id",
-        "rule",
-        "name",
-        "severity",
-        "mqm",
-        "category",
-        "start",
-        "end",
-        "line",
-        "col",
-        "end_line",
-        "end_col",
-        "text",
-        "message",
-        "fix",
-        "safe",
-        "change",
-        "source_file",
-        "row",
-        "date",
-        "source_lang",
-        "words",
-        "findings",
-        "penalty",
-        "score",
-        "error",
-        "n_minor",
-        "n_major",
-        "n_critical",
-    }
-)
 
 
 @dataclass
@@ -306,6 +272,8 @@ ARTICLE_COLUMNS = [
     "source_lang",
 ]
 ERROR_COLUMNS = ["source_file", "row", "article_id", "error"]
+# Columns every table has; metadata columns that collide with them get a ``meta_`` prefix.
+RESERVED = frozenset([*FINDINGS_COLUMNS, *ARTICLE_COLUMNS, *ERROR_COLUMNS, "change"])
 _TYPES = {
     "start": "int64",
     "end": "int64",

@@ -204,35 +204,6 @@ GRAMMATICAL_DOUBLES = frozenset(
     }
 )
 
-# Idiomatic "X prep X" and cognate-object expressions, and grammatical repeats.
-LINKING_WORDS = frozenset(
-    {
-        "to",
-        "by",
-        "after",
-        "and",
-        "in",
-        "for",
-        "upon",
-        "on",
-        "over",
-        "or",
-        "against",
-        "versus",
-        "vs",
-        "nor",
-        "from",
-        "into",
-        "than",
-        "beyond",
-        "within",
-        "the",
-        "a",
-        "an",
-        "of",
-        "with",
-    }
-)
 
 # Linking words that make "X link X" idiomatic; "the"/"a"/"of"/"with" make it suspicious.
 IDIOM_LINKS = frozenset(
@@ -259,6 +230,9 @@ IDIOM_LINKS = frozenset(
         "at",
     }
 )
+# Words that may link the two repeats: the idiom links but "at", and the words that make "X link X"
+# suspicious ("the", "a", "an", "of", "with").
+LINKING_WORDS = (IDIOM_LINKS - {"at"}) | {"the", "a", "an", "of", "with"}
 
 # Cognate objects that are idiomatic English ("fight a good fight", "dream a dream").
 COGNATE_IDIOMS = frozenset(
