@@ -29,7 +29,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -410,34 +410,3 @@ def _write_in_place(real: Path, data: bytes, directory: Path, mode: int, st: os.
     finally:
         with contextlib.suppress(OSError):
             os.unlink(copy)
-
-
-def store_cache_entry(entry: Path, packed: bytes, max_bytes: int, evict: Callable[[Path], None]) -> None:
-    """Write one cache file atomically, then let ``evict`` bound its directory. A cache is an
-    optimisation: an entry over ``max_bytes`` is not kept, and a read-only or full cache
-    directory is no reason to fail a check (errors are swallowed)."""
-    if len(packed) > max_bytes:
-        return
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(entry, packed)
-        evict(entry.parent)
-    except OSError:
-        pass
-
-
-def keep_newest(pattern: str, keep: int) -> Callable[[Path], None]:
-    """An ``evict`` for :func:`store_cache_entry`: in the cache directory, keep the ``keep``
-    most recently used files matching ``pattern`` (a glob) and delete the others."""
-
-    def evict(directory: Path) -> None:
-        files = []
-        for p in directory.glob(pattern):
-            with contextlib.suppress(OSError):
-                files.append((p.stat().st_mtime, p))
-        files.sort(reverse=True)
-        for _, p in files[keep:]:
-            with contextlib.suppress(OSError):
-                p.unlink()
-
-    return evict

@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from tqkit.atomic import keep_newest, store_cache_entry
+from tqkit.cachestore import cache_dir as shared_cache_dir
+from tqkit.cachestore import keep_newest, store_cache_entry
 
 CACHE_VERSION = "1"
 MAX_BYTES = 8 * 1024 * 1024
@@ -28,13 +28,7 @@ _PLAIN = (dict, list, str, int, float, bool, type(None))
 
 
 def cache_dir() -> Path | None:
-    env = os.environ.get("TQKIT_CACHE_DIR")
-    if env == "":
-        return None
-    if env:
-        return Path(env) / "data"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tqkit" / "data"
+    return shared_cache_dir("data")
 
 
 def _entry(text: str) -> Path | None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
 import struct
 import sys
 from array import array
@@ -27,7 +26,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from tqkit.atomic import keep_newest, store_cache_entry
+from tqkit.cachestore import cache_dir as shared_cache_dir
+from tqkit.cachestore import keep_newest, store_cache_entry
 from tqkit.wordcache import find_sorted
 
 CACHE_VERSION = "2"
@@ -43,13 +43,7 @@ _TABLES = {
 
 
 def cache_dir() -> Path | None:
-    env = os.environ.get("TQKIT_CACHE_DIR")
-    if env == "":
-        return None
-    if env:
-        return Path(env) / "lemmas"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tqkit" / "lemmas"
+    return shared_cache_dir("lemmas")
 
 
 def lemminflect(*tables: str) -> ModuleType:

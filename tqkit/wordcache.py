@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import struct
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Set
 from pathlib import Path
 from typing import Any
 
-from tqkit.atomic import keep_newest, store_cache_entry
+from tqkit.cachestore import cache_dir as shared_cache_dir
+from tqkit.cachestore import keep_newest, store_cache_entry
 
 CACHE_VERSION = "3"
 MAGIC = b"tqkit-words-3\n"
@@ -37,13 +37,7 @@ _HEAD = struct.Struct("<QQ")  # number of words, bytes of the word block
 
 
 def cache_dir() -> Path | None:
-    env = os.environ.get("TQKIT_CACHE_DIR")
-    if env == "":
-        return None
-    if env:
-        return Path(env) / "words"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tqkit" / "words"
+    return shared_cache_dir("words")
 
 
 def _key(source: Path) -> str | None:

@@ -24,7 +24,7 @@ def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]
     path = tmp_path / "g.yaml"
     shutil.copy(FIXTURES / "mini.yaml", path)
     load_cached(path)
-    [entry] = list(cache.glob("*.msgpack"))
+    [entry] = list((cache / "glossary").glob("*.msgpack"))
     return path, entry
 
 
@@ -76,14 +76,15 @@ def test_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(cache))
     monkeypatch.setattr(gload, "CACHE_MIN_SECONDS", 0.0)
     monkeypatch.setattr(gload, "CACHE_MAX_ENTRIES", 3)
-    cache.mkdir()
-    (cache / "old.pickle").write_bytes(b"legacy")
+    entries = cache / "glossary"
+    entries.mkdir(parents=True)
+    (entries / "old.pickle").write_bytes(b"legacy")
     for i in range(6):
         p = tmp_path / f"g{i}.yaml"
         shutil.copy(FIXTURES / "mini.yaml", p)
         load_cached(p)
-    assert len(list(cache.glob("*.msgpack"))) == 3
-    assert not (cache / "old.pickle").exists()
+    assert len(list(entries.glob("*.msgpack"))) == 3
+    assert not (entries / "old.pickle").exists()
 
 
 def test_no_pickle_anywhere_in_the_loader() -> None:

@@ -69,7 +69,7 @@ def test_cache_is_used_and_invalidated(tmp_path: Path, monkeypatch: pytest.Monke
     path = tmp_path / "g.yaml"
     shutil.copy(FIXTURES / "mini.yaml", path)
     _info, concepts = load_cached(path)
-    assert len(list((tmp_path / "cache").glob("*.msgpack"))) == 1
+    assert len(list((tmp_path / "cache" / "glossary").glob("*.msgpack"))) == 1
     again = load_cached(path)
     assert [c.id for c in again[1]] == [c.id for c in concepts]
     # An edit changes size and mtime: the stale entry is not used.
@@ -84,7 +84,7 @@ def test_corrupt_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     path = tmp_path / "g.yaml"
     shutil.copy(FIXTURES / "mini.yaml", path)
     load_cached(path)
-    for entry in (tmp_path / "cache").glob("*.msgpack"):
+    for entry in (tmp_path / "cache" / "glossary").glob("*.msgpack"):
         entry.write_bytes(b"not msgpack")
     assert len(load_cached(path)[1]) == 4
 

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from tqkit.atomic import store_cache_entry
+from tqkit.cachestore import cache_dir as shared_cache_dir
+from tqkit.cachestore import store_cache_entry
 from tqkit.datafiles import glossary_files, kind_of
 from tqkit.errors import GlossaryError
 from tqkit.glossary.load import (
@@ -36,13 +37,7 @@ CACHE_MIN_SECONDS = 0.25
 
 
 def cache_dir() -> Path | None:
-    env = os.environ.get("TQKIT_CACHE_DIR")
-    if env == "":
-        return None
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tqkit" / "glossary"
+    return shared_cache_dir("glossary")
 
 
 def _cache_key(path: Path) -> str | None:

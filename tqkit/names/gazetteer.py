@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from tqkit.cachestore import cache_dir
 from tqkit.datafiles import bundled_glossary_dir
 from tqkit.errors import NameDataError
 from tqkit.names.model import FIELD_NAMES, FIELDS, KINDS, STATUSES, Entity
@@ -331,13 +332,9 @@ def _cache_path(directory: Path, files: Sequence[Path]) -> Path | None:
     ``~/.cache/tqkit/names``."""
     import hashlib
 
-    env = os.environ.get("TQKIT_CACHE_DIR")
-    if env == "":
+    root = cache_dir("names")
+    if root is None:
         return None
-    if env:
-        root = Path(env) / "names"
-    else:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqkit" / "names"
     digest = hashlib.sha256(f"{_CACHE_FORMAT}|{_CACHE_VERSION}".encode())
     for f in files:
         try:

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tqkit.atomic import keep_newest, store_cache_entry
+from tqkit.cachestore import keep_newest, store_cache_entry
 from tqkit.errors import CacheError
 from tqkit.findings import Severity
 from tqkit.packs.model import Entry, Example, Pack

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from tqkit.cachestore import cache_dir as shared_cache_dir
 from tqkit.datafiles import bundled_glossary_dir, kind_of
 from tqkit.errors import PackError, PatternError, ResourceError
 from tqkit.packs.compiler import compile_entry
@@ -248,13 +249,7 @@ def _shadow(packset: PackSet, e: Entry, ex: Example) -> str:
 def cache_dir() -> Path | None:
     """``$TQKIT_CACHE_DIR/packs`` (none when the variable is empty), else the user cache
     directory's ``tqkit/packs``: a directory of its own, so no other cache evicts its entries."""
-    env = os.environ.get("TQKIT_CACHE_DIR")
-    if env == "":
-        return None
-    if env:
-        return Path(env) / "packs"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tqkit" / "packs"
+    return shared_cache_dir("packs")
 
 
 def _cache_key(paths: Sequence[Path]) -> str | None:
