@@ -19,6 +19,9 @@ Importing this package registers every rule.
 
 from __future__ import annotations
 
+from tqkit.checks.mtgrammar.agreement import PluralSubjectSingularVerb, PronounVerbAgreement
+from tqkit.checks.mtgrammar.articles import ArticleWithPlural, BareNounBeforeOf
+from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
 from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion
@@ -27,13 +30,18 @@ from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
 from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, VerbFormAfterModal
 
 __all__ = [
+    "ArticleWithPlural",
+    "BareNounBeforeOf",
     "DecimalQuantity",
+    "DoubleComparative",
     "DoubledUnit",
     "FrontedAdverbialInversion",
     "OneOfSingular",
     "PastAfterPerfect",
     "PerfectWithPastTime",
+    "PluralSubjectSingularVerb",
     "PresentWithSince",
+    "PronounVerbAgreement",
     "SingularAfterNumber",
     "VerbFormAfterDo",
     "VerbFormAfterModal",
