@@ -28,6 +28,9 @@ FIRES = [
     ("TQ327", "The prices will rise at beginning of the year.", "at beginning of"),
     ("TQ327", "Two houses were damaged as result of the shelling.", "as result of"),
     ("TQ327", "The delegation arrived at invitation of the parliament.", "at invitation of"),
+    ("TQ327", "Volume of trade between the two countries grew by 8 percent.", "Volume of"),
+    ("TQ327", "Main goal of the visit is to sign the treaty.", "Main goal of"),
+    ("TQ327", "Main goal of the visit is to sign the treaty.", "Main goal of"),
     ("TQ328", "A talks between the foreign ministers will take place in Geneva.", "A talks"),
     ("TQ328", "The government adopted an amendments to the budget.", "an amendments"),
     ("TQ328", "The company signed a new contracts with the suppliers.", "a new contracts"),
@@ -85,6 +88,9 @@ QUIET = {
         "They want to take care of the children.",
         "Interest rates are in excess of 20 percent.",
         "Explosion at plant of chemicals maker",
+        "Construction of the bridge began in May.",
+        "Lack of funding is the main problem.",
+        "Number of cases:",
     ],
     "TQ328": [
         "Talks between the foreign ministers will take place in Geneva.",
@@ -129,6 +135,7 @@ FIXES = [
     ("TQ325", "She don't agree, the lawyer said.", "She doesn't agree, the lawyer said.", False),
     ("TQ326", "The sides has agreed.", "The sides have agreed.", False),
     ("TQ327", "A rally was held in centre of the capital.", "A rally was held in the centre of the capital.", False),
+    ("TQ327", "Number of victims rose to 40.", "The number of victims rose to 40.", False),
     ("TQ328", "A talks between them lasted an hour.", "Talks between them lasted an hour.", False),
     ("TQ328", "They adopted an amendments to the code.", "They adopted amendments to the code.", False),
     ("TQ329", "It is the most biggest port.", "It is the biggest port.", True),
@@ -155,9 +162,9 @@ def test_messages_name_the_words_and_the_remedy() -> None:
 def test_article_idioms_file_has_a_source_per_row() -> None:
     from tqkit.checks.mtgrammar.articles import article_idioms
 
-    idioms, nouns = article_idioms()
+    idioms, nouns, openings = article_idioms()
     assert "in front" in idioms and "on behalf" in idioms and "as part" in idioms
-    assert "part" in nouns
+    assert "part" in nouns and "number" in openings
 
 
 def test_broken_article_idioms_file_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

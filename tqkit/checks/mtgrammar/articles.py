@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import inflections, word_lemmas
+from tqkit.checks.mtgrammar._words import inflections, sentence_start, word_lemmas
 from tqkit.datafiles import bundled_glossary_dir
 from tqkit.document import Document
 from tqkit.errors import ResourceError
@@ -27,11 +27,11 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 
 @lru_cache(maxsize=1)
-def article_idioms() -> tuple[frozenset[str], frozenset[str]]:
-    """(fixed "preposition noun" phrases, nouns) that go without an article before "of"."""
+def article_idioms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(fixed "preposition noun" phrases and nouns that go without an article before "of",
+    nouns reported when they open a sentence bare before "of")."""
     path = bundled_glossary_dir() / "article-idioms.tsv"
-    idioms: set[str] = set()
-    nouns: set[str] = set()
+    kinds: dict[str, set[str]] = {"idiom": set(), "noun": set(), "opening": set()}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -40,10 +40,10 @@ def article_idioms() -> tuple[frozenset[str], frozenset[str]]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) != 3 or cols[0] not in ("idiom", "noun") or not cols[2].strip():
-            raise ResourceError(f"{path}:{n}: expected idiom|noun<TAB>words<TAB>source")
-        (idioms if cols[0] == "idiom" else nouns).add(cols[1].strip().lower())
-    return frozenset(idioms), frozenset(nouns)
+        if len(cols) != 3 or cols[0] not in kinds or not cols[2].strip():
+            raise ResourceError(f"{path}:{n}: expected idiom|noun|opening<TAB>words<TAB>source")
+        kinds[cols[0]].add(cols[1].strip().lower())
+    return frozenset(kinds["idiom"]), frozenset(kinds["noun"]), frozenset(kinds["opening"])
 
 
 # Abstract nouns (-tion, -ment, -ity ...) are often uncountable and go without an article
@@ -71,7 +71,7 @@ _PREPOSITIONS = (
 # the preposition, an optional adjective, the noun; anchored at the end of a short window
 # before " of"
 _BEFORE_OF_RE = re.compile(r"(?<![\w'’-])(" + _PREPOSITIONS + r")[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)[ \t]+$")
-_HEADLINE_END = ".!?\"”’')…:;"
+_HEADLINE_END = ".!?\"”’')…;"
 
 
 @register
@@ -81,7 +81,9 @@ class BareNounBeforeOf(Rule):
 
     **What it does.** Reports a preposition (in, at, on, during, after, with, under ...), an
     optional adjective and a singular noun that has a plural, directly followed by "of", with
-    no article or other determiner ("at regular session of the parliament"). Fixed phrases
+    no article or other determiner ("at regular session of the parliament"), and a sentence
+    that opens with such a noun before "of" ("Number of victims rose", "Main goal of the visit
+    is"), for the nouns listed as `opening` in the data file. Fixed phrases
     that go without an article ("in front of", "on behalf of", "in case of", "by way of", "as
     part of" ...; `glossaries/article-idioms.tsv`, with a source each), uncountable and abstract
     nouns ("in recognition of", "for prevention of"), and headlines are left alone.
@@ -108,6 +110,7 @@ class BareNounBeforeOf(Rule):
         "The agreement was signed during official visit of the president.",
         "Traffic will be restricted at end of the week.",
         "The bridge collapsed as result of heavy rains.",
+        "Number of victims of the earthquake reached 40.",
     )
     quiet = (
         "The mayor spoke in front of the town hall on behalf of the residents.",
@@ -122,39 +125,75 @@ class BareNounBeforeOf(Rule):
         "Explosion at plant of chemicals maker",
         "He was appointed as head of the delegation.",
         "They want to take care of the children.",
+        "Construction of the bridge began in May.",
+        "Number of cases",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         folded = doc.folded
-        idioms, nouns = article_idioms()
         at = folded.find(" of")
         while at != -1:
             of_at = at + 1
             at = folded.find(" of", at + 3)
             if folded[of_at + 2 : of_at + 3].isalnum():
                 continue  # "off", "often"
-            m = _BEFORE_OF_RE.search(folded, max(0, of_at - 48), of_at)
-            if m is None:
+            hit = _after_preposition(view, folded, of_at) or _at_sentence_start(view, folded, of_at)
+            if hit is None or _in_headline(view, of_at):
                 continue
-            prep, adj, noun = m.group(1), m.group(2), m.group(3)
-            if not view[m.start(3) : m.end(3)].islower() or (adj and not view[m.start(2) : m.end(2)].islower()):
-                continue
-            if f"{prep} {noun}" in idioms or noun in nouns or not _count_noun(noun, prep):
-                continue
-            if adj is not None and not _adjective(adj):
-                continue
-            if _in_headline(view, m.start()):
-                continue
-            start = m.start(2) if adj else m.start(3)
-            shown_text = shown(view[m.start() : of_at + 2])
+            start, phrase_start, noun_start, noun_end = hit
+            noun = view[noun_start:noun_end]
+            if start == phrase_start:  # the sentence opens with the noun phrase
+                first = view[start]
+                fix = Fix("Insert “The”", (Edit(Span(start, start + 1), "The " + first.lower()),), safe=False)
+                suggestion = "“The " + view[start:noun_end].lower() + " of”"
+            else:
+                fix = Fix("Insert “the”", (Edit(Span(phrase_start, phrase_start), "the "),), safe=False)
+                suggestion = f"“{view[start:phrase_start]}the {view[phrase_start:noun_end]} of”"
             yield self.finding(
                 doc,
-                Span(m.start(), of_at + 2),
-                f"“{shown_text}”: the singular noun “{view[m.start(3) : m.end(3)]}” needs an article here "
-                f"(“{view[m.start(1) : m.end(1)]} the {view[start : m.end(3)]} of” or “a …”).",
-                [Fix("Insert “the”", (Edit(Span(start, start), "the "),), safe=False)],
+                Span(start, of_at + 2),
+                f"“{shown(view[start : of_at + 2])}”: the singular noun “{noun}” needs an article here "
+                f"({suggestion} or “a …”).",
+                [fix],
             )
+
+
+def _after_preposition(view: str, folded: str, of_at: int) -> tuple[int, int, int, int] | None:
+    """(start, noun phrase start, noun start, noun end) of "in centre of", "at next meeting of"."""
+    m = _BEFORE_OF_RE.search(folded, max(0, of_at - 48), of_at)
+    if m is None:
+        return None
+    prep, adj, noun = m.group(1), m.group(2), m.group(3)
+    if not view[m.start(3) : m.end(3)].islower() or (adj and not view[m.start(2) : m.end(2)].islower()):
+        return None
+    idioms, nouns, _openings = article_idioms()
+    if f"{prep} {noun}" in idioms or noun in nouns or not _count_noun(noun, prep):
+        return None
+    if adj is not None and not _adjective(adj):
+        return None
+    return m.start(), (m.start(2) if adj else m.start(3)), m.start(3), m.end(3)
+
+
+_OPENING_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:[ \t]+([a-z]+))?[ \t]+$")
+
+
+def _at_sentence_start(view: str, folded: str, of_at: int) -> tuple[int, int, int, int] | None:
+    """The same for a sentence that opens with the noun ("Opening of the bridge was delayed")."""
+    m = _OPENING_RE.search(view, max(0, of_at - 40), of_at)
+    if m is None or not sentence_start(view, m.start()):
+        return None
+    _idioms, _nouns, openings = article_idioms()
+    first = folded[m.start(1) : m.end(1)]
+    if m.group(2) is None:
+        noun, noun_at = first, (m.start(1), m.end(1))
+    else:
+        noun, noun_at = m.group(2), (m.start(2), m.end(2))
+        if not _adjective(first):
+            return None
+    if noun not in openings:
+        return None
+    return m.start(), m.start(), noun_at[0], noun_at[1]
 
 
 def _count_noun(noun: str, prep: str) -> bool:
