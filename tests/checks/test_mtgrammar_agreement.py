@@ -1,4 +1,4 @@
-"""MT grammar TQ325-TQ329 (agreement, articles, degree words): what each detector finds in MT
+"""MT grammar TQ325-TQ332 (agreement, articles, degree words, determiners): what each detector finds in MT
 news copy, what it must leave alone in professional copy, and what its fixes do."""
 
 from __future__ import annotations
@@ -30,13 +30,19 @@ FIRES = [
     ("TQ327", "The delegation arrived at invitation of the parliament.", "at invitation of"),
     ("TQ327", "Volume of trade between the two countries grew by 8 percent.", "Volume of"),
     ("TQ327", "Main goal of the visit is to sign the treaty.", "Main goal of"),
-    ("TQ327", "Main goal of the visit is to sign the treaty.", "Main goal of"),
     ("TQ328", "A talks between the foreign ministers will take place in Geneva.", "A talks"),
     ("TQ328", "The government adopted an amendments to the budget.", "an amendments"),
     ("TQ328", "The company signed a new contracts with the suppliers.", "a new contracts"),
     ("TQ329", "Azerbaijan is one of the most biggest exporters in the region.", "most biggest"),
     ("TQ329", "Ties between the countries became more stronger than ever.", "more stronger"),
     ("TQ329", "It was the least cheapest offer.", "least cheapest"),
+    ("TQ330", "Agriculture is one of most important sectors of the economy.", "one of most"),
+    ("TQ330", "Ganja is one of oldest cities of the country.", "one of oldest"),
+    ("TQ330", "Transport is one of key areas of cooperation.", "one of key"),
+    ("TQ331", "China is largest trading partner of the country.", "largest trading partner"),
+    ("TQ331", "The year became most difficult period for exporters.", "most difficult period"),
+    ("TQ332", "These decision was adopted at the session.", "These decision"),
+    ("TQ332", "This villages were left without gas.", "This villages"),
 ]
 
 # Professional news copy that must stay silent (our own sentences in the style of agency copy,
@@ -114,6 +120,33 @@ QUIET = {
         "Prices rose more sharply than expected.",
         "The most important thing is peace.",
     ],
+    "TQ330": [
+        "Agriculture is one of the most important sectors of the economy.",
+        "One of them was detained.",
+        "It is one of many reasons.",
+        "He was one of 40 passengers.",
+        "It is one of Europe's oldest cities.",
+        "One of those injured is a child.",
+        "Someone of his stature should know better.",
+    ],
+    "TQ331": [
+        "China is the largest trading partner of the country.",
+        "The village was hardest hit by the floods.",
+        "The town is best known for its monastery.",
+        "It is most important that the talks go on.",
+        "Turnout was highest in the capital.",
+        "It is best practice to publish the budget.",
+    ],
+    "TQ332": [
+        "This decision was adopted at the session.",
+        "These computer systems were hacked.",
+        "This shows that the reform works.",
+        "These species are endangered.",
+        "This data is published monthly.",
+        "These days the border is quiet.",
+        "Those present voted for the motion.",
+        "This means higher prices.",
+    ],
 }
 
 
@@ -140,6 +173,9 @@ FIXES = [
     ("TQ328", "They adopted an amendments to the code.", "They adopted amendments to the code.", False),
     ("TQ329", "It is the most biggest port.", "It is the biggest port.", True),
     ("TQ329", "Most biggest ports are in the south.", "Biggest ports are in the south.", True),
+    ("TQ330", "It is one of most important projects.", "It is one of the most important projects.", True),
+    ("TQ331", "It is largest port.", "It is the largest port.", False),
+    ("TQ332", "These decision was final.", "This decision was final.", False),
 ]
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from tqkit.checks.mtgrammar.agreement import PluralSubjectSingularVerb, PronounVerbAgreement
 from tqkit.checks.mtgrammar.articles import ArticleWithPlural, BareNounBeforeOf
 from tqkit.checks.mtgrammar.degree import DoubleComparative
+from tqkit.checks.mtgrammar.determiners import DemonstrativeNumber, OneOfWithoutDeterminer, SuperlativeWithoutThe
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
 from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion
@@ -33,16 +34,19 @@ __all__ = [
     "ArticleWithPlural",
     "BareNounBeforeOf",
     "DecimalQuantity",
+    "DemonstrativeNumber",
     "DoubleComparative",
     "DoubledUnit",
     "FrontedAdverbialInversion",
     "OneOfSingular",
+    "OneOfWithoutDeterminer",
     "PastAfterPerfect",
     "PerfectWithPastTime",
     "PluralSubjectSingularVerb",
     "PresentWithSince",
     "PronounVerbAgreement",
     "SingularAfterNumber",
+    "SuperlativeWithoutThe",
     "VerbFormAfterDo",
     "VerbFormAfterModal",
 ]
