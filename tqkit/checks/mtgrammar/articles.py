@@ -64,6 +64,14 @@ _DETERMINER_LIKE = frozenset(
         "entire top one little hundred thousand million billion dozen couple number"
     ).split()
 )
+# articles, pronouns and other closed-class words: never the adjective or the noun of the frame
+_CLOSED_WORDS = frozenset(
+    (
+        "the a an his her its their our my your him them us me it he she they we you i who whom whose which "
+        "what that this these those and or but nor so of to in on at by for from with as than then there here "
+        "is are was were be been being has have had do does did will would can could should may might must not"
+    ).split()
+)
 _PREPOSITIONS = (
     "in|at|on|during|after|before|from|with|under|within|near|into|through|upon|until|till|since|"
     "amid|towards|toward|throughout|across|along|following|as"
@@ -167,8 +175,10 @@ def _after_preposition(view: str, folded: str, of_at: int) -> tuple[int, int, in
     prep, adj, noun = m.group(1), m.group(2), m.group(3)
     if not view[m.start(3) : m.end(3)].islower() or (adj and not view[m.start(2) : m.end(2)].islower()):
         return None
+    if adj is not None and (adj in _CLOSED_WORDS or adj in _DETERMINER_LIKE):
+        return None  # "in the centre of": the cheap test first, so clean copy never loads the lexicon
     idioms, nouns, _openings = article_idioms()
-    if f"{prep} {noun}" in idioms or noun in nouns or not _count_noun(noun, prep):
+    if noun in _CLOSED_WORDS or f"{prep} {noun}" in idioms or noun in nouns or not _count_noun(noun, prep):
         return None
     if adj is not None and not _adjective(adj):
         return None
@@ -185,13 +195,10 @@ def _at_sentence_start(view: str, folded: str, of_at: int) -> tuple[int, int, in
         return None
     _idioms, _nouns, openings = article_idioms()
     first = folded[m.start(1) : m.end(1)]
-    if m.group(2) is None:
-        noun, noun_at = first, (m.start(1), m.end(1))
-    else:
-        noun, noun_at = m.group(2), (m.start(2), m.end(2))
-        if not _adjective(first):
-            return None
-    if noun not in openings:
+    noun, noun_at = (first, (m.start(1), m.end(1))) if m.group(2) is None else (m.group(2), (m.start(2), m.end(2)))
+    if noun not in openings or first in _CLOSED_WORDS:
+        return None
+    if m.group(2) is not None and not _adjective(first):
         return None
     return m.start(), m.start(), noun_at[0], noun_at[1]
 
@@ -296,10 +303,12 @@ class ArticleWithPlural(Rule):
             adj, noun = m.group(1), m.group(2)
             if noun in _SINGULAR_IN_S or not view[m.start(2) : m.end(2)].islower():
                 continue
-            if adj is not None and (not _adjective(adj, pure=True) or not view[m.start(1) : m.end(1)].islower()):
-                continue
             nxt = _NEXT_RE.match(folded, m.end())
             if nxt is None or (nxt.group(1)[0].isalpha() and nxt.group(1) not in _AFTER_HEAD):
+                continue
+            if adj is not None and (
+                adj in _CLOSED_WORDS or not view[m.start(1) : m.end(1)].islower() or not _adjective(adj, pure=True)
+            ):
                 continue
             if not _only_plural(noun):
                 continue

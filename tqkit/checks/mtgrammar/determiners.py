@@ -246,6 +246,10 @@ class SuperlativeWithoutThe(Rule):
 # -- TQ332: a demonstrative that does not agree with its noun ------------------------------------
 
 _DEMONSTRATIVES = ("these", "those", "this")
+_CLOSED = frozenset(
+    "the a an his her its their our my your it he she they we you him them us me not also only all very so".split()
+)
+_PLURAL_VERBS = frozenset("are were have do will would can could should may might must".split())
 _BOUNDARY = frozenset(
     (
         "is was are were has have had will would can could should may might must and or but of in on at to for "
@@ -301,14 +305,10 @@ class DemonstrativeNumber(Rule):
         for m in word_hits_matches(folded, _DEMONSTRATIVES):
             demonstrative = folded[m.start() : m.end()]
             words = _next_words(view, m.end(), 3)
-            if len(words) < 2:
+            i = self._noun_index(view, words, demonstrative == "this")
+            if i is None:
                 continue
-            i = 1 if words[0][2].islower() and pure_adjective(words[0][2]) else 0
-            if i >= len(words):
-                continue
-            _s, e, noun = words[i]
-            if not noun.islower() or not self._ends_phrase(view, words, i):
-                continue
+            noun, e = words[i][2], words[i][1]
             strict = i == 0  # right after the demonstrative a verb may follow ("this shows")
             wrong = plural_noun(noun, strict=strict) if demonstrative == "this" else singular_noun(noun, strict=strict)
             if not wrong:
@@ -323,6 +323,33 @@ class DemonstrativeNumber(Rule):
                 f"(“{fixed} {view[words[0][0] : e]}”, or change the noun).",
                 [Fix.replace(Span(m.start(), m.end()), fixed, f"Replace “{written}” with “{fixed}”", safe=False)],
             )
+
+    @classmethod
+    def _noun_index(cls, view: str, words: list[tuple[int, int, str]], plural: bool) -> int | None:
+        """Where the noun is (0, or 1 after an adjective), by cheap tests of shape and of what
+        follows, before any look-up (clean copy then never loads the lexicon)."""
+        for i in (0, 1):
+            if i >= len(words):
+                return None
+            noun = words[i][2]
+            if not noun.islower() or noun in _BOUNDARY or noun in _CLOSED:
+                return None
+            if plural and (noun.endswith(("ss", "us", "is")) or not cls._plural_verb_after(view, words, i)):
+                return None  # "this process of", "this happens when": only "this countries have"
+            if noun.endswith("s") == plural and cls._ends_phrase(view, words, i):
+                if i == 1 and not pure_adjective(words[0][2]):
+                    return None
+                return i
+        return None
+
+    @staticmethod
+    def _plural_verb_after(view: str, words: list[tuple[int, int, str]], i: int) -> bool:
+        """A plural verb after the noun ("this countries have"), or punctuation after an
+        adjective and the noun ("this new rules."; "if this happens," is a verb)."""
+        end = words[i][1]
+        if i == 1 and view[end : end + 1] in (".", ",", ";", ":", "!", "?", ")"):
+            return True
+        return i + 1 < len(words) and words[i + 1][2].lower() in _PLURAL_VERBS
 
     @staticmethod
     def _ends_phrase(view: str, words: list[tuple[int, int, str]], i: int) -> bool:
