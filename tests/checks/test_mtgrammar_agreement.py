@@ -1,4 +1,4 @@
-"""MT grammar TQ325-TQ332 (agreement, articles, degree words, determiners): what each detector finds in MT
+"""MT grammar TQ325-TQ333 (agreement, articles, degree words, determiners): what each detector finds in MT
 news copy, what it must leave alone in professional copy, and what its fixes do."""
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ FIRES = [
     ("TQ331", "The year became most difficult period for exporters.", "most difficult period"),
     ("TQ332", "These decision was adopted at the session.", "These decision"),
     ("TQ332", "This villages were left without gas.", "This villages"),
+    ("TQ333", "Turkish delegation arrived in Baku on Tuesday.", "Turkish delegation"),
+    ("TQ333", "Ukrainian army repelled the attack, the general staff said.", "Ukrainian army"),
+    ("TQ333", "New government will be formed by the end of May.", "New government"),
 ]
 
 # Professional news copy that must stay silent (our own sentences in the style of agency copy,
@@ -147,6 +150,17 @@ QUIET = {
         "Those present voted for the motion.",
         "This means higher prices.",
     ],
+    "TQ333": [
+        "The Turkish delegation arrived in Baku on Tuesday.",
+        "Ukrainian troops repelled the attack.",
+        "Turkish police detained three suspects.",
+        "Russian foreign minister Sergei Lavrov said the talks would go on.",
+        "Each delegation has one vote.",
+        "Denmark's parliament has approved the law.",
+        "He met St. Petersburg governor Alexander Beglov.",
+        "Nine government soldiers died in the attack.",
+        "Russian army shells village",
+    ],
 }
 
 
@@ -176,6 +190,8 @@ FIXES = [
     ("TQ330", "It is one of most important projects.", "It is one of the most important projects.", True),
     ("TQ331", "It is largest port.", "It is the largest port.", False),
     ("TQ332", "These decision was final.", "This decision was final.", False),
+    ("TQ333", "Azerbaijani delegation arrived.", "The Azerbaijani delegation arrived.", False),
+    ("TQ333", "New government was formed.", "The new government was formed.", False),
 ]
 
 

@@ -27,12 +27,14 @@ from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
 from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion
 from tqkit.checks.mtgrammar.quantities import DecimalQuantity, DoubledUnit
+from tqkit.checks.mtgrammar.subjects import BareSubjectNoun
 from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
 from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, VerbFormAfterModal
 
 __all__ = [
     "ArticleWithPlural",
     "BareNounBeforeOf",
+    "BareSubjectNoun",
     "DecimalQuantity",
     "DemonstrativeNumber",
     "DoubleComparative",

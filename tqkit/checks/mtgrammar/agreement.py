@@ -53,9 +53,10 @@ for _p in _PLURAL_PRONOUNS:
     )
 # Only the tense-keeping swap of "was" and "were" can never change what the sentence says.
 _SAFE_SWAP = frozenset({("was", "were"), ("wasn't", "weren't")})
-_PRONOUN_VERB_RE = re.compile(
-    r"(?<![\w'’.-])(he|she|it|they|we)[ \t]+"
-    r"(have|haven't|do|don't|are|aren't|has|hasn't|does|doesn't|is|isn't|was|wasn't)(?![\w'’-])"
+# one pattern per pronoun, each led by its literal (the regex engine then skips ahead fast)
+_PRONOUN_VERB_RES = tuple(
+    re.compile("(" + p + r")[ \t]+(" + "|".join(v for q, v in _AGREE if q == p) + r")(?![\w'’-])")
+    for p in _SINGULAR_PRONOUNS + _PLURAL_PRONOUNS
 )
 # Words before the pronoun that make the verb after it correct English: inversion after an
 # auxiliary ("did he have", "should she do"), causatives and perception verbs with "it" as object
@@ -117,7 +118,10 @@ class PronounVerbAgreement(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         folded = doc.folded
-        for m in _PRONOUN_VERB_RE.finditer(folded):
+        hits = sorted((m for pat in _PRONOUN_VERB_RES for m in pat.finditer(folded)), key=lambda m: m.start())
+        for m in hits:
+            if m.start() and (folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "_'’.-"):
+                continue  # inside a word ("the have", "she's")
             pronoun, verb = m.group(1), m.group(2).replace("’", "'")
             right = _AGREE.get((pronoun, verb))
             if right is None or (not view[m.start() : m.end()].islower() and not _capital_start(view, m)):

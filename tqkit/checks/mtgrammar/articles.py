@@ -235,7 +235,9 @@ def _in_headline(view: str, at: int) -> bool:
 
 # -- TQ328: "a" or "an" with a plural noun ------------------------------------------------------
 
-_A_RE = re.compile(r"(?<![\w'’.-])an?[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+s)(?![\w'’-])")
+# led by the literal "a" (the preceding character is tested in code: a lookbehind first would
+# make the regex engine try every position)
+_A_RE = re.compile(r"an?[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+s)(?![\w'’-])")
 # what may follow the plural for it to be the head of the noun phrase (a following noun makes it
 # a noun modifier: "a sales tax", "a goods train", "a savings account")
 _AFTER_HEAD = frozenset(
@@ -294,13 +296,16 @@ class ArticleWithPlural(Rule):
         "A few hours later the talks resumed.",
         "He works as a sports journalist.",
         "She owns a Lotus.",
+        "The Linear A texts were found in Crete.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         folded = doc.folded
-        for m in _A_RE.finditer(folded):
+        for m in _article_hits(folded):
             adj, noun = m.group(1), m.group(2)
+            if view[m.start()] == "A" and not sentence_start(view, m.start()):
+                continue  # a letter, not the article ("Linear A texts", "Plan A talks")
             if noun in _SINGULAR_IN_S or not view[m.start(2) : m.end(2)].islower():
                 continue
             nxt = _NEXT_RE.match(folded, m.end())
@@ -323,6 +328,17 @@ class ArticleWithPlural(Rule):
                 f"“{view[m.start(2) : m.end(2)]}”; drop the article or make the noun singular.",
                 [Fix(f"Remove “{view[cut.start : article_end]}”", (edit,), safe=False)],
             )
+
+
+def _article_hits(folded: str) -> Iterator[re.Match[str]]:
+    pos = 0
+    while (m := _A_RE.search(folded, pos)) is not None:
+        at = m.start()
+        if at and (folded[at - 1].isalnum() or folded[at - 1] in "_'’.-"):
+            pos = at + 1  # "a" ending a word ("data talks"): look again from the next character
+            continue
+        pos = m.end()
+        yield m
 
 
 def _only_plural(noun: str) -> bool:

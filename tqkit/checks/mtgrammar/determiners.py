@@ -215,7 +215,11 @@ class SuperlativeWithoutThe(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in word_hits_matches(doc.folded, _COPULAS):
+        folded = doc.folded
+        for m in word_hits_matches(folded, _COPULAS):
+            nxt = folded[m.end() + 1 : m.end() + 24].split(" ", 1)[0]
+            if nxt != "most" and not nxt.endswith("est"):
+                continue  # the cheap test first: no superlative follows
             words = _next_words(view, m.end(), 4)
             if len(words) < 2 or not all(w.islower() for _s, _e, w in words[:3]):
                 continue
