@@ -79,7 +79,7 @@ class CheckContext:
     resources: Resources
     source: Document | None = None
     options: RuleOptions = field(default_factory=RuleOptions)
-    # What rules compute once per document and share (never in ``Document.meta``).
+    # What rules compute once per document and share (the document itself is immutable).
     analyses: Analyses = field(default_factory=Analyses)
     notes: list[str] = field(default_factory=list)
     # Codes of the rules running in this check, so one family can defer to another.

@@ -14,7 +14,7 @@ import io
 import os
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tqkit.audit.inputs import Item
@@ -66,7 +66,7 @@ def _doc(item: Item, settings: Settings, options: RunOptions) -> tuple[Document,
     if item.source:
         src_lang = item.source_lang or options.source_lang
         source = reader_for("x.txt").read("<source>", item.source.encode("utf-8"), None, src_lang or "und")
-        source.source_lang = src_lang
+        source = replace(source, source_lang=src_lang)
     return doc, source
 
 
@@ -177,12 +177,12 @@ def audit_partition(task: Task) -> PartResult:
             errors.append(_error_row(item, _error_message(item, exc)))
             continue
         common = {"source_file": item.origin, "row": item.row, "date": item.date, "source_lang": item.source_lang}
-        meta = {(f"meta_{k}" if k in RESERVED else k): v for k, v in item.meta.items()}
+        columns = {(f"meta_{k}" if k in RESERVED else k): v for k, v in item.columns.items()}
         counts: Counter[str] = Counter()
         sev_counts: Counter[str] = Counter()
         penalty = 0
         for i, f in enumerate(found):
-            row = _finding_row(f, doc, item.id, {**common, **meta})
+            row = _finding_row(f, doc, item.id, {**common, **columns})
             if changes is not None:
                 row["change"] = changes[i]
             findings.append(row)
@@ -203,7 +203,7 @@ def audit_partition(task: Task) -> PartResult:
             "n_major": sev_counts["major"],
             "n_critical": sev_counts["critical"],
             **common,
-            **meta,
+            **columns,
         }
         for code in task.codes:
             art[code] = counts.get(code, 0)

@@ -25,7 +25,7 @@ from tqkit.checks.meta import UnusedSuppression
 from tqkit.config import RunOptions, Settings, find_settings
 from tqkit.discover import read_source
 from tqkit.document import Document, Segment
-from tqkit.engine import Engine, document_language, engine_for
+from tqkit.engine import Engine, engine_for, with_language
 from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Finding, Span
 from tqkit.profiles import AUTO, profile_for
@@ -278,10 +278,11 @@ class LiveChecker:
         # the document's language (given or detected on the whole text) picks the profile
         known = self._languages.get(doc.path)
         if doc.target_lang in ("", AUTO) and known and abs(len(text) - known[1]) * 10 <= max(known[1], 1):
-            doc.target_lang = known[0]
+            doc = doc.with_target_lang(known[0])
         elif doc.target_lang in ("", AUTO):
-            self._languages[doc.path] = (document_language(doc), len(text))
-        profile = profile_for(document_language(doc))
+            doc = with_language(doc)
+            self._languages[doc.path] = (doc.target_lang, len(text))
+        profile = profile_for(doc.target_lang)
         ctx = engine.context(source, profile)
         rules = engine.active_rules(doc, ctx)
         local = [r for r in rules if not is_document_scope(r)]
@@ -302,7 +303,7 @@ class LiveChecker:
             hit = self._cache.get(key)
             if hit is None:
                 fresh += 1
-                sub = Document(doc.path, para, doc.target_lang, masked=masked, blank=blank, meta=dict(doc.meta))
+                sub = Document(doc.path, para, doc.target_lang, doc.source_lang, masked, blank, format=doc.format)
                 hit = (
                     [f for r in local for f in r.check(sub, ctx)],
                     tuple(seg.span for seg in sub.segments),
