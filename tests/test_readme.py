@@ -175,6 +175,21 @@ def test_rules_table_has_every_rule_once_with_its_severity() -> None:
         assert "Opt-in" in row, f"{code} is opt-in but not marked so in README.md"
 
 
+def test_rules_table_is_generated_from_the_registry() -> None:
+    """The table between the ``rules`` markers is `tqkit rules --format markdown` (the rules'
+    docstrings); change a description in the docstring, then `make readme-rules`."""
+    from readme_rules import generated_table, readme_table
+
+    current, fresh = readme_table(readme_text()), generated_table()
+    if current != fresh:
+        old, new = set(current.splitlines()), set(fresh.splitlines())
+        changed = sorted(line.split("|")[1].strip() for line in old ^ new if line.startswith("| TQ"))
+        pytest.fail(
+            "README rules table is stale: run `make readme-rules` "
+            f"(rows that differ: {', '.join(dict.fromkeys(changed)) or 'the header'})"
+        )
+
+
 # -- (c) quick start ---------------------------------------------------------------------------
 
 

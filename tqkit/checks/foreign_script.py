@@ -74,7 +74,8 @@ HOMOGLYPHS = {
 
 @register
 class ForeignScript(Rule):
-    """A word in a script foreign to the target language (Cyrillic, Armenian, Greek... in English).
+    """A word in a script foreign to the target language (Cyrillic, Armenian, Greek... in English),
+    including Latin words with a look-alike letter.
 
     **What it does.** Reports runs of letters outside the Latin script in English copy, naming
     the script. A Latin word with a look-alike Cyrillic or Greek letter inside ("Аrmenia" with

@@ -87,7 +87,9 @@ _DETERMINERS = frozenset(
 
 @register
 class TransliteratedWord(Rule):
-    """A source word carried over in transliteration instead of being translated.
+    """A source word carried over in transliteration instead of being translated ("big Batkovs");
+    in Bulgarian, Russian and Ukrainian copy an English word spelled in Cyrillic and not adopted
+    ("бекграунд"), in German a romanised Russian word ("die Opoltschenzy").
 
     **What it does.** Reports a word that is not an English word (offline word-frequency data)
     and looks like a romanised Slavic word: Slavic endings (-ov, -tsi, -ski, -nik...) or letter
