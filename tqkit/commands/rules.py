@@ -11,7 +11,8 @@ from typing import Any
 
 import click
 
-from tqkit.commands.check import fail, pack_set, target_lang_option
+from tqkit.commands.check import pack_set
+from tqkit.commands.options import fail, target_lang_option
 from tqkit.registry import Rule, all_rules, get_rule
 
 
@@ -26,12 +27,7 @@ from tqkit.registry import Rule, all_rules, get_rule
     help="markdown: the rules table of README.md (`make readme-rules` puts it there).",
 )
 @click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
-@click.option(
-    "--target-lang",
-    default=None,
-    callback=lambda _c, _p, v: target_lang_option(v),
-    help="Say which rules run on copy in this language and which are off.",
-)
+@target_lang_option("Say which rules run on copy in this language and which are off.")
 @click.option(
     "--lint",
     is_flag=True,
