@@ -169,7 +169,7 @@ def test_rules_table_has_every_rule_once_with_its_severity() -> None:
     assert set(rows) == set(registered)
     for code, (name, severity) in registered.items():
         assert rows[code] == (name, severity.lower()), code
-    opt_in = [r.code for r in all_rules() if not getattr(r, "enabled_by_default", True)]
+    opt_in = [r.code for r in all_rules() if not r.enabled_by_default]
     for code in opt_in:
         row = next(line for line in readme_text().splitlines() if line.startswith(f"| {code} "))
         assert "Opt-in" in row, f"{code} is opt-in but not marked so in README.md"

@@ -23,6 +23,7 @@ from tqkit.document import Document
 from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Finding, Severity
 from tqkit.readers import reader_for
+from tqkit.selectors import code_matches
 
 # MQM-style weights of tqkit severities: info is a minor error (1), warning a major one (5),
 # error a critical one (10). The score is the weighted penalty per 1,000 words (0 is clean).
@@ -77,8 +78,8 @@ def _finding_key(f: Finding) -> tuple[str, int, int, str]:
 def _term_changes(found: list[Finding], old: list[Finding]) -> tuple[list[Finding], list[str]]:
     """``--since-glossary``: the term findings that are new or resolved against the old
     glossaries, in order, and which is which."""
-    found = [f for f in found if f.rule.startswith(TERM_PREFIX)]
-    old = [f for f in old if f.rule.startswith(TERM_PREFIX)]
+    found = [f for f in found if code_matches(TERM_PREFIX, f.rule)]
+    old = [f for f in old if code_matches(TERM_PREFIX, f.rule)]
     old_keys = {_finding_key(f) for f in old}
     new_keys = {_finding_key(f) for f in found}
     added = [f for f in found if _finding_key(f) not in old_keys]

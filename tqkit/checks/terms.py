@@ -184,6 +184,7 @@ class InconsistentTerm(Rule):
 
     code = "TQ402"
     languages = None  # any target language
+    scope = "document"
     name = "inconsistent-term"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING

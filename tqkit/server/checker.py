@@ -36,11 +36,6 @@ from tqkit.ruleoptions import RuleOptions, SourceOptions
 
 UNUSED_SUPPRESSION = UnusedSuppression.code
 
-# Rules whose findings in one paragraph depend on other paragraphs. Every other rule is checked
-# paragraph by paragraph (tests/server/test_checker.py checks that this gives the same findings
-# as a whole-document run). A rule may also say so itself with ``scope = "document"``.
-DOCUMENT_SCOPE = frozenset({"TQ402", UNUSED_SUPPRESSION})
-
 # Live checking is for articles; a bigger buffer gets one diagnostic saying so.
 MAX_LIVE_CHARS = 5_000_000
 CACHE_SIZE = 20_000  # paragraphs
@@ -52,7 +47,10 @@ _LINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 def is_document_scope(rule: Rule | type[Rule]) -> bool:
-    return rule.needs_source or rule.code in DOCUMENT_SCOPE or getattr(rule, "scope", "") == "document"
+    """Rules whose findings in one paragraph depend on other paragraphs (``Rule.scope``, or a
+    source). Every other rule is checked paragraph by paragraph (tests/server/test_checker.py
+    checks that this gives the same findings as a whole-document run)."""
+    return rule.needs_source or rule.scope == "document"
 
 
 class Positions:
