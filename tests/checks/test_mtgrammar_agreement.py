@@ -1,4 +1,4 @@
-"""MT grammar TQ325-TQ333 (agreement, articles, degree words, determiners): what each detector finds in MT
+"""MT grammar TQ325-TQ334 (agreement, articles, degree words, determiners, word order): what each detector finds in MT
 news copy, what it must leave alone in professional copy, and what its fixes do."""
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ FIRES = [
     ("TQ333", "Turkish delegation arrived in Baku on Tuesday.", "Turkish delegation"),
     ("TQ333", "Ukrainian army repelled the attack, the general staff said.", "Ukrainian army"),
     ("TQ333", "New government will be formed by the end of May.", "New government"),
+    ("TQ334", "It was discussed the prospects of cooperation in energy.", "It was discussed"),
+    ("TQ334", "It was stressed the need to reopen the border.", "It was stressed"),
 ]
 
 # Professional news copy that must stay silent (our own sentences in the style of agency copy,
@@ -160,6 +162,15 @@ QUIET = {
         "He met St. Petersburg governor Alexander Beglov.",
         "Nine government soldiers died in the attack.",
         "Russian army shells village",
+    ],
+    "TQ334": [
+        "It was noted that the talks were constructive.",
+        "It was held the next day in the capital.",
+        "It was decided to postpone the vote.",
+        "It was signed by both presidents.",
+        "It was opened to visitors in 1990.",
+        "It is considered a weak economy.",
+        "Officials said it was discussed at length.",
     ],
 }
 

@@ -12,8 +12,10 @@ time a candidate needs them, so a clean article never pays for them. A small lis
 verbs (``glossaries/english-irregular-verbs.tsv``, generated from lemminflect) is the first
 filter.
 
-One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318), ``nouns``
-(TQ314), ``quantities`` (TQ315, TQ316); ``_words`` holds the shared word knowledge.
+One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318,
+TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), ``agreement``
+(TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330-TQ332),
+``subjects`` (TQ333); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
 """
 
@@ -25,7 +27,7 @@ from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.determiners import DemonstrativeNumber, OneOfWithoutDeterminer, SuperlativeWithoutThe
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
-from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion
+from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion, ImpersonalPassive
 from tqkit.checks.mtgrammar.quantities import DecimalQuantity, DoubledUnit
 from tqkit.checks.mtgrammar.subjects import BareSubjectNoun
 from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
@@ -40,6 +42,7 @@ __all__ = [
     "DoubleComparative",
     "DoubledUnit",
     "FrontedAdverbialInversion",
+    "ImpersonalPassive",
     "OneOfSingular",
     "OneOfWithoutDeterminer",
     "PastAfterPerfect",
