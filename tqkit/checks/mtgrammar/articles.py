@@ -144,8 +144,8 @@ class BareNounBeforeOf(Rule):
         while at != -1:
             of_at = at + 1
             at = folded.find(" of", at + 3)
-            if folded[of_at + 2 : of_at + 3].isalnum():
-                continue  # "off", "often"
+            if folded[of_at + 2 : of_at + 3].isalnum() or _after_determiner(folded, of_at):
+                continue  # "off", "often"; "the centre of" (the common case, tested cheaply)
             hit = _after_preposition(view, folded, of_at) or _at_sentence_start(view, folded, of_at)
             if hit is None or _in_headline(view, of_at):
                 continue
@@ -165,6 +165,15 @@ class BareNounBeforeOf(Rule):
                 f"({suggestion} or “a …”).",
                 [fix],
             )
+
+
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+
+
+def _after_determiner(folded: str, of_at: int) -> bool:
+    """The word two before "of" is an article or a possessive ("the centre of")."""
+    words = folded[max(0, of_at - 30) : of_at].split()
+    return len(words) >= 2 and words[-2] in _DETERMINERS
 
 
 def _after_preposition(view: str, folded: str, of_at: int) -> tuple[int, int, int, int] | None:
