@@ -99,6 +99,7 @@ QUIET = {
         "They want to take care of the children.",
         "Interest rates are in excess of 20 percent.",
         "Explosion at plant of chemicals maker",
+        "Protesters came from outside of the city.",
         "Construction of the bridge began in May.",
         "Lack of funding is the main problem.",
         "Number of cases:",
@@ -124,6 +125,7 @@ QUIET = {
         "There were thirteen more larger and smaller changes.",
         "Prices rose more sharply than expected.",
         "The most important thing is peace.",
+        "Leaving now is the least worst option.",
     ],
     "TQ330": [
         "Agriculture is one of the most important sectors of the economy.",
@@ -133,6 +135,9 @@ QUIET = {
         "It is one of Europe's oldest cities.",
         "One of those injured is a child.",
         "Someone of his stature should know better.",
+        "He was one of countless victims of the regime.",
+        "It was one of last year's best films.",
+        "She is one of fifteen candidates.",
     ],
     "TQ331": [
         "China is the largest trading partner of the country.",
@@ -151,6 +156,7 @@ QUIET = {
         "These days the border is quiet.",
         "Those present voted for the motion.",
         "This means higher prices.",
+        "These youth are unemployed.",
     ],
     "TQ333": [
         "The Turkish delegation arrived in Baku on Tuesday.",
@@ -171,6 +177,10 @@ QUIET = {
         "It was opened to visitors in 1990.",
         "It is considered a weak economy.",
         "Officials said it was discussed at length.",
+        "It was built a century ago.",
+        "It was built the hard way.",
+        "It was declared a success.",
+        "It was signed two years ago.",
     ],
 }
 

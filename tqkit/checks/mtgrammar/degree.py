@@ -71,6 +71,7 @@ class DoubleComparative(Rule):
         "One more bigger problem remains.",
         "Most other countries agreed.",
         "The most senior officials attended.",
+        "It was the least worst option.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -89,6 +90,8 @@ class DoubleComparative(Rule):
                 continue
             if tag == "JJR" and not self._ends_phrase(folded, nxt.end(), previous_word(view, m.start())):
                 continue
+            if degree == "least" and word == "worst":
+                continue  # "the least worst option": an established phrase
             span = Span(m.start(), nxt.end(1))
             right = match_case(view[nxt.start(1) : nxt.end(1)], view[m.start() : m.start() + 1])
             yield self.finding(

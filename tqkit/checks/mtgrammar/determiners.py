@@ -72,7 +72,8 @@ def plural_noun(word: str, *, strict: bool = True) -> bool:
 _SAME_IN_PLURAL = frozenset(
     (
         "sheep series species aircraft spacecraft people police personnel staff cattle media data criteria "
-        "phenomena kind sort type fish deer offspring means news headquarters crossroads insignia bacteria"
+        "phenomena kind sort type fish deer offspring means news headquarters crossroads insignia bacteria "
+        "youth folk clergy poultry livestock infantry crew faculty"
     ).split()
 )
 
@@ -85,7 +86,9 @@ _OF_OK = frozenset(
         "the a an his her its their our my your these those them us you whom which whose this that each every "
         "all both many several few two three four five six seven eight nine ten eleven twelve twenty thirty "
         "hundred dozens hundreds thousands millions billions such what whatever only own mine yours ours "
-        "theirs himself herself itself themselves ourselves whichever either"
+        "theirs himself herself itself themselves ourselves whichever either countless numerous various "
+        "multiple innumerable myriad untold thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+        "forty fifty sixty seventy eighty ninety"
     ).split()
 )
 
@@ -129,6 +132,7 @@ class OneOfWithoutDeterminer(Rule):
         "It is one of Europe's largest ports.",
         "One of those killed was a child.",
         "One of whom was a journalist.",
+        "He is one of countless victims.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:

@@ -174,7 +174,7 @@ _IMPERSONAL_VERBS = (
     "discussed|noted|emphasized|emphasised|stressed|underlined|underscored|examined|reviewed|analysed|analyzed|"
     "signed|adopted|approved|held|organized|organised|launched|opened|conducted|expressed|mentioned|highlighted|"
     "raised|established|created|detained|arrested|killed|wounded|injured|seized|destroyed|damaged|recorded|"
-    "registered|announced|declared|presented|allocated|planted|installed|repaired|restored|built"
+    "registered|announced|allocated|planted|installed|repaired|restored|built"
 )
 _IMPERSONAL_RE = re.compile(
     r"It[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been|will[ \t]+be|were)[ \t]+(?:also[ \t]+)?(" + _IMPERSONAL_VERBS + r")"
@@ -184,7 +184,8 @@ _IMPERSONAL_RE = re.compile(
 _TIME_WORDS = frozenset(
     (
         "day days week weeks month months year years morning evening night afternoon time times next following "
-        "previous same last first second hours minutes decade weekend"
+        "previous same last first second hours minutes decade decades century centuries hour moment while "
+        "fortnight season quarter way ways"
     ).split()
 )
 
@@ -230,6 +231,10 @@ class ImpersonalPassive(Rule):
         "It was signed by both presidents.",
         "The treaty was signed a year ago.",
         "It was opened to the public in 1990.",
+        "It was built a century ago.",
+        "It was built the hard way.",
+        "It was declared a success.",
+        "It was built three years ago.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -238,8 +243,8 @@ class ImpersonalPassive(Rule):
             if not sentence_start(view, m.start()):
                 continue
             head, after = m.group(2), m.group(3)
-            if head in _TIME_WORDS or (after is not None and after in _TIME_WORDS):
-                continue
+            if head in _TIME_WORDS or (after is not None and after in _TIME_WORDS) or _time_after(view, m.end()):
+                continue  # "It was held the next day", "It was built three years ago", "the hard way"
             if head.endswith("s") and head not in ("issues", "questions", "measures"):
                 lemmas = _plural_lemmas(head)
                 if not lemmas:
@@ -252,6 +257,15 @@ class ImpersonalPassive(Rule):
                 f"the noun phrase after “{m.group(1)}” the subject (for example “The issues were discussed”).",
                 [],
             )
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)")
+
+
+def _time_after(view: str, end: int) -> bool:
+    """A time or manner word right after the matched words ("a few days later")."""
+    m = _NEXT_WORD_RE.match(view, end)
+    return m is not None and m.group(1) in _TIME_WORDS
 
 
 def _plural_lemmas(word: str) -> tuple[str, ...]:
