@@ -235,9 +235,9 @@ def test_messages_name_the_words_and_the_remedy() -> None:
 def test_article_idioms_file_has_a_source_per_row() -> None:
     from tqkit.checks.mtgrammar.articles import article_idioms
 
-    idioms, nouns, openings = article_idioms()
+    idioms, nouns, openings, counts = article_idioms()
     assert "in front" in idioms and "on behalf" in idioms and "as part" in idioms
-    assert "part" in nouns and "number" in openings
+    assert "part" in nouns and "number" in openings and "participation" in counts
 
 
 def test_broken_article_idioms_file_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,11 +27,12 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 
 @lru_cache(maxsize=1)
-def article_idioms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def article_idioms() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(fixed "preposition noun" phrases and nouns that go without an article before "of",
-    nouns reported when they open a sentence bare before "of")."""
+    nouns reported when they open a sentence bare before "of", abstract-looking nouns that
+    are reported all the same)."""
     path = bundled_glossary_dir() / "article-idioms.tsv"
-    kinds: dict[str, set[str]] = {"idiom": set(), "noun": set(), "opening": set()}
+    kinds: dict[str, set[str]] = {"idiom": set(), "noun": set(), "opening": set(), "count": set()}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -41,22 +42,20 @@ def article_idioms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             continue
         cols = line.split("\t")
         if len(cols) != 3 or cols[0] not in kinds or not cols[2].strip():
-            raise ResourceError(f"{path}:{n}: expected idiom|noun|opening<TAB>words<TAB>source")
+            raise ResourceError(f"{path}:{n}: expected idiom|noun|opening|count<TAB>words<TAB>source")
         kinds[cols[0]].add(cols[1].strip().lower())
-    return frozenset(kinds["idiom"]), frozenset(kinds["noun"]), frozenset(kinds["opening"])
+    return (
+        frozenset(kinds["idiom"]),
+        frozenset(kinds["noun"]),
+        frozenset(kinds["opening"]),
+        frozenset(kinds["count"]),
+    )
 
 
 # Abstract nouns (-tion, -ment, -ity ...) are often uncountable and go without an article
-# ("in recognition of", "for prevention of"); of them only these are reported, which English
-# uses with "the" in this frame and MT from Russian and Turkish leaves bare.
+# ("in recognition of", "for prevention of"); of them only the `count` rows of the data file are
+# reported (nouns English uses with "the" in this frame, or concrete ones: "at monument of").
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ship", "hood", "dom", "ure", "cy")
-_ABSTRACT_WITH_ARTICLE = frozenset(
-    (
-        "participation invitation consequence chairmanship leadership presence absence occasion direction "
-        "implementation adoption conclusion opening signing vicinity territory aftermath initiative "
-        "mediation assistance session ceremony residence conference presidency agency embassy"
-    ).split()
-)
 _DETERMINER_LIKE = frozenset(
     (
         "each every any some many much few several all both either neither no another other such this "
@@ -186,7 +185,7 @@ def _after_preposition(view: str, folded: str, of_at: int) -> tuple[int, int, in
         return None
     if adj is not None and (adj in _CLOSED_WORDS or adj in _DETERMINER_LIKE):
         return None  # "in the centre of": the cheap test first, so clean copy never loads the lexicon
-    idioms, nouns, _openings = article_idioms()
+    idioms, nouns, _openings, _counts = article_idioms()
     if noun in _CLOSED_WORDS or f"{prep} {noun}" in idioms or noun in nouns or not _count_noun(noun, prep):
         return None
     if adj is not None and not _adjective(adj):
@@ -202,7 +201,7 @@ def _at_sentence_start(view: str, folded: str, of_at: int) -> tuple[int, int, in
     m = _OPENING_RE.search(view, max(0, of_at - 40), of_at)
     if m is None or not sentence_start(view, m.start()):
         return None
-    _idioms, _nouns, openings = article_idioms()
+    _idioms, _nouns, openings, _counts = article_idioms()
     first = folded[m.start(1) : m.end(1)]
     noun, noun_at = (first, (m.start(1), m.end(1))) if m.group(2) is None else (m.group(2), (m.start(2), m.end(2)))
     if noun not in openings or first in _CLOSED_WORDS:
@@ -223,7 +222,7 @@ def _count_noun(noun: str, prep: str) -> bool:
     plurals = inflections(noun, "NOUN").get("NNS", ())
     if not plurals or plurals[0] == noun:
         return False
-    return not noun.endswith(_ABSTRACT_SUFFIXES) or noun in _ABSTRACT_WITH_ARTICLE
+    return not noun.endswith(_ABSTRACT_SUFFIXES) or noun in article_idioms()[3]
 
 
 def _adjective(word: str, *, pure: bool = False) -> bool:
