@@ -41,6 +41,7 @@ FIRES = [
     ("TQ330", "Transport is one of key areas of cooperation.", "one of key"),
     ("TQ331", "China is largest trading partner of the country.", "largest trading partner"),
     ("TQ331", "The year became most difficult period for exporters.", "most difficult period"),
+    ("TQ331", "Most difficult situation is in the north of the region.", "Most difficult situation"),
     ("TQ332", "These decision was adopted at the session.", "These decision"),
     ("TQ332", "This villages were left without gas.", "This villages"),
     ("TQ333", "Turkish delegation arrived in Baku on Tuesday.", "Turkish delegation"),
@@ -146,6 +147,8 @@ QUIET = {
         "It is most important that the talks go on.",
         "Turnout was highest in the capital.",
         "It is best practice to publish the budget.",
+        "Most residents left the village.",
+        "Most important, nobody was hurt.",
     ],
     "TQ332": [
         "This decision was adopted at the session.",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
-from tqkit.checks.mtgrammar._words import inflections, word_hits_matches, word_lemmas
+from tqkit.checks.mtgrammar._words import inflections, sentence_start, word_hits_matches, word_lemmas
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -180,13 +180,15 @@ _COPULAS = ("is", "was", "are", "were", "became", "becomes", "become", "remains"
 
 @register
 class SuperlativeWithoutThe(Rule):
-    """A superlative with a singular noun and no "the" after is, was, became or remains
-    ("Azerbaijan is largest partner", "it was most difficult year").
+    """A superlative with a singular noun and no "the" after is, was, became or remains, or at
+    the start of a sentence ("Azerbaijan is largest partner", "Most important issue is").
 
     **What it does.** Reports is, was, are, were, become(s), became or remain(s) followed by
     "most" and an adjective, or by a superlative form, and then a singular noun with no
-    article ("is most reliable partner", "remains biggest investor"). Superlatives without a
-    noun ("is best known for", "was hardest hit") are left alone.
+    article ("is most reliable partner", "remains biggest investor"), and a sentence that opens
+    with such a phrase before a verb or "of" ("Biggest problem of the region is").
+    Superlatives without a noun ("is best known for", "was hardest hit", "Most important, ...")
+    and "most" as a quantifier ("Most people voted") are left alone.
 
     **Why it matters.** A superlative before a noun takes "the" in English; languages without
     articles have nothing to carry over, and MT leaves it out.
@@ -207,6 +209,8 @@ class SuperlativeWithoutThe(Rule):
         "Turkey is largest trading partner of Azerbaijan.",
         "The country remains most reliable partner of the union.",
         "It was most difficult year for the farmers.",
+        "Most important issue is the security of the border.",
+        "Biggest problem of the region is unemployment.",
     )
     quiet = (
         "Turkey is the largest trading partner of Azerbaijan.",
@@ -215,6 +219,10 @@ class SuperlativeWithoutThe(Rule):
         "It is most important that the talks continue.",
         "Prices were highest in June.",
         "It is best practice to publish the data.",
+        "Most people voted for the plan.",
+        "Most important, the talks will continue.",
+        "Best regards to all of you.",
+        "Latest figures show growth.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -225,30 +233,80 @@ class SuperlativeWithoutThe(Rule):
             if nxt != "most" and not nxt.endswith("est"):
                 continue  # the cheap test first: no superlative follows
             words = _next_words(view, m.end(), 4)
-            if len(words) < 2 or not all(w.islower() for _s, _e, w in words[:3]):
+            phrase = _superlative_phrase([(s, e, w) for s, e, w in words])
+            if phrase is None:
                 continue
-            s, _e, first = words[0]
-            if first == "most" and len(words) >= 3 and pure_adjective(words[1][2]):
-                noun_at = 2
-            elif first not in ("best", "worst") and is_superlative(first):
-                noun_at = 1
-            else:
-                continue
-            # the noun, or a noun modifier and the noun ("largest trading partner")
-            _ns, ne, noun = words[noun_at]
-            if not singular_noun(noun, strict=False):
-                after = words[noun_at + 1][2] if noun_at + 1 < len(words) else ""
-                if not (noun.endswith("ing") or singular_noun(noun, strict=False)) or not after:
-                    continue
-                if not singular_noun(after, strict=False):
-                    continue
-                _ns, ne, noun = words[noun_at + 1]
+            s, ne = phrase
             yield self.finding(
                 doc,
                 Span(s, ne),
                 f"“{shown(view[s:ne])}”: a superlative before a noun takes “the” (“the {view[s:ne]}”).",
                 [Fix("Insert “the”", (Edit(Span(s, s), "the "),), safe=False)],
             )
+        for at in _opening_superlatives(view):
+            words = _next_words(view, at - 1, 4) if at else _next_words(" " + view, 0, 4)
+            if not at:
+                words = [(s - 1, e - 1, w) for s, e, w in words]
+            lowered = [(s, e, w.lower() if i == 0 else w) for i, (s, e, w) in enumerate(words)]
+            phrase = _superlative_phrase(lowered)
+            if phrase is None or not _verb_or_of_after(view, words, phrase[1]):
+                continue
+            s, ne = phrase
+            first = view[s].lower()
+            yield self.finding(
+                doc,
+                Span(s, ne),
+                f"“{shown(view[s:ne])}”: a superlative before a noun takes “the” (“The {first}{view[s + 1 : ne]}”).",
+                [Fix("Insert “The”", (Edit(Span(s, s + 1), "The " + first),), safe=False)],
+            )
+
+
+# a sentence that opens with "Most" or a superlative ("Most important issue is", "Biggest problem
+# is"): both found by a literal ("Most ", "est ")
+_MOST_RE = re.compile(r"Most[ \t]")
+_EST_RE = re.compile(r"est[ \t]")
+
+
+def _opening_superlatives(view: str) -> list[int]:
+    """Where a sentence opens with "Most" or a capitalised word in -est."""
+    out = [m.start() for m in _MOST_RE.finditer(view)]
+    for m in _EST_RE.finditer(view):
+        start = m.start()
+        while start > 0 and view[start - 1].isalpha():
+            start -= 1
+        if view[start].isupper() and m.start() - start >= 2:
+            out.append(start)
+    return sorted(at for at in out if (not at or not view[at - 1].isalnum()) and sentence_start(view, at))
+
+
+_AFTER_NOUN_VERBS = frozenset("is was are were has have had will would can could remains remained of".split())
+
+
+def _verb_or_of_after(view: str, words: list[tuple[int, int, str]], end: int) -> bool:
+    """The noun phrase is followed by a verb or "of" ("Most important issue is")."""
+    later = [w for s, _e, w in words if s > end]
+    return bool(later) and later[0] in _AFTER_NOUN_VERBS
+
+
+def _superlative_phrase(words: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """(start, end) of "most <adjective> <noun>" or "<superlative> <noun>" with a singular noun
+    (or a modifier in -ing and the noun: "largest trading partner")."""
+    if len(words) < 2 or not all(w.islower() for _s, _e, w in words[:3]):
+        return None
+    s, _e, first = words[0]
+    if first == "most" and len(words) >= 3 and pure_adjective(words[1][2]):
+        noun_at = 2
+    elif first not in ("best", "worst") and is_superlative(first):
+        noun_at = 1
+    else:
+        return None
+    _ns, ne, noun = words[noun_at]
+    if singular_noun(noun, strict=False):
+        return s, ne
+    after = words[noun_at + 1][2] if noun_at + 1 < len(words) else ""
+    if after and noun.endswith("ing") and singular_noun(after, strict=False):
+        return s, words[noun_at + 1][1]
+    return None
 
 
 # -- TQ332: a demonstrative that does not agree with its noun ------------------------------------
