@@ -22,6 +22,7 @@ FIRES = [
     ("TQ326", "Officials said that the roads was closed because of snow.", "roads was"),
     ("TQ326", "These decisions is binding for all ministries.", "decisions is"),
     ("TQ326", "Both parties does not want early elections.", "parties does"),
+    ("TQ326", "There was several explosions in the city overnight.", "There was several explosions"),
     ("TQ327", "A rally was held in centre of the capital on Sunday.", "in centre of"),
     ("TQ327", "The issue will be discussed at next meeting of the commission.", "at next meeting of"),
     ("TQ327", "The document was signed with participation of the foreign ministers.", "with participation of"),
@@ -82,6 +83,9 @@ QUIET = {
         "Living outside the ethical considerations is not more natural.",
         "Reducing these minor discrepancies was a major part of the work.",
         "The headquarters is in Baku.",
+        "There's new possibilities here.",
+        "There was 20 minutes left in the game.",
+        "There is news from the front.",
     ],
     "TQ327": [
         "The mayor spoke in front of the town hall on behalf of the residents.",

@@ -197,14 +197,17 @@ _MEASURES = frozenset(
 
 @register
 class PluralSubjectSingularVerb(Rule):
-    """A plural noun subject with a singular verb ("the countries has", "these measures is").
+    """A plural noun subject with a singular verb ("the countries has", "these measures is",
+    "there was many protests").
 
     **What it does.** Reports a noun phrase that opens with the, these, those, both, all or a
     possessive and ends in a plain plural noun (in lemminflect's lexicon, not a singular in
     its own right like "news" or "series"), directly followed by "has", "is", "was" or "does".
     A plural inside a larger subject ("the cost of the repairs is", "one of the countries
     has"), a clause object ("what the government plans is"), measures and spans of time ("the
-    last two years has been"), names and fields of study ("economics is") are left alone.
+    last two years has been"), names and fields of study ("economics is") are left alone. "There
+    is", "there was" and "there has been" before a plural noun are reported too ("There was
+    many protests"); the spoken "there's" is not.
 
     **Why it matters.** Turkic sources often do not mark the plural on the verb, and MT keeps a
     singular verb after an English plural subject; editors always correct it.
@@ -223,6 +226,7 @@ class PluralSubjectSingularVerb(Rule):
     fires = (
         "The sides has agreed to continue the talks.",
         "The minister noted that the countries has a great potential.",
+        "There was many protests in the capital.",
         "These measures is necessary, the governor said.",
         "Their new proposals was rejected by the opposition.",
     )
@@ -238,6 +242,9 @@ class PluralSubjectSingularVerb(Rule):
         "The United States is the largest donor.",
         "Economics is not an exact science.",
         "Their whereabouts is unknown.",
+        "There is news from the front.",
+        "There's new possibilities here.",
+        "There was 20 minutes left.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -256,6 +263,35 @@ class PluralSubjectSingularVerb(Rule):
                 f"“{shown(view[m.start(3) : verb_end])}”: “{noun}” is plural and takes “{fixed}”.",
                 [Fix.replace(Span(verb_at, verb_end), fixed, f"Replace “{written}” with “{fixed}”", safe=False)],
             )
+        yield from self._there_is(doc)
+
+    def _there_is(self, doc: Document) -> Iterator[Finding]:
+        """ "There is" or "there was" before a plural subject ("There was many protests")."""
+        view = doc.view
+        for m in _THERE_RE.finditer(doc.folded):
+            if m.start() and doc.folded[m.start() - 1].isalnum():
+                continue
+            adj, noun = m.group(3), m.group(4)
+            if (
+                noun in _MEASURES
+                or noun.endswith(("ss", "us", "is", "ics"))
+                or not view[m.start(4) : m.end(4)].islower()
+            ):
+                continue
+            if adj is not None and not word_lemmas(adj).get("ADJ"):
+                continue
+            if not _plain_plural(noun, has_modifier=False):
+                continue
+            verb = m.group(1).split()[0]
+            written = view[m.start(1) : m.start(1) + len(verb)]
+            fixed = match_case(_PLURAL_OF[verb], written)
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end(4)),
+                f"“{shown(view[m.start() : m.end(4)])}”: the subject “{view[m.start(4) : m.end(4)]}” is plural; "
+                f"write “there {fixed}”.",
+                [Fix.replace(Span(m.start(1), m.start(1) + len(verb)), fixed, f"Replace “{written}” with “{fixed}”")],
+            )
 
     @staticmethod
     def _plural_subject(view: str, folded: str, m: re.Match[str]) -> bool:
@@ -270,6 +306,14 @@ class PluralSubjectSingularVerb(Rule):
         if any(not _modifier(w) for w in modifiers):
             return False
         return _plain_plural(noun, has_modifier=bool(modifiers))
+
+
+# "there is/was/has been", an optional count or quantifier, an optional adjective, a plural noun
+_THERE_RE = re.compile(
+    r"there[ \t]+(is|was|has[ \t]+been)[ \t]+"
+    r"(?:(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|many|several|numerous|dozens|hundreds|thousands)[ \t]+)?"
+    r"(?:([a-z]+)[ \t]+)?([a-z]+s)(?![\w'’-])"
+)
 
 
 def opens_clause(folded: str, at: int) -> bool:
