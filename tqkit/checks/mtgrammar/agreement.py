@@ -245,6 +245,7 @@ class PluralSubjectSingularVerb(Rule):
         "There is news from the front.",
         "There's new possibilities here.",
         "There was 20 minutes left.",
+        "There is lots of evidence.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -274,6 +275,7 @@ class PluralSubjectSingularVerb(Rule):
             adj, noun = m.group(3), m.group(4)
             if (
                 noun in _MEASURES
+                or noun in ("lots", "loads", "tons", "heaps")  # "there is lots of evidence"
                 or noun.endswith(("ss", "us", "is", "ics"))
                 or not view[m.start(4) : m.end(4)].islower()
             ):
