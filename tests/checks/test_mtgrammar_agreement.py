@@ -232,6 +232,26 @@ def test_fix(code: str, text: str, fixed: str, safe: bool) -> None:
     assert apply_edits(text, fix.edits) == fixed
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a coded rule only when one of\nthe slots is an open class.",
+        "Did\nhe have any contact with them?",
+        "He said the\nRussian army shelled nothing.",
+        "They said that\nNumber of victims rose.",
+        "Asked about it\nIt was discussed the issues.",
+    ],
+)
+def test_a_line_break_inside_a_sentence_is_a_space(text: str) -> None:
+    codes = [f"TQ{n}" for n in range(325, 335)]
+    assert not [f for f in check_text(text, select=codes) if f.rule in codes]
+
+
+def test_a_blank_line_opens_a_sentence() -> None:
+    findings = check_text("Results\n\nRussian army shelled the village.", select=["TQ333"])
+    assert [f.rule for f in findings] == ["TQ333"]
+
+
 def test_messages_name_the_words_and_the_remedy() -> None:
     (f,) = [f for f in check_text("The deputies said they was not informed.", select=["TQ325"])]
     assert "they was" in f.message and "they were" in f.message

@@ -68,7 +68,7 @@ _INVERTING = frozenset(
         "made making help helps helped see saw watch watched hear heard bid not n't"
     ).split()
 )
-_PREV_RE = re.compile(r"([\w'’]+)[ \t,]*$")
+_PREV_RE = re.compile(r"([\w'’]+)[\s,]*$")
 
 
 @register
@@ -321,11 +321,13 @@ _THERE_RE = re.compile(
 def opens_clause(folded: str, at: int) -> bool:
     """True when the word at ``at`` opens a sentence or a clause (see CLAUSE_OPENERS)."""
     i = at - 1
-    while i >= 0 and folded[i] in " \t\"'“”«(":
+    newlines = 0
+    while i >= 0 and folded[i] in " \t\r\n\"'“”«(":
+        newlines += folded[i] == "\n"
         i -= 1
-    if i < 0 or folded[i] in ".!?:;,\n\r—–":
-        return True
-    prev = _PREV_RE.search(folded, max(0, at - 30), at)
+    if i < 0 or newlines >= 2 or folded[i] in ".!?:;,—–":
+        return True  # a single line break is a space in hard-wrapped text
+    prev = _PREV_RE.search(folded, max(0, at - 30), i + 1)
     return prev is not None and prev.group(1) in CLAUSE_OPENERS
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import inflections, sentence_start, word_lemmas
+from tqkit.checks.mtgrammar._words import inflections, opens_sentence, word_lemmas
 from tqkit.datafiles import bundled_glossary_dir
 from tqkit.document import Document
 from tqkit.errors import ResourceError
@@ -199,7 +199,7 @@ _OPENING_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:[ \t]+([a-z]+))?[ \t]+$
 def _at_sentence_start(view: str, folded: str, of_at: int) -> tuple[int, int, int, int] | None:
     """The same for a sentence that opens with the noun ("Opening of the bridge was delayed")."""
     m = _OPENING_RE.search(view, max(0, of_at - 40), of_at)
-    if m is None or not sentence_start(view, m.start()):
+    if m is None or not opens_sentence(view, m.start()):
         return None
     _idioms, _nouns, openings, _counts = article_idioms()
     first = folded[m.start(1) : m.end(1)]
@@ -312,7 +312,7 @@ class ArticleWithPlural(Rule):
         folded = doc.folded
         for m in _article_hits(folded):
             adj, noun = m.group(1), m.group(2)
-            if view[m.start()] == "A" and not sentence_start(view, m.start()):
+            if view[m.start()] == "A" and not opens_sentence(view, m.start()):
                 continue  # a letter, not the article ("Linear A texts", "Plan A talks")
             if noun in _SINGULAR_IN_S or not view[m.start(2) : m.end(2)].islower():
                 continue

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
-from tqkit.checks.mtgrammar._words import inflections, sentence_start, word_hits_matches, word_lemmas
+from tqkit.checks.mtgrammar._words import inflections, opens_sentence, word_hits_matches, word_lemmas
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -276,7 +276,7 @@ def _opening_superlatives(view: str) -> list[int]:
             start -= 1
         if view[start].isupper() and m.start() - start >= 2:
             out.append(start)
-    return sorted(at for at in out if (not at or not view[at - 1].isalnum()) and sentence_start(view, at))
+    return sorted(at for at in out if (not at or not view[at - 1].isalnum()) and opens_sentence(view, at))
 
 
 _AFTER_NOUN_VERBS = frozenset("is was are were has have had will would can could remains remained of".split())

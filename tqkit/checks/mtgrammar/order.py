@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import finite_form, irregular_verbs, sentence_start
+from tqkit.checks.mtgrammar._words import finite_form, irregular_verbs, opens_sentence, sentence_start
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -240,7 +240,7 @@ class ImpersonalPassive(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         for m in _IMPERSONAL_RE.finditer(view):
-            if not sentence_start(view, m.start()):
+            if not opens_sentence(view, m.start()):
                 continue
             head, after = m.group(2), m.group(3)
             if head in _TIME_WORDS or (after is not None and after in _TIME_WORDS) or _time_after(view, m.end()):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import finite_form, sentence_start, word_lemmas
+from tqkit.checks.mtgrammar._words import finite_form, opens_sentence, word_lemmas
 from tqkit.datafiles import bundled_glossary_dir
 from tqkit.document import Document
 from tqkit.errors import ResourceError
@@ -133,7 +133,7 @@ class BareSubjectNoun(Rule):
         low = modifier.lower()
         if low in _DETERMINERS or modifier.endswith(("'s", "’s", "s'", "s’")):
             return False  # a determiner or a possessive ("Denmark's parliament")
-        if not sentence_start(view, m.start()) or _ABBREVIATION_RE.search(view, max(0, m.start() - 8), m.start()):
+        if not opens_sentence(view, m.start()) or _ABBREVIATION_RE.search(view, max(0, m.start() - 8), m.start()):
             return False  # not a sentence start, or after "St." / "Mr."
         if _headline(view, m.start()):
             return False
