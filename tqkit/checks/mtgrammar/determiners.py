@@ -186,7 +186,8 @@ class SuperlativeWithoutThe(Rule):
     **What it does.** Reports is, was, are, were, become(s), became or remain(s) followed by
     "most" and an adjective, or by a superlative form, and then a singular noun with no
     article ("is most reliable partner", "remains biggest investor"), and a sentence that opens
-    with such a phrase before a verb or "of" ("Biggest problem of the region is").
+    with such a phrase before a verb or "of" ("Biggest problem of the region is"), and
+    "same" without "the" ("at same time"), which English treats like a superlative.
     Superlatives without a noun ("is best known for", "was hardest hit", "Most important, ...")
     and "most" as a quantifier ("Most people voted") are left alone.
 
@@ -197,7 +198,7 @@ class SuperlativeWithoutThe(Rule):
     trading partner".
 
     **Fix safety.** Unsafe: "the" is nearly always meant, but "most" may be the intensifier
-    ("a most welcome step").
+    ("a most welcome step"); safe for "same", where "the" is the only determiner that fits.
     """
 
     code = "TQ331"
@@ -211,6 +212,7 @@ class SuperlativeWithoutThe(Rule):
         "It was most difficult year for the farmers.",
         "Most important issue is the security of the border.",
         "Biggest problem of the region is unemployment.",
+        "The two events took place at same time.",
     )
     quiet = (
         "Turkey is the largest trading partner of Azerbaijan.",
@@ -223,6 +225,8 @@ class SuperlativeWithoutThe(Rule):
         "Most important, the talks will continue.",
         "Best regards to all of you.",
         "Latest figures show growth.",
+        "It was much the same as last year.",
+        "Same-sex couples may register.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -243,6 +247,7 @@ class SuperlativeWithoutThe(Rule):
                 f"“{shown(view[s:ne])}”: a superlative before a noun takes “the” (“the {view[s:ne]}”).",
                 [Fix("Insert “the”", (Edit(Span(s, s), "the "),), safe=False)],
             )
+        yield from self._bare_same(doc)
         for at in _opening_superlatives(view):
             words = _next_words(view, at - 1, 4) if at else _next_words(" " + view, 0, 4)
             if not at:
@@ -259,6 +264,34 @@ class SuperlativeWithoutThe(Rule):
                 f"“{shown(view[s:ne])}”: a superlative before a noun takes “the” (“The {first}{view[s + 1 : ne]}”).",
                 [Fix("Insert “The”", (Edit(Span(s, s + 1), "The " + first),), safe=False)],
             )
+
+    def _bare_same(self, doc: Document) -> Iterator[Finding]:
+        """ "Same" without "the" ("at same time", "in same way")."""
+        view = doc.view
+        folded = doc.folded
+        at = folded.find("same")
+        while at != -1:
+            s, at = at, folded.find("same", at + 4)
+            if not s or folded[s - 1] not in " \t" or (m := _SAME_RE.match(folded, s - 1)) is None:
+                continue
+            words = folded[max(0, s - 20) : s].split()
+            prev = words[-1] if words else ""
+            if not prev.isalpha() or prev in _BEFORE_SAME_OK or view[s] != "s":
+                continue  # after a determiner or punctuation, or "Same" opening a sentence
+            start = s - 1 - len(prev)
+            while start < s and not folded[start].isalpha():
+                start += 1
+            yield self.finding(
+                doc,
+                Span(start, m.end()),
+                f"“{shown(view[start : m.end()])}”: “same” takes “the” (“{view[start:s]}the same”).",
+                [Fix("Insert “the”", (Edit(Span(s, s), "the "),), safe=True)],
+            )
+
+
+# "same" after a word that is not a determiner ("at same time")
+_SAME_RE = re.compile(r"[ \t]same(?![\w'’-])")
+_BEFORE_SAME_OK = frozenset("the this that these those very his her its their our my your a one".split())
 
 
 # a sentence that opens with "Most" or a superlative ("Most important issue is", "Biggest problem
