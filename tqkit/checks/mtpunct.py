@@ -1,0 +1,238 @@
+"""TQ335-TQ337: paragraph, punctuation and quotation slips seen in real machine-translated news.
+
+Studied on English editions of Armenian, Azerbaijani, Georgian, Russian and Ukrainian news
+sites: a paragraph that starts in lower case because MT split one sentence over two
+paragraphs ("quiet said.\\n\\n he noted that ..."), punctuation marks of the source script
+(the Armenian "․" and "։", the Arabic comma) left in English copy, and stray marks around
+quotations and sentence ends ("Turkey. .", "''Defense units ...''", "assessments ", he said").
+Each scan is one linear regular expression over the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqkit.checks._text import shown
+from tqkit.document import Document
+from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
+
+# A paragraph start: the text start or a blank line, then a space or tab, then a lower-case word.
+# The leading space is the mark of a segment cut out of its sentence by the MT pipeline; a bare
+# lower-case start is left alone, as sentence-per-line data and chat text are full of them.
+_PARA_START_RE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]+([a-z][a-z']*)(?=[ ,;:])")
+# Particles of names that are written in lower case at the start of a sentence too.
+_NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "al", "el", "la", "le", "du", "da", "di", "bin", "ibn", "ul", "der", "den", "ter"}
+)
+# Marks that end the previous paragraph without ending its sentence: a list or a quote follows.
+_CONTINUES = ":,;-–—("
+
+
+@register
+class LowercaseParagraphStart(Rule):
+    """A paragraph that starts with a space and a lower-case word (" he noted that ...").
+
+    **What it does.** Reports a paragraph whose first characters are a space or tab and a
+    common English word in lower case, unless the previous paragraph ends with a colon, comma, semicolon or dash (a list or
+    a continued quotation) or the word is a name particle ("de", "van", "al").
+
+    **Why it matters.** MT pipelines translate paragraph by paragraph and sometimes split one
+    sentence over two, or drop the capital of a sentence whose start was a quotation; the
+    result reads as a fragment.
+
+    **Example.** "The embassy is in contact.\\n\\n he noted that ..." starts its second
+    paragraph with a space and "he".
+
+    **Fix safety.** Unsafe: capitalising the word is the fix when the paragraph is a whole
+    sentence; when MT split a sentence, the paragraphs should be joined instead.
+    """
+
+    code = "TQ335"
+    name = "lowercase-paragraph-start"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = (
+        "The embassy is in contact with the channel.\n\n he noted that the check continues.",
+        "Three phones were seized.\n\n police seized the phones from two residents.",
+    )
+    quiet = (
+        "The embassy is in contact with the channel.\n\nHe noted that the check continues.",
+        "The list includes:\n\n the mayor, the governor and two deputies.",
+        "Three phones were seized.\n\npolice seized the phones from two residents.",
+        "The family moved to Brussels.\n\nde Gaulle was mentioned twice.",
+        "iPhone sales rose.\n\neBay sales fell.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        res = ctx.resources
+        for m in _PARA_START_RE.finditer(view):
+            word = m.group(1)
+            if word in _NAME_PARTICLES or not res.is_common_word(word):
+                continue
+            before = view[: m.start(1)].rstrip()
+            if before and before[-1] in _CONTINUES:
+                continue
+            start = m.start(1)
+            capital = Edit(Span(start, start + 1), word[0].upper())
+            yield self.finding(
+                doc,
+                Span(start, m.end(1)),
+                f"The paragraph starts with a lower-case word (“{word}”): a sentence starts with a "
+                "capital letter; if MT split one sentence over two paragraphs, join them.",
+                [Fix(f"Capitalise “{word}”", (capital,), safe=False)],
+            )
+
+
+# Punctuation of other scripts, with the English mark that does the same job.
+_FOREIGN_MARKS = {
+    "։": ".",  # Armenian full stop (verjaket)
+    "․": ":",  # one dot leader, typed for the Armenian mijaket (a colon or a pause)
+    "՝": ",",  # Armenian comma
+    "՞": "?",  # Armenian question mark
+    "՜": "!",  # Armenian exclamation mark
+    "،": ",",  # Arabic comma
+    "؛": ";",  # Arabic semicolon
+    "؟": "?",  # Arabic question mark
+    "。": ".",  # ideographic full stop
+    "，": ",",  # full-width comma
+    "：": ":",  # full-width colon
+    "；": ";",  # full-width semicolon
+    "！": "!",  # full-width exclamation mark
+    "？": "?",  # full-width question mark
+}
+_FOREIGN_MARK_RE = re.compile("[" + "".join(_FOREIGN_MARKS) + "]")
+_MARK_NAMES = {
+    "։": "the Armenian full stop",
+    "․": "the Armenian mijaket (a one dot leader)",
+    "՝": "the Armenian comma",
+    "՞": "the Armenian question mark",
+    "՜": "the Armenian exclamation mark",
+    "،": "the Arabic comma",
+    "؛": "the Arabic semicolon",
+    "؟": "the Arabic question mark",
+}
+
+
+@register
+class ForeignPunctuationMark(Rule):
+    """A punctuation mark of another script in English copy (the Armenian "․" or "։", the
+    Arabic comma, full-width marks).
+
+    **What it does.** Reports Armenian, Arabic and full-width (CJK) punctuation marks in an
+    English document and offers the English mark that does the same job.
+
+    **Why it matters.** MT keeps the source's punctuation when it cannot map it; an Armenian
+    mijaket or full stop in English copy looks like a stray dot, and search and hyphenation
+    break on it.
+
+    **Example.** "MP Hayk Konjoryan responded ․ “It is clear ...”" becomes "responded: “It
+    is clear ...”".
+
+    **Fix safety.** Unsafe: the mark's job (full stop, colon, pause) depends on the sentence.
+    """
+
+    code = "TQ336"
+    name = "foreign-punctuation-mark"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.PUNCTUATION
+    fires = ("The MP responded ․ “It is clear.”", "The session ended։ The deputies left.", "He came، and left.")
+    quiet = ("The MP responded: “It is clear.”", "The session ended. The deputies left.")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for m in _FOREIGN_MARK_RE.finditer(view):
+            mark = m.group()
+            english = _FOREIGN_MARKS[mark]
+            what = _MARK_NAMES.get(mark, "a full-width mark")
+            start, end = m.start(), m.end()
+            if english in ":,;.?!" and start > 0 and view[start - 1] == " ":
+                start -= 1  # "responded ․" -> "responded:"
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{mark}” is {what}; English copy uses “{english}”.",
+                [Fix(f"Replace with “{english}”", (Edit(Span(start, end), english),), safe=False)],
+            )
+
+
+# A full stop, comma or semicolon standing alone after a sentence end ("Turkey. .").
+_STRAY_STOP_RE = re.compile(r"(?<=[.!?])([ \t]+[.,;])(?![.\w])")
+# Two apostrophes used as a quotation mark (''Defense units ...'').
+_DOUBLE_APOS_RE = re.compile(r"(?<![\w'])''(?=\w)|(?<=[\w.,!?])''(?![\w'])")
+# A space before a closing quotation mark that a comma or full stop follows ("assessments ",").
+_SPACE_CLOSE_RE = re.compile(r"(?<=[\w.,!?])([ \t]+)[\"”](?=[,.;:])")
+
+
+@register
+class StrayPunctuation(Rule):
+    """A stray mark after a sentence end ("Turkey. ."), two apostrophes used as a quotation
+    mark (''units''), or a space before a closing quotation mark ("assessments ", he said").
+
+    **What it does.** Reports a full stop, comma or semicolon standing alone after a
+    sentence's final mark, a pair of straight apostrophes opening or closing a quotation, and
+    spaces between a word and the closing quotation mark that a comma or full stop follows.
+
+    **Why it matters.** Segment-by-segment MT and copy-paste from word processors leave these
+    marks; an editor removes them before publication.
+
+    **Example.** "It was covered in Kurdish media. ." becomes "... media."; "''Units
+    resist''" becomes "“Units resist”".
+
+    **Fix safety.** Safe: only the punctuation changes, never a word.
+    """
+
+    code = "TQ337"
+    name = "stray-punctuation"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.PUNCTUATION
+    fires = (
+        "It was covered in Kurdish media. . Then he left.",
+        "''Defense units resist the attack'', she said.",
+        '"We will see what happens ", he said.',
+    )
+    quiet = (
+        "It was covered in Kurdish media... Then he left.",
+        "“Defense units resist the attack,” she said.",
+        "The students' union's chair spoke.",
+        '"We will see what happens", he said.',
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        yield from self._stray_stops(doc, view)
+        yield from self._apostrophe_quotes(doc, view)
+        for m in _SPACE_CLOSE_RE.finditer(view):
+            gap = Span(m.start(1), m.end(1))
+            yield self.finding(
+                doc,
+                Span(m.start(1), m.end()),
+                "A space before the closing quotation mark: English closes the quotation right after its last word.",
+                [Fix("Remove the space", (Edit(gap, ""),), safe=True)],
+            )
+
+    def _stray_stops(self, doc: Document, view: str) -> Iterator[Finding]:
+        for m in _STRAY_STOP_RE.finditer(view):
+            span = Span(m.start(1), m.end(1))
+            yield self.finding(
+                doc,
+                Span(m.start(1) - 1, m.end(1)),
+                f"“{shown(view[m.start(1) - 1 : m.end(1)])}”: a stray mark after the end of the sentence.",
+                [Fix("Remove the stray mark", (Edit(span, ""),), safe=True)],
+            )
+
+    def _apostrophe_quotes(self, doc: Document, view: str) -> Iterator[Finding]:
+        for m in _DOUBLE_APOS_RE.finditer(view):
+            opening = m.start() == 0 or not (view[m.start() - 1].isalnum() or view[m.start() - 1] in ".,!?")
+            mark = "“" if opening else "”"
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                "Two apostrophes ('') stand for a quotation mark; English copy uses double quotation marks (“ ”).",
+                [Fix(f"Replace with “{mark}”", (Edit(Span(m.start(), m.end()), mark),), safe=True)],
+            )
