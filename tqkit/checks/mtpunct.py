@@ -166,16 +166,23 @@ _STRAY_STOP_RE = re.compile(r"(?<=[.!?])([ \t]+[.,;])(?![.\w])")
 _DOUBLE_APOS_RE = re.compile(r"(?<![\w'])''(?=\w)|(?<=[\w.,!?])''(?![\w'])")
 # A space before a closing quotation mark that a comma or full stop follows ("assessments ",").
 _SPACE_CLOSE_RE = re.compile(r"(?<=[\w.,!?])([ \t]+)[\"”](?=[,.;:])")
+# A comma and a dash before a name: the Russian way of attributing a quotation (", – Rex ...").
+_COMMA_DASH_RE = re.compile(r"(?<![\"”»]),[ \t]*[–—-][ \t]+(?=[A-Z])")  # after a quote: TQ301 (pun-dialogue-dash)
+# Two or more spaces between two words inside a sentence ("Regional  Military").
+_DOUBLE_SPACE_RE = re.compile(r"(?<=[a-z,])([ ]{2,})(?=[A-Za-z])")
 
 
 @register
 class StrayPunctuation(Rule):
     """A stray mark after a sentence end ("Turkey. ."), two apostrophes used as a quotation
-    mark (''units''), or a space before a closing quotation mark ("assessments ", he said").
+    mark (''units''), a space before a closing quotation mark ("assessments ", he said"), a
+    comma and a dash before a speaker (", – Rex Tillerson said") or two spaces between words.
 
     **What it does.** Reports a full stop, comma or semicolon standing alone after a
     sentence's final mark, a pair of straight apostrophes opening or closing a quotation, and
-    spaces between a word and the closing quotation mark that a comma or full stop follows.
+    spaces between a word and the closing quotation mark that a comma or full stop follows; a
+    comma followed by a dash and a capitalised word (the Russian attribution of a quotation);
+    two or more spaces between two words inside a sentence (not after a full stop).
 
     **Why it matters.** Segment-by-segment MT and copy-paste from word processors leave these
     marks; an editor removes them before publication.
@@ -195,18 +202,23 @@ class StrayPunctuation(Rule):
         "It was covered in Kurdish media. . Then he left.",
         "''Defense units resist the attack'', she said.",
         '"We will see what happens ", he said.',
+        "We must end the conflict, – Rex Tillerson said.",
+        "The head of the regional  military administration said so.",
     )
     quiet = (
         "It was covered in Kurdish media... Then he left.",
         "“Defense units resist the attack,” she said.",
         "The students' union's chair spoke.",
         '"We will see what happens", he said.',
+        "We must end the conflict, Rex Tillerson said.",
+        "The war ended.  Peace talks began.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         yield from self._stray_stops(doc, view)
         yield from self._apostrophe_quotes(doc, view)
+        yield from self._dashes_and_spaces(doc, view)
         for m in _SPACE_CLOSE_RE.finditer(view):
             gap = Span(m.start(1), m.end(1))
             yield self.finding(
@@ -214,6 +226,23 @@ class StrayPunctuation(Rule):
                 Span(m.start(1), m.end()),
                 "A space before the closing quotation mark: English closes the quotation right after its last word.",
                 [Fix("Remove the space", (Edit(gap, ""),), safe=True)],
+            )
+
+    def _dashes_and_spaces(self, doc: Document, view: str) -> Iterator[Finding]:
+        for m in _COMMA_DASH_RE.finditer(view):
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{shown(m.group().strip())}”: a comma and a dash before the speaker mark a quotation in "
+                "Russian and Ukrainian copy; English closes the quotation and writes “..., Name said”.",
+                [Fix("Keep only the comma", (Edit(Span(m.start() + 1, m.end()), " "),), safe=False)],
+            )
+        for m in _DOUBLE_SPACE_RE.finditer(view):
+            yield self.finding(
+                doc,
+                Span(m.start(1), m.end(1)),
+                "Two spaces between words: English copy has one.",
+                [Fix("Keep one space", (Edit(Span(m.start(1), m.end(1)), " "),), safe=True)],
             )
 
     def _stray_stops(self, doc: Document, view: str) -> Iterator[Finding]:
