@@ -52,3 +52,15 @@ def test_scans_are_linear() -> None:
             _findings(text, code)
         times.append(time.perf_counter() - t0)
     assert times[1] < times[0] * 4
+
+
+def test_name_spelt_two_ways_reports_the_rarer_spelling_only() -> None:
+    text = "Etibar Mirzayev arrived. Mirzayev spoke. Later Mirzoyev added more."
+    (f,) = _findings(text, "TQ338")
+    assert text[f.span.start : f.span.end] == "Mirzoyev"
+    assert f.fixes[0].edits[0].replacement == "Mirzayev" and not f.fixes[0].safe
+
+
+def test_name_spelt_two_ways_leaves_feminine_and_last_letter_variants() -> None:
+    assert _findings("Ilham Aliyev and Mehriban Aliyeva attended.", "TQ338") == []
+    assert _findings("Sooronbay Jeenbekov met Sooronbai Jeenbekov's staff.", "TQ338") == []

@@ -1,10 +1,11 @@
-"""TQ335-TQ337: paragraph, punctuation and quotation slips seen in real machine-translated news.
+"""TQ335-TQ338: paragraph, punctuation, quotation and name slips seen in real machine-translated news.
 
 Studied on English editions of Armenian, Azerbaijani, Georgian, Russian and Ukrainian news
 sites: a paragraph that starts in lower case because MT split one sentence over two
 paragraphs ("quiet said.\\n\\n he noted that ..."), punctuation marks of the source script
-(the Armenian "․" and "։", the Arabic comma) left in English copy, and stray marks around
-quotations and sentence ends ("Turkey. .", "''Defense units ...''", "assessments ", he said").
+(the Armenian "․" and "։", the Arabic comma) left in English copy, stray marks around
+quotations and sentence ends ("Turkey. .", "''Defense units ...''", "assessments ", he said"),
+and a name spelt two ways in one article ("Mirzayev" ... "Mirzoyev").
 Each scan is one linear regular expression over the text.
 """
 
@@ -265,3 +266,79 @@ class StrayPunctuation(Rule):
                 "Two apostrophes ('') stand for a quotation mark; English copy uses double quotation marks (“ ”).",
                 [Fix(f"Replace with “{mark}”", (Edit(Span(m.start(), m.end()), mark),), safe=True)],
             )
+
+
+# A capitalised word of six letters or more (a name candidate).
+_NAME_RE = re.compile(r"\b[A-Z][a-z]{5,}\b")
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Same length, one letter substituted (not a feminine "-a" or a plural "-s" ending)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 1 and diff[0] not in (0, len(a) - 1)
+
+
+@register
+class NameSpeltTwoWays(Rule):
+    """The same name spelt two ways in one article ("Mirzayev" ... "Mirzoyev").
+
+    **What it does.** Collects the capitalised words of six letters or more that are not
+    English words, and reports the rarer spelling of two that differ by one inner letter
+    ("Sooronbay" / "Sooronbai" is left alone: the last letter may be a legitimate ending, and so
+    may the first).
+
+    **Why it matters.** MT transliterates a name anew in every sentence, sometimes through
+    different source forms (Russian and Azerbaijani), and the article ends up naming one
+    person or place two ways; readers and search engines take them for two.
+
+    **Example.** "Deputy Minister Etibar Mirzayev ... Etibar Mirzoyev said" reports
+    "Mirzoyev".
+
+    **Fix safety.** Unsafe: which of the two spellings is right needs a reference.
+    """
+
+    code = "TQ338"
+    name = "name-spelt-two-ways"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    fires = ("Deputy Minister Etibar Mirzayev arrived. Mirzayev said the fire was out. Later Mirzoyev added more.",)
+    quiet = (
+        "Ilham Aliyev and Mehriban Aliyeva attended.",
+        "Deputy Minister Etibar Mirzayev arrived. Mirzayev said the fire was out.",
+        "Sweden and Sweeten are different words.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        res = ctx.resources
+        seen: dict[str, list[tuple[int, int]]] = {}
+        for m in _NAME_RE.finditer(view):
+            word = m.group()
+            if res.is_known_word(word):
+                continue
+            seen.setdefault(word, []).append((m.start(), m.end()))
+        if len(seen) < 2:
+            return
+        by_shape: dict[tuple[int, str, str], list[str]] = {}
+        for word in seen:
+            by_shape.setdefault((len(word), word[0], word[-1]), []).append(word)
+        for group in by_shape.values():
+            yield from self._group(doc, group, seen)
+
+    def _group(self, doc: Document, group: list[str], seen: dict[str, list[tuple[int, int]]]) -> Iterator[Finding]:
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if not _one_letter_apart(a, b):
+                    continue
+                rare, common = (a, b) if (len(seen[a]), seen[b][0]) < (len(seen[b]), seen[a][0]) else (b, a)
+                for start, end in seen[rare]:
+                    yield self.finding(
+                        doc,
+                        Span(start, end),
+                        f"“{rare}” and “{common}” in one article: the same name spelt two ways? "
+                        "Keep the spelling of the agency style guide or the gazetteer.",
+                        [Fix(f"Replace with “{common}”", (Edit(Span(start, end), common),), safe=False)],
+                    )
