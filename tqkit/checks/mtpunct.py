@@ -221,6 +221,8 @@ class StrayPunctuation(Rule):
         yield from self._apostrophe_quotes(doc, view)
         yield from self._dashes_and_spaces(doc, view)
         for m in _SPACE_CLOSE_RE.finditer(view):
+            if doc.text[m.start(1) : m.end(1)] != m.group(1):
+                continue  # markup that reads as a space
             gap = Span(m.start(1), m.end(1))
             yield self.finding(
                 doc,
@@ -239,6 +241,8 @@ class StrayPunctuation(Rule):
                 [Fix("Keep only the comma", (Edit(Span(m.start() + 1, m.end()), " "),), safe=False)],
             )
         for m in _DOUBLE_SPACE_RE.finditer(view):
+            if doc.text[m.start(1) : m.end(1)] != m.group(1):
+                continue  # markup that reads as a space ("<a>link</a>"): not typed spaces
             yield self.finding(
                 doc,
                 Span(m.start(1), m.end(1)),
