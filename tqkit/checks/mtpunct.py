@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqkit.checks._text import shown
+from tqkit.checks._text import near, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -162,7 +162,7 @@ class ForeignPunctuationMark(Rule):
 
 
 # A full stop, comma or semicolon standing alone after a sentence end ("Turkey. .").
-_STRAY_STOP_RE = re.compile(r"(?<=[.!?])([ \t]+[.,;])(?![.\w])")
+_STRAY_STOP_RE = re.compile(r"[.!?]([ \t]+[.,;])(?![.\w])")
 # Two apostrophes used as a quotation mark (''Defense units ...'').
 _DOUBLE_APOS_RE = re.compile(r"(?<![\w'])''(?=\w)|(?<=[\w.,!?])''(?![\w'])")
 # A space before a closing quotation mark that a comma or full stop follows ("assessments ",").
@@ -171,6 +171,12 @@ _SPACE_CLOSE_RE = re.compile(r"(?<=[\w.,!?])([ \t]+)[\"”](?=[,.;:])")
 _COMMA_DASH_RE = re.compile(r"(?<![\"”»]),[ \t]*[–—-][ \t]+(?=[A-Z])")  # after a quote: TQ301 (pun-dialogue-dash)
 # Two or more spaces between two words inside a sentence ("Regional  Military").
 _DOUBLE_SPACE_RE = re.compile(r"(?<=[a-z,])([ ]{2,})(?=[A-Za-z])")
+# Literal-led hints: the strict patterns run only around them (tqkit.checks._text.near).
+_STRAY_STOP_HINT = re.compile(r"[.!?][ \t]+[.,;]")
+_DOUBLE_APOS_HINT = re.compile(r"''")
+_SPACE_CLOSE_HINT = re.compile(r"[ \t][\"”][,.;:]")
+_COMMA_DASH_HINT = re.compile(r",[ \t]*[–—-]")
+_DOUBLE_SPACE_HINT = re.compile(r"  ")
 
 
 @register
@@ -220,7 +226,7 @@ class StrayPunctuation(Rule):
         yield from self._stray_stops(doc, view)
         yield from self._apostrophe_quotes(doc, view)
         yield from self._dashes_and_spaces(doc, view)
-        for m in _SPACE_CLOSE_RE.finditer(view):
+        for m in near(_SPACE_CLOSE_RE, _SPACE_CLOSE_HINT, view, 12):
             if doc.text[m.start(1) : m.end(1)] != m.group(1):
                 continue  # markup that reads as a space
             gap = Span(m.start(1), m.end(1))
@@ -232,7 +238,7 @@ class StrayPunctuation(Rule):
             )
 
     def _dashes_and_spaces(self, doc: Document, view: str) -> Iterator[Finding]:
-        for m in _COMMA_DASH_RE.finditer(view):
+        for m in near(_COMMA_DASH_RE, _COMMA_DASH_HINT, view, 8):
             yield self.finding(
                 doc,
                 Span(m.start(), m.end()),
@@ -240,7 +246,7 @@ class StrayPunctuation(Rule):
                 "Russian and Ukrainian copy; English closes the quotation and writes “..., Name said”.",
                 [Fix("Keep only the comma", (Edit(Span(m.start() + 1, m.end()), " "),), safe=False)],
             )
-        for m in _DOUBLE_SPACE_RE.finditer(view):
+        for m in near(_DOUBLE_SPACE_RE, _DOUBLE_SPACE_HINT, view, 4):
             if doc.text[m.start(1) : m.end(1)] != m.group(1):
                 continue  # markup that reads as a space ("<a>link</a>"): not typed spaces
             yield self.finding(
@@ -251,7 +257,7 @@ class StrayPunctuation(Rule):
             )
 
     def _stray_stops(self, doc: Document, view: str) -> Iterator[Finding]:
-        for m in _STRAY_STOP_RE.finditer(view):
+        for m in near(_STRAY_STOP_RE, _STRAY_STOP_HINT, view, 4):
             span = Span(m.start(1), m.end(1))
             yield self.finding(
                 doc,
@@ -261,7 +267,7 @@ class StrayPunctuation(Rule):
             )
 
     def _apostrophe_quotes(self, doc: Document, view: str) -> Iterator[Finding]:
-        for m in _DOUBLE_APOS_RE.finditer(view):
+        for m in near(_DOUBLE_APOS_RE, _DOUBLE_APOS_HINT, view, 4):
             opening = m.start() == 0 or not (view[m.start() - 1].isalnum() or view[m.start() - 1] in ".,!?")
             mark = "“" if opening else "”"
             yield self.finding(
