@@ -13,6 +13,7 @@ from operator import itemgetter
 from typing import Any
 
 from tqkit.document import TOKEN_RE
+from tqkit.findings import Severity
 from tqkit.packs.compiler import anchor, width
 from tqkit.packs.gates import edge as _edge
 from tqkit.packs.gates import gate as _gate
@@ -206,8 +207,24 @@ def _source_ok(entry: Entry, m: Match, source_at: Callable[[int], str | None] | 
 
 def _leftmost_longest(found: list[tuple[int, int, int, Match]]) -> list[Match]:
     """Non-overlapping matches of ``(start, -end, entry index, match)``: leftmost, then longest,
-    then first entry."""
+    then first entry; an info note never hides a warning or an error (they are chosen first, the
+    notes fill the gaps), so a house-style note on "the head of state familiarized" leaves the
+    calque "familiarized himself with" reported."""
     found.sort(key=lambda item: item[:3])
+    notes = [item for item in found if item[3].entry.severity is Severity.INFO]
+    if not notes:
+        return _non_overlapping(found)
+    chosen = _non_overlapping([item for item in found if item[3].entry.severity is not Severity.INFO])
+    out = list(chosen)
+    spans = [(m.start, m.end) for m in chosen]
+    for m in _non_overlapping(notes):
+        if not any(m.start < e and s < m.end for s, e in spans):
+            out.append(m)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _non_overlapping(found: list[tuple[int, int, int, Match]]) -> list[Match]:
     out: list[Match] = []
     last_end = -1
     for start, _neg_end, _ei, m in found:

@@ -14,7 +14,7 @@ filter.
 
 One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318,
 TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), ``agreement``
-(TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330-TQ332),
+(TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330, TQ331), ``demonstratives`` (TQ332),
 ``subjects`` (TQ333); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
 """
@@ -24,7 +24,8 @@ from __future__ import annotations
 from tqkit.checks.mtgrammar.agreement import PluralSubjectSingularVerb, PronounVerbAgreement
 from tqkit.checks.mtgrammar.articles import ArticleWithPlural, BareNounBeforeOf
 from tqkit.checks.mtgrammar.degree import DoubleComparative
-from tqkit.checks.mtgrammar.determiners import DemonstrativeNumber, OneOfWithoutDeterminer, SuperlativeWithoutThe
+from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
+from tqkit.checks.mtgrammar.determiners import OneOfWithoutDeterminer, SuperlativeWithoutThe
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
 from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion, ImpersonalPassive

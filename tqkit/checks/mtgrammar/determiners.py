@@ -1,5 +1,6 @@
-"""TQ330-TQ332: determiners that MT from article-less and Turkic languages drops or does not
-match with its noun ("one of most important", "is largest partner", "these decision").
+"""TQ330-TQ331: determiners that MT from article-less and Turkic languages drops ("one of most
+important", "is largest partner", "at same time"); TQ332 (in ``demonstratives``) reuses the
+word tests here.
 
 Russian, Ukrainian, Armenian, Azerbaijani and Turkish have no article before a superlative, and
 Turkic languages do not mark the plural after a demonstrative; MT copies both. Every detector
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqkit.checks._text import match_case, shown
+from tqkit.checks._text import shown
 from tqkit.checks.mtgrammar._words import inflections, opens_sentence, word_hits_matches, word_lemmas
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
@@ -21,7 +22,7 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 _WORDS_RE = re.compile(r"[ \t]+([A-Za-z][a-z]*)(?![\w'’-])")
 
 
-def _next_words(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
+def next_words_after(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     while len(out) < n:
         m = _WORDS_RE.match(text, pos)
@@ -144,7 +145,7 @@ class OneOfWithoutDeterminer(Rule):
             at = folded.find("one of ", at + 7)
             if start and (folded[start - 1].isalpha() or folded[start - 1] in "'-"):
                 continue  # "someone of", "no-one of"
-            words = _next_words(view, start + 6, 2)
+            words = next_words_after(view, start + 6, 2)
             if not words:
                 continue
             s, e, w = words[0]
@@ -236,7 +237,7 @@ class SuperlativeWithoutThe(Rule):
             nxt = folded[m.end() + 1 : m.end() + 24].split(" ", 1)[0]
             if nxt != "most" and not nxt.endswith("est"):
                 continue  # the cheap test first: no superlative follows
-            words = _next_words(view, m.end(), 4)
+            words = next_words_after(view, m.end(), 4)
             phrase = _superlative_phrase([(s, e, w) for s, e, w in words])
             if phrase is None:
                 continue
@@ -249,7 +250,7 @@ class SuperlativeWithoutThe(Rule):
             )
         yield from self._bare_same(doc)
         for at in _opening_superlatives(view):
-            words = _next_words(view, at - 1, 4) if at else _next_words(" " + view, 0, 4)
+            words = next_words_after(view, at - 1, 4) if at else next_words_after(" " + view, 0, 4)
             if not at:
                 words = [(s - 1, e - 1, w) for s, e, w in words]
             lowered = [(s, e, w.lower() if i == 0 else w) for i, (s, e, w) in enumerate(words)]
@@ -340,123 +341,3 @@ def _superlative_phrase(words: list[tuple[int, int, str]]) -> tuple[int, int] | 
     if after and noun.endswith("ing") and singular_noun(after, strict=False):
         return s, words[noun_at + 1][1]
     return None
-
-
-# -- TQ332: a demonstrative that does not agree with its noun ------------------------------------
-
-_DEMONSTRATIVES = ("these", "those", "this")
-_CLOSED = frozenset(
-    "the a an his her its their our my your it he she they we you him them us me not also only all very so".split()
-)
-_PLURAL_VERBS = frozenset("are were have do will would can could should may might must".split())
-_BOUNDARY = frozenset(
-    (
-        "is was are were has have had will would can could should may might must and or but of in on at to for "
-        "with by from that which who as after before during since"
-    ).split()
-)
-
-
-@register
-class DemonstrativeNumber(Rule):
-    """ "These" or "those" with a singular noun, or "this" with a plural ("these decision",
-    "this measures").
-
-    **What it does.** Reports these or those followed (after at most one adjective) by a
-    singular count noun, and this followed by a plural noun, when the noun ends the noun
-    phrase (a verb, a preposition, a conjunction or punctuation follows). Words that are also
-    verbs ("this shows"), nouns the same in both numbers ("these species", "this data"),
-    compound nouns ("these computer codes") and names are left alone.
-
-    **Why it matters.** Turkish, Azerbaijani and Armenian do not mark the plural after a
-    demonstrative, and MT sometimes keeps the singular noun; it reads as broken English.
-
-    **Example.** "These decision was taken unanimously" becomes "This decision was taken".
-
-    **Fix safety.** Unsafe: either the demonstrative or the noun is wrong, and the editor
-    decides which.
-    """
-
-    code = "TQ332"
-    name = "demonstrative-number"
-    fix_availability = FixAvailability.ALWAYS
-    severity = Severity.WARNING
-    category = Category.GRAMMAR
-    fires = (
-        "These decision was taken unanimously.",
-        "Those village were hit by shelling.",
-        "This countries have signed the treaty.",
-        "These important document was signed in Baku.",
-    )
-    quiet = (
-        "This decision was taken unanimously.",
-        "These computer codes were leaked.",
-        "This shows that the plan works.",
-        "These species are protected.",
-        "This data is public.",
-        "These days prices are rising.",
-        "Those present applauded.",
-    )
-
-    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        view = doc.view
-        folded = doc.folded
-        for m in word_hits_matches(folded, _DEMONSTRATIVES):
-            demonstrative = folded[m.start() : m.end()]
-            words = _next_words(view, m.end(), 3)
-            i = self._noun_index(view, words, demonstrative == "this")
-            if i is None:
-                continue
-            noun, e = words[i][2], words[i][1]
-            strict = i == 0  # right after the demonstrative a verb may follow ("this shows")
-            wrong = plural_noun(noun, strict=strict) if demonstrative == "this" else singular_noun(noun, strict=strict)
-            if not wrong:
-                continue
-            right = {"these": "this", "those": "that", "this": "these"}[demonstrative]
-            written = view[m.start() : m.end()]
-            fixed = match_case(right, written)
-            yield self.finding(
-                doc,
-                Span(m.start(), e),
-                f"“{shown(view[m.start() : e])}”: “{written}” does not agree with “{noun}” in number "
-                f"(“{fixed} {view[words[0][0] : e]}”, or change the noun).",
-                [Fix.replace(Span(m.start(), m.end()), fixed, f"Replace “{written}” with “{fixed}”", safe=False)],
-            )
-
-    @classmethod
-    def _noun_index(cls, view: str, words: list[tuple[int, int, str]], plural: bool) -> int | None:
-        """Where the noun is (0, or 1 after an adjective), by cheap tests of shape and of what
-        follows, before any look-up (clean copy then never loads the lexicon)."""
-        for i in (0, 1):
-            if i >= len(words):
-                return None
-            noun = words[i][2]
-            if not noun.islower() or noun in _BOUNDARY or noun in _CLOSED:
-                return None
-            if plural and (noun.endswith(("ss", "us", "is")) or not cls._plural_verb_after(view, words, i)):
-                return None  # "this process of", "this happens when": only "this countries have"
-            if noun.endswith("s") == plural and cls._ends_phrase(view, words, i):
-                if i == 1 and not pure_adjective(words[0][2]):
-                    return None
-                return i
-        return None
-
-    @staticmethod
-    def _plural_verb_after(view: str, words: list[tuple[int, int, str]], i: int) -> bool:
-        """A plural verb after the noun ("this countries have"), or punctuation after an
-        adjective and the noun ("this new rules."; "if this happens," is a verb)."""
-        end = words[i][1]
-        if i == 1 and view[end : end + 1] in (".", ",", ";", ":", "!", "?", ")"):
-            return True
-        return i + 1 < len(words) and words[i + 1][2].lower() in _PLURAL_VERBS
-
-    @staticmethod
-    def _ends_phrase(view: str, words: list[tuple[int, int, str]], i: int) -> bool:
-        end = words[i][1]
-        after = view[end : end + 2].lstrip(" \t")
-        if after[:1] in (".", ",", ";", ":", "!", "?", ")"):
-            return True
-        if i + 1 >= len(words) or words[i + 1][0] - end > 2:
-            return False
-        nxt = words[i + 1][2].lower()
-        return nxt in _BOUNDARY
