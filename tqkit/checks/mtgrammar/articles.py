@@ -73,8 +73,11 @@ _CLOSED_WORDS = frozenset(
 )
 _PREPOSITIONS = (
     "in|at|on|during|after|before|from|with|under|within|near|into|through|upon|until|till|since|"
-    "amid|towards|toward|throughout|across|along|following|as"
+    "amid|towards|toward|throughout|across|along|following|as|of"
 )
+# after "of" only with these adjectives, which need "the" ("the role of next meeting of"): a bare
+# noun after "of" is common and correct ("the point of view of", "freedom of speech of")
+_OF_ADJECTIVES = frozenset("next previous following upcoming forthcoming current".split())
 # the preposition, an optional adjective, the noun; anchored at the end of a short window
 # before " of"
 _BEFORE_OF_RE = re.compile(r"(?<![\w'’-])(" + _PREPOSITIONS + r")[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)[ \t]+$")
@@ -118,6 +121,7 @@ class BareNounBeforeOf(Rule):
         "Traffic will be restricted at end of the week.",
         "The bridge collapsed as result of heavy rains.",
         "Number of victims of the earthquake reached 40.",
+        "They stressed the role of next meeting of the commission.",
     )
     quiet = (
         "The mayor spoke in front of the town hall on behalf of the residents.",
@@ -134,6 +138,8 @@ class BareNounBeforeOf(Rule):
         "They want to take care of the children.",
         "Construction of the bridge began in May.",
         "Number of cases",
+        "It was seen from the point of view of the law.",
+        "The budget of next year of the city grows.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -181,6 +187,8 @@ def _after_preposition(view: str, folded: str, of_at: int) -> tuple[int, int, in
     if m is None:
         return None
     prep, adj, noun = m.group(1), m.group(2), m.group(3)
+    if prep == "of" and adj not in _OF_ADJECTIVES:
+        return None
     if not view[m.start(3) : m.end(3)].islower() or (adj and not view[m.start(2) : m.end(2)].islower()):
         return None
     if adj is not None and (adj in _CLOSED_WORDS or adj in _DETERMINER_LIKE):
