@@ -23,6 +23,11 @@ FIRES = [
     ("TQ326", "These decisions is binding for all ministries.", "decisions is"),
     ("TQ326", "Both parties does not want early elections.", "parties does"),
     ("TQ326", "There was several explosions in the city overnight.", "There was several explosions"),
+    (
+        "TQ326",
+        "The delegation said the flag of the Republic of Armenia were raised.",
+        "flag of the Republic of Armenia were",
+    ),
     ("TQ327", "A rally was held in centre of the capital on Sunday.", "in centre of"),
     ("TQ327", "The issue will be discussed at next meeting of the commission.", "at next meeting of"),
     ("TQ327", "The document was signed with participation of the foreign ministers.", "with participation of"),
@@ -87,6 +92,9 @@ QUIET = {
         "There's new possibilities here.",
         "There was 20 minutes left in the game.",
         "There is news from the front.",
+        "The government of Ukraine have said so.",
+        "The opening of the Olympic Games were delayed by rain.",
+        "The ministry and the office of the Chancellor have declined to comment.",
     ],
     "TQ327": [
         "The mayor spoke in front of the town hall on behalf of the residents.",

@@ -21,7 +21,7 @@ Importing this package registers every rule.
 
 from __future__ import annotations
 
-from tqkit.checks.mtgrammar.agreement import PluralSubjectSingularVerb, PronounVerbAgreement
+from tqkit.checks.mtgrammar.agreement import PronounVerbAgreement, SubjectVerbNumber
 from tqkit.checks.mtgrammar.articles import ArticleWithPlural, BareNounBeforeOf
 from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
@@ -48,10 +48,10 @@ __all__ = [
     "OneOfWithoutDeterminer",
     "PastAfterPerfect",
     "PerfectWithPastTime",
-    "PluralSubjectSingularVerb",
     "PresentWithSince",
     "PronounVerbAgreement",
     "SingularAfterNumber",
+    "SubjectVerbNumber",
     "SuperlativeWithoutThe",
     "VerbFormAfterDo",
     "VerbFormAfterModal",

@@ -196,9 +196,10 @@ _MEASURES = frozenset(
 
 
 @register
-class PluralSubjectSingularVerb(Rule):
-    """A plural noun subject with a singular verb ("the countries has", "these measures is",
-    "there was many protests").
+class SubjectVerbNumber(Rule):
+    """A verb whose number does not match a clear subject: a plural noun with a singular verb
+    ("the countries has", "there was many protests"), or a singular noun with "of the" and a
+    name before a plural verb ("The flag of the Republic of Azerbaijan have been raised").
 
     **What it does.** Reports a noun phrase that opens with the, these, those, both, all or a
     possessive and ends in a plain plural noun (in lemminflect's lexicon, not a singular in
@@ -207,7 +208,10 @@ class PluralSubjectSingularVerb(Rule):
     has"), a clause object ("what the government plans is"), measures and spans of time ("the
     last two years has been"), names and fields of study ("economics is") are left alone. "There
     is", "there was" and "there has been" before a plural noun are reported too ("There was
-    many protests"); the spoken "there's" is not.
+    many protests"); the spoken "there's" is not. The other way round, "the" and a singular
+    count noun, "of the" and a capitalised name (not a plural such as "the Games"), then "have",
+    "are" or "were", are reported unless the noun is collective ("the government of Ukraine
+    have" is British usage).
 
     **Why it matters.** Turkic sources often do not mark the plural on the verb, and MT keeps a
     singular verb after an English plural subject; editors always correct it.
@@ -219,7 +223,7 @@ class PluralSubjectSingularVerb(Rule):
     """
 
     code = "TQ326"
-    name = "plural-subject-singular-verb"
+    name = "subject-verb-number"
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
@@ -227,6 +231,7 @@ class PluralSubjectSingularVerb(Rule):
         "The sides has agreed to continue the talks.",
         "The minister noted that the countries has a great potential.",
         "There was many protests in the capital.",
+        "The national flag of the Republic of Azerbaijan have been raised.",
         "These measures is necessary, the governor said.",
         "Their new proposals was rejected by the opposition.",
     )
@@ -246,6 +251,10 @@ class PluralSubjectSingularVerb(Rule):
         "There's new possibilities here.",
         "There was 20 minutes left.",
         "There is lots of evidence.",
+        "The government of Ukraine have said so.",
+        "The opening of the Olympic Games were delayed.",
+        "The flag of the Republic of Azerbaijan has been raised.",
+        "The ministry and the office of the Federal Chancellor have declined to comment.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -265,6 +274,30 @@ class PluralSubjectSingularVerb(Rule):
                 [Fix.replace(Span(verb_at, verb_end), fixed, f"Replace “{written}” with “{fixed}”", safe=False)],
             )
         yield from self._there_is(doc)
+        yield from self._singular_of_name(doc)
+
+    def _singular_of_name(self, doc: Document) -> Iterator[Finding]:
+        """ "The flag of the Republic of Azerbaijan have": a singular head, a plural verb."""
+        view = doc.view
+        for m in _OF_NAME_RE.finditer(view):
+            at = m.start()
+            if at and (view[at - 1].isalnum() or view[at - 1] in "'’-"):
+                continue  # "bathe", "Blythe"
+            if not _opens_subject(doc.folded, at):
+                continue  # a second subject ("the ministry and the office of the Chancellor have")
+            noun, name, adj = m.group(2), m.group(3).split(), m.group(1)
+            if noun in _COLLECTIVE or name[-1].endswith("s") or (adj and not word_lemmas(adj).get("ADJ")):
+                continue  # a collective ("the government of X have"), a plural name ("the Games")
+            if not _singular_count(noun):
+                continue
+            verb = m.group(4)
+            fixed = {"have": "has", "are": "is", "were": "was"}[verb]
+            yield self.finding(
+                doc,
+                Span(m.start(2), m.end(4)),
+                f"“{shown(view[m.start(2) : m.end(4)])}”: the subject “{noun}” is singular and takes “{fixed}”.",
+                [Fix.replace(Span(m.start(4), m.end(4)), fixed, f"Replace “{verb}” with “{fixed}”")],
+            )
 
     def _there_is(self, doc: Document) -> Iterator[Finding]:
         """ "There is" or "there was" before a plural subject ("There was many protests")."""
@@ -308,6 +341,36 @@ class PluralSubjectSingularVerb(Rule):
         if any(not _modifier(w) for w in modifiers):
             return False
         return _plain_plural(noun, has_modifier=bool(modifiers))
+
+
+# "the", an optional adjective, a noun, "of the" and a capitalised name, a plural verb
+_OF_NAME_RE = re.compile(
+    r"[Tt]he[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)[ \t]+of[ \t]+the[ \t]+"
+    r"((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|and)[ \t]+)?){1,5})(have|are|were)(?![\w'’-])"
+)
+_COLLECTIVE = frozenset(
+    (
+        "government team council committee staff family police public majority minority number group crew "
+        "army navy party parliament cabinet board jury audience company delegation opposition couple pair "
+        "administration leadership management press media people population"
+    ).split()
+)
+
+
+def _opens_subject(folded: str, at: int) -> bool:
+    """``at`` opens a clause's subject, not a second one joined by "and", "or" or a comma."""
+    before = folded[max(0, at - 12) : at].rstrip()
+    if before.endswith((",", " and", " or", " nor")) or before in ("and", "or", "nor"):
+        return False
+    return opens_clause(folded, at)
+
+
+def _singular_count(noun: str) -> bool:
+    lemmas = word_lemmas(noun)
+    if noun not in lemmas.get("NOUN", ()) or lemmas.get("PROPN"):
+        return False
+    plurals = inflections(noun, "NOUN").get("NNS", ())
+    return bool(plurals) and plurals[0] != noun
 
 
 # "there is/was/has been", an optional count or quantifier, an optional adjective, a plural noun
