@@ -55,6 +55,9 @@ class KnownBadRendering(Rule):
     **Example.** "Shelling killed three peaceful residents" becomes "Shelling killed three
     civilians".
 
+    A warning becomes an info note when the phrase stands alone in quotation marks (a “critical
+    infrastructure object”): the writer is quoting an official's wording on purpose.
+
     **Fix safety.** As the entry says (``safe:``); unsafe by default, since the best wording
     depends on the sentence. Inside quotations the fix is always unsafe.
     """
@@ -111,12 +114,16 @@ class KnownBadRendering(Rule):
                 text = match_case(s, found)
                 fixes.append(Fix.replace(span, text, f"Replace with “{text}”", safe=entry.safe and not quoted))
             message = entry.message.replace("$0", found)
+            severity = entry.severity
+            if quoted and severity > Severity.INFO and scare_quoted(view, span):
+                severity = Severity.INFO
+                message += " (Quoted as a term: attribute it or paraphrase.)"
             finding = self.finding(
                 doc,
                 span,
                 message,
                 fixes,
-                severity=entry.severity,
+                severity=severity,
                 category=entry.finding_category,
                 entry=entry.id,
                 calque=entry.id,
@@ -131,3 +138,20 @@ class KnownBadRendering(Rule):
                 other = get_rule(entry.rule)
                 finding = replace(finding, rule=other.code, name=other.name)
             yield finding
+
+
+_OPENING_QUOTES = '“"«‘'
+_CLOSING_QUOTES = '”"»’'
+
+
+def scare_quoted(view: str, span: Span, slack: int = 24) -> bool:
+    """The phrase stands alone between quotation marks, give or take two words (a “critical
+    infrastructure object”), as a writer quotes a term rather than a sentence."""
+    left = view[max(0, span.start - slack) : span.start]
+    right = view[span.end : span.end + slack]
+    i = max(left.rfind(q) for q in _OPENING_QUOTES)
+    j = min((k for k in (right.find(q) for q in _CLOSING_QUOTES) if k >= 0), default=-1)
+    if i < 0 or j < 0:
+        return False
+    outside = left[i + 1 :] + " " + right[:j]
+    return len(outside.split()) <= 2 and not any(c in outside for c in ".!?;:")

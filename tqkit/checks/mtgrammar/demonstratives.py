@@ -21,6 +21,9 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 # -- TQ332: a demonstrative that does not agree with its noun ------------------------------------
 
 _DEMONSTRATIVES = ("these", "those", "this")
+# "those responsible", "those eligible": "those" + an adjective names people; the lexicon lists
+# some such adjectives as nouns only, so their endings decide.
+_ADJECTIVE_ENDINGS = ("ible", "able", "ive", "ous", "ful", "less")
 _CLOSED = frozenset(
     "the a an his her its their our my your it he she they we you him them us me not also only all very so".split()
 )
@@ -72,6 +75,7 @@ class DemonstrativeNumber(Rule):
         "This data is public.",
         "These days prices are rising.",
         "Those present applauded.",
+        "They called on those responsible to stop.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -84,6 +88,8 @@ class DemonstrativeNumber(Rule):
             if i is None:
                 continue
             noun, e = words[i][2], words[i][1]
+            if demonstrative == "those" and i == 0 and noun.endswith(_ADJECTIVE_ENDINGS):
+                continue  # "those responsible": the people who are
             strict = i == 0  # right after the demonstrative a verb may follow ("this shows")
             wrong = plural_noun(noun, strict=strict) if demonstrative == "this" else singular_noun(noun, strict=strict)
             if not wrong:
