@@ -10,8 +10,10 @@ Aho-Corasick pass over the folded text (``Document.folded``, lower-cased and the
 
 The caller promises that every match of ``rx`` starts with one of ``words`` (ignoring case).
 For ASCII words, case-insensitive matching and ``fold`` agree except for four characters that
-match an ASCII letter under ``re.IGNORECASE`` (dotted İ, dotless ı, long ſ, the Kelvin sign); a
-text holding any of them, or words beyond ASCII, are scanned the slow way.
+match an ASCII letter under ``re.IGNORECASE`` (dotted İ, dotless ı, long ſ, the Kelvin sign):
+``fold`` already makes İ "i" and the Kelvin sign "k"; a text holding ı or ſ is searched in a copy
+of the folded text where they read "i" and "s" (same length), so candidates are never missed.
+Words beyond ASCII are scanned the slow way.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from typing import Any
 
 from tqkit.text.fold import fold
 
-# non-ASCII characters that re.IGNORECASE matches with an ASCII letter
-_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+# non-ASCII characters that re.IGNORECASE matches with an ASCII letter and that fold() keeps
+# (it lower-cases İ to "i" and the Kelvin sign to "k"), with that letter
+_CASE_TWINS = (("\u0131", "i"), ("\u017f", "s"))
 
 
 @lru_cache(maxsize=32)
@@ -49,9 +52,12 @@ def starts(folded: str, words: frozenset[str]) -> list[int]:
 def literal_finditer(rx: re.Pattern[str], view: str, folded: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
     """The matches of ``rx.finditer(view)``, where every match starts with one of ``words``."""
     keys = frozenset(fold(w) for w in words)
-    if not keys or "" in keys or not all(k.isascii() for k in keys) or any(ch in view for ch in _CASE_TWINS):
+    if not keys or "" in keys or not all(k.isascii() for k in keys):
         yield from rx.finditer(view)
         return
+    for twin, letter in _CASE_TWINS:
+        if twin in folded:
+            folded = folded.replace(twin, letter)
     last_end = 0
     for pos in starts(folded, keys):
         if pos < last_end:

@@ -83,3 +83,11 @@ def test_fold_long_is_fold(pieces: list[str], size: int) -> None:
         assert document.fold_long(text) == fold(text)
     finally:
         document.CHUNK = old
+
+
+def test_case_twins_are_found() -> None:
+    # re.IGNORECASE matches dotless ı and long ſ with "i" and "s", the Kelvin sign with "k"
+    view = "The m\u0131l\u0131tsiya, the obſhtina, the bat\u212aa and the batk\u0131."
+    got = [m.group() for m in literal_finditer(RX, view, fold(view), WORDS)]
+    assert got == [m.group() for m in RX.finditer(view)]
+    assert len(got) == 4
