@@ -13,10 +13,10 @@ from operator import itemgetter
 from typing import Any
 
 from tqkit.document import TOKEN_RE
-from tqkit.packs.compiler import anchor, width
+from tqkit.packs.compiler import width
 from tqkit.packs.gates import edge as _edge
-from tqkit.packs.gates import gate as _gate
 from tqkit.packs.gates import gate_ok as _gate_ok
+from tqkit.packs.index import Candidate, build_index, select
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond
 from tqkit.text.fold import fold
@@ -47,31 +47,9 @@ class Matcher:
         self._index()
 
     def _index(self) -> None:
-        # key -> [(entry index, pattern index, anchor index, neighbour offset, its condition)]:
-        # the neighbour is the token condition next to the anchor (not a gap), tested on the
-        # neighbouring token before the pattern is tried (most candidates fail there)
-        self.candidates: dict[str, list[tuple[int, int, int, int, Cond | None, Any]]] = {}
+        self.candidates, self._buckets = build_index(self.entries)
         self.rules = frozenset(e.rule for e in self.entries)
         self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
-        candidates = self.candidates
-        gates: dict[tuple[int, int], Any] = {}  # (id of the condition, side) -> its gate
-        for ei, entry in enumerate(self.entries):
-            anchors = entry.extra.get("anchors")
-            for pi, conds in enumerate(entry.compiled):
-                a = anchors[pi] if anchors else anchor(conds)
-                off, ncond = 0, None
-                if a + 1 < len(conds) and conds[a + 1][0] != GAP:
-                    off, ncond = 1, conds[a + 1]
-                elif a > 0 and conds[a - 1][0] != GAP:
-                    off, ncond = -1, conds[a - 1]
-                gk = (id(ncond), off)  # (a cached set shares its conditions between patterns)
-                gate = gates[gk] if gk in gates else gates.setdefault(gk, _gate(ncond, off))
-                cand = (ei, pi, a, off, ncond, gate)
-                for form in conds[a][1]:
-                    if form in candidates:
-                        candidates[form].append(cand)
-                    else:
-                        candidates[form] = [cand]
         self._automaton: Any = None
 
     def reach(self, key: str) -> tuple[int, int]:
@@ -79,7 +57,7 @@ class Matcher:
         r = self._reach.get(key)
         if r is None:
             left = right = 0
-            for ei, pi, a, _off, _nc, _g in self.candidates[key]:
+            for ei, pi, a, *_ in self.candidates[key]:
                 conds = self.entries[ei].compiled[pi]
                 left = max(left, width(conds[:a]))
                 right = max(right, width(conds[a + 1 :]))
@@ -152,22 +130,16 @@ class Matcher:
             toks: Sequence[Tok] = ()
             t = -1
             nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)
-            edge = [-2, -2, -2]  # where the neighbour token starts (1) or ends (-1); -1: none
-            for ei, pi, a, off, ncond, gate in candidates[key]:
-                if off:
-                    if gate is not None:
-                        # a cheap test of the neighbour's first (last) character before the
-                        # neighbour token is made: most candidates fail here
-                        p = edge[off]
-                        if p == -2:
-                            p = edge[off] = _edge(view, s, e, off)
-                        if p < 0 or not _gate_ok(gate, view, folded, p):
-                            continue
-                    tk = nb[off]
-                    if tk is None:
-                        tk = nb[off] = _neighbour(view, s, e, off) or _NO_TOKEN
-                    if tk is _NO_TOKEN or not _tok_ok(ncond, tk, folded):  # type: ignore[arg-type]
-                        continue
+            # where the neighbour token starts (1) or ends (-1), and the token next to the
+            # anchor starts (2) or ends (-2) when masks are skipped; -1: none
+            edge = [-2, -2, -2, -2, -2]
+            cands = candidates[key]
+            sel = select(self._buckets[key], view, folded, s, e, edge)
+            for i in sel:
+                cand = cands[i]
+                ei, pi, a, off = cand[:4]
+                if off and not _neighbours_ok(view, folded, s, e, cand, edge, nb):
+                    continue
                 entry = entries[ei]
                 if accept is not None and not accept(entry):
                     continue
@@ -195,6 +167,32 @@ class Matcher:
             t = bisect_left(starts, s)
             return tokens, (t if t < len(starts) and starts[t] == s else -1)
         return _window(view, s, *self.reach(key))
+
+
+def _neighbours_ok(
+    view: str, folded: str, s: int, e: int, cand: Candidate, edge: list[int], nb: list[Tok | None]
+) -> bool:
+    """The candidate's gates open at the hit ``[s, e)`` and its neighbour token satisfies the
+    condition next to the anchor (edges and neighbour tokens are cached in ``edge`` and ``nb``)."""
+    _ei, _pi, _a, off, ncond, gate, off2, gate2 = cand
+    if gate is not None:
+        # a cheap test of the neighbour's first (last) character before the neighbour token
+        # is made: most candidates fail here
+        p = edge[off]
+        if p == -2:
+            p = edge[off] = _edge(view, s, e, off)
+        if p < 0 or not _gate_ok(gate, view, folded, p):
+            return False
+    if off2:  # the same test on the other side (the token there, masks skipped)
+        p = edge[2 * off2]
+        if p == -2:
+            p = edge[2 * off2] = _edge(view, s, e, off2, " \x00")
+        if p < 0 or not _gate_ok(gate2, view, folded, p):
+            return False
+    tk = nb[off]
+    if tk is None:
+        tk = nb[off] = _neighbour(view, s, e, off) or _NO_TOKEN
+    return tk is not _NO_TOKEN and ncond is not None and _tok_ok(ncond, tk, folded)
 
 
 def _source_ok(entry: Entry, m: Match, source_at: Callable[[int], str | None] | None) -> bool:
