@@ -91,3 +91,10 @@ def test_case_twins_are_found() -> None:
     got = [m.group() for m in literal_finditer(RX, view, fold(view), WORDS)]
     assert got == [m.group() for m in RX.finditer(view)]
     assert len(got) == 4
+
+
+@given(st.text(alphabet="abə ğıxşŞ-'’Əçi1_.\n", max_size=40))
+def test_turkic_scan_same_as_the_regex(view: str) -> None:
+    from tqkit.checks.untranslated import _TURKIC_WORD_RE, _turkic_words
+
+    assert _spans(_turkic_words(view)) == _spans(_TURKIC_WORD_RE.finditer(view))
