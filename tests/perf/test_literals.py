@@ -98,3 +98,20 @@ def test_turkic_scan_same_as_the_regex(view: str) -> None:
     from tqkit.checks.untranslated import _TURKIC_WORD_RE, _turkic_words
 
     assert _spans(_turkic_words(view)) == _spans(_TURKIC_WORD_RE.finditer(view))
+
+
+_OLD_TOKEN_RE = re.compile(
+    r"(?P<word>[^\W\d_](?:[^\W\d_]|\d|[\u0300-\u036f])*(?:['’\-][^\W\d_]+)*)"
+    r"|(?P<num>\d+(?:[.,:]\d+)*)"
+    r"|(?P<other>[^\s\x00])"
+)
+
+
+@given(st.text(alphabet="ab1é\u0301'’-.,: \x00_Ж9", max_size=30))
+def test_possessive_tokeniser_same_as_backtracking(text: str) -> None:
+    from tqkit.document import _WORD_ONLY_RE, TOKEN_RE
+
+    old = [(m.span(), m.lastgroup) for m in _OLD_TOKEN_RE.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in TOKEN_RE.finditer(text)] == old
+    assert _WORD_ONLY_RE.subn("", text)[1] == sum(1 for _span, kind in old if kind == "word")
+    assert (TOKEN_RE.fullmatch(text) is None) == (_OLD_TOKEN_RE.fullmatch(text) is None)
