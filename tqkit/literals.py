@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from tqkit.chunks import space_chunks
 from tqkit.text.fold import fold
 
 # non-ASCII characters that re.IGNORECASE matches with an ASCII letter and that fold() keeps
@@ -43,10 +44,22 @@ def _automaton(words: frozenset[str]) -> Any:
 
 
 def starts(folded: str, words: frozenset[str]) -> list[int]:
-    """Sorted offsets where one of ``words`` (folded) occurs in ``folded``."""
+    """Sorted offsets where one of ``words`` (folded) occurs in ``folded``; a dotless ı or long ſ
+    in the text reads as "i" or "s" (see the module's doc)."""
     if not words:
         return []
-    return sorted({end - n + 1 for end, n in _automaton(words).iter(folded)})
+    automaton = _automaton(words)
+    # a piece at a time when no word holds white space: reading ı and ſ as letters copies only
+    # the piece, not the whole text
+    whole = any(ch.isspace() for w in words for ch in w)
+    found: set[int] = set()
+    for a, b in [(0, len(folded))] if whole else space_chunks(folded):
+        piece = folded[a:b] if b - a < len(folded) else folded
+        for twin, letter in _CASE_TWINS:
+            if twin in piece:
+                piece = piece.replace(twin, letter)
+        found.update(a + end - n + 1 for end, n in automaton.iter(piece))
+    return sorted(found)
 
 
 def literal_finditer(rx: re.Pattern[str], view: str, folded: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
@@ -55,9 +68,6 @@ def literal_finditer(rx: re.Pattern[str], view: str, folded: str, words: Iterabl
     if not keys or "" in keys or not all(k.isascii() for k in keys):
         yield from rx.finditer(view)
         return
-    for twin, letter in _CASE_TWINS:
-        if twin in folded:
-            folded = folded.replace(twin, letter)
     last_end = 0
     for pos in starts(folded, keys):
         if pos < last_end:
