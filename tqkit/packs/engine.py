@@ -7,7 +7,7 @@ number of entries.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -16,7 +16,7 @@ from tqkit.document import TOKEN_RE
 from tqkit.packs.compiler import width
 from tqkit.packs.gates import edge as _edge
 from tqkit.packs.gates import gate_ok as _gate_ok
-from tqkit.packs.index import Candidate, build_index, select
+from tqkit.packs.index import Candidate, build_index, gated_hits
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond
 from tqkit.text.fold import fold
@@ -76,24 +76,6 @@ class Matcher:
             self._automaton = automaton
         return self._automaton
 
-    def hits(self, folded: str) -> Iterator[tuple[int, int, str]]:
-        """``(start, end, key)`` of every key in ``folded`` not preceded by a letter, digit,
-        hyphen or underscore and not followed by a letter or digit, in order of their ends."""
-        automaton = self.automaton
-        if automaton is None:
-            return
-        n = len(folded)
-        for last, key in automaton.iter(folded):
-            s = last - len(key) + 1
-            if s > 0:
-                ch = folded[s - 1]
-                if ch.isalnum() or ch in "-_":
-                    continue
-            e = last + 1
-            if e < n and folded[e].isalnum():
-                continue
-            yield s, e, key
-
     def find(
         self,
         view: str,
@@ -126,15 +108,13 @@ class Matcher:
         starts = list(map(itemgetter(0), tokens)) if tokens is not None else None
         candidates = self.candidates
         entries = self.entries
-        for s, e, key in self.hits(folded):
+        # (``edge``: where the neighbour token starts (1) or ends (-1), and the token next to the
+        # anchor starts (2) or ends (-2) when masks are skipped; -1: none, -2: not looked for)
+        for s, e, key, sel, edge in gated_hits(self.automaton, self._buckets, view, folded):
             toks: Sequence[Tok] = ()
             t = -1
             nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)
-            # where the neighbour token starts (1) or ends (-1), and the token next to the
-            # anchor starts (2) or ends (-2) when masks are skipped; -1: none
-            edge = [-2, -2, -2, -2, -2]
             cands = candidates[key]
-            sel = select(self._buckets[key], view, folded, s, e, edge)
             for i in sel:
                 cand = cands[i]
                 ei, pi, a, off = cand[:4]

@@ -6,7 +6,7 @@ whose gate its neighbour's character opens instead of testing every gate."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from tqkit.packs.compiler import anchor
@@ -77,24 +77,42 @@ def _buckets(cands: list[Candidate]) -> Buckets:
     return tuple(always), (after if any(after) else None), (before if any(before) else None)
 
 
-def select(buckets: Buckets, view: str, folded: str, s: int, e: int, edge: list[int]) -> Sequence[int]:
-    """Indices of a key's candidates worth trying at its hit ``[s, e)``: those without a
+def gated_hits(
+    automaton: Any, buckets: dict[str, Buckets], view: str, folded: str
+) -> Iterator[tuple[int, int, str, Sequence[int], list[int]]]:
+    """``(start, end, key, candidate indices, edges)`` of every key in ``folded`` not preceded
+    by a letter, digit, hyphen or underscore and not followed by a letter or digit, in order of
+    their ends, with the indices of the key's candidates worth trying there: those without a
     one-character gate, and those whose gate the neighbour's edge character opens (in the
-    index's order); records the neighbour edges it finds in ``edge`` (at 1 and -1)."""
-    always, after, before = buckets
-    if after is None and before is None:
-        return always
-    sel = list(always)
-    for off, side in ((1, after), (-1, before)):
-        if side is not None:
-            p = edge[off] = _edge(view, s, e, off)
-            if p >= 0:
-                chars, cap, digit = side
-                sel += chars.get(folded[p], ())
-                if cap and view[p].isupper():
-                    sel += cap
-                if digit and view[p].isdecimal():
-                    sel += digit
-    if len(sel) > 1:
-        sel.sort()
-    return sel
+    index's order). ``edges`` holds the neighbour edges found (at 1 and -1; -2: not looked
+    for). Hits where no candidate is worth trying are left out."""
+    n = len(folded)
+    for last, key in automaton.iter(folded):
+        s = last - len(key) + 1
+        if s > 0:
+            ch = folded[s - 1]
+            if ch.isalnum() or ch in "-_":
+                continue
+        e = last + 1
+        if e < n and folded[e].isalnum():
+            continue
+        edge = [-2, -2, -2, -2, -2]
+        always, after, before = buckets[key]
+        if after is None and before is None:
+            yield s, e, key, always, edge
+            continue
+        sel = list(always)
+        for off, side in ((1, after), (-1, before)):
+            if side is not None:
+                p = edge[off] = _edge(view, s, e, off)
+                if p >= 0:
+                    chars, cap, digit = side
+                    sel += chars.get(folded[p], ())
+                    if cap and view[p].isupper():
+                        sel += cap
+                    if digit and view[p].isdecimal():
+                        sel += digit
+        if sel:
+            if len(sel) > 1:
+                sel.sort()
+            yield s, e, key, sel, edge

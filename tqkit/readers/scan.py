@@ -86,12 +86,25 @@ _BACKTICKS_RE = re.compile(r"`+")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n")
 
 
+def _backtick_runs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of backticks (str.find skips the text between them many
+    times faster than a regex scan)."""
+    runs = []
+    i = text.find("`")
+    while i != -1:
+        m = _BACKTICKS_RE.match(text, i)
+        end = m.end() if m is not None else i + 1
+        runs.append((i, end))
+        i = text.find("`", end)
+    return runs
+
+
 class InlineCodeScanner:
     """Markdown code spans: a run of backticks closed by the next run of the same length in the
     same paragraph (CommonMark's rule), found in one pass over the runs."""
 
     def finditer(self, text: str) -> Iterator[Hit]:
-        runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
+        runs = _backtick_runs(text)
         if not runs:
             return
         # the paragraph of each run: the number of blank lines before it
