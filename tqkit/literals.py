@@ -77,3 +77,17 @@ def literal_finditer(rx: re.Pattern[str], view: str, folded: str, words: Iterabl
             # (a match is never empty: it starts with a word)
             last_end = m.end()
             yield m
+
+
+def char_led_finditer(rx: re.Pattern[str], view: str, first: str) -> Iterator[re.Match[str]]:
+    """The matches of ``rx.finditer(view)``, where every match starts with the character
+    ``first`` (case as written): the regex is tried only where ``str.find`` finds it (a regex
+    that opens with a look-behind is otherwise tried at every position of the text)."""
+    pos = view.find(first)
+    while pos != -1:
+        m = rx.match(view, pos)
+        if m is not None:
+            yield m  # (never empty: it starts with ``first``)
+            pos = view.find(first, m.end())
+        else:
+            pos = view.find(first, pos + 1)

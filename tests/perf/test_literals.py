@@ -115,3 +115,18 @@ def test_possessive_tokeniser_same_as_backtracking(text: str) -> None:
     assert [(m.span(), m.lastgroup) for m in TOKEN_RE.finditer(text)] == old
     assert _WORD_ONLY_RE.subn("", text)[1] == sum(1 for _span, kind in old if kind == "word")
     assert (TOKEN_RE.fullmatch(text) is None) == (_OLD_TOKEN_RE.fullmatch(text) is None)
+
+
+@given(st.text(alphabet="a,;.:)”\"’ _/x1", max_size=30))
+def test_doubled_punctuation_scan_same_as_the_regex(view: str) -> None:
+    from tqkit.checks.spacing import _DOUBLED_PUNCT_RE, _doubled_punct
+
+    assert _spans(_doubled_punct(view)) == _spans(_DOUBLED_PUNCT_RE.finditer(view))
+
+
+@given(st.text(alphabet="a/ (.E1\n€x", max_size=40))
+def test_slash_scan_same_as_the_regex(view: str) -> None:
+    from tqkit.checks.spacing import _SLASH_PAIR_RE
+    from tqkit.literals import char_led_finditer
+
+    assert _spans(char_led_finditer(_SLASH_PAIR_RE, view, "/")) == _spans(_SLASH_PAIR_RE.finditer(view))
