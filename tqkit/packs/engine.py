@@ -6,9 +6,11 @@ number of entries.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -39,6 +41,11 @@ class Match:
     last: int = 0
 
 
+# a candidate match: start, -end, entry index, the hit's end, minus its key's length, the
+# candidate's index, and the match
+Found = tuple[int, int, int, int, int, int, Match]
+
+
 class Matcher:
     """Compiled entries, matched in one pass."""
 
@@ -51,6 +58,8 @@ class Matcher:
         self.rules = frozenset(e.rule for e in self.entries)
         self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
         self._automaton: Any = None
+        self._singles: re.Pattern[str] | None = None
+        self._built = False
 
     def reach(self, key: str) -> tuple[int, int]:
         """Tokens the candidates of ``key`` need left and right of the anchor."""
@@ -66,15 +75,37 @@ class Matcher:
 
     @property
     def automaton(self) -> Any:
-        if self._automaton is None and self.candidates:
+        """The Aho-Corasick automaton of the keys, less the one-letter ones (None when there are
+        none): an automaton reports a one-letter key inside every word that holds the letter,
+        a regex finds it alone (:meth:`_key_ends`)."""
+        if not self._built and self.candidates:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
+            singles = []
             for key in self.candidates:
-                automaton.add_word(key, key)
-            automaton.make_automaton()
-            self._automaton = automaton
+                if len(key) == 1 and key.isalnum():
+                    singles.append(key)
+                else:
+                    automaton.add_word(key, key)
+            if len(automaton):
+                automaton.make_automaton()
+                self._automaton = automaton
+            if singles:
+                # the letter, not preceded by a word character or hyphen (looked at after the
+                # letter, so that the scan skips to the letters), not followed by a letter or digit
+                self._singles = re.compile(f"[{re.escape(''.join(sorted(singles)))}](?<![\\w-].)(?![^\\W_])")
+            self._built = True
         return self._automaton
+
+    def _key_ends(self, folded: str) -> Iterator[tuple[int, str]]:
+        """``(offset of the last character, key)`` of the keys found in ``folded`` (chained in
+        C: a generator of its own cost as much as the scans)."""
+        automaton = self.automaton
+        parts: list[Iterator[tuple[int, str]]] = [automaton.iter(folded)] if automaton is not None else []
+        if self._singles is not None:
+            parts.append((m.start(), m.group()) for m in self._singles.finditer(folded))
+        return chain.from_iterable(parts)
 
     def find(
         self,
@@ -88,7 +119,7 @@ class Matcher:
         gives the folded source text aligned with an offset (``None``: no source), for
         ``context: source`` entries; ``accept`` filters entries before overlaps are resolved;
         ``tokens`` are the text's tokens when the caller has them (``Document.tokens``)."""
-        if self.automaton is None:
+        if not self.candidates:
             return []
         if folded is None:
             folded = fold(view)
@@ -101,16 +132,16 @@ class Matcher:
         source_at: Callable[[int], str | None] | None,
         accept: Callable[[Entry], bool] | None,
         tokens: Sequence[Tok] | None,
-    ) -> list[tuple[int, int, int, Match]]:
+    ) -> list[Found]:
         """Every match of a candidate at an automaton hit, overlapping ones included, as
         ``(start, -end, entry index, match)``."""
-        found: list[tuple[int, int, int, Match]] = []
+        found: list[Found] = []
         starts = list(map(itemgetter(0), tokens)) if tokens is not None else None
         candidates = self.candidates
         entries = self.entries
         # (``edge``: where the neighbour token starts (1) or ends (-1), and the token next to the
         # anchor starts (2) or ends (-2) when masks are skipped; -1: none, -2: not looked for)
-        for s, e, key, sel, edge in gated_hits(self.automaton, self._buckets, view, folded):
+        for s, e, key, sel, edge in gated_hits(self._key_ends(folded), self._buckets, view, folded):
             toks: Sequence[Tok] = ()
             t = -1
             nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)
@@ -135,7 +166,9 @@ class Matcher:
                     continue
                 if entry.compiled_unless and _excepted(entry, toks, view, folded, m, tokens is None):
                     continue
-                found.append((m.start, -m.end, ei, m))
+                # (ties broken as the automaton's order of hits would: by the hit's end, longer
+                # key first, then the candidate's order)
+                found.append((m.start, -m.end, ei, e, s - e, i, m))
         return found
 
     def _anchor_tokens(
@@ -182,13 +215,13 @@ def _source_ok(entry: Entry, m: Match, source_at: Callable[[int], str | None] | 
     return src is not None and any(st in src for st in stems)
 
 
-def _leftmost_longest(found: list[tuple[int, int, int, Match]]) -> list[Match]:
-    """Non-overlapping matches of ``(start, -end, entry index, match)``: leftmost, then longest,
-    then first entry."""
-    found.sort(key=lambda item: item[:3])
+def _leftmost_longest(found: list[Found]) -> list[Match]:
+    """Non-overlapping matches of ``(start, -end, entry index, order..., match)``: leftmost,
+    then longest, then first entry, then first found."""
+    found.sort(key=lambda item: item[:6])
     out: list[Match] = []
     last_end = -1
-    for start, _neg_end, _ei, m in found:
+    for start, *_order, m in found:
         if start >= last_end:
             out.append(m)
             last_end = m.end

@@ -6,7 +6,7 @@ whose gate its neighbour's character opens instead of testing every gate."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from tqkit.packs.compiler import anchor
@@ -78,16 +78,16 @@ def _buckets(cands: list[Candidate]) -> Buckets:
 
 
 def gated_hits(
-    automaton: Any, buckets: dict[str, Buckets], view: str, folded: str
+    key_ends: Iterable[tuple[int, str]], buckets: dict[str, Buckets], view: str, folded: str
 ) -> Iterator[tuple[int, int, str, Sequence[int], list[int]]]:
     """``(start, end, key, candidate indices, edges)`` of every key in ``folded`` not preceded
     by a letter, digit, hyphen or underscore and not followed by a letter or digit, in order of
-    their ends, with the indices of the key's candidates worth trying there: those without a
+    ``key_ends`` (the offset of each key's last character), with the indices of the key's candidates worth trying there: those without a
     one-character gate, and those whose gate the neighbour's edge character opens (in the
     index's order). ``edges`` holds the neighbour edges found (at 1 and -1; -2: not looked
     for). Hits where no candidate is worth trying are left out."""
     n = len(folded)
-    for last, key in automaton.iter(folded):
+    for last, key in key_ends:
         s = last - len(key) + 1
         if s > 0:
             ch = folded[s - 1]
