@@ -230,6 +230,9 @@ def paragraph_spans(text: str) -> Iterator[Span]:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
+    first, last = (text[start], text[end - 1]) if start < end else (" ", " ")
+    if not first.isspace() and not last.isspace() and first != MASK and last != MASK:
+        return Span(start, end)  # (most spans: nothing to trim)
     while start < end and (text[start].isspace() or text[start] == MASK):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == MASK):
@@ -241,7 +244,7 @@ def sentence_spans(text: str, within: Span) -> Iterator[Span]:
     """Split a paragraph into sentences (rule-based: no model, no download)."""
     chunk = text[within.start : within.end]
     pos = 0
-    for m in _SENT_END_RE.finditer(chunk):
+    for m in _sentence_ends(chunk):
         # only the last few characters can hold an abbreviation (searching the whole head
         # again after every skipped abbreviation is quadratic)
         head = chunk[max(pos, m.start() - 16) : m.start()]
@@ -254,6 +257,24 @@ def sentence_spans(text: str, within: Span) -> Iterator[Span]:
     span = _trim(text, within.start + pos, within.end)
     if span is not None:
         yield span
+
+
+_SENT_MARK_RE = re.compile(r"[.!?…]")
+
+
+def _sentence_ends(chunk: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_SENT_END_RE.finditer(chunk)``, tried only right after a full stop,
+    question or exclamation mark or ellipsis (its look-behind alone was tried at every
+    position)."""
+    last_end = 0
+    for mark in _SENT_MARK_RE.finditer(chunk):
+        at = mark.end()
+        if at < last_end:
+            continue
+        m = _SENT_END_RE.match(chunk, at)
+        if m is not None:
+            last_end = m.end()
+            yield m
 
 
 def split_sentences(text: str) -> list[str]:

@@ -117,7 +117,7 @@ def test_possessive_tokeniser_same_as_backtracking(text: str) -> None:
     assert (TOKEN_RE.fullmatch(text) is None) == (_OLD_TOKEN_RE.fullmatch(text) is None)
 
 
-@given(st.text(alphabet="a,;.:)”\"’ _/x1", max_size=30))
+@given(st.text(alphabet='a,;.:)”"’ _/x1', max_size=30))
 def test_doubled_punctuation_scan_same_as_the_regex(view: str) -> None:
     from tqkit.checks.spacing import _DOUBLED_PUNCT_RE, _doubled_punct
 
@@ -130,3 +130,23 @@ def test_slash_scan_same_as_the_regex(view: str) -> None:
     from tqkit.literals import char_led_finditer
 
     assert _spans(char_led_finditer(_SLASH_PAIR_RE, view, "/")) == _spans(_SLASH_PAIR_RE.finditer(view))
+
+
+@given(st.text(alphabet="a.!?…\"'”)] \nA1Жx", max_size=40))
+def test_sentence_end_scan_same_as_the_regex(chunk: str) -> None:
+    from tqkit.document import _SENT_END_RE, _sentence_ends
+
+    assert _spans(_sentence_ends(chunk)) == _spans(_SENT_END_RE.finditer(chunk))
+
+
+_WORDS = st.lists(st.sampled_from(["abc", "abcd", "ab", " ", "  ", "x", "\n", "-", "1", "é", "d"]), max_size=14)
+
+
+@given(_WORDS)
+def test_possessive_repetition_scans_same_as_backtracking(pieces: list[str]) -> None:
+    from tqkit.checks.repetition import _CANDIDATE_RE, _DOUBLE_HINT_RE, WINDOW
+
+    text = "".join(pieces)
+    old_candidate = re.compile(rf"\b([a-z]{{3}})[a-z]+(?:\s+\w+){{0,{WINDOW - 1}}}?\s+\1[a-z]")
+    assert _spans(_CANDIDATE_RE.finditer(text)) == _spans(old_candidate.finditer(text))
+    assert _spans(_DOUBLE_HINT_RE.finditer(text)) == _spans(re.compile(r"\b(\w+)\s+\1\b").finditer(text))
