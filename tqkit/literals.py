@@ -32,7 +32,8 @@ _CASE_TWINS = (("\u0131", "i"), ("\u017f", "s"))
 
 
 @lru_cache(maxsize=32)
-def _automaton(words: frozenset[str]) -> Any:
+def _automaton(words: frozenset[str]) -> tuple[Any, bool]:
+    """The automaton of ``words``, and whether one of them holds white space."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
@@ -40,7 +41,7 @@ def _automaton(words: frozenset[str]) -> Any:
         if w:
             automaton.add_word(w, len(w))
     automaton.make_automaton()
-    return automaton
+    return automaton, any(ch.isspace() for w in words for ch in w)
 
 
 def starts(folded: str, words: frozenset[str]) -> list[int]:
@@ -48,10 +49,9 @@ def starts(folded: str, words: frozenset[str]) -> list[int]:
     in the text reads as "i" or "s" (see the module's doc)."""
     if not words:
         return []
-    automaton = _automaton(words)
     # a piece at a time when no word holds white space: reading ı and ſ as letters copies only
     # the piece, not the whole text
-    whole = any(ch.isspace() for w in words for ch in w)
+    automaton, whole = _automaton(words)
     found: set[int] = set()
     for a, b in [(0, len(folded))] if whole else space_chunks(folded):
         piece = folded[a:b] if b - a < len(folded) else folded
@@ -62,10 +62,18 @@ def starts(folded: str, words: frozenset[str]) -> list[int]:
     return sorted(found)
 
 
+@lru_cache(maxsize=64)
+def _keys(words: frozenset[str]) -> tuple[frozenset[str], bool]:
+    """The folded words, and whether the Aho-Corasick scan applies (folded once per word set,
+    not once per document)."""
+    keys = frozenset(fold(w) for w in words)
+    return keys, bool(keys) and "" not in keys and all(k.isascii() for k in keys)
+
+
 def literal_finditer(rx: re.Pattern[str], view: str, folded: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
     """The matches of ``rx.finditer(view)``, where every match starts with one of ``words``."""
-    keys = frozenset(fold(w) for w in words)
-    if not keys or "" in keys or not all(k.isascii() for k in keys):
+    keys, fast = _keys(words if isinstance(words, frozenset) else frozenset(words))
+    if not fast:
         yield from rx.finditer(view)
         return
     last_end = 0
