@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: run test bench lint clean fuzz fuzz-races fuzz-glossary fuzz-readers
+.PHONY: run test bench lint clean fuzz fuzz-races fuzz-glossary fuzz-readers readme-rules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/quality.py --json bench/out/quality.json
 	$(BIN)/python bench/quality_langs.py --json bench/out/quality_langs.json
+
+# The rules table of README.md, from the rules' docstrings (tests/test_readme.py fails when stale).
+readme-rules: $(VENV)/.test-installed
+	$(BIN)/python tests/readme_rules.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

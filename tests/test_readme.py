@@ -169,10 +169,25 @@ def test_rules_table_has_every_rule_once_with_its_severity() -> None:
     assert set(rows) == set(registered)
     for code, (name, severity) in registered.items():
         assert rows[code] == (name, severity.lower()), code
-    opt_in = [r.code for r in all_rules() if not getattr(r, "enabled_by_default", True)]
+    opt_in = [r.code for r in all_rules() if not r.enabled_by_default]
     for code in opt_in:
         row = next(line for line in readme_text().splitlines() if line.startswith(f"| {code} "))
         assert "Opt-in" in row, f"{code} is opt-in but not marked so in README.md"
+
+
+def test_rules_table_is_generated_from_the_registry() -> None:
+    """The table between the ``rules`` markers is `tqkit rules --format markdown` (the rules'
+    docstrings); change a description in the docstring, then `make readme-rules`."""
+    from readme_rules import generated_table, readme_table
+
+    current, fresh = readme_table(readme_text()), generated_table()
+    if current != fresh:
+        old, new = set(current.splitlines()), set(fresh.splitlines())
+        changed = sorted(line.split("|")[1].strip() for line in old ^ new if line.startswith("| TQ"))
+        pytest.fail(
+            "README rules table is stale: run `make readme-rules` "
+            f"(rows that differ: {', '.join(dict.fromkeys(changed)) or 'the header'})"
+        )
 
 
 # -- (c) quick start ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from tqkit.cli import cli
 from tqkit.config import Settings
 from tqkit.document import Document
 from tqkit.language_id import detect_language
-from tqkit.runner import Engine, document_language
+from tqkit.runner import Engine, document_language, with_language
 
 GERMAN = (
     "Die Regierung hat am Montag beschlossen, dass die Grenze bis zum Frühjahr geschlossen bleibt.\n\n"
@@ -63,7 +63,10 @@ def test_a_given_language_wins_over_detection() -> None:
     doc = Document("x.txt", GERMAN, target_lang="en")
     assert document_language(doc) == "en"
     doc = Document("x.txt", GERMAN, target_lang="auto")
-    assert document_language(doc) == "de" and doc.target_lang == "de"
+    assert document_language(doc) == "de" and doc.target_lang == "auto"
+    settled = with_language(doc)
+    assert settled.target_lang == "de" and settled.text == doc.text
+    assert with_language(settled) is settled
 
 
 def test_english_copy_runs_every_rule_and_german_only_the_neutral_ones() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from tqkit.config import RunOptions, Settings, find_settings
@@ -86,8 +87,7 @@ def empty_directories(paths: Sequence[str]) -> list[str]:
 
 def read_source(path: str, source_lang: str | None = None) -> Document:
     """The original-language article given with ``--source`` (any supported format)."""
-    source = read_path(path, None, source_lang or "und")
-    source.source_lang = source_lang
+    source = replace(read_path(path, None, source_lang or "und"), source_lang=source_lang)
     return source
 
 

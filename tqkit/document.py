@@ -14,7 +14,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields, replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -62,9 +62,10 @@ class Segment:
     source: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
-    """What every check reads."""
+    """What every check reads. Immutable: a different language is a new document
+    (:meth:`with_target_lang`); the derived views below are computed once, on first use."""
 
     path: str
     text: str
@@ -79,7 +80,27 @@ class Document:
     source_text: str | None = None
     encoding: str = "utf-8"
     bom: bool = False
-    meta: dict[str, object] = field(default_factory=dict)
+    # What the reader learnt about the file that any layer may read:
+    format: str = "text"  # the reader's name
+    declared_target_lang: str | None = None  # the language the file says it is in (XLIFF)
+    # Code (Markdown code blocks and spans): masked, and a ``<!-- tqkit: ... -->`` written
+    # there is an example, not a directive.
+    code_spans: tuple[Span, ...] = ()
+    # What only the reader that made the document reads back when it writes (the DOCX package,
+    # the XLIFF CDATA sections): the reader's own frozen dataclass, which it narrows with
+    # ``isinstance``; no other layer looks inside.
+    reader_state: object = None
+
+    def with_target_lang(self, lang: str) -> Document:
+        """This document checked as ``lang``. The derived views (``view``, ``tokens``...)
+        depend on the text and the masks only, never on the language, so those already
+        computed carry over."""
+        if lang == self.target_lang:
+            return self
+        other = replace(self, target_lang=lang)
+        names = {f.name for f in fields(self)}
+        other.__dict__.update((k, v) for k, v in self.__dict__.items() if k not in names)
+        return other
 
     # -- derived views -------------------------------------------------------------------
 

@@ -62,7 +62,11 @@ class Engine:
         return active
 
     def check(self, doc: Document, source: Document | None = None) -> tuple[list[Finding], list[str]]:
-        ctx = self.context(source, profile_for(document_language(doc)))
+        """The findings of ``doc`` and the notes for the user. A document whose language is
+        ``auto`` is checked in the language :func:`with_language` gives it (call that first to
+        learn which)."""
+        doc = with_language(doc)
+        ctx = self.context(source, profile_for(doc.target_lang))
         rules = self.rules_for(doc.path)
         for rule in rules:  # one finding for the file, not thousands (tqkit.checks.language)
             whole = rule.file_finding(doc)
@@ -85,13 +89,16 @@ class Engine:
 
 def document_language(doc: Document) -> str:
     """The language ``doc`` is checked as: the one given, else the file's own (an XLIFF
-    ``target-language``), else detected from its text; recorded on the document."""
+    ``target-language``), else detected from its text."""
     lang = doc.target_lang
     if not lang or lang == AUTO:
-        declared = doc.meta.get("file_target_lang")
-        lang = declared if isinstance(declared, str) and declared else detect_language(doc.view)
-        doc.target_lang = lang
+        return doc.declared_target_lang or detect_language(doc.view)
     return lang
+
+
+def with_language(doc: Document) -> Document:
+    """``doc`` with its language settled (:func:`document_language`): itself when it was given."""
+    return doc.with_target_lang(document_language(doc))
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, TypeVar, cast
 
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.profiles import Profile, base_code
@@ -79,7 +79,7 @@ class CheckContext:
     resources: Resources
     source: Document | None = None
     options: RuleOptions = field(default_factory=RuleOptions)
-    # What rules compute once per document and share (never in ``Document.meta``).
+    # What rules compute once per document and share (the document itself is immutable).
     analyses: Analyses = field(default_factory=Analyses)
     notes: list[str] = field(default_factory=list)
     # Codes of the rules running in this check, so one family can defer to another.
@@ -120,6 +120,11 @@ class Rule:
     example_lang: ClassVar[str] = "en"
     enabled_by_default: ClassVar[bool] = True
     needs_source: ClassVar[bool] = False
+    # "document" when a finding in one paragraph depends on the others (two spellings of one
+    # concept across the article): the live checker (``tqkit server``), which checks the rest
+    # paragraph by paragraph, then runs the rule on the whole document. Rules that need a
+    # source are document rules too.
+    scope: ClassVar[Literal["paragraph", "document"]] = "paragraph"
     # True when the rule needs an installed MT model (its examples then run in tests/mt).
     needs_model: ClassVar[bool] = False
     # Whether its findings carry a fix; every rule declares it (tests/test_fix_availability.py).

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tqkit.datafiles import bundled_glossary_dir, glossary_files, kind_of, load_wordlist
 from tqkit.errors import ResourceError
 
 if TYPE_CHECKING:
+    from tqkit.glossary.termbase import Glossary
     from tqkit.packs import PackSet
 
 
@@ -58,8 +59,8 @@ class Resources:
         return self._files[1]
 
     @cached_property
-    def glossary(self) -> Any:
-        """The merged term base (``tqkit.glossary.Glossary``), or ``None`` when unavailable."""
+    def glossary(self) -> Glossary | None:
+        """The merged term base, or ``None`` when unavailable."""
         try:
             from tqkit.glossary import load_glossaries
         except ImportError:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from tqkit.config import RunOptions
 from tqkit.discover import read_source, settings_for, source_of, walk
-from tqkit.engine import Engine, dedupe, document_language, engine_for
+from tqkit.engine import Engine, dedupe, document_language, engine_for, with_language
 from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Severity
 from tqkit.fixes import chosen_fixes, non_overlapping
@@ -37,6 +37,7 @@ __all__ = [
     "read_source",
     "settings_for",
     "walk",
+    "with_language",
 ]
 
 
@@ -44,7 +45,7 @@ def check_one(path: str, options: RunOptions) -> FileResult:
     try:
         settings = settings_for(path, options)
         engine = engine_for(settings, options)
-        doc = read_path(path, options.encoding, settings.target_lang_for(path))
+        doc = with_language(read_path(path, options.encoding, settings.target_lang_for(path)))
         findings, notes = engine.check(doc, source_of(options))
     except (InputError, ResourceError) as exc:
         return FileResult(path, error=str(exc))

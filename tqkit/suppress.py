@@ -44,9 +44,9 @@ def find_suppressions(doc: Document) -> list[Suppression]:
     out: list[Suppression] = []
     off_start: Span | None = None
     segments = doc.segments
-    code = doc.meta.get("code_spans") or ()
+    code = doc.code_spans
     for m in DIRECTIVE_RE.finditer(text):
-        if any(c.start <= m.start() < c.end for c in code):  # type: ignore[attr-defined]
+        if any(c.start <= m.start() < c.end for c in code):
             continue  # an example inside a code block, not a directive
         verb = m.group("verb").lower()
         comment = Span(m.start(), m.end())

@@ -46,7 +46,9 @@ class Item:
     source: str | None = None
     source_lang: str | None = None
     date: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)
+    # The row's other columns (desk, author...): the audit carries them into its findings and
+    # articles tables (a column whose name a table uses gets a ``meta_`` prefix there).
+    columns: dict[str, str] = field(default_factory=dict)
     error: str | None = None
 
     @property
@@ -197,7 +199,7 @@ def row_item(row: dict[str, Any], origin: str, n: int, max_bytes: int) -> Item:
         lkey, lang = _pick(row, LANG_KEYS)
         dkey, date = _pick(row, DATE_KEYS)
         used.update(k for k in (skey, lkey, dkey) if k)
-        meta = {str(k): v for k, v in ((k, _as_text(v)) for k, v in row.items() if k not in used) if v is not None}
+        columns = {str(k): v for k, v in ((k, _as_text(v)) for k, v in row.items() if k not in used) if v is not None}
         return Item(
             aid,
             origin,
@@ -206,7 +208,7 @@ def row_item(row: dict[str, Any], origin: str, n: int, max_bytes: int) -> Item:
             source=_as_text(source) or None,
             source_lang=_as_text(lang) or None,
             date=_as_text(date) or None,
-            meta=meta,
+            columns=columns,
         )
     except UnicodeDecodeError as exc:
         return Item(aid, origin, n, error=f"{where}: not valid UTF-8 ({exc.reason} at byte {exc.start})")

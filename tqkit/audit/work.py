@@ -14,7 +14,7 @@ import io
 import os
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tqkit.audit.inputs import Item
@@ -23,6 +23,7 @@ from tqkit.document import Document
 from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Finding, Severity
 from tqkit.readers import reader_for
+from tqkit.selectors import code_matches
 
 # MQM-style weights of tqkit severities: info is a minor error (1), warning a major one (5),
 # error a critical one (10). The score is the weighted penalty per 1,000 words (0 is clean).
@@ -66,7 +67,7 @@ def _doc(item: Item, settings: Settings, options: RunOptions) -> tuple[Document,
     if item.source:
         src_lang = item.source_lang or options.source_lang
         source = reader_for("x.txt").read("<source>", item.source.encode("utf-8"), None, src_lang or "und")
-        source.source_lang = src_lang
+        source = replace(source, source_lang=src_lang)
     return doc, source
 
 
@@ -77,8 +78,8 @@ def _finding_key(f: Finding) -> tuple[str, int, int, str]:
 def _term_changes(found: list[Finding], old: list[Finding]) -> tuple[list[Finding], list[str]]:
     """``--since-glossary``: the term findings that are new or resolved against the old
     glossaries, in order, and which is which."""
-    found = [f for f in found if f.rule.startswith(TERM_PREFIX)]
-    old = [f for f in old if f.rule.startswith(TERM_PREFIX)]
+    found = [f for f in found if code_matches(TERM_PREFIX, f.rule)]
+    old = [f for f in old if code_matches(TERM_PREFIX, f.rule)]
     old_keys = {_finding_key(f) for f in old}
     new_keys = {_finding_key(f) for f in found}
     added = [f for f in found if _finding_key(f) not in old_keys]
@@ -177,12 +178,12 @@ def audit_partition(task: Task) -> PartResult:
             errors.append(_error_row(item, _error_message(item, exc)))
             continue
         common = {"source_file": item.origin, "row": item.row, "date": item.date, "source_lang": item.source_lang}
-        meta = {(f"meta_{k}" if k in RESERVED else k): v for k, v in item.meta.items()}
+        columns = {(f"meta_{k}" if k in RESERVED else k): v for k, v in item.columns.items()}
         counts: Counter[str] = Counter()
         sev_counts: Counter[str] = Counter()
         penalty = 0
         for i, f in enumerate(found):
-            row = _finding_row(f, doc, item.id, {**common, **meta})
+            row = _finding_row(f, doc, item.id, {**common, **columns})
             if changes is not None:
                 row["change"] = changes[i]
             findings.append(row)
@@ -203,7 +204,7 @@ def audit_partition(task: Task) -> PartResult:
             "n_major": sev_counts["major"],
             "n_critical": sev_counts["critical"],
             **common,
-            **meta,
+            **columns,
         }
         for code in task.codes:
             art[code] = counts.get(code, 0)

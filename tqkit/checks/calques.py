@@ -37,7 +37,9 @@ def source_lookup(doc: Document, ctx: CheckContext) -> Callable[[int], str | Non
 
 @register
 class KnownBadRendering(Rule):
-    """A known bad rendering from the source language (calque, false friend, news formula).
+    """A known bad rendering from the source language: calque, false friend, news formula,
+    officialese ("the Azerbaijani side"), from the rule packs. Each entry sets its severity
+    (ambiguous ones are info).
 
     **What it does.** Matches the entries of the rule packs in ``glossaries/packs/`` (token
     patterns with inflection, gaps and exceptions; ``tqkit rules`` lists the packs, ``tqkit rule

@@ -74,7 +74,8 @@ HOMOGLYPHS = {
 
 @register
 class ForeignScript(Rule):
-    """A word in a script foreign to the target language (Cyrillic, Armenian, Greek... in English).
+    """A word in a script foreign to the target language (Cyrillic, Armenian, Greek... in English),
+    including Latin words with a look-alike letter.
 
     **What it does.** Reports runs of letters outside the Latin script in English copy, naming
     the script. A Latin word with a look-alike Cyrillic or Greek letter inside ("Аrmenia" with
@@ -168,11 +169,10 @@ class ForeignScript(Rule):
 
 def _glossary_fixes(ctx: CheckContext, word: str, span: Span) -> list[Fix]:
     glossary = ctx.resources.glossary
-    lookup = getattr(glossary, "english_for", None) if glossary is not None else None
-    if lookup is None:
+    if glossary is None:
         return []
     try:
-        suggestions = lookup(word)
+        suggestions = glossary.english_for(word)
     except Exception:  # a glossary problem must not stop the check
         return []
     return [Fix.replace(span, s, f"Translate as “{s}” (glossary)") for s in suggestions[:5]]

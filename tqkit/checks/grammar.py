@@ -299,7 +299,8 @@ COMPOUND_TAILS = frozenset(
 
 @register
 class BrokenCompound(Rule):
-    """A hyphenated compound broken by a stray space ("self -destruction", "anti- war").
+    """A hyphenated compound broken by a stray space ("self -destruction", "anti- war",
+    "state- owned").
 
     **What it does.** Reports a hyphen with a space on one side only between two words, when
     the first part is a common compound prefix (self, anti, non, co, ex, post, pro, well...) or

@@ -87,7 +87,7 @@ def _cjk_chars(chunk: str) -> int:
 
 @register
 class WrongLanguagePassage(Rule):
-    """A paragraph is mostly written in another language than the document's.
+    """A paragraph mostly written in another language than the document's.
 
     **What it does.** Looks at every paragraph of at least four words. When a cheap test says
     the paragraph may be foreign, either because more than 30% of its letters are in a script

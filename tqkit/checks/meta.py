@@ -26,6 +26,7 @@ class UnusedSuppression(Rule):
 
     code = "TQ901"
     languages = None  # any target language
+    scope = "document"
     name = "unused-suppression"
     severity = Severity.INFO
     category = Category.OTHER

@@ -41,7 +41,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 
 @register
 class MixedScriptWord(Rule):
-    """A Cyrillic word with a Latin look-alike letter inside ("сo" with a Latin "o").
+    """A Cyrillic word with a Latin look-alike letter inside ("сe" with a Latin "e"), in Bulgarian,
+    Russian, Ukrainian ... copy; the fix restores the letter (safe).
 
     **What it does.** In Bulgarian, Russian, Ukrainian and other Cyrillic copy, reports words
     that mix Cyrillic and Latin letters. When every Latin letter has a Cyrillic twin (o/о,

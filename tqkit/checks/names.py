@@ -125,7 +125,8 @@ def _preferred_form(ent: Entity, form: str) -> str:
 
 @register
 class NameNearMiss(Rule):
-    """A name that is not a word but one or two letters from a name in the gazetteer.
+    """A capitalised word that is not an English word but one transliteration slip from a gazetteer
+    name ("Kharkiw", "Ursula von der Lajen"): "did you mean Kharkiv?"
 
     **What it does.** Looks at capitalised words that are not English words (offline
     word-frequency data) and are not themselves names in the gazetteer
@@ -274,7 +275,8 @@ def _nearest(gaz: Gazetteer, word: str) -> tuple[str, Entity] | None:
 
 @register
 class ForeignNameSpelling(Rule):
-    """A place or person spelt the way another language writes it ("Charkow", "Selenskyj").
+    """A place or person spelt the way another language writes it ("Charkow", "Jerewan", "Wolodymyr
+    Selenskyj").
 
     **What it does.** Reports names that the gazetteer lists as a non-English spelling of a
     place of 100,000 people or more, a capital, a country or a curated person: GeoNames'
@@ -315,7 +317,8 @@ class ForeignNameSpelling(Rule):
 
 @register
 class DeprecatedNameSpelling(Rule):
-    """A name in a spelling most English style guides have retired ("Kiev", "Kharkov").
+    """A name in a spelling most English style guides retired ("Kiev", "Lugansk", "Kishinev"): a
+    house-style note.
 
     **What it does.** Reports the ``deprecated`` forms curated in ``glossaries/names/*.yaml``:
     Russian-based spellings of Ukrainian cities that AP, Reuters and the BBC replaced ("Kiev",

@@ -164,7 +164,9 @@ def _stemmer() -> Any:
 
 @register
 class TautologicalRepetition(Rule):
-    """One word root repeated within a few words ("to control the control").
+    """One word root repeated within a few words ("fighting the fighting"); with the profile's
+    stemmer in Bulgarian, Russian, Ukrainian, German and French ("контролира контрола", "die
+    Kontrolle kontrollieren").
 
     **What it does.** Reports two content words with the same stem (Snowball English stemmer),
     at most three words apart inside one clause, such as "to control the control", "regulate

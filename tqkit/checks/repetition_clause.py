@@ -30,7 +30,8 @@ _CONJ_RES = tuple(re.compile(rf"{c}[ \t]+([a-z]{{3,}})(?![\w-])") for c in ("and
 
 @register
 class RepeatedWithAnd(Rule):
-    """The same word on both sides of "and" or "or" ("baseless and baseless").
+    """An adjective or singular noun joined to itself by "and"/"or" ("baseless and baseless");
+    idioms ("again and again") are allowed.
 
     **What it does.** Reports a word joined to itself by "and" or "or", when the word is an
     adjective or a singular noun. Idioms (again and again, more and more, over and over, on
@@ -175,8 +176,8 @@ def _inflectional_variants(a: str, b: str) -> str | None:
 
 @register
 class RootRepeatedInClause(Rule):
-    """One word root twice inside one clause, beyond TQ202's three-word reach ("a peaceful and
-    constructive peace agenda", "awarded him an award").
+    """One word root twice inside one clause, beyond TQ202's three-word reach ("awarded him an
+    award", "a peaceful and constructive peace agenda"). Looser pairs report as info.
 
     **What it does.** Reports two different words of one root (Snowball English stemmer) at
     most seven words apart with no punctuation between, when they are derived from each other

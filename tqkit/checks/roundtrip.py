@@ -29,7 +29,8 @@ def _threshold(options: MTOptions) -> float:
 
 @register
 class RoundTripDrift(Rule):
-    """A sentence does not survive machine translation: its meaning may have drifted.
+    """A sentence that does not survive machine translation (to a pivot language and back, or from
+    the source): its meaning may have drifted (needs the `mt` extra and models).
 
     **What it does.** Uses an offline machine-translation model (Argos Translate, the optional
     ``mt`` extra; install models with ``tqkit models install``). With ``--roundtrip-via LANG``

@@ -33,7 +33,7 @@ MIN_COPY_WORDS = 3
 
 @register
 class SourceCopied(Rule):
-    """A sentence of the translation is still in the source language (copied, not translated).
+    """A sentence of the translation still in the source language (copied, not translated).
 
     **What it does.** For each aligned pair of sentences, reports the target sentence when at
     least half of its letters are in a script English does not use (Cyrillic, Armenian) and it

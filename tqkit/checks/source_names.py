@@ -33,7 +33,7 @@ def _target_words(doc: Document, units: Sequence[Unit]) -> list[str]:
 
 @register
 class NameMissing(Rule):
-    """A person's name or a Latin-script name of the source is missing from the translation.
+    """A person's name, or a Latin-script name of the source, missing from the translation.
 
     **What it does.** For each aligned pair of paragraphs, takes from the source the names of
     people (two or three capitalised words in a row, such as *Петър Иванов*) and the names the

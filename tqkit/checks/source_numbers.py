@@ -20,7 +20,7 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 @register
 class NumberMismatch(Rule):
-    """A number, date or amount differs between the source sentence and its translation.
+    """A number, date or amount that differs between the source sentence and its translation.
 
     **What it does.** Aligns the translation with the source, then compares the numbers of each
     aligned pair of sentences after normalising them: thousands separators and decimal commas

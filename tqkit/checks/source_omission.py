@@ -55,7 +55,7 @@ def _neighbour_span(para: Bead, index: int) -> Span | None:
 
 @register
 class PossibleOmission(Rule):
-    """A source sentence or paragraph has no translation, or its translation is much shorter.
+    """A source sentence or paragraph with no translation, or a much shorter translation.
 
     **What it does.** Uses the alignment of the translation with its source. Reports a source
     sentence of six words or more that is aligned with nothing (unless its numbers or names
@@ -155,7 +155,7 @@ def _next_target(beads: list[Bead], index: int) -> Span | None:
 
 @register
 class PossibleAddition(Rule):
-    """A target sentence has no counterpart in the source, or is much longer than its source.
+    """A target sentence with no counterpart in the source, or much longer than its source.
 
     **What it does.** Uses the alignment of the translation with its source. Reports a target
     sentence of six words or more aligned with no source sentence inside an aligned paragraph,

@@ -96,7 +96,7 @@ _NO_SPACE_HINT_RE = re.compile(r"[.!?,]”?[A-Za-z]")
 @register
 class MissingSpaceAfterPunctuation(Rule):
     """No space after a full stop, question mark, exclamation mark or comma ("night.The",
-    "said,that").
+    "said,that"); abbreviations, initials, decimals, URLs and file names are left alone.
 
     **What it does.** Reports a word, a sentence mark and a capitalised word with no space
     between ("night.The"), and two words joined by a comma ("talks,which"), when both words are
@@ -405,7 +405,7 @@ _SLASH_PAIR_RE = re.compile(r"(?<![^\s(])/([A-Za-z0-9€$£][^/\n]{1,80}?[^\s/])
 
 @register
 class SlashBrackets(Rule):
-    """Slashes used as brackets ("29 million leva /EUR 14.8 million/").
+    """An aside between slashes instead of parentheses ("29 million leva /EUR 14.8 million/").
 
     **What it does.** Reports a phrase between two slashes, with a space (or the start of a
     line) before the first slash and a space or punctuation after the second, as Bulgarian and

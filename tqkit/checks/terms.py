@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 @register
 class DeprecatedTerm(Rule):
-    """Deprecated or forbidden rendering of a glossary concept.
+    """A deprecated or forbidden rendering of a glossary concept ("Bishkek Armistice Protocol"). A
+    term's `severity` in the glossary can change the level.
 
     **What it does.** Flags a term the glossary marks ``deprecated`` (outdated or non-standard) or
     ``forbidden`` (a known wrong rendering, such as a machine-translation calque) and
@@ -183,6 +184,7 @@ class InconsistentTerm(Rule):
 
     code = "TQ402"
     languages = None  # any target language
+    scope = "document"
     name = "inconsistent-term"
     fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
@@ -348,7 +350,7 @@ def _missing_capitals(surface: str, term: str) -> bool:
 
 @register
 class TermCapitalisation(Rule):
-    """Wrong capitalisation of a case-sensitive proper term.
+    """Wrong capitalisation of a case-sensitive proper term ("minsk group").
 
     **What it does.** Flags a glossary term marked ``case_sensitive`` written with capitals missing
     ("minsk group", "Bishkek protocol") and offers the glossary's form. Extra capitals

@@ -45,7 +45,8 @@ def _align_by_order(source: Document, target: Document) -> list[tuple[Segment | 
 
 @register
 class SourceTermMissing(Rule):
-    """A source-language glossary term with none of its English renderings in the translation.
+    """A source-language glossary term with none of its English renderings in the translation
+    (needs a source).
 
     **What it does.** With the original article (``--source``), aligns paragraphs and looks in each source
     paragraph for the source-language terms of every concept, across inflections

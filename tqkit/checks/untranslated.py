@@ -110,7 +110,9 @@ _DETERMINERS = frozenset(
 
 @register
 class TransliteratedWord(Rule):
-    """A source word carried over in transliteration instead of being translated.
+    """A source word carried over in transliteration instead of being translated ("big Batkovs");
+    in Bulgarian, Russian and Ukrainian copy an English word spelled in Cyrillic and not adopted
+    ("бекграунд"), in German a romanised Russian word ("die Opoltschenzy").
 
     **What it does.** Reports a word that is not an English word (offline word-frequency data)
     and looks like a romanised Slavic word: Slavic endings (-ov, -tsi, -ski, -nik...) or letter
@@ -326,9 +328,8 @@ def _suggest_for_source_word(ctx: CheckContext, word: str) -> list[str]:
     MT model for the language pair when one is installed (never downloaded, never required)."""
     lang = (ctx.source.source_lang if ctx.source is not None else None) or _guess_lang(word)
     glossary = ctx.resources.glossary
-    lookup = getattr(glossary, "english_for", None) if glossary is not None else None
-    if lookup is not None:
-        found: list[str] = lookup(word, lang) if lang else lookup(word)
+    if glossary is not None:
+        found = glossary.english_for(word, lang)
         if found:
             return found[:3]
     if not lang:
@@ -366,8 +367,7 @@ def _english_compound(word: str, ctx: CheckContext) -> bool:
 
 def _glossary_knows(ctx: CheckContext, word: str) -> bool:
     glossary = ctx.resources.glossary
-    knows = getattr(glossary, "has_term", None) if glossary is not None else None
-    return bool(knows and knows(word))
+    return glossary is not None and glossary.has_term(word)
 
 
 def _source_word(token: str, source_text: str, source_lang: str | None) -> str | None:

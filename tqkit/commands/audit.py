@@ -10,19 +10,20 @@ from typing import TYPE_CHECKING
 import click
 
 from tqkit.audit import INSTALL_HINT, missing_extra
+from tqkit.commands.options import (
+    config_option,
+    encoding_option,
+    fail,
+    glossary_option,
+    jobs_option,
+    selection_options,
+    selectors,
+    target_lang_option,
+)
 from tqkit.config import RunOptions
 
 if TYPE_CHECKING:
     from tqkit.audit.run import AuditOutcome
-
-
-def _fail(message: str) -> None:
-    click.echo(f"tqkit: {message}", err=True)
-    sys.exit(2)
-
-
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(v.strip() for raw in values for v in raw.split(",") if v.strip())
 
 
 @click.command()
@@ -42,13 +43,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     help="Build the HTML dashboard of an audit output directory (no INPUTS).",
 )
 @click.option("--resume", is_flag=True, help="Skip the partitions a previous run finished.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 256),
-    default=None,
-    help="Local worker processes [default: the number of CPUs].",
-)
+@jobs_option(None, "Local worker processes [default: the number of CPUs].")
 @click.option(
     "--scheduler",
     default=None,
@@ -75,16 +70,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     default=0,
     help="Partitions in flight at most [default: twice the workers].",
 )
-@click.option("--select", multiple=True, help="Rule codes, prefixes or names to run.")
-@click.option("--extend-select", multiple=True, help="Add rules to the selection.")
-@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(),
-    help="Glossary file or directory (repeatable); default: the bundled glossaries.",
-)
+@selection_options
+@glossary_option
 @click.option(
     "--only-terms",
     is_flag=True,
@@ -97,9 +84,9 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     type=click.Path(),
     help="The previous glossary (file or directory, repeatable), for --only-terms.",
 )
-@click.option("--target-lang", default=None, help="Language of the articles [default: en].")
-@click.option("--encoding", default=None, help="Encoding of text-file inputs (default: UTF-8).")
-@click.option("--config", type=click.Path(), default=None, help="Use this config file instead of searching.")
+@target_lang_option("Language of the articles (en, de, bg ...) [default: auto, detected per article].")
+@encoding_option("Encoding of text-file inputs (default: UTF-8).")
+@config_option
 @click.option(
     "--max-article-mb",
     type=click.FloatRange(0.001, 64),
@@ -142,25 +129,19 @@ def audit(
     """
     missing = missing_extra()
     if missing:
-        _fail(f"{INSTALL_HINT} ({missing} is not installed)")
+        fail(f"{INSTALL_HINT} ({missing} is not installed)")
     if report_dir:
         if inputs or output:
-            _fail("--report DIR builds the dashboard of an audit; give no INPUTS or --output with it")
+            fail("--report DIR builds the dashboard of an audit; give no INPUTS or --output with it")
         _build_dashboard(report_dir)
         return
     if not inputs:
-        _fail("give INPUTS to audit (or --report DIR)")
+        fail("give INPUTS to audit (or --report DIR)")
     if not output:
-        _fail("--output DIR is required")
+        fail("--output DIR is required")
     if only_terms != bool(since):
-        _fail("--only-terms and --since-glossary go together (with --glossary NEW)")
-    from tqkit.registry import validate_selectors
-
-    sel, ext, ign = _split(select), _split(extend_select), _split(ignore)
-    try:
-        validate_selectors(sel + ext + ign)
-    except ValueError as exc:
-        _fail(str(exc))
+        fail("--only-terms and --since-glossary go together (with --glossary NEW)")
+    sel, ext, ign = selectors(select, extend_select, ignore)
     if only_terms:
         sel = ("TQ4",)
     options = RunOptions(
@@ -192,7 +173,7 @@ def audit(
     try:
         outcome = run_audit(cfg)
     except AuditError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     _report_outcome(outcome, str(output))
 
@@ -204,7 +185,7 @@ def _build_dashboard(report_dir: str) -> None:
     try:
         index = build_report(Path(report_dir))
     except ReportError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     click.echo(f"dashboard: {index}")
 

@@ -9,15 +9,24 @@ from typing import Any
 
 import click
 
+from tqkit.commands.options import (
+    config_option,
+    encoding_option,
+    fail,
+    glossary_option,
+    jobs_option,
+    no_color_option,
+    selection_options,
+    selectors,
+    target_lang_option,
+)
 from tqkit.config import RunOptions
 from tqkit.discover import empty_directories, settings_for, walk
 from tqkit.engine import engine_for
-from tqkit.errors import InputError, ResourceError, UnknownLanguage
+from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Severity
 from tqkit.fixes import FixRequest, fix_paths
-from tqkit.profiles import check_language
 from tqkit.readers import WALK_SUFFIXES
-from tqkit.registry import validate_selectors
 from tqkit.report import FORMATS, emit
 from tqkit.results import FileResult
 from tqkit.ruleoptions import MTOptions, RuleOptions, SourceOptions
@@ -25,23 +34,10 @@ from tqkit.runner import check_paths, check_stdin, exit_code
 from tqkit.text.escape import escape_controls
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(v.strip() for raw in values for v in raw.split(",") if v.strip())
-
-
-def fail(message: str) -> None:
-    click.echo(f"tqkit: {escape_controls(message)}", err=True)
-    sys.exit(2)
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option(
-    "--select", multiple=True, help="Rule codes, prefixes (TQ2) or names to run; comma-separated or repeated."
-)
-@click.option("--extend-select", multiple=True, help="Add rules to the selection (e.g. opt-in TQ501).")
-@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
+@selection_options
 @click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error"]),
@@ -49,19 +45,8 @@ def fail(message: str) -> None:
     help="Lowest severity that makes the exit code 1 [default: warning].",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(),
-    help="Glossary file or directory (repeatable); default: the bundled glossaries.",
-)
-@click.option(
-    "--target-lang",
-    default=None,
-    callback=lambda _c, _p, v: target_lang_option(v),
-    help="Language of the checked text (en, de, bg ...) [default: auto, detected per file].",
-)
+@glossary_option
+@target_lang_option()
 @click.option(
     "--source",
     type=click.Path(),
@@ -76,17 +61,10 @@ def fail(message: str) -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 256),
-    default=1,
-    show_default=True,
-    help="Check files in parallel with this many processes.",
-)
-@click.option("--encoding", default=None, help="Encoding of the input files (default: UTF-8, BOM allowed).")
-@click.option("--config", type=click.Path(), default=None, help="Use this config file instead of searching.")
-@click.option("--no-color", is_flag=True, help="Never use colour.")
+@jobs_option(1, "Check files in parallel with this many processes.")
+@encoding_option()
+@config_option
+@no_color_option
 @click.option("--source-lang", default=None, help="Language of the --source article (default: detected).")
 @click.option("--roundtrip-via", default=None, help="Pivot language for the opt-in round-trip rule TQ501.")
 @click.option(
@@ -145,7 +123,7 @@ def check(
     input. Exit codes: 0 no findings at or above --fail-on, 1 some, 2 usage or input error;
     with --diff, 1 when the diff is not empty.
     """
-    sel, ext, ign = _selectors(select, extend_select, ignore)
+    sel, ext, ign = selectors(select, extend_select, ignore)
     _check_flags(fix, diff, force, backup, unsafe_fixes)
     _check_codes(source_lang, roundtrip_via, encoding)
     paths = _drop_empty_directories(paths)
@@ -183,18 +161,6 @@ def check(
     if not (diff and fmt == "text"):
         emit(fmt, results, report_stream, color=color, statistics=statistics, fixed=fixed if fix else None)
     sys.exit(_exit_code(results, options, diff=diff, would_change=would_change, exit_zero=exit_zero))
-
-
-def _selectors(
-    select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """``--select``, ``--extend-select`` and ``--ignore`` split on commas and checked."""
-    sel, ext, ign = _split(select), _split(extend_select), _split(ignore)
-    try:
-        validate_selectors(sel + ext + ign)
-    except ValueError as exc:
-        fail(str(exc))
-    return sel, ext, ign
 
 
 def _echo_errors(results: list[FileResult]) -> None:
@@ -320,14 +286,3 @@ def pack_set(packs: tuple[str, ...]) -> Any:
         return load_packs([bundled_pack_dir(), *(Path(p) for p in packs)])
     except PackError as exc:
         fail(str(exc))
-
-
-def target_lang_option(value: str | None) -> str | None:
-    """``--target-lang``: a real language code, or a one-line error naming the known ones."""
-    if value is None:
-        return None
-    try:
-        return check_language(value)
-    except UnknownLanguage as exc:
-        fail(f"--target-lang: {exc}")  # one line and exit 2, no usage block
-        return None

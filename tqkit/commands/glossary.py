@@ -17,14 +17,8 @@ import click
 
 from tqkit.atomic import atomic_write, locked, stamp_of
 from tqkit.commands.glossary_io import export, import_, merge
-from tqkit.commands.glossary_util import (
-    concept_files,
-    esc,
-    fail,
-    glossary_option,
-    glossary_paths,
-    load_glossary,
-)
+from tqkit.commands.glossary_util import concept_files, esc, glossary_paths, load_glossary
+from tqkit.commands.options import fail, glossary_option, no_color_option
 from tqkit.errors import WriteError
 from tqkit.report import FORMATS
 
@@ -56,7 +50,7 @@ def glossary() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @glossary_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--no-color", is_flag=True, help="Never use colour.")
+@no_color_option
 def lint(paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, no_color: bool) -> None:
     """Validate glossary files: schema, a term in two concepts, a term both preferred and
     deprecated, a language without a preferred term, missing sources.

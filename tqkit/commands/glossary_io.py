@@ -11,13 +11,12 @@ from typing import Any
 import click
 
 from tqkit.commands.glossary_util import (
-    fail,
-    glossary_option,
     load_glossary,
     output_stamp,
     plural,
     write_out,
 )
+from tqkit.commands.options import fail, glossary_option
 
 # -- merge -----------------------------------------------------------------------------------
 

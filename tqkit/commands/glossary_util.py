@@ -6,11 +6,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
-
-import click
+from typing import Any, TypeVar
 
 from tqkit.atomic import Stamp, atomic_write, stamp_of
+from tqkit.commands.options import fail
 from tqkit.errors import WriteError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -21,21 +20,6 @@ def esc(message: str) -> str:
     from tqkit.text.escape import escape_controls
 
     return escape_controls(message)
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    click.echo(f"tqkit: {esc(message)}", err=True)
-    sys.exit(code)
-
-
-def glossary_option(fn: F) -> F:
-    return click.option(
-        "--glossary",
-        "glossaries",
-        multiple=True,
-        type=click.Path(),
-        help="Glossary file or directory (repeatable); default: the bundled glossaries.",
-    )(fn)
 
 
 def glossary_paths(glossaries: Sequence[str]) -> list[Path]:

@@ -11,20 +11,23 @@ from typing import Any
 
 import click
 
-from tqkit.commands.check import fail, pack_set, target_lang_option
-from tqkit.registry import all_rules, get_rule
+from tqkit.commands.check import pack_set
+from tqkit.commands.options import fail, target_lang_option
+from tqkit.registry import Rule, all_rules, get_rule
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
 @click.option(
-    "--target-lang",
-    default=None,
-    callback=lambda _c, _p, v: target_lang_option(v),
-    help="Say which rules run on copy in this language and which are off.",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown: the rules table of README.md (`make readme-rules` puts it there).",
 )
+@click.option("--all", "show_all", is_flag=True, help="Include opt-in rules (they are listed anyway, marked).")
+@target_lang_option("Say which rules run on copy in this language and which are off.")
 @click.option(
     "--lint",
     is_flag=True,
@@ -73,6 +76,9 @@ def rules(
         for pk in packset.packs
     ]
     lang = profile_for(target_lang).code if target_lang and target_lang != AUTO else None
+    if fmt == "markdown":
+        click.echo(markdown_table(items, lang), nl=False)
+        return
     if fmt == "json":
         json.dump(
             [
@@ -113,6 +119,20 @@ def rules(
     for pk in packset.packs:
         langs = ", ".join(pk.source_langs) or "-"
         click.echo(f"{pk.id:<24} {len(pk.entries):>5} entries  from {langs:<20} {pk.title}")
+
+
+def markdown_table(items: list[type[Rule]], lang: str | None = None) -> str:
+    """The rules as a Markdown table: code, name, default severity, whether findings come with
+    a fix, and the docstring's summary (opt-in rules marked); with ``lang``, whether each runs
+    on copy in that language."""
+    head = ["code", "name", "severity", "fix", *([lang] if lang else []), "what it reports"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in items:
+        summary = ("" if r.enabled_by_default else "**Opt-in.** ") + r.summary()
+        runs = [("on" if r.runs_for(lang) else "off")] if lang else []
+        cells = [r.code, r.name, r.severity.label, r.fix_availability.value, *runs, summary.replace("|", "\\|")]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")

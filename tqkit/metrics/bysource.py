@@ -17,7 +17,7 @@ Segment text is the prose the aligner sees (masked markup left out), whitespace 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tqkit.align import Bead, sentence_beads
@@ -46,9 +46,7 @@ def _read(path: str, target_lang: str) -> Document:
 
 def read_source_document(path: str | Path, source_lang: str | None = None) -> Document:
     """The original article (any format ``tqkit check --source`` reads)."""
-    doc = _read(str(path), "und")
-    doc.source_lang = source_lang
-    return doc
+    return replace(_read(str(path), "und"), source_lang=source_lang)
 
 
 def _line(doc: Document, offset: int) -> int:

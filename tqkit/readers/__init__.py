@@ -236,9 +236,9 @@ _NL_RE = re.compile(r"\r\n|\r|\n")
 
 def normalise_edits(doc: Document, edits: Sequence[Edit]) -> list[Edit]:
     """Give inserted line breaks the document's own line-ending style."""
-    nl = doc.meta.get("newline") or dominant_newline(doc.text)
+    nl = dominant_newline(doc.text)
     return [
-        Edit(e.span, _NL_RE.sub(str(nl), e.replacement)) if ("\n" in e.replacement or "\r" in e.replacement) else e
+        Edit(e.span, _NL_RE.sub(nl, e.replacement)) if ("\n" in e.replacement or "\r" in e.replacement) else e
         for e in edits
     ]
 

@@ -202,6 +202,13 @@ def _layout(document: _Package) -> tuple[str, list[_Piece], list[Span]]:
     return "".join(parts), pieces, paragraphs
 
 
+@dataclass(frozen=True)
+class DocxState:
+    """What the DOCX reader keeps on its document to write it back: the package as read."""
+
+    data: bytes
+
+
 class DocxReader:
     name = "docx"
     suffixes = (".docx",)
@@ -223,13 +230,15 @@ class DocxReader:
             text=text,
             target_lang=target_lang,
             given_segments=tuple(segments),
-            meta={"format": self.name, "docx_bytes": data, "paragraphs": len(paragraphs)},
+            format=self.name,
+            reader_state=DocxState(data),
         )
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
-        original = doc.meta.get("docx_bytes")
-        if not isinstance(original, bytes):
+        state = doc.reader_state
+        if not isinstance(state, DocxState):
             raise InputError(doc.path, "DOCX document was not read by the DOCX reader")
+        original = state.data
         if not edits:
             return original
         document = _load(doc.path, original)

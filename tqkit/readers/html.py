@@ -208,7 +208,7 @@ class HtmlReader:
             given_segments=tuple(segments),
             encoding=enc,
             bom=bom,
-            meta={"format": self.name},
+            format=self.name,
         )
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:

@@ -119,7 +119,8 @@ class MarkdownReader:
             masked=tuple(markdown_masks(text)),
             encoding=enc,
             bom=bom,
-            meta={"format": self.name, "code_spans": code},
+            format=self.name,
+            code_spans=code,
         )
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:

@@ -95,7 +95,7 @@ class PoReader:
             source_text="\n\n".join(s.source or "" for s in segments) or None,
             encoding=enc,
             bom=bom,
-            meta={"format": self.name},
+            format=self.name,
         )
 
     @staticmethod

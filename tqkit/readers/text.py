@@ -44,7 +44,7 @@ class TextReader:
             masked=tuple(masked),
             encoding=enc,
             bom=bom,
-            meta={"format": self.name},
+            format=self.name,
         )
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:

@@ -16,6 +16,7 @@ import bisect
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -110,6 +111,15 @@ def escape_cdata(text: str) -> str:
     return text.replace("]]>", "]]]]><![CDATA[>")
 
 
+@dataclass(frozen=True)
+class XliffState:
+    """What the XLIFF reader keeps on its document to write it back: the version, and the
+    CDATA sections (a fix there is written unescaped)."""
+
+    version: str
+    cdata: tuple[Span, ...]
+
+
 class XliffReader:
     name = "xliff"
     # .sdlxliff (Trados), .mxliff (Memsource/Phrase), .mqxliff (memoQ) are XLIFF 1.2: only the
@@ -167,7 +177,9 @@ class XliffReader:
             source_text="\n\n".join(s.source or "" for s in segments) or None,
             encoding=enc,
             bom=bom,
-            meta={"format": self.name, "xliff_version": version, "file_target_lang": tgt_lang, "cdata": tuple(cdata)},
+            format=self.name,
+            declared_target_lang=tgt_lang or None,
+            reader_state=XliffState(version, tuple(cdata)),
         )
 
     @staticmethod
@@ -215,8 +227,8 @@ class XliffReader:
         return uid, src, Span(offset + tm.start("c"), offset + tm.end("c"))
 
     def write(self, doc: Document, edits: Sequence[Edit]) -> bytes:
-        cdata = doc.meta.get("cdata") or ()
-        assert isinstance(cdata, tuple)
+        state = doc.reader_state
+        cdata = state.cdata if isinstance(state, XliffState) else ()
         safe = [
             Edit(e.span, escape_cdata(e.replacement) if _inside(cdata, e.span) else escape_html(e.replacement))
             for e in editable(doc, edits)

@@ -3,34 +3,27 @@ describe them line by line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tqkit.findings import Finding
 from tqkit.text.fold import fold as _fold
 
+if TYPE_CHECKING:  # the glossary package loads on the first lookup, not with the app
+    from tqkit.glossary.model import Concept
+    from tqkit.glossary.termbase import Glossary
 
-def lookup(glossary: Any, query: str, limit: int = 20) -> list[Any]:
-    """Concepts whose terms (any language) match ``query``: exact first, then prefix, then
-    substring. Uses the glossary's own ``find``/``search`` when it has one."""
+
+def lookup(glossary: Glossary | None, query: str, limit: int = 20) -> list[Concept]:
+    """Concepts whose terms (any language) or id match ``query``: exact first, then prefix,
+    then substring."""
     query = query.strip()
     if glossary is None or not query:
         return []
-    for name in ("find", "search", "lookup"):
-        method = getattr(glossary, name, None)
-        if callable(method):
-            try:
-                found = method(query)
-            except TypeError:
-                continue
-            if found is None:
-                return []
-            items = list(found) if isinstance(found, Iterable) else [found]
-            return [_concept_of(x) for x in items][:limit]
     q = _fold(query)
-    hits: list[tuple[int, str, Any]] = []
+    hits: list[tuple[int, str, Concept]] = []
     for concept in glossary:
-        best = 99
+        best = 0 if q == _fold(concept.id) else 99
         for term in concept.all_terms():
             key = _fold(term.text)
             if key == q:
@@ -39,44 +32,29 @@ def lookup(glossary: Any, query: str, limit: int = 20) -> list[Any]:
                 best = min(best, 1)
             elif q in key or (len(key) > 3 and key in q):
                 best = min(best, 2)
-        if q == _fold(str(getattr(concept, "id", ""))):
-            best = 0
         if best < 99:
-            hits.append((best, str(getattr(concept, "id", "")), concept))
+            hits.append((best, concept.id, concept))
     hits.sort(key=lambda h: (h[0], h[1]))
     return [c for _, _, c in hits[:limit]]
 
 
-def _concept_of(item: Any) -> Any:
-    """``find`` may return concepts, or (concept, term) pairs, or matches with ``.concept``."""
-    if isinstance(item, tuple) and item:
-        return item[0]
-    return getattr(item, "concept", item)
+_MARKS = {"preferred": "✓", "admitted": "·", "deprecated": "✗", "forbidden": "✗"}
 
 
-def describe(concept: Any, target_lang: str = "en") -> list[tuple[str, str]]:
+def describe(concept: Concept, target_lang: str = "en") -> list[tuple[str, str]]:
     """Lines ``(style, text)`` describing a concept: label, definition, terms by language."""
-    lines: list[tuple[str, str]] = []
-    label = getattr(concept, "label", None) or getattr(concept, "id", str(concept))
-    cid = getattr(concept, "id", "")
-    lines.append(("bold", f"{label}  [{cid}]" if cid and cid != label else str(label)))
-    for attr in ("definition", "note"):
-        value = getattr(concept, attr, None)
+    label, cid = concept.label, concept.id
+    lines: list[tuple[str, str]] = [("bold", f"{label}  [{cid}]" if cid and cid != label else label)]
+    for attr, value in (("definition", concept.definition), ("note", concept.note)):
         if value:
             lines.append(("muted", f"{attr}: {value}"))
-    terms = getattr(concept, "terms", {}) or {}
-    langs = sorted(terms, key=lambda lang: (lang != target_lang, lang))
-    for lang in langs:
-        parts = []
-        for t in terms[lang]:
-            status = getattr(t, "status", "")
-            mark = {"preferred": "✓", "admitted": "·", "deprecated": "✗", "forbidden": "✗"}.get(status, "·")
-            parts.append(f"{mark} {t.text} ({status})")
+    for lang in sorted(concept.terms, key=lambda lang: (lang != target_lang, lang)):
+        parts = [f"{_MARKS.get(t.status, '·')} {t.text} ({t.status})" for t in concept.terms[lang]]
         lines.append(("", f"  {lang}: " + "; ".join(parts)))
     return lines
 
 
-def load_glossary(glossaries: Sequence[str], target_lang: str) -> tuple[Any, str | None]:
+def load_glossary(glossaries: Sequence[str], target_lang: str) -> tuple[Glossary | None, str | None]:
     """The merged glossary the checks use, or ``(None, reason)`` when there is none."""
     try:
         from tqkit.resources import Resources  # loads the glossaries on first lookup only

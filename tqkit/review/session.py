@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqkit.atomic import atomic_write
@@ -123,8 +123,8 @@ class ReviewSession:
         self.saved_text = self.text
         self.source_doc: Document | None = None
         if self.source_path:
-            self.source_doc = read_path(self.source_path, None, self.target_lang)
-            self.source_doc.target_lang = self.source_doc.source_lang or "und"
+            source_doc = read_path(self.source_path, None, self.target_lang)
+            self.source_doc = replace(source_doc, target_lang=source_doc.source_lang or "und")
         # The sentence alignment with the source, computed with the checks (never on the UI
         # thread); carried through edits until the next check replaces it.
         self.alignment: SourceAlignment | None = None

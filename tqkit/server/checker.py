@@ -25,7 +25,7 @@ from tqkit.checks.meta import UnusedSuppression
 from tqkit.config import RunOptions, Settings, find_settings
 from tqkit.discover import read_source
 from tqkit.document import Document, Segment
-from tqkit.engine import Engine, document_language, engine_for
+from tqkit.engine import Engine, engine_for, with_language
 from tqkit.errors import InputError, ResourceError
 from tqkit.findings import Finding, Span
 from tqkit.profiles import AUTO, profile_for
@@ -35,11 +35,6 @@ from tqkit.review.edits import shift_finding
 from tqkit.ruleoptions import RuleOptions, SourceOptions
 
 UNUSED_SUPPRESSION = UnusedSuppression.code
-
-# Rules whose findings in one paragraph depend on other paragraphs. Every other rule is checked
-# paragraph by paragraph (tests/server/test_checker.py checks that this gives the same findings
-# as a whole-document run). A rule may also say so itself with ``scope = "document"``.
-DOCUMENT_SCOPE = frozenset({"TQ402", UNUSED_SUPPRESSION})
 
 # Live checking is for articles; a bigger buffer gets one diagnostic saying so.
 MAX_LIVE_CHARS = 5_000_000
@@ -52,7 +47,10 @@ _LINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 def is_document_scope(rule: Rule | type[Rule]) -> bool:
-    return rule.needs_source or rule.code in DOCUMENT_SCOPE or getattr(rule, "scope", "") == "document"
+    """Rules whose findings in one paragraph depend on other paragraphs (``Rule.scope``, or a
+    source). Every other rule is checked paragraph by paragraph (tests/server/test_checker.py
+    checks that this gives the same findings as a whole-document run)."""
+    return rule.needs_source or rule.scope == "document"
 
 
 class Positions:
@@ -278,10 +276,11 @@ class LiveChecker:
         # the document's language (given or detected on the whole text) picks the profile
         known = self._languages.get(doc.path)
         if doc.target_lang in ("", AUTO) and known and abs(len(text) - known[1]) * 10 <= max(known[1], 1):
-            doc.target_lang = known[0]
+            doc = doc.with_target_lang(known[0])
         elif doc.target_lang in ("", AUTO):
-            self._languages[doc.path] = (document_language(doc), len(text))
-        profile = profile_for(document_language(doc))
+            doc = with_language(doc)
+            self._languages[doc.path] = (doc.target_lang, len(text))
+        profile = profile_for(doc.target_lang)
         ctx = engine.context(source, profile)
         rules = engine.active_rules(doc, ctx)
         local = [r for r in rules if not is_document_scope(r)]
@@ -302,7 +301,7 @@ class LiveChecker:
             hit = self._cache.get(key)
             if hit is None:
                 fresh += 1
-                sub = Document(doc.path, para, doc.target_lang, masked=masked, blank=blank, meta=dict(doc.meta))
+                sub = Document(doc.path, para, doc.target_lang, doc.source_lang, masked, blank, format=doc.format)
                 hit = (
                     [f for r in local for f in r.check(sub, ctx)],
                     tuple(seg.span for seg in sub.segments),

@@ -9,6 +9,7 @@ import os
 import sys
 import threading
 import time
+import weakref
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
@@ -212,21 +213,26 @@ def text_edits(fix_edits: Any, pos: Positions) -> list[types.TextEdit]:
     return [types.TextEdit(range=lsp_range(pos, e.start, e.end), new_text=e.replacement) for e in fix_edits]
 
 
+# The line starts of each open pygls document's text, kept between keystrokes (beside the
+# document, not as an attribute on pygls's object).
+_POSITIONS: weakref.WeakKeyDictionary[TextDocument, Positions] = weakref.WeakKeyDictionary()
+
+
 def _apply_incremental_change(doc: TextDocument, change: types.TextDocumentContentChangePartial) -> None:
     """pygls applies an edit by splitting the whole document into lines (with
     ``str.splitlines``, which also breaks at U+2028, form feeds and other characters that are
     not LSP line ends) and joining them again: milliseconds per keystroke in a long article.
     This splices the text at the offsets of the edit's range, with LSP's own line ends."""
     text = doc.source
-    cached: Positions | None = getattr(doc, "_tqkit_positions", None)
+    cached = _POSITIONS.get(doc)
     if cached is None or cached.text is not text:
         enc = doc._position_codec.encoding
         cached = Positions(text, str(getattr(enc, "value", enc) or "utf-16"))
     start = cached.offset(change.range.start.line, change.range.start.character)
     end = max(start, cached.offset(change.range.end.line, change.range.end.character))
     after = cached.splice(start, end, change.text)
-    doc._source = after.text
-    doc._tqkit_positions = after  # type: ignore[attr-defined]
+    doc._source = after.text  # pygls keeps the text there; it has no setter
+    _POSITIONS[doc] = after
 
 
 def _quick_fixes(uri: str, pos: Positions, checked: Checked, lo: int, hi: int) -> list[types.CodeAction]:

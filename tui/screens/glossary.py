@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +14,10 @@ from textual.widgets import Input, Label, Static
 
 from tqkit.review.lookup import describe, lookup
 
+if TYPE_CHECKING:
+    from tqkit.glossary.model import Concept
+    from tqkit.glossary.termbase import Glossary
+
 
 class GlossaryScreen(ModalScreen[None]):
     """Look a word up in the glossaries; results update as you type."""
@@ -22,7 +26,7 @@ class GlossaryScreen(ModalScreen[None]):
 
     def __init__(
         self,
-        glossary: Any,
+        glossary: Glossary | None,
         query: str,
         concept_id: str | None = None,
         target_lang: str = "en",
@@ -61,10 +65,9 @@ class GlossaryScreen(ModalScreen[None]):
         if self.unavailable:
             out.update(Content(self.unavailable))
             return
-        concepts = []
+        concepts: list[Concept] = []
         if self.concept_id and query == self.query_text and self.glossary is not None:
-            getter = getattr(self.glossary, "get", None)
-            first = getter(self.concept_id) if callable(getter) else None
+            first = self.glossary.get(self.concept_id)
             if first is not None:
                 concepts.append(first)
         try:

@@ -268,7 +268,7 @@ _COLLECTIVE = frozenset(
 
 @register
 class OneOfSingular(Rule):
-    """ "One of the" followed by a singular noun ("one of the country").
+    """ "One of the" followed by a singular noun ("one of the largest city").
 
     **What it does.** Reports "one of the" (or "one of its/their/these ...") when the noun
     phrase that follows ends, before punctuation or a preposition, in a singular countable

@@ -238,7 +238,9 @@ def _adjective_only(word: str) -> bool:
 
 @register
 class SingularAfterNumber(Rule):
-    """A singular noun after a number above one ("three village were shelled").
+    """A singular noun after a count above one ("three village were shelled", "15 new case of
+    infection"); units, measures and attributive uses ("5 percent", "27 member states") stay
+    quiet.
 
     **What it does.** Reports a count above one (2, 15, 1,200, "three", "several") followed, after
     at most two adjectives, by a singular countable noun that has a plural ("village", "school"),

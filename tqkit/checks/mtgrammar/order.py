@@ -95,7 +95,9 @@ _INVERSION_OK = frozenset(
 
 @register
 class FrontedAdverbialInversion(Rule):
-    """A verb before its subject after a fronted place or time ("In Baku was held a forum").
+    """The verb before its subject after an opening place or time ("In Baku was held a forum", "On
+    Monday opened the exhibition"); English inversions ("In the corner stood a statue", "Last
+    week saw ...") stay quiet.
 
     **What it does.** Reports a sentence that opens with a short place or time phrase ("In
     Baku", "On Monday", "In the region", "Yesterday") followed directly by a verb ("was held",

@@ -23,8 +23,8 @@ _DECIMAL_HINT_RE = re.compile(r"\d[.,]\d")
 
 @register
 class DecimalQuantity(Rule):
-    """A quantity word after a decimal ("2.5 thousand") or a decimal comma in English copy
-    ("1,5 million").
+    """A decimal before "thousand"/"hundred" ("2.5 thousand") or a decimal comma ("1,5 million",
+    "12,5%").
 
     **What it does.** Reports a decimal before "thousand" or "hundred" (English writes "2,500",
     not "2.5 thousand"), and a decimal comma (one or two digits after the comma) before

@@ -244,7 +244,7 @@ _PARTICLE_AFTER = frozenset(
 
 @register
 class PastAfterPerfect(Rule):
-    """A simple past where the perfect needs a past participle ("has became", "have went").
+    """A simple past after has/have/had where the participle differs ("has became", "have went").
 
     **What it does.** Reports an irregular verb's simple past form right after has, have or had
     (with "not" or up to two adverbs between), when the past participle differs ("became" /
