@@ -99,3 +99,13 @@ def char_led_finditer(rx: re.Pattern[str], view: str, first: str) -> Iterator[re
             pos = view.find(first, m.end())
         else:
             pos = view.find(first, pos + 1)
+
+
+def hinted_finditer(rx: re.Pattern[str], view: str, hint: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``rx.finditer(view)``, where the caller promises that every match starts
+    where the cheaper ``hint`` scan finds a match (``hint.finditer``): ``rx`` is tried only
+    there."""
+    for h in hint.finditer(view):
+        m = rx.match(view, h.start())
+        if m is not None:
+            yield m

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from tqkit.checks._text import near, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.literals import char_led_finditer
+from tqkit.literals import char_led_finditer, hinted_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Words that end with a full stop without ending a sentence.
@@ -331,18 +331,9 @@ class ForeignQuotes(Rule):
 
 
 _DOUBLED_PUNCT_RE = re.compile(r"(?<=[^\W_]|[)”\"’])(,,|;;|,\.|\.\.)(?![.:,;\w/\\])")
+# a match starts where a run of these marks does (within a run the look-behind fails), and the
+# pair scan tries every run's start: the look-behind is tried there only
 _PUNCT_PAIR_RE = re.compile(r",,|;;|,\.|\.\.")
-
-
-def _doubled_punct(view: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_DOUBLED_PUNCT_RE.finditer(view)``, tried only where a pair occurs (the
-    look-behind alone was tried at every position of the text). A match starts where a run of
-    these marks does (within a run the look-behind fails), and the pair scan tries every run's
-    start."""
-    for hint in _PUNCT_PAIR_RE.finditer(view):
-        m = _DOUBLED_PUNCT_RE.match(view, hint.start())
-        if m is not None:
-            yield m
 
 
 @register
@@ -381,7 +372,7 @@ class DoubledPunctuation(Rule):
         view = doc.view
         if ",," not in view and ";;" not in view and ",." not in view and ".." not in view:
             return
-        for m in _doubled_punct(view):
+        for m in hinted_finditer(_DOUBLED_PUNCT_RE, view, _PUNCT_PAIR_RE):
             pair = m.group(1)
             if pair == "::":
                 continue
