@@ -104,7 +104,12 @@ def gated_hits(
         sel = list(always)
         for off, side in ((1, after), (-1, before)):
             if side is not None:
-                p = edge[off] = _edge(view, s, e, off)
+                # (the usual case inline: one space, then the neighbour's edge character)
+                q = e + 1 if off > 0 else s - 2
+                if 0 <= q < n and view[q - off] == " " and not view[q].isspace():
+                    p = edge[off] = q
+                else:
+                    p = edge[off] = _edge(view, s, e, off)
                 if p >= 0:
                     chars, cap, digit = side
                     sel += chars.get(folded[p], ())
