@@ -141,7 +141,7 @@ class Matcher:
         entries = self.entries
         # (``edge``: where the neighbour token starts (1) or ends (-1), and the token next to the
         # anchor starts (2) or ends (-2) when masks are skipped; -1: none, -2: not looked for)
-        for s, e, key, sel, edge in gated_hits(self._key_ends(folded), self._buckets, view, folded):
+        for s, e, key, sel, edge in gated_hits(self._key_ends(folded), candidates, self._buckets, view, folded):
             toks: Sequence[Tok] = ()
             t = -1
             nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)

@@ -46,7 +46,7 @@ def build_index(entries: Sequence[Entry]) -> tuple[dict[str, list[Candidate]], d
                     candidates[form].append(cand)
                 else:
                     candidates[form] = [cand]
-    return candidates, {key: _buckets(cands) for key, cands in candidates.items()}
+    return candidates, {}  # (a key's buckets are made the first time it is hit: most never are)
 
 
 def _cached_gate(gates: dict[tuple[int, int], Any], c: Cond | None, off: int) -> Any:
@@ -78,7 +78,11 @@ def _buckets(cands: list[Candidate]) -> Buckets:
 
 
 def gated_hits(
-    key_ends: Iterable[tuple[int, str]], buckets: dict[str, Buckets], view: str, folded: str
+    key_ends: Iterable[tuple[int, str]],
+    candidates: dict[str, list[Candidate]],
+    buckets: dict[str, Buckets],
+    view: str,
+    folded: str,
 ) -> Iterator[tuple[int, int, str, Sequence[int], list[int]]]:
     """``(start, end, key, candidate indices, edges)`` of every key in ``folded`` not preceded
     by a letter, digit, hyphen or underscore and not followed by a letter or digit, in order of
@@ -97,7 +101,10 @@ def gated_hits(
         if e < n and folded[e].isalnum():
             continue
         edge = [-2, -2, -2, -2, -2]
-        always, after, before = buckets[key]
+        bk = buckets.get(key)
+        if bk is None:
+            bk = buckets[key] = _buckets(candidates[key])
+        always, after, before = bk
         if after is None and before is None:
             yield s, e, key, always, edge
             continue
