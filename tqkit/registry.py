@@ -37,6 +37,7 @@ RULE_MODULES = (
     "tqkit.checks.grammar",
     "tqkit.checks.mtgrammar",
     "tqkit.checks.spacing",
+    "tqkit.checks.mtpunct",
     "tqkit.checks.terms",
     "tqkit.checks.terms_source",
     "tqkit.checks.source",

@@ -21,6 +21,7 @@ from tqkit.packs.gates import gate_ok as _gate_ok
 from tqkit.packs.index import Candidate, build_index, gated_hits
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond
+from tqkit.packs.resolve import leftmost_longest
 from tqkit.text.fold import fold
 
 SENTENCE_END = frozenset(".!?…")
@@ -123,7 +124,7 @@ class Matcher:
             return []
         if folded is None:
             folded = fold(view)
-        return _leftmost_longest(self._candidate_matches(view, folded, source_at, accept, tokens))
+        return leftmost_longest(self._candidate_matches(view, folded, source_at, accept, tokens))
 
     def _candidate_matches(
         self,
@@ -213,19 +214,6 @@ def _source_ok(entry: Entry, m: Match, source_at: Callable[[int], str | None] | 
     src = source_at(m.start) if source_at is not None else None
     stems = entry.source_match or (fold(entry.source),)
     return src is not None and any(st in src for st in stems)
-
-
-def _leftmost_longest(found: list[Found]) -> list[Match]:
-    """Non-overlapping matches of ``(start, -end, entry index, order..., match)``: leftmost,
-    then longest, then first entry, then first found."""
-    found.sort(key=lambda item: item[:6])
-    out: list[Match] = []
-    last_end = -1
-    for start, *_order, m in found:
-        if start >= last_end:
-            out.append(m)
-            last_end = m.end
-    return out
 
 
 _WORDISH = frozenset("'’-.,:\u0300\u0301\u0302\u0303\u0308")

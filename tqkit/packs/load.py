@@ -18,6 +18,7 @@ from typing import Any
 from tqkit.cachestore import cache_dir as shared_cache_dir
 from tqkit.datafiles import bundled_glossary_dir, kind_of
 from tqkit.errors import PackError, PatternError, ResourceError
+from tqkit.findings import Severity
 from tqkit.packs.compiler import compile_entry
 from tqkit.packs.engine import Matcher, run_example
 from tqkit.packs.model import Entry, Example, Pack
@@ -222,12 +223,29 @@ def example_problems(packset: PackSet) -> list[Problem]:
         matcher = packset.by_lang[e.target_lang] if e.kind == "pattern" else packset.translit_matcher
         for ex in e.fires:
             if not run_example(matcher, e, ex.text, example_source(e, ex)):
+                if _outranked(packset, e, ex):
+                    continue  # an info note hidden by a warning on the same words: the warning speaks
                 why = _shadow(packset, e, ex)
                 out.append(Problem(e.path, ex.line, f"entry {e.id}: `fires` example does not fire{why}: {ex.text!r}"))
         for ex in e.quiet:
             if run_example(matcher, e, ex.text, example_source(e, ex)):
                 out.append(Problem(e.path, ex.line, f"entry {e.id}: `quiet` example fires: {ex.text!r}"))
     return out
+
+
+def _outranked(packset: PackSet, e: Entry, ex: Example) -> bool:
+    """An info entry whose example fires alone but is covered by a warning or error entry's
+    match (the engine lets warnings win over overlapping info notes)."""
+    if e.severity is not Severity.INFO or e.kind != "pattern":
+        return False
+    src = example_source(e, ex)
+    if not run_example(Matcher([e]), e, ex.text, src):
+        return False
+    from tqkit.text.fold import fold
+
+    s = fold(src) if src is not None else None
+    found = packset.by_lang[e.target_lang].find(ex.text, None, lambda _o: s)
+    return any(m.entry.severity is not Severity.INFO for m in found)
 
 
 def _shadow(packset: PackSet, e: Entry, ex: Example) -> str:

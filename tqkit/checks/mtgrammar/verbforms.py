@@ -281,6 +281,7 @@ class PastAfterPerfect(Rule):
         "We have gone home.",
         "They had lain there.",
         "The boys had run away.",
+        "The agency has learnt that the flags were burnt; they have lit candles.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
