@@ -179,16 +179,20 @@ def mlqe(pair: str, *, post_edit: bool) -> list[Segment]:
     return out
 
 
-def annotated(*, held_out: bool = False) -> tuple[list[Segment], list[Segment]]:
+def annotated(*, held_out: bool = False, part: str = "") -> tuple[list[Segment], list[Segment]]:
     """Our own examples: (lines with artefacts, clean lines), either the lines the rules were
-    tuned on or (``held_out``) the part after the ``# HELD-OUT`` comment, written before the
-    rules were measured on it."""
+    tuned on or (``held_out``) a part after a ``# HELD-OUT`` comment, written before the rules
+    were measured on it: ``part`` names it (``"grammar"`` for ``# HELD-OUT grammar``; empty for
+    the first)."""
     dirty, clean = [], []
-    in_held_out = False
+    section: str | None = None  # None: the tuned lines
     for line in ANNOTATED.read_text(encoding="utf-8").splitlines():
         if line.startswith("# HELD-OUT"):
-            in_held_out = True
-        if not line.strip() or line.startswith("#") or in_held_out != held_out:
+            words = line.split()
+            section = words[2] if len(words) > 2 and not words[2].startswith("(") else ""
+        if not line.strip() or line.startswith("#") or (section is not None) != held_out:
+            continue
+        if held_out and section != part:
             continue
         spans, text, pos = [], [], 0
         for m in _BRACKET_RE.finditer(line):
@@ -241,12 +245,15 @@ def run(examples: int = 10) -> tuple[list[Tally], float]:
     de = Engine(Settings(target_lang="de"))
     dirty, clean = annotated()
     held_dirty, held_clean = annotated(held_out=True)
+    grammar_dirty, grammar_clean = annotated(held_out=True, part="grammar")
     post_edits = [s for p in ("ru-en", "et-en", "ro-en") for s in mlqe(p, post_edit=True)]
     tallies = [
         measure("own examples: artefacts (recall)", dirty, en, examples),
         measure("own examples: clean lines", clean, en, examples),
         measure("own examples, held out: artefacts (recall)", held_dirty, en, examples),
         measure("own examples, held out: clean lines", held_clean, en, examples),
+        measure("own examples, held out grammar: artefacts", grammar_dirty, en, examples),
+        measure("own examples, held out grammar: clean lines", grammar_clean, en, examples),
         measure("professional English: MQM TED human references", mqm(None, human=True), en, examples),
         # post-edited MT keeps some of its translationese ("Tallin", "5 thousand people"): a
         # finding here is not always a false alarm

@@ -12,29 +12,47 @@ time a candidate needs them, so a clean article never pays for them. A small lis
 verbs (``glossaries/english-irregular-verbs.tsv``, generated from lemminflect) is the first
 filter.
 
-One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318), ``nouns``
-(TQ314), ``quantities`` (TQ315, TQ316); ``_words`` holds the shared word knowledge.
+One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318,
+TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), ``agreement``
+(TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330, TQ331), ``demonstratives`` (TQ332),
+``subjects`` (TQ333); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
 """
 
 from __future__ import annotations
 
+from tqkit.checks.mtgrammar.agreement import PronounVerbAgreement, SubjectVerbNumber
+from tqkit.checks.mtgrammar.articles import ArticleWithPlural, BareNounBeforeOf
+from tqkit.checks.mtgrammar.degree import DoubleComparative
+from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
+from tqkit.checks.mtgrammar.determiners import OneOfWithoutDeterminer, SuperlativeWithoutThe
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
-from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion
+from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion, ImpersonalPassive
 from tqkit.checks.mtgrammar.quantities import DecimalQuantity, DoubledUnit
+from tqkit.checks.mtgrammar.subjects import BareSubjectNoun
 from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
 from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, VerbFormAfterModal
 
 __all__ = [
+    "ArticleWithPlural",
+    "BareNounBeforeOf",
+    "BareSubjectNoun",
     "DecimalQuantity",
+    "DemonstrativeNumber",
+    "DoubleComparative",
     "DoubledUnit",
     "FrontedAdverbialInversion",
+    "ImpersonalPassive",
     "OneOfSingular",
+    "OneOfWithoutDeterminer",
     "PastAfterPerfect",
     "PerfectWithPastTime",
     "PresentWithSince",
+    "PronounVerbAgreement",
     "SingularAfterNumber",
+    "SubjectVerbNumber",
+    "SuperlativeWithoutThe",
     "VerbFormAfterDo",
     "VerbFormAfterModal",
 ]

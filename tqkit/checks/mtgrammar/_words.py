@@ -282,6 +282,19 @@ def sentence_start(view: str, at: int) -> bool:
     return i < 0 or view[i] in ".!?…:\n\r"
 
 
+def opens_sentence(view: str, at: int) -> bool:
+    """Like :func:`sentence_start`, but a single line break is taken for a space (hard-wrapped
+    text breaks lines inside sentences); a blank line, sentence punctuation or the start of the
+    text opens a sentence."""
+    i = at - 1
+    newlines = 0
+    while i >= 0 and view[i] in " \t\r\n\"“‘'«(":
+        if view[i] == "\n":
+            newlines += 1
+        i -= 1
+    return i < 0 or newlines >= 2 or view[i] in ".!?…:"
+
+
 def ends_in_question(view: str, at: int) -> bool:
     for i in range(at, min(len(view), at + 300)):
         c = view[i]

@@ -1,5 +1,6 @@
 """TQ318: a verb placed before its subject after a fronted adverbial ("In Baku was held a
-conference", "On Monday opened the exhibition").
+conference", "On Monday opened the exhibition"); TQ334: an empty "it" before a passive verb
+and its real subject ("It was discussed the issues").
 
 Russian, Ukrainian, Bulgarian, Azerbaijani and Turkish put the place or time first and the verb
 before the subject; machine translation keeps that order, and the English sentence has no
@@ -14,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import finite_form, irregular_verbs, sentence_start
+from tqkit.checks.mtgrammar._words import finite_form, irregular_verbs, opens_sentence, sentence_start
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -164,3 +165,112 @@ class FrontedAdverbialInversion(Rule):
             return verb.endswith("ed") or verb in irregular_verbs()[2]
         form = finite_form(verb)
         return form is not None
+
+
+# -- TQ334: "It was discussed the issues" ---------------------------------------------------------
+
+# passive participles that MT puts after an empty "it" with the real subject after them
+_IMPERSONAL_VERBS = (
+    "discussed|noted|emphasized|emphasised|stressed|underlined|underscored|examined|reviewed|analysed|analyzed|"
+    "signed|adopted|approved|held|organized|organised|launched|opened|conducted|expressed|mentioned|highlighted|"
+    "raised|established|created|detained|arrested|killed|wounded|injured|seized|destroyed|damaged|recorded|"
+    "registered|announced|allocated|planted|installed|repaired|restored|built"
+)
+_IMPERSONAL_RE = re.compile(
+    r"It[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been|will[ \t]+be|were)[ \t]+(?:also[ \t]+)?(" + _IMPERSONAL_VERBS + r")"
+    r"[ \t]+(the|a|an|some|several|many|two|three|four|five|\d[\d,.]*|[a-z]+s)(?:[ \t]+([a-z]+))?(?![\w'’-])"
+)
+# a time after the verb is an adverbial, not the subject ("it was held the next day")
+_TIME_WORDS = frozenset(
+    (
+        "day days week weeks month months year years morning evening night afternoon time times next following "
+        "previous same last first second hours minutes decade decades century centuries hour moment while "
+        "fortnight season quarter way ways"
+    ).split()
+)
+
+
+@register
+class ImpersonalPassive(Rule):
+    """An empty "it" with a passive verb and the real subject after it ("It was discussed the
+    issues of energy", "It was noted the importance of the talks").
+
+    **What it does.** Reports a sentence that opens with "It was", "It is", "It has been" ...
+    and a passive verb of the news register (discussed, noted, stressed, signed, held,
+    detained ...), followed by a noun phrase (a determiner, a number or a plural noun): the
+    noun phrase is the subject the English sentence needs. "It was noted that ...", a time
+    after the verb ("It was held the next day") and "It was decided to ..." are left alone.
+
+    **Why it matters.** Russian and Bulgarian impersonal passives ("Обсуждались вопросы",
+    "Беше отбелязано значението") have no subject before the verb, and MT fills the slot with
+    "it"; the English sentence is broken.
+
+    **Example.** "It was discussed the issues of energy security" becomes "The issues of energy
+    security were discussed".
+
+    **Fix safety.** No automatic fix: the editor rebuilds the sentence around its subject.
+    """
+
+    code = "TQ334"
+    name = "impersonal-passive"
+    fix_availability = FixAvailability.NONE
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = (
+        "It was discussed the issues of energy security.",
+        "It was noted the importance of regional cooperation.",
+        "It was signed a memorandum on cultural exchange.",
+        "It was detained 12 people suspected of smuggling.",
+        "It was discussed issues of trade.",
+    )
+    quiet = (
+        "It was noted that the talks were constructive.",
+        "It was held the next day in Baku.",
+        "It was decided to postpone the vote.",
+        "It is considered a weak economy.",
+        "It was signed by both presidents.",
+        "The treaty was signed a year ago.",
+        "It was opened to the public in 1990.",
+        "It was built a century ago.",
+        "It was built the hard way.",
+        "It was declared a success.",
+        "It was built three years ago.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for m in _IMPERSONAL_RE.finditer(view):
+            if not opens_sentence(view, m.start()):
+                continue
+            head, after = m.group(2), m.group(3)
+            if head in _TIME_WORDS or (after is not None and after in _TIME_WORDS) or _time_after(view, m.end()):
+                continue  # "It was held the next day", "It was built three years ago", "the hard way"
+            if head.endswith("s") and head not in ("issues", "questions", "measures"):
+                lemmas = _plural_lemmas(head)
+                if not lemmas:
+                    continue  # "It was opened this..." : not a plural noun
+            span = Span(m.start(), m.end(1))
+            yield self.finding(
+                doc,
+                span,
+                f"“{shown(view[span.start : span.end])} …”: “it” stands where the subject should be; make "
+                f"the noun phrase after “{m.group(1)}” the subject (for example “The issues were discussed”).",
+                [],
+            )
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)")
+
+
+def _time_after(view: str, end: int) -> bool:
+    """A time or manner word right after the matched words ("a few days later")."""
+    m = _NEXT_WORD_RE.match(view, end)
+    return m is not None and m.group(1) in _TIME_WORDS
+
+
+def _plural_lemmas(word: str) -> tuple[str, ...]:
+    """The noun lemmas of a plural noun form, else empty ("issues" -> "issue")."""
+    from tqkit.checks.mtgrammar._words import inflections, word_lemmas
+
+    nouns = word_lemmas(word).get("NOUN", ())
+    return tuple(n for n in nouns if n != word and word in inflections(n, "NOUN").get("NNS", ()))
