@@ -362,22 +362,11 @@ class TautologicalRepetition(Rule):
 def repetition_idioms() -> tuple[frozenset[str], frozenset[frozenset[str]]]:
     """("X and X" idioms, pairs of words of one root that are idiomatic together) from
     ``glossaries/repetition-idioms.tsv``."""
-    from tqkit.datafiles import bundled_glossary_dir
-    from tqkit.errors import ResourceError
+    from tqkit.datafiles import bundled_table
 
-    path = bundled_glossary_dir() / "repetition-idioms.tsv"
     phrases: set[str] = set()
     pairs: set[frozenset[str]] = set()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"{path}: cannot read: {exc}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        phrase, tab, source = line.partition("\t")
-        if not tab or not source.strip():
-            raise ResourceError(f"{path}:{n}: expected phrase<TAB>source")
+    for phrase, _source in bundled_table("repetition-idioms.tsv", 2, "phrase<TAB>source"):
         if " ~ " in phrase:
             a, _, b = phrase.partition(" ~ ")
             pairs.add(frozenset((a.strip().lower(), b.strip().lower())))
