@@ -65,7 +65,7 @@ class Settings:
     def _relative(self, path: str) -> str:
         if self.root:
             try:
-                return str(Path(path).resolve().relative_to(Path(self.root).resolve()))
+                return str(_resolved(path).relative_to(_resolved(self.root)))
             except ValueError:
                 pass
         return path
@@ -319,7 +319,14 @@ def find_settings(path: str | Path, explicit: str | Path | None = None) -> Setti
         return _load_file(p) or Settings()
     if str(path) == "-":
         return _find_from_dir(str(Path.cwd().resolve()))
-    return _find_from_dir(str(Path(path).resolve().parent))
+    return _find_from_dir(str(_resolved(str(path)).parent))
+
+
+@lru_cache(maxsize=64)
+def _resolved(path: str) -> Path:
+    """``Path(path).resolve()``, remembered for the few calls per checked file (the settings,
+    excludes and per-file options of one file each resolved it again)."""
+    return Path(path).resolve()
 
 
 @dataclass

@@ -18,7 +18,7 @@ from typing import Any
 
 from tqkit.errors import ResourceError
 
-__all__ = ["bundled_glossary_dir", "glossary_files", "kind_of", "load_wordlist"]
+__all__ = ["bundled_glossary_dir", "bundled_table", "glossary_files", "kind_of", "load_wordlist"]
 
 
 def bundled_glossary_dir() -> Path:
@@ -28,6 +28,29 @@ def bundled_glossary_dir() -> Path:
     if checkout.is_dir():
         return checkout
     return here / "_glossaries"
+
+
+def bundled_table(
+    name: str, columns: int, expected: str, kinds: AbstractSet[str] | None = None, *, empty: bool = False
+) -> list[list[str]]:
+    """The rows of a tab-separated table in ``glossaries/`` (blank lines and ``#`` comments
+    skipped), each with exactly ``columns`` fields, non-empty unless ``empty`` (and a first
+    field among ``kinds`` when given); a bad row is a one-line error naming the file and line
+    and the ``expected`` layout."""
+    path = bundled_glossary_dir() / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read: {exc}") from exc
+    rows: list[list[str]] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != columns or not (empty or all(cols)) or (kinds is not None and cols[0] not in kinds):
+            raise ResourceError(f"{path}:{n}: expected {expected}")
+        rows.append(cols)
+    return rows
 
 
 def glossary_files(paths: Sequence[Path]) -> list[Path]:

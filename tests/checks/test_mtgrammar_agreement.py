@@ -281,15 +281,17 @@ def test_article_idioms_file_has_a_source_per_row() -> None:
 
 
 def test_broken_article_idioms_file_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tqkit import datafiles
     from tqkit.checks.mtgrammar import articles
     from tqkit.errors import ResourceError
 
     bad = tmp_path / "article-idioms.tsv"
-    bad.write_text("idiom\tin front\n", encoding="utf-8")
-    monkeypatch.setattr(articles, "bundled_glossary_dir", lambda: tmp_path)
-    articles.article_idioms.cache_clear()
-    try:
-        with pytest.raises(ResourceError, match=r"article-idioms.tsv:1: expected"):
-            articles.article_idioms()
-    finally:
+    monkeypatch.setattr(datafiles, "bundled_glossary_dir", lambda: tmp_path)
+    for n, text in ((1, "idiom\tin front\n"), (2, "# kinds\nadverb\tin front\tsource\n")):
+        bad.write_text(text, encoding="utf-8")
         articles.article_idioms.cache_clear()
+        try:
+            with pytest.raises(ResourceError, match=rf"article-idioms.tsv:{n}: expected idiom\|noun"):
+                articles.article_idioms()
+        finally:
+            articles.article_idioms.cache_clear()

@@ -252,3 +252,13 @@ def test_html_inline_markup_reads_as_a_space(tmp_path) -> None:  # type: ignore[
     assert ("TQ303", "theirs&nbsp;own") in found
     CliRunner().invoke(cli, ["check", str(p), "--fix"])
     assert p.read_bytes() == b"<p>They met the <b></b> minister and kept their&nbsp;own plan.</p>\n"
+
+
+def test_markdown_code_span_never_crosses_a_blank_line() -> None:
+    # a stray backtick (MT output: "the wheel`s spokes") does not mask the paragraphs after it
+    text = "The wheel`s spokes turned.\n\nThe the army `code` advanced.\n\nA last ` one.\n"
+    doc = reader_for("a.md").read("a.md", text.encode(), None, "en")
+    view = doc.view
+    assert "wheel`s spokes turned" in view
+    assert "The the army" in view and "advanced" in view and "A last ` one" in view
+    assert view[view.index("army ") + 5 :][:6] == MASK * 6  # the closed span is still code

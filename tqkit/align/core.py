@@ -112,8 +112,10 @@ def name_keys(text: str, lang: str | None = None) -> set[str]:
     keys: set[str] = set()
     for m in _CAP_RE.finditer(text):
         word = m.group(1)
-        before = text[: m.start()].rstrip(" \t\"'“«„(")
-        initial = not before or before[-1] in ".!?:\n\x00"
+        i = m.start() - 1  # the last mark before the word (a walk back, not a copy of the text)
+        while i >= 0 and text[i] in " \t\"'“«„(":
+            i -= 1
+        initial = i < 0 or text[i] in ".!?:\n\x00"
         if initial and not _ACRONYM_RE.match(word):
             continue
         key = name_key(word, lang)

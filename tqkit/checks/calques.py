@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from tqkit.checks._text import inside_quotes, match_case, shown
 from tqkit.document import Document, merge_spans
 from tqkit.findings import Category, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, Rule, get_rule, register
 from tqkit.text.fold import fold
 
 
@@ -131,10 +132,6 @@ class KnownBadRendering(Rule):
                 reference=entry.reference,
             )
             if entry.rule != self.code:
-                from dataclasses import replace
-
-                from tqkit.registry import get_rule
-
                 other = get_rule(entry.rule)
                 finding = replace(finding, rule=other.code, name=other.name)
             yield finding

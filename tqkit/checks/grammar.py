@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from tqkit.checks._text import match_case, near, shown
 from tqkit.document import Document, Segment
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import literal_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 _GLUED_RE = re.compile(r"(?<![\w@#/.])([a-z]{3,})([A-Z][a-z]{1,})(?![\w@])")
@@ -173,8 +174,8 @@ class PossessiveError(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        has_own = "own" in view or "OWN" in view or "Own" in view
-        for m in _POSSESSIVE_OWN_RE.finditer(view) if has_own else ():
+        folded = doc.folded
+        for m in literal_finditer(_POSSESSIVE_OWN_RE, view, folded, _POSS_FIX):
             word = m.group(1)
             right = match_case(_POSS_FIX[word.lower()], word)
             span = Span(m.start(1), m.end(1))
@@ -184,8 +185,7 @@ class PossessiveError(Rule):
                 f"“{shown(m.group())}” is not English: the possessive before “own” is “{right} own”.",
                 [Fix(f"Replace with “{right} {m.group(3)}”", (Edit(span, right),), safe=True)],
             )
-        has_apostrophe_s = any(t in view for t in ("r's", "r’s", "R'S", "R’S", "R's", "R’s"))
-        for m in _APOSTROPHE_POSS_RE.finditer(view) if has_apostrophe_s else ():
+        for m in literal_finditer(_APOSTROPHE_POSS_RE, view, folded, ("their", "our", "your", "her")):
             word = m.group(1)
             right = match_case(word.lower() + "s", word)
             span = Span(m.start(), m.end())

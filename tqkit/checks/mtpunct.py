@@ -74,8 +74,10 @@ class LowercaseParagraphStart(Rule):
             word = m.group(1)
             if word in _NAME_PARTICLES or not res.is_common_word(word):
                 continue
-            before = view[: m.start(1)].rstrip()
-            if before and before[-1] in _CONTINUES:
+            i = m.start() - 1  # the last mark before the blank line (a walk back, not a copy)
+            while i >= 0 and view[i].isspace():
+                i -= 1
+            if i >= 0 and view[i] in _CONTINUES:
                 continue
             start = m.start(1)
             capital = Edit(Span(start, start + 1), word[0].upper())

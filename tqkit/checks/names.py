@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Levenshtein
 
 from tqkit.checks._text import match_case
+from tqkit.checks.names_scan import NAME_RE, names_of
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 # A capitalised word (Latin letters, inner hyphens and apostrophes), with a possessive 's apart.
 # (No look-behind: the regex engine then skips fast to capitals; the character before a match
 # is tested in Python.)
-_NAME_RE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u024F][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 # Word endings that make a name into an adjective, a plural or a demonym ("Kharkivite").
 _ENDINGS = (
     "s",
@@ -79,27 +79,6 @@ def _gazetteer_of(directory: str) -> Gazetteer:
     return load_gazetteer(Path(directory) if directory else NAMES_DIR)
 
 
-def _names(doc: Document) -> list[tuple[int, int, str]]:
-    return _scan(doc.view)
-
-
-@lru_cache(maxsize=4)
-def _scan(view: str) -> list[tuple[int, int, str]]:
-    """Capitalised words of the text (a possessive 's left out), found once for the three
-    rules."""
-    out = []
-    for m in _NAME_RE.finditer(view):
-        start = m.start()
-        if start and (view[start - 1].isalnum() or view[start - 1] in "_'’-"):
-            continue  # inside a word ("iPhone", "pro-Kremlin")
-        word = m.group()
-        end = m.end()
-        if word.endswith(("'s", "’s")) and len(word) > 3:
-            word, end = word[:-2], end - 2
-        out.append((start, end, word))
-    return out
-
-
 def _describe(ent: Entity) -> str:
     if ent.kind == "person":
         return ent.name
@@ -125,7 +104,7 @@ def _kept(view: str, start: int, end: int, ent: Entity) -> bool:
 def _known(gaz: Gazetteer, view: str, start: int, end: int, word: str) -> tuple[int, int, Entity, str] | None:
     """The longest gazetteer form at ``start``: the word, or the word and the next capitalised
     word ("Krivoy Rog", "Sankt Petersburg")."""
-    nxt = _NAME_RE.match(view, end + 1) if view[end : end + 1] == " " else None
+    nxt = NAME_RE.match(view, end + 1) if view[end : end + 1] == " " else None
     if nxt is not None:
         found = gaz.lookup(f"{word} {nxt.group()}")
         if found is not None:
@@ -191,13 +170,13 @@ class NameNearMiss(Rule):
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        names = _names(doc)
+        names = names_of(doc)
         if not names:
             return
         words = ctx.resources.english_words
         # Distinct words first: only capitalised ASCII non-words of five letters and more are
         # compared (names with native letters, "Timișoara", "Põltsamaa", are spelt by natives).
-        distinct = {w for _s, _e, w in names if len(w) >= _MIN_LEN and w.isascii()}
+        distinct = {w for w in names.words if len(w) >= _MIN_LEN and w.isascii()}
         suspects = {
             w
             for w in distinct
@@ -389,12 +368,12 @@ def _foreign_enough(form: str, ent: Entity) -> bool:
 
 def _variants(rule: Rule, doc: Document, ctx: CheckContext, status: str) -> Iterator[Finding]:
     view = doc.view
-    names = _names(doc)
+    names = names_of(doc)
     if not names:
         return
     gaz = _gazetteer(ctx)
     # Distinct words first (C-level set operations): most texts have no variant at all.
-    distinct = {w for _s, _e, w in names}
+    distinct = set(names.words)
     forms, multi = gaz.forms, gaz.multi_first
     wanted = {w for w in distinct if w in forms or w in multi}  # (iterate the small side)
     if not wanted:

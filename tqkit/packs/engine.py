@@ -6,20 +6,22 @@ number of entries.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
 from tqkit.document import TOKEN_RE
-from tqkit.findings import Severity
-from tqkit.packs.compiler import anchor, width
+from tqkit.packs.compiler import width
 from tqkit.packs.gates import edge as _edge
-from tqkit.packs.gates import gate as _gate
 from tqkit.packs.gates import gate_ok as _gate_ok
+from tqkit.packs.index import Candidate, build_index, gated_hits
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond
+from tqkit.packs.resolve import leftmost_longest
 from tqkit.text.fold import fold
 
 SENTENCE_END = frozenset(".!?…")
@@ -40,6 +42,11 @@ class Match:
     last: int = 0
 
 
+# a candidate match: start, -end, entry index, the hit's end, minus its key's length, the
+# candidate's index, and the match
+Found = tuple[int, int, int, int, int, int, Match]
+
+
 class Matcher:
     """Compiled entries, matched in one pass."""
 
@@ -48,39 +55,19 @@ class Matcher:
         self._index()
 
     def _index(self) -> None:
-        # key -> [(entry index, pattern index, anchor index, neighbour offset, its condition)]:
-        # the neighbour is the token condition next to the anchor (not a gap), tested on the
-        # neighbouring token before the pattern is tried (most candidates fail there)
-        self.candidates: dict[str, list[tuple[int, int, int, int, Cond | None, Any]]] = {}
+        self.candidates, self._buckets = build_index(self.entries)
         self.rules = frozenset(e.rule for e in self.entries)
         self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
-        candidates = self.candidates
-        gates: dict[tuple[int, int], Any] = {}  # (id of the condition, side) -> its gate
-        for ei, entry in enumerate(self.entries):
-            anchors = entry.extra.get("anchors")
-            for pi, conds in enumerate(entry.compiled):
-                a = anchors[pi] if anchors else anchor(conds)
-                off, ncond = 0, None
-                if a + 1 < len(conds) and conds[a + 1][0] != GAP:
-                    off, ncond = 1, conds[a + 1]
-                elif a > 0 and conds[a - 1][0] != GAP:
-                    off, ncond = -1, conds[a - 1]
-                gk = (id(ncond), off)  # (a cached set shares its conditions between patterns)
-                gate = gates[gk] if gk in gates else gates.setdefault(gk, _gate(ncond, off))
-                cand = (ei, pi, a, off, ncond, gate)
-                for form in conds[a][1]:
-                    if form in candidates:
-                        candidates[form].append(cand)
-                    else:
-                        candidates[form] = [cand]
         self._automaton: Any = None
+        self._singles: re.Pattern[str] | None = None
+        self._built = False
 
     def reach(self, key: str) -> tuple[int, int]:
         """Tokens the candidates of ``key`` need left and right of the anchor."""
         r = self._reach.get(key)
         if r is None:
             left = right = 0
-            for ei, pi, a, _off, _nc, _g in self.candidates[key]:
+            for ei, pi, a, *_ in self.candidates[key]:
                 conds = self.entries[ei].compiled[pi]
                 left = max(left, width(conds[:a]))
                 right = max(right, width(conds[a + 1 :]))
@@ -89,33 +76,37 @@ class Matcher:
 
     @property
     def automaton(self) -> Any:
-        if self._automaton is None and self.candidates:
+        """The Aho-Corasick automaton of the keys, less the one-letter ones (None when there are
+        none): an automaton reports a one-letter key inside every word that holds the letter,
+        a regex finds it alone (:meth:`_key_ends`)."""
+        if not self._built and self.candidates:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
+            singles = []
             for key in self.candidates:
-                automaton.add_word(key, key)
-            automaton.make_automaton()
-            self._automaton = automaton
+                if len(key) == 1 and key.isalnum():
+                    singles.append(key)
+                else:
+                    automaton.add_word(key, key)
+            if len(automaton):
+                automaton.make_automaton()
+                self._automaton = automaton
+            if singles:
+                # the letter, not preceded by a word character or hyphen (looked at after the
+                # letter, so that the scan skips to the letters), not followed by a letter or digit
+                self._singles = re.compile(f"[{re.escape(''.join(sorted(singles)))}](?<![\\w-].)(?![^\\W_])")
+            self._built = True
         return self._automaton
 
-    def hits(self, folded: str) -> Iterator[tuple[int, int, str]]:
-        """``(start, end, key)`` of every key in ``folded`` not preceded by a letter, digit,
-        hyphen or underscore and not followed by a letter or digit, in order of their ends."""
+    def _key_ends(self, folded: str) -> Iterator[tuple[int, str]]:
+        """``(offset of the last character, key)`` of the keys found in ``folded`` (chained in
+        C: a generator of its own cost as much as the scans)."""
         automaton = self.automaton
-        if automaton is None:
-            return
-        n = len(folded)
-        for last, key in automaton.iter(folded):
-            s = last - len(key) + 1
-            if s > 0:
-                ch = folded[s - 1]
-                if ch.isalnum() or ch in "-_":
-                    continue
-            e = last + 1
-            if e < n and folded[e].isalnum():
-                continue
-            yield s, e, key
+        parts: list[Iterator[tuple[int, str]]] = [automaton.iter(folded)] if automaton is not None else []
+        if self._singles is not None:
+            parts.append((m.start(), m.group()) for m in self._singles.finditer(folded))
+        return chain.from_iterable(parts)
 
     def find(
         self,
@@ -129,11 +120,11 @@ class Matcher:
         gives the folded source text aligned with an offset (``None``: no source), for
         ``context: source`` entries; ``accept`` filters entries before overlaps are resolved;
         ``tokens`` are the text's tokens when the caller has them (``Document.tokens``)."""
-        if self.automaton is None:
+        if not self.candidates:
             return []
         if folded is None:
             folded = fold(view)
-        return _leftmost_longest(self._candidate_matches(view, folded, source_at, accept, tokens))
+        return leftmost_longest(self._candidate_matches(view, folded, source_at, accept, tokens))
 
     def _candidate_matches(
         self,
@@ -142,33 +133,25 @@ class Matcher:
         source_at: Callable[[int], str | None] | None,
         accept: Callable[[Entry], bool] | None,
         tokens: Sequence[Tok] | None,
-    ) -> list[tuple[int, int, int, Match]]:
+    ) -> list[Found]:
         """Every match of a candidate at an automaton hit, overlapping ones included, as
         ``(start, -end, entry index, match)``."""
-        found: list[tuple[int, int, int, Match]] = []
+        found: list[Found] = []
         starts = list(map(itemgetter(0), tokens)) if tokens is not None else None
         candidates = self.candidates
         entries = self.entries
-        for s, e, key in self.hits(folded):
+        # (``edge``: where the neighbour token starts (1) or ends (-1), and the token next to the
+        # anchor starts (2) or ends (-2) when masks are skipped; -1: none, -2: not looked for)
+        for s, e, key, sel, edge in gated_hits(self._key_ends(folded), candidates, self._buckets, view, folded):
             toks: Sequence[Tok] = ()
             t = -1
             nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)
-            edge = [-2, -2, -2]  # where the neighbour token starts (1) or ends (-1); -1: none
-            for ei, pi, a, off, ncond, gate in candidates[key]:
-                if off:
-                    if gate is not None:
-                        # a cheap test of the neighbour's first (last) character before the
-                        # neighbour token is made: most candidates fail here
-                        p = edge[off]
-                        if p == -2:
-                            p = edge[off] = _edge(view, s, e, off)
-                        if p < 0 or not _gate_ok(gate, view, folded, p):
-                            continue
-                    tk = nb[off]
-                    if tk is None:
-                        tk = nb[off] = _neighbour(view, s, e, off) or _NO_TOKEN
-                    if tk is _NO_TOKEN or not _tok_ok(ncond, tk, folded):  # type: ignore[arg-type]
-                        continue
+            cands = candidates[key]
+            for i in sel:
+                cand = cands[i]
+                ei, pi, a, off = cand[:4]
+                if off and not _neighbours_ok(view, folded, s, e, cand, edge, nb):
+                    continue
                 entry = entries[ei]
                 if accept is not None and not accept(entry):
                     continue
@@ -184,7 +167,9 @@ class Matcher:
                     continue
                 if entry.compiled_unless and _excepted(entry, toks, view, folded, m, tokens is None):
                     continue
-                found.append((m.start, -m.end, ei, m))
+                # (ties broken as the automaton's order of hits would: by the hit's end, longer
+                # key first, then the candidate's order)
+                found.append((m.start, -m.end, ei, e, s - e, i, m))
         return found
 
     def _anchor_tokens(
@@ -198,40 +183,37 @@ class Matcher:
         return _window(view, s, *self.reach(key))
 
 
+def _neighbours_ok(
+    view: str, folded: str, s: int, e: int, cand: Candidate, edge: list[int], nb: list[Tok | None]
+) -> bool:
+    """The candidate's gates open at the hit ``[s, e)`` and its neighbour token satisfies the
+    condition next to the anchor (edges and neighbour tokens are cached in ``edge`` and ``nb``)."""
+    _ei, _pi, _a, off, ncond, gate, off2, gate2 = cand
+    if gate is not None:
+        # a cheap test of the neighbour's first (last) character before the neighbour token
+        # is made: most candidates fail here
+        p = edge[off]
+        if p == -2:
+            p = edge[off] = _edge(view, s, e, off)
+        if p < 0 or not _gate_ok(gate, view, folded, p):
+            return False
+    if off2:  # the same test on the other side (the token there, masks skipped)
+        p = edge[2 * off2]
+        if p == -2:
+            p = edge[2 * off2] = _edge(view, s, e, off2, " \x00")
+        if p < 0 or not _gate_ok(gate2, view, folded, p):
+            return False
+    tk = nb[off]
+    if tk is None:
+        tk = nb[off] = _neighbour(view, s, e, off) or _NO_TOKEN
+    return tk is not _NO_TOKEN and ncond is not None and _tok_ok(ncond, tk, folded)
+
+
 def _source_ok(entry: Entry, m: Match, source_at: Callable[[int], str | None] | None) -> bool:
     """A ``context: source`` entry applies: the aligned source text has one of its stems."""
     src = source_at(m.start) if source_at is not None else None
     stems = entry.source_match or (fold(entry.source),)
     return src is not None and any(st in src for st in stems)
-
-
-def _leftmost_longest(found: list[tuple[int, int, int, Match]]) -> list[Match]:
-    """Non-overlapping matches of ``(start, -end, entry index, match)``: leftmost, then longest,
-    then first entry; an info note never hides a warning or an error (they are chosen first, the
-    notes fill the gaps), so a house-style note on "the head of state familiarized" leaves the
-    calque "familiarized himself with" reported."""
-    found.sort(key=lambda item: item[:3])
-    notes = [item for item in found if item[3].entry.severity is Severity.INFO]
-    if not notes:
-        return _non_overlapping(found)
-    chosen = _non_overlapping([item for item in found if item[3].entry.severity is not Severity.INFO])
-    out = list(chosen)
-    spans = [(m.start, m.end) for m in chosen]
-    for m in _non_overlapping(notes):
-        if not any(m.start < e and s < m.end for s, e in spans):
-            out.append(m)
-    out.sort(key=lambda m: (m.start, m.end))
-    return out
-
-
-def _non_overlapping(found: list[tuple[int, int, int, Match]]) -> list[Match]:
-    out: list[Match] = []
-    last_end = -1
-    for start, _neg_end, _ei, m in found:
-        if start >= last_end:
-            out.append(m)
-            last_end = m.end
-    return out
 
 
 _WORDISH = frozenset("'’-.,:\u0300\u0301\u0302\u0303\u0308")

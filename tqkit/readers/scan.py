@@ -9,6 +9,7 @@ scanner looks at each character a bounded number of times, whatever the input: a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -81,17 +82,39 @@ class DelimitedScanner:
 
 
 _BACKTICKS_RE = re.compile(r"`+")
+# a blank line: a code span is inline, it never runs past the end of its paragraph
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _backtick_runs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of backticks (str.find skips the text between them many
+    times faster than a regex scan)."""
+    runs = []
+    i = text.find("`")
+    while i != -1:
+        m = _BACKTICKS_RE.match(text, i)
+        end = m.end() if m is not None else i + 1
+        runs.append((i, end))
+        i = text.find("`", end)
+    return runs
 
 
 class InlineCodeScanner:
-    """Markdown code spans: a run of backticks closed by the next run of the same length
-    (CommonMark's rule), found in one pass over the runs."""
+    """Markdown code spans: a run of backticks closed by the next run of the same length in the
+    same paragraph (CommonMark's rule), found in one pass over the runs."""
 
     def finditer(self, text: str) -> Iterator[Hit]:
-        runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
+        runs = _backtick_runs(text)
+        if not runs:
+            return
+        # the paragraph of each run: the number of blank lines before it
+        breaks = [m.start() for m in _BLANK_LINE_RE.finditer(text)]
+        para = [bisect_left(breaks, a) for a, _b in runs]
         nxt: list[int] = [-1] * len(runs)
         last: dict[int, int] = {}
         for k in range(len(runs) - 1, -1, -1):
+            if k + 1 < len(runs) and para[k + 1] != para[k]:
+                last = {}
             n = runs[k][1] - runs[k][0]
             nxt[k] = last.get(n, -1)
             last[n] = k

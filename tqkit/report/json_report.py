@@ -50,5 +50,5 @@ def emit(results: Sequence[FileResult], stream: TextIO, *, color: bool = False, 
         "languages": {r.path: r.language for r in results if r.language},
         "summary": summary(results),
     }
-    json.dump(payload, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # one write: json.dump with an indent writes every token to the stream on its own
+    stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tqkit.datafiles import bundled_glossary_dir
-from tqkit.errors import ResourceError
+from tqkit.datafiles import bundled_table
 
 # -- word knowledge ------------------------------------------------------------------------
 
@@ -15,21 +14,11 @@ from tqkit.errors import ResourceError
 @lru_cache(maxsize=1)
 def irregular_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, str]]:
     """(base forms, simple past forms, past participles, past -> base) of irregular verbs."""
-    path = bundled_glossary_dir() / "english-irregular-verbs.tsv"
     bases: set[str] = set()
     pasts: set[str] = set()
     parts: set[str] = set()
     base_of: dict[str, str] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"{path}: cannot read: {exc}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 3:
-            raise ResourceError(f"{path}:{n}: expected base<TAB>past<TAB>participle")
+    for cols in bundled_table("english-irregular-verbs.tsv", 3, "base<TAB>past<TAB>participle", empty=True):
         base, past, part = cols[0], cols[1].split(","), cols[2].split(",")
         bases.add(base)
         pasts.update(past)

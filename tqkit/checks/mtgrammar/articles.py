@@ -17,9 +17,8 @@ from functools import lru_cache
 
 from tqkit.checks._text import shown
 from tqkit.checks.mtgrammar._words import inflections, opens_sentence, word_lemmas
-from tqkit.datafiles import bundled_glossary_dir
+from tqkit.datafiles import bundled_table
 from tqkit.document import Document
-from tqkit.errors import ResourceError
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
@@ -31,19 +30,10 @@ def article_idioms() -> tuple[frozenset[str], frozenset[str], frozenset[str], fr
     """(fixed "preposition noun" phrases and nouns that go without an article before "of",
     nouns reported when they open a sentence bare before "of", abstract-looking nouns that
     are reported all the same)."""
-    path = bundled_glossary_dir() / "article-idioms.tsv"
     kinds: dict[str, set[str]] = {"idiom": set(), "noun": set(), "opening": set(), "count": set()}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"{path}: cannot read: {exc}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 3 or cols[0] not in kinds or not cols[2].strip():
-            raise ResourceError(f"{path}:{n}: expected idiom|noun|opening|count<TAB>words<TAB>source")
-        kinds[cols[0]].add(cols[1].strip().lower())
+    layout = "idiom|noun|opening|count<TAB>words<TAB>source"
+    for kind, words, _source in bundled_table("article-idioms.tsv", 3, layout, kinds.keys()):
+        kinds[kind].add(words.lower())
     return (
         frozenset(kinds["idiom"]),
         frozenset(kinds["noun"]),

@@ -17,6 +17,7 @@ from tqkit.checks._text import shown
 from tqkit.checks.mtgrammar._words import inflections, word_lemmas
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import literal_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 _NUMBER_WORDS = (
@@ -30,6 +31,8 @@ _COUNT_RE = re.compile(
     r"(?<![\w.,:/#№-])(?:(?:[2-9]|[1-9]\d{1,2})(?:,\d{3})*|(?:" + _NUMBER_WORDS + r"))(?![\w.,:/%-])",
     re.IGNORECASE,
 )
+# every match of _COUNT_RE starts with one of these (the scan runs only where they occur)
+_COUNT_STARTS = frozenset("123456789") | frozenset(_NUMBER_WORDS.split("|"))
 # what may follow the noun for the count to govern it: a verb, a preposition, a conjunction or
 # punctuation; a following noun ("27 member states") means the word was used attributively
 _VERB_AFTER = frozenset(
@@ -279,7 +282,7 @@ class SingularAfterNumber(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _COUNT_RE.finditer(view):
+        for m in literal_finditer(_COUNT_RE, view, doc.folded, _COUNT_STARTS):
             if self._counts_blocked(view, m.start()):
                 continue
             hit = self._noun_after(view, m.end())

@@ -15,29 +15,15 @@ from functools import lru_cache
 
 from tqkit.checks._text import shown
 from tqkit.checks.mtgrammar._words import finite_form, opens_sentence, word_lemmas
-from tqkit.datafiles import bundled_glossary_dir
+from tqkit.datafiles import bundled_table
 from tqkit.document import Document
-from tqkit.errors import ResourceError
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 
 @lru_cache(maxsize=1)
 def subject_nouns() -> frozenset[str]:
-    path = bundled_glossary_dir() / "article-subjects.tsv"
-    nouns: set[str] = set()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"{path}: cannot read: {exc}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
-            raise ResourceError(f"{path}:{n}: expected noun<TAB>source")
-        nouns.add(cols[0].strip().lower())
-    return frozenset(nouns)
+    return frozenset(noun.lower() for noun, _source in bundled_table("article-subjects.tsv", 2, "noun<TAB>source"))
 
 
 @lru_cache(maxsize=1)
