@@ -1,5 +1,6 @@
 """Issue 10 item 9: every input path is linear in its input. Each case doubles an adversarial
-input four times from 32 kB and asserts that the time at most doubles (plus a small constant);
+input four times from 32 kB and asserts that the time about doubles (at most 2.5 times, plus a
+small constant; quadratic is 4 times);
 the old code took 6-8 s at 32 kB and minutes at 128 kB on several of these.
 
 Times are CPU times (``time.process_time``), the best of a few runs, so a busy machine does not
@@ -25,6 +26,9 @@ DOUBLINGS = 4
 # seconds: noise that does not grow with the input (a busy machine, memory growth); the
 # quadratic steps this guards against took 6-8 s at 32 kB and minutes at 128 kB
 SLACK = 0.25
+# per doubling: linear is 2, quadratic 4; a busy machine (other test workers sharing the memory
+# bus and caches) adds up to a few tenths, so 2.5 leaves room for it and still fails quadratic
+GROWTH = 2.5
 
 
 def _xliff(body: bytes) -> bytes:
@@ -119,7 +123,7 @@ def _best(fn: Callable[[], object], runs: int = 2) -> float:
 def _assert_linear(name: str, measure: Callable[[int], float]) -> None:
     times = [measure(START << k) for k in range(DOUBLINGS + 1)]
     for k in range(DOUBLINGS):
-        assert times[k + 1] <= 2.0 * times[k] + SLACK, (
+        assert times[k + 1] <= GROWTH * times[k] + SLACK, (
             f"{name}: {START << (k + 1)} bytes took {times[k + 1]:.3f} s after {times[k]:.3f} s "
             f"for {START << k} (all: {[round(t, 3) for t in times]})"
         )
