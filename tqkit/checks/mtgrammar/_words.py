@@ -28,6 +28,24 @@ def irregular_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], d
     return frozenset(bases), frozenset(pasts), frozenset(parts), base_of
 
 
+@lru_cache(maxsize=1)
+def noun_classes() -> dict[str, frozenset[str]]:
+    """``glossaries/english-noun-classes.tsv``: nouns ending in -s that take a singular verb
+    (``singular-in-s``), measure words (``measure``) and group nouns (``collective``)."""
+    kinds: dict[str, set[str]] = {"singular-in-s": set(), "measure": set(), "collective": set()}
+    layout = "singular-in-s|measure|collective<TAB>noun<TAB>source"
+    for kind, noun, _source in bundled_table("english-noun-classes.tsv", 3, layout, kinds.keys()):
+        kinds[kind].add(noun.lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+@lru_cache(maxsize=1)
+def singular_verb_plurals() -> frozenset[str]:
+    """Plural-looking subjects that take a singular verb: measures and -s nouns ("news is")."""
+    classes = noun_classes()
+    return classes["measure"] | classes["singular-in-s"]
+
+
 @lru_cache(maxsize=8192)
 def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     from tqkit.lemmacache import lemminflect

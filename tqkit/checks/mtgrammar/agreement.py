@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
-from tqkit.checks.mtgrammar._words import inflections, word_lemmas
+from tqkit.checks.mtgrammar._words import inflections, noun_classes, singular_verb_plurals, word_lemmas
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -179,20 +179,6 @@ CLAUSE_OPENERS = frozenset(
         "emphasised announced reported recalled also however now then meanwhile today yesterday"
     ).split()
 )
-# Plural-looking words that take a singular verb as a measure, a name or a field of study, and
-# time and measure words ("the last two years has been" is common in professional copy).
-_MEASURES = frozenset(
-    (
-        "years months weeks days hours minutes seconds decades centuries miles kilometres kilometers "
-        "metres meters dollars euros pounds percent times odds whereabouts works barracks headquarters "
-        "thanks basics olympics games news means series species crossroads gallows innings lens mumps "
-        "measles diabetes rabies billiards darts dominoes checkers aerobics athletics gymnastics "
-        "economics politics physics mathematics statistics ethics logistics electronics genetics "
-        "linguistics phonetics tactics graphics dynamics mechanics acoustics optics robotics ceramics "
-        "humanities arts sales proceeds earnings savings outskirts surroundings premises goods arms "
-        "riches"
-    ).split()
-)
 
 
 @register
@@ -286,7 +272,11 @@ class SubjectVerbNumber(Rule):
             if not _opens_subject(doc.folded, at):
                 continue  # a second subject ("the ministry and the office of the Chancellor have")
             noun, name, adj = m.group(2), m.group(3).split(), m.group(1)
-            if noun in _COLLECTIVE or name[-1].endswith("s") or (adj and not word_lemmas(adj).get("ADJ")):
+            if (
+                noun in noun_classes()["collective"]
+                or name[-1].endswith("s")
+                or (adj and not word_lemmas(adj).get("ADJ"))
+            ):
                 continue  # a collective ("the government of X have"), a plural name ("the Games")
             if not _singular_count(noun):
                 continue
@@ -307,7 +297,7 @@ class SubjectVerbNumber(Rule):
                 continue
             adj, noun = m.group(3), m.group(4)
             if (
-                noun in _MEASURES
+                noun in singular_verb_plurals()
                 or noun in ("lots", "loads", "tons", "heaps")  # "there is lots of evidence"
                 or noun.endswith(("ss", "us", "is", "ics"))
                 or not view[m.start(4) : m.end(4)].islower()
@@ -334,7 +324,11 @@ class SubjectVerbNumber(Rule):
             return False  # a name ("the United States", "the Netherlands")
         noun = m.group(3)
         modifiers = m.group(2).split()
-        if noun in _MEASURES or noun.endswith(("ss", "us", "is", "ics")) or view[m.end(3) : m.end(3) + 1] in "'’":
+        if (
+            noun in singular_verb_plurals()
+            or noun.endswith(("ss", "us", "is", "ics"))
+            or view[m.end(3) : m.end(3) + 1] in "'’"
+        ):
             return False
         if not opens_clause(folded, m.start()):
             return False
@@ -347,13 +341,6 @@ class SubjectVerbNumber(Rule):
 _OF_NAME_RE = re.compile(
     r"[Tt]he[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)[ \t]+of[ \t]+the[ \t]+"
     r"((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|and)[ \t]+)?){1,5})(have|are|were)(?![\w'’-])"
-)
-_COLLECTIVE = frozenset(
-    (
-        "government team council committee staff family police public majority minority number group crew "
-        "army navy party parliament cabinet board jury audience company delegation opposition couple pair "
-        "administration leadership management press media people population"
-    ).split()
 )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import inflections, opens_sentence, word_lemmas
+from tqkit.checks.mtgrammar._words import inflections, noun_classes, opens_sentence, word_lemmas
 from tqkit.datafiles import bundled_table
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
@@ -253,13 +253,6 @@ _AFTER_HEAD = frozenset(
     ).split()
 )
 _NEXT_RE = re.compile(r"[ \t]*([A-Za-z]+|[.,;:!?)])")
-_SINGULAR_IN_S = frozenset(
-    (
-        "series species means news crossroads headquarters barracks works gallows whereabouts thanks "
-        "congratulations lens innings kudos physics politics economics mathematics ethics statistics "
-        "athletics olympics"
-    ).split()
-)
 
 
 @register
@@ -312,7 +305,7 @@ class ArticleWithPlural(Rule):
             adj, noun = m.group(1), m.group(2)
             if view[m.start()] == "A" and not opens_sentence(view, m.start()):
                 continue  # a letter, not the article ("Linear A texts", "Plan A talks")
-            if noun in _SINGULAR_IN_S or not view[m.start(2) : m.end(2)].islower():
+            if noun in noun_classes()["singular-in-s"] or not view[m.start(2) : m.end(2)].islower():
                 continue
             nxt = _NEXT_RE.match(folded, m.end())
             if nxt is None or (nxt.group(1)[0].isalpha() and nxt.group(1) not in _AFTER_HEAD):
