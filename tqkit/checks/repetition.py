@@ -164,7 +164,7 @@ def _stemmer() -> Any:
 
 @register
 class TautologicalRepetition(Rule):
-    """One word root repeated within a few words ("fighting the fighting"); with the profile's
+    """One word root repeated within a few words ("to stop the stopping"); with the profile's
     stemmer in Bulgarian, Russian, Ukrainian, German and French ("контролира контрола", "die
     Kontrolle kontrollieren").
 
@@ -193,8 +193,8 @@ class TautologicalRepetition(Rule):
 
     **Fix safety.** Unsafe: the editor chooses the word. The one fix offered keeps the first
     word and drops the repeat ("to strengthen the strengthening of the border" becomes "to
-    strengthen the border"); after a verb with other words between ("to influence Russian
-    influence") no fix is offered, because the right verb has to be typed. In other languages
+    strengthen the border"); after a verb with other words between ("to monitor local
+    monitoring") no fix is offered, because the right verb has to be typed. In other languages
     no fix is offered: dropping an inflected word breaks the sentence's grammar.
     """
 
@@ -336,7 +336,7 @@ class TautologicalRepetition(Rule):
                         cut_end = of.end()
                 keep_first = Edit(Span(base + a_end, cut_end), "")
                 # one strategy everywhere: keep the first word (say it once). After a verb with
-                # more than a determiner between ("to influence Russian influence") neither
+                # more than a determiner between ("to monitor local monitoring") neither
                 # deletion reads right: the editor must choose a verb, so no fix is offered.
                 fixes: list[Fix] = []
                 if not verb_first or all(w in BETWEEN_OK for w in between):

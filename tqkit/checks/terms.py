@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 @register
 class DeprecatedTerm(Rule):
-    """A deprecated or forbidden rendering of a glossary concept ("Bishkek Armistice Protocol"). A
+    """A deprecated or forbidden rendering of a glossary concept ("Mountainous Karabakh"). A
     term's `severity` in the glossary can change the level.
 
     **What it does.** Flags a term the glossary marks ``deprecated`` (outdated or non-standard) or
@@ -44,12 +44,12 @@ class DeprecatedTerm(Rule):
     ``severity`` in the glossary (e.g. "Nagorno-Karabakh Autonomous Region", admitted but
     imprecise) is reported at that severity as a note.
 
-    **Why it matters.** Conflict copy is judged by its terms: "peacemakers" for peacekeepers or "Bishkek
-    Armistice Protocol" for the Bishkek Protocol tells the reader the text was machine
+    **Why it matters.** Conflict copy is judged by its terms: "peacemakers" for peacekeepers or "Mountainous
+    Karabakh" for Nagorno-Karabakh tells the reader the text was machine
     translated and can change its meaning.
 
-    **Example.** "In 1994 the sides signed the Bishkek Armistice Protocol." becomes "In 1994 the
-    sides signed the Bishkek Protocol."
+    **Example.** "Fighting broke out in Mountainous Karabakh in 1991." becomes "Fighting broke
+    out in Nagorno-Karabakh in 1991."
 
     **Fix safety.** Decided per occurrence. Safe only for a lower-case common term outside quotation
     marks and not part of a longer capitalised name ("peacemakers" -> "peacekeepers").
@@ -64,13 +64,13 @@ class DeprecatedTerm(Rule):
     severity = Severity.WARNING
     category = Category.TERM_INAPPROPRIATE
     fires = (
-        "In 1994 the sides signed the Bishkek Armistice Protocol.",
+        "Fighting broke out in Mountainous Karabakh in 1991.",
         "Russian peacemakers were deployed along the Lachin corridor.",
         "Azerbaijan lost control of the seven areas adjacent to it.",
         "In February 1988 the Nagorno-Karabakh Autonomous Region asked to leave the Azerbaijan SSR.",
     )
     quiet = (
-        "In 1994 the sides signed the Bishkek Protocol.",
+        "Fighting broke out in Nagorno-Karabakh in 1991.",
         "Russian peacekeepers were deployed along the Lachin corridor.",
         "Azerbaijan lost control of the seven adjacent districts.",
         "Nagorno-Karabakh, Stepanakert and the ceasefire line were quiet on Tuesday.",

@@ -110,7 +110,7 @@ _DETERMINERS = frozenset(
 
 @register
 class TransliteratedWord(Rule):
-    """A source word carried over in transliteration instead of being translated ("big Batkovs");
+    """A source word carried over in transliteration instead of being translated ("the local Kmetovs");
     in Bulgarian, Russian and Ukrainian copy an English word spelled in Cyrillic and not adopted
     ("бекграунд"), in German a romanised Russian word ("die Opoltschenzy").
 
