@@ -16,7 +16,7 @@ from tqkit.findings import Severity, apply_edits
 from tqkit.runner import Engine
 
 ROOT = Path(__file__).resolve().parents[2]
-CODES = ("TQ339", "TQ340", "TQ341", "TQ342")
+CODES = ("TQ339", "TQ340", "TQ341", "TQ342", "TQ343")
 
 FIRES = [
     ("TQ339", "Border guards detained member of a smuggling ring near the river.", "member"),
@@ -33,6 +33,10 @@ FIRES = [
     ("TQ341", "Such methods should not be dominate in schools.", "be dominate"),
     ("TQ342", "No reason was given. Also not clear who gave the order.", "Also not"),
     ("TQ342", "Also were detained two accomplices of the suspect.", "Also were"),
+    ("TQ343", "It is reported TASS with reference to the regional governor.", "It is reported TASS"),
+    ("TQ343", "The road is closed, as reported Azertac, citing the police.", "as reported Azertac"),
+    ("TQ343", "The vote was postponed, as writes Kommersant.", "as writes Kommersant"),
+    ("TQ339", "The president received akim of the region on Monday.", "akim"),
 ]
 
 QUIET = {
@@ -69,6 +73,13 @@ QUIET = {
         "The work must be complete by June.",
         "Let it be known that the vote is secret.",
     ],
+    "TQ343": [
+        "It is reported by TASS, citing the governor.",
+        "The road is closed, as reported on Tuesday.",
+        "It was reported Ivanov had resigned.",
+        "As announced earlier, the road is closed.",
+        "TASS reported, citing the governor, that the road was closed.",
+    ],
     "TQ342": [
         "Also, two accomplices were detained.",
         "Also on the agenda is the new budget.",
@@ -98,6 +109,7 @@ def test_quiet_on_professional_copy(code: str, text: str) -> None:
         ("TQ339", "He got into police vehicle.", "He got into the police vehicle.", False),
         ("TQ340", "Rebels shelled also the district.", "Rebels also shelled the district.", True),
         ("TQ340", "They signed already two deals.", "They already signed two deals.", True),
+        ("TQ343", "It is reported TASS.", "It is reported by TASS.", False),
     ],
 )
 def test_fix(code: str, text: str, fixed: str, safe: bool) -> None:
@@ -108,7 +120,7 @@ def test_fix(code: str, text: str, fixed: str, safe: bool) -> None:
 
 def test_rules_without_a_fix_offer_none() -> None:
     for code, text, _span in FIRES:
-        if code in ("TQ341", "TQ342"):
+        if code in ("TQ341", "TQ342") or (code == "TQ343" and " writes " in text):
             assert all(not f.fixes for f in check_text(text, select=[code]))
 
 

@@ -32,6 +32,7 @@ from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
 from tqkit.checks.mtgrammar.objects import BareCountNoun
 from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion, ImpersonalPassive
 from tqkit.checks.mtgrammar.quantities import DecimalQuantity, DoubledUnit
+from tqkit.checks.mtgrammar.reporting import SourceWithoutBy
 from tqkit.checks.mtgrammar.subjects import BareSubjectNoun
 from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
 from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, VerbFormAfterModal
@@ -57,6 +58,7 @@ __all__ = [
     "PresentWithSince",
     "PronounVerbAgreement",
     "SingularAfterNumber",
+    "SourceWithoutBy",
     "SubjectVerbNumber",
     "SuperlativeWithoutThe",
     "VerbFormAfterDo",
