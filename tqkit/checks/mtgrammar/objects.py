@@ -22,6 +22,7 @@ from tqkit.checks.mtgrammar._words import finite_form, irregular_verbs, word_lem
 from tqkit.datafiles import bundled_table
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import literal_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 
@@ -31,6 +32,11 @@ def count_nouns() -> dict[str, str]:
     kinds = {"count", "person", "role"}
     rows = bundled_table("english-count-nouns.tsv", 3, "count|person|role<TAB>noun<TAB>source", kinds)
     return {noun.lower(): kind for kind, noun, _source in rows}
+
+
+@lru_cache(maxsize=1)
+def _noun_keys() -> frozenset[str]:
+    return frozenset(count_nouns())
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +150,7 @@ class BareCountNoun(Rule):
         view = doc.view
         folded = doc.folded
         nouns = count_nouns()
-        for m in _noun_re().finditer(folded):
+        for m in literal_finditer(_noun_re(), folded, folded, _noun_keys()):
             start, end = m.start(), m.end()
             if start and (folded[start - 1].isalnum() or folded[start - 1] in "'’-_"):
                 continue
