@@ -16,7 +16,9 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # -- TQ314: "one of the" + singular noun -------------------------------------------------------
 
-_ONE_OF_RE = re.compile(r"\bone\s+of\s+(?:the|its|their|his|her|our|these|those|your|my)\s+")
+_ONE_OF_RE = re.compile(
+    r"\bone\s+of\s+(?:the|its|their|his|her|our|these|(those)|your|my|[a-z][\w-]*['’]s)\s+(?:(\w+)\s+)?"
+)
 _NP_WORD_RE = re.compile(r"([A-Za-z][A-Za-z'’-]*)|([^\sA-Za-z])")
 _NP_BOUNDARY = frozenset(
     {
@@ -294,6 +296,7 @@ class OneOfSingular(Rule):
         "It is one of the largest city in Europe.",
         "Armenia is one of the country that signed.",
         "He was one of the most popular politician, polls show.",
+        "It became one of Europe's largest producer of gas.",
     )
     quiet = (
         "It is one of the largest cities in Europe.",
@@ -305,6 +308,8 @@ class OneOfSingular(Rule):
         "One of the two sides agreed.",
         "It is one of the hotel restaurants.",
         "He was one of the team that won.",
+        "One of those responsible was arrested.",
+        "One of Europe's largest banks failed.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -317,9 +322,9 @@ class OneOfSingular(Rule):
             m = _ONE_OF_RE.match(folded, at)
             if m is None or (at and folded[at - 1].isalpha()):
                 continue
-            head = self._head(view, m.end())
-            if head is None:
-                continue
+            head = self._head(view, m.start(2) if m.group(2) else m.end())
+            if head is None or (m.group(1) and head[0] == m.start(2)):
+                continue  # "one of those responsible": "those" is a pronoun here
             s, e, word = head
             plural = self._plural(word, ctx)
             if plural is None:

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import finite_form, irregular_verbs, word_lemmas
+from tqkit.checks.mtgrammar._words import finite_form, irregular_verbs, opens_sentence, word_lemmas
+from tqkit.checks.mtgrammar.subjects import subject_nouns
 from tqkit.datafiles import bundled_table
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
@@ -125,6 +126,8 @@ class BareCountNoun(Rule):
     category = Category.GRAMMAR
     fires = (
         "Police detained member of the gang on Friday.",
+        "Residential house was destroyed by the shelling.",
+        "There was explosion at the plant on Monday.",
         "The driver crashed into police vehicle and fled.",
         "The mayor cut red ribbon at the new school.",
         "Officers are trying to detain person suspected of arson.",
@@ -139,6 +142,9 @@ class BareCountNoun(Rule):
         "He met president Aliyev in Baku.",
         "The detained member of the gang was released.",
         "Police vehicle hits tree",
+        "This house was built in 1900.",
+        "Russian troops were seen there.",
+        "There was no explosion at the plant.",
         "The driver crashed into a police vehicle fleet.",
         "They moved from village to village.",
         "He became president of the club.",
@@ -160,12 +166,20 @@ class BareCountNoun(Rule):
             if hit is None or _in_headline(view, start):
                 continue
             phrase_start, lead = hit
+            if view.startswith(lead, phrase_start):  # the noun phrase opens the sentence
+                # a nationality keeps its capital ("The Russian citizen"), a word loses it
+                first = lead[0] if lead.endswith(_CAPITAL_MODIFIER_ENDS) else lead[0].lower()
+                hint = "“A …” or “The …” at the start of the sentence"
+                fix = Fix("Insert “The”", (Edit(Span(phrase_start, phrase_start + 1), "The " + first),), safe=False)
+            else:
+                hint = f"“{lead} a …” or “{lead} the …”"
+                fix = Fix("Insert “the”", (Edit(Span(phrase_start, phrase_start), "the "),), safe=False)
             yield self.finding(
                 doc,
                 Span(phrase_start, end),
                 f"“{shown(view[phrase_start:end])}”: the singular noun “{view[start:end]}” needs an article "
-                f"or another determiner (“{lead} a …” or “{lead} the …”).",
-                [Fix("Insert “the”", (Edit(Span(phrase_start, phrase_start), "the "),), safe=False)],
+                f"or another determiner ({hint}).",
+                [fix],
             )
 
 
@@ -182,6 +196,9 @@ def _frame(view: str, start: int, end: int, kind: str) -> tuple[int, str] | None
     modifiers = 0
     while modifiers < min(3, len(words)) and _modifier(words[-1 - modifiers], kind):
         modifiers += 1
+    subject = _bare_subject(view, start, words, modifiers, follower, kind)
+    if subject is not None:
+        return subject
     # the outermost "modifier" may be the verb ("cut red ribbon", "police vehicle"): peel back
     while modifiers >= 0:
         hit = _lead(words[: len(words) - modifiers], follower, kind, modifiers) if modifiers <= 2 else None
@@ -200,6 +217,31 @@ def _frame(view: str, start: int, end: int, kind: str) -> tuple[int, str] | None
     return None
 
 
+_SUBJECT_VERBS = frozenset("was were is has had will would could can".split())
+
+
+def _bare_subject(
+    view: str, start: int, words: list[str], modifiers: int, follower: str, kind: str
+) -> tuple[int, str] | None:
+    """A sentence that opens with a modifier and the noun before its verb ("Residential house
+    was destroyed", "Police vehicle was damaged"); the nouns of TQ333 are left to it."""
+    if kind == "role" or modifiers > 1 or len(words) <= modifiers:
+        return None
+    first = words[-1 - modifiers]
+    low = first.lower()
+    if not (first[0].isupper() and first[1:].islower()) or low in _CLOSED or low in subject_nouns():
+        return None
+    if follower not in _SUBJECT_VERBS and not (follower.endswith("ed") and finite_form(follower)):
+        return None
+    lemmas = word_lemmas(low)
+    if not (lemmas.get("ADJ") or lemmas.get("NOUN")) or lemmas.get("ADV") or lemmas.get("PROPN"):
+        return None
+    at = _phrase_start(view, start, modifiers + 1)
+    if not opens_sentence(view, at) or view[at : at + len(first)] != first:
+        return None
+    return at, first
+
+
 def _lead(before: list[str], follower: str, kind: str, modifiers: int) -> str | None:
     """The lead word (a verb or a preposition) of a bare noun phrase, else None."""
     if not before or not before[-1].islower():
@@ -213,6 +255,8 @@ def _lead(before: list[str], follower: str, kind: str, modifiers: int) -> str | 
             return None  # "by car", "in front of" (TQ327), "as president", "from village to village"
         return lead
     if lead in _BE:
+        if prior == "there" and kind != "role":
+            return lead  # "there was explosion"
         return lead if follower == "of" and kind != "role" and not modifiers else None
     if kind == "role" and lead in _ROLE_VERBS:
         return None
