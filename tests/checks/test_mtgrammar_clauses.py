@@ -16,7 +16,7 @@ from tqkit.findings import Severity, apply_edits
 from tqkit.runner import Engine
 
 ROOT = Path(__file__).resolve().parents[2]
-CODES = ("TQ339", "TQ340", "TQ341", "TQ342", "TQ343")
+CODES = ("TQ339", "TQ340", "TQ341", "TQ342", "TQ343", "TQ344")
 
 FIRES = [
     ("TQ339", "Border guards detained member of a smuggling ring near the river.", "member"),
@@ -37,6 +37,11 @@ FIRES = [
     ("TQ343", "The road is closed, as reported Azertac, citing the police.", "as reported Azertac"),
     ("TQ343", "The vote was postponed, as writes Kommersant.", "as writes Kommersant"),
     ("TQ339", "The president received akim of the region on Monday.", "akim"),
+    ("TQ339", "Wooden bridge was washed away by the flood.", "Wooden bridge"),
+    ("TQ339", "There was collision on the motorway near the airport.", "collision"),
+    ("TQ344", "The risk of flooding in the valley were high all week.", "risk of flooding in the valley were"),
+    ("TQ344", "Police says the driver fled.", "Police says"),
+    ("TQ344", "Rain fell all day, and police has closed the road.", "police has"),
 ]
 
 QUIET = {
@@ -80,6 +85,16 @@ QUIET = {
         "As announced earlier, the road is closed.",
         "TASS reported, citing the governor, that the road was closed.",
     ],
+    "TQ344": [
+        "The risk of flooding in the valley was high all week.",
+        "The bulk of the damage were repaired.",
+        "The staff of the embassy have left.",
+        "The head of the delegation and his deputy were present.",
+        "The roofs of the houses were damaged.",
+        "Traffic police officers were on duty.",
+        "A spokesman for the police says the road is open.",
+        "Police say the driver fled.",
+    ],
     "TQ342": [
         "Also, two accomplices were detained.",
         "Also on the agenda is the new budget.",
@@ -110,6 +125,8 @@ def test_quiet_on_professional_copy(code: str, text: str) -> None:
         ("TQ340", "Rebels shelled also the district.", "Rebels also shelled the district.", True),
         ("TQ340", "They signed already two deals.", "They already signed two deals.", True),
         ("TQ343", "It is reported TASS.", "It is reported by TASS.", False),
+        ("TQ344", "The cost of fuel were high.", "The cost of fuel was high.", False),
+        ("TQ344", "Police says so.", "Police say so.", False),
     ],
 )
 def test_fix(code: str, text: str, fixed: str, safe: bool) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from tqkit.checks.mtgrammar.agreement import PronounVerbAgreement, SubjectVerbNumber
 from tqkit.checks.mtgrammar.articles import ArticleWithPlural, BareNounBeforeOf
+from tqkit.checks.mtgrammar.attraction import SingularSubjectPluralVerb
 from tqkit.checks.mtgrammar.clauses import AdverbBeforeObject, AlsoWithoutSubject, BeWithBareVerb
 from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
@@ -58,6 +59,7 @@ __all__ = [
     "PresentWithSince",
     "PronounVerbAgreement",
     "SingularAfterNumber",
+    "SingularSubjectPluralVerb",
     "SourceWithoutBy",
     "SubjectVerbNumber",
     "SuperlativeWithoutThe",
