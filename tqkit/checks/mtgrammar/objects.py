@@ -84,7 +84,7 @@ _CLOSED = frozenset(
 _FOLLOW = frozenset(
     (
         "of in on at to from with for by near into after during since until under against over through about and "
-        "or but who which whose that was were is are has had will would could said told responsible"
+        "or but who which whose that was were is are has had will would could said told responsible worth online"
     ).split()
 )
 _CAPITAL_MODIFIER_ENDS = ("an", "ian", "ese", "ish", "i", "ic", "ch", "yz", "ek", "akh", "ik", "men")
@@ -160,9 +160,13 @@ class BareCountNoun(Rule):
             start, end = m.start(), m.end()
             if start and (folded[start - 1].isalnum() or folded[start - 1] in "'’-_"):
                 continue
-            if not view[start:end].islower():
+            kind = nouns[m.group()]
+            if view[start:end].islower():
+                hit = _frame(view, start, end, kind)
+            elif view[start].isupper() and view[start + 1 : end].islower():
+                hit = _opening_noun(view, start, end, kind)  # "Woman was detained"
+            else:
                 continue
-            hit = _frame(view, start, end, nouns[m.group()])
             if hit is None or _in_headline(view, start):
                 continue
             phrase_start, lead = hit
@@ -209,12 +213,26 @@ def _frame(view: str, start: int, end: int, kind: str) -> tuple[int, str] | None
             if (
                 modifiers
                 and view[start:end].endswith("ing")
-                and not all(word_lemmas(w.lower()).get("ADJ") for w in words[len(words) - modifiers :])
+                and not all(
+                    word_lemmas(w.lower()).get("ADJ") or w.lower() in count_nouns()
+                    for w in words[len(words) - modifiers :]
+                )
             ):
                 return None  # a compound with a gerund ("state building")
             return _phrase_start(view, start, modifiers), hit
         modifiers -= 1
     return None
+
+
+def _opening_noun(view: str, start: int, end: int, kind: str) -> tuple[int, str] | None:
+    """A sentence that opens with the bare noun before its verb ("Woman was detained")."""
+    nxt = _NEXT_RE.match(view, end)
+    if nxt is None or kind == "role":
+        return None
+    follower = nxt.group(1)
+    if follower not in _SUBJECT_VERBS and not (follower.endswith("ed") and finite_form(follower)):
+        return None
+    return (start, view[start:end]) if opens_sentence(view, start) else None
 
 
 _SUBJECT_VERBS = frozenset("was were is has had will would could can".split())
@@ -260,7 +278,14 @@ def _lead(before: list[str], follower: str, kind: str, modifiers: int) -> str | 
         return lead if follower == "of" and kind != "role" and not modifiers else None
     if kind == "role" and lead in _ROLE_VERBS:
         return None
-    return lead if _verb(lead, prior) else None
+    prior2 = before[-3].lower() if len(before) > 2 else ""
+    if lead in _PARTICLES and len(before) > 1:
+        # a phrasal verb: "shot down enemy drone", "set up joint venture"
+        return lead if _verb(prior, prior2, particle=True) else None
+    return lead if _verb(lead, prior, prior2) else None
+
+
+_PARTICLES = frozenset("down up out off away back".split())
 
 
 def _phrase_start(view: str, start: int, modifiers: int) -> int:
@@ -298,10 +323,10 @@ def _modifier(word: str, kind: str) -> bool:
     return bool(lemmas.get("NOUN")) and (not lemmas.get("VERB") or low in lemmas["VERB"])
 
 
-def _verb(word: str, prior: str) -> bool:
+def _verb(word: str, prior: str, prior2: str = "", *, particle: bool = False) -> bool:
     """A verb form that takes an object here: a past or "-s" form ("detained"), an "-ing"
     form that is not a noun ("combating"), or a base form after "to" or a modal."""
-    if word in _CLOSED or word in _NAMING_VERBS or _modifies(prior):
+    if word in _CLOSED or word in _NAMING_VERBS or (not particle and _modifies(prior, prior2)):
         return False  # "the detained member", "a recently passed bill": an adjective
     lemmas = word_lemmas(word)
     if not lemmas.get("VERB") or (word.endswith("s") and lemmas.get("NOUN")):
@@ -327,15 +352,19 @@ _ING_LEADS = frozenset("is are was were be been am while after before by for of 
 _CLAUSE_ADVERBS = frozenset("also then later reportedly allegedly previously again already subsequently".split())
 
 
-def _modifies(prior: str) -> bool:
+def _modifies(prior: str, prior2: str = "") -> bool:
     """The word before a participle makes it an adjective in a noun phrase: a determiner, a
     possessive, a number, an adverb of degree or an adjective ("the", "newspaper's", "3",
-    "recently", "most", "single")."""
+    "recently", "most", "single"); a word that is a noun too ("army") only after a
+    determiner ("the real accused person")."""
     if not prior or prior in _CLAUSE_ADVERBS:
         return False
     if prior in _DETERMINERS or prior[0].isdigit() or prior.endswith(("'s", "’s", "s'", "s’", "ly")):
         return True
-    return prior not in _CLOSED and bool(word_lemmas(prior).get("ADJ"))
+    if prior in _CLOSED:
+        return False
+    lemmas = word_lemmas(prior)
+    return bool(lemmas.get("ADJ")) and (not lemmas.get("NOUN") or prior2 in _DETERMINERS)
 
 
 def _participle(word: str) -> bool:
