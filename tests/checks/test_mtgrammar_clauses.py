@@ -68,6 +68,8 @@ QUIET = {
         "Meeting the minister was not easy.",
         "The army shot down a drone over the lake.",
         "The real accused person was never found.",
+        "Train said the plan was dead. Critics of Train disagreed.",
+        "The church has a tracery or paired lancet window.",
     ],
     "TQ340": [
         "Rebels also shelled the eastern district overnight.",

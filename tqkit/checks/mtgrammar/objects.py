@@ -77,7 +77,7 @@ _CLOSED = frozenset(
         "were be been being has have had do does did will would can could should may might must not no each every "
         "any some many much few several all both either neither another other such one two three four five six "
         "seven eight nine ten more most less least very also only even just too same own whole entire first last "
-        "next new former late said per via up out off over down"
+        "next new former late said per via up out off over down whichever whatever"
     ).split()
 )
 # words that may follow the noun when it ends its noun phrase
@@ -230,9 +230,11 @@ def _opening_noun(view: str, start: int, end: int, kind: str) -> tuple[int, str]
     if nxt is None or kind == "role":
         return None
     follower = nxt.group(1)
-    if follower not in _SUBJECT_VERBS and not (follower.endswith("ed") and finite_form(follower)):
+    word = view[start:end]
+    if follower not in _SUBJECT_VERBS or not opens_sentence(view, start):
         return None
-    return (start, view[start:end]) if opens_sentence(view, start) else None
+    # the same capitalised word inside a sentence elsewhere is a name ("Train said ...")
+    return None if re.search(r"[a-z,][ \t]+" + word + r"\b", view) else (start, word)
 
 
 _SUBJECT_VERBS = frozenset("was were is has had will would could can".split())
@@ -279,6 +281,8 @@ def _lead(before: list[str], follower: str, kind: str, modifiers: int) -> str | 
     if kind == "role" and lead in _ROLE_VERBS:
         return None
     prior2 = before[-3].lower() if len(before) > 2 else ""
+    if prior in ("and", "or") and any(w.lower() in ("a", "an", "the") for w in before[-5:-2]):
+        return None  # an article shared by both: "a tracery or paired lancet window"
     if lead in _PARTICLES and len(before) > 1:
         # a phrasal verb: "shot down enemy drone", "set up joint venture"
         return lead if _verb(prior, prior2, particle=True) else None
@@ -327,6 +331,8 @@ def _verb(word: str, prior: str, prior2: str = "", *, particle: bool = False) ->
     """A verb form that takes an object here: a past or "-s" form ("detained"), an "-ing"
     form that is not a noun ("combating"), or a base form after "to" or a modal."""
     if word in _CLOSED or word in _NAMING_VERBS or (not particle and _modifies(prior, prior2)):
+        return False  # "the detained member", "a recently passed bill": an adjective
+    if prior in (",", "(", ";", ":") and word.endswith("ed"):
         return False  # "the detained member", "a recently passed bill": an adjective
     lemmas = word_lemmas(word)
     if not lemmas.get("VERB") or (word.endswith("s") and lemmas.get("NOUN")):
