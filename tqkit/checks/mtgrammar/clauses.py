@@ -34,6 +34,7 @@ _AUXILIARIES = frozenset(
         "must need dare used ought got get gets"
     ).split()
 )
+_MODALS = frozenset("to will would can could should must may might shall".split())
 _VERB_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
 _OBJECT_RE = re.compile(r"[ \t]+([a-z]+)(?![\w'’-])")
 
@@ -66,6 +67,7 @@ class AdverbBeforeObject(Rule):
         "Troops attacked also the northern suburb at night.",
         "The delegation visited already the new port.",
         "The company signed additionally two contracts.",
+        "The delegation will visit also the new port.",
     )
     quiet = (
         "Troops also attacked the northern suburb at night.",
@@ -73,6 +75,8 @@ class AdverbBeforeObject(Rule):
         "He has already the support of the party.",
         "The talks also the minister said were useful.",
         "She said also that the vote would go ahead.",
+        "They want to be also the first.",
+        "The delegation will also visit the new port.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -112,7 +116,10 @@ def _lexical_past_or_s(view: str, verb: re.Match[str]) -> bool:
         return False
     form = finite_form(word)
     if form is None:
-        return False
+        # a base form after a modal or "to" ("will visit also the plant")
+        lemmas = word_lemmas(word)
+        before = view[max(0, verb.start(1) - 12) : verb.start(1)].split()
+        return bool(before) and before[-1].lower() in _MODALS and word in lemmas.get("VERB", ())
     # "-s" forms that are plural nouns too ("talks", "reports") and participles after an
     # article ("the named also ...") are left alone
     return not (form[1] == "VBZ" and word_lemmas(word).get("NOUN"))

@@ -126,6 +126,7 @@ class BareCountNoun(Rule):
     category = Category.GRAMMAR
     fires = (
         "Police detained member of the gang on Friday.",
+        "Interfax reports spokesman of the ministry as saying the talks failed.",
         "Residential house was destroyed by the shelling.",
         "There was explosion at the plant on Monday.",
         "The driver crashed into police vehicle and fled.",
@@ -283,12 +284,15 @@ def _lead(before: list[str], follower: str, kind: str, modifiers: int) -> str | 
     prior2 = before[-3].lower() if len(before) > 2 else ""
     if prior in ("and", "or") and any(w.lower() in ("a", "an", "the") for w in before[-5:-2]):
         return None  # an article shared by both: "a tracery or paired lancet window"
+    if lead in _REPORTING and len(before) > 1 and before[-2][:1].isupper():
+        return lead  # "the agency reports spokesperson of the ministry": a verb after a name
     if lead in _PARTICLES and len(before) > 1:
         # a phrasal verb: "shot down enemy drone", "set up joint venture"
         return lead if _verb(prior, prior2, particle=True) else None
     return lead if _verb(lead, prior, prior2) else None
 
 
+_REPORTING = frozenset("reports informs writes notes quotes cites".split())
 _PARTICLES = frozenset("down up out off away back".split())
 
 
