@@ -216,7 +216,8 @@ def _bare_verb_only(word: str) -> bool:
 # -- TQ342: "Also was discussed ...", "Also not known whether ..." -------------------------
 
 _ALSO_RE = re.compile(
-    r"also[ \t]+(not|was|were|is|are|will|has|have|had|can|could|should|would|must|may|might)(?:[ \t]+([a-z]+))?(?![\w'’-])"
+    r"also[ \t]+(not|was|were|is|are|will|has|have|had|can|could|should|would|must|may|might|[a-z]+ed(?=[ \t]+(?:the|a|an)[ \t]))"
+    r"(?:[ \t]+([a-z]+))?(?![\w'’-])"
 )
 # "Also is ..." with a predicate adjective or "worth" reads as clipped but English ("Also
 # important is", "Also worth noting"), and is left alone
@@ -229,8 +230,9 @@ class AlsoWithoutSubject(Rule):
     budget", "Also not known whether the talks will resume").
 
     **What it does.** Reports a sentence that starts with "Also" directly followed by "not", a
-    form of "be" or "have", or a modal ("Also was", "Also will", "Also not"). "Also," with a
-    comma, "Also on the agenda is ..." and "Also present were ..." are English and left alone.
+    form of "be" or "have", a modal ("Also was", "Also will", "Also not"), or a past form and
+    an article ("Also discussed the issues"). "Also," with a comma, "Also on the agenda is
+    ...", "Also present were ..." and "Also discussed were ..." are English and left alone.
 
     **Why it matters.** Russian and Bulgarian open a sentence with "Также" / "Също така" and
     put the verb before its subject or leave the subject out; MT keeps that order and the
@@ -251,6 +253,7 @@ class AlsoWithoutSubject(Rule):
         "Also was discussed the budget for next year.",
         "Officials gave no details. Also not known whether the talks will resume.",
         "Also will be held a concert in the main square.",
+        "Also discussed the issues of border security.",
     )
     quiet = (
         "Also, the budget was discussed.",
@@ -258,6 +261,7 @@ class AlsoWithoutSubject(Rule):
         "Also present were two ministers.",
         "The budget was also discussed.",
         "He also was there.",
+        "Also discussed were the issues of border security.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -272,6 +276,8 @@ class AlsoWithoutSubject(Rule):
                 continue
             if m.group(2) in _ALSO_OK_NEXT:
                 continue
+            if m.group(1).endswith("ed") and finite_form(m.group(1)) is None:
+                continue  # "Also-ed" that is not a verb form
             end = m.end(1)
             yield self.finding(
                 doc,
