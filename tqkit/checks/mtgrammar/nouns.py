@@ -10,6 +10,7 @@ from tqkit.checks.mtgrammar._words import (
     inflections,
     word_lemmas,
 )
+from tqkit.checks.mtgrammar.objects import count_nouns
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -365,8 +366,10 @@ class OneOfSingular(Rule):
 
     @staticmethod
     def _plural(word: str, ctx: CheckContext) -> str | None:
-        if word in _COLLECTIVE or word.endswith(("ing", "ed", "ly", "est", "ss")):
+        if word in _COLLECTIVE or word.endswith(("ed", "ly", "est", "ss")):
             return None
+        if word.endswith("ing") and word not in count_nouns():
+            return None  # a gerund; "building" and "meeting" are count nouns
         lemmas = word_lemmas(word)
         nouns = lemmas.get("NOUN", ())
         if word not in nouns or lemmas.get("ADV") or lemmas.get("PROPN"):

@@ -215,7 +215,7 @@ def _frame(view: str, start: int, end: int, kind: str) -> tuple[int, str] | None
                 modifiers
                 and view[start:end].endswith("ing")
                 and not all(
-                    word_lemmas(w.lower()).get("ADJ") or w.lower() in count_nouns()
+                    word_lemmas(w.lower()).get("ADJ") or w.lower() in count_nouns() or _hyphenated(w.lower())
                     for w in words[len(words) - modifiers :]
                 )
             ):
@@ -306,6 +306,15 @@ def _phrase_start(view: str, start: int, modifiers: int) -> int:
     return at
 
 
+def _hyphenated(word: str) -> bool:
+    """A hyphenated modifier whose last part is an adjective or a noun ("multi-storey")."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(p.isalpha() for p in parts):
+        return False
+    last = word_lemmas(parts[-1])
+    return bool(last.get("ADJ") or last.get("NOUN"))
+
+
 def _modifier(word: str, kind: str) -> bool:
     """An adjective, a noun or a participle before the noun ("red", "police", "detention",
     "officers'"); a capitalised word only as a nationality ("Kyrgyz", "Russian")."""
@@ -322,8 +331,8 @@ def _modifier(word: str, kind: str) -> bool:
             and low.endswith(_CAPITAL_MODIFIER_ENDS)
             and len(low) > 3
         )
-    if low.endswith(("s'", "s’")):
-        return True
+    if low.endswith(("s'", "s’")) or _hyphenated(low):
+        return True  # "officers'", "multi-storey", "high-speed"
     lemmas = word_lemmas(low)
     if lemmas.get("ADJ"):
         return True
