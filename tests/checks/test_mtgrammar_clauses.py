@@ -68,6 +68,8 @@ QUIET = {
         "Investment in state building and civil society grew.",
         "He has a high-speed internet connection at home.",
         "The leaders held a face to face meeting.",
+        "They agreed step by step.",
+        "The state- owned bank failed.",
         "Meeting the minister was not easy.",
         "The army shot down a drone over the lake.",
         "The real accused person was never found.",

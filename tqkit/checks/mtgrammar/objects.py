@@ -197,6 +197,8 @@ def _frame(view: str, start: int, end: int, kind: str) -> tuple[int, str] | None
     follower = nxt.group(1)
     if follower[0].isalpha() and follower not in _FOLLOW and not _participle(follower):
         return None  # a compound ("police vehicle fleet"), a name after a title, or no phrase end
+    if follower in ("by", "to", "after") and view.startswith(view[start:end], nxt.end() + 1):
+        return None  # "step by step", "house to house"
     words = _WORD_RE.findall(view, max(0, start - 90), start)
     modifiers = 0
     while modifiers < min(3, len(words)) and _modifier(words[-1 - modifiers], kind):
@@ -282,6 +284,8 @@ def _lead(before: list[str], follower: str, kind: str, modifiers: int) -> str | 
     if kind == "role" and lead in _ROLE_VERBS:
         return None
     prior2 = before[-3].lower() if len(before) > 2 else ""
+    if prior.endswith("-"):
+        return None  # a broken compound ("state- owned bank"): TQ304's business
     if prior in ("and", "or") and any(w.lower() in ("a", "an", "the") for w in before[-5:-2]):
         return None  # an article shared by both: "a tracery or paired lancet window"
     if lead in _REPORTING and len(before) > 1 and before[-2][:1].isupper():
