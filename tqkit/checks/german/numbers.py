@@ -1,0 +1,153 @@
+"""TQ704-TQ705: English number and date habits in German copy: "in 2010" for a year and the
+English decimal point or thousands comma ("3.5 Millionen", "10,000 Einwohner")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqkit.document import Document
+from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
+
+# "in 2010" followed by a lower-case word, punctuation or the end: not "in 2000 Metern"
+_IN_YEAR_RE = re.compile(r"\b([Ii]n) ((?:1[0-9]|20)\d\d)(?=[,.;:!?)]|\s+[a-zäöüß]|\s*$)", re.MULTILINE)
+# lower-case units after a number: "in 2000 m Höhe"
+_UNITS = frozenset({"m", "km", "cm", "mm", "kg", "g", "t", "l", "ha", "m²", "km²", "qm", "mio", "mrd", "bis"})
+
+
+@register
+class InYear(Rule):
+    """ "In" before a year ("in 2010"), an anglicism in German copy.
+
+    **What it does.** In German copy, reports "in" directly before a four-digit year that is
+    followed by a lower-case word, punctuation or the end of the line (so "in 2000 Metern Höhe"
+    and "in 1500 m" stay quiet), and offers "im Jahr 2010".
+
+    **Why it matters.** German names a year alone ("2010 zog er um") or with "im Jahr"; "in
+    2010" is a calque of English that style guides (Duden, "in 2010") advise against, and
+    post-editors of MT into German correct it.
+
+    **Example.** "Er zog in 2010 nach Berlin." becomes "Er zog im Jahr 2010 nach Berlin."
+
+    **Fix safety.** Unsafe: the number may not be a year; dropping "in" is the other fix.
+    """
+
+    code = "TQ704"
+    name = "german-in-year"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    languages = frozenset({"de"})
+    example_lang = "de"
+    fires = ("Er zog in 2010 nach Berlin.", "In 1849 reiste er nach Kalifornien.", "Das Buch erschien in 1998.")
+    quiet = (
+        "Er zog im Jahr 2010 nach Berlin.",
+        "Das Lager liegt in 2000 Metern Höhe.",
+        "Der Gipfel liegt in 1500 m Höhe.",
+        "2010 zog er nach Berlin.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for m in _IN_YEAR_RE.finditer(view):
+            rest = view[m.end() : m.end() + 8].split(maxsplit=1)
+            if rest and rest[0].rstrip(".,").lower() in _UNITS:
+                continue
+            word = m.group(1)
+            im = "Im" if word == "In" else "im"
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{word} {m.group(2)}” is an English construction: German writes “{im} Jahr "
+                f"{m.group(2)}” or the year alone.",
+                [
+                    Fix(
+                        f"Write “{im} Jahr {m.group(2)}”", (Edit(Span(m.start(1), m.end(1)), f"{im} Jahr"),), safe=False
+                    ),
+                ],
+            )
+
+
+_WORDS_AFTER = r"(?:Millionen|Milliarden|Billionen|Mio\.|Mrd\.|Prozent|Euro|Dollar|Pfund|Franken|Grad|Meter|Kilometer|Tonnen|Kilogramm|Stunden|Jahre|Jahren|%)"
+# "3.5 Millionen", "2.75 Prozent": a point before one or two decimals and a quantity word
+_DECIMAL_RE = re.compile(rf"(?<![\d.,])(\d+)\.(\d{{1,2}})(?= ?{_WORDS_AFTER}(?!\w))")
+# "10,000 Einwohner", "1,250,000": an English thousands comma (German reads "10,000" as ten).
+# One group is ambiguous ("217,711 mph" is a German decimal): it needs a following noun that
+# counts things (not a unit or a quantity word, which can take three decimals).
+_THOUSANDS_RE = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,]|\.\d)(?:\s+([A-ZÄÖÜ][a-zäöüß]+))?")
+_MEASURES = frozenset(
+    "Millionen Milliarden Billionen Meilen Kilometer Meter Zentimeter Millimeter Prozent Tonnen Sekunden "
+    "Minuten Stunden Tage Jahre Grad Euro Dollar Pfund Franken Liter Kilogramm Gramm Punkte Punkten "
+    "Hektar Quadratkilometer Volt Watt Kilowatt Megawatt Einheiten".split()
+)
+
+
+@register
+class EnglishNumberFormat(Rule):
+    """An English decimal point or thousands comma in German copy ("3.5 Millionen", "10,000").
+
+    **What it does.** In German copy, reports a decimal point before one or two digits and a
+    quantity word ("3.5 Millionen", "2.75 Prozent", "1.5 %") and digits grouped by commas in
+    threes ("10,000 Einwohner", "1,250,000"), and offers the German form ("3,5 Millionen",
+    "10.000").
+
+    **Why it matters.** German writes a decimal comma and groups thousands with a point or a
+    space (Duden; CLDR de): "10,000" reads as ten, "3.5" as a date. Machine translation from
+    English often keeps the English format, a locale error reviewers mark.
+
+    **Example.** "Die Stadt hat 10,000 Einwohner und 3.5 Millionen Besucher." becomes "Die Stadt
+    hat 10.000 Einwohner und 3,5 Millionen Besucher."
+
+    **Fix safety.** Safe for a decimal point before a quantity word (no other reading); unsafe for
+    a thousands comma (a measurement with three decimals reads the same).
+    """
+
+    code = "TQ705"
+    name = "german-english-number-format"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    languages = frozenset({"de"})
+    example_lang = "de"
+    fires = (
+        "Die Stadt hat 10,000 Einwohner.",
+        "Es waren 1,250,000 Besucher.",
+        "Der Umsatz stieg um 3.5 Millionen Euro.",
+        "Die Quote lag bei 2.75 Prozent.",
+    )
+    quiet = (
+        "Die Stadt hat 10.000 Einwohner.",
+        "Der Umsatz stieg um 3,5 Millionen Euro.",
+        "Am 3.5. war Feiertag.",
+        "Kapitel 3.5 beschreibt es.",
+        "Es kostet 1,50 Euro.",
+        "Er fuhr 217,711 mph und 1,661 Millionen sahen zu.",
+        "Die Dosis betrug 0,175 Gramm.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for m in _DECIMAL_RE.finditer(view):
+            dot = m.end(1)
+            new = f"{m.group(1)},{m.group(2)}"
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{m.group()}” has an English decimal point: German writes “{new}”.",
+                [Fix(f"Write “{new}”", (Edit(Span(dot, dot + 1), ","),), safe=True)],
+            )
+        if "," not in view:
+            return
+        for m in _THOUSANDS_RE.finditer(view):
+            number = m.group().split()[0]
+            if number.count(",") == 1 and (m.group(1) is None or m.group(1) in _MEASURES):
+                continue
+            new = number.replace(",", ".")
+            yield self.finding(
+                doc,
+                Span(m.start(), m.start() + len(number)),
+                f"“{number}” groups thousands with commas, as English does: German writes “{new}” "
+                "(a comma is the decimal sign).",
+                [Fix(f"Write “{new}”", (Edit(Span(m.start(), m.start() + len(number)), new),), safe=False)],
+            )

@@ -1,0 +1,166 @@
+"""TQ702-TQ703: English punctuation habits in German copy: the possessive apostrophe
+("Kant's Mausoleum") and the serial comma before "und"/"oder" ("A, B, und C")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqkit.document import Document
+from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
+
+# A capitalised name, an apostrophe and "s" (MT keeps the English genitive; tokenised data
+# has "Kant' s"), then the next word.
+_POSSESSIVE_RE = re.compile(r"\b([A-ZÄÖÜ][\w.-]*?[\w])(['’]) ?s (?=(\w+))")
+# names that end in an s sound take the bare apostrophe in German (Duden: "Klaus' Buch")
+_S_SOUND = ("s", "ß", "x", "z", "ce")
+
+
+@register
+class EnglishPossessive(Rule):
+    """The English possessive "'s" in German copy ("Kant's Mausoleum" for "Kants Mausoleum").
+
+    **What it does.** In German copy, reports a capitalised name followed by "'s" (or "’s")
+    and a German word that is not a common English word, so English titles and names ("King's
+    College", "Valentine's Day", "America's Cup") stay quiet.
+
+    **Why it matters.** German forms the genitive of names without an apostrophe ("Kants",
+    "Marys"); only names that end in an s sound take a bare apostrophe ("Klaus'"). Machine
+    translation from English keeps "'s", and post-editors remove it.
+
+    **Example.** "Roosevelt's Kommandeure empfahlen ihn" becomes "Roosevelts Kommandeure
+    empfahlen ihn".
+
+    **Fix safety.** Unsafe: the name may belong to an English title the rule did not recognise.
+    """
+
+    code = "TQ702"
+    name = "german-english-possessive"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    languages = frozenset({"de"})
+    example_lang = "de"
+    fires = (
+        "Roosevelt's Kommandeure empfahlen ihn für die Medaille.",
+        "Drei von Galileo’s fünf Geschwistern überlebten.",
+        "Dennis's neue Kleidung bestand aus einem Trainingsanzug.",
+    )
+    quiet = (
+        "Roosevelts Kommandeure empfahlen ihn für die Medaille.",
+        "Er studierte am King's College in London.",
+        "Die Queen Anne's Revenge sank vor der Küste.",
+        "Klaus' Buch erschien 2001.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        if "'" not in view and "’" not in view:
+            return
+        profile = ctx.profile
+        german = profile.words(2.0) if profile is not None else None
+        if not german:
+            return
+        english = ctx.resources.common_english_words
+        for m in _POSSESSIVE_RE.finditer(view):
+            nxt = m.group(3).lower()
+            if nxt not in german or nxt in english:
+                continue
+            name = m.group(1)
+            if name.lower() in english and name.lower() not in german:
+                continue  # "One Priest's Life": an English phrase
+            start, end = m.start(1), m.end() - 1
+            s_sound = name.lower().endswith(_S_SOUND)
+            new = f"{name}'" if s_sound else f"{name}s"
+            yield self.finding(
+                doc,
+                Span(start, end),
+                f"“{view[start:end]}” is the English possessive: German writes “{new}” "
+                "(no apostrophe before the genitive s).",
+                [Fix(f"Write “{new}”", (Edit(Span(start, end), new),), safe=False)],
+            )
+
+
+_ARTICLE = r"(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines) "
+_NOUN = r"[A-ZÄÖÜ][\w.'’-]*"
+# "X, Y, und Z": the middle item is one to three capitalised words, maybe with an article, and
+# the item after the conjunction starts with an article or a capital.
+_SERIAL_RE = re.compile(
+    rf"(?<=[\wäöüß.)]), ((?:{_ARTICLE})?{_NOUN}(?: {_NOUN}){{0,2}})(, )(und|oder) (?=(?:{_ARTICLE})?[A-ZÄÖÜ])"
+)
+_PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Ihren", "Ihrem", "Ihrer", "Ich"})
+# a middle item that names the person before it is an apposition ("der Ministerin, Frau X, und")
+_TITLES = frozenset({"Frau", "Herr", "Herrn", "Dr.", "Prof."})
+# "der Staatsministerin für Integration, Frau X, und": the first item ends a longer noun phrase
+_LINKS = frozenset({"für", "von", "vom", "des", "der", "zur", "zum", "im", "am", "aus", "in"})
+
+
+def _apposition(view: str, start: int, first: str) -> bool:
+    """True when the list item before ``start`` ends a noun phrase ("Ministerin für Integration")
+    or the middle item ``first`` is a title: the middle item is then an apposition."""
+    if first in _TITLES:
+        return True
+    before = view[max(0, start - 80) : start].split()
+    return len(before) >= 3 and before[-2] in _LINKS and before[-3][:1].isupper()
+
+
+@register
+class SerialComma(Rule):
+    """A comma before "und" or "oder" that ends a list ("Tiger, Löwen, und Bären").
+
+    **What it does.** In German copy, reports ", und" or ", oder" after a list item of one to
+    three capitalised words (nouns or names, maybe with an article) that itself follows a comma,
+    when a noun or an article follows the conjunction: the English serial (Oxford) comma. A
+    comma before "und" between two clauses is allowed and not matched (the list items must be
+    nouns); abbreviations of parties ("CDU") are left alone.
+
+    **Why it matters.** German puts no comma between the last two items of a list joined by
+    "und" or "oder" (Duden, comma rules); machine translation from English keeps the serial
+    comma and post-editors delete it.
+
+    **Example.** "Sting, The Ultimate Warrior, und Shawn Michaels" becomes "Sting, The Ultimate
+    Warrior und Shawn Michaels".
+
+    **Fix safety.** Unsafe: the middle item may be an apposition (then the comma belongs there).
+    """
+
+    code = "TQ703"
+    name = "german-serial-comma"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.PUNCTUATION
+    languages = frozenset({"de"})
+    example_lang = "de"
+    fires = (
+        "Im Zoo leben Tiger, Löwen, und Bären.",
+        "Sie trafen die Grafen, die Herzöge, und die Fürsten.",
+    )
+    quiet = (
+        "Im Zoo leben Tiger, Löwen und Bären.",
+        "Blockaden setzten sich fort, und Grange befestigte das Schloss.",
+        "Angela Merkel, CDU, und Olaf Scholz, SPD, sprachen.",
+        "Der Mann, der kam, und seine Frau gingen.",
+        "Sie traf die Beauftragte für Integration, Frau Weber, und Minister Braun.",
+        "Er traf den Präsidenten, Herrn Müller, und die Ministerin.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        if ", und " not in view and ", oder " not in view:
+            return
+        for m in _SERIAL_RE.finditer(view):
+            item = m.group(1)
+            words = item.split()
+            if words[0] in _PRONOUNS or all(w.isupper() and len(w) <= 5 for w in words):
+                continue
+            if _apposition(view, m.start(), words[0]):
+                continue
+            comma = m.start(2)
+            yield self.finding(
+                doc,
+                Span(comma, m.end(3)),
+                f"A comma before “{m.group(3)}” at the end of a list: German lists take no comma "
+                f"before “und” or “oder” (“{item} {m.group(3)} …”).",
+                [Fix("Remove the comma", (Edit(Span(comma, comma + 1), ""),), safe=False)],
+            )
