@@ -39,6 +39,7 @@ RULE_MODULES = (
     "tqkit.checks.spacing",
     "tqkit.checks.mtpunct",
     "tqkit.checks.german",
+    "tqkit.checks.mqmpunct",
     "tqkit.checks.terms",
     "tqkit.checks.terms_source",
     "tqkit.checks.source",
