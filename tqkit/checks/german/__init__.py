@@ -1,4 +1,4 @@
-"""TQ701-TQ705: what machine translation into German gets wrong and raters mark.
+"""TQ701-TQ707: what machine translation into German gets wrong and raters mark.
 
 Studied on the MLQE-PE en-de post-editing data (English Wikipedia sentences, NMT into German,
 professional post-edits: what post-editors changed) and on German style references (Duden on
@@ -8,13 +8,22 @@ finds the few candidates, and only there are words looked up.
 
 ``quotes`` (TQ701: English quotation marks), ``punct`` (TQ702: the English possessive
 apostrophe, TQ703: the serial comma before "und"/"oder"), ``numbers`` (TQ704: "in 2010",
-TQ705: English decimal point and thousands comma). Importing this package registers every rule.
+TQ705: English decimal point and thousands comma, TQ706: the currency sign before the amount,
+TQ707: the English date order). Importing this package registers every rule.
 """
 
 from __future__ import annotations
 
-from tqkit.checks.german.numbers import EnglishNumberFormat, InYear
+from tqkit.checks.german.numbers import CurrencyBeforeAmount, EnglishDateOrder, EnglishNumberFormat, InYear
 from tqkit.checks.german.punct import EnglishPossessive, SerialComma
 from tqkit.checks.german.quotes import EnglishQuotes
 
-__all__ = ["EnglishNumberFormat", "EnglishPossessive", "EnglishQuotes", "InYear", "SerialComma"]
+__all__ = [
+    "CurrencyBeforeAmount",
+    "EnglishDateOrder",
+    "EnglishNumberFormat",
+    "EnglishPossessive",
+    "EnglishQuotes",
+    "InYear",
+    "SerialComma",
+]

@@ -1,5 +1,6 @@
-"""TQ704-TQ705: English number and date habits in German copy: "in 2010" for a year and the
-English decimal point or thousands comma ("3.5 Millionen", "10,000 Einwohner")."""
+"""TQ704-TQ707: English number and date habits in German copy: "in 2010" for a year, the
+English decimal point or thousands comma ("3.5 Millionen", "10,000 Einwohner"), the currency
+sign before the amount ("$4,5 Millionen") and the English date order ("April 24, 1972")."""
 
 from __future__ import annotations
 
@@ -151,3 +152,121 @@ class EnglishNumberFormat(Rule):
                 "(a comma is the decimal sign).",
                 [Fix(f"Write “{new}”", (Edit(Span(m.start(), m.start() + len(number)), new),), safe=False)],
             )
+
+
+_CURRENCY_NAMES = {"$": "Dollar", "€": "Euro", "£": "Pfund"}
+# "$4,5 Millionen", "£ 11.000": the currency sign before the amount, English style
+_CURRENCY_RE = re.compile(
+    r"(?<![\w$€£-])([$€£]) ?(\d[\d.,]*\d|\d)(?: (Millionen|Milliarden|Billionen|Mio\.|Mrd\.|Million|Milliarde))?"
+)
+
+
+@register
+class CurrencyBeforeAmount(Rule):
+    """A currency sign before the amount in German copy ("$4,5 Millionen", "£ 11.000").
+
+    **What it does.** In German copy, reports "$", "€" or "£" written before a number (with
+    "Millionen", "Milliarden" ... when they follow) and offers the German order, the amount and
+    then the currency word ("4,5 Millionen Dollar"). "US$" and signs after the amount ("5 €")
+    stay quiet.
+
+    **Why it matters.** German writes the amount first and the currency after it, in news copy
+    mostly as a word ("150.000 Dollar", "50.000 Pfund"; Duden, DIN 5008); machine translation
+    keeps the English "$150,000", a locale error that reviewers mark and post-editors correct.
+
+    **Example.** "mehr als $4,5 Millionen" becomes "mehr als 4,5 Millionen Dollar".
+
+    **Fix safety.** Unsafe: "$" may stand for US, Canadian or Australian dollars; the editor
+    chooses "Dollar", "US-Dollar" ...
+    """
+
+    code = "TQ706"
+    name = "german-currency-before-amount"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    languages = frozenset({"de"})
+    example_lang = "de"
+    fires = ("Die Klage forderte mehr als $4,5 Millionen.", "Sie erbte ein Vermögen von £ 50.000.")
+    quiet = (
+        "Die Klage forderte mehr als 4,5 Millionen Dollar.",
+        "Der Eintritt kostet 5 € und der Kaffee 2,50 $.",
+        "Der Preis lag bei 40 US$ je Barrel.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        if not any(c in view for c in "$€£"):
+            return
+        for m in _CURRENCY_RE.finditer(view):
+            sign, amount, scale = m.group(1), m.group(2), m.group(3)
+            new = " ".join(p for p in (amount, scale, _CURRENCY_NAMES[sign]) if p)
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{m.group()}”: German puts the currency after the amount (“{new}”).",
+                [Fix(f"Write “{new}”", (Edit(Span(m.start(), m.end()), new),), safe=False)],
+            )
+
+
+_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+# "April 24, 1972", "September 8, ...": the English month-day order
+_MONTH_DAY_RE = re.compile(rf"\b({_MONTHS}) ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:(,) ?(\d{{4}})\b|(?=,))")
+# "am 24 April 1972": a day without its full stop
+_DAY_MONTH_RE = re.compile(rf"\b(?:[Aa]m|[Vv]om|bis|zum|seit|ab|dem|den) ([1-9]|[12]\d|3[01]) ({_MONTHS})\b")
+
+
+@register
+class EnglishDateOrder(Rule):
+    """A date in English form in German copy ("April 24, 1972", "am 24 April").
+
+    **What it does.** In German copy, reports a month name followed by a day and a comma
+    ("April 24, 1972", "September 8,") and a day without its full stop before a month after
+    "am", "vom", "bis", "seit" ... ("am 24 April"), and offers the German date ("24. April 1972").
+
+    **Why it matters.** German writes the day first, as an ordinal with a full stop ("am 24.
+    April 1972"; Duden, DIN 5008); machine translation keeps the English order or drops the
+    full stop, a locale error that reviewers mark.
+
+    **Example.** "uraufgeführt in April 24, 1972" becomes "uraufgeführt in 24. April 1972" (the
+    editor then writes "am").
+
+    **Fix safety.** Safe: the same date, written the German way.
+    """
+
+    code = "TQ707"
+    name = "german-english-date"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    languages = frozenset({"de"})
+    example_lang = "de"
+    fires = (
+        "Das Stück wurde am April 24, 1972 uraufgeführt.",
+        "Er kam am 24 April an.",
+        "Bis September 8, als der Sturm kam.",
+    )
+    quiet = (
+        "Das Stück wurde am 24. April 1972 uraufgeführt.",
+        "Im April 1972 wurde es uraufgeführt.",
+        "Im Mai 5 Tore und im Juni 3 Tore.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for m in _MONTH_DAY_RE.finditer(view):
+            year = m.group(4)
+            new = f"{m.group(2)}. {m.group(1)}" + (f" {year}" if year else "")
+            yield self._report(doc, Span(m.start(), m.end()), new)
+        for m in _DAY_MONTH_RE.finditer(view):
+            span = Span(m.start(1), m.end(2))
+            yield self._report(doc, span, f"{m.group(1)}. {m.group(2)}")
+
+    def _report(self, doc: Document, span: Span, new: str) -> Finding:
+        old = doc.view[span.start : span.end]
+        return self.finding(
+            doc,
+            span,
+            f"“{old}” is an English date: German writes the day first, with a full stop (“{new}”).",
+            [Fix(f"Write “{new}”", (Edit(span, new),), safe=True)],
+        )
