@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tqkit.checks.localewords import word_set
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -21,27 +22,7 @@ _OPENERS = (
     "therefore|imagine|because|when|if|what|for|not|our|their|his|its|there|here|just|all|some"
 )
 _DASH_RE = re.compile(rf"(?<![\w'’-])([A-Za-z]{{2,}})-({_OPENERS})(?= )")
-# "what-if", "so-so", "either-or", "thank-you", "forget-me-not": compounds of these words
-_LEFT_OK = frozenset(
-    set(_OPENERS.split("|"))
-    | {
-        "either",
-        "thank",
-        "me",
-        "how",
-        "do",
-        "must",
-        "free",
-        "catch",
-        "know",
-        "go",
-        "one",
-        "two",
-        "no",
-        "would",
-        "wannabe",
-    }
-)
+_OPENER_SET = frozenset(_OPENERS.split("|"))
 
 
 @register
@@ -86,7 +67,9 @@ class HyphenAsDash(Rule):
         if "-" not in view:
             return
         for m in _DASH_RE.finditer(view):
-            if m.group(1).lower() in _LEFT_OK:
+            left = m.group(1).lower()
+            # "what-if", "so-so", "thank-you", "forget-me-not": compounds of these words
+            if left in _OPENER_SET or left in word_set("en", "compound"):
                 continue
             hyphen = m.end(1)
             yield self.finding(
@@ -99,11 +82,6 @@ class HyphenAsDash(Rule):
 
 # Five to seven digits with no separator, not part of a code, a decimal or a longer token.
 _BIG_RE = re.compile(r"(?<![\w.,$#/:+-])([1-9]\d{4,6})(?![\w,/:%-]|\.\d)")
-# words before a number that is an identifier, not a quantity
-_ID_WORDS = frozenset(
-    "no no. nr number code zip postcode postal id pin flight route phone tel fax box room ticket case "
-    "file order serial model version article patent account page pages issue vol volume isbn issn".split()
-)
 
 
 def _grouped(digits: str) -> str:
@@ -146,7 +124,7 @@ class NumberWithoutSeparator(Rule):
         view = doc.view
         for m in _BIG_RE.finditer(view):
             before = view[max(0, m.start() - 24) : m.start()].split()[-3:]
-            if (before and before[-1].isupper()) or any(w.lower().strip(":#") in _ID_WORDS for w in before):
+            if (before and before[-1].isupper()) or any(w.lower().strip(":#") in word_set("en", "id") for w in before):
                 continue
             digits = m.group(1)
             new = _grouped(digits)

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from tqkit.checks.localewords import word_set, words
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # "in 2010" followed by a lower-case word, punctuation or the end: not "in 2000 Metern"
 _IN_YEAR_RE = re.compile(r"\b([Ii]n) ((?:1[0-9]|20)\d\d)(?=[,.;:!?)]|\s+[a-zäöüß]|\s*$)", re.MULTILINE)
-# lower-case units after a number: "in 2000 m Höhe"
-_UNITS = frozenset({"m", "km", "cm", "mm", "kg", "g", "t", "l", "ha", "m²", "km²", "qm", "mio", "mrd", "bis"})
 
 
 @register
@@ -53,7 +53,7 @@ class InYear(Rule):
         view = doc.view
         for m in _IN_YEAR_RE.finditer(view):
             rest = view[m.end() : m.end() + 8].split(maxsplit=1)
-            if rest and rest[0].rstrip(".,").lower() in _UNITS:
+            if rest and rest[0].rstrip(".,").lower() in word_set("de", "unit"):  # "in 2000 m Höhe"
                 continue
             word = m.group(1)
             im = "Im" if word == "In" else "im"
@@ -70,18 +70,17 @@ class InYear(Rule):
             )
 
 
-_WORDS_AFTER = r"(?:Millionen|Milliarden|Billionen|Mio\.|Mrd\.|Prozent|Euro|Dollar|Pfund|Franken|Grad|Meter|Kilometer|Tonnen|Kilogramm|Stunden|Jahre|Jahren|%)"
-# "3.5 Millionen", "2.75 Prozent": a point before one or two decimals and a quantity word
-_DECIMAL_RE = re.compile(rf"(?<![\d.,])(\d+)\.(\d{{1,2}})(?= ?{_WORDS_AFTER}(?!\w))")
+@cache
+def _decimal_re() -> re.Pattern[str]:
+    """ "3.5 Millionen", "2.75 Prozent": a point before one or two decimals and a quantity word."""
+    after = "|".join(re.escape(w) for w in words("de", "quantity"))
+    return re.compile(rf"(?<![\d.,])(\d+)\.(\d{{1,2}})(?= ?(?:{after})(?!\w))")
+
+
 # "10,000 Einwohner", "1,250,000": an English thousands comma (German reads "10,000" as ten).
 # One group is ambiguous ("217,711 mph" is a German decimal): it needs a following noun that
 # counts things (not a unit or a quantity word, which can take three decimals).
 _THOUSANDS_RE = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,]|\.\d)(?:\s+([A-ZÄÖÜ][a-zäöüß]+))?")
-_MEASURES = frozenset(
-    "Millionen Milliarden Billionen Meilen Kilometer Meter Zentimeter Millimeter Prozent Tonnen Sekunden "
-    "Minuten Stunden Tage Jahre Grad Euro Dollar Pfund Franken Liter Kilogramm Gramm Punkte Punkten "
-    "Hektar Quadratkilometer Volt Watt Kilowatt Megawatt Einheiten".split()
-)
 
 
 @register
@@ -129,7 +128,7 @@ class EnglishNumberFormat(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _DECIMAL_RE.finditer(view):
+        for m in _decimal_re().finditer(view):
             dot = m.end(1)
             new = f"{m.group(1)},{m.group(2)}"
             yield self.finding(
@@ -142,7 +141,7 @@ class EnglishNumberFormat(Rule):
             return
         for m in _THOUSANDS_RE.finditer(view):
             number = m.group().split()[0]
-            if number.count(",") == 1 and (m.group(1) is None or m.group(1) in _MEASURES):
+            if number.count(",") == 1 and (m.group(1) is None or m.group(1) in word_set("de", "measure")):
                 continue
             new = number.replace(",", ".")
             yield self.finding(
@@ -154,7 +153,6 @@ class EnglishNumberFormat(Rule):
             )
 
 
-_CURRENCY_NAMES = {"$": "Dollar", "€": "Euro", "£": "Pfund"}
 # "$4,5 Millionen", "£ 11.000": the currency sign before the amount, English style
 _CURRENCY_RE = re.compile(
     r"(?<![\w$€£-])([$€£]) ?(\d[\d.,]*\d|\d)(?: (Millionen|Milliarden|Billionen|Mio\.|Mrd\.|Million|Milliarde))?"
@@ -200,7 +198,8 @@ class CurrencyBeforeAmount(Rule):
             return
         for m in _CURRENCY_RE.finditer(view):
             sign, amount, scale = m.group(1), m.group(2), m.group(3)
-            new = " ".join(p for p in (amount, scale, _CURRENCY_NAMES[sign]) if p)
+            names = dict(w.split("=", 1) for w in words("de", "currency"))
+            new = " ".join(p for p in (amount, scale, names.get(sign, sign)) if p)
             yield self.finding(
                 doc,
                 Span(m.start(), m.end()),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tqkit.checks.localewords import word_set
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -90,19 +91,15 @@ _SERIAL_RE = re.compile(
     rf"(?<=[\wäöüß.)]), ((?:{_ARTICLE})?{_NOUN}(?: {_NOUN}){{0,2}})(, )(und|oder) (?=(?:{_ARTICLE})?[A-ZÄÖÜ])"
 )
 _PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Ihren", "Ihrem", "Ihrer", "Ich"})
-# a middle item that names the person before it is an apposition ("der Ministerin, Frau X, und")
-_TITLES = frozenset({"Frau", "Herr", "Herrn", "Dr.", "Prof."})
-# "der Staatsministerin für Integration, Frau X, und": the first item ends a longer noun phrase
-_LINKS = frozenset({"für", "von", "vom", "des", "der", "zur", "zum", "im", "am", "aus", "in"})
 
 
 def _apposition(view: str, start: int, first: str) -> bool:
     """True when the list item before ``start`` ends a noun phrase ("Ministerin für Integration")
     or the middle item ``first`` is a title: the middle item is then an apposition."""
-    if first in _TITLES:
+    if first in word_set("de", "title"):  # "der Ministerin, Frau X, und"
         return True
     before = view[max(0, start - 80) : start].split()
-    return len(before) >= 3 and before[-2] in _LINKS and before[-3][:1].isupper()
+    return len(before) >= 3 and before[-2] in word_set("de", "link") and before[-3][:1].isupper()
 
 
 @register
