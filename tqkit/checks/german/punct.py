@@ -11,9 +11,10 @@ from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
-# A capitalised name, an apostrophe and "s" (MT keeps the English genitive; tokenised data
-# has "Kant' s"), then the next word.
-_POSSESSIVE_RE = re.compile(r"\b([A-ZÄÖÜ][\w.-]*?[\w])(['’]) ?s (?=(\w+))")
+# An apostrophe and "s" (MT keeps the English genitive; tokenised data has "Kant' s"), then the
+# next word; the name before the apostrophe is read backwards from there (literal-led).
+_POSSESSIVE_RE = re.compile(r"(?<=\w)(['’]) ?s (?=(\w+))")
+_NAME_END_RE = re.compile(r"(?<![\w.-])([A-ZÄÖÜ][\w.-]*\w)\Z")
 # names that end in an s sound take the bare apostrophe in German (Duden: "Klaus' Buch")
 _S_SOUND = ("s", "ß", "x", "z", "ce")
 
@@ -65,13 +66,16 @@ class EnglishPossessive(Rule):
             return
         english = ctx.resources.common_english_words
         for m in _POSSESSIVE_RE.finditer(view):
-            nxt = m.group(3).lower()
+            nxt = m.group(2).lower()
             if nxt not in german or nxt in english:
                 continue
-            name = m.group(1)
+            named = _NAME_END_RE.search(view, max(0, m.start() - 40), m.start())
+            if named is None:
+                continue
+            name = named.group(1)
             if name.lower() in english and name.lower() not in german:
                 continue  # "One Priest's Life": an English phrase
-            start, end = m.start(1), m.end() - 1
+            start, end = named.start(1), m.end() - 1
             s_sound = name.lower().endswith(_S_SOUND)
             new = f"{name}'" if s_sound else f"{name}s"
             yield self.finding(
