@@ -17,7 +17,7 @@ from tqkit.api import check_text
 from tqkit.findings import Finding, Fix, Severity
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-GERMAN = ("TQ701", "TQ702", "TQ703", "TQ704", "TQ705", "TQ706", "TQ707")
+GERMAN = ("TQ701", "TQ702", "TQ703", "TQ704", "TQ705", "TQ706", "TQ707", "TQ708")
 
 
 def _findings(text: str, code: str, lang: str = "de") -> list[Finding]:
@@ -45,6 +45,8 @@ def _apply(text: str, fix: Fix) -> str:
         ("TQ706", "Ein Vermögen von £ 50.000 blieb.", "£ 50.000", "Ein Vermögen von 50.000 Pfund blieb."),
         ("TQ707", "Es lief am April 24, 1972 an.", "April 24, 1972", "Es lief am 24. April 1972 an."),
         ("TQ707", "Er kam am 24 April an.", "24 April", "Er kam am 24. April an."),
+        ("TQ708", "Er sprach mit der EU Kommission.", "EU Kommission", "Er sprach mit der EU-Kommission."),
+        ("TQ708", "Sie trafen US Präsident Biden.", "US Präsident", "Sie trafen US-Präsident Biden."),
     ],
 )
 def test_span_and_fix(code: str, text: str, flagged: str, fixed: str) -> None:
@@ -74,6 +76,9 @@ def test_straight_quotes_are_an_info_note_and_german_quotes_are_quiet() -> None:
         ("TQ705", "Um 10.30 Uhr begann Abschnitt 3.2 der Sitzung am 3.5."),
         ("TQ706", "Der Kurs fiel um 2,04 Dollar auf 121,50 Dollar, der Eintritt kostet 5 €."),
         ("TQ707", "Im Mai 5 Spiele, im Juni 2020 ein Turnier."),
+        ("TQ708", "Er sagte, dass die USA Waffen liefern und die NATO Truppen verlegt."),
+        ("TQ708", "Die XI Husaren und Ludwig XIV Truppen; der Präsident der DR Kongo; die EU-Kommission."),
+        ("TQ708", "Er las die BBC News und den UN Security Council Report."),
     ],
 )
 def test_quiet_on_correct_german(code: str, text: str) -> None:

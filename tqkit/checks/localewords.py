@@ -8,7 +8,9 @@ from functools import cache
 from tqkit.datafiles import bundled_table
 from tqkit.errors import ResourceError
 
-_KINDS = frozenset({"title", "link", "unit", "measure", "quantity", "currency", "compound", "id"})
+_KINDS = frozenset(
+    {"title", "link", "unit", "measure", "quantity", "currency", "compound", "id", "preposition", "named"}
+)
 
 
 @cache

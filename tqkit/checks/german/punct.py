@@ -1,5 +1,6 @@
-"""TQ702-TQ703: English punctuation habits in German copy: the possessive apostrophe
-("Kant's Mausoleum") and the serial comma before "und"/"oder" ("A, B, und C")."""
+"""TQ702-TQ703, TQ708: English punctuation habits in German copy: the possessive apostrophe
+("Kant's Mausoleum"), the serial comma before "und"/"oder" ("A, B, und C") and an
+abbreviation written apart from its noun ("EU Kommission")."""
 
 from __future__ import annotations
 
@@ -164,4 +165,76 @@ class SerialComma(Rule):
                 f"A comma before “{m.group(3)}” at the end of a list: German lists take no comma "
                 f"before “und” or “oder” (“{item} {m.group(3)} …”).",
                 [Fix("Remove the comma", (Edit(Span(comma, comma + 1), ""),), safe=False)],
+            )
+
+
+# An abbreviation in capitals, a space and a German noun: "EU Kommission", "ARVN Truppen"
+_ACRONYM_NOUN_RE = re.compile(r"(?<![\w.-])([A-ZÄÖÜ]{2,5}) ([A-ZÄÖÜ][a-zäöüß]{3,})\b(?![-'’])")
+_ROMAN = frozenset("IVXLCDM")
+_ARTICLES = frozenset({"die", "der", "den", "dem", "das", "des"})
+
+
+def _subject_reading(view: str, start: int) -> bool:
+    """True when the abbreviation may be a noun phrase of its own ("dass die USA Waffen
+    liefern"): an article before it that does not follow a preposition."""
+    before = view[max(0, start - 40) : start].split()
+    if not before or before[-1].lower() not in _ARTICLES:
+        return False
+    return len(before) < 2 or before[-2].lower() not in word_set("de", "preposition")
+
+
+@register
+class AbbreviationCompoundApart(Rule):
+    """An abbreviation and a noun written apart instead of joined by a hyphen ("EU Kommission").
+
+    **What it does.** In German copy, reports an abbreviation in capitals followed by a space and
+    a German noun that is not a common English word ("die ARVN Truppen", "mit der EU
+    Kommission"), and offers the hyphenated compound ("EU-Kommission"). Roman numerals ("XI
+    Husaren"), names written apart ("DR Kongo") and an article before the abbreviation that may
+    belong to it alone ("dass die USA Waffen liefern") stay quiet.
+
+    **Why it matters.** German joins an abbreviation and a noun into one compound with a hyphen
+    (Duden: "EU-Kommission", "US-Präsident", "NHL-Saison"); machine translation from English
+    keeps the English open compound, and post-editors add the hyphen.
+
+    **Example.** "nach seiner NHL Amtszeit" becomes "nach seiner NHL-Amtszeit".
+
+    **Fix safety.** Unsafe: the abbreviation may end a noun phrase of its own.
+    """
+
+    code = "TQ708"
+    name = "german-abbreviation-compound"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    languages = frozenset({"de"})
+    example_lang = "de"
+    fires = ("Er spielte nach seiner NHL Amtszeit in Europa.", "Die Zusammenarbeit mit der EU Kommission wuchs.")
+    quiet = (
+        "Er spielte nach seiner NHL-Amtszeit in Europa.",
+        "Er sagte, dass die USA Waffen liefern.",
+        "Die XI Husaren wurden 1936 gebildet.",
+        "Der Präsident der DR Kongo reiste ab.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        profile = ctx.profile
+        german = profile.words(2.5) if profile is not None else None
+        if not german:
+            return
+        english = ctx.resources.common_english_words
+        for m in _ACRONYM_NOUN_RE.finditer(view):
+            abbr, noun = m.group(1), m.group(2)
+            if set(abbr) <= _ROMAN or abbr in word_set("de", "named"):
+                continue
+            low = noun.lower()
+            if low not in german or low in english or _subject_reading(view, m.start()):
+                continue
+            space = m.end(1)
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{m.group()}”: German joins an abbreviation and a noun with a hyphen (“{abbr}-{noun}”).",
+                [Fix(f"Write “{abbr}-{noun}”", (Edit(Span(space, space + 1), "-"),), safe=False)],
             )
