@@ -14,10 +14,22 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # An apostrophe and "s" (MT keeps the English genitive; tokenised data has "Kant' s"), then the
 # next word; the name before the apostrophe is read backwards from there (literal-led).
-_POSSESSIVE_RE = re.compile(r"(?<=\w)(['’]) ?s (?=(\w+))")
+_POSSESSIVE_RE = re.compile(r"(?<=\w)(['’]) ?s (?=(\w+)(?: (\w+))?)")
+# an inflected adjective between the possessive and its noun ("Dennis's neue Kleidung")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_NUMERALS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())
 _NAME_END_RE = re.compile(r"(?<![\w.-])([A-ZÄÖÜ][\w.-]*\w)\Z")
 # names that end in an s sound take the bare apostrophe in German (Duden: "Klaus' Buch")
 _S_SOUND = ("s", "ß", "x", "z", "ce")
+
+
+def _noun_follows(first: str, second: str | None) -> bool:
+    """True when a noun follows the possessive: a capitalised word, or an inflected adjective
+    or a numeral and then one ("Marys neue Kleidung"); "Ryker's beherbergt" (a name standing alone) is not."""
+    if first[:1].isupper():
+        return True
+    prenominal = first.endswith(_ADJECTIVE_ENDINGS) or first in _NUMERALS
+    return prenominal and second is not None and second[:1].isupper()
 
 
 @register
@@ -55,6 +67,7 @@ class EnglishPossessive(Rule):
         "Er studierte am King's College in London.",
         "Die Queen Anne's Revenge sank vor der Küste.",
         "Klaus' Buch erschien 2001.",
+        "Das fiktive Ryker's beherbergt Verbrecher.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -68,7 +81,7 @@ class EnglishPossessive(Rule):
         english = ctx.resources.common_english_words
         for m in _POSSESSIVE_RE.finditer(view):
             nxt = m.group(2).lower()
-            if nxt not in german or nxt in english:
+            if nxt not in german or nxt in english or not _noun_follows(m.group(2), m.group(3)):
                 continue
             named = _NAME_END_RE.search(view, max(0, m.start() - 40), m.start())
             if named is None:
@@ -169,7 +182,8 @@ class SerialComma(Rule):
 
 
 # An abbreviation in capitals, a space and a German noun: "EU Kommission", "ARVN Truppen"
-_ACRONYM_NOUN_RE = re.compile(r"(?<![\w.-])([A-ZÄÖÜ]{2,5}) ([A-ZÄÖÜ][a-zäöüß]{3,})\b(?![-'’])")
+# (not before a number: "FN Modell 1910" is a designation)
+_ACRONYM_NOUN_RE = re.compile(r"(?<![\w.-])([A-ZÄÖÜ]{2,5}) ([A-ZÄÖÜ][a-zäöüß]{3,})\b(?![-'’]| \d)")
 _ROMAN = frozenset("IVXLCDM")
 _ARTICLES = frozenset({"die", "der", "den", "dem", "das", "des"})
 
@@ -190,7 +204,8 @@ class AbbreviationCompoundApart(Rule):
     **What it does.** In German copy, reports an abbreviation in capitals followed by a space and
     a German noun that is not a common English word ("die ARVN Truppen", "mit der EU
     Kommission"), and offers the hyphenated compound ("EU-Kommission"). Roman numerals ("XI
-    Husaren"), names written apart ("DR Kongo") and an article before the abbreviation that may
+    Husaren"), names written apart ("DR Kongo"), designations before a number ("FN Modell
+    1910") and an article before the abbreviation that may
     belong to it alone ("dass die USA Waffen liefern") stay quiet.
 
     **Why it matters.** German joins an abbreviation and a noun into one compound with a hyphen
@@ -215,6 +230,7 @@ class AbbreviationCompoundApart(Rule):
         "Er sagte, dass die USA Waffen liefern.",
         "Die XI Husaren wurden 1936 gebildet.",
         "Der Präsident der DR Kongo reiste ab.",
+        "Er trug eine FN Modell 1910 Pistole.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
