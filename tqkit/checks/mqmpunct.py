@@ -99,7 +99,8 @@ class NumberWithoutSeparator(Rule):
 
     **Why it matters.** English news and style guides (AP, Chicago) group thousands with commas;
     machine translation from languages that group by ten thousand or use spaces leaves the bare
-    digits, and raters mark them as punctuation errors.
+    digits, and raters mark them as punctuation errors. An info note (house style): human
+    translators leave bare numbers too.
 
     **Example.** "There are at least 250000 species" becomes "There are at least 250,000
     species".
@@ -110,7 +111,7 @@ class NumberWithoutSeparator(Rule):
     code = "TQ346"
     name = "number-without-separator"
     fix_availability = FixAvailability.ALWAYS
-    severity = Severity.WARNING
+    severity = Severity.INFO  # a house-style note: translators of the MQM references leave them too
     category = Category.PUNCTUATION
     fires = ("There are at least 250000 species of flowering plants.", "It happened 40000 years ago.")
     quiet = (
