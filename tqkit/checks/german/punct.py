@@ -60,6 +60,7 @@ class EnglishPossessive(Rule):
     fires = (
         "Roosevelt's Kommandeure empfahlen ihn für die Medaille.",
         "Drei von Galileo’s fünf Geschwistern überlebten.",
+        "Luxemburg's Außenminister reiste an.",
         "Dennis's neue Kleidung bestand aus einem Trainingsanzug.",
     )
     quiet = (
@@ -81,7 +82,9 @@ class EnglishPossessive(Rule):
         english = ctx.resources.common_english_words
         for m in _POSSESSIVE_RE.finditer(view):
             nxt = m.group(2).lower()
-            if nxt not in german or nxt in english or not _noun_follows(m.group(2), m.group(3)):
+            # a German word: listed and not English, or spelt with an umlaut ("Außenminister")
+            is_german = (nxt in german and nxt not in english) or any(c in nxt for c in "äöüß")
+            if not is_german or not _noun_follows(m.group(2), m.group(3)):
                 continue
             named = _NAME_END_RE.search(view, max(0, m.start() - 40), m.start())
             if named is None:
