@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import marshal
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from tqkit.packs.gates import CAP_GATE, DIGIT_GATE
@@ -183,35 +183,38 @@ def enc_candidates(cands: list[Any], ref: Any) -> bytes:
     )
 
 
-class LazyCandidates(Mapping[str, list[Any]]):
+class LazyCandidates(dict[str, list[Any]]):
     """A matcher's candidate index (key -> candidates), each key's candidates decoded the first
-    time the key is hit."""
+    time the key is hit (``__missing__``: after that a lookup is a plain dict lookup). Its keys,
+    length and membership are those of the whole index."""
 
-    __slots__ = ("_conds", "_done", "_raw")
+    __slots__ = ("_conds", "_raw")
 
     def __init__(self, raw: dict[str, bytes], conds: Conds) -> None:
+        super().__init__()
         self._raw = raw
         self._conds = conds
-        self._done: dict[str, list[Any]] = {}
 
-    def __getitem__(self, key: str) -> list[Any]:
-        got = self._done.get(key)
-        if got is None:
-            conds = self._conds
-            got = self._done[key] = [
-                (
-                    ei,
-                    pi,
-                    a,
-                    off,
-                    None if nc < 0 else conds[nc],
-                    _GATES.get(g, g) if isinstance(g, str) else g,
-                    off2,
-                    _GATES.get(g2, g2) if isinstance(g2, str) else g2,
-                )
-                for ei, pi, a, off, nc, g, off2, g2 in marshal.loads(self._raw[key])
-            ]
+    def __missing__(self, key: str) -> list[Any]:
+        conds = self._conds
+        got = [
+            (
+                ei,
+                pi,
+                a,
+                off,
+                None if nc < 0 else conds[nc],
+                _GATES.get(g, g) if isinstance(g, str) else g,
+                off2,
+                _GATES.get(g2, g2) if isinstance(g2, str) else g2,
+            )
+            for ei, pi, a, off, nc, g, off2, g2 in marshal.loads(self._raw[key])
+        ]
+        self[key] = got
         return got
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._raw else default
 
     def __contains__(self, key: object) -> bool:
         return key in self._raw
@@ -221,3 +224,15 @@ class LazyCandidates(Mapping[str, list[Any]]):
 
     def __len__(self) -> int:
         return len(self._raw)
+
+    def __bool__(self) -> bool:
+        return bool(self._raw)
+
+    def keys(self) -> Any:
+        return self._raw.keys()
+
+    def items(self) -> Any:
+        return ((k, self[k]) for k in self._raw)
+
+    def values(self) -> Any:
+        return (self[k] for k in self._raw)
