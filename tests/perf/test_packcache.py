@@ -110,3 +110,16 @@ def test_cli_with_a_bad_cache_has_the_same_findings(tmp_path: Path, damage: str)
     got = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
     assert got.stdout == want
     assert "Traceback" not in got.stderr
+
+
+def test_cached_entry_behaves_as_an_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "t.yaml"
+    _pack(path, "zanzibar")
+    load_packs([path])
+    [e] = load_packs([path]).entries
+    assert type(e) is not Entry and isinstance(e, Entry)
+    e.message = "changed before any cold field was read"
+    assert e.message == "changed before any cold field was read" and e.patterns == ("blorf zanzibar",)
+    other = dataclasses.replace(e, id="t2")
+    assert other.id == "t2" and other.compiled == e.compiled and other.message == e.message

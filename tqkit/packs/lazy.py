@@ -134,7 +134,7 @@ class CachedEntry(Entry):
 
     def thaw(self) -> None:
         d = self.__dict__
-        cold = d.pop("_cold", None)
+        cold = d.get("_cold")
         if cold is None:
             return
         blob, conds = cold
@@ -145,6 +145,7 @@ class CachedEntry(Entry):
         v["compiled_unless"] = tuple(tuple(conds[i] for i in p) for p in v["compiled_unless"])
         for name, value in v.items():
             d.setdefault(name, value)  # (a field set before it was read keeps its new value)
+        d.pop("_cold", None)  # (last: a thread reading a field meanwhile finds every value set)
 
 
 for _name in COLD_FIELDS:
