@@ -38,6 +38,8 @@ RULE_MODULES = (
     "tqkit.checks.mtgrammar",
     "tqkit.checks.spacing",
     "tqkit.checks.mtpunct",
+    "tqkit.checks.german",
+    "tqkit.checks.mqmpunct",
     "tqkit.checks.terms",
     "tqkit.checks.terms_source",
     "tqkit.checks.source",
