@@ -38,7 +38,12 @@ def _table() -> dict[tuple[Any, ...], Any] | None:
 
 
 def cache_path() -> Path | None:
-    directory = cache_dir("regex")
+    """The cache file for this interpreter (None: no caching, or no cache directory known:
+    ``Path.home()`` raises when neither HOME nor the password database names one)."""
+    try:
+        directory = cache_dir("regex")
+    except (RuntimeError, OSError, KeyError):
+        return None
     if directory is None:
         return None
     try:

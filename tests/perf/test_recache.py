@@ -69,3 +69,12 @@ def test_same_findings_with_and_without_the_cache(tmp_path: Path) -> None:
         for c in ("", str(tmp_path), str(tmp_path))
     ]
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_no_home_directory(tmp_path: Path) -> None:
+    """`import tqkit` works when no cache directory can be found (no HOME, no XDG_CACHE_HOME)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME", "TQKIT_CACHE_DIR")}
+    code = "import pathlib; pathlib.Path.home = lambda: (_ for _ in ()).throw(RuntimeError('no home')); "
+    code += "import tqkit, tqkit.registry as r; r.all_rules(); print('ok')"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
