@@ -302,7 +302,8 @@ def cache_dir() -> Path | None:
 def _cache_key(paths: Sequence[Path]) -> str | None:
     parts = [CACHE_VERSION, _lemminflect_version()]
     # the engine's own code is part of the key, so an edited engine never reads a stale set
-    engine = sorted(Path(__file__).parent.glob("*.py"))
+    # (and tqkit's __init__.py, which holds its version: an upgrade never reads an old set)
+    engine = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "__init__.py"]
     for p in [*engine, *paths]:
         try:
             st = p.stat()
