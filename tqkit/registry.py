@@ -234,6 +234,9 @@ def _load() -> None:
     from tqkit.packs.load import set_rule_codes  # loaded on first use (start-up time)
 
     set_rule_codes(_RULES)
+    from tqkit.recache import record
+
+    record()  # the rules' compiled regexes, for the next process
 
 
 def all_rules() -> list[type[Rule]]:
