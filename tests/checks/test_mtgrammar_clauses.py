@@ -135,8 +135,8 @@ def test_quiet_on_professional_copy(code: str, text: str) -> None:
     [
         ("TQ339", "Police detained member of the gang.", "Police detained the member of the gang.", False),
         ("TQ339", "He got into police vehicle.", "He got into the police vehicle.", False),
-        ("TQ340", "Rebels shelled also the district.", "Rebels also shelled the district.", True),
-        ("TQ340", "They signed already two deals.", "They already signed two deals.", True),
+        ("TQ340", "Rebels shelled also the district.", "Rebels also shelled the district.", False),
+        ("TQ340", "They signed already two deals.", "They already signed two deals.", False),
         ("TQ343", "It is reported TASS.", "It is reported by TASS.", False),
         ("TQ344", "The cost of fuel were high.", "The cost of fuel was high.", False),
         ("TQ344", "Police says so.", "Police say so.", False),

@@ -55,7 +55,8 @@ class AdverbBeforeObject(Rule):
     **Example.** "Troops attacked also the northern suburb" becomes "Troops also attacked the
     northern suburb".
 
-    **Fix safety.** Safe: moving the adverb before the verb keeps the meaning.
+    **Fix safety.** Unsafe: before the verb, "also" or "already" can bear on the verb or the
+    subject instead of the object, so the editor confirms the reading.
     """
 
     code = "TQ340"
@@ -98,7 +99,7 @@ class AdverbBeforeObject(Rule):
                 fix = Fix(
                     f"Put “{view[adv_start:adv_end]}” before the verb",
                     (Edit(Span(v_start, adv_end), f"{view[adv_start:adv_end]} {view[v_start:v_end]}"),),
-                    safe=True,
+                    safe=False,
                 )
                 yield self.finding(
                     doc,
