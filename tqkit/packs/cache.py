@@ -17,7 +17,7 @@ from tqkit.cachestore import keep_newest, store_cache_entry
 from tqkit.errors import CacheError
 from tqkit.findings import Severity
 from tqkit.packs.model import Entry, Example, Pack
-from tqkit.packs.pattern import CLS, GAP, LIT, RX, check_regex
+from tqkit.packs.pattern import ANC, CLS, GAP, LIT, RX, check_regex
 
 CACHE_FORMAT = "tqkit-packs-cache"
 CACHE_SUFFIX = ".msgpack"
@@ -51,6 +51,8 @@ def _enc_cond(c: tuple[Any, ...]) -> tuple[Any, ...]:
         return (GAP, c[1], c[2])
     if kind == RX:
         return (RX, c[1].pattern, bool(c[2]))
+    if kind == ANC:
+        return (ANC, c[1], _enc_cond(c[2]))
     return (CLS, c[1])
 
 
@@ -183,6 +185,8 @@ def _dec_cond(c: Any, regexes: dict[tuple[str, bool], LazyRegex]) -> tuple[Any, 
         return (RX, rx, k[1])
     if kind == CLS and len(c) == 2 and c[1] in ("NUM", "CAP", "PUNCT"):
         return (CLS, c[1])
+    if kind == ANC and len(c) == 3 and c[1] in ("p", "s"):
+        return (ANC, c[1], _dec_cond(c[2], regexes))
     raise CacheError("unknown condition record")
 
 

@@ -14,7 +14,9 @@ Conditions are plain tuples so that a compiled pack set caches as plain data and
   word as written); ``others`` are class or regex conditions among the alternatives;
 - ``(GAP, lo, hi)`` -- ``lo`` to ``hi`` tokens of any kind (never across a sentence end);
 - ``(RX, compiled, case_sensitive)`` -- the token's text fully matches;
-- ``(CLS, name)`` -- ``NUM``, ``CAP`` or ``PUNCT``.
+- ``(CLS, name)`` -- ``NUM``, ``CAP`` or ``PUNCT``;
+- ``(ANC, where, cond)`` -- ``cond`` on a token that opens a line (``^tok``: where ``"p"``) or a
+  sentence (``^^tok``: where ``"s"``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 
 from tqkit.errors import PatternError
 
-LIT, GAP, RX, CLS = 0, 1, 2, 3
+LIT, GAP, RX, CLS, ANC = 0, 1, 2, 3, 4
 MAX_GAP = 4
 CLASSES = ("NUM", "CAP", "PUNCT")
 
@@ -73,6 +75,8 @@ def parse_pattern(text: str, inflect: Callable[[str], dict[str, str]] | None = N
 
 
 def _parse_token(part: str, inflect: Callable[[str], dict[str, str]] | None, tilde_index: int) -> Cond:
+    if part.startswith("^") and len(part) > 1:
+        return _parse_anchored(part, inflect, tilde_index)
     if part.startswith("*"):
         return _parse_gap(part)
     if part.startswith("<") and part.endswith(">"):
@@ -102,6 +106,40 @@ def _parse_gap(part: str) -> Cond:
     if lo > hi or hi > MAX_GAP or hi == 0:
         raise PatternError(f"bad gap {part!r}: between 0 and {MAX_GAP} tokens, low <= high, high >= 1")
     return (GAP, lo, hi)
+
+
+def _parse_anchored(part: str, inflect: Callable[[str], dict[str, str]] | None, tilde_index: int) -> Cond:
+    """``^tok`` (the token opens a line: a paragraph of plain text) or ``^^tok`` (it opens a
+    sentence: a line, or after ``.`` ``!`` ``?`` ``…`` and closing quotes)."""
+    where = "s" if part.startswith("^^") else "p"
+    body = part[2:] if where == "s" else part[1:]
+    if not body or body.startswith(("^", "*")):
+        raise PatternError(f"bad anchored token {part!r}: write ^word, ^(a|b), ^<CAP> or ^^word")
+    inner = _parse_token(body, inflect, tilde_index)
+    if inner[0] == LIT and inner[3]:
+        raise PatternError(f"{part!r}: a `^` token cannot carry `~` (list the forms as alternatives)")
+    return (ANC, where, inner)
+
+
+_LINE_SPACE = frozenset(" \t\u00a0\x00\r")
+_CLOSERS = frozenset("\"'”’»)")
+_ENDS = frozenset(".!?…")
+
+
+def opens(text: str, pos: int, where: str) -> bool:
+    """The token at ``pos`` opens a line (``where`` "p") or a sentence ("s"): only spaces before
+    it back to a line break or the start of the text; for a sentence also a sentence-ending mark
+    (closing quotes allowed after it). Looks back at most 64 characters."""
+    i, lo = pos, max(0, pos - 64)
+    while i > lo and text[i - 1] in _LINE_SPACE:
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    if where != "s" or i == pos:
+        return False
+    while i > lo and text[i - 1] in _CLOSERS:
+        i -= 1
+    return i > 0 and text[i - 1] in _ENDS
 
 
 def _parse_class(part: str) -> Cond:
@@ -264,4 +302,6 @@ def show_condition(cond: Cond) -> str:
         return f"{cond[1]} to {cond[2]} tokens"
     if kind == RX:
         return f"/{cond[1].pattern}/"
+    if kind == ANC:
+        return ("opening a line: " if cond[1] == "p" else "opening a sentence: ") + show_condition(cond[2])
     return f"<{cond[1]}>"
