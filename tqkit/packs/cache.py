@@ -48,7 +48,7 @@ def _enc_cond(c: tuple[Any, ...]) -> tuple[Any, ...]:
     if kind == LIT:
         return (LIT, tuple(sorted(c[1])), c[2], bool(c[3]), c[4], tuple(_enc_cond(o) for o in c[6]))
     if kind == GAP:
-        return (GAP, c[1], c[2])
+        return (GAP, c[1], c[2]) if len(c) < 4 else (GAP, c[1], c[2], _enc_cond(c[3]))
     if kind == RX:
         return (RX, c[1].pattern, bool(c[2]))
     if kind == ANC:
@@ -177,6 +177,8 @@ def _dec_cond(c: Any, regexes: dict[tuple[str, bool], LazyRegex]) -> tuple[Any, 
         )
     if kind == GAP and len(c) == 3:
         return (GAP, int(c[1]), int(c[2]))
+    if kind == GAP and len(c) == 4:
+        return (GAP, int(c[1]), int(c[2]), _dec_cond(c[3], regexes))
     if kind == RX and len(c) == 3:
         k = (str(c[1]), bool(c[2]))
         rx = regexes.get(k)

@@ -307,7 +307,7 @@ def _tok_ok(c: Cond, tok: Tok, folded: str) -> bool:
         return tok[3] == "other"
     if kind == ANC:
         return opens(folded, tok[0], c[1]) and _tok_ok(c[2], tok, folded)
-    return tok[2] not in SENTENCE_END  # a gap token
+    return tok[2] not in SENTENCE_END and (len(c) < 4 or _tok_ok(c[3], tok, folded))  # a gap token
 
 
 def _fwd(
