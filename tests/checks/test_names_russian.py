@@ -39,3 +39,19 @@ def test_fires(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_quiet(text: str) -> None:
     assert _found(text) == []
+
+
+def _patronymics(text: str) -> list[str]:
+    return [text[f.span.start : f.span.end] for f in check_text(text, select=["TQ207"])]
+
+
+def test_patronymics() -> None:
+    assert _patronymics("Ambassador Mikhail Nikolayevich Bocharnikov and Olena Ivanivna Kovalenko spoke.") == [
+        "Nikolayevich",
+        "Ivanivna",
+    ]
+    assert _patronymics("Ilham Heydar oglu Aliyev and Kassym-Jomart Kemel uly Tokayev met.") == [
+        "Heydar oglu",
+        "Kemel uly",
+    ]
+    assert _patronymics("Novak Djokovic met Petrovich. Vladimir Vladimirovich, thank you.") == []

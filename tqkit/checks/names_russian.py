@@ -138,3 +138,60 @@ def _town(gaz: Gazetteer, stem: str) -> Entity | None:
         if found is not None and found[0].country in _LOCAL_FORM and found[0].kind != "country":
             return found[0]
     return None
+
+
+# first name, patronymic (Russian, Ukrainian, Belarusian), surname; or first name, father's name
+# with the Turkic "son/daughter of" word (oglu, kyzy, uly), surname
+_PATRONYMIC_RE = re.compile(
+    r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? "
+    r"((?:[A-Z][a-z]+(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ilyich|kitich))"
+    r"|(?:[A-Z][a-z]+ (?:oglu|ogly|oghlu|qizi|gizi|kyzy|kizi|uly|uulu)))"
+    r" (?=[A-Z][a-z]{2,})"
+)
+
+
+@register
+class PatronymicInName(Rule):
+    """A full name with the Russian patronymic or the Turkic "son of" form ("Mikhail
+    Nikolayevich Bocharnikov", "Ilham Heydar oglu Aliyev"): English news drops it.
+
+    **What it does.** Reports the middle part of a three-part name whose middle word ends like
+    an East Slavic patronymic (-ovich, -evich, -ovna, -evna, -ivna, -ovych) or is a father's
+    name followed by oglu, kyzy, uly or uulu, when a capitalised surname follows.
+
+    **Why it matters.** AP and Reuters give a Russian, Ukrainian or Central Asian name as first
+    name and surname; the patronymic is a form of address in the source language and reads as
+    official paperwork in English.
+
+    **Example.** "Mikhail Nikolayevich Bocharnikov arrived": English news writes "Mikhail
+    Bocharnikov".
+
+    **Fix safety.** Unsafe: a quotation or a formal document may keep the full form.
+    """
+
+    code = "TQ207"
+    name = "patronymic-in-name"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.AWKWARD
+    fires = (
+        "Ambassador Mikhail Nikolayevich Bocharnikov arrived.",
+        "President Ilham Heydar oglu Aliyev signed the decree.",
+    )
+    quiet = (
+        "Ambassador Mikhail Bocharnikov arrived.",
+        "Novak Djokovic beat Daniil Medvedev.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for m in _PATRONYMIC_RE.finditer(view):
+            s, e = m.span(1)
+            fix = Fix.replace(Span(s, e + 1), "", "Drop the patronymic")
+            yield self.finding(
+                doc,
+                Span(s, e),
+                f"“{m.group(1)}” is a patronymic (the father's name); English news gives the first "
+                "name and surname only.",
+                [fix],
+            )
