@@ -140,24 +140,24 @@ def _town(gaz: Gazetteer, stem: str) -> Entity | None:
     return None
 
 
-# first name, patronymic (Russian, Ukrainian, Belarusian), surname; or first name, father's name
-# with the Turkic "son/daughter of" word (oglu, kyzy, uly), surname
+# first name, patronymic (Russian, Ukrainian, Belarusian), surname (the Turkic "Heydar oglu" form
+# is an info note of the az-en pack, az-oglu-patronymic)
 _PATRONYMIC_RE = re.compile(
     r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? "
-    r"((?:[A-Z][a-z]+(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ilyich|kitich))"
-    r"|(?:[A-Z][a-z]+ (?:oglu|ogly|oghlu|qizi|gizi|kyzy|kizi|uly|uulu)))"
+    r"([A-Z][a-z]+(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna))"
     r" (?=[A-Z][a-z]{2,})"
 )
 
 
 @register
 class PatronymicInName(Rule):
-    """A full name with the Russian patronymic or the Turkic "son of" form ("Mikhail
-    Nikolayevich Bocharnikov", "Ilham Heydar oglu Aliyev"): English news drops it.
+    """A full name with the Russian or Ukrainian patronymic ("Mikhail Nikolayevich
+    Bocharnikov", "Olena Ivanivna Kovalenko"): English news drops it.
 
     **What it does.** Reports the middle part of a three-part name whose middle word ends like
-    an East Slavic patronymic (-ovich, -evich, -ovna, -evna, -ivna, -ovych) or is a father's
-    name followed by oglu, kyzy, uly or uulu, when a capitalised surname follows.
+    an East Slavic patronymic (-ovich, -evich, -ovna, -evna, -ivna, -ovych), when a
+    capitalised surname follows. (It replaces the first-name lists of the ru-en and uk-en
+    packs' info notes; the Turkic "Heydar oglu" form stays an az-en info note.)
 
     **Why it matters.** AP and Reuters give a Russian, Ukrainian or Central Asian name as first
     name and surname; the patronymic is a form of address in the source language and reads as
@@ -176,7 +176,7 @@ class PatronymicInName(Rule):
     category = Category.AWKWARD
     fires = (
         "Ambassador Mikhail Nikolayevich Bocharnikov arrived.",
-        "President Ilham Heydar oglu Aliyev signed the decree.",
+        "Olena Ivanivna Kovalenko signed the decree.",
     )
     quiet = (
         "Ambassador Mikhail Bocharnikov arrived.",
