@@ -15,7 +15,9 @@ Every figure counts warnings and errors (what fails CI); info notes are counted 
   team's own words, one artefact kind per bracket: recall of the brackets, and findings on the
   clean lines. The part after `# HELD-OUT` was written before the rules were measured on it
   and is reported apart: its recall is the honest figure.
-- **German** (`--target-lang de`): MLQE-PE en-de post-edits (false alarms) and MT (hits).
+- **German** (`--target-lang de`): MLQE-PE en-de post-edits (false alarms) and MT (hits: per
+  BAD word, and per edit, a run of BAD words), and our own German examples
+  (`tests/data/mt-annotated.de.txt`).
 
     python bench/quality.py [--json OUT] [--examples N]
 """
@@ -23,6 +25,7 @@ Every figure counts warnings and errors (what fails CI); info notes are counted 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import sys
@@ -43,6 +46,7 @@ from tqkit.runner import Engine  # noqa: E402
 MQM = ROOT / "corpora" / "mqm-ted-zhen" / "mqm_ted_zhen.jsonl"
 MLQE = ROOT / "tests" / "data" / "mlqe-pe"
 ANNOTATED = ROOT / "tests" / "data" / "mt-annotated.en.txt"
+ANNOTATED_DE = ROOT / "tests" / "data" / "mt-annotated.de.txt"
 _BRACKET_RE = re.compile(r"\[\[(.+?)\]\]")
 # segments per checked document: enough context for document-level rules, few enough to map
 SEGMENTS_PER_DOC = 40
@@ -166,16 +170,35 @@ def mqm(systems: Iterable[str] | None, *, human: bool) -> list[Segment]:
     return out
 
 
-def mlqe(pair: str, *, post_edit: bool) -> list[Segment]:
-    path = MLQE / f"{pair}.dev.jsonl"
+def _edits(bad: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Runs of BAD words (separated by white space only) as one span: one post-editor's edit."""
+    out: list[tuple[int, int]] = []
+    for a, b in bad:
+        if out and not text[out[-1][1] : a].strip():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def mlqe(pair: str, *, post_edit: bool, edits: bool = False, split: str = "dev") -> list[Segment]:
+    """MLQE-PE: the post-edits (clean), or the MT with its BAD words as spans (``edits``: runs
+    of BAD words merged, so a recall counts the post-editor's edits rather than words).
+    ``split``: ``dev`` (``PAIR.dev.jsonl``) or ``train2000`` (the first 2,000 sentences of the
+    en-de training split, ``en-de.train2000.jsonl.gz``)."""
+    path = MLQE / f"{pair}.{split}.jsonl"
+    if not path.exists():
+        path = path.with_name(path.name + ".gz")
     out = []
-    with path.open(encoding="utf-8") as fh:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
             if post_edit:
                 out.append(Segment(rec["pe"], annotated=False))
             else:
-                out.append(Segment(rec["mt"], [tuple(b) for b in rec["bad"]]))  # type: ignore[misc]
+                bad = [(a, b) for a, b in rec["bad"]]
+                out.append(Segment(rec["mt"], _edits(bad, rec["mt"]) if edits else bad))
     return out
 
 
@@ -205,6 +228,25 @@ def annotated(*, held_out: bool = False, part: str = "") -> tuple[list[Segment],
         seg = Segment("".join(text), spans, annotated=bool(spans))
         (dirty if spans else clean).append(seg)
     return dirty, clean
+
+
+def german_examples() -> list[Segment]:
+    """Our own German MT-style lines (``[[...]]`` marks the artefacts; lines without marks are
+    clean), written in the team's own words after studying MLQE-PE en-de."""
+    out = []
+    for line in ANNOTATED_DE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        spans, text, pos = [], [], 0
+        for m in _BRACKET_RE.finditer(line):
+            text.append(line[pos : m.start()])
+            start = sum(map(len, text))
+            text.append(m.group(1))
+            spans.append((start, start + len(m.group(1))))
+            pos = m.end()
+        text.append(line[pos:])
+        out.append(Segment("".join(text), spans, annotated=bool(spans)))
+    return out
 
 
 # -- report --------------------------------------------------------------------------------
@@ -268,6 +310,19 @@ def run(examples: int = 10) -> tuple[list[Tally], float]:
         ),
         measure("German: MLQE-PE en-de post-edits", mlqe("en-de", post_edit=True), de, examples),
         measure("German: MLQE-PE en-de MT (BAD words)", mlqe("en-de", post_edit=False), de, examples),
+        measure(
+            "German: MLQE-PE en-de MT (edits: runs of BAD)", mlqe("en-de", post_edit=False, edits=True), de, examples
+        ),
+        measure(
+            "German: MLQE-PE en-de train2000 post-edits", mlqe("en-de", post_edit=True, split="train2000"), de, examples
+        ),
+        measure(
+            "German: MLQE-PE en-de train2000 MT (BAD words)",
+            mlqe("en-de", post_edit=False, split="train2000"),
+            de,
+            examples,
+        ),
+        measure("German: own examples (tests/data)", german_examples(), de, examples),
     ]
     return tallies, time.perf_counter() - t0
 

@@ -14,8 +14,9 @@ the median of several runs) and wall time of `tqkit check` (default rules, `--jo
 `--jobs 2` for the articles), its peak memory, proselint's CPU time on the same files (with its
 1,000-findings-per-file limit lifted, so that it reads the whole of a large file), and the
 floor: one regex tokenisation pass in this process. tqkit's data caches live in
-``bench/out/cache`` (``TQKIT_CACHE_DIR``), built by a warm-up run. Then start-up: `tqkit --version` and the
-whole process on the seed article (median of 11 after warm-up). Then the other benchmarks
+``bench/out/cache`` (``TQKIT_CACHE_DIR``), built by a warm-up run. Then the start-up budget: `tqkit --version`, the
+imports (`python -X importtime`), `tqkit check` on one sentence and the whole process on the
+seed article (medians of 11 after warm-up). Then the other benchmarks
 (bench_*.py; `--skip-audit` leaves out bench_audit.py, which audits 1 M and 10 M word archives
 and takes minutes). Timings belong here, never in tests. Results: `bench/out/results.json`.
 """
@@ -214,16 +215,43 @@ def bench_corpus(corpus: Corpus, runs: int, proselint: str | None, results: dict
     print(f"floor, one regex tokenisation pass in-process: {floor:,.0f} words/s")
 
 
+_IMPORTS = "import tqkit.commands.check, tqkit.registry as r; r.all_rules()"
+
+
+def import_seconds() -> float:
+    """The best of 5 totals of ``python -X importtime`` (self times) for what `tqkit check` imports."""
+    best = float("inf")
+    for _ in range(5):
+        out = subprocess.run([sys.executable, "-X", "importtime", "-c", _IMPORTS], capture_output=True, text=True)
+        total = 0
+        for line in out.stderr.splitlines():
+            parts = line.removeprefix("import time:").split("|")
+            if len(parts) == 3 and parts[0].strip().isdigit():
+                total += int(parts[0])
+        best = min(best, total / 1e6)
+    return best
+
+
 def bench_startup(results: dict[str, float]) -> None:
+    """The start-up budget: `tqkit --version`, the imports, `tqkit check` on one sentence (what
+    every run pays: imports and loading the data from the caches) and on the seed article."""
     print("\n== start-up")
     for _ in range(2):  # warm-up: caches built, page cache warm
         subprocess.run([TQKIT, "check", str(SEED), "--exit-zero"], stdout=subprocess.DEVNULL, check=True)
+    empty = OUT / "one-sentence.txt"
+    empty.write_text("The meeting ended on Monday.\n", encoding="utf-8")
     version = measure([TQKIT, "--version"], 11)
+    imports = import_seconds()
+    fixed = measure([TQKIT, "check", str(empty), "--exit-zero"], 11)
     seed = measure([TQKIT, "check", str(SEED), "--exit-zero"], 11)
     results["version_cpu_s"] = version.cpu
+    results["imports_s"] = imports
+    results["one_sentence_cpu_s"] = fixed.cpu
     results["seed_whole_process_cpu_s"] = seed.cpu
     results["seed_whole_process_wall_s"] = seed.wall
     print(f"tqkit --version: median CPU {version.cpu:.3f} s, wall {version.wall:.3f} s (target <= 0.1 s)")
+    print(f"imports of `tqkit check` (python -X importtime, best of 5): {imports:.3f} s")
+    print(f"tqkit check on one sentence (imports and cached data): median CPU {fixed.cpu:.3f} s")
     print(
         f"tqkit check on the seed article, whole process: median CPU {seed.cpu:.3f} s, "
         f"wall {seed.wall:.3f} s, peak {seed.peak_mb:.0f} MB (target <= 0.3 s CPU)"
@@ -236,6 +264,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="runs per measure (medians)")
     ap.add_argument("--skip-others", action="store_true", help="only the check and start-up benchmarks")
     ap.add_argument("--skip-ted", action="store_true", help="only the real-copy corpus")
+    ap.add_argument("--startup-only", action="store_true", help="only the start-up budget")
     ap.add_argument(
         "--skip-audit",
         action="store_true",
@@ -257,7 +286,8 @@ def main() -> None:
     proselint = shutil.which("proselint", path=str(BIN)) or shutil.which("proselint")
     if not proselint:
         print("proselint: not installed (pip install 'tqkit[bench]'); no comparison")
-    for kind in ("real",) if args.skip_ted else ("real", "ted"):
+    kinds = () if args.startup_only else ("real",) if args.skip_ted else ("real", "ted")
+    for kind in kinds:
         corpus = build_corpus(kind, args.words)
         results[f"{kind}_words"] = corpus.words
         bench_corpus(corpus, args.runs, proselint, results)
@@ -265,7 +295,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
-    if not args.skip_others:
+    if not args.skip_others and not args.startup_only:
         for script in sorted((ROOT / "bench").glob("bench_*.py")):
             if args.skip_audit and script.name == "bench_audit.py":
                 continue

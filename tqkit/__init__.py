@@ -13,6 +13,11 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING, Any
 
+from tqkit import recache as _recache
+
+# compiled regular expressions from the cache, before any tqkit module compiles its own
+_recache.seed()
+
 if TYPE_CHECKING:
     from tqkit.api import check_file, check_text, load_glossary
     from tqkit.document import Document, Segment

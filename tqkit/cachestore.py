@@ -8,8 +8,6 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from tqkit.atomic import atomic_write
-
 
 def store_cache_entry(entry: Path, packed: bytes, max_bytes: int, evict: Callable[[Path], None]) -> None:
     """Write one cache file atomically, then let ``evict`` bound its directory. A cache is an
@@ -17,6 +15,8 @@ def store_cache_entry(entry: Path, packed: bytes, max_bytes: int, evict: Callabl
     directory is no reason to fail a check (errors are swallowed)."""
     if len(packed) > max_bytes:
         return
+    from tqkit.atomic import atomic_write  # (imported when a cache is written: start-up time)
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(entry, packed)

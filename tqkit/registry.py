@@ -38,6 +38,8 @@ RULE_MODULES = (
     "tqkit.checks.mtgrammar",
     "tqkit.checks.spacing",
     "tqkit.checks.mtpunct",
+    "tqkit.checks.german",
+    "tqkit.checks.mqmpunct",
     "tqkit.checks.terms",
     "tqkit.checks.terms_source",
     "tqkit.checks.source",
@@ -233,6 +235,9 @@ def _load() -> None:
     from tqkit.packs.load import set_rule_codes  # loaded on first use (start-up time)
 
     set_rule_codes(_RULES)
+    from tqkit.recache import record
+
+    record()  # the rules' compiled regexes, for the next process
 
 
 def all_rules() -> list[type[Rule]]:

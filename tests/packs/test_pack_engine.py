@@ -253,13 +253,15 @@ def test_cache_is_used_and_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         [m] = again.find("A blorf zanzibars.")
         assert render(m, "A blorf zanzibars.") == ["blorfed zanzibars"]
         assert again.entries[0].fires == first.entries[0].fires
-    assert len(list((cache / "packs").glob("packs-*.msgpack"))) == packs_cache.KEEP_CACHED
+    assert len(list((cache / "packs").glob(f"packs-*{packs_cache.CACHE_SUFFIX}"))) == packs_cache.KEEP_CACHED
 
 
 def test_corrupt_cache_is_ignored_and_rebuilt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import msgpack
+    import marshal
+
+    from tqkit.packs import cache as packs_cache
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("TQKIT_CACHE_DIR", str(cache))
@@ -268,11 +270,18 @@ def test_corrupt_cache_is_ignored_and_rebuilt(
         "pack: t\nreferences:\n  REF: r\nentries:\n" + one("blorf zanzibar~", "A blorf zanzibar."), encoding="utf-8"
     )
     load_packs([path])
-    [entry] = (cache / "packs").glob("packs-*.msgpack")
+    [entry] = (cache / "packs").glob(f"packs-*{packs_cache.CACHE_SUFFIX}")
+    good = entry.read_bytes()
+    payload = marshal.dumps(("tqkit-packs-cache-2", "x", (), (), {}))
+    import hashlib
+
+    forged_key = packs_cache.MAGIC + hashlib.blake2b(payload, digest_size=32).digest() + payload
     for bad in (
         b"\x80garbage",
-        msgpack.packb({"format": "tqkit-packs-cache", "key": "x"}),
-        msgpack.packb(msgpack.ExtType(1, b"code")),
+        good[:-100],  # truncated
+        good[:-1] + bytes([good[-1] ^ 1]),  # one bit flipped
+        packs_cache.MAGIC + b"\0" * 32 + payload,  # digest mismatch
+        forged_key,  # intact, but for other files
     ):
         entry.write_bytes(bad)
         ps = load_packs([path])

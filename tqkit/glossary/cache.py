@@ -109,13 +109,13 @@ def _plain_data(value: Any, depth: int = 0) -> None:
         raise ValueError("nested too deeply")
     if isinstance(value, dict):
         for k, v in value.items():
-            if not isinstance(k, str | int | float | bool) and k is not None:
+            if not isinstance(k, (str, int, float, bool)) and k is not None:
                 raise ValueError(f"a key of type {type(k).__name__}")
             _plain_data(v, depth + 1)
     elif isinstance(value, list):
         for v in value:
             _plain_data(v, depth + 1)
-    elif not (value is None or isinstance(value, str | int | float | bool)):
+    elif not (value is None or isinstance(value, (str, int, float, bool))):
         raise ValueError(f"a value of type {type(value).__name__}")
 
 

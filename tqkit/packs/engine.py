@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
@@ -18,7 +18,7 @@ from tqkit.document import TOKEN_RE
 from tqkit.packs.compiler import width
 from tqkit.packs.gates import edge as _edge
 from tqkit.packs.gates import gate_ok as _gate_ok
-from tqkit.packs.index import Candidate, build_index, gated_hits
+from tqkit.packs.index import Buckets, Candidate, build_index, gated_hits
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import ANC, CLS, GAP, LIT, RX, Cond, opens
 from tqkit.packs.resolve import leftmost_longest
@@ -50,12 +50,18 @@ Found = tuple[int, int, int, int, int, int, Match]
 class Matcher:
     """Compiled entries, matched in one pass."""
 
-    def __init__(self, entries: Sequence[Entry]):
+    def __init__(self, entries: Sequence[Entry], index: Mapping[str, list[Candidate]] | None = None):
+        """``index``: the candidate index of these entries when a cache holds it."""
         self.entries = list(entries)
-        self._index()
+        self._index(index)
 
-    def _index(self) -> None:
-        self.candidates, self._buckets = build_index(self.entries)
+    def _index(self, index: Mapping[str, list[Candidate]] | None = None) -> None:
+        self.candidates: Mapping[str, list[Candidate]]
+        self._buckets: dict[str, Buckets]
+        if index is not None:
+            self.candidates, self._buckets = index, {}
+        else:
+            self.candidates, self._buckets = build_index(self.entries)
         self.rules = frozenset(e.rule for e in self.entries)
         self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
         self._automaton: Any = None

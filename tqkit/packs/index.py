@@ -6,7 +6,7 @@ whose gate its neighbour's character opens instead of testing every gate."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from tqkit.packs.compiler import anchor
@@ -79,7 +79,7 @@ def _buckets(cands: list[Candidate]) -> Buckets:
 
 def gated_hits(
     key_ends: Iterable[tuple[int, str]],
-    candidates: dict[str, list[Candidate]],
+    candidates: Mapping[str, list[Candidate]],
     buckets: dict[str, Buckets],
     view: str,
     folded: str,

@@ -21,10 +21,11 @@ from tqkit.errors import PackError, PatternError, ResourceError
 from tqkit.findings import Severity
 from tqkit.packs.compiler import compile_entry
 from tqkit.packs.engine import Matcher, run_example
+from tqkit.packs.index import Candidate
 from tqkit.packs.model import Entry, Example, Pack
 from tqkit.packs.read import Problem, read_pack
 
-CACHE_VERSION = "packs-1"
+CACHE_VERSION = "packs-2"
 
 # The rule codes an entry may be filed under (``rule: TQ102``). The rule registry sits above the
 # data layer, so it tells this module when it has loaded its rules (``registry.all_rules``);
@@ -87,14 +88,16 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
 class _Matchers(Mapping[str, Matcher]):
     """Language -> the matcher of its pattern entries, each built on first use."""
 
-    def __init__(self, entries: dict[str, list[Entry]]) -> None:
+    def __init__(self, entries: dict[str, list[Entry]], indexes: Mapping[str, Index]) -> None:
         self._entries = entries
+        self._indexes = indexes
         self._built: dict[str, Matcher] = {}
 
     def __getitem__(self, lang: str) -> Matcher:
         m = self._built.get(lang)
         if m is None:
-            m = self._built[lang] = Matcher(self._entries[lang])
+            entries = self._entries[lang]
+            m = self._built[lang] = Matcher(entries, _index_for(self._indexes, f"lang:{lang}", entries))
         return m
 
     def __iter__(self) -> Iterator[str]:
@@ -104,11 +107,26 @@ class _Matchers(Mapping[str, Matcher]):
         return len(self._entries)
 
 
+# a matcher's candidate index from the cache, with the number of entries it was built for
+Index = tuple[int, Mapping[str, list[Candidate]]]
+
+
+def _index_for(
+    indexes: Mapping[str, Index], name: str, entries: Sequence[Entry]
+) -> Mapping[str, list[Candidate]] | None:
+    """The cached index of matcher ``name`` when it was built for these entries (else None:
+    the matcher indexes them itself)."""
+    got = indexes.get(name)
+    return got[1] if got is not None and got[0] == len(entries) else None
+
+
 class PackSet:
     """Every loaded pack, compiled: ``matcher`` finds the pattern entries in a text;
-    ``transliterations`` maps the words of ``kind: transliteration`` entries (used by TQ102)."""
+    ``transliterations`` maps the words of ``kind: transliteration`` entries (used by TQ102).
+    ``indexes``: the matchers' candidate indexes, when a cache entry holds them."""
 
-    def __init__(self, packs: Sequence[Pack]):
+    def __init__(self, packs: Sequence[Pack], indexes: Mapping[str, Index] | None = None):
+        self._indexes = indexes or {}
         self.packs = list(packs)
         self.entries = [e for pk in self.packs for e in pk.entries]
         self.by_id = {e.id: e for e in self.entries}
@@ -117,7 +135,11 @@ class PackSet:
         # text in that language is first checked
         patterns = [e for e in self.entries if e.kind == "pattern"]
         self.by_lang = _Matchers(
-            {lang: [e for e in patterns if e.target_lang == lang] for lang in sorted({e.target_lang for e in patterns})}
+            {
+                lang: [e for e in patterns if e.target_lang == lang]
+                for lang in sorted({e.target_lang for e in patterns})
+            },
+            self._indexes,
         )
         self._all: Matcher | None = None
         self.transliterations: dict[str, Entry] = {}
@@ -126,9 +148,16 @@ class PackSet:
                 for pat in e.patterns:
                     self.transliterations[pat.lower()] = e
 
+    def all_matchers(self) -> dict[str, Matcher]:
+        """Every matcher of the set by name (``lang:en``..., ``translit``), indexed now."""
+        out = {f"lang:{lang}": self.by_lang[lang] for lang in self.by_lang}
+        out["translit"] = self.translit_matcher
+        return out
+
     @cached_property
     def translit_matcher(self) -> Matcher:
-        return Matcher([e for e in self.entries if e.kind == "transliteration"])
+        entries = [e for e in self.entries if e.kind == "transliteration"]
+        return Matcher(entries, _index_for(self._indexes, "translit", entries))
 
     @property
     def matcher(self) -> Matcher:
@@ -273,7 +302,8 @@ def cache_dir() -> Path | None:
 def _cache_key(paths: Sequence[Path]) -> str | None:
     parts = [CACHE_VERSION, _lemminflect_version()]
     # the engine's own code is part of the key, so an edited engine never reads a stale set
-    engine = sorted(Path(__file__).parent.glob("*.py"))
+    # (and tqkit's __init__.py, which holds its version: an upgrade never reads an old set)
+    engine = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "__init__.py"]
     for p in [*engine, *paths]:
         try:
             st = p.stat()
@@ -311,14 +341,14 @@ def load_packs(paths: Sequence[Path], *, cache: bool = True) -> PackSet:
     if entry_path is not None and key is not None:
         cached = packs_cache.read(entry_path, key)
         if cached is not None:
-            return PackSet(cached)
+            return PackSet(*cached)
     packset, problems = build(files)
     if problems or packset is None:
         first = problems[0] if problems else Problem(str(files[0]) if files else "packs", 0, "no packs")
         more = f" (and {len(problems) - 1} more: tqkit rules --lint)" if len(problems) > 1 else ""
         raise PackError(first.path, first.message + more, first.line or None)
-    if directory is not None and entry_path is not None and key is not None:
-        packs_cache.write(directory, entry_path, packset.packs, key)
+    if entry_path is not None and key is not None:
+        packs_cache.write(entry_path, packset.packs, packset.all_matchers(), key)
     return packset
 
 
