@@ -155,7 +155,8 @@ def _quoted_alone_as_info(found: list[tuple[Finding, bool]]) -> Iterator[Finding
             finding = replace(
                 finding,
                 severity=Severity.INFO,
-                message=finding.message + " (Inside a quotation in otherwise edited copy: check the quoted translation.)",
+                message=finding.message
+                + " (Inside a quotation in otherwise edited copy: check the quoted translation.)",
             )
         yield finding
 
