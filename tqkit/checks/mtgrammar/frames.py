@@ -1,0 +1,307 @@
+"""TQ347: "the" before a capitalised title and a name ("The Prime Minister Ivanov said");
+TQ348: a broken existential "there" ("there were injured", "is there are"); TQ349: a personal
+passive of "explain" ("He was explained about the rules").
+
+Russian, Ukrainian, Kazakh and Azerbaijani sources have no articles, impersonal clauses with no
+subject ("ранены" / "есть ли") and an indirect object where English needs "to"; MT adds an
+article where English news has none, turns a participle into a noun and makes the person the
+subject of "explain". Every detector is literal-led: a plain string search over
+``Document.folded`` finds the few anchors, and only there is the context looked at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqkit.checks._text import shown
+from tqkit.checks.mtgrammar._words import opens_sentence, word_lemmas
+from tqkit.document import Document
+from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
+
+# a capitalised title that English news writes before a name without an article; a lowercase
+# Central Asian title ("akim") after an optional local adjective
+_TITLE_RE = re.compile(
+    r"[Tt]he[ \t]+(?:(?:Deputy|First[ \t]+Deputy|Vice)[ \t]+)?"
+    r"(?:Prime[ \t]+Minister|President|Foreign[ \t]+Minister|Defen[cs]e[ \t]+Minister|Minister|"
+    r"Speaker|Mayor|Governor|Chairman|Ombudsman|Patriarch|Metropolitan|Catholicos|"
+    r"(?:(?:regional|district|city|oblast)[ \t]+)?(?:akim|hokim))"
+    # the name: a capitalised word that is not the start of a title or an organisation
+    r"[ \t]+([A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)?(?![\w'’-])"
+)
+# after the name: a possessive or a lowercase noun makes the name a modifier ("the President
+# Biden administration"); a comma after the title is the British apposition, not matched
+_NAME_AS_MODIFIER_RE = re.compile(r"(?:['’]s\b|[ \t]+(?:administration|era|government|cabinet|years|camp|team)\b)")
+# a capitalised word after the title that is not a name ("the President of", "the Minister
+# For ...", days and months, "the President Office" in MT is another rule's business)
+_NOT_NAMES = frozenset(
+    (
+        "Of For And Or The On In At To By With From Office Administration Council Cabinet Monday Tuesday "
+        "Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+        "September October November December Emeritus Elect"
+    ).split()
+)
+
+
+def _common_word(name: str) -> bool:
+    """The last word of the name is an English word ("the President Hotel", "the Mayor Cup"):
+    an institution's name, or a surname that is also a word; left alone."""
+    last = name.split()[-1].lower().rstrip("'’")
+    return bool(word_lemmas(last))
+
+
+@register
+class ArticleBeforeTitleName(Rule):
+    """ "The" before a capitalised title and a name ("The Prime Minister Ivanov said", "the
+    regional akim Nurlybek").
+
+    **What it does.** Reports "the" directly before a capitalised title (Prime Minister,
+    President, Foreign Minister, Speaker, Mayor, Governor ...) or a local "akim" that is directly
+    followed by a capitalised name. A lowercase title ("the president Askar Akayev", British
+    style), a modifier before the title ("the former President ...", "the US President"), the
+    British comma ("the Prime Minister, Boris Johnson,"), "the President of ..." and a name used
+    as a modifier ("the President Biden administration", "the Mayor Smith's office") are left
+    alone.
+
+    **Why it matters.** Russian and the Turkic languages have no articles; MT adds "the" to the
+    title, but English news writes a capitalised title before a name without an article.
+
+    **Example.** "The Prime Minister Ivanov opened the session" becomes "Prime Minister Ivanov
+    opened the session".
+
+    **Fix safety.** Unsafe: the editor may prefer "the prime minister, Ivanov," with commas.
+    """
+
+    code = "TQ347"
+    name = "article-before-title-name"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = (
+        "The Prime Minister Ivanov opened the session on Monday.",
+        "The decree was signed by the President Tokayev yesterday.",
+        "The regional akim Serik Abenov visited the plant.",
+    )
+    quiet = (
+        "Prime Minister Ivanov opened the session on Monday.",
+        "The Prime Minister, Boris Johnson, opened the session.",
+        "An angry mob ousted the president Askar Akayev.",
+        "The former President Donald Trump spoke.",
+        "The President Biden administration has said little.",
+        "The President of France arrived.",
+        "The President on Monday signed the law.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        folded = doc.folded
+        at = folded.find("the ")
+        while at != -1:
+            start = at
+            at = folded.find("the ", at + 4)
+            if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "-'’"):
+                continue
+            m = _TITLE_RE.match(view, start)
+            if m is None or m.group(1) in _NOT_NAMES or _NAME_AS_MODIFIER_RE.match(view, m.end()):
+                continue
+            if (m.end() < len(view) and view[m.end()] in "-") or _common_word(view[m.start(1) : m.end()]):
+                continue
+            title_start = start + 3
+            while view[title_start] in " \t":
+                title_start += 1
+            first = view[title_start].upper() if opens_sentence(view, start) else view[title_start]
+            yield self.finding(
+                doc,
+                Span(start, m.end()),
+                f"“{shown(view[start : m.end()])}”: English news writes a title before a name without "
+                f"“the” (“{first}{view[title_start + 1 : m.end()]}”).",
+                [Fix("Remove “the”", (Edit(Span(start, title_start + 1), first),), safe=False)],
+            )
+
+
+# "there were injured" + an end: a participle used as a noun; "is there are": two verbs
+_THERE_RE = re.compile(
+    r"there[ \t]+(?:(was|were|are|is)[ \t]+(?:no[ \t]+)?(injured|wounded)(?=[ \t]*[,.;:!?)]|[ \t]+(?:and|among|in|at|on|as|but)\b)"
+    # "there were killed 5 people": the source's passive with its subject after the verb
+    r"|(?:was|were)[ \t]+(injured|wounded|killed|detained|arrested)(?=[ \t]+(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|dozens|hundreds)\b)"
+    r")"
+)
+_DOUBLE_BE_RE = re.compile(r"(?:is|are|was|were)[ \t]+there[ \t]+(?:is|are|was|were)\b")
+# words before an existential "there" (so that "the people there were injured" stays quiet)
+_EXISTENTIAL_BEFORE = frozenset("and but that as when while if although because so where whether".split())
+
+
+def _existential(view: str, at: int) -> bool:
+    """``there`` at ``at`` opens a clause: a sentence start, a comma before it, or a conjunction."""
+    if opens_sentence(view, at):
+        return True
+    i = at - 1
+    while i >= 0 and view[i] in " \t\n":
+        i -= 1
+    if i >= 0 and view[i] in ",;(—–":
+        return True
+    j = i
+    while j >= 0 and view[j].isalpha():
+        j -= 1
+    return view[j + 1 : i + 1].lower() in _EXISTENTIAL_BEFORE
+
+
+@register
+class BrokenExistential(Rule):
+    """A broken existential "there": a participle as its noun ("there were injured") or two
+    verbs ("is there are other damages").
+
+    **What it does.** Reports "there was/were (no) injured" or "wounded" when the participle
+    ends the clause (a comma, a full stop, "and", "among", "in" ...), "there were killed" (or
+    injured, detained ...) before a number ("there were killed 5 people"), and "is there are" / "was
+    there were" inside a sentence. "There" must open a clause (a sentence start, a comma, "and",
+    "that" ...), so "the people there were injured" is left alone; so are "there were injured
+    civilians", "there were no injuries" and the question "Is there a plan?".
+
+    **Why it matters.** Russian and Ukrainian use the participle as a noun ("есть раненые") and
+    ask indirect questions with "есть ли"; MT copies both, and English needs a noun ("there
+    were injuries", "people were injured") and one verb ("whether there are").
+
+    **Example.** "A bus overturned and there were injured." becomes "... and people were
+    injured."; "checking is there are other damages" becomes "checking whether there is other
+    damage".
+
+    **Fix safety.** No automatic fix: the editor chooses the noun or the clause.
+    """
+
+    code = "TQ348"
+    name = "broken-existential"
+    fix_availability = FixAvailability.NONE
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = (
+        "A bus overturned on the motorway, there were injured, and rescuers arrived.",
+        "Police are checking is there are other victims.",
+        "There were no injured among the passengers.",
+        "During the raid, there were detained 12 suspects.",
+    )
+    quiet = (
+        "The people who lived there were injured.",
+        "There were injured civilians in the queue.",
+        "There were no injuries.",
+        "Is there a plan? There are two.",
+        "Nobody there was injured.",
+        "Two soldiers there were killed 5 km from the border.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        folded = doc.folded
+        at = folded.find("there ")
+        while at != -1:
+            start = at
+            at = folded.find("there ", at + 6)
+            if start > 0 and view[start - 1].isalnum():
+                continue
+            m = _THERE_RE.match(folded, start)
+            if m is not None and _existential(view, start):
+                end = m.end(m.lastindex or 0)
+                yield self.finding(
+                    doc,
+                    Span(start, end),
+                    f"“{shown(view[start:end])}”: a participle used as a noun (source language); "
+                    f"write “there were injuries” or “people were injured”."
+                    if m.group(3) is None
+                    else f"“{shown(view[start:end])} …”: the source's passive with its subject after the "
+                    f"verb; write “12 suspects were detained”.",
+                    [],
+                )
+                continue
+            b = start - 1
+            while b >= 0 and view[b] in " \t":
+                b -= 1
+            w = b
+            while w >= 0 and view[w].isalpha():
+                w -= 1
+            d = _DOUBLE_BE_RE.match(folded, w + 1)
+            if d is not None and w + 1 < start and not opens_sentence(view, w + 1):
+                yield self.finding(
+                    doc,
+                    Span(w + 1, d.end()),
+                    f"“{shown(view[w + 1 : d.end()])}”: two verbs around “there” (a source-language indirect "
+                    f"question); write “whether there is/are”.",
+                    [],
+                )
+
+
+_EXPLAINED_RE = re.compile(
+    r"(?:i|he|she|we|they|you)[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|will[ \t]+be)"
+    r"[ \t]+(?:also[ \t]+)?(explained)[ \t]+(?:about|that|how|why|what|the|his|her|their|our|my|your|to[ \t]+him|to[ \t]+her)\b"
+)
+
+
+@register
+class ExplainedPersonalPassive(Rule):
+    """A person as the subject of a passive "explain" ("He was explained about the rules").
+
+    **What it does.** Reports a personal pronoun with a passive "explained" directly followed by
+    what was explained ("about", "that", "how", "the" ...): "She was explained that", "They were
+    explained the procedure". "It was explained that" (the thing explained as subject) is English
+    and left alone.
+
+    **Why it matters.** Russian and Kazakh put the person told in the dative ("ему объяснили"),
+    and MT makes that person the subject; English "explain" takes the thing explained as its
+    object and the person with "to".
+
+    **Example.** "He was explained about his rights" becomes "His rights were explained to him"
+    or "He was told about his rights".
+
+    **Fix safety.** Unsafe: "told" for "explained" keeps the meaning in most news sentences, but
+    the editor may rather rebuild the sentence.
+    """
+
+    code = "TQ349"
+    name = "explained-personal-passive"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = (
+        "He was explained about the consequences of the violation.",
+        "The detainees said they were explained that the hearing was postponed.",
+    )
+    quiet = (
+        "It was explained that the hearing was postponed.",
+        "The consequences were explained to him.",
+        "He explained that the hearing was postponed.",
+        "The delay, he was told, was explained by the weather.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        folded = doc.folded
+        at = folded.find(" explained ")
+        while at != -1:
+            anchor = at + 1
+            at = folded.find(" explained ", anchor)
+            line_start = max(0, anchor - 40)
+            for m in _EXPLAINED_RE.finditer(folded, line_start, anchor + 40):
+                if m.start(1) != anchor:
+                    continue
+                if m.start() > 0 and folded[m.start() - 1].isalnum():
+                    continue
+                if view[m.start()] == "I" or view[m.start()].islower() or opens_sentence(view, m.start()):
+                    yield self.finding(
+                        doc,
+                        Span(m.start(), m.end(1)),
+                        f"“{shown(view[m.start() : m.end(1)])}”: in English the thing is explained to a "
+                        f"person, not the person (source-language dative); write “… was told” or "
+                        f"“… was explained to him”.",
+                        [
+                            Fix(
+                                "Replace “explained” with “told”",
+                                (Edit(Span(m.start(1), m.end(1)), "told"),),
+                                safe=False,
+                            )
+                        ],
+                    )
+                break
+
+
+__all__ = ["ArticleBeforeTitleName", "BrokenExistential", "ExplainedPersonalPassive"]
