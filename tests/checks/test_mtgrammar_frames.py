@@ -24,6 +24,9 @@ FIRES = [
     ("TQ347", "Flowers were laid by the President Tokayev on Monday.", "the President Tokayev"),
     ("TQ347", "The district akim Serik Abenov toured the plant.", "The district akim Serik Abenov"),
     ("TQ347", "The Deputy Prime Minister Petrova chaired the commission.", "The Deputy Prime Minister Petrova"),
+    ("TQ347", "Reforms have split the Armenian society, he said.", "the Armenian society"),
+    ("TQ347", "The pact is a pillar of the regional stability.", "the regional stability"),
+    ("TQ347", "The Ukrainian statehood is under threat.", "The Ukrainian statehood"),
     ("TQ348", "A lorry hit the barrier, there were injured, the road is shut.", "there were injured"),
     ("TQ348", "Officials are checking is there are any victims.", "is there are"),
     ("TQ348", "The bus overturned and there were wounded among the passengers.", "there were wounded"),
@@ -46,6 +49,12 @@ QUIET = {
         "The President on Monday signed the law.",
         "The President Hotel was evacuated.",
         "Other mayors met the Mayor Smith's deputy.",
+        "Reforms have split Armenian society, he said.",
+        "The Armenian society of engineers met.",
+        "The regional stability fund was cut.",
+        "The Minoan culture flourished on Crete.",
+        "The Royal Society met on Monday.",
+        "The Armenian history that he taught was partial.",
     ],
     "TQ348": [
         "The people who lived there were injured.",
@@ -85,6 +94,7 @@ def test_quiet_on_professional_copy(code: str, text: str) -> None:
     [
         ("TQ347", "The Prime Minister Ivanov said so.", "Prime Minister Ivanov said so."),
         ("TQ347", "It was signed by the President Tokayev.", "It was signed by President Tokayev."),
+        ("TQ347", "The Bulgarian society is tired.", "Bulgarian society is tired."),
         ("TQ349", "He was explained about the fine.", "He was told about the fine."),
     ],
 )

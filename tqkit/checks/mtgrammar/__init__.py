@@ -28,7 +28,7 @@ from tqkit.checks.mtgrammar.clauses import AdverbBeforeObject, AlsoWithoutSubjec
 from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
 from tqkit.checks.mtgrammar.determiners import OneOfWithoutDeterminer, SuperlativeWithoutThe
-from tqkit.checks.mtgrammar.frames import ArticleBeforeTitleName, BrokenExistential, ExplainedPersonalPassive
+from tqkit.checks.mtgrammar.frames import BrokenExistential, ExplainedPersonalPassive, NeedlessArticle
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
 from tqkit.checks.mtgrammar.objects import BareCountNoun
@@ -42,7 +42,6 @@ from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, 
 __all__ = [
     "AdverbBeforeObject",
     "AlsoWithoutSubject",
-    "ArticleBeforeTitleName",
     "ArticleWithPlural",
     "BareCountNoun",
     "BareNounBeforeOf",
@@ -56,6 +55,7 @@ __all__ = [
     "ExplainedPersonalPassive",
     "FrontedAdverbialInversion",
     "ImpersonalPassive",
+    "NeedlessArticle",
     "OneOfSingular",
     "OneOfWithoutDeterminer",
     "PastAfterPerfect",

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tqkit.checks._text import shown
 from tqkit.checks.mtgrammar._words import opens_sentence, word_lemmas
+from tqkit.datafiles import bundled_table
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -44,6 +46,53 @@ _NOT_NAMES = frozenset(
 )
 
 
+# lowercase adjectives of scope before a generic abstract noun ("the regional stability")
+_SCOPE = "regional|global|world|civil|modern|international"
+
+
+@lru_cache(maxsize=1)
+def _generic_re() -> re.Pattern[str]:
+    nouns = "|".join(
+        sorted(
+            (n.lower() for n, _s in bundled_table("article-generic-nouns.tsv", 2, "noun<TAB>source")),
+            key=len,
+            reverse=True,
+        )
+    )
+    # "the", a nationality (a capitalised adjective) or a scope adjective, the noun, the next word
+    return re.compile(
+        r"[Tt]he[ \t]+((?:[A-Z][a-z]+(?:an|ian|ish|ese|i|ic|ch|yz|ek|en))|" + _SCOPE + r")[ \t]+(" + nouns + r")"
+        r"(?![\w'’-])(?:[ \t]*([A-Za-z]+))?"
+    )
+
+
+# after the noun: words that make the phrase specific ("the Bulgarian society of the 1930s",
+# "the society that emerged") or a name ("the Royal Society")
+_SPECIFIC_NEXT = frozenset("of that which who whose where when whom".split())
+
+
+def _generic_findings(view: str) -> Iterator[tuple[int, int, int]]:
+    """(start of "the", end of "the " and its space, end of the noun) of each "the" before a
+    generic abstract noun."""
+    pattern = _generic_re()
+    for m in pattern.finditer(view):
+        if m.start() > 0 and (view[m.start() - 1].isalnum() or view[m.start() - 1] in "-'’"):
+            continue
+        nxt = m.group(3)
+        if nxt is not None and view[m.end(2) : m.start(3)].strip() == "":
+            low = nxt.lower()
+            # a following noun makes a compound ("the regional stability pact"); a capitalised
+            # word a name
+            if low in _SPECIFIC_NEXT or nxt[0].isupper() or _noun_only(low):
+                continue
+        yield m.start(), m.start(1), m.end(2)
+
+
+def _noun_only(word: str) -> bool:
+    lemmas = word_lemmas(word)
+    return bool(lemmas.get("NOUN")) and not lemmas.get("VERB") and not lemmas.get("AUX")
+
+
 def _common_word(name: str) -> bool:
     """The last word of the name is an English word ("the President Hotel", "the Mayor Cup"):
     an institution's name, or a surname that is also a word; left alone."""
@@ -52,9 +101,10 @@ def _common_word(name: str) -> bool:
 
 
 @register
-class ArticleBeforeTitleName(Rule):
-    """ "The" before a capitalised title and a name ("The Prime Minister Ivanov said", "the
-    regional akim Nurlybek").
+class NeedlessArticle(Rule):
+    """A "the" that English news leaves out: before a capitalised title and a name ("The Prime
+    Minister Ivanov said") or before an abstract noun meant in general ("the Bulgarian society",
+    "the regional stability").
 
     **What it does.** Reports "the" directly before a capitalised title (Prime Minister,
     President, Foreign Minister, Speaker, Mayor, Governor ...) or a local "akim" that is directly
@@ -62,19 +112,25 @@ class ArticleBeforeTitleName(Rule):
     style), a modifier before the title ("the former President ...", "the US President"), the
     British comma ("the Prime Minister, Boris Johnson,"), "the President of ..." and a name used
     as a modifier ("the President Biden administration", "the Mayor Smith's office") are left
-    alone.
+    alone. Also reports "the" before a nationality ("Bulgarian", "Armenian") or a scope
+    adjective ("regional", "global", "world", "modern") and an abstract noun of
+    `glossaries/article-generic-nouns.tsv` (society, history, statehood, stability ...) unless
+    "of", a relative word or another noun makes the phrase specific ("the Bulgarian society of
+    the 1930s", "the regional stability pact").
 
     **Why it matters.** Russian and the Turkic languages have no articles; MT adds "the" to the
-    title, but English news writes a capitalised title before a name without an article.
+    title, but English news writes a capitalised title before a name without an article, and an
+    abstract noun meant in general takes no article.
 
     **Example.** "The Prime Minister Ivanov opened the session" becomes "Prime Minister Ivanov
     opened the session".
 
-    **Fix safety.** Unsafe: the editor may prefer "the prime minister, Ivanov," with commas.
+    **Fix safety.** Unsafe: the editor may prefer "the prime minister, Ivanov," with commas, or
+    the phrase may be meant as a specific one.
     """
 
     code = "TQ347"
-    name = "article-before-title-name"
+    name = "needless-article"
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
@@ -82,6 +138,8 @@ class ArticleBeforeTitleName(Rule):
         "The Prime Minister Ivanov opened the session on Monday.",
         "The decree was signed by the President Tokayev yesterday.",
         "The regional akim Serik Abenov visited the plant.",
+        "The reform divided the Bulgarian society for years.",
+        "The talks serve the regional stability.",
     )
     quiet = (
         "Prime Minister Ivanov opened the session on Monday.",
@@ -91,6 +149,10 @@ class ArticleBeforeTitleName(Rule):
         "The President Biden administration has said little.",
         "The President of France arrived.",
         "The President on Monday signed the law.",
+        "Bulgarian society is divided.",
+        "The Bulgarian society of the 1930s was rural.",
+        "The regional stability pact was signed.",
+        "The Royal Society met.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -117,6 +179,16 @@ class ArticleBeforeTitleName(Rule):
                 f"“{shown(view[start : m.end()])}”: English news writes a title before a name without "
                 f"“the” (“{first}{view[title_start + 1 : m.end()]}”).",
                 [Fix("Remove “the”", (Edit(Span(start, title_start + 1), first),), safe=False)],
+            )
+
+        for start, word, end in _generic_findings(view):
+            first = view[word].upper() if opens_sentence(view, start) else view[word]
+            yield self.finding(
+                doc,
+                Span(start, end),
+                f"“{shown(view[start:end])}”: an abstract noun meant in general takes no article in English "
+                f"(“{first}{view[word + 1 : end]}”).",
+                [Fix("Remove “the”", (Edit(Span(start, word + 1), first),), safe=False)],
             )
 
 
@@ -304,4 +376,4 @@ class ExplainedPersonalPassive(Rule):
                 break
 
 
-__all__ = ["ArticleBeforeTitleName", "BrokenExistential", "ExplainedPersonalPassive"]
+__all__ = ["BrokenExistential", "ExplainedPersonalPassive", "NeedlessArticle"]
