@@ -88,9 +88,12 @@ def _generic_findings(view: str) -> Iterator[tuple[int, int, int]]:
         yield m.start(), m.start(1), m.end(2)
 
 
+_MODALS = frozenset("will can must may might should would could".split())
+
+
 def _noun_only(word: str) -> bool:
-    lemmas = word_lemmas(word)
-    return bool(lemmas.get("NOUN")) and not lemmas.get("VERB") and not lemmas.get("AUX")
+    """``word`` can be a noun (a compound: "the regional stability fund"); a modal is not."""
+    return word not in _MODALS and bool(word_lemmas(word).get("NOUN"))
 
 
 def _common_word(name: str) -> bool:
