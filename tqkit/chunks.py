@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 CHUNK = 1 << 18  # characters
@@ -32,20 +33,17 @@ _SPACE_RE = re.compile(r"\s")
 
 def automaton_iter(automaton: Any, text: str, size: int = CHUNK) -> Iterator[tuple[int, Any]]:
     """``automaton.iter(text)`` (a pyahocorasick automaton), the same hits in the same order,
-    scanned a piece at a time: pyahocorasick copies the string it scans into four bytes per
-    code point (a 1-million-word text: 23 MB for a moment). Each piece starts the longest key's
-    length minus one before its first end offset, so the automaton reaches the state the whole
-    scan has there, and reports only the hits that end inside the piece."""
+    fed a piece at a time: pyahocorasick copies the string it scans into four bytes per code
+    point (a 1-million-word text: 23 MB for a moment). The search iterator's ``set(piece,
+    False)`` keeps its state and its offsets across pieces (chained in C: no Python per hit)."""
     if len(text) <= size:
         return automaton.iter(text)  # type: ignore[no-any-return]
-    return _automaton_pieces(automaton, text, size)
+    return chain.from_iterable(_fed_pieces(automaton, text, size))
 
 
-def _automaton_pieces(automaton: Any, text: str, size: int) -> Iterator[tuple[int, Any]]:
-    n = len(text)
-    back = max(0, int(automaton.get_stats()["longest_word"]) - 1)
-    for first in range(0, n, size):
-        lo = max(0, first - back)
-        for end, value in automaton.iter(text[lo : first + size]):
-            if end + lo >= first:
-                yield end + lo, value
+def _fed_pieces(automaton: Any, text: str, size: int) -> Iterator[Any]:
+    search = automaton.iter(text[:size])
+    yield search
+    for start in range(size, len(text), size):
+        search.set(text[start : start + size], False)
+        yield search
