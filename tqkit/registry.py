@@ -48,6 +48,7 @@ RULE_MODULES = (
     "tqkit.checks.source_omission",
     "tqkit.checks.roundtrip",
     "tqkit.checks.names",
+    "tqkit.checks.names_russian",
     "tqkit.checks.meta",
 )
 

@@ -74,6 +74,7 @@ BAD = {
     ),
     "no-quiet-example": (entry().replace('    quiet: ["Nothing to see here."]\n', ""), 5, ("quiet", "at least one")),
     "no-literal": (entry(pattern="* /x+/"), 6, ("literal",)),
+    "bad-opener": (entry(pattern="blorfing ^^^zanzibar"), 6, ("anchored",)),
 }
 
 

@@ -372,3 +372,61 @@ def _brute_set() -> PackSet:
         assert packset is not None, problems
         _BRUTE.append(packset)
     return _BRUTE[0]
+
+
+def test_line_and_sentence_openers(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("^(—|–|-) (we|i) (are|will)", "- We are ready."))
+    text = "- We are ready.\n\n  — I will go, he said.\nHe said - we are ready, and – I will too."
+    assert found(ps, text) == ["- We are", "— I will"]
+    ps = make(tmp_path, one("^^blorf that", "Blorf that it rained."))
+    text = "Blorf that one. “Yes.” Blorf that two! Not blorf that, and (blorf that).\nblorf that"
+    assert found(ps, text) == ["Blorf that", "Blorf that", "blorf that"]
+    assert parse_pattern("^<CAP> said").conds[0][0] == parse_pattern("^^(a|b) said").conds[0][0]
+
+
+def test_openers_survive_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "pack: t\nreferences:\n  REF: r\nentries:\n" + one("^(-|—) blorf", "- Blorf is here.", "A - blorf."),
+        encoding="utf-8",
+    )
+    load_packs([path])
+    again = load_packs([path])
+    assert [m.start for m in again.find("- Blorf.\nA - blorf.")] == [0]
+
+
+@pytest.mark.parametrize("bad", ["^^", "^*", "^^^word", "^blorf~"])
+def test_bad_openers(bad: str) -> None:
+    with pytest.raises(PatternError):
+        parse_pattern(f"{bad} zanzibar")
+
+
+def test_optional_tokens(tmp_path: Path) -> None:
+    ps = make(tmp_path, one("create~ all (the|necessary)? conditions for", "They create all conditions for it."))
+    text = "Create all conditions for it; created all the conditions for; all necessary conditions for; create all new conditions for."
+    assert found(ps, text) == ["Create all conditions for", "created all the conditions for"]
+    ps = make(tmp_path, one("blorf <CAP>? zanzibar", "A blorf Big zanzibar."))
+    assert found(ps, "blorf zanzibar, blorf Big zanzibar, blorf big zanzibar") == [
+        "blorf zanzibar",
+        "blorf Big zanzibar",
+    ]
+
+
+def test_optional_tokens_survive_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "pack: t\nreferences:\n  REF: r\nentries:\n"
+        + one("blorf (the|a)? zanzibar", "A blorf the zanzibar.", "A blorf big zanzibar."),
+        encoding="utf-8",
+    )
+    load_packs([path])
+    again = load_packs([path])
+    assert [m.start for m in again.find("blorf a zanzibar; blorf big zanzibar")] == [0]
+
+
+@pytest.mark.parametrize("bad", ["*?", "blorf~?", "^^?", "(a|b)??"])
+def test_bad_optional_tokens(bad: str) -> None:
+    with pytest.raises(PatternError):
+        parse_pattern(f"{bad} zanzibar")

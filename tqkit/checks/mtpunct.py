@@ -177,6 +177,11 @@ _DOUBLE_SPACE_RE = re.compile(r"(?<=[a-z,])([ ]{2,})(?=[A-Za-z])")
 _STRAY_STOP_HINT = re.compile(r"[.!?][ \t]+[.,;]")
 _DOUBLE_APOS_HINT = re.compile(r"''")
 _SPACE_CLOSE_HINT = re.compile(r"[ \t][\"”][,.;:]")
+# A quotation closed with an opening mark (“Trakia“) or opened with a closing one (”Trakia”):
+# the source's „...“ or ”...” pair half converted. The quoted text holds no curly double mark,
+# so each scan stops at the next one (linear).
+_CLOSED_WITH_OPENER_RE = re.compile(r"“[^“”\n]{1,300}?[^\s“”]“(?!\w)")
+_OPENED_WITH_CLOSER_RE = re.compile(r"(?:^|(?<=[\s(\[]))”(?=\w)[^“”\n]{0,300}?”")
 _COMMA_DASH_HINT = re.compile(r",[ \t]*[–—-]")
 _DOUBLE_SPACE_HINT = re.compile(r"  ")
 
@@ -184,12 +189,14 @@ _DOUBLE_SPACE_HINT = re.compile(r"  ")
 @register
 class StrayPunctuation(Rule):
     """A stray mark after a sentence end ("Turkey. ."), two apostrophes used as a quotation
-    mark (''units''), a space before a closing quotation mark ("assessments ", he said"), a
-    comma and a dash before a speaker (", – Rex Tillerson said") or two spaces between words.
+    mark (''units''), a quotation closed with an opening mark (“units“), a space before a
+    closing quotation mark ("assessments ", he said"), a comma and a dash before a speaker
+    (", – Rex Tillerson said") or two spaces between words.
 
     **What it does.** Reports a full stop, comma or semicolon standing alone after a
-    sentence's final mark, a pair of straight apostrophes opening or closing a quotation, and
-    spaces between a word and the closing quotation mark that a comma or full stop follows; a
+    sentence's final mark, a pair of straight apostrophes opening or closing a quotation, a
+    curly quotation whose closing mark is an opening one (“units“) or whose opening mark is a
+    closing one (”units”), spaces between a word and the closing quotation mark that a comma or full stop follows; a
     comma followed by a dash and a capitalised word (the Russian attribution of a quotation);
     two or more spaces between two words inside a sentence (not after a full stop).
 
@@ -213,6 +220,8 @@ class StrayPunctuation(Rule):
         '"We will see what happens ", he said.',
         "We must end the conflict, – Rex Tillerson said.",
         "The head of the regional  military administration said so.",
+        "The road to the “Northern“ bypass was closed.",
+        "They called it ”the plan” on Monday.",
     )
     quiet = (
         "It was covered in Kurdish media... Then he left.",
@@ -221,12 +230,14 @@ class StrayPunctuation(Rule):
         '"We will see what happens", he said.',
         "We must end the conflict, Rex Tillerson said.",
         "The war ended.  Peace talks began.",
+        "The road to the “Northern” bypass was closed; “it is open,” he said.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         yield from self._stray_stops(doc, view)
         yield from self._apostrophe_quotes(doc, view)
+        yield from self._mismatched_quotes(doc, view)
         yield from self._dashes_and_spaces(doc, view)
         for m in near(_SPACE_CLOSE_RE, _SPACE_CLOSE_HINT, view, 12):
             if doc.text[m.start(1) : m.end(1)] != m.group(1):
@@ -267,6 +278,26 @@ class StrayPunctuation(Rule):
                 f"“{shown(view[m.start(1) - 1 : m.end(1)])}”: a stray mark after the end of the sentence.",
                 [Fix("Remove the stray mark", (Edit(span, ""),), safe=True)],
             )
+
+    def _mismatched_quotes(self, doc: Document, view: str) -> Iterator[Finding]:
+        if "“" in view:
+            for m in _CLOSED_WITH_OPENER_RE.finditer(view):
+                yield self._wrong_mark(doc, m, m.end() - 1, "”")
+        if "”" in view:
+            for m in _OPENED_WITH_CLOSER_RE.finditer(view):
+                yield self._wrong_mark(doc, m, m.start(), "“")
+
+    def _wrong_mark(self, doc: Document, m: re.Match[str], at: int, mark: str) -> Finding:
+        if mark == "”":
+            what = "ends with an opening quotation mark instead of a closing one"
+        else:
+            what = "starts with a closing quotation mark instead of an opening one"
+        return self.finding(
+            doc,
+            Span(m.start(), m.end()),
+            f"{shown(m.group())} {what} ({mark}): the source's „...“ or ”...” pair was half converted.",
+            [Fix(f"Replace with “{mark}”", (Edit(Span(at, at + 1), mark),), safe=True)],
+        )
 
     def _apostrophe_quotes(self, doc: Document, view: str) -> Iterator[Finding]:
         for m in near(_DOUBLE_APOS_RE, _DOUBLE_APOS_HINT, view, 4):

@@ -70,6 +70,9 @@ def _gazetteer(ctx: CheckContext) -> Gazetteer:
     return _gazetteer_of(os.environ.get("TQKIT_NAMES_DIR") or "")
 
 
+gazetteer = _gazetteer  # (the public name, for the other name rules)
+
+
 @lru_cache(maxsize=4)
 def _gazetteer_of(directory: str) -> Gazetteer:
     from pathlib import Path

@@ -21,7 +21,7 @@ from tqkit.packs.gates import edge as _edge
 from tqkit.packs.gates import gate_ok as _gate_ok
 from tqkit.packs.index import Buckets, Candidate, build_index, gated_hits
 from tqkit.packs.model import Entry
-from tqkit.packs.pattern import CLS, GAP, LIT, RX, Cond
+from tqkit.packs.pattern import ANC, CLS, GAP, LIT, RX, Cond, opens
 from tqkit.packs.resolve import leftmost_longest
 from tqkit.text.fold import fold
 
@@ -312,7 +312,9 @@ def _tok_ok(c: Cond, tok: Tok, folded: str) -> bool:
         if name == "CAP":
             return tok[3] == "word" and tok[2][:1].isupper()
         return tok[3] == "other"
-    return tok[2] not in SENTENCE_END  # a gap token
+    if kind == ANC:
+        return opens(folded, tok[0], c[1]) and _tok_ok(c[2], tok, folded)
+    return tok[2] not in SENTENCE_END and (len(c) < 4 or _tok_ok(c[3], tok, folded))  # a gap token
 
 
 def _fwd(

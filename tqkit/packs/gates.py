@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tqkit.packs.pattern import CLS, LIT, RX, Cond
+from tqkit.packs.pattern import ANC, CLS, LIT, RX, Cond
 
 CAP_GATE = "CAP"
 DIGIT_GATE = "DIGIT"
@@ -22,6 +22,8 @@ def gate(c: Cond | None, off: int) -> Any:
     test)."""
     if c is None:
         return None
+    if c[0] == ANC:
+        return gate(c[2], off)
     if c[0] == CLS:
         if c[1] == "CAP" and off > 0:
             return CAP_GATE

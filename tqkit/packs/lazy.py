@@ -20,7 +20,7 @@ from typing import Any
 
 from tqkit.packs.gates import CAP_GATE, DIGIT_GATE
 from tqkit.packs.model import Entry, Example
-from tqkit.packs.pattern import CLS, GAP, LIT, RX, check_regex
+from tqkit.packs.pattern import ANC, CLS, GAP, LIT, RX, check_regex
 
 # the fields decoded on first use (every other field of an entry is decoded at load)
 COLD_FIELDS = (
@@ -73,10 +73,12 @@ def enc_cond(c: tuple[Any, ...]) -> tuple[Any, ...]:
     kind = c[0]
     if kind == LIT:
         return (LIT, tuple(sorted(c[1])), c[2], bool(c[3]), c[4], tuple(enc_cond(o) for o in c[6]))
-    if kind == GAP:
-        return (GAP, c[1], c[2])
+    if kind == GAP:  # (an optional token ``tok?`` carries its condition)
+        return (GAP, c[1], c[2]) if len(c) < 4 else (GAP, c[1], c[2], enc_cond(c[3]))
     if kind == RX:
         return (RX, c[1].pattern, bool(c[2]))
+    if kind == ANC:
+        return (ANC, c[1], enc_cond(c[2]))
     return (CLS, c[1])
 
 
@@ -86,7 +88,11 @@ def dec_cond(c: Any, regexes: dict[tuple[str, bool], LazyRegex]) -> tuple[Any, .
         others = tuple(dec_cond(o, regexes) for o in c[5]) if c[5] else ()
         return (LIT, frozenset(c[1]), c[2], bool(c[3]), int(c[4]), None, others)
     if kind == GAP:
+        if len(c) > 3:
+            return (GAP, int(c[1]), int(c[2]), dec_cond(c[3], regexes))
         return (GAP, int(c[1]), int(c[2]))
+    if kind == ANC:
+        return (ANC, str(c[1]), dec_cond(c[2], regexes))
     if kind == RX:
         k = (str(c[1]), bool(c[2]))
         rx = regexes.get(k)

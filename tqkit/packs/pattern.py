@@ -13,8 +13,11 @@ Conditions are plain tuples so that a compiled pack set caches as plain data and
   tokens (for suggestion templates) or -1; ``tags`` maps each form to its Penn tag ("" for the
   word as written); ``others`` are class or regex conditions among the alternatives;
 - ``(GAP, lo, hi)`` -- ``lo`` to ``hi`` tokens of any kind (never across a sentence end);
+  ``(GAP, 0, 1, cond)`` -- an optional token (``tok?``): none, or one satisfying ``cond``;
 - ``(RX, compiled, case_sensitive)`` -- the token's text fully matches;
-- ``(CLS, name)`` -- ``NUM``, ``CAP`` or ``PUNCT``.
+- ``(CLS, name)`` -- ``NUM``, ``CAP`` or ``PUNCT``;
+- ``(ANC, where, cond)`` -- ``cond`` on a token that opens a line (``^tok``: where ``"p"``) or a
+  sentence (``^^tok``: where ``"s"``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from typing import Any
 
 from tqkit.errors import PatternError
 
-LIT, GAP, RX, CLS = 0, 1, 2, 3
+LIT, GAP, RX, CLS, ANC = 0, 1, 2, 3, 4
 MAX_GAP = 4
 CLASSES = ("NUM", "CAP", "PUNCT")
 
@@ -73,6 +76,10 @@ def parse_pattern(text: str, inflect: Callable[[str], dict[str, str]] | None = N
 
 
 def _parse_token(part: str, inflect: Callable[[str], dict[str, str]] | None, tilde_index: int) -> Cond:
+    if part.startswith("^") and len(part) > 1:
+        return _parse_anchored(part, inflect, tilde_index)
+    if part.endswith("?") and len(part) > 1 and not part.startswith("/"):
+        return _parse_optional(part, inflect, tilde_index)
     if part.startswith("*"):
         return _parse_gap(part)
     if part.startswith("<") and part.endswith(">"):
@@ -102,6 +109,51 @@ def _parse_gap(part: str) -> Cond:
     if lo > hi or hi > MAX_GAP or hi == 0:
         raise PatternError(f"bad gap {part!r}: between 0 and {MAX_GAP} tokens, low <= high, high >= 1")
     return (GAP, lo, hi)
+
+
+def _parse_anchored(part: str, inflect: Callable[[str], dict[str, str]] | None, tilde_index: int) -> Cond:
+    """``^tok`` (the token opens a line: a paragraph of plain text) or ``^^tok`` (it opens a
+    sentence: a line, or after ``.`` ``!`` ``?`` ``…`` and closing quotes)."""
+    where = "s" if part.startswith("^^") else "p"
+    body = part[2:] if where == "s" else part[1:]
+    if not body or body.startswith(("^", "*")) or body.endswith("?"):
+        raise PatternError(f"bad anchored token {part!r}: write ^word, ^(a|b), ^<CAP> or ^^word")
+    inner = _parse_token(body, inflect, tilde_index)
+    if inner[0] == LIT and inner[3]:
+        raise PatternError(f"{part!r}: a `^` token cannot carry `~` (list the forms as alternatives)")
+    return (ANC, where, inner)
+
+
+def _parse_optional(part: str, inflect: Callable[[str], dict[str, str]] | None, tilde_index: int) -> Cond:
+    """``tok?``: an optional token, a gap of at most one token that satisfies ``tok``."""
+    body = part[:-1]
+    if body.startswith(("*", "^")) or body.endswith("?"):
+        raise PatternError(f"bad optional token {part!r}: write word?, (a|b)?, <CAP>? or /re/?")
+    inner = _parse_token(body, inflect, tilde_index)
+    if inner[0] == LIT and inner[3]:
+        raise PatternError(f"{part!r}: an optional token cannot carry `~` (list the forms as alternatives)")
+    return (GAP, 0, 1, inner)
+
+
+_LINE_SPACE = frozenset(" \t\u00a0\x00\r")
+_CLOSERS = frozenset("\"'”’»)")
+_ENDS = frozenset(".!?…")
+
+
+def opens(text: str, pos: int, where: str) -> bool:
+    """The token at ``pos`` opens a line (``where`` "p") or a sentence ("s"): only spaces before
+    it back to a line break or the start of the text; for a sentence also a sentence-ending mark
+    (closing quotes allowed after it). Looks back at most 64 characters."""
+    i, lo = pos, max(0, pos - 64)
+    while i > lo and text[i - 1] in _LINE_SPACE:
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    if where != "s" or i == pos:
+        return False
+    while i > lo and text[i - 1] in _CLOSERS:
+        i -= 1
+    return i > 0 and text[i - 1] in _ENDS
 
 
 def _parse_class(part: str) -> Cond:
@@ -261,7 +313,9 @@ def show_condition(cond: Cond) -> str:
         shown = ", ".join(forms[:8]) + (", ..." if len(forms) > 8 else "")
         return f"{'exactly ' + repr(cond[2]) if cond[2] else 'one of: ' + shown}"
     if kind == GAP:
-        return f"{cond[1]} to {cond[2]} tokens"
+        return f"optionally {show_condition(cond[3])}" if len(cond) > 3 else f"{cond[1]} to {cond[2]} tokens"
     if kind == RX:
         return f"/{cond[1].pattern}/"
+    if kind == ANC:
+        return ("opening a line: " if cond[1] == "p" else "opening a sentence: ") + show_condition(cond[2])
     return f"<{cond[1]}>"

@@ -243,7 +243,7 @@ def _in_headline(view: str, at: int) -> bool:
 
 # led by the literal "a" (the preceding character is tested in code: a lookbehind first would
 # make the regex engine try every position)
-_A_RE = re.compile(r"an?[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+s)(?![\w'’-])")
+_A_RE = re.compile(r"an?[ \t]+((?:[a-z][a-z-]*[ \t]+){0,2})([a-z]+s)(?![\w'’-])")
 # what may follow the plural for it to be the head of the noun phrase (a following noun makes it
 # a noun modifier: "a sales tax", "a goods train", "a savings account")
 _AFTER_HEAD = frozenset(
@@ -284,6 +284,8 @@ class ArticleWithPlural(Rule):
         "A talks between the two delegations lasted three hours.",
         "The parliament approved an amendments to the tax code.",
         "The ministry adopted a new rules on migration.",
+        "Police held a large-scale anti-drug operations in May.",
+        "Prices rose in a particular districts of the city.",
     )
     quiet = (
         "Talks between the two delegations lasted three hours.",
@@ -298,11 +300,21 @@ class ArticleWithPlural(Rule):
         "The Linear A texts were found in Crete.",
     )
 
+    @staticmethod
+    def _adjectives(written: str, adjs: list[str], noun: str) -> bool:
+        """Every word between the article and the plural is an adjective; one that is a noun
+        too ("a liberal refrains") only when the plural cannot be a verb ("a particular
+        districts")."""
+        if not written.islower() or any(a in _CLOSED_WORDS for a in adjs):
+            return False
+        pure = bool(word_lemmas(noun).get("VERB"))
+        return all(_adjective_or_compound(a, pure=pure) for a in adjs)
+
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         folded = doc.folded
         for m in _article_hits(folded):
-            adj, noun = m.group(1), m.group(2)
+            adjs, noun = m.group(1).split(), m.group(2)
             if view[m.start()] == "A" and not opens_sentence(view, m.start()):
                 continue  # a letter, not the article ("Linear A texts", "Plan A talks")
             if noun in noun_classes()["singular-in-s"] or not view[m.start(2) : m.end(2)].islower():
@@ -310,9 +322,7 @@ class ArticleWithPlural(Rule):
             nxt = _NEXT_RE.match(folded, m.end())
             if nxt is None or (nxt.group(1)[0].isalpha() and nxt.group(1) not in _AFTER_HEAD):
                 continue
-            if adj is not None and (
-                adj in _CLOSED_WORDS or not view[m.start(1) : m.end(1)].islower() or not _adjective(adj, pure=True)
-            ):
+            if adjs and not self._adjectives(view[m.start(1) : m.end(1)], adjs, noun):
                 continue
             if not _only_plural(noun):
                 continue
@@ -327,6 +337,14 @@ class ArticleWithPlural(Rule):
                 f"“{view[m.start(2) : m.end(2)]}”; drop the article or make the noun singular.",
                 [Fix(f"Remove “{view[cut.start : article_end]}”", (edit,), safe=False)],
             )
+
+
+def _adjective_or_compound(word: str, *, pure: bool) -> bool:
+    """An adjective, or a hyphenated one ("large-scale", "anti-terrorist")."""
+    if "-" in word:
+        parts = word.split("-")
+        return all(parts) and bool(word_lemmas(parts[-1]).get("ADJ") or word_lemmas(parts[-1]).get("NOUN"))
+    return _adjective(word, pure=pure)
 
 
 def _article_hits(folded: str) -> Iterator[re.Match[str]]:

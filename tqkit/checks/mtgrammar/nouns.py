@@ -10,13 +10,16 @@ from tqkit.checks.mtgrammar._words import (
     inflections,
     word_lemmas,
 )
+from tqkit.checks.mtgrammar.objects import count_nouns
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # -- TQ314: "one of the" + singular noun -------------------------------------------------------
 
-_ONE_OF_RE = re.compile(r"\bone\s+of\s+(?:the|its|their|his|her|our|these|those|your|my)\s+")
+_ONE_OF_RE = re.compile(
+    r"\bone\s+of\s+(?:the|its|their|his|her|our|these|(those)|your|my|[a-z][\w-]*['’]s)\s+(?:(\w+)\s+)?"
+)
 _NP_WORD_RE = re.compile(r"([A-Za-z][A-Za-z'’-]*)|([^\sA-Za-z])")
 _NP_BOUNDARY = frozenset(
     {
@@ -294,6 +297,7 @@ class OneOfSingular(Rule):
         "It is one of the largest city in Europe.",
         "Armenia is one of the country that signed.",
         "He was one of the most popular politician, polls show.",
+        "It became one of Europe's largest producer of gas.",
     )
     quiet = (
         "It is one of the largest cities in Europe.",
@@ -305,6 +309,8 @@ class OneOfSingular(Rule):
         "One of the two sides agreed.",
         "It is one of the hotel restaurants.",
         "He was one of the team that won.",
+        "One of those responsible was arrested.",
+        "One of Europe's largest banks failed.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -317,9 +323,9 @@ class OneOfSingular(Rule):
             m = _ONE_OF_RE.match(folded, at)
             if m is None or (at and folded[at - 1].isalpha()):
                 continue
-            head = self._head(view, m.end())
-            if head is None:
-                continue
+            head = self._head(view, m.start(2) if m.group(2) else m.end())
+            if head is None or (m.group(1) and head[0] == m.start(2)):
+                continue  # "one of those responsible": "those" is a pronoun here
             s, e, word = head
             plural = self._plural(word, ctx)
             if plural is None:
@@ -360,8 +366,10 @@ class OneOfSingular(Rule):
 
     @staticmethod
     def _plural(word: str, ctx: CheckContext) -> str | None:
-        if word in _COLLECTIVE or word.endswith(("ing", "ed", "ly", "est", "ss")):
+        if word in _COLLECTIVE or word.endswith(("ed", "ly", "est", "ss")):
             return None
+        if word.endswith("ing") and word not in count_nouns():
+            return None  # a gerund; "building" and "meeting" are count nouns
         lemmas = word_lemmas(word)
         nouns = lemmas.get("NOUN", ())
         if word not in nouns or lemmas.get("ADV") or lemmas.get("PROPN"):
