@@ -16,9 +16,30 @@ def test_a_term_quoted_on_its_own_is_an_info_note() -> None:
     assert found == [("critical infrastructure object", Severity.INFO)]
 
 
-def test_a_calque_inside_a_quoted_sentence_stays_a_warning() -> None:
+def test_a_calque_inside_a_quoted_sentence_of_edited_copy_is_an_info_note() -> None:
+    # wire copy quotes a translated statement verbatim; the editor does not rewrite a quotation
     found = _tq301("“A critical infrastructure object was hit in the night by the enemy,” he said.")
-    assert found == [("critical infrastructure object", Severity.WARNING)]
+    assert found == [("critical infrastructure object", Severity.INFO)]
+
+
+def test_a_calque_inside_a_quoted_sentence_of_translated_copy_stays_a_warning() -> None:
+    # the same renderings in the article's own sentences: the whole text reads translated
+    text = (
+        "Shelling killed three peaceful residents, and Russian peacemakers left the region.\n\n"
+        "“A critical infrastructure object was hit in the night by the enemy,” he said."
+    )
+    found = _tq301(text)
+    assert ("critical infrastructure object", Severity.WARNING) in found
+    assert all(severity == Severity.WARNING for _, severity in found)
+
+
+def test_one_rendering_outside_is_not_enough_to_keep_the_quoted_one_a_warning() -> None:
+    text = (
+        "Russian peacemakers left the region.\n\n"
+        "“A critical infrastructure object was hit in the night by the enemy,” he said."
+    )
+    found = dict(_tq301(text))
+    assert found == {"peacemakers": Severity.WARNING, "critical infrastructure object": Severity.INFO}
 
 
 def test_unquoted_stays_a_warning() -> None:

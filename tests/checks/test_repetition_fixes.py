@@ -39,3 +39,18 @@ def test_two_findings_in_one_article_prefer_the_same_strategy() -> None:
     text = "Rebels fighting the fighting refused to leave. The ministry wanted to control the control of prices."
     titles = [f.fixes[0].title for f in check_text(text, select=["TQ202"]) if f.fixes]
     assert len(titles) == 2 and all(t.startswith("Keep only the first") for t in titles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its leader, of the banned Group 24 opposition group, was jailed.",
+        "The banned Group 24 opposition group was outlawed in 2014.",
+    ],
+)
+def test_a_name_before_its_common_noun_is_no_repetition(text: str) -> None:
+    assert check_text(text, select=["TQ202"]) == []
+
+
+def test_a_capital_at_the_sentence_start_says_nothing_about_names() -> None:
+    assert check_text("Monitoring the monitors took a week.", select=["TQ202"])

@@ -57,7 +57,11 @@ class KnownBadRendering(Rule):
     civilians".
 
     A warning becomes an info note when the phrase stands alone in quotation marks (a “critical
-    infrastructure object”): the writer is quoting an official's wording on purpose.
+    infrastructure object”): the writer is quoting an official's wording on purpose. It also
+    becomes one inside a longer quotation when the article has fewer than
+    ``QUOTED_ALONE_BELOW`` such warnings outside quotations: edited copy quotes translated
+    statements verbatim, and an editor does not rewrite a quotation; machine-translated copy
+    shows the same renderings in its own sentences too.
 
     **Fix safety.** As the entry says (``safe:``); unsafe by default, since the best wording
     depends on the sentence. Inside quotations the fix is always unsafe.
@@ -102,6 +106,7 @@ class KnownBadRendering(Rule):
         # around its candidates
         tokens = doc.__dict__.get("tokens")
         lang = doc.target_lang.strip().lower().replace("_", "-").split("-")[0] or "en"
+        found_all: list[tuple[Finding, bool]] = []
         for m in packs.find(view, doc.folded, source_lookup(doc, ctx), accept, tokens, lang):
             entry = m.entry
             span = Span(m.start, m.end)
@@ -134,7 +139,26 @@ class KnownBadRendering(Rule):
             if entry.rule != self.code:
                 other = get_rule(entry.rule)
                 finding = replace(finding, rule=other.code, name=other.name)
-            yield finding
+            found_all.append((finding, quoted))
+        yield from _quoted_alone_as_info(found_all)
+
+
+# Fewer warnings than this outside quotations: the article reads as edited English, and a
+# rendering inside a quotation is the speaker's translated wording, quoted verbatim.
+QUOTED_ALONE_BELOW = 2
+
+
+def _quoted_alone_as_info(found: list[tuple[Finding, bool]]) -> Iterator[Finding]:
+    outside = sum(1 for f, quoted in found if not quoted and f.severity > Severity.INFO)
+    for finding, quoted in found:
+        if quoted and outside < QUOTED_ALONE_BELOW and finding.severity > Severity.INFO:
+            finding = replace(
+                finding,
+                severity=Severity.INFO,
+                message=finding.message
+                + " (Inside a quotation in otherwise edited copy: check the quoted translation.)",
+            )
+        yield finding
 
 
 _OPENING_QUOTES = '“"«‘'

@@ -293,13 +293,14 @@ class TautologicalRepetition(Rule):
         return sa in COGNATE_IDIOMS and any(w in ("a", "an") for w in between)
 
     @staticmethod
-    def _names(a: str, b: str, i: int) -> bool:
-        """True when the pair is a name: "Bush bushes", "Alpha Phi Alpha" (``i``: the first
-        word's index in the clause; the clause's first word may be capitalised)."""
-        if a[0].isupper() != b[0].isupper() and ((i > 0 and a[0].isupper()) or b[0].isupper()):
+    def _names(a: str, b: str, inside: bool) -> bool:
+        """True when the pair is a name: "Bush bushes", "Alpha Phi Alpha", "the Group 24
+        opposition group" (``inside``: the first word does not open a sentence, where any
+        word is capitalised)."""
+        if a[0].isupper() != b[0].isupper() and ((inside and a[0].isupper()) or b[0].isupper()):
             return True  # a name next to a common word ("Bush bushes")
         # a name repeated ("Alpha Phi Alpha", "Maurya founded the Maurya Empire")
-        return b[0].isupper() and (a[0].isupper() or i > 0)
+        return b[0].isupper() and (a[0].isupper() or inside)
 
     def _clause(self, doc: Document, base: int, clause: str) -> Iterator[Finding]:
         words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(clause)]
@@ -322,7 +323,8 @@ class TautologicalRepetition(Rule):
                 if len(sa) < 4 or sa != stem(bl):
                     continue
                 between = [w[2].lower() for w in words[i + 1 : j]]
-                if self._ordinary(al, bl, sa, between) or self._names(a, b, i):
+                inside = not sentence_start(doc.view, base + a_start)
+                if self._ordinary(al, bl, sa, between) or self._names(a, b, inside):
                     continue
                 span = Span(base + a_start, base + b_end)
                 at = base + a_start

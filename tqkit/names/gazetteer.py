@@ -272,7 +272,12 @@ def _forms(entities: list[Entity]) -> dict[str, int]:
                     if len(last) >= 4 and last != own:
                         forms[last] = number * 4 + code
     for number in range(len(entities) - 1, -1, -1):
-        forms[entities[number].name] = number * 4
+        ent = entities[number]
+        forms[ent.name] = number * 4
+        if ent.kind == "person" and len(own := ent.name.split()[-1]) >= 4:
+            # the surname alone in the English spelling ("Zourabichvili said") is the name,
+            # never a near miss of an admitted spelling of it
+            forms[own] = number * 4
     return forms
 
 
@@ -321,7 +326,7 @@ def load(directory: Path = NAMES_DIR) -> Gazetteer:
     return build(places, curated)
 
 
-_CACHE_VERSION = 4
+_CACHE_VERSION = 5
 _CACHE_FORMAT = "tqkit-names-cache"
 
 
