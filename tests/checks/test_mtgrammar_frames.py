@@ -34,6 +34,9 @@ FIRES = [
     ("TQ349", "She was explained that the border was closed.", "She was explained"),
     ("TQ349", "The workers said they were explained the new rules.", "they were explained"),
     ("TQ349", "He has been explained about the penalty.", "He has been explained"),
+    ("TQ349", "After the vote he was suggested to step down.", "he was suggested"),
+    ("TQ349", "She was proposed to head the new agency.", "She was proposed"),
+    ("TQ349", "We were answered that no tickets were left.", "We were answered"),
 ]
 
 QUIET = {
@@ -73,6 +76,9 @@ QUIET = {
         "The delay, he was told, was explained by the weather.",
         "This, she said, is explained by the weather.",
         "Their absence was explained that way.",
+        "She was proposed to by her colleague on the bridge.",
+        "He was suggested to the board as a candidate.",
+        "Our prayers were answered that night.",
     ],
 }
 
@@ -96,6 +102,7 @@ def test_quiet_on_professional_copy(code: str, text: str) -> None:
         ("TQ347", "It was signed by the President Tokayev.", "It was signed by President Tokayev."),
         ("TQ347", "The Bulgarian society is tired.", "Bulgarian society is tired."),
         ("TQ349", "He was explained about the fine.", "He was told about the fine."),
+        ("TQ349", "They were answered that it was shut.", "They were told that it was shut."),
     ],
 )
 def test_fix_is_unsafe(code: str, text: str, fixed: str) -> None:
@@ -104,9 +111,9 @@ def test_fix_is_unsafe(code: str, text: str, fixed: str) -> None:
     assert (apply_edits(text, fix.edits), fix.safe) == (fixed, False)
 
 
-def test_broken_existential_offers_no_fix() -> None:
+def test_broken_existential_and_suggested_offer_no_fix() -> None:
     for code, text, _span in FIRES:
-        if code == "TQ348":
+        if code == "TQ348" or " suggested " in text or " proposed " in text:
             assert all(not f.fixes for f in check_text(text, select=[code]))
 
 

@@ -307,76 +307,87 @@ class BrokenExistential(Rule):
 
 
 _EXPLAINED_RE = re.compile(
-    r"(?:i|he|she|we|they|you)[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|will[ \t]+be)"
-    r"[ \t]+(?:also[ \t]+)?(explained)[ \t]+(?:about|that|how|why|what|the|his|her|their|our|my|your|to[ \t]+him|to[ \t]+her)\b"
+    r"(?<![\w'’-])(?:i|he|she|we|they|you)[ \t]+"
+    r"(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|will[ \t]+be)[ \t]+(?:also[ \t]+)?"
+    r"(?:(explained)[ \t]+(?:about|that|how|why|what|the|his|her|their|our|my|your|to[ \t]+him|to[ \t]+her)\b"
+    r"|(answered)[ \t]+that\b"
+    # "he was suggested to resign": the person as the subject of a verb that takes a clause
+    r"|(suggested|proposed|demanded)[ \t]+to[ \t]+([a-z]+)\b)"
 )
+_ANCHORS = (" explained ", " answered ", " suggested ", " proposed ", " demanded ")
 
 
 @register
 class ExplainedPersonalPassive(Rule):
-    """A person as the subject of a passive "explain" ("He was explained about the rules").
+    """A person as the subject of a passive "explain", "answer" or "suggest" ("He was explained
+    about the rules", "He was suggested to resign").
 
     **What it does.** Reports a personal pronoun with a passive "explained" directly followed by
     what was explained ("about", "that", "how", "the" ...): "She was explained that", "They were
-    explained the procedure". "It was explained that" (the thing explained as subject) is English
+    explained the procedure"; "answered that"; and "suggested", "proposed" or "demanded" with
+    "to" and a verb ("He was suggested to resign"). "It was explained that" (the thing explained
+    as subject), "She was proposed to by ..." and "He was suggested to the board" are English
     and left alone.
 
-    **Why it matters.** Russian and Kazakh put the person told in the dative ("ему объяснили"),
-    and MT makes that person the subject; English "explain" takes the thing explained as its
-    object and the person with "to".
+    **Why it matters.** Russian and Kazakh put the person told in the dative ("ему объяснили",
+    "ему предложили уйти"), and MT makes that person the subject; English "explain" and
+    "suggest" take the thing as their object and the person with "to".
 
     **Example.** "He was explained about his rights" becomes "His rights were explained to him"
     or "He was told about his rights".
 
-    **Fix safety.** Unsafe: "told" for "explained" keeps the meaning in most news sentences, but
-    the editor may rather rebuild the sentence.
+    **Fix safety.** Unsafe: "told" for "explained" or "answered" keeps the meaning in most news
+    sentences, but the editor may rather rebuild the sentence; no fix for "suggested to" (asked?
+    advised? nominated?).
     """
 
     code = "TQ349"
     name = "explained-personal-passive"
-    fix_availability = FixAvailability.ALWAYS
+    fix_availability = FixAvailability.SOMETIMES
     severity = Severity.WARNING
     category = Category.GRAMMAR
     fires = (
         "He was explained about the consequences of the violation.",
         "The detainees said they were explained that the hearing was postponed.",
+        "He was suggested to resign after the vote.",
+        "They were answered that the office was closed.",
     )
     quiet = (
         "It was explained that the hearing was postponed.",
         "The consequences were explained to him.",
         "He explained that the hearing was postponed.",
         "The delay, he was told, was explained by the weather.",
+        "She was proposed to by her colleague.",
+        "He was suggested to the board as a candidate.",
+        "Our prayers were answered that night.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         folded = doc.folded
-        at = folded.find(" explained ")
-        while at != -1:
-            anchor = at + 1
-            at = folded.find(" explained ", anchor)
-            line_start = max(0, anchor - 40)
-            for m in _EXPLAINED_RE.finditer(folded, line_start, anchor + 40):
-                if m.start(1) != anchor:
-                    continue
-                if m.start() > 0 and folded[m.start() - 1].isalnum():
-                    continue
-                if view[m.start()] == "I" or view[m.start()].islower() or opens_sentence(view, m.start()):
-                    yield self.finding(
-                        doc,
-                        Span(m.start(), m.end(1)),
-                        f"“{shown(view[m.start() : m.end(1)])}”: in English the thing is explained to a "
-                        f"person, not the person (source-language dative); write “… was told” or "
-                        f"“… was explained to him”.",
-                        [
-                            Fix(
-                                "Replace “explained” with “told”",
-                                (Edit(Span(m.start(1), m.end(1)), "told"),),
-                                safe=False,
-                            )
-                        ],
-                    )
-                break
+        if not any(anchor in folded for anchor in _ANCHORS):
+            return
+        for m in _EXPLAINED_RE.finditer(folded):
+            if not (view[m.start()] == "I" or view[m.start()].islower() or opens_sentence(view, m.start())):
+                continue  # "He" inside a sentence: a name or a heading, not the pronoun
+            verb = m.lastindex if m.lastindex in (1, 2) else 3
+            if verb == 3 and not _base_verb(m.group(4)):
+                continue  # "she was proposed to by ..."
+            end = m.end(verb)
+            told = verb in (1, 2)
+            yield self.finding(
+                doc,
+                Span(m.start(), end),
+                f"“{shown(view[m.start() : end])}”: in English the person is not the subject of a passive "
+                f"“{m.group(verb)}” (source-language dative); write “… was told” or “It was {m.group(verb)} "
+                f"to him …”.",
+                [Fix("Replace with “told”", (Edit(Span(m.start(verb), end), "told"),), safe=False)] if told else [],
+            )
+
+
+def _base_verb(word: str) -> bool:
+    lemmas = word_lemmas(word)
+    return word in lemmas.get("VERB", ()) or word in lemmas.get("AUX", ())
 
 
 __all__ = ["BrokenExistential", "ExplainedPersonalPassive", "NeedlessArticle"]
