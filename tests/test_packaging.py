@@ -30,3 +30,13 @@ def test_glossary_data_is_shipped() -> None:
     # every rule pack ships
     packs = {f"packs/{p.name}" for p in (ROOT / "glossaries" / "packs").glob("*.yaml")}
     assert packs <= set(shipped)
+
+
+def test_every_glossary_subdirectory_is_a_listed_data_package() -> None:
+    # setuptools warns about (and will drop) data directories that are not listed packages
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    subdirs = {p.name for p in (ROOT / "glossaries").iterdir() if p.is_dir() and not p.name.startswith((".", "__"))}
+    for name in subdirs:
+        package = f"tqkit._glossaries.{name}"
+        assert package in config["packages"], f"add {package} to [tool.setuptools] packages"
+        assert config["package-data"].get(package), f"add [tool.setuptools.package-data] for {package}"

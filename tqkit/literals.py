@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from tqkit.chunks import space_chunks
+from tqkit.chunks import automaton_iter, space_chunks
 from tqkit.text.fold import fold
 
 # non-ASCII characters that re.IGNORECASE matches with an ASCII letter and that fold() keeps
@@ -58,7 +58,7 @@ def starts(folded: str, words: frozenset[str]) -> list[int]:
         for twin, letter in _CASE_TWINS:
             if twin in piece:
                 piece = piece.replace(twin, letter)
-        found.update(a + end - n + 1 for end, n in automaton.iter(piece))
+        found.update(a + end - n + 1 for end, n in automaton_iter(automaton, piece))
     return sorted(found)
 
 

@@ -146,7 +146,7 @@ def _length(text: str) -> int:
 def unit_of(doc: Document, seg: Segment, lang: str | None) -> Unit:
     """The alignment unit of ``seg``: its text with masked runs and spaces collapsed, its length
     and its anchors (numbers, transliterated names) in language ``lang``."""
-    text = doc.view[seg.span.start : seg.span.end].replace(MASK, " ")
+    text = doc.view_slice(seg.span.start, seg.span.end).replace(MASK, " ")
     text = re.sub(r"\s+", " ", text).strip()
     return Unit(seg, text, _length(text), _anchors(text, lang))
 

@@ -93,7 +93,7 @@ def bead_data(bead: Bead) -> dict[str, Any]:
 
 
 def target_view(doc: Document, span: Span) -> str:
-    return doc.view[span.start : span.end].replace(MASK, " ")
+    return doc.view_slice(span.start, span.end).replace(MASK, " ")
 
 
 def target_atoms(doc: Document, units: Sequence[Unit]) -> list[NumberAtom]:

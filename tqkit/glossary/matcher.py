@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from tqkit.chunks import automaton_iter
 from tqkit.glossary.model import Concept, Term
 from tqkit.text.fold import fold
 from tqkit.text.scripts import Script, scripts_in
@@ -127,7 +128,7 @@ class TermMatcher:
         low = folded if folded is not None else fold(text)
         out: list[Match] = []
         n = len(low)
-        for last, (size, idxs) in self.automaton.iter(low):
+        for last, (size, idxs) in automaton_iter(self.automaton, low):
             start, end = last - size + 1, last + 1
             if not _boundary_before(low, start):
                 continue

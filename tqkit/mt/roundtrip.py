@@ -64,7 +64,7 @@ def chrf(hypothesis: str, reference: str) -> float:
 def _units(doc: Document, spans: Sequence[Span]) -> list[tuple[Span, str, bool]]:
     out = []
     for span in spans:
-        raw = doc.view[span.start : span.end]
+        raw = doc.view_slice(span.start, span.end)
         text = clean_sentence(raw)
         if len(text.split()) >= MIN_WORDS:
             out.append((span, text, MASK in raw))

@@ -14,6 +14,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
+from tqkit.chunks import automaton_iter
 from tqkit.document import TOKEN_RE
 from tqkit.packs.compiler import width
 from tqkit.packs.gates import edge as _edge
@@ -109,7 +110,7 @@ class Matcher:
         """``(offset of the last character, key)`` of the keys found in ``folded`` (chained in
         C: a generator of its own cost as much as the scans)."""
         automaton = self.automaton
-        parts: list[Iterator[tuple[int, str]]] = [automaton.iter(folded)] if automaton is not None else []
+        parts: list[Iterator[tuple[int, str]]] = [automaton_iter(automaton, folded)] if automaton is not None else []
         if self._singles is not None:
             parts.append((m.start(), m.group()) for m in self._singles.finditer(folded))
         return chain.from_iterable(parts)

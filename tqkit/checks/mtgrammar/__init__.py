@@ -1,4 +1,4 @@
-"""TQ310-TQ342: grammar that machine translation leaves behind in English news copy.
+"""TQ310-TQ349: grammar that machine translation leaves behind in English news copy.
 
 Verb forms after an auxiliary ("did not commented", "will also met", "has became"), the
 present with *since* and a point in time ("are held since 1992"), "one of the" with a singular
@@ -15,7 +15,7 @@ filter.
 One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318,
 TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), ``agreement``
 (TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330, TQ331), ``demonstratives`` (TQ332),
-``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342); ``_words`` holds the shared word knowledge.
+``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342), ``frames`` (TQ347-TQ349); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
 """
 
@@ -28,6 +28,7 @@ from tqkit.checks.mtgrammar.clauses import AdverbBeforeObject, AlsoWithoutSubjec
 from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
 from tqkit.checks.mtgrammar.determiners import OneOfWithoutDeterminer, SuperlativeWithoutThe
+from tqkit.checks.mtgrammar.frames import BrokenExistential, ExplainedPersonalPassive, NeedlessArticle
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
 from tqkit.checks.mtgrammar.objects import BareCountNoun
@@ -46,12 +47,15 @@ __all__ = [
     "BareNounBeforeOf",
     "BareSubjectNoun",
     "BeWithBareVerb",
+    "BrokenExistential",
     "DecimalQuantity",
     "DemonstrativeNumber",
     "DoubleComparative",
     "DoubledUnit",
+    "ExplainedPersonalPassive",
     "FrontedAdverbialInversion",
     "ImpersonalPassive",
+    "NeedlessArticle",
     "OneOfSingular",
     "OneOfWithoutDeterminer",
     "PastAfterPerfect",
