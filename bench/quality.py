@@ -217,17 +217,22 @@ def annotated(*, held_out: bool = False, part: str = "") -> tuple[list[Segment],
             continue
         if held_out and section != part:
             continue
-        spans, text, pos = [], [], 0
-        for m in _BRACKET_RE.finditer(line):
-            text.append(line[pos : m.start()])
-            start = sum(map(len, text))
-            text.append(m.group(1))
-            spans.append((start, start + len(m.group(1))))
-            pos = m.end()
-        text.append(line[pos:])
-        seg = Segment("".join(text), spans, annotated=bool(spans))
-        (dirty if spans else clean).append(seg)
+        seg = _bracketed(line)
+        (dirty if seg.spans else clean).append(seg)
     return dirty, clean
+
+
+def _bracketed(line: str) -> Segment:
+    """One annotated line: ``[[...]]`` marks an artefact; a line without marks is clean."""
+    spans, text, pos = [], [], 0
+    for m in _BRACKET_RE.finditer(line):
+        text.append(line[pos : m.start()])
+        start = sum(map(len, text))
+        text.append(m.group(1))
+        spans.append((start, start + len(m.group(1))))
+        pos = m.end()
+    text.append(line[pos:])
+    return Segment("".join(text), spans, annotated=bool(spans))
 
 
 def german_examples() -> list[Segment]:
@@ -237,15 +242,7 @@ def german_examples() -> list[Segment]:
     for line in ANNOTATED_DE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        spans, text, pos = [], [], 0
-        for m in _BRACKET_RE.finditer(line):
-            text.append(line[pos : m.start()])
-            start = sum(map(len, text))
-            text.append(m.group(1))
-            spans.append((start, start + len(m.group(1))))
-            pos = m.end()
-        text.append(line[pos:])
-        out.append(Segment("".join(text), spans, annotated=bool(spans)))
+        out.append(_bracketed(line))
     return out
 
 
