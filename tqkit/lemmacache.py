@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import os
 import struct
 import sys
 from array import array
@@ -49,12 +50,31 @@ def cache_dir() -> Path | None:
 def lemminflect(*tables: str) -> ModuleType:
     """The ``lemminflect`` module, with the named tables (``"lemmas"``, ``"inflections"``)
     loaded from the cache when lemminflect has not loaded them yet."""
-    import lemminflect as lm
+    lm = _import_lemminflect()
 
     for table in tables:
         _prime(lm, table)
     module: ModuleType = lm
     return module
+
+
+def _import_lemminflect() -> ModuleType:
+    """``import lemminflect`` with numpy's OpenBLAS kept to one thread while numpy loads.
+
+    lemminflect imports numpy for its out-of-vocabulary model, and numpy's OpenBLAS starts one
+    busy worker thread per core at import: about 0.09 s of CPU in every check that looks up a
+    word, for matrix products tqkit never needs. The setting is read once, when the library
+    loads, so it is removed again at once (child processes see the caller's environment), and
+    a value the caller set, or a numpy already imported, is left alone."""
+    from importlib import import_module
+
+    if "lemminflect" in sys.modules or "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+        return import_module("lemminflect")
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        return import_module("lemminflect")
+    finally:
+        os.environ.pop("OPENBLAS_NUM_THREADS", None)
 
 
 def _prime(lm: ModuleType, table: str) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 SCRIPT = """
 import json, sys
@@ -48,3 +52,23 @@ def test_lazy_table_holds_lemminflects_table() -> None:
     assert len(table) == len(plain) and set(table) == set(plain)
     assert all(table.get(k) == v for k, v in plain.items())
     assert table.get("not-a-word-xyzzy", {}) == {}
+
+
+_ISOLATED_IMPORT = """
+import json, os, sys
+from tqkit.lemmacache import lemminflect
+lm = lemminflect("lemmas")
+print(json.dumps([os.environ.get("OPENBLAS_NUM_THREADS"), lm.getAllLemmas("soldiers")]))
+"""
+
+
+@pytest.mark.parametrize("caller", [None, "3"])
+def test_importing_lemminflect_leaves_the_environment_as_it_was(caller: str | None) -> None:
+    # OpenBLAS is held to one thread only while numpy loads (a fresh process: numpy unloaded)
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if caller is not None:
+        env["OPENBLAS_NUM_THREADS"] = caller
+    out = subprocess.run([sys.executable, "-c", _ISOLATED_IMPORT], capture_output=True, text=True, env=env, check=True)
+    seen, lemmas = json.loads(out.stdout)
+    assert seen == caller
+    assert lemmas == {"NOUN": ["soldier"], "VERB": ["soldier"]}
