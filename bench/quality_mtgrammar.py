@@ -23,7 +23,7 @@ import gzip
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tqkit.config import Settings
@@ -87,6 +87,23 @@ def mqm_references(path: Path) -> list[Document]:
             if rec["system"] in ("ref", "refB"):
                 docs[(rec["system"], rec["doc"])].append(rec["target"])
     return [Document(f"mqm/{s}/{d}", "\n\n".join(segs)) for (s, d), segs in sorted(docs.items())]
+
+
+def professional_alarms(codes: Sequence[str], *, warnings_only: bool = False) -> tuple[int, list[str]]:
+    """Words checked, and the findings of ``codes`` (as "CODE: 'text'"), on professional
+    English: the MQM TED human references and the original English of MLQE-PE en-de (dev)."""
+    engine = Engine(Settings(select=tuple(codes)))
+    words = 0
+    alarms: list[str] = []
+    for doc in mqm_references(MQM) + english_sources(None, "dev"):
+        words += doc.word_count
+        findings, _ = engine.check(doc)
+        alarms += [
+            f"{f.rule}: {doc.text[f.start : f.end]!r}"
+            for f in findings
+            if f.rule in codes and (not warnings_only or f.severity >= Severity.WARNING)
+        ]
+    return words, alarms
 
 
 def main() -> None:

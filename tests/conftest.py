@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings as _hypothesis_settings
@@ -24,3 +26,14 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture(scope="session")
+def quality_mtgrammar() -> ModuleType:
+    """``bench/quality_mtgrammar.py`` as a module: the MT grammar rules' data readers and
+    their professional-English precision check, shared by the grammar tests."""
+    spec = importlib.util.spec_from_file_location("quality_mtgrammar", ROOT / "bench" / "quality_mtgrammar.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
