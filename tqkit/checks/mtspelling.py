@@ -1,0 +1,141 @@
+"""TQ366-TQ367: a word with two letters swapped ("Infromation") and a person named by an
+initial and a surname ("K. Aliyev said") in news copy.
+
+Both seen in English editions of Azerbaijani, Serbian and Central Asian news sites. The
+spelling check needs no model: a word that is in no English word list (wordfreq's offline data,
+already a dependency) but becomes a frequent word when two neighbouring letters trade places is
+a typo, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqkit.checks._text import match_case, sentence_start
+from tqkit.document import Document
+from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
+
+# A word of seven letters or more (shorter words swap into other words too easily).
+_LONG_WORD_RE = re.compile(r"(?<![\w’'-])[A-Za-z][a-z]{6,}(?![\w’'-])")
+
+
+def _swaps(word: str) -> Iterator[str]:
+    """``word`` with each pair of neighbouring (different) letters swapped, the first kept."""
+    for i in range(1, len(word) - 1):
+        a, b = word[i], word[i + 1]
+        if a != b:
+            yield word[:i] + b + a + word[i + 2 :]
+
+
+@register
+class TransposedLetters(Rule):
+    """Two neighbouring letters swapped in a common word ("Infromation", "govenrment").
+
+    **What it does.** Reports a word of seven letters or more that is in no English word list
+    but becomes a frequent English word when two neighbouring letters (not the first) trade
+    places, and offers that word. A capitalised word needs nine letters or more: a shorter one may
+    be a rare surname one swap away from a word ("Granish").
+
+    **Why it matters.** Typos of the source or of the post-editor survive MT; a spell checker
+    catches them, but MT output often skips one. Names are safe: a name is rarely one swap away
+    from a frequent word, and the word lists know common names.
+
+    **Example.** "Security Infromation Agency" becomes "Security Information Agency".
+
+    **Fix safety.** Unsafe: a rare name or term may be meant.
+    """
+
+    code = "TQ366"
+    name = "transposed-letters"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    fires = ("The Security Infromation Agency took part.", "The minsitry said nothing.")
+    quiet = (
+        "Mr Granish spoke.",
+        "The Security Information Agency took part.",
+        "Mirzayev and Kochanova spoke.",
+        "The Kharkiv region.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        res = ctx.resources
+        for m in _LONG_WORD_RE.finditer(view):
+            word = m.group()
+            if res.is_known_word(word) or (word[0].isupper() and len(word) < 9):
+                continue  # a short capitalised word may be a rare name ("Granish" is no "garnish")
+            lower = word.lower()
+            found = next((s for s in _swaps(lower) if res.is_common_word(s)), None)
+            if found is None:
+                continue
+            new = match_case(found, word)
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{word}”: two letters swapped? “{new}” is meant.",
+                [Fix(f"Write “{new}”", (Edit(Span(m.start(), m.end()), new),), safe=False)],
+            )
+
+
+_SPEECH = "said|added|noted|stressed|stated|explained|emphasized|emphasised|told|says|declared|reported|recalled"
+# An initial and a surname: "K. Aliyev said", "said K. Aliyev".
+_INITIAL_RE = re.compile(
+    rf"(?<![\w.])([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?)([A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)[ \t]+(?:{_SPEECH})\b"
+    rf"|\b(?:{_SPEECH})[ \t]+([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?)([A-Z][a-z]{{2,}})\b"
+)
+_TITLE_WORDS = frozenset(
+    "president minister governor mayor chairman akim hokim ambassador director rector speaker premier "
+    "prosecutor general colonel academician professor dr mr mrs ms".split()
+)
+
+
+@register
+class InitialForFirstName(Rule):
+    """A person named by an initial and a surname ("K. Aliyev said") in news copy.
+
+    **What it does.** Reports an initial (or two) and a surname next to a speech verb ("K.
+    Aliyev said", "said A. Petrov") when no given name or title precedes; an info note. After a
+    title ("President I. Aliyev") the punctuation-conventions pack reports it.
+
+    **Why it matters.** Agency copy of the region names officials by initial and surname;
+    English news gives the full name on first mention and the surname after (AP, Reuters).
+
+    **Example.** "“... the criminal legislation,” K. Aliyev said." — write the given name on first
+    mention: “Kamran Aliyev said”.
+
+    **Fix safety.** No fix: the given name must be looked up.
+    """
+
+    code = "TQ367"
+    name = "initial-for-first-name"
+    fix_availability = FixAvailability.NONE
+    severity = Severity.INFO
+    category = Category.AWKWARD
+    fires = ("“The case goes to court,” K. Aliyev said.", "The figures were confirmed, said A. Petrov.")
+    quiet = (
+        "“The case goes to court,” Kamran Aliyev said.",
+        "President George W. Bush said so.",
+        "U.S. officials said so.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        for m in _INITIAL_RE.finditer(view):
+            g = 1 if m.group(1) else 3
+            start = m.start(g)
+            before = view[max(0, start - 30) : start].split()
+            prev = before[-1].strip(',.“”"') if before else ""
+            if prev[:1].isupper() and not sentence_start(view, start) and prev.lower() not in _TITLE_WORDS:
+                continue  # "George W. Bush": a given name before the initial
+            if prev.lower() in _TITLE_WORDS:
+                continue  # the pack's pun-title-initial-surname
+            name = view[start : m.end(g + 1)]
+            yield self.finding(
+                doc,
+                Span(start, m.end(g + 1)),
+                f"“{name}”: English news gives the full name on first mention (“Kamran Aliyev”), then the "
+                "surname alone; an initial is the source's convention.",
+            )
