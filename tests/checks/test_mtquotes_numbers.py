@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tqkit.api import check_text
+from tqkit.datafiles import bundled_table
 from tqkit.findings import Finding, Severity
 
-CODES = ("TQ360", "TQ361", "TQ362", "TQ363", "TQ364", "TQ365", "TQ366", "TQ367", "TQ368", "TQ369")
+CODES = ("TQ208", "TQ360", "TQ361", "TQ362", "TQ363", "TQ364", "TQ365", "TQ366", "TQ367", "TQ368", "TQ369")
 
 
 def _findings(text: str, code: str) -> list[Finding]:
@@ -101,6 +102,16 @@ def test_transposed_letters_and_initials() -> None:
     (f,) = _findings("“It goes to court,” K. Aliyev said.", "TQ367")
     assert f.severity == Severity.INFO and not f.fixes
     assert _findings("George W. Bush said so.", "TQ367") == []
+
+
+def test_every_confused_phrase_fires_on_its_wrong_word_only() -> None:
+    for phrase, wrong, meant, source in bundled_table("confused-words.tsv", 4, "4 columns"):
+        assert source in ("BRIANS", "MW")
+        text = f"They said {phrase} today."
+        (f,) = _findings(text, "TQ208")
+        assert text[f.span.start : f.span.end] == wrong
+        assert f.fixes[0].edits[0].replacement == meant and not f.fixes[0].safe
+    assert _findings("The army's rout ended the war; the route bus left.", "TQ208") == []
 
 
 def test_percent_dropped_in_a_list() -> None:

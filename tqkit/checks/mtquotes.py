@@ -179,7 +179,7 @@ def _quotation_open(view: str, at: int) -> bool:
 
 
 # A paragraph that opens with a dash or hyphen and a capital ("- We approved ...").
-_DASH_PARA_RE = re.compile(r"(?:\A|\n|(?<=[.!?])[ \t])[ \t]*([-–—])[ \t]+(?=[A-Z\"“])([^\n]{0,400})")
+_DASH_PARA_RE = re.compile(r"(?:\A|\n|(?<=[.!?])[ \t])[ \t]*([-–—])[ \t]+(?=[A-Z\"“])(?=([^\n]{0,400}))")
 # Evidence of direct speech: a first-person word, or a dash attribution later in the paragraph.
 _HEAD_RE = re.compile(r"\S+(?:[ \t]+\S+){0,3}")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I’m|I'm|I’ll|I'll|we|We|our|Our|us|my|My|me)\b")

@@ -1,5 +1,6 @@
-"""TQ366-TQ367: a word with two letters swapped ("Infromation") and a person named by an
-initial and a surname ("K. Aliyev said") in news copy.
+"""TQ366-TQ367, TQ208: a word with two letters swapped ("Infromation"), a person named by an
+initial and a surname ("K. Aliyev said") in news copy, and a real word where its
+near-homophone is meant ("the rout mini-bus", from a curated list with sources).
 
 Both seen in English editions of Azerbaijani, Serbian and Central Asian news sites. The
 spelling check needs no model: a word that is in no English word list (wordfreq's offline data,
@@ -11,9 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tqkit.checks._text import match_case, sentence_start
+from tqkit.datafiles import bundled_table
 from tqkit.document import Document
+from tqkit.errors import ResourceError
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
@@ -138,4 +142,61 @@ class InitialForFirstName(Rule):
                 Span(start, m.end(g + 1)),
                 f"“{name}”: English news gives the full name on first mention (“Kamran Aliyev”), then the "
                 "surname alone; an initial is the source's convention.",
+            )
+
+
+@lru_cache(maxsize=1)
+def _confused() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The phrases of ``glossaries/confused-words.tsv`` as one pattern, and each phrase's wrong
+    and meant word."""
+    rows = bundled_table("confused-words.tsv", 4, "phrase<TAB>wrong word<TAB>meant word<TAB>source")
+    table: dict[str, tuple[str, str]] = {}
+    for phrase, wrong, meant, _source in rows:
+        if wrong not in phrase.split() and wrong not in re.split(r"[ -]", phrase):
+            raise ResourceError(f"confused-words.tsv: {wrong!r} is not a word of {phrase!r}")
+        table[phrase] = (wrong, meant)
+    alternatives = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), table
+
+
+@register
+class ConfusedWord(Rule):
+    """A real word where its near-homophone is meant ("the rout mini-bus", "would of been").
+
+    **What it does.** Reports the wrong word of a phrase listed in
+    ``glossaries/confused-words.tsv`` (each with its source: Brians, *Common Errors in English
+    Usage*; Merriam-Webster) and offers the word meant: "rout bus" (route), "free reign" (rein),
+    "heroine smuggling" (heroin), "principle suspect" (principal).
+
+    **Why it matters.** A spell checker passes a real word; MT keeps the source's typo or picks
+    the wrong homophone, and the sentence says something else ("rout" is a crushing defeat).
+
+    **Example.** "the drivers of rout mini-buses" becomes "the drivers of route mini-buses".
+
+    **Fix safety.** Unsafe: the listed contexts leave little doubt, but the editor confirms.
+    """
+
+    code = "TQ208"
+    name = "confused-word"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.SPELLING
+    fires = ("The drivers of rout mini-buses went on strike.", "The principle suspect was detained.")
+    quiet = ("The drivers of route mini-buses went on strike.", "The army's rout ended the war.")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        rx, table = _confused()
+        for m in rx.finditer(view):
+            wrong, meant = table[m.group().lower()]
+            at = re.search(rf"(?<![a-z]){re.escape(wrong)}(?![a-z])", m.group(), re.IGNORECASE)
+            if at is None:
+                continue
+            start, end = m.start() + at.start(), m.start() + at.end()
+            new = match_case(meant, view[start:end])
+            yield self.finding(
+                doc,
+                Span(start, end),
+                f"“{view[start:end]}” in “{m.group()}”: “{new}” is meant (a real-word error a spell checker passes).",
+                [Fix(f"Write “{new}”", (Edit(Span(start, end), new),), safe=False)],
             )
