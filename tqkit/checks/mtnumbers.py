@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tqkit.checks._text import near
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -19,6 +20,7 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 _TIME_RE = re.compile(
     r"\b(?:[Aa]t|[Aa]round|[Aa]bout|[Aa]fter|[Bb]efore|[Bb]y)[ \t]+(([01]?\d|2[0-3])\.([0-5]\d))(?![\d.,]*\d|[ \t]*%|\w)"
 )
+_TIME_HINT = re.compile(r"\d\.[0-5]\d")
 # Words before the number that make it a price, a rate or a score rather than a time.
 _MEASURE_BEFORE = frozenset(
     "closed opened traded stood rose fell dropped climbed ended fixed priced sold bought rate rates price "
@@ -82,7 +84,7 @@ class DottedClockTime(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _TIME_RE.finditer(view):
+        for m in near(_TIME_RE, _TIME_HINT, view, 12):
             before = view[max(0, m.start() - 40) : m.start()].lower().split()[-3:]
             if any(w.strip(",.") in _MEASURE_BEFORE for w in before):
                 continue
@@ -108,6 +110,8 @@ class DottedClockTime(Rule):
 
 # Digits before the word "thousand" ("10 thousand young people"), not "500 thousand million".
 _THOUSAND_RE = re.compile(r"(?<![\d.,])\b([1-9]\d{0,2})[ \t\u00a0]+thousand\b(?![ \t]+(?:million|billion|trillion)\b)")
+
+_THOUSAND_HINT = re.compile(r"\d[ \t\u00a0]+thousand")
 
 
 @register
@@ -142,7 +146,7 @@ class DigitsThousand(Rule):
         view = doc.view
         if "thousand" not in view:
             return
-        for m in _THOUSAND_RE.finditer(view):
+        for m in near(_THOUSAND_RE, _THOUSAND_HINT, view, 20):
             new = f"{int(m.group(1)) * 1000:,}"
             span = Span(m.start(1), m.end())
             yield self.finding(
@@ -201,6 +205,8 @@ class LopsidedDash(Rule):
 # An abbreviated month glued to the day ("Feb.20").
 _GLUED_MONTH_RE = re.compile(r"\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?=([1-9]|[12]\d|3[01])\b(?![.,]\d))")
 
+_GLUED_MONTH_HINT = re.compile(r"[a-z]\.\d")
+
 
 @register
 class GluedMonthAbbreviation(Rule):
@@ -229,7 +235,7 @@ class GluedMonthAbbreviation(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _GLUED_MONTH_RE.finditer(view):
+        for m in near(_GLUED_MONTH_RE, _GLUED_MONTH_HINT, view, 6):
             at = m.end()
             yield self.finding(
                 doc,
@@ -276,9 +282,12 @@ class PercentDroppedInList(Rule):
         view = doc.view
         if "%" not in view and "percent" not in view and "per cent" not in view:
             return
-        for sentence_start, sentence in _sentences(view):
-            if len(_BY_PERCENT_RE.findall(sentence)) < 2:
+        done: set[int] = set()
+        for hit in _BY_PERCENT_RE.finditer(view):
+            sentence_start, sentence = _sentence_at(view, hit.start())
+            if sentence_start in done or len(_BY_PERCENT_RE.findall(sentence)) < 2:
                 continue
+            done.add(sentence_start)
             for m in _BY_BARE_RE.finditer(sentence):
                 end = sentence_start + m.end(1)
                 yield self.finding(
@@ -289,9 +298,13 @@ class PercentDroppedInList(Rule):
                 )
 
 
-_SENTENCE_RE = re.compile(r"[^\n]+?(?:[.!?](?=\s|$)|$)", re.MULTILINE)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 
 
-def _sentences(view: str) -> Iterator[tuple[int, str]]:
-    for m in _SENTENCE_RE.finditer(view):
-        yield m.start(), m.group()
+def _sentence_at(view: str, at: int) -> tuple[int, str]:
+    """The sentence (or line) around ``at``: its start and text."""
+    lo = max(view.rfind(". ", 0, at), view.rfind("! ", 0, at), view.rfind("? ", 0, at), view.rfind("\n", 0, at))
+    lo = lo + 1 if lo >= 0 else 0
+    end = _SENTENCE_END_RE.search(view, at)
+    hi = end.end() if end else len(view)
+    return lo, view[lo:hi]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqkit.checks._text import shown
+from tqkit.checks._text import near, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -42,6 +42,12 @@ _OPENER_AT_END_RE = re.compile(r"(?<=[\w.,!?])“(?=[ \t]*(?:\n|\Z))")
 _SPACE_BEFORE_END_RE = re.compile(r"(?:(?<=[\w)][.,!?])|(?<=\w))([ \t]+)[\"”](?=[ \t]*(?:\n|\Z))")
 # A curly quotation opened again inside an open one ("“We did good things. “We always ...").
 _REOPENED_RE = re.compile(r"“[^“”\n]{1,300}?[.!?][ \t]+(“)(?=[A-Z])")
+# Literal-led hints: the strict patterns run only around them (tqkit.checks._text.near).
+_STOP_HINT = re.compile(r"\.[\"”][ \t]+[A-Za-z]")
+_OPENER_AS_CLOSER_HINT = re.compile(r"[,.!?][ \t]+[“\"][a-z]")
+_SPACE_BEFORE_END_HINT = re.compile(r"[ \t][\"”][ \t]*(?:\n|\Z)")
+_GLUED_OPENER_HINT = re.compile(r"[.!?]“[A-Z]")
+_NO_COMMA_HINT = re.compile(r"[ \t][“\"][A-Z]")
 # A speech verb and an opening mark with no comma or colon ("said “We will").
 _NO_COMMA_RE = re.compile(rf"\b(?:{_SPEECH})([ \t]+)[“\"](?=[A-Z])([^“”\"\n]{{0,200}})")
 
@@ -100,7 +106,7 @@ class QuotationPunctuation(Rule):
         if '"' not in view and "“" not in view and "”" not in view:
             return
         for rx in (_STOP_PRONOUN_RE, _STOP_INVERTED_RE, _STOP_NAMED_RE):
-            for m in rx.finditer(view):
+            for m in near(rx, _STOP_HINT, view, 80):
                 stop = m.start(1)
                 yield self.finding(
                     doc,
@@ -112,7 +118,7 @@ class QuotationPunctuation(Rule):
         yield from self._misplaced_marks(doc, view)
 
     def _misplaced_marks(self, doc: Document, view: str) -> Iterator[Finding]:
-        for m in _OPENER_AS_CLOSER_RE.finditer(view):
+        for m in near(_OPENER_AS_CLOSER_RE, _OPENER_AS_CLOSER_HINT, view, 20):
             new = m.group(1) + "”" if m.group(3) == "“" else m.group(1) + '"'
             span = Span(m.start(1), m.end(3))
             yield self.finding(
@@ -122,7 +128,7 @@ class QuotationPunctuation(Rule):
                 "English closes the quotation right after its last mark: …,” said.",
                 [Fix("Close the quotation", (Edit(span, new + " "),), safe=False)],
             )
-        for m in _GLUED_OPENER_RE.finditer(view):
+        for m in near(_GLUED_OPENER_RE, _GLUED_OPENER_HINT, view, 4):
             at = m.end(1)
             yield self.finding(
                 doc,
@@ -131,7 +137,7 @@ class QuotationPunctuation(Rule):
                 [Fix("Insert a space", (Edit(Span(at, at), " "),), safe=True)],
             )
         yield from self._paragraph_ends(doc, view)
-        for m in _NO_COMMA_RE.finditer(view):
+        for m in near(_NO_COMMA_RE, _NO_COMMA_HINT, view, 220):
             if len(m.group(2).split()) < 4:
                 continue  # a quoted word or title ("said “no”")
             gap = Span(m.start(1), m.start(1))
@@ -151,7 +157,7 @@ class QuotationPunctuation(Rule):
                 "The paragraph ends with an opening quotation mark (“); the closing one (”) is meant.",
                 [Fix("Replace with ”", (Edit(Span(m.start(), m.end()), "”"),), safe=True)],
             )
-        for m in _SPACE_BEFORE_END_RE.finditer(view):
+        for m in near(_SPACE_BEFORE_END_RE, _SPACE_BEFORE_END_HINT, view, 8):
             if not _quotation_open(view, m.start()):
                 continue  # a mark with no opening one in the paragraph: the quotation began earlier
             gap = Span(m.start(1), m.end(1))
@@ -181,6 +187,7 @@ def _quotation_open(view: str, at: int) -> bool:
 # A paragraph that opens with a dash or hyphen and a capital ("- We approved ...").
 _DASH_PARA_RE = re.compile(r"(?:\A|\n|(?<=[.!?])[ \t])[ \t]*([-–—])[ \t]+(?=[A-Z\"“])(?=([^\n]{0,400}))")
 # Evidence of direct speech: a first-person word, or a dash attribution later in the paragraph.
+_DASH_PARA_HINT = re.compile(r"[-–—][ \t]+[A-Z\"“]")
 _HEAD_RE = re.compile(r"\S+(?:[ \t]+\S+){0,3}")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I’m|I'm|I’ll|I'll|we|We|our|Our|us|my|My|me)\b")
 _DASH_TAG_RE = re.compile(
@@ -227,7 +234,7 @@ class DialogueDashParagraph(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _DASH_PARA_RE.finditer(view):
+        for m in near(_DASH_PARA_RE, _DASH_PARA_HINT, view, 420):
             para = m.group(2)
             first = re.split(r"(?<=[.!?])\s", para, maxsplit=1)[0]
             if not (_FIRST_PERSON_RE.search(first) or _DASH_TAG_RE.search(para)):
@@ -254,6 +261,7 @@ _FACILITY = (
     "newspaper|agency|channel|party|movement|association|union|foundation|organization|organisation|"
     "battalion|brigade|regiment|unit|group|program|programme|project"
 )
+_QNAME_HINT = re.compile(r"[“\"][A-Z]")
 _NAME_BEFORE_NOUN_RE = re.compile(rf"{_QNAME}[ \t]+(?:{_FACILITY})s?\b")
 _NOUN_BEFORE_NAME_RE = re.compile(rf"\b(?:{_FACILITY})s?[ \t]+{_QNAME}")
 _MEDIA_REPORTS_RE = re.compile(rf"{_QNAME}[ \t]+(?:reports|reported|writes|wrote|informs|informed)\b")
@@ -306,11 +314,11 @@ class QuotedProperName(Rule):
             return
         seen: set[int] = set()
         for rx in (_NAME_BEFORE_NOUN_RE, _NOUN_BEFORE_NAME_RE, _MEDIA_REPORTS_RE):
-            for m in rx.finditer(view):
+            for m in near(rx, _QNAME_HINT, view, 60):
                 if m.start(1) not in seen:
                     seen.add(m.start(1))
                     yield self._quoted(doc, m, Severity.WARNING)
-        for m in _THE_NAME_RE.finditer(view):
+        for m in near(_THE_NAME_RE, _QNAME_HINT, view, 60):
             if m.start(1) not in seen and len(m.group(1).split()) > 1:
                 seen.add(m.start(1))
                 yield self._quoted(doc, m, Severity.INFO)

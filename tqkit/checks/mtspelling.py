@@ -14,12 +14,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from tqkit.checks._text import match_case, sentence_start
+from tqkit.checks._text import match_case, near, sentence_start
 from tqkit.datafiles import bundled_table
 from tqkit.document import Document
 from tqkit.errors import ResourceError
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import literal_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.resources import Resources
 
 # A word of seven letters or more (shorter words swap into other words too easily).
 _LONG_WORD_RE = re.compile(r"(?<![\w’'-])[A-Za-z][a-z]{6,}(?![\w’'-])")
@@ -31,6 +33,14 @@ def _swaps(word: str) -> Iterator[str]:
         a, b = word[i], word[i + 1]
         if a != b:
             yield word[:i] + b + a + word[i + 2 :]
+
+
+def _swapped_word(word: str, res: Resources) -> str | None:
+    """The frequent word ``word`` becomes with two neighbouring letters swapped, if it is in no
+    word list itself."""
+    if res.is_known_word(word) or (word[0].isupper() and len(word) < 9):
+        return None  # a short capitalised word may be a rare name ("Granish" is no "garnish")
+    return next((s for s in _swaps(word.lower()) if res.is_common_word(s)), None)
 
 
 @register
@@ -67,12 +77,12 @@ class TransposedLetters(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         res = ctx.resources
+        verdicts: dict[str, str | None] = {}  # a word's swap, looked up once per document
         for m in _LONG_WORD_RE.finditer(view):
             word = m.group()
-            if res.is_known_word(word) or (word[0].isupper() and len(word) < 9):
-                continue  # a short capitalised word may be a rare name ("Granish" is no "garnish")
-            lower = word.lower()
-            found = next((s for s in _swaps(lower) if res.is_common_word(s)), None)
+            if word not in verdicts:
+                verdicts[word] = _swapped_word(word, res)
+            found = verdicts[word]
             if found is None:
                 continue
             new = match_case(found, word)
@@ -90,6 +100,7 @@ _INITIAL_RE = re.compile(
     rf"(?<![\w.])([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?)([A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)[ \t]+(?:{_SPEECH})\b"
     rf"|\b(?:{_SPEECH})[ \t]+([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?)([A-Z][a-z]{{2,}})\b"
 )
+_INITIAL_HINT = re.compile(r"[A-Z]\.[ \t]?[A-Z]")
 _TITLE_WORDS = frozenset(
     "president minister governor mayor chairman akim hokim ambassador director rector speaker premier "
     "prosecutor general colonel academician professor dr mr mrs ms".split()
@@ -127,7 +138,7 @@ class InitialForFirstName(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _INITIAL_RE.finditer(view):
+        for m in near(_INITIAL_RE, _INITIAL_HINT, view, 60):
             g = 1 if m.group(1) else 3
             start = m.start(g)
             before = view[max(0, start - 30) : start].split()
@@ -146,9 +157,9 @@ class InitialForFirstName(Rule):
 
 
 @lru_cache(maxsize=1)
-def _confused() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """The phrases of ``glossaries/confused-words.tsv`` as one pattern, and each phrase's wrong
-    and meant word."""
+def _confused() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], frozenset[str]]:
+    """The phrases of ``glossaries/confused-words.tsv`` as one pattern, each phrase's wrong and
+    meant word, and the first words of the phrases (where a match can start)."""
     rows = bundled_table("confused-words.tsv", 4, "phrase<TAB>wrong word<TAB>meant word<TAB>source")
     table: dict[str, tuple[str, str]] = {}
     for phrase, wrong, meant, _source in rows:
@@ -156,7 +167,8 @@ def _confused() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             raise ResourceError(f"confused-words.tsv: {wrong!r} is not a word of {phrase!r}")
         table[phrase] = (wrong, meant)
     alternatives = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), table
+    firsts = frozenset(re.split(r"[ -]", p)[0] for p in table)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), table, firsts
 
 
 @register
@@ -186,8 +198,8 @@ class ConfusedWord(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        rx, table = _confused()
-        for m in rx.finditer(view):
+        rx, table, firsts = _confused()
+        for m in literal_finditer(rx, view, doc.folded, firsts):
             wrong, meant = table[m.group().lower()]
             at = re.search(rf"(?<![a-z]){re.escape(wrong)}(?![a-z])", m.group(), re.IGNORECASE)
             if at is None:
