@@ -29,24 +29,24 @@ def _apply(text: str, f: Finding) -> str:
 
 
 def test_full_stop_before_attribution_becomes_a_comma() -> None:
-    text = "“We thank everyone for the holiday.” he said."
+    text = "“We thank the volunteers for their work.” he said."
     (f,) = _findings(text, "TQ360")
     assert text[f.span.start : f.span.end] == ".” he said"
-    assert _apply(text, f) == "“We thank everyone for the holiday,” he said."
+    assert _apply(text, f) == "“We thank the volunteers for their work,” he said."
     assert not f.fixes[0].safe
 
 
 def test_closing_mark_typed_as_opening_after_a_space() -> None:
-    text = "“There are no bullets in the village, “said the official."
+    text = "“The water is back in every house, “said the official."
     (f,) = _findings(text, "TQ360")
-    assert _apply(text, f) == "“There are no bullets in the village,” said the official."
+    assert _apply(text, f) == "“The water is back in every house,” said the official."
 
 
 def test_paragraph_end_and_reopened_quotation() -> None:
-    text = "“We asked for this since the association has existed.“\n\nNext."
+    text = "“We asked for this road for ten years.“\n\nNext."
     (f,) = _findings(text, "TQ360")
-    assert f.fixes[0].safe and _apply(text, f).startswith("“We asked for this since the association has existed.”")
-    text = "“We did good things. “We always broke new ground.”"
+    assert f.fixes[0].safe and _apply(text, f).startswith("“We asked for this road for ten years.”")
+    text = "“The harvest was good. “Next year we plan more.”"
     (f,) = _findings(text, "TQ360")
     assert text[f.span.start : f.span.end] == "“" and f.span.start > 0
 
@@ -58,48 +58,48 @@ def test_said_without_comma_needs_a_quoted_sentence() -> None:
 
 
 def test_dialogue_dash_needs_evidence_of_speech() -> None:
-    text = "The session opened.\n\n- We approved a plan of 25 points, most are done."
+    text = "The session opened.\n\n- We have repaired nine schools, the rest will follow."
     (f,) = _findings(text, "TQ361")
-    assert text[f.span.start : f.span.end] == "- We approved a plan"
+    assert text[f.span.start : f.span.end] == "- We have repaired nine"
     assert _findings("Agenda:\n- New roads in three districts.\n- A school in the north.", "TQ361") == []
     assert _findings("The score was 3-1. - Three days later the team left.", "TQ361") == []
 
 
 def test_quoted_proper_names_warning_and_info() -> None:
-    (f,) = _findings("Traffic on the “Trakia” highway was stopped.", "TQ362")
-    assert f.severity == Severity.WARNING and f.fixes[0].edits[0].replacement == "Trakia"
-    (f,) = _findings("The migrants were handed over to the “Border Police”.", "TQ362")
+    (f,) = _findings("Traffic on the “Struma” highway was stopped.", "TQ362")
+    assert f.severity == Severity.WARNING and f.fixes[0].edits[0].replacement == "Struma"
+    (f,) = _findings("The detainees were passed to the “Municipal Guard”.", "TQ362")
     assert f.severity == Severity.INFO
     assert _findings("She sang “Yesterday” and “Let It Be” at the concert.", "TQ362") == []
 
 
 def test_dotted_time_is_a_warning_only_with_a_time_cue() -> None:
-    (f,) = _findings("On September 15, at 23.45, they fired at the village.", "TQ363")
-    assert f.severity == Severity.WARNING and f.fixes[0].edits[0].replacement == "11:45 p.m."
+    (f,) = _findings("On March 3, at 22.15, the sirens sounded in the city.", "TQ363")
+    assert f.severity == Severity.WARNING and f.fixes[0].edits[0].replacement == "10:15 p.m."
     (f,) = _findings("They met at 18.00 and talked.", "TQ363")
     assert f.severity == Severity.INFO and f.fixes[0].edits[0].replacement == "6 p.m."
     assert _findings("The shares closed at 18.45 on Monday.", "TQ363") == []
-    assert _findings("The fuel price was at 23.45 lira on Monday.", "TQ363") == []
+    assert _findings("The fuel price was at 22.15 lira on Monday.", "TQ363") == []
 
 
 def test_thousand_and_dash_and_month_fixes() -> None:
-    text = "About 10 thousand young people took part."
+    text = "About 12 thousand visitors came."
     (f,) = _findings(text, "TQ364")
-    assert _apply(text, f) == "About 10,000 young people took part." and f.fixes[0].safe
-    text = "The owner of the vehicle –Namik Aliyev was held."
+    assert _apply(text, f) == "About 12,000 visitors came." and f.fixes[0].safe
+    text = "The driver of the lorry –Ivan Petrov was held."
     (f,) = _findings(text, "TQ365")
-    assert _apply(text, f) == "The owner of the vehicle – Namik Aliyev was held."
-    text = "Bishkek, Feb.20, 2018."
+    assert _apply(text, f) == "The driver of the lorry – Ivan Petrov was held."
+    text = "Almaty, Mar.14, 2021."
     (f,) = _findings(text, "TQ368")
-    assert _apply(text, f) == "Bishkek, Feb. 20, 2018." and f.severity == Severity.INFO
+    assert _apply(text, f) == "Almaty, Mar. 14, 2021." and f.severity == Severity.INFO
 
 
 def test_transposed_letters_and_initials() -> None:
-    text = "The Security Infromation Agency took part."
+    text = "The regional Adminsitration published the figures."
     (f,) = _findings(text, "TQ366")
-    assert _apply(text, f) == "The Security Information Agency took part."
+    assert _apply(text, f) == "The regional Administration published the figures."
     assert _findings("Kochanova, Mirzayev and Syniehubov spoke in Kharkiv.", "TQ366") == []
-    (f,) = _findings("“It goes to court,” K. Aliyev said.", "TQ367")
+    (f,) = _findings("“It goes to court,” R. Mammadov said.", "TQ367")
     assert f.severity == Severity.INFO and not f.fixes
     assert _findings("George W. Bush said so.", "TQ367") == []
 
@@ -115,10 +115,10 @@ def test_every_confused_phrase_fires_on_its_wrong_word_only() -> None:
 
 
 def test_percent_dropped_in_a_list() -> None:
-    text = "Thefts fell by 4.8%, robberies by 10%, car thefts by 6.3, and fraud by 2%."
+    text = "Burglaries fell by 5.2%, street robberies by 11%, pickpocketing by 3.9, and fraud by 2%."
     (f,) = _findings(text, "TQ369")
-    assert text[f.span.start : f.span.end] == "by 6.3"
-    assert _findings("Thefts fell by 4.8%. The team won by 3, and left.", "TQ369") == []
+    assert text[f.span.start : f.span.end] == "by 3.9"
+    assert _findings("Burglaries fell by 5.2%. The team won by 3, and left.", "TQ369") == []
 
 
 def test_quiet_on_professional_english(quality_mtgrammar: ModuleType) -> None:
@@ -132,14 +132,14 @@ _PIECES = st.lists(
     st.sampled_from(
         [
             "“We won.” he said. ",
-            "at 23.45 on Monday ",
-            "10 thousand ",
+            "at 22.15 on Monday ",
+            "12 thousand ",
             " –Word ",
-            "Feb.20 ",
+            "Mar.14 ",
             "\n\n- We left. ",
-            "the “Trakia” highway ",
-            "Infromation ",
-            "K. Aliyev said ",
+            "the “Struma” highway ",
+            "Adminsitration ",
+            "R. Mammadov said ",
             "by 4%, by 5%, by 6, ",
             "said “We will see it all.” ",
             "plain words ",

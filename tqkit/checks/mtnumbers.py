@@ -1,8 +1,8 @@
 """TQ363-TQ365: times, number words and dashes as MT carries them over from continental copy.
 
 Studied on English editions of Armenian, Bulgarian, Kazakh, Russian and Ukrainian news sites:
-24-hour times written with a dot ("at 23.45"), digits before the word "thousand" ("10 thousand
-young people") and a dash spaced on one side only ("the vehicle –Namik"). Each scan is one
+24-hour times written with a dot ("at 22.15"), digits before the word "thousand" ("12 thousand
+visitors") and a dash spaced on one side only ("the lorry –Ivan"). Each scan is one
 linear regular expression; the few candidates are checked in Python.
 """
 
@@ -16,7 +16,7 @@ from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
-# "at 23.45": a preposition of time and an hour.minute pair, not part of a longer number.
+# "at 22.15": a preposition of time and an hour.minute pair, not part of a longer number.
 _TIME_RE = re.compile(
     r"\b(?:[Aa]t|[Aa]round|[Aa]bout|[Aa]fter|[Bb]efore|[Bb]y)[ \t]+(([01]?\d|2[0-3])\.([0-5]\d))(?![\d.,]*\d|[ \t]*%|\w)"
 )
@@ -47,21 +47,21 @@ def _twelve_hour(hour: int, minute: str) -> str:
 
 @register
 class DottedClockTime(Rule):
-    """A 24-hour time written with a dot ("at 23.45", "at 18.00").
+    """A 24-hour time written with a dot ("at 22.15", "at 19.00").
 
     **What it does.** Reports an hour and minutes joined by a dot after "at", "around",
-    "after", "before" or "by" ("at 23.45"), and offers the AP form ("11:45 p.m."). A warning when
-    a day, a date or a part of the day is in the same sentence ("On September 15, at 23.45"), an
+    "after", "before" or "by" ("at 22.15"), and offers the AP form ("10:15 p.m."). A warning when
+    a day, a date or a part of the day is in the same sentence ("On March 3, at 22.15"), an
     info note otherwise; quiet after words of prices and rates ("shares closed at 18.45") and
     before a unit or a currency ("at 18.00 euros").
 
     **Why it matters.** Russian, Ukrainian, Bulgarian and Turkish copy writes times with a dot;
-    English news writes "11:45 p.m." (AP) or "23:45" (Reuters), and a reader may take "23.45"
+    English news writes "10:15 p.m." (AP) or "22:15" (Reuters), and a reader may take "22.15"
     for a price.
 
-    **Example.** "On September 15, at 23.45, they fired at the village" becomes "at 11:45 p.m.".
+    **Example.** "On March 3, at 22.15, the sirens sounded" becomes "at 10:15 p.m.".
 
-    **Fix safety.** Unsafe: house style may want the 24-hour clock with a colon ("23:45").
+    **Fix safety.** Unsafe: house style may want the 24-hour clock with a colon ("22:15").
     """
 
     code = "TQ363"
@@ -70,14 +70,14 @@ class DottedClockTime(Rule):
     severity = Severity.WARNING
     category = Category.PUNCTUATION
     fires = (
-        "On September 15, at 23.45, they fired at the village.",
+        "On March 3, at 22.15, the sirens sounded in the city.",
         "The session will open on Monday at 10.00 in the city hall.",
         "They met at 18.30 and talked for an hour.",
     )
     quiet = (
-        "On September 15, at 11:45 p.m., they fired at the village.",
+        "On March 3, at 10:15 p.m., the sirens sounded in the city.",
         "The shares closed at 18.45 on Monday.",
-        "The fuel price is now at 23.45 lira on Monday.",
+        "The fuel price is now at 22.15 lira on Monday.",
         "Inflation stood at 10.30 percent in March.",
         "Version 2.1 was released at 10.5 per cent.",
     )
@@ -108,7 +108,7 @@ class DottedClockTime(Rule):
             )
 
 
-# Digits before the word "thousand" ("10 thousand young people"), not "500 thousand million".
+# Digits before the word "thousand" ("12 thousand visitors"), not "500 thousand million".
 _THOUSAND_RE = re.compile(r"(?<![\d.,])\b([1-9]\d{0,2})[ \t\u00a0]+thousand\b(?![ \t]+(?:million|billion|trillion)\b)")
 
 _THOUSAND_HINT = re.compile(r"\d[ \t\u00a0]+thousand")
@@ -116,15 +116,15 @@ _THOUSAND_HINT = re.compile(r"\d[ \t\u00a0]+thousand")
 
 @register
 class DigitsThousand(Rule):
-    """Digits before the word "thousand" ("10 thousand young people").
+    """Digits before the word "thousand" ("12 thousand visitors").
 
     **What it does.** Reports one to three digits followed by "thousand" and offers the figure
-    ("10,000"). Decimals ("2.5 thousand") are TQ315; "thousand million" stays quiet.
+    ("12,000"). Decimals ("2.5 thousand") are TQ315; "thousand million" stays quiet.
 
-    **Why it matters.** Russian "10 тыс.", Bulgarian "10 хиляди" and Turkish "10 bin" become
-    "10 thousand" in MT; English news writes "10,000" (AP, Reuters: figures for 10 and above).
+    **Why it matters.** Russian "12 тыс.", Bulgarian "12 хиляди" and Turkish "12 bin" become
+    "12 thousand" in MT; English news writes "12,000" (AP, Reuters: figures for 10 and above).
 
-    **Example.** "about 10 thousand young people" becomes "about 10,000 young people".
+    **Example.** "about 12 thousand visitors" becomes "about 12,000 visitors".
 
     **Fix safety.** Safe: the figure is the same number.
     """
@@ -134,9 +134,9 @@ class DigitsThousand(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
-    fires = ("The project will involve about 10 thousand young people.", "Some 250 thousand tourists came.")
+    fires = ("The festival drew about 12 thousand visitors.", "Some 250 thousand tourists came.")
     quiet = (
-        "The project will involve about 10,000 young people.",
+        "The festival drew about 12,000 visitors.",
         "Thousands came, some 2.5 thousand of them from abroad.",
         "It cost 500 thousand million lira.",
         "Tens of thousands came.",
@@ -157,13 +157,13 @@ class DigitsThousand(Rule):
             )
 
 
-# A dash with a space on one side only, between words ("vehicle –Namik", "vehicle– Namik").
+# A dash with a space on one side only, between words ("lorry –Ivan", "lorry– Ivan").
 _LOPSIDED_RE = re.compile(r"(?<=[\w,.])(?:[ \t]([–—])(?=[A-Za-z])|([–—])[ \t](?=[A-Za-z]))")
 
 
 @register
 class LopsidedDash(Rule):
-    """A dash with a space on one side only ("the vehicle –Namik Aliyev").
+    """A dash with a space on one side only ("the lorry –Ivan Petrov").
 
     **What it does.** Reports an en or em dash between words with a space before it and none
     after, or the other way round, and offers the spaced dash.
@@ -171,7 +171,7 @@ class LopsidedDash(Rule):
     **Why it matters.** MT and copy-paste from word processors lose one of the spaces; the dash
     then glues itself to a word and reads as a minus sign or a typo.
 
-    **Example.** "the owner of the vehicle –Namik Aliyev" becomes "vehicle – Namik Aliyev".
+    **Example.** "the driver of the lorry –Ivan Petrov" becomes "lorry – Ivan Petrov".
 
     **Fix safety.** Safe: only a space is added.
     """
@@ -181,9 +181,9 @@ class LopsidedDash(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
-    fires = ("The owner of the vehicle –Namik Aliyev was detained.", "The owner of the vehicle– Namik Aliyev left.")
+    fires = ("The driver of the lorry –Ivan Petrov was detained.", "The driver of the lorry– Ivan Petrov left.")
     quiet = (
-        "The owner of the vehicle – Namik Aliyev – was detained.",
+        "The driver of the lorry – Ivan Petrov – was detained.",
         "The 1990–1995 period and the Paris–Berlin line.",
         "It was cold—very cold.",
     )
@@ -202,7 +202,7 @@ class LopsidedDash(Rule):
             )
 
 
-# An abbreviated month glued to the day ("Feb.20").
+# An abbreviated month glued to the day ("Mar.14").
 _GLUED_MONTH_RE = re.compile(r"\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?=([1-9]|[12]\d|3[01])\b(?![.,]\d))")
 
 _GLUED_MONTH_HINT = re.compile(r"[a-z]\.\d")
@@ -210,15 +210,15 @@ _GLUED_MONTH_HINT = re.compile(r"[a-z]\.\d")
 
 @register
 class GluedMonthAbbreviation(Rule):
-    """An abbreviated month glued to the day ("Feb.20").
+    """An abbreviated month glued to the day ("Mar.14").
 
     **What it does.** Reports an abbreviated month with its full stop directly followed by the
-    day ("Feb.20", "Sept.5") and inserts the space.
+    day ("Mar.14", "Sept.5") and inserts the space.
 
-    **Why it matters.** Dateline templates of agency copy drop the space; English writes "Feb.
-    20" (AP abbreviates Jan., Feb., Aug., Sept., Oct., Nov., Dec. before a day).
+    **Why it matters.** Dateline templates of agency copy drop the space; English writes "Mar.
+    14" (AP abbreviates Jan., Feb., Aug., Sept., Oct., Nov., Dec. before a day).
 
-    **Example.** "Bishkek, Feb.20, 2018" becomes "Bishkek, Feb. 20, 2018".
+    **Example.** "Almaty, Mar.14, 2021" becomes "Almaty, Mar. 14, 2021".
 
     An info note: professional wire copy slips the same way now and then.
 
@@ -230,8 +230,8 @@ class GluedMonthAbbreviation(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.INFO  # wire copy slips too (one in the clean sets): a note
     category = Category.PUNCTUATION
-    fires = ("Bishkek, Feb.20, 2018. The talks began.", "It happened on Sept.5 in Baku.")
-    quiet = ("Bishkek, Feb. 20, 2018.", "Version Dec.2.5 is out.", "See Aug.2019 figures.")
+    fires = ("Almaty, Mar.14, 2021. The talks began.", "It happened on Sept.5 in Baku.")
+    quiet = ("Almaty, Mar. 14, 2021.", "Version Dec.2.5 is out.", "See Aug.2019 figures.")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
@@ -245,23 +245,23 @@ class GluedMonthAbbreviation(Rule):
             )
 
 
-# "by 4.8%" ... "by 6.3," in one sentence: a change with its percent sign and one without.
+# "by 5.2%" ... "by 3.9," in one sentence: a change with its percent sign and one without.
 _BY_PERCENT_RE = re.compile(r"\bby[ \t]+\d+(?:[.,]\d+)?[ \t]*(?:%|percent\b|per cent\b)")
 _BY_BARE_RE = re.compile(r"\bby[ \t]+(\d+(?:\.\d+)?)(?=[ \t]*(?:[,;.](?!\d)|\)|[ \t]and\b|$))")
 
 
 @register
 class PercentDroppedInList(Rule):
-    """A change without its percent sign in a list of percentage changes ("thefts rose by
-    4.8%, robberies by 10%, car thefts by 6.3, ...").
+    """A change without its percent sign in a list of percentage changes ("burglaries fell
+    by 5.2%, street robberies by 11%, pickpocketing by 3.9, ...").
 
     **What it does.** In a sentence with at least two changes "by N%" (or "percent"), reports a
     change "by N" with no unit that ends at a comma, a full stop, a semicolon or "and".
 
     **Why it matters.** MT drops a repeated "%" or "per cent" from lists of statistics, and the
-    bare figure reads as an absolute number (6.3 thefts?).
+    bare figure reads as an absolute number (3.9 pickpockets?).
 
-    **Example.** "robberies by 10%, car thefts by 6.3, and hooliganism by 12.2%" — "by 6.3%".
+    **Example.** "street robberies by 11%, pickpocketing by 3.9, and fraud by 2%" — "by 3.9%".
 
     **Fix safety.** Unsafe: the figure may be absolute; check the source.
     """
@@ -271,10 +271,10 @@ class PercentDroppedInList(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.OMISSION
-    fires = ("Thefts fell by 4.8%, robberies by 10%, car thefts by 6.3, and fraud by 2%.",)
+    fires = ("Burglaries fell by 5.2%, street robberies by 11%, pickpocketing by 3.9, and fraud by 2%.",)
     quiet = (
-        "Thefts fell by 4.8%, robberies by 10%, car thefts by 6.3%, and fraud by 2%.",
-        "Thefts fell by 4.8%. The team won by 3, and left.",
+        "Burglaries fell by 5.2%, street robberies by 11%, pickpocketing by 3.9%, and fraud by 2%.",
+        "Burglaries fell by 5.2%. The team won by 3, and left.",
         "Prices rose by 4% and wages by 5%; the rate was cut by 25 basis points.",
     )
 

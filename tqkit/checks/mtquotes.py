@@ -4,8 +4,8 @@ Studied on English editions of Bulgarian, Russian, Turkish, Ukrainian and Centra
 sites: a quotation closed with a full stop before its attribution ("... over.” he said"), a
 closing mark typed as an opening one after a space (", “said the mayor"), a quotation glued
 to the previous sentence ("end.“We"), the dash that opens direct speech in a paragraph
-("- We approved the plan ...") and quotation marks around names of roads, organisations and
-newspapers (the Slavic «...» habit: "the “Struma” highway", "As “Novosti” reports").
+("- We have repaired ...") and quotation marks around names of roads, organisations and
+newspapers (the Slavic «...» habit: "the “Struma” highway", "As “Dnevnik” reports").
 Each scan is one linear regular expression; the few candidates are checked in Python.
 """
 
@@ -35,12 +35,12 @@ _STOP_NAMED_RE = re.compile(rf"(?<=\w)(\.)([\"”])[ \t]+(?:[A-Z][\w’'-]+[ \t]
 _OPENER_AS_CLOSER_RE = re.compile(rf"(?<=\w)([,.!?])([ \t]+)([“\"])(?=(?:{_SPEECH})\b)")
 # A sentence mark glued to an opening curly mark and a capital ("end.“We").
 _GLUED_OPENER_RE = re.compile(r"(?<=[a-z]{2})([.!?])“(?=[A-Z])")
-# An opening curly mark that ends a paragraph ("has existed.“"): the closing one is meant.
+# An opening curly mark that ends a paragraph ("for ten years.“"): the closing one is meant.
 _OPENER_AT_END_RE = re.compile(r"(?<=[\w.,!?])“(?=[ \t]*(?:\n|\Z))")
 # A space before a closing mark that ends a paragraph ("went off. \"").
 # (Not after a spaced mark: tokenised text, "word . \"", spaces every mark.)
 _SPACE_BEFORE_END_RE = re.compile(r"(?:(?<=[\w)][.,!?])|(?<=\w))([ \t]+)[\"”](?=[ \t]*(?:\n|\Z))")
-# A curly quotation opened again inside an open one ("“We did good things. “We always ...").
+# A curly quotation opened again inside an open one ("“The harvest was good. “Next year ...").
 _REOPENED_RE = re.compile(r"“[^“”\n]{1,300}?[.!?][ \t]+(“)(?=[A-Z])")
 # Literal-led hints: the strict patterns run only around them (tqkit.checks._text.near).
 _STOP_HINT = re.compile(r"\.[\"”][ \t]+[A-Za-z]")
@@ -59,16 +59,16 @@ class QuotationPunctuation(Rule):
     previous sentence ("end.“We") or a speech verb with no comma before the quotation ("said “We").
 
     **What it does.** Reports a full stop before a closing quotation mark that a pronoun or a
-    name and a speech verb follow ("...holiday.” he said"; English: "...holiday,” he said"), a
+    name and a speech verb follow ("...done.” he said"; English: "...done,” he said"), a
     comma or full stop, a space and an opening mark before a lower-case speech verb
-    ("village, “said"), a full stop glued to the opening mark of the next quotation ("end.“We"),
+    ("house, “said"), a full stop glued to the opening mark of the next quotation ("end.“We"),
     and "said" + an opening mark + a quoted sentence of four words or more with no comma.
 
     **Why it matters.** Russian, Bulgarian and Turkish punctuate direct speech differently; MT
     carries the marks over, and English readers see a sentence end where the attribution
     continues it (AP Stylebook, quotation marks; Chicago 6.9).
 
-    **Example.** "“May God bless you.” he said." becomes "“May God bless you,” he said."
+    **Example.** "“The work is done.” he said." becomes "“The work is done,” he said."
 
     **Fix safety.** Unsafe: a sentence may have been cut at the quotation; the editor decides.
     """
@@ -81,23 +81,23 @@ class QuotationPunctuation(Rule):
     fires = (
         "“We will finish the road this year.” he said.",
         '"The work goes on." said the mayor.',
-        "“We thank everyone for the holiday.” Mayor Demir said.",
-        "“There are no bullets in the village, “said the official.",
+        "“We thank the volunteers for their work.” Mayor Demir said.",
+        "“The water is back in every house, “said the official.",
         "The meeting ended.“We will return,” she said.",
         "The mayor said “We will build the school next spring.”",
-        "“We have asked for this since the association has existed.“\n\nThe next item.",
+        "“We have asked for this road for ten years.“\n\nThe next item.",
         '"I think the lights went off. "\n\nThe next item.',
-        "“We did good things. “We always broke new ground.”",
+        "“The harvest was good. “Next year we plan more.”",
     )
     quiet = (
         "“We will finish the road this year,” he said.",
         "“The work goes on,” said the mayor.",
-        "“We thank everyone.” Mayor Demir said the holiday would last three days.",
+        "“We thank the volunteers.” Mayor Demir said the work would last three days.",
         "“Is it over?” he asked.",
         "The mayor said “no” twice.",
         "The meeting ended. “We will return,” she said.",
         "He said, “We will build the school next spring.”",
-        "“We did good things.” “We always broke new ground,” he said.",
+        "“The harvest was good.” “Next year we plan more,” he said.",
         "He cited “Hamlet” and “Macbeth” on stage.",
     )
 
@@ -197,7 +197,7 @@ _DASH_TAG_RE = re.compile(
 
 @register
 class DialogueDashParagraph(Rule):
-    """A paragraph of direct speech opened with a dash ("- We approved a plan of 25 points ...").
+    """A paragraph of direct speech opened with a dash ("- We have repaired nine schools ...").
 
     **What it does.** Reports a paragraph that starts with a hyphen, an en dash or an em dash and
     a capital when the paragraph is direct speech: a first-person word ("I", "we", "our") in its
@@ -208,8 +208,8 @@ class DialogueDashParagraph(Rule):
     with a dash; English news uses quotation marks and an attribution, and a bare dash reads as
     a bullet point (AP Stylebook, quotations).
 
-    **Example.** "- We approved a work plan of 25 points, - the mayor said." becomes "“We
-    approved a work plan of 25 points,” the mayor said."
+    **Example.** "- We have repaired nine schools, - the mayor said." becomes "“We
+    have repaired nine schools,” the mayor said."
 
     **Fix safety.** Unsafe: the closing mark and the attribution need rewriting by hand.
     """
@@ -220,14 +220,14 @@ class DialogueDashParagraph(Rule):
     severity = Severity.WARNING
     category = Category.PUNCTUATION
     fires = (
-        "The session opened.\n\n- We approved a plan of 25 points, most are done.",
-        "— The head of state has set clear tasks - the minister began his speech.",
+        "The session opened.\n\n- We have repaired nine schools, the rest will follow.",
+        "— The government has set clear tasks - the minister said.",
         "Intro.\n– I will talk about the lighting first.",
-        "The plan has 25 points, the mayor began. - I will dwell on some of them.",
+        "The budget was adopted, the mayor said. - I will speak about the roads first.",
     )
     quiet = (
         "The plan includes:\n- New roads in three districts.\n- A school in the north.",
-        "“We approved a plan of 25 points,” the mayor said.",
+        "“We have repaired nine schools,” the mayor said.",
         "Intro.\n- Ministry of Health: 12 cases.",
         "The score was 3-1. - Three days later the team left.",
     )
@@ -273,19 +273,19 @@ _THE_NAME_RE = re.compile(
 @register
 class QuotedProperName(Rule):
     """A road, organisation, firm or newspaper name in quotation marks ("the “Struma” highway",
-    "As “Novosti” reports").
+    "As “Dnevnik” reports").
 
     **What it does.** Reports a capitalised name of one to four words in quotation marks next to
-    a noun of a road, a body, a firm, a place or a medium ("the “Trakia” highway", "the party
+    a noun of a road, a body, a firm, a place or a medium ("the “Struma” highway", "the party
     “Renaissance”"), or before "reports"/"writes"; a warning. A quoted capitalised name after
-    "the" without such a noun ("handed over to the “Border Police”") is an info note: English
+    "the" without such a noun ("passed to the “Municipal Guard”") is an info note: English
     quotes titles of works and coined terms, and only a reader knows which this is.
 
     **Why it matters.** Russian, Bulgarian and Ukrainian copy puts names of organisations, roads
     and newspapers in «...»; English news writes them bare (AP Stylebook: quotation marks are for
     titles of works, not for names of companies, roads or publications).
 
-    **Example.** "the “Trakia” highway" becomes "the Trakia highway".
+    **Example.** "the “Struma” highway" becomes "the Struma highway".
 
     **Fix safety.** Unsafe: the quoted words may be the title of a work.
     """
@@ -296,13 +296,13 @@ class QuotedProperName(Rule):
     severity = Severity.WARNING
     category = Category.PUNCTUATION
     fires = (
-        "Traffic on the “Trakia” highway was stopped.",
-        'As "Novosti" reports, 17 people were arrested.',
+        "Traffic on the “Struma” highway was stopped.",
+        'As "Dnevnik" reports, the tender was cancelled.',
         "The deal went to the company “Stroyinvest” last year.",
-        "The migrants were handed over to the “Border Police”.",
+        "The detainees were passed to the “Municipal Guard”.",
     )
     quiet = (
-        "Traffic on the Trakia highway was stopped.",
+        "Traffic on the Struma highway was stopped.",
         "She sang “Yesterday” at the concert.",
         "“Stop,” he said.",
         "He called it the “Great Plan” of the year, a plan he later dropped in May.",

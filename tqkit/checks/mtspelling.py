@@ -1,6 +1,6 @@
-"""TQ366-TQ367, TQ208: a word with two letters swapped ("Infromation"), a person named by an
-initial and a surname ("K. Aliyev said") in news copy, and a real word where its
-near-homophone is meant ("the rout mini-bus", from a curated list with sources).
+"""TQ366-TQ367, TQ208: a word with two letters swapped ("Adminsitration"), a person named by an
+initial and a surname ("R. Mammadov said") in news copy, and a real word where its
+near-homophone is meant ("the rout bus", from a curated list with sources).
 
 Both seen in English editions of Azerbaijani, Serbian and Central Asian news sites. The
 spelling check needs no model: a word that is in no English word list (wordfreq's offline data,
@@ -45,7 +45,7 @@ def _swapped_word(word: str, res: Resources) -> str | None:
 
 @register
 class TransposedLetters(Rule):
-    """Two neighbouring letters swapped in a common word ("Infromation", "govenrment").
+    """Two neighbouring letters swapped in a common word ("Adminsitration", "govenrment").
 
     **What it does.** Reports a word of seven letters or more that is in no English word list
     but becomes a frequent English word when two neighbouring letters (not the first) trade
@@ -56,7 +56,7 @@ class TransposedLetters(Rule):
     catches them, but MT output often skips one. Names are safe: a name is rarely one swap away
     from a frequent word, and the word lists know common names.
 
-    **Example.** "Security Infromation Agency" becomes "Security Information Agency".
+    **Example.** "the regional Adminsitration" becomes "the regional Administration".
 
     **Fix safety.** Unsafe: a rare name or term may be meant.
     """
@@ -66,10 +66,10 @@ class TransposedLetters(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
-    fires = ("The Security Infromation Agency took part.", "The minsitry said nothing.")
+    fires = ("The regional Adminsitration published the figures.", "The minsitry said nothing.")
     quiet = (
         "Mr Granish spoke.",
-        "The Security Information Agency took part.",
+        "The regional Administration published the figures.",
         "Mirzayev and Kochanova spoke.",
         "The Kharkiv region.",
     )
@@ -95,7 +95,7 @@ class TransposedLetters(Rule):
 
 
 _SPEECH = "said|added|noted|stressed|stated|explained|emphasized|emphasised|told|says|declared|reported|recalled"
-# An initial and a surname: "K. Aliyev said", "said K. Aliyev".
+# An initial and a surname: "R. Mammadov said", "said R. Mammadov".
 _INITIAL_RE = re.compile(
     rf"(?<![\w.])([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?)([A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)[ \t]+(?:{_SPEECH})\b"
     rf"|\b(?:{_SPEECH})[ \t]+([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?)([A-Z][a-z]{{2,}})\b"
@@ -109,17 +109,17 @@ _TITLE_WORDS = frozenset(
 
 @register
 class InitialForFirstName(Rule):
-    """A person named by an initial and a surname ("K. Aliyev said") in news copy.
+    """A person named by an initial and a surname ("R. Mammadov said") in news copy.
 
-    **What it does.** Reports an initial (or two) and a surname next to a speech verb ("K.
-    Aliyev said", "said A. Petrov") when no given name or title precedes; an info note. After a
+    **What it does.** Reports an initial (or two) and a surname next to a speech verb ("R.
+    Mammadov said", "said A. Petrov") when no given name or title precedes; an info note. After a
     title ("President I. Aliyev") the punctuation-conventions pack reports it.
 
     **Why it matters.** Agency copy of the region names officials by initial and surname;
     English news gives the full name on first mention and the surname after (AP, Reuters).
 
-    **Example.** "“... the criminal legislation,” K. Aliyev said." — write the given name on first
-    mention: “Kamran Aliyev said”.
+    **Example.** "“... the case goes to court,” R. Mammadov said." — write the given name on first
+    mention: “Rashad Mammadov said”.
 
     **Fix safety.** No fix: the given name must be looked up.
     """
@@ -129,9 +129,9 @@ class InitialForFirstName(Rule):
     fix_availability = FixAvailability.NONE
     severity = Severity.INFO
     category = Category.AWKWARD
-    fires = ("“The case goes to court,” K. Aliyev said.", "The figures were confirmed, said A. Petrov.")
+    fires = ("“The case goes to court,” R. Mammadov said.", "The figures were confirmed, said A. Petrov.")
     quiet = (
-        "“The case goes to court,” Kamran Aliyev said.",
+        "“The case goes to court,” Rashad Mammadov said.",
         "President George W. Bush said so.",
         "U.S. officials said so.",
     )
@@ -151,7 +151,7 @@ class InitialForFirstName(Rule):
             yield self.finding(
                 doc,
                 Span(start, m.end(g + 1)),
-                f"“{name}”: English news gives the full name on first mention (“Kamran Aliyev”), then the "
+                f"“{name}”: English news gives the full name on first mention (“Rashad Mammadov”), then the "
                 "surname alone; an initial is the source's convention.",
             )
 
@@ -173,7 +173,7 @@ def _confused() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], frozenset[
 
 @register
 class ConfusedWord(Rule):
-    """A real word where its near-homophone is meant ("the rout mini-bus", "would of been").
+    """A real word where its near-homophone is meant ("the rout bus", "would of been").
 
     **What it does.** Reports the wrong word of a phrase listed in
     ``glossaries/confused-words.tsv`` (each with its source: Brians, *Common Errors in English
@@ -183,7 +183,7 @@ class ConfusedWord(Rule):
     **Why it matters.** A spell checker passes a real word; MT keeps the source's typo or picks
     the wrong homophone, and the sentence says something else ("rout" is a crushing defeat).
 
-    **Example.** "the drivers of rout mini-buses" becomes "the drivers of route mini-buses".
+    **Example.** "the rout bus was cancelled" becomes "the route bus was cancelled".
 
     **Fix safety.** Unsafe: the listed contexts leave little doubt, but the editor confirms.
     """
@@ -193,8 +193,8 @@ class ConfusedWord(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
-    fires = ("The drivers of rout mini-buses went on strike.", "The principle suspect was detained.")
-    quiet = ("The drivers of route mini-buses went on strike.", "The army's rout ended the war.")
+    fires = ("The rout bus was cancelled on Sunday.", "The principle suspect was detained.")
+    quiet = ("The route bus was cancelled on Sunday.", "The army's rout ended the war.")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
