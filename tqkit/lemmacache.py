@@ -8,8 +8,9 @@ check looks up a few hundred words in the tables and never uses that model.
 and ``getAllInflections`` (the table entry, lemminflect's overrides applied, the ``upos``
 filter and the caller's capitalisation), from a cache entry holding each table merged with its
 overrides: the words sorted (UTF-8 bytes, one per line) and each word's entry as ``marshal``
-data (dicts, strings and tuples: marshal builds data and never runs code). A lookup is a binary
-search and one small ``marshal.loads``, remembered; neither lemminflect nor numpy is imported.
+data (dicts, strings and tuples: marshal builds data and never runs code), the entry memory-mapped
+and read where it lies. A lookup is a binary search and one small ``marshal.loads``,
+remembered; neither lemminflect nor numpy is imported.
 Only building an entry imports lemminflect (to read its files with its own readers), and so
 does anything else asked of :func:`lemminflect`'s object (its OOV model).
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import mmap
 import os
 import struct
 import sys
@@ -37,10 +39,10 @@ from typing import Any
 
 from tqkit.cachestore import cache_dir as shared_cache_dir
 from tqkit.cachestore import keep_newest, store_cache_entry
-from tqkit.wordcache import find_sorted
+from tqkit.wordcache import find_sorted, map_file
 
-CACHE_VERSION = "3"
-MAGIC = b"tqkit-lemma-table-3\n"
+CACHE_VERSION = "4"
+MAGIC = b"tqkit-lemma-table-4\n"
 _HEAD = struct.Struct("<QQQ")  # words, bytes of the word block, bytes of the entry block
 MAX_BYTES = 32 * 1024 * 1024
 KEEP = 8
@@ -168,7 +170,7 @@ def table(name: str) -> Mapping[str, Any]:
     entry = _entry(directory, name) if directory is not None else None
     if entry is not None:
         with contextlib.suppress(OSError, ValueError, struct.error):
-            return LazyTable(entry.read_bytes())
+            return LazyTable(map_file(entry))
     plain = _read_lemminflect(name)
     if entry is None:
         return plain
@@ -223,50 +225,48 @@ def _entry(directory: Path, name: str) -> Path | None:
 
 def encode(data: Mapping[str, Any]) -> bytes:
     """The cache entry of one of lemminflect's tables (raises ValueError for what marshal
-    cannot hold)."""
+    cannot hold): the header, the offsets of the words and of the entries (into the whole
+    entry), the words, the entries."""
     items = sorted((k.encode("utf-8", "surrogatepass") + b"\n", marshal.dumps(v)) for k, v in data.items())
-    kstarts, vstarts = array("I", [0]), array("I", [0])
+    n = len(items)
+    keys = b"".join(k for k, _ in items)
+    vals = b"".join(v for _, v in items)
+    kstarts = array("I", [len(MAGIC) + _HEAD.size + 8 * (n + 1)])
+    vstarts = array("I", [kstarts[0] + len(keys)])
     for k, v in items:
         kstarts.append(kstarts[-1] + len(k))
         vstarts.append(vstarts[-1] + len(v))
-    keys = b"".join(k for k, _ in items)
-    vals = b"".join(v for _, v in items)
-    return MAGIC + _HEAD.pack(len(items), len(keys), len(vals)) + kstarts.tobytes() + vstarts.tobytes() + keys + vals
+    return MAGIC + _HEAD.pack(n, len(keys), len(vals)) + kstarts.tobytes() + vstarts.tobytes() + keys + vals
 
 
 _UNSEEN = object()
 
 
 class LazyTable(Mapping[str, Any]):
-    """One of lemminflect's tables, read entry by entry from a cache entry (see the module
-    docstring); what lemminflect uses is ``get``."""
+    """One of lemminflect's tables, read entry by entry from a cache entry where it lies (a
+    memory map of the file, or the bytes just built; see the module docstring)."""
 
-    def __init__(self, raw: bytes) -> None:
-        if not raw.startswith(MAGIC):
+    def __init__(self, raw: bytes | mmap.mmap) -> None:
+        if raw[: len(MAGIC)] != MAGIC:
             raise ValueError("not a tqkit lemma table")
         pos = len(MAGIC)
         n, ksize, vsize = _HEAD.unpack_from(raw, pos)
         pos += _HEAD.size
-        self._kstarts, self._vstarts = array("I"), array("I")
-        self._kstarts.frombytes(raw[pos : pos + 4 * (n + 1)])
-        pos += 4 * (n + 1)
-        self._vstarts.frombytes(raw[pos : pos + 4 * (n + 1)])
-        pos += 4 * (n + 1)
-        self._keys = raw[pos : pos + ksize]
-        self._vals = raw[pos + ksize : pos + ksize + vsize]
-        if (
-            len(self._kstarts) != n + 1
-            or len(self._vstarts) != n + 1
-            or self._kstarts[-1] != ksize
-            or self._vstarts[-1] != vsize
-            or len(self._vals) != vsize
-        ):
+        if pos + 8 * (n + 1) + ksize + vsize != len(raw):
             raise ValueError("lemma table does not add up")
+        view = memoryview(raw)
+        self._kstarts = view[pos : pos + 4 * (n + 1)].cast("I")
+        self._vstarts = view[pos + 4 * (n + 1) : pos + 8 * (n + 1)].cast("I")
+        keys_at = pos + 8 * (n + 1)
+        bounds = (self._kstarts[0], self._kstarts[-1], self._vstarts[0], self._vstarts[-1])
+        if bounds != (keys_at, keys_at + ksize, keys_at + ksize, len(raw)):
+            raise ValueError("lemma table does not add up")
+        self._raw = raw
         self._n: int = n
         self._memo: dict[str, Any] = {}
 
     def _find(self, key: str) -> int:
-        return find_sorted(self._keys, self._kstarts, self._n, key)
+        return find_sorted(self._raw, self._kstarts, self._n, key)
 
     def __getitem__(self, key: str) -> Any:
         value = self._memo.get(key, _UNSEEN)
@@ -281,14 +281,15 @@ class LazyTable(Mapping[str, Any]):
         if i < 0:
             return None
         try:
-            value = marshal.loads(self._vals[self._vstarts[i] : self._vstarts[i + 1]])
+            value = marshal.loads(self._raw[self._vstarts[i] : self._vstarts[i + 1]])
         except (ValueError, EOFError, TypeError):
             return None  # a damaged entry: the word is unknown
         return value if isinstance(value, dict) else None
 
     def __iter__(self) -> Iterator[str]:
+        raw, starts = self._raw, self._kstarts
         for i in range(self._n):
-            yield self._keys[self._kstarts[i] : self._kstarts[i + 1] - 1].decode("utf-8", "surrogatepass")
+            yield raw[starts[i] : starts[i + 1] - 1].decode("utf-8", "surrogatepass")
 
     def __len__(self) -> int:
         return self._n

@@ -114,7 +114,7 @@ def encode(buckets: list[Any]) -> bytes:
     return MAGIC + _HEAD.pack(n, len(block)) + starts.tobytes() + kept.tobytes() + block
 
 
-def _mapped(path: Path) -> bytes | mmap.mmap:
+def map_file(path: Path) -> bytes | mmap.mmap:
     """The file's content, memory-mapped read-only (its bytes where mapping fails: an empty
     file, a file system without it)."""
     with path.open("rb") as fh:
@@ -198,7 +198,7 @@ def _table(source: Path, load: Callable[[], list[Any]]) -> _Table:
     table = None
     if entry is not None:
         with contextlib.suppress(OSError, ValueError, struct.error):
-            table = _Table(_mapped(entry))
+            table = _Table(map_file(entry))
     if table is None:
         raw = encode(load())
         if entry is not None:

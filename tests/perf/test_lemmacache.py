@@ -149,3 +149,26 @@ def test_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
     answers, lemminflect_loaded, _ = _lookup(blocked)
     assert answers == _lookup("")[0] and lemminflect_loaded
     assert blocked.read_text(encoding="utf-8") == "not a directory\n"
+
+
+def test_entry_is_mapped_and_a_truncated_one_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mmap
+
+    from tqkit import lemmacache
+
+    monkeypatch.setenv("TQKIT_CACHE_DIR", str(tmp_path))
+    lemmacache.table.cache_clear()
+    try:
+        built = lemmacache.table("lemmas")  # built (and written)
+        lemmacache.table.cache_clear()
+        mapped = lemmacache.table("lemmas")
+        assert isinstance(mapped, lemmacache.LazyTable) and isinstance(mapped._raw, mmap.mmap)
+        assert mapped.get("went") == built.get("went") == {"VERB": ("go",)}
+        (entry,) = (tmp_path / "lemmas").glob("lemmas-*.table")
+        size = entry.stat().st_size
+        entry.write_bytes(entry.read_bytes()[:-1])
+        lemmacache.table.cache_clear()
+        assert lemmacache.table("lemmas").get("went") == {"VERB": ("go",)}
+        assert entry.stat().st_size == size  # (rewritten whole)
+    finally:
+        lemmacache.table.cache_clear()
