@@ -15,7 +15,8 @@ filter.
 One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318,
 TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), ``agreement``
 (TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330, TQ331), ``demonstratives`` (TQ332),
-``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342), ``frames`` (TQ347-TQ349); ``_words`` holds the shared word knowledge.
+``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342), ``frames`` (TQ347-TQ349), ``results`` (TQ350), ``complements``
+(TQ351); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
 """
 
@@ -25,6 +26,7 @@ from tqkit.checks.mtgrammar.agreement import PronounVerbAgreement, SubjectVerbNu
 from tqkit.checks.mtgrammar.articles import ArticleWithPlural, BareNounBeforeOf
 from tqkit.checks.mtgrammar.attraction import SingularSubjectPluralVerb
 from tqkit.checks.mtgrammar.clauses import AdverbBeforeObject, AlsoWithoutSubject, BeWithBareVerb
+from tqkit.checks.mtgrammar.complements import InfinitiveAfterClauseVerb
 from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
 from tqkit.checks.mtgrammar.determiners import OneOfWithoutDeterminer, SuperlativeWithoutThe
@@ -35,6 +37,7 @@ from tqkit.checks.mtgrammar.objects import BareCountNoun
 from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion, ImpersonalPassive
 from tqkit.checks.mtgrammar.quantities import DecimalQuantity, DoubledUnit
 from tqkit.checks.mtgrammar.reporting import SourceWithoutBy
+from tqkit.checks.mtgrammar.results import ResultInPresentPassive
 from tqkit.checks.mtgrammar.subjects import BareSubjectNoun
 from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
 from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, VerbFormAfterModal
@@ -55,6 +58,7 @@ __all__ = [
     "ExplainedPersonalPassive",
     "FrontedAdverbialInversion",
     "ImpersonalPassive",
+    "InfinitiveAfterClauseVerb",
     "NeedlessArticle",
     "OneOfSingular",
     "OneOfWithoutDeterminer",
@@ -62,6 +66,7 @@ __all__ = [
     "PerfectWithPastTime",
     "PresentWithSince",
     "PronounVerbAgreement",
+    "ResultInPresentPassive",
     "SingularAfterNumber",
     "SingularSubjectPluralVerb",
     "SourceWithoutBy",

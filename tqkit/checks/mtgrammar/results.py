@@ -1,0 +1,146 @@
+"""TQ350: a finished result reported with the present passive ("the road is already repaired",
+"houses are completely destroyed", "all measures are taken").
+
+Russian, Ukrainian and Bulgarian report a result with a short passive participle and no
+auxiliary in the present ("дорога уже отремонтирована"); MT writes "is repaired" where English
+news uses the present perfect ("has been repaired"). The detector is literal-led on the
+completion adverbs ("already", "completely", "fully" ...) and on "are taken"; only event verbs
+of ``glossaries/grammar-word-classes.tsv`` (``result-verb``) count, so a state ("is fully
+equipped", "is completely surrounded", "is already known") is never reported, and a clause of
+time or condition ("once the road is fully repaired", "ensure that all measures are taken")
+is English and left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqkit.checks._text import match_case, shown
+from tqkit.checks.mtgrammar._words import (
+    is_participle,
+    next_words,
+    verb_lemma_of,
+    word_class,
+    word_hits_matches,
+)
+from tqkit.document import Document
+from tqkit.findings import Category, Finding, Fix, Severity, Span
+from tqkit.registry import CheckContext, FixAvailability, Rule, register
+
+_COMPLETION = ("already", "completely", "fully", "totally", "entirely", "partially", "partly")
+# "is" or "are", then at most one softener, right before the completion adverb
+_BEFORE_RE = re.compile(r"(?<![\w'’])(is|are)[ \t]+(?:(?:now|also|almost|nearly|virtually|practically)[ \t]+)?$")
+# "all (the) (necessary) measures are taken"
+_MEASURES_RE = re.compile(
+    r"(?<![\w'’])all[ \t]+(?:the[ \t]+)?(?:(?:necessary|needed|required|possible|appropriate|urgent|relevant)[ \t]+)?"
+    r"(?:measures|steps|actions)[ \t]+(are)[ \t]+(?:(?:already|now)[ \t]+)?(taken)(?![\w'’-])"
+)
+# words that make the clause one of time, condition or purpose: the present is right there
+_SUBORDINATORS = frozenset(
+    (
+        "when once until till after before if unless whether ensure ensures ensured ensuring sure soon "
+        "provided providing as so whenever wherever while unless lest what how"
+    ).split()
+)
+_CLAUSE_START_RE = re.compile(r"[.;:!?\n\"“”(]")
+
+
+@register
+class ResultInPresentPassive(Rule):
+    """A finished result reported with the present passive ("the road is already repaired",
+    "houses are completely destroyed", "all measures are taken").
+
+    **What it does.** Reports "is" or "are" with "already", "completely", "fully", "totally",
+    "entirely", "partially" or "partly" and the past participle of an event verb (destroy,
+    damage, repair, restore, build, detain, evacuate, allocate ... from
+    `glossaries/grammar-word-classes.tsv`), and "all (necessary) measures are taken". A clause of
+    time, condition or purpose ("once the road is fully repaired", "to ensure that all measures
+    are taken") and states ("is fully equipped", "is completely surrounded") are left alone.
+
+    **Why it matters.** Russian, Ukrainian and Bulgarian report a result with a short participle
+    and no auxiliary in the present; English news reports a result that is done with the present
+    perfect, and "is repaired" reads as a habit or as broken English.
+
+    **Example.** "The road is already repaired" becomes "The road has already been repaired".
+
+    **Fix safety.** Unsafe: the tense changes, and sometimes the simple past ("was destroyed
+    on Monday") is meant.
+    """
+
+    code = "TQ350"
+    name = "result-in-present-passive"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = (
+        "The road to the village is already repaired.",
+        "Three houses are completely destroyed by the shelling.",
+        "The minister said all necessary measures are taken to prevent floods.",
+        "The suspects are already detained, police said.",
+    )
+    quiet = (
+        "The road to the village has already been repaired.",
+        "The hospital is fully equipped and ready to open.",
+        "The town is completely surrounded by hills.",
+        "Traffic will resume once the bridge is fully repaired.",
+        "The ministry must ensure that all measures are taken to prevent floods.",
+        "All necessary measures are being taken, he said.",
+        "The outcome is already known.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        folded = doc.folded
+        for m in word_hits_matches(folded, _COMPLETION):
+            before = _BEFORE_RE.search(folded, max(0, m.start() - 24), m.start())
+            if before is None:
+                continue
+            words = next_words(view, m.end(), 1)
+            if not words or not self._result_participle(words[0][2]):
+                continue
+            if _subordinate(folded, before.start()):
+                continue
+            yield self._report(doc, before.start(), before.end(1), words[0][1], folded[m.start() : m.end()])
+        if "taken" in folded:
+            for mm in _MEASURES_RE.finditer(folded):
+                if not _subordinate(folded, mm.start()):
+                    yield self._report(doc, mm.start(1), mm.end(1), mm.end(2), "")
+
+    @staticmethod
+    def _result_participle(word: str) -> bool:
+        if not word.islower() or not word.endswith(("ed", "en", "t", "d")):
+            return False
+        lemma = verb_lemma_of(word)
+        return lemma is not None and lemma in word_class("result-verb") and is_participle(word, lemma)
+
+    def _report(self, doc: Document, start: int, aux_end: int, end: int, adverb: str) -> Finding:
+        view = doc.view
+        aux = view[start:aux_end]
+        rest = view[aux_end:end].strip()
+        perfect = match_case("has" if aux.lower() == "is" else "have", aux)
+        if adverb == "already" or rest.startswith("already"):
+            words = rest.split()
+            at = words.index("already") if "already" in words else 0
+            fixed = " ".join([perfect, *words[: at + 1], "been", *words[at + 1 :]])
+        else:
+            fixed = f"{perfect} been {rest}"
+        return self.finding(
+            doc,
+            Span(start, end),
+            f"“{shown(view[start:end])}”: a result that is done is reported with the present perfect in "
+            f"English news (“{fixed}”), or with the past when the time is given.",
+            [Fix.replace(Span(start, end), fixed, safe=False)],
+        )
+
+
+def _subordinate(folded: str, at: int) -> bool:
+    """The clause before ``at`` opens with a word of time, condition or purpose."""
+    lo = max(0, at - 160)
+    cut = lo
+    for m in _CLAUSE_START_RE.finditer(folded, lo, at):
+        cut = m.end()
+    comma = folded.rfind(",", cut, at)
+    # a comma inside the clause may close a subordinate clause ("Once it ended, the road is ...")
+    words = re.findall(r"[a-z]+", folded[max(cut, comma + 1) : at])
+    return any(w in _SUBORDINATORS for w in words)
