@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import shown
-from tqkit.checks.mtgrammar._words import finite_form, opens_sentence, word_lemmas
+from tqkit.checks.mtgrammar._words import finite_form, opens_sentence, word_class, word_lemmas
 from tqkit.datafiles import bundled_table
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
@@ -34,6 +34,20 @@ def _noun_re() -> re.Pattern[str]:
     return re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:([a-z][a-z-]*)[ \t]+)?(" + nouns + r")[ \t]+([a-z]+)(?![\w'’-])")
 
 
+# a person's role, capitalised, then "of" or a verb of saying ("Spokesman of the ministry said",
+# "Khokim noted that")
+_REPORTING = (
+    "said|says|noted|notes|stated|states|told|stressed|emphasized|emphasised|added|announced|"
+    "reported|explained|declared|underlined|pointed|informed|expressed|thanked|urged|called"
+)
+
+
+@lru_cache(maxsize=1)
+def _role_re() -> re.Pattern[str]:
+    roles = "|".join(sorted((r.capitalize() for r in word_class("role")), key=len, reverse=True))
+    return re.compile(r"(?<![\w'’-])(" + roles + r")[ \t]+(of|" + _REPORTING + r")(?![\w'’-])")
+
+
 # closed-class words that open a sentence before a noun correctly ("Each delegation has")
 _DETERMINERS = frozenset(
     (
@@ -51,14 +65,20 @@ _VERBS = frozenset(
 @register
 class BareSubjectNoun(Rule):
     """A sentence that opens with a modifier and a singular count noun but no article ("Azerbaijani
-    delegation arrived", "Russian army shelled the village").
+    delegation arrived", "Russian army shelled the village"), or with a bare role ("Spokesman of
+    the ministry said", "Head of the district noted").
 
     **What it does.** Reports a sentence that starts with a capitalised modifier (a nationality,
     a name or an adjective), an optional second modifier, and a singular count noun from
     `glossaries/article-subjects.tsv` (delegation, army, government, ministry, minister ...),
     directly followed by a finite verb. Determiners ("Each delegation has"), titles before a
     name ("Russian foreign minister Sergei Lavrov said"), plurals and mass nouns ("Turkish
-    police detained", "Russian gas flows") and headlines are left alone.
+    police detained", "Russian gas flows") and headlines are left alone. Also reports a person's
+    role from `glossaries/grammar-word-classes.tsv` (spokesman, head, deputy, representative,
+    member, akim ...) capitalised without an article and followed by "of" or a verb of saying,
+    at a sentence start or after a comma that ends a clause (", Spokesman of the ministry Ivan
+    Petrov told"); formal titles before a name ("Secretary of State Antony Blinken") are not
+    in the list, and a role in apposition to a name ("Anna Petrova, Head of Research") is quiet.
 
     **Why it matters.** The source languages open such sentences without an article, and MT
     keeps the bare noun; an English singular count noun cannot be a subject on its own.
@@ -80,6 +100,9 @@ class BareSubjectNoun(Rule):
         "Russian army shelled the village overnight.",
         "Armenian foreign ministry said the talks would continue.",
         "Pashinyan government has approved the plan.",
+        "Spokesman of the ministry said the troops had left.",
+        "Head of the district noted that the work continues.",
+        "The village was shelled, Spokesman of the army Ivan Petrov told reporters.",
     )
     quiet = (
         "The Azerbaijani delegation arrived in Rome on Monday.",
@@ -92,9 +115,14 @@ class BareSubjectNoun(Rule):
         "Denmark's parliament has approved the law.",
         "Nine government troops died.",
         'Spiritual leader appoints new "apostles"',
+        "The spokesman of the ministry said the troops had left.",
+        "Secretary of State Antony Blinken said the talks would go on.",
+        '"We will win," said Anna Petrova, Head of Research at the bank.',
+        "Head of state visits Baku",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        yield from self._bare_roles(doc)
         view = doc.view
         for m in _noun_re().finditer(view):
             if not self._bare_subject(view, m):
@@ -111,6 +139,30 @@ class BareSubjectNoun(Rule):
                 f"“{shown(view[start:noun_end])}”: a singular noun as the subject needs an article "
                 f"(“The {phrase}” or “A …”).",
                 [Fix("Insert “The”", (Edit(Span(start, start + 1), "The " + first),), safe=False)],
+            )
+
+    def _bare_roles(self, doc: Document) -> Iterator[Finding]:
+        """A capitalised role with no article at a sentence start ("Spokesman of the ministry
+        said", "Khokim noted") or after a comma with "of" (", Spokesman of the ministry X told")."""
+        view = doc.view
+        for m in _role_re().finditer(view):
+            start = m.start()
+            if _headline(view, start) or (start > 0 and view[start - 1] in "-–—/"):
+                continue
+            lead = view[max(0, start - 40) : start].rstrip(" \t")
+            if opens_sentence(view, start):
+                fixed = "The " + view[start].lower()
+            elif m.group(2) == "of" and lead.endswith(",") and _after_clause(lead):
+                fixed = "the " + view[start].lower()
+            else:
+                continue
+            end = m.end(1)
+            yield self.finding(
+                doc,
+                Span(start, end),
+                f"“{shown(view[start:end])}”: a role without a name is an ordinary noun in English and "
+                f"needs an article (“{fixed}{view[start + 1 : end]} …”).",
+                [Fix(f"Insert “{fixed.split()[0]}”", (Edit(Span(start, start + 1), fixed),), safe=False)],
             )
 
     @staticmethod
@@ -135,6 +187,13 @@ class BareSubjectNoun(Rule):
             return False  # "Meanwhile government has", "Make ..."
         second = m.group(2)
         return second is None or bool(word_lemmas(second).get("ADJ") or word_lemmas(second).get("NOUN"))
+
+
+def _after_clause(lead: str) -> bool:
+    """The word before the comma ends a clause (lower case, a digit), not a name in apposition
+    ("said Anna Petrova, Head of Research")."""
+    word = lead[:-1].rstrip().rsplit(None, 1)[-1] if lead[:-1].strip() else ""
+    return bool(word) and (word[-1].isdigit() or word.strip("\"”’)'").islower())
 
 
 def _headline(view: str, at: int) -> bool:
