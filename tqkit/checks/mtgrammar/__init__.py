@@ -16,12 +16,13 @@ One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``
 TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), ``agreement``
 (TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330, TQ331), ``demonstratives`` (TQ332),
 ``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342), ``frames`` (TQ347-TQ349), ``results`` (TQ350), ``complements``
-(TQ351); ``_words`` holds the shared word knowledge.
+(TQ351), ``adverbs`` (TQ352, TQ353); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
 """
 
 from __future__ import annotations
 
+from tqkit.checks.mtgrammar.adverbs import TimelyAsAdverb, ToBeforePlaceAdverb
 from tqkit.checks.mtgrammar.agreement import PronounVerbAgreement, SubjectVerbNumber
 from tqkit.checks.mtgrammar.articles import ArticleWithPlural, BareNounBeforeOf
 from tqkit.checks.mtgrammar.attraction import SingularSubjectPluralVerb
@@ -72,6 +73,8 @@ __all__ = [
     "SourceWithoutBy",
     "SubjectVerbNumber",
     "SuperlativeWithoutThe",
+    "TimelyAsAdverb",
+    "ToBeforePlaceAdverb",
     "VerbFormAfterDo",
     "VerbFormAfterModal",
 ]
