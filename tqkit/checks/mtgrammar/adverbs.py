@@ -22,7 +22,8 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 # the verb of going, then at most "back", "to" and the adverb
 _BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+(?:back[ \t]+)?$")
 _NOUN_AFTER_OK = frozenset(
-    "and or but to for with from in on at by after before via as then again yet too now soon today".split()
+    "and or but to for with from in on at by after before via as then again yet too now soon today tonight "
+    "yesterday tomorrow last next this every early late later".split()
 )
 
 
