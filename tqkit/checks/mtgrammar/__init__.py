@@ -16,7 +16,8 @@ One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``
 TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), ``agreement``
 (TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330, TQ331), ``demonstratives`` (TQ332),
 ``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342), ``frames`` (TQ347-TQ349), ``results`` (TQ350), ``complements``
-(TQ351), ``adverbs`` (TQ352, TQ353); ``_words`` holds the shared word knowledge.
+(TQ351), ``adverbs`` (TQ352, TQ353),
+``durations`` (TQ354, TQ355); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
 """
 
@@ -31,6 +32,7 @@ from tqkit.checks.mtgrammar.complements import InfinitiveAfterClauseVerb
 from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
 from tqkit.checks.mtgrammar.determiners import OneOfWithoutDeterminer, SuperlativeWithoutThe
+from tqkit.checks.mtgrammar.durations import PresentWithRecentYears, SinceWithDuration
 from tqkit.checks.mtgrammar.frames import BrokenExistential, ExplainedPersonalPassive, NeedlessArticle
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
@@ -65,9 +67,11 @@ __all__ = [
     "OneOfWithoutDeterminer",
     "PastAfterPerfect",
     "PerfectWithPastTime",
+    "PresentWithRecentYears",
     "PresentWithSince",
     "PronounVerbAgreement",
     "ResultInPresentPassive",
+    "SinceWithDuration",
     "SingularAfterNumber",
     "SingularSubjectPluralVerb",
     "SourceWithoutBy",
