@@ -17,7 +17,7 @@ TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), 
 (TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330, TQ331), ``demonstratives`` (TQ332),
 ``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342), ``frames`` (TQ347-TQ349), ``results`` (TQ350), ``complements``
 (TQ351), ``adverbs`` (TQ352, TQ353),
-``durations`` (TQ354, TQ355); ``_words`` holds the shared word knowledge.
+``durations`` (TQ354, TQ355), ``compounds`` (TQ356); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
 """
 
@@ -29,6 +29,7 @@ from tqkit.checks.mtgrammar.articles import ArticleWithPlural, BareNounBeforeOf
 from tqkit.checks.mtgrammar.attraction import SingularSubjectPluralVerb
 from tqkit.checks.mtgrammar.clauses import AdverbBeforeObject, AlsoWithoutSubject, BeWithBareVerb
 from tqkit.checks.mtgrammar.complements import InfinitiveAfterClauseVerb
+from tqkit.checks.mtgrammar.compounds import MeasureCompound
 from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
 from tqkit.checks.mtgrammar.determiners import OneOfWithoutDeterminer, SuperlativeWithoutThe
@@ -62,6 +63,7 @@ __all__ = [
     "FrontedAdverbialInversion",
     "ImpersonalPassive",
     "InfinitiveAfterClauseVerb",
+    "MeasureCompound",
     "NeedlessArticle",
     "OneOfSingular",
     "OneOfWithoutDeterminer",
