@@ -15,7 +15,7 @@ filter.
 One module per family: ``verbforms`` (TQ310-TQ312), ``tense`` (TQ313, TQ317), ``order`` (TQ318,
 TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), ``agreement``
 (TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330, TQ331), ``demonstratives`` (TQ332),
-``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342), ``frames`` (TQ347-TQ349), ``results`` (TQ350), ``complements``
+``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342), ``frames`` (TQ347-TQ349), ``results`` (TQ350, TQ357), ``complements``
 (TQ351), ``adverbs`` (TQ352, TQ353),
 ``durations`` (TQ354, TQ355), ``compounds`` (TQ356); ``_words`` holds the shared word knowledge.
 Importing this package registers every rule.
@@ -41,7 +41,7 @@ from tqkit.checks.mtgrammar.objects import BareCountNoun
 from tqkit.checks.mtgrammar.order import FrontedAdverbialInversion, ImpersonalPassive
 from tqkit.checks.mtgrammar.quantities import DecimalQuantity, DoubledUnit
 from tqkit.checks.mtgrammar.reporting import SourceWithoutBy
-from tqkit.checks.mtgrammar.results import ResultInPresentPassive
+from tqkit.checks.mtgrammar.results import PastAfterBe, ResultInPresentPassive
 from tqkit.checks.mtgrammar.subjects import BareSubjectNoun
 from tqkit.checks.mtgrammar.tense import PerfectWithPastTime, PresentWithSince
 from tqkit.checks.mtgrammar.verbforms import PastAfterPerfect, VerbFormAfterDo, VerbFormAfterModal
@@ -67,6 +67,7 @@ __all__ = [
     "NeedlessArticle",
     "OneOfSingular",
     "OneOfWithoutDeterminer",
+    "PastAfterBe",
     "PastAfterPerfect",
     "PerfectWithPastTime",
     "PresentWithRecentYears",

@@ -9,6 +9,10 @@ of ``glossaries/grammar-word-classes.tsv`` (``result-verb``) count, so a state (
 equipped", "is completely surrounded", "is already known") is never reported, and a clause of
 time or condition ("once the road is fully repaired", "ensure that all measures are taken")
 is English and left alone.
+
+TQ357: a simple past after "be" ("cars are broke down", "the talks were took place"): literal-led
+on the forms of "be", with the strong simple pasts of ``glossaries/english-irregular-verbs.tsv``
+that differ from their participle.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
 from tqkit.checks.mtgrammar._words import (
+    inflections,
+    irregular_verbs,
     is_participle,
     next_words,
     verb_lemma_of,
@@ -134,6 +140,11 @@ class ResultInPresentPassive(Rule):
         )
 
 
+def inflections_of(base: str) -> tuple[str, ...]:
+    """The past participles of ``base``."""
+    return inflections(base, "VERB").get("VBN", ())
+
+
 def _subordinate(folded: str, at: int) -> bool:
     """The clause before ``at`` opens with a word of time, condition or purpose."""
     lo = max(0, at - 160)
@@ -144,3 +155,92 @@ def _subordinate(folded: str, at: int) -> bool:
     # a comma inside the clause may close a subordinate clause ("Once it ended, the road is ...")
     words = re.findall(r"[a-z]+", folded[max(cut, comma + 1) : at])
     return any(w in _SUBORDINATORS for w in words)
+
+
+# -- TQ357: a simple past after "be" -----------------------------------------------------------
+
+_BE_FORMS = ("is", "are", "am", "was", "were", "be", "been", "being")
+_BE_GAP = frozenset("not also already still then just now never often usually all both".split())
+# simple pasts that are words of their own after "be" ("is broke", "was a bit", "the crew")
+_PAST_NOT_VERB = frozenset("was were did bit bore crew fell rose dove lay saw ground found wound".split())
+_PARTICLES = frozenset("down up out off into through away apart".split())
+
+
+def _strong_pasts() -> frozenset[str]:
+    bases, pasts, parts, _base_of = irregular_verbs()
+    return frozenset(
+        p for p in pasts if p not in parts and p not in bases and not p.endswith("ed") and p not in _PAST_NOT_VERB
+    )
+
+
+@register
+class PastAfterBe(Rule):
+    """A simple past after a form of "be" where the participle differs ("cars are broke down",
+    "the meeting was took place", "he was went home").
+
+    **What it does.** Reports is, are, was, were, be, been or being, at most one adverb, then a
+    strong simple past that is not the participle (took, went, came, gave, broke, wrote, began,
+    ...). "Broke" counts only before a particle ("broke down"): "they are broke" is English.
+
+    **Why it matters.** MT sometimes mixes a passive or progressive with the simple past; the
+    result is broken English.
+
+    **Example.** "Cars are broke down on the road" becomes "Cars break down on the road" or
+    "Cars are broken down on the road".
+
+    **Fix safety.** Unsafe: the participle is offered, but the active past ("took place")
+    may be meant.
+    """
+
+    code = "TQ357"
+    name = "past-after-be"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = (
+        "On this road cars are broke down every week.",
+        "The meeting was took place in Baku.",
+        "The decision was already took by the council.",
+    )
+    quiet = (
+        "The meeting took place in Baku.",
+        "After the crisis they are broke.",
+        "The decision was taken by the council.",
+        "He was a bit tired.",
+        "The dog was bit by a snake.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        pasts = None
+        for m in word_hits_matches(doc.folded, _BE_FORMS):
+            words = next_words(view, m.end(), 3)
+            if words and words[0][2].lower() in _BE_GAP:
+                words = words[1:]
+            if not words or not words[0][2].islower():
+                continue
+            s, e, word = words[0]
+            if pasts is None:
+                pasts = _strong_pasts()
+            if word not in pasts:
+                continue
+            if word == "broke" and (len(words) < 2 or words[1][2].lower() not in _PARTICLES):
+                continue
+            part = self._participle(word)
+            fixes = [Fix.replace(Span(s, e), part, safe=False)] if part else []
+            yield self.finding(
+                doc,
+                Span(m.start(), e),
+                f"“{shown(view[m.start() : e])}”: “{word}” is a simple past and cannot follow "
+                f"“{view[m.start() : m.end()]}”"
+                + (f"; use the participle (“{part}”) or drop “{view[m.start() : m.end()]}”." if part else "."),
+                fixes,
+            )
+
+    @staticmethod
+    def _participle(word: str) -> str | None:
+        base = irregular_verbs()[3].get(word)
+        if base is None:
+            return None
+        forms = inflections_of(base)
+        return forms[0] if forms else None
