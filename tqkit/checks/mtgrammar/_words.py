@@ -323,6 +323,7 @@ WORD_CLASSES = (
     "asking-verb",
     "own-action",
     "role",
+    "title",
     "motion-verb",
     "place-adverb",
     "unit",

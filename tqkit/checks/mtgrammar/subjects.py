@@ -38,14 +38,16 @@ def _noun_re() -> re.Pattern[str]:
 # "Khokim noted that")
 _REPORTING = (
     "said|says|noted|notes|stated|states|told|stressed|emphasized|emphasised|added|announced|"
-    "reported|explained|declared|underlined|pointed|informed|expressed|thanked|urged|called"
+    "reported|explained|declared|underlined|pointed|informed|expressed|thanked|urged|called|praised|"
+    "visited|met|signed|presented|attended|received|congratulated|chaired|opened|instructed|ordered"
 )
 
 
 @lru_cache(maxsize=1)
 def _role_re() -> re.Pattern[str]:
-    roles = "|".join(sorted((r.capitalize() for r in word_class("role")), key=len, reverse=True))
-    return re.compile(r"(?<![\w'’-])(" + roles + r")[ \t]+(of|" + _REPORTING + r")(?![\w'’-])")
+    words = word_class("role") | word_class("title")
+    roles = "|".join(sorted((r.capitalize() for r in words), key=len, reverse=True))
+    return re.compile(r"(?<![\w'’-])(" + roles + r")[ \t]+(?:also[ \t]+)?(of|" + _REPORTING + r")(?![\w'’-])")
 
 
 # closed-class words that open a sentence before a noun correctly ("Each delegation has")
@@ -76,6 +78,7 @@ class BareSubjectNoun(Rule):
     police detained", "Russian gas flows") and headlines are left alone. Also reports a person's
     role from `glossaries/grammar-word-classes.tsv` (spokesman, head, deputy, representative,
     member, akim ...) capitalised without an article and followed by "of" or a verb of saying,
+    and a formal title (president, minister, governor ...) followed directly by such a verb,
     at a sentence start or after a comma that ends a clause (", Spokesman of the ministry Ivan
     Petrov told"); formal titles before a name ("Secretary of State Antony Blinken") are not
     in the list, and a role in apposition to a name ("Anna Petrova, Head of Research") is quiet.
@@ -102,6 +105,7 @@ class BareSubjectNoun(Rule):
         "Pashinyan government has approved the plan.",
         "Spokesman of the ministry said the troops had left.",
         "Head of the district noted that the work continues.",
+        "President praised the builders of the new bridge.",
         "The village was shelled, Spokesman of the army Ivan Petrov told reporters.",
     )
     quiet = (
@@ -119,6 +123,8 @@ class BareSubjectNoun(Rule):
         "Secretary of State Antony Blinken said the talks would go on.",
         '"We will win," said Anna Petrova, Head of Research at the bank.',
         "Head of state visits Baku",
+        "President Aliyev praised the builders of the new bridge.",
+        "Minister of Defence Ivan Petrov said the troops would stay.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -149,6 +155,8 @@ class BareSubjectNoun(Rule):
             start = m.start()
             if _headline(view, start) or (start > 0 and view[start - 1] in "-–—/"):
                 continue
+            if m.group(2) == "of" and m.group(1).lower() not in word_class("role"):
+                continue  # a formal title before "of" and a name ("Secretary of State Antony Blinken")
             lead = view[max(0, start - 40) : start].rstrip(" \t")
             if opens_sentence(view, start):
                 fixed = "The " + view[start].lower()
