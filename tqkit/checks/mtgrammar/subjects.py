@@ -31,7 +31,14 @@ def _noun_re() -> re.Pattern[str]:
     nouns = "|".join(sorted(subject_nouns(), key=len, reverse=True))
     # the modifier (capitalised, at a sentence start), an optional second modifier, the noun,
     # the next word
-    return re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:([a-z][a-z-]*)[ \t]+)?(" + nouns + r")[ \t]+([a-z]+)(?![\w'’-])")
+    # an institution's name keeps its capitals ("Armenian Foreign Ministry said")
+    names = "|".join(n.capitalize() for n in _INSTITUTIONS)
+    return re.compile(
+        r"([A-Z][\w'’-]*)[ \t]+(?:([A-Za-z][a-z-]*)[ \t]+)?(" + nouns + "|" + names + r")[ \t]+([a-z]+)(?![\w'’-])"
+    )
+
+
+_INSTITUTIONS = ("ministry", "assembly", "court", "council", "commission", "committee", "government", "parliament")
 
 
 # a person's role, capitalised, then "of" or a verb of saying ("Spokesman of the ministry said",
@@ -106,6 +113,7 @@ class BareSubjectNoun(Rule):
         "Spokesman of the ministry said the troops had left.",
         "Head of the district noted that the work continues.",
         "President praised the builders of the new bridge.",
+        "Armenian Foreign Ministry said the talks would continue.",
         "The village was shelled, Spokesman of the army Ivan Petrov told reporters.",
     )
     quiet = (
@@ -137,7 +145,8 @@ class BareSubjectNoun(Rule):
             noun_end = m.end(3)
             # a name or a nationality keeps its capital ("The Azerbaijani delegation"); an ordinary
             # word loses it ("The new government")
-            first = view[start] if not word_lemmas(m.group(1).lower()) else view[start].lower()
+            name = m.group(3)[0].isupper()
+            first = view[start] if name or not word_lemmas(m.group(1).lower()) else view[start].lower()
             phrase = first + view[start + 1 : noun_end]
             yield self.finding(
                 doc,
@@ -194,7 +203,11 @@ class BareSubjectNoun(Rule):
         if lemmas.get("ADV") or (lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ")):
             return False  # "Meanwhile government has", "Make ..."
         second = m.group(2)
-        return second is None or bool(word_lemmas(second).get("ADJ") or word_lemmas(second).get("NOUN"))
+        if second is None:
+            return True
+        if second[0].isupper() and not m.group(3)[0].isupper():
+            return False  # "Russian Foreign minister": a capitalised modifier goes with a name only
+        return bool(word_lemmas(second.lower()).get("ADJ") or word_lemmas(second.lower()).get("NOUN"))
 
 
 def _after_clause(lead: str) -> bool:
