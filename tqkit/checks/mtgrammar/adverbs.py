@@ -14,13 +14,21 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import match_case, shown
-from tqkit.checks.mtgrammar._words import next_words, verb_lemma_of, word_class, word_hits_matches, word_lemmas
+from tqkit.checks.mtgrammar._words import (
+    next_words,
+    previous_word,
+    verb_lemma_of,
+    word_class,
+    word_hits_matches,
+    word_lemmas,
+)
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # the verb of going, then at most "back", "to" and the adverb
 _BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+(?:back[ \t]+)?$")
+_VERB_LEADS = frozenset("must should will would can could may might shall to not".split())
 _NOUN_AFTER_OK = frozenset(
     "and or but to for with from in on at by after before via as then again yet too now soon today tonight "
     "yesterday tomorrow last next this every early late later".split()
@@ -119,7 +127,8 @@ class TimelyAsAdverb(Rule):
     attack").
 
     **What it does.** Reports "timely" directly before a word that is only a verb (inform,
-    prevent, respond, detected ...). "Timely" before a noun ("timely payment", "in a timely
+    prevent, respond, detected ...), or before a bare verb after a modal or "to" ("must timely
+    report"). "Timely" before a noun ("timely payment", "in a timely
     manner") is the adjective and left alone.
 
     **Why it matters.** Russian своевременно, Ukrainian вчасно and Bulgarian навреме are
@@ -152,7 +161,10 @@ class TimelyAsAdverb(Rule):
         view = doc.view
         for m in word_hits_matches(doc.folded, ("timely",)):
             words = next_words(view, m.end(), 1)
-            if not words or words[0][0] - m.end() > 2 or not self._only_verb(words[0][2]):
+            if not words or words[0][0] - m.end() > 2:
+                continue
+            after_modal = previous_word(view, m.start()) in _VERB_LEADS
+            if not self._only_verb(words[0][2], after_modal=after_modal):
                 continue
             end = words[0][1]
             written = view[m.start() : m.end()]
@@ -165,8 +177,14 @@ class TimelyAsAdverb(Rule):
             )
 
     @staticmethod
-    def _only_verb(word: str) -> bool:
+    def _only_verb(word: str, *, after_modal: bool) -> bool:
+        """A verb that cannot be a noun or adjective ("inform"); after a modal or "to" a verb
+        that is a noun too ("must timely report") is a verb."""
         if not word.islower():
             return False
         lemmas = word_lemmas(word)
-        return bool(lemmas.get("VERB")) and not any(lemmas.get(k) for k in ("NOUN", "ADJ", "ADV", "ADP", "PROPN"))
+        if not lemmas.get("VERB"):
+            return False
+        if after_modal:
+            return word in lemmas["VERB"]
+        return not any(lemmas.get(k) for k in ("NOUN", "ADJ", "ADV", "ADP", "PROPN"))

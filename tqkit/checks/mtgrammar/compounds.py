@@ -38,9 +38,13 @@ _AFTER_MEASURE = frozenset(
     (
         "ago later earlier before after old long wide high deep tall thick away time notice experience "
         "prison jail imprisonment probation mourning per apart behind ahead running straight each "
-        "more less back plus minus nothing something everything anything it this that there"
+        "more less back plus minus nothing something everything anything it this that there we you they he "
+        "she i me us them him her or and but nor yet so if then"
     ).split()
 )
+
+
+_TIME_UNITS = frozenset("hour day week month year minute".split())
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +113,8 @@ class MeasureCompound(Rule):
         singular, plural = _units()
         for m in _measure_re().finditer(folded):
             unit, noun = m.group(2), m.group(3)
+            if m.group(1) == "one" and unit in _TIME_UNITS:
+                continue  # "one day we", "one year later": an adverb of time
             if not self._noun(view[m.start(3) : m.end(3)], noun):
                 continue
             if folded[max(0, m.start() - 3) : m.start()].rstrip().endswith("/"):

@@ -102,9 +102,11 @@ class ResultInPresentPassive(Rule):
             before = _BEFORE_RE.search(folded, max(0, m.start() - 24), m.start())
             if before is None:
                 continue
-            words = next_words(view, m.end(), 1)
+            words = next_words(view, m.end(), 2)
             if not words or not self._result_participle(words[0][2]):
                 continue
+            if len(words) > 1 and words[1][2].lower() in ("of", "from") and words[1][0] - words[0][1] < 3:
+                continue  # what a thing is made of ("is partly built of stone")
             if _subordinate(folded, before.start()):
                 continue
             yield self._report(doc, before.start(), before.end(1), words[0][1], folded[m.start() : m.end()])
