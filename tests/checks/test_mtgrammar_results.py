@@ -1,6 +1,6 @@
 """Present passive for a finished result, infinitive after clause verbs, place adverbs, "timely",
-durations, measure compounds, past after "be" (TQ350-TQ357) and the widened TQ328, TQ332 and
-TQ333: what each detector finds in constructed MT sentences (our own words), what it leaves alone
+durations, measure compounds, past after "be" (TQ350-TQ357) and the widened TQ328, TQ332, TQ333
+and TQ339: what each detector finds in constructed MT sentences (our own words), what it leaves alone
 in professional copy, its fixes, and its silence on the professional English bundled with the
 tests."""
 
