@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import match_case, shown
+from tqkit.checks.mtgrammar._anchors import anchored
 from tqkit.checks.mtgrammar._words import (
     next_words,
     previous_word,
     verb_lemma_of,
     word_class,
-    word_hits_matches,
     word_lemmas,
 )
 from tqkit.document import Document
@@ -28,6 +28,7 @@ from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # the verb of going, then at most "back", "to" and the adverb
 _BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+(?:back[ \t]+)?$")
+_TIMELY_RE = re.compile(r"(?<![\w'’-])timely(?=[ \t])")
 _VERB_LEADS = frozenset("must should will would can could may might shall to not".split())
 _NOUN_AFTER_OK = frozenset(
     "and or but to for with from in on at by after before via as then again yet too now soon today tonight "
@@ -38,6 +39,12 @@ _NOUN_AFTER_OK = frozenset(
 @lru_cache(maxsize=1)
 def _to_adverb() -> tuple[str, ...]:
     return tuple(f"to {a}" for a in sorted(word_class("place-adverb")))
+
+
+@lru_cache(maxsize=1)
+def _to_adverb_re() -> re.Pattern[str]:
+    adverbs = "|".join(sorted(word_class("place-adverb")))
+    return re.compile(r"(?<![\w'’-])to[ \t](?:" + adverbs + r")(?![\w'’-])")
 
 
 @register
@@ -81,7 +88,7 @@ class ToBeforePlaceAdverb(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         folded = doc.folded
-        for m in word_hits_matches(folded, _to_adverb()) + self._at_line_end(folded):
+        for m in anchored(_to_adverb_re(), folded, folded, _to_adverb()):
             before = _BEFORE_RE.search(folded, max(0, m.start() - 30), m.start())
             if before is None or verb_lemma_of(before.group(1)) not in word_class("motion-verb"):
                 continue
@@ -97,16 +104,6 @@ class ToBeforePlaceAdverb(Rule):
                 f"“to” before it (“{view[start : m.start()]}{written}”).",
                 [Fix(f"Delete “to” before “{written}”", (Edit(Span(m.start(), to_end), ""),), safe=True)],
             )
-
-    @staticmethod
-    def _at_line_end(folded: str) -> list[re.Match[str]]:
-        """ "went to home." has no space after the adverb: matched apart."""
-        out = []
-        for phrase in _to_adverb():
-            for m in re.finditer(re.escape(phrase) + r"(?=[.,;:!?)\"”’\n]|$)", folded):
-                if m.start() == 0 or not (folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "'_"):
-                    out.append(m)
-        return out
 
     @staticmethod
     def _adverb_use(view: str, end: int) -> bool:
@@ -159,7 +156,7 @@ class TimelyAsAdverb(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in word_hits_matches(doc.folded, ("timely",)):
+        for m in anchored(_TIMELY_RE, doc.folded, doc.folded, ("timely",)):
             words = next_words(view, m.end(), 1)
             if not words or words[0][0] - m.end() > 2:
                 continue

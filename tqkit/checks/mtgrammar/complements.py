@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import shown
+from tqkit.checks.mtgrammar._anchors import anchored
 from tqkit.checks.mtgrammar._words import inflections, verb_lemma_of, word_class, word_lemmas
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
@@ -86,7 +87,8 @@ class InfinitiveAfterClauseVerb(Rule):
         folded = doc.folded
         if " to " not in folded:
             return
-        for m in _frame_re().finditer(folded):
+        stems = word_class("clause-verb") | word_class("asking-verb")
+        for m in anchored(_frame_re(), folded, folded, sorted(stems)):
             stem, verb = m.group(1), m.group(2)
             if not self._is_frame(folded, m, stem, verb):
                 continue

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import shown
+from tqkit.checks.mtgrammar._anchors import anchor_offsets, register_anchors
 from tqkit.checks.mtgrammar._words import inflections, previous_word, word_class, word_lemmas
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
@@ -26,6 +27,7 @@ _NUMBER = (
     r"\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred"
 )
+_NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,'’-])(?:" + _NUMBER + r")[ \t]+$")
 _DETERMINERS = frozenset("a an the this that each every its their his her our one".split())
 _PREPOSITIONS = frozenset(
     (
@@ -62,6 +64,23 @@ def _measure_re() -> re.Pattern[str]:
     singular, plural = _units()
     units = "|".join(sorted(singular | plural, key=len, reverse=True))
     return re.compile(r"(?<![\w.,'’-])(" + _NUMBER + r")[ \t]+(" + units + r")[ \t]+([a-z]+)(?![\w'’-])(?![ \t]+of\b)")
+
+
+def _measures(folded: str) -> Iterator[re.Match[str]]:
+    """The matches of the measure pattern, found from the units (the shared anchor scan), the
+    number read backwards from each."""
+    singular, plural = _units()
+    units = sorted(singular | plural)
+    register_anchors(units)
+    last_end = 0
+    for pos in anchor_offsets(folded, units):
+        back = _NUMBER_BEFORE_RE.search(folded, max(0, pos - 24), pos)
+        if back is None or back.start() < last_end:
+            continue
+        m = _measure_re().match(folded, back.start())
+        if m is not None and m.start(2) == pos:
+            last_end = m.end()
+            yield m
 
 
 @register
@@ -111,7 +130,7 @@ class MeasureCompound(Rule):
         view = doc.view
         folded = doc.folded
         singular, plural = _units()
-        for m in _measure_re().finditer(folded):
+        for m in _measures(folded):
             unit, noun = m.group(2), m.group(3)
             if m.group(1) == "one" and unit in _TIME_UNITS:
                 continue  # "one day we", "one year later": an adverb of time

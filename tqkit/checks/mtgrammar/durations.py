@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
-from tqkit.checks.mtgrammar._words import word_hits_matches
+from tqkit.checks.mtgrammar._anchors import anchored
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -23,15 +23,16 @@ _COUNT = (
     r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a[ \t]+hundred|hundreds[ \t]+of)"
 )
 _DURATION_RE = re.compile(
-    r"since[ \t]+(?:"
+    r"(?<![\w'’-])since[ \t]+(?:"
     + _COUNT
     + r"[ \t]+(?:years|months|weeks|days|decades|centuries|hours)|(?:a[ \t]+)?long[ \t]+time)"
     r"(?![\w'’-])(?![ \t]+(?:ago|earlier|before|back|later|previously|prior)\b)"
 )
 _RECENT_RE = re.compile(
-    r"(?:in|over|during|for)[ \t]+(?:the[ \t]+)?(?:recent|last|past)[ \t]+(?:(?:\d+|few|several|two|three|four|five|"
-    r"six|seven|eight|nine|ten|twenty)[ \t]+)?(?:years|decades|decade|months)[ \t]*,?[ \t]*(there)[ \t]+(is|are)(?![\w'’-])"
+    r"(?<![\w'’-])(?:in|over|during|for)[ \t]+(?:the[ \t]+)?(?:recent|last|past)[ \t]+(?:(?:\d+|few|several|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twenty)[ \t]+)?(?:years|decades|decade|months)[ \t]*,?[ \t]*$"
 )
+_THERE_RE = re.compile(r"(?<![\w'’-])(there)[ \t]+(is|are)(?![\w'’-])")
 
 
 @register
@@ -74,10 +75,7 @@ class SinceWithDuration(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         folded = doc.folded
-        for hit in word_hits_matches(folded, ("since",)):
-            m = _DURATION_RE.match(folded, hit.start())
-            if m is None:
-                continue
+        for m in anchored(_DURATION_RE, folded, folded, ("since",)):
             written = view[m.start() : m.start() + 5]
             yield self.finding(
                 doc,
@@ -126,13 +124,17 @@ class PresentWithRecentYears(Rule):
         folded = doc.folded
         if "years" not in folded and "decade" not in folded and "months" not in folded:
             return
-        for m in _RECENT_RE.finditer(folded):
+        for m in anchored(_THERE_RE, folded, folded, ("there",)):
+            lead = _RECENT_RE.search(folded, max(0, m.start() - 60), m.start())
+            if lead is None:
+                continue
             be = view[m.start(2) : m.end(2)]
             fixed = "has been" if be.lower() == "is" else "have been"
+            start = lead.start()
             yield self.finding(
                 doc,
                 Span(m.start(1), m.end(2)),
-                f"“{shown(view[m.start() : m.end()])}”: a period that runs up to now takes the present "
+                f"“{shown(view[start : m.end()])}”: a period that runs up to now takes the present "
                 f"perfect (“there {fixed}”).",
                 [Fix.replace(Span(m.start(2), m.end(2)), fixed, safe=False)],
             )

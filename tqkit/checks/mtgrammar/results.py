@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tqkit.checks._text import match_case, shown
+from tqkit.checks.mtgrammar._anchors import anchored
 from tqkit.checks.mtgrammar._words import (
     inflections,
     irregular_verbs,
@@ -28,13 +30,13 @@ from tqkit.checks.mtgrammar._words import (
     next_words,
     verb_lemma_of,
     word_class,
-    word_hits_matches,
 )
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 _COMPLETION = ("already", "completely", "fully", "totally", "entirely", "partially", "partly")
+_COMPLETION_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(_COMPLETION) + r")(?=[ \t])")
 # "is" or "are", then at most one softener, right before the completion adverb
 _BEFORE_RE = re.compile(r"(?<![\w'’])(is|are)[ \t]+(?:(?:now|also|almost|nearly|virtually|practically)[ \t]+)?$")
 # "all (the) (necessary) measures are taken"
@@ -98,7 +100,7 @@ class ResultInPresentPassive(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         folded = doc.folded
-        for m in word_hits_matches(folded, _COMPLETION):
+        for m in anchored(_COMPLETION_RE, folded, folded, _COMPLETION):
             before = _BEFORE_RE.search(folded, max(0, m.start() - 24), m.start())
             if before is None:
                 continue
@@ -110,10 +112,9 @@ class ResultInPresentPassive(Rule):
             if _subordinate(folded, before.start()):
                 continue
             yield self._report(doc, before.start(), before.end(1), words[0][1], folded[m.start() : m.end()])
-        if "taken" in folded:
-            for mm in _MEASURES_RE.finditer(folded):
-                if not _subordinate(folded, mm.start()):
-                    yield self._report(doc, mm.start(1), mm.end(1), mm.end(2), "")
+        for mm in anchored(_MEASURES_RE, folded, folded, ("all",)):
+            if not _subordinate(folded, mm.start()):
+                yield self._report(doc, mm.start(1), mm.end(1), mm.end(2), "")
 
     @staticmethod
     def _result_participle(word: str) -> bool:
@@ -161,13 +162,21 @@ def _subordinate(folded: str, at: int) -> bool:
 
 # -- TQ357: a simple past after "be" -----------------------------------------------------------
 
-_BE_FORMS = ("is", "are", "am", "was", "were", "be", "been", "being")
-_BE_GAP = frozenset("not also already still then just now never often usually all both".split())
+_BE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(is|are|am|was|were|be|been|being)[ \t]+"
+    r"(?:(?:not|also|already|still|then|just|now|never|often|usually|all|both)[ \t]+)?$"
+)
 # simple pasts that are words of their own after "be" ("is broke", "was a bit", "the crew")
 _PAST_NOT_VERB = frozenset("was were did bit bore crew fell rose dove lay saw ground found wound".split())
 _PARTICLES = frozenset("down up out off into through away apart".split())
 
 
+@lru_cache(maxsize=1)
+def _past_re() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_strong_pasts(), key=len, reverse=True)) + r")(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
 def _strong_pasts() -> frozenset[str]:
     bases, pasts, parts, _base_of = irregular_verbs()
     return frozenset(
@@ -214,28 +223,25 @@ class PastAfterBe(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        pasts = None
-        for m in word_hits_matches(doc.folded, _BE_FORMS):
-            words = next_words(view, m.end(), 3)
-            if words and words[0][2].lower() in _BE_GAP:
-                words = words[1:]
-            if not words or not words[0][2].islower():
+        folded = doc.folded
+        pasts = _strong_pasts()
+        for m in anchored(_past_re(), folded, folded, pasts):
+            be = _BE_BEFORE_RE.search(folded, max(0, m.start() - 24), m.start())
+            if be is None or not view[m.start() : m.end()].islower():
                 continue
-            s, e, word = words[0]
-            if pasts is None:
-                pasts = _strong_pasts()
-            if word not in pasts:
-                continue
-            if word == "broke" and (len(words) < 2 or words[1][2].lower() not in _PARTICLES):
-                continue
+            s, e, word = m.start(), m.end(), m.group()
+            if word == "broke":
+                nxt = next_words(view, e, 1)
+                if not nxt or nxt[0][2].lower() not in _PARTICLES:
+                    continue
+            start, be_word = be.start(1), view[be.start(1) : be.end(1)]
             part = self._participle(word)
             fixes = [Fix.replace(Span(s, e), part, safe=False)] if part else []
             yield self.finding(
                 doc,
-                Span(m.start(), e),
-                f"“{shown(view[m.start() : e])}”: “{word}” is a simple past and cannot follow "
-                f"“{view[m.start() : m.end()]}”"
-                + (f"; use the participle (“{part}”) or drop “{view[m.start() : m.end()]}”." if part else "."),
+                Span(start, e),
+                f"“{shown(view[start:e])}”: “{word}” is a simple past and cannot follow “{be_word}”"
+                + (f"; use the participle (“{part}”) or drop “{be_word}”." if part else "."),
                 fixes,
             )
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 
 from tqkit.checks._text import shown
+from tqkit.checks.mtgrammar._anchors import anchor_offsets, anchored, register_anchors
 from tqkit.checks.mtgrammar._words import finite_form, opens_sentence, word_class, word_lemmas
 from tqkit.datafiles import bundled_table
 from tqkit.document import Document
@@ -31,11 +33,29 @@ def _noun_re() -> re.Pattern[str]:
     nouns = "|".join(sorted(subject_nouns(), key=len, reverse=True))
     # the modifier (capitalised, at a sentence start), an optional second modifier, the noun,
     # the next word
+    return re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:([a-z][a-z-]*)[ \t]+)?(" + nouns + r")[ \t]+([a-z]+)(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _institution_re() -> re.Pattern[str]:
     # an institution's name keeps its capitals ("Armenian Foreign Ministry said")
     names = "|".join(n.capitalize() for n in _INSTITUTIONS)
-    return re.compile(
-        r"([A-Z][\w'’-]*)[ \t]+(?:([A-Za-z][a-z-]*)[ \t]+)?(" + nouns + "|" + names + r")[ \t]+([a-z]+)(?![\w'’-])"
-    )
+    return re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:([A-Za-z][a-z-]*)[ \t]+)?(" + names + r")[ \t]+([a-z]+)(?![\w'’-])")
+
+
+_MODIFIERS_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+(?:[A-Za-z][a-z-]*[ \t]+)?$")
+
+
+def _institutions(view: str, folded: str) -> Iterator[re.Match[str]]:
+    """Bare institution names after one or two modifiers, found from the shared anchor scan."""
+    register_anchors(_INSTITUTIONS)
+    for pos in anchor_offsets(folded, _INSTITUTIONS):
+        if not view[pos].isupper():
+            continue
+        back = _MODIFIERS_BEFORE_RE.search(view, max(0, pos - 60), pos)
+        m = _institution_re().match(view, back.start()) if back else None
+        if m is not None and m.start(3) == pos:
+            yield m
 
 
 _INSTITUTIONS = ("ministry", "assembly", "court", "council", "commission", "committee", "government", "parliament")
@@ -138,7 +158,7 @@ class BareSubjectNoun(Rule):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         yield from self._bare_roles(doc)
         view = doc.view
-        for m in _noun_re().finditer(view):
+        for m in chain(_noun_re().finditer(view), _institutions(view, doc.folded)):
             if not self._bare_subject(view, m):
                 continue
             start = m.start()
@@ -160,7 +180,8 @@ class BareSubjectNoun(Rule):
         """A capitalised role with no article at a sentence start ("Spokesman of the ministry
         said", "Khokim noted") or after a comma with "of" (", Spokesman of the ministry X told")."""
         view = doc.view
-        for m in _role_re().finditer(view):
+        words = word_class("role") | word_class("title")
+        for m in anchored(_role_re(), view, doc.folded, sorted(words)):
             start = m.start()
             if _headline(view, start) or (start > 0 and view[start - 1] in "-–—/"):
                 continue
