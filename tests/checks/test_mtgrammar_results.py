@@ -175,6 +175,21 @@ def test_spans_and_fixes_stay_inside_the_text(words: list[str]) -> None:
             apply_edits(text, fix.edits)  # never overlapping, never outside
 
 
+def test_shared_anchor_scan_follows_the_document_and_new_words() -> None:
+    from tqkit.checks.mtgrammar._anchors import anchor_offsets, register_anchors
+
+    register_anchors(["zebra"])
+    first = "a zebra and a zebra"
+    assert anchor_offsets(first, ["zebra"]) == [2, 14]
+    second = "no stripes here, one zebra"
+    assert anchor_offsets(second, ["zebra"]) == [21]
+    register_anchors(["stripes"])  # a word added after the scan: the text is scanned again
+    assert anchor_offsets(second, ["stripes", "zebra"]) == [3, 21]
+    # rules read the scan of the document they check, one after another
+    texts = ["The road is already repaired.", "We went to home.", "The road is already repaired."]
+    assert [[f.rule for f in check_text(t, select=list(CODES))] for t in texts] == [["TQ350"], ["TQ352"], ["TQ350"]]
+
+
 def test_professional_english_stays_silent(quality_mtgrammar: ModuleType) -> None:
     """MQM TED human references and the original English of MLQE-PE en-de: no alarm at all."""
     words, alarms = quality_mtgrammar.professional_alarms(CODES)

@@ -52,7 +52,8 @@ def anchor_offsets(folded: str, words: Iterable[str]) -> list[int]:
 
 def _scan(folded: str) -> dict[str, list[int]]:
     global _last
-    words = frozenset(_REGISTERED)
+    with _LOCK:
+        words = frozenset(_REGISTERED)
     last = _last
     if last is not None and last[0] is folded and last[1] == words:
         return last[2]
