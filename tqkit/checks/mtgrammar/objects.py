@@ -107,7 +107,9 @@ class BareCountNoun(Rule):
     Titles and roles (president, minister, mayor ...) are reported only after other verbs
     ("congratulated Kyrgyz president"): "elected mayor", "as president" and a title before a
     name ("met president Aliyev") are English. Plurals, mass nouns, noun compounds ("police
-    vehicle fleet") and headlines are left alone.
+    vehicle fleet") and headlines are left alone. A hyphenated compound that ends in the noun
+    counts as the noun with a modifier ("began with video-conference with"); prefixes
+    ("multi-country", "ex-president") do not.
 
     **Why it matters.** The source languages have no article before the noun; MT leaves a
     singular count noun bare, which English does not allow.
