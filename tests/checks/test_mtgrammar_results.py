@@ -22,6 +22,8 @@ FIRES = [
     ("TQ350", "Two barns are almost completely burned, the rescuers said.", "are almost completely burned"),
     ("TQ350", "He assured residents that all necessary steps are taken.", "are taken"),
     ("TQ350", "The gang members are already detained.", "are already detained"),
+    ("TQ350", "The budget for next year is already drafted.", "is already drafted"),
+    ("TQ350", "The mayor said all conditions are created for investors.", "are created"),
     ("TQ351", "The mayor suggested to close the market on Sundays.", "suggested to close"),
     ("TQ351", "The union insists to raise wages.", "insists to raise"),
     ("TQ351", "The villagers demanded to punish the guilty officials.", "demanded to punish"),
@@ -59,6 +61,9 @@ QUIET = {
         "Officials must make sure that all necessary steps are taken.",
         "The village is completely surrounded by forest.",
         "The house, which is partly built of stone, dates from 1820.",
+        "The team is already prepared for the final.",
+        "The budget is fully drafted by the ministry each spring.",
+        "We must make sure all conditions are created for investors.",
     ],
     "TQ351": [
         "The mayor suggested closing the market on Sundays.",

@@ -319,6 +319,7 @@ def literal_any(word: str) -> re.Pattern[str]:
 
 WORD_CLASSES = (
     "result-verb",
+    "document-verb",
     "clause-verb",
     "asking-verb",
     "own-action",

@@ -42,8 +42,12 @@ _BEFORE_RE = re.compile(r"(?<![\w'’])(is|are)[ \t]+(?:(?:now|also|almost|nearl
 # "all (the) (necessary) measures are taken"
 _MEASURES_RE = re.compile(
     r"(?<![\w'’])all[ \t]+(?:the[ \t]+)?(?:(?:necessary|needed|required|possible|appropriate|urgent|relevant)[ \t]+)?"
-    r"(?:measures|steps|actions)[ \t]+(are)[ \t]+(?:(?:already|now)[ \t]+)?(taken)(?![\w'’-])"
+    r"(?:(?:measures|steps|actions)[ \t]+(are)[ \t]+(?:(?:already|now)[ \t]+)?(taken)|conditions[ \t]+(are)[ \t]+"
+    r"(?:(?:already|now)[ \t]+)?(created)|(?:works|preparations)[ \t]+(are)[ \t]+(?:(?:already|now)[ \t]+)?(completed))"
+    r"(?![\w'’-])"
 )
+# after "prepared" / "approved": a state or readiness ("already prepared for the worst")
+_STATE_AFTER = frozenset("for to with as in".split())
 # words that make the clause one of time, condition or purpose: the present is right there
 _SUBORDINATORS = frozenset(
     (
@@ -62,9 +66,11 @@ class ResultInPresentPassive(Rule):
     **What it does.** Reports "is" or "are" with "already", "completely", "fully", "totally",
     "entirely", "partially" or "partly" and the past participle of an event verb (destroy,
     damage, repair, restore, build, detain, evacuate, allocate ... from
-    `glossaries/grammar-word-classes.tsv`), and "all (necessary) measures are taken". A clause of
-    time, condition or purpose ("once the road is fully repaired", "to ensure that all measures
-    are taken") and states ("is fully equipped", "is completely surrounded") are left alone.
+    `glossaries/grammar-word-classes.tsv`), a verb that makes a document (prepare, draft,
+    approve, sign ...) after "already" only, and "all (necessary) measures are taken" ("all
+    conditions are created", "all works are completed"). A clause of time, condition or purpose
+    ("once the road is fully repaired", "to ensure that all measures are taken") and states
+    ("is fully equipped", "is completely surrounded", "already prepared for") are left alone.
 
     **Why it matters.** Russian, Ukrainian and Bulgarian report a result with a short participle
     and no auxiliary in the present; English news reports a result that is done with the present
@@ -85,7 +91,9 @@ class ResultInPresentPassive(Rule):
         "The road to the village is already repaired.",
         "Three houses are completely destroyed by the shelling.",
         "The minister said all necessary measures are taken to prevent floods.",
+        "All conditions are created for the children in the new school.",
         "The suspects are already detained, police said.",
+        "The design of the new bridge is already prepared.",
     )
     quiet = (
         "The road to the village has already been repaired.",
@@ -95,6 +103,8 @@ class ResultInPresentPassive(Rule):
         "The ministry must ensure that all measures are taken to prevent floods.",
         "All necessary measures are being taken, he said.",
         "The outcome is already known.",
+        "The army is already prepared for a long war.",
+        "The plan is fully prepared by the ministry.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -105,23 +115,31 @@ class ResultInPresentPassive(Rule):
             if before is None:
                 continue
             words = next_words(view, m.end(), 2)
-            if not words or not self._result_participle(words[0][2]):
+            after = words[1][2].lower() if len(words) > 1 and words[1][0] - words[0][1] < 3 else ""
+            if not words or not self._result_participle(words[0][2], folded[m.start() : m.end()], after):
                 continue
-            if len(words) > 1 and words[1][2].lower() in ("of", "from") and words[1][0] - words[0][1] < 3:
+            if after in ("of", "from"):
                 continue  # what a thing is made of ("is partly built of stone")
             if _subordinate(folded, before.start()):
                 continue
             yield self._report(doc, before.start(), before.end(1), words[0][1], folded[m.start() : m.end()])
         for mm in anchored(_MEASURES_RE, folded, folded, ("all",)):
             if not _subordinate(folded, mm.start()):
-                yield self._report(doc, mm.start(1), mm.end(1), mm.end(2), "")
+                aux = next(i for i in (1, 3, 5) if mm.group(i))
+                yield self._report(doc, mm.start(aux), mm.end(aux), mm.end(aux + 1), "")
 
     @staticmethod
-    def _result_participle(word: str) -> bool:
+    def _result_participle(word: str, adverb: str, after: str) -> bool:
+        """A participle of a result verb; of a verb that makes a document ("prepared",
+        "signed") only after "already" and not as a state ("already prepared for")."""
         if not word.islower() or not word.endswith(("ed", "en", "t", "d")):
             return False
         lemma = verb_lemma_of(word)
-        return lemma is not None and lemma in word_class("result-verb") and is_participle(word, lemma)
+        if lemma is None or not is_participle(word, lemma):
+            return False
+        if lemma in word_class("result-verb"):
+            return True
+        return adverb == "already" and lemma in word_class("document-verb") and after not in _STATE_AFTER
 
     def _report(self, doc: Document, start: int, aux_end: int, end: int, adverb: str) -> Finding:
         view = doc.view
