@@ -43,6 +43,7 @@ FIRES = [
     ("TQ357", "The visitors were went home early.", "were went"),
     ("TQ333", "Representative of the mayor's office said the work had begun.", "Representative"),
     ("TQ333", "Akim also thanked the builders.", "Akim"),
+    ("TQ333", "Georgian Foreign Ministry said the talks were useful.", "Georgian Foreign Ministry"),
     ("TQ332", "Residents complained about these shooting.", "these shooting"),
     (
         "TQ328",
@@ -52,6 +53,10 @@ FIRES = [
 ]
 
 QUIET = {
+    "TQ333": [
+        "Riverside Municipal Council is the elected body of the town.",
+        "The Armenian National Assembly will meet on Monday.",
+    ],
     "TQ350": [
         "The water main on the square has already been replaced.",
         "The museum is fully equipped for disabled visitors.",

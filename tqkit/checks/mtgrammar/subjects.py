@@ -46,6 +46,14 @@ def _institution_re() -> re.Pattern[str]:
 _MODIFIERS_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+(?:[A-Za-z][a-z-]*[ \t]+)?$")
 
 
+# "X Municipal Council is the representative body ...": a definition opening an encyclopaedia entry
+_DEFINITION_RE = re.compile(r"[ \t]+(?:an?|the)\b")
+
+
+def _definition(view: str, m: re.Match[str]) -> bool:
+    return m.group(4) in ("is", "was") and _DEFINITION_RE.match(view, m.end()) is not None
+
+
 def _institutions(view: str, folded: str) -> Iterator[re.Match[str]]:
     """Bare institution names after one or two modifiers, found from the shared anchor scan."""
     register_anchors(_INSTITUTIONS)
@@ -54,7 +62,7 @@ def _institutions(view: str, folded: str) -> Iterator[re.Match[str]]:
             continue
         back = _MODIFIERS_BEFORE_RE.search(view, max(0, pos - 60), pos)
         m = _institution_re().match(view, back.start()) if back else None
-        if m is not None and m.start(3) == pos:
+        if m is not None and m.start(3) == pos and not _definition(view, m):
             yield m
 
 
