@@ -42,7 +42,7 @@ CODES = (
     "TQ201",
     "TQ202",
     "TQ304",
-    *(f"TQ{n}" for n in (*range(203, 210), *range(310, 330), *range(339, 345), *range(350, 358))),
+    *(f"TQ{n}" for n in (*range(203, 210), *range(310, 330), *range(339, 345), *range(350, 359))),
 )
 
 

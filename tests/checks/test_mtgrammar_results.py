@@ -1,5 +1,5 @@
 """Present passive for a finished result, infinitive after clause verbs, place adverbs, "timely",
-durations, measure compounds, past after "be" (TQ350-TQ357) and the widened TQ328, TQ332, TQ333
+durations, measure compounds, past after "be", parts of a dated day (TQ350-TQ358) and the widened TQ328, TQ332, TQ333
 and TQ339: what each detector finds in constructed MT sentences (our own words), what it leaves alone
 in professional copy, its fixes, and its silence on the professional English bundled with the
 tests."""
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tqkit.api import check_text
 from tqkit.findings import Severity, apply_edits
 
-CODES = ("TQ350", "TQ351", "TQ352", "TQ353", "TQ354", "TQ355", "TQ356", "TQ357")
+CODES = ("TQ350", "TQ351", "TQ352", "TQ353", "TQ354", "TQ355", "TQ356", "TQ357", "TQ358")
 
 FIRES = [
     ("TQ350", "The water main on the square is already replaced.", "is already replaced"),
@@ -41,6 +41,8 @@ FIRES = [
     ("TQ356", "Workers laid two kilometer pipe this week.", "two kilometer pipe"),
     ("TQ357", "The agreement was signed and the decision was took unanimously.", "was took"),
     ("TQ357", "The visitors were went home early.", "were went"),
+    ("TQ358", "The shop was robbed in the night of Friday.", "in the night of Friday"),
+    ("TQ358", "Shots were heard at late evening or at night.", "at late evening"),
     ("TQ333", "Representative of the mayor's office said the work had begun.", "Representative"),
     ("TQ333", "Akim also thanked the builders.", "Akim"),
     ("TQ333", "Georgian Foreign Ministry said the talks were useful.", "Georgian Foreign Ministry"),
@@ -113,6 +115,12 @@ QUIET = {
         "A 10 mile stretch was closed.",
         "The plant produced 5 tons more than last year.",
     ],
+    "TQ358": [
+        "The shop was robbed on the night of Friday.",
+        "Shots were heard in the evening.",
+        "It happened in the morning of life.",
+        "Shots were heard late in the evening.",
+    ],
     "TQ357": [
         "The decision was taken unanimously.",
         "They were broke after the war.",
@@ -153,6 +161,8 @@ def test_quiet_on_professional_copy(code: str, text: str) -> None:
         ("TQ356", "They built a 5 kilometers road.", "They built a 5-kilometer road.", False),
         ("TQ357", "The talks were took place.", "The talks were taken place.", False),
         ("TQ333", "Spokesman of the army said so.", "The spokesman of the army said so.", False),
+        ("TQ358", "In the morning of 5 May it rained.", "On the morning of 5 May it rained.", True),
+        ("TQ358", "It rained at late evening.", "It rained late in the evening.", False),
     ],
 )
 def test_fix(code: str, text: str, fixed: str, safe: bool) -> None:

@@ -1,4 +1,4 @@
-"""TQ310-TQ357: grammar that machine translation leaves behind in English news copy.
+"""TQ310-TQ358: grammar that machine translation leaves behind in English news copy.
 
 Verb forms after an auxiliary ("did not commented", "will also met", "has became"), the
 present with *since* and a point in time ("are held since 1992"), "one of the" with a singular
@@ -17,7 +17,7 @@ TQ334), ``nouns`` (TQ314), ``numerals`` (TQ319), ``quantities`` (TQ315, TQ316), 
 (TQ325, TQ326), ``articles`` (TQ327, TQ328), ``degree`` (TQ329), ``determiners`` (TQ330, TQ331), ``demonstratives`` (TQ332),
 ``subjects`` (TQ333), ``objects`` (TQ339), ``clauses`` (TQ340-TQ342), ``frames`` (TQ347-TQ349), ``results`` (TQ350, TQ357), ``complements``
 (TQ351), ``adverbs`` (TQ352, TQ353),
-``durations`` (TQ354, TQ355), ``compounds`` (TQ356); ``_words`` holds the shared word knowledge and
+``durations`` (TQ354, TQ355, TQ358), ``compounds`` (TQ356); ``_words`` holds the shared word knowledge and
 ``_anchors`` the anchor scan TQ350-TQ357 share.
 Importing this package registers every rule.
 """
@@ -34,7 +34,7 @@ from tqkit.checks.mtgrammar.compounds import MeasureCompound
 from tqkit.checks.mtgrammar.degree import DoubleComparative
 from tqkit.checks.mtgrammar.demonstratives import DemonstrativeNumber
 from tqkit.checks.mtgrammar.determiners import OneOfWithoutDeterminer, SuperlativeWithoutThe
-from tqkit.checks.mtgrammar.durations import PresentWithRecentYears, SinceWithDuration
+from tqkit.checks.mtgrammar.durations import PresentWithRecentYears, SinceWithDuration, TimeOfDayPreposition
 from tqkit.checks.mtgrammar.frames import BrokenExistential, ExplainedPersonalPassive, NeedlessArticle
 from tqkit.checks.mtgrammar.nouns import OneOfSingular
 from tqkit.checks.mtgrammar.numerals import SingularAfterNumber
@@ -81,6 +81,7 @@ __all__ = [
     "SourceWithoutBy",
     "SubjectVerbNumber",
     "SuperlativeWithoutThe",
+    "TimeOfDayPreposition",
     "TimelyAsAdverb",
     "ToBeforePlaceAdverb",
     "VerbFormAfterDo",

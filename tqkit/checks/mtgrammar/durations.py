@@ -1,10 +1,13 @@
 """TQ354: "since" with a length of time ("since five years", "since many years", "since long
-time"); TQ355: the present after "in recent years" ("In recent years, there is a shortage").
+time"); TQ355: the present after "in recent years" ("In recent years, there is a shortage");
+TQ358: "in the evening of" a date ("In the evening of September 15") and "at late evening".
 
 Russian, Ukrainian, Bulgarian, Romanian and Turkish use one word for "since" and "for" with a
 duration (уже пять лет, от пет години, de cinci ani, beş yıldır) and the present tense for a state
-that began in the past; MT writes "since five years" and "in recent years there is". Both
-detectors are literal-led ("since"; "recent years", "past", "last") and read a few words only.
+that began in the past, and one preposition for "in the evening" and "on the evening of a
+date"; MT writes "since five years", "in recent years there is" and "in the evening of
+September 15". The detectors are literal-led ("since"; "there"; "in", "at") and read a few
+words only.
 """
 
 from __future__ import annotations
@@ -137,4 +140,85 @@ class PresentWithRecentYears(Rule):
                 f"“{shown(view[start : m.end()])}”: a period that runs up to now takes the present "
                 f"perfect (“there {fixed}”).",
                 [Fix.replace(Span(m.start(2), m.end(2)), fixed, safe=False)],
+            )
+
+
+# -- TQ358: "in the evening of" a date, "at late evening" --------------------------------------
+
+_DAY_PART = r"(?:morning|afternoon|evening|night)"
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_IN_THE_RE = re.compile(
+    r"(?<![\w'’-])(in)[ \t]+the[ \t]+(?:(?:early|late)[ \t]+)?" + _DAY_PART + r"[ \t]+of[ \t]+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")[ \t]+\d{1,2}|"
+    r"(?:" + _WEEKDAYS + r")|the[ \t]+\d{1,2}(?:st|nd|rd|th)?)(?![\w'’-])"
+)
+_IN_THE_ANCHORS = tuple(
+    f"in the {early}{part} of"
+    for early in ("", "early ", "late ")
+    for part in ("morning", "afternoon", "evening", "night")
+)
+_AT_LATE_RE = re.compile(
+    r"(?<![\w'’-])at[ \t]+(late|early)[ \t]+(evening|morning|afternoon)(?=[ \t]*(?:[.,;:!?)]|$|on\b|in\b|the\b|when\b|or\b|and\b))"
+)
+
+
+@register
+class TimeOfDayPreposition(Rule):
+    """ "In the evening of" a date or a weekday instead of "on" ("In the evening of September
+    15"), and "at late evening" for "late in the evening".
+
+    **What it does.** Reports "in the morning / afternoon / evening / night of" followed by a
+    date or a weekday, and "at late evening" or "at early morning" at the end of a phrase. "In
+    the morning" alone, "in the early hours of" and "on the evening of May 9" are left alone.
+
+    **Why it matters.** Russian, Ukrainian, Bulgarian and Turkish use the same preposition for
+    "in the evening" and "on the evening of September 15"; English says "on" before a part of a
+    particular day, and "late in the evening".
+
+    **Example.** "In the evening of September 15, the village was shelled" becomes "On the
+    evening of September 15, ...".
+
+    **Fix safety.** "In" -> "on" before a part of a dated day is safe (the same time, said in
+    English); "at late evening" -> "late in the evening" is unsafe (the editor may prefer "late
+    at night").
+    """
+
+    code = "TQ358"
+    name = "time-of-day-preposition"
+    fix_availability = FixAvailability.ALWAYS
+    severity = Severity.WARNING
+    category = Category.GRAMMAR
+    fires = (
+        "In the evening of September 15, the village was shelled.",
+        "The fire broke out in the night of 3 March.",
+        "Two drones were downed at late evening.",
+    )
+    quiet = (
+        "On the evening of September 15, the village was shelled.",
+        "The talks resumed in the morning.",
+        "The fire broke out in the early hours of Sunday.",
+        "He spoke in the evening of his career.",
+        "The bar is busy at late evening hours.",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        view = doc.view
+        folded = doc.folded
+        for m in anchored(_IN_THE_RE, folded, folded, _IN_THE_ANCHORS):
+            written = view[m.start(1) : m.end(1)]
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{shown(view[m.start() : m.end()])}”: English says “on” before a part of a particular day "
+                f"(“on the evening of September 15”).",
+                [Fix.replace(Span(m.start(1), m.end(1)), match_case("on", written), safe=True)],
+            )
+        for m in anchored(_AT_LATE_RE, folded, folded, ("at late", "at early")):
+            fixed = f"{m.group(1)} in the {m.group(2)}"
+            yield self.finding(
+                doc,
+                Span(m.start(), m.end()),
+                f"“{shown(view[m.start() : m.end()])}”: English says “{fixed}”.",
+                [Fix.replace(Span(m.start(), m.end()), match_case(fixed, view[m.start() : m.end()]), safe=False)],
             )
