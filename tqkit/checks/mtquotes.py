@@ -95,6 +95,7 @@ class QuotationPunctuation(Rule):
         "“We thank the volunteers.” Mayor Demir said the work would last three days.",
         "“Is it over?” he asked.",
         "The mayor said “no” twice.",
+        "Protesters said “the law must go”, a slogan of the movement.",
         "The meeting ended. “We will return,” she said.",
         "He said, “We will build the school next spring.”",
         "“The harvest was good.” “Next year we plan more,” he said.",
@@ -140,6 +141,8 @@ class QuotationPunctuation(Rule):
         for m in near(_NO_COMMA_RE, _NO_COMMA_HINT, view, 220):
             if len(m.group(2).split()) < 4:
                 continue  # a quoted word or title ("said “no”")
+            if view[m.end() : m.end() + 1] in "”\"" and not m.group(2).rstrip().endswith((".", ",", "!", "?", "…")):
+                continue  # a quoted phrase, not a sentence: chanted “Down with the law”, a slogan
             gap = Span(m.start(1), m.start(1))
             yield self.finding(
                 doc,
