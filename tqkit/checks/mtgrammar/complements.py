@@ -30,7 +30,7 @@ _SKIP = frozenset("also then later further even again".split())
 
 @lru_cache(maxsize=1)
 def _frame_re() -> re.Pattern[str]:
-    stems = sorted(word_class("clause-verb") | word_class("asking-verb"), key=len, reverse=True)
+    stems = sorted(word_class("clause-verb") | word_class("asking-verb"), key=lambda w: (-len(w), w))
     # the verb in any form (suggest, suggests, suggested, suggesting), "to", the next word
     return re.compile(r"(?<![\w'’-])(" + "|".join(stems) + r")(?:s|ed|d|ing|es)?[ \t]+to[ \t]+([a-z]+)(?![\w'’-])")
 

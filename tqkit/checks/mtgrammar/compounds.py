@@ -62,7 +62,7 @@ def _units() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _measure_re() -> re.Pattern[str]:
     singular, plural = _units()
-    units = "|".join(sorted(singular | plural, key=len, reverse=True))
+    units = "|".join(sorted(singular | plural, key=lambda w: (-len(w), w)))
     return re.compile(r"(?<![\w.,'’-])(" + _NUMBER + r")[ \t]+(" + units + r")[ \t]+([a-z]+)(?![\w'’-])(?![ \t]+of\b)")
 
 

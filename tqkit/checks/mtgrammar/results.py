@@ -191,7 +191,9 @@ _PARTICLES = frozenset("down up out off into through away apart".split())
 
 @lru_cache(maxsize=1)
 def _past_re() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_strong_pasts(), key=len, reverse=True)) + r")(?![\w'’-])")
+    return re.compile(
+        r"(?<![\w'’-])(?:" + "|".join(sorted(_strong_pasts(), key=lambda w: (-len(w), w))) + r")(?![\w'’-])"
+    )
 
 
 @lru_cache(maxsize=1)

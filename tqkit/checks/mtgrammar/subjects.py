@@ -81,7 +81,7 @@ _REPORTING = (
 @lru_cache(maxsize=1)
 def _role_re() -> re.Pattern[str]:
     words = word_class("role") | word_class("title")
-    roles = "|".join(sorted((r.capitalize() for r in words), key=len, reverse=True))
+    roles = "|".join(sorted((r.capitalize() for r in words), key=lambda w: (-len(w), w)))
     return re.compile(r"(?<![\w'’-])(" + roles + r")[ \t]+(?:also[ \t]+)?(of|" + _REPORTING + r")(?![\w'’-])")
 
 
