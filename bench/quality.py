@@ -285,6 +285,7 @@ def run(examples: int = 10) -> tuple[list[Tally], float]:
     dirty, clean = annotated()
     held_dirty, held_clean = annotated(held_out=True)
     grammar_dirty, grammar_clean = annotated(held_out=True, part="grammar")
+    grammar3_dirty, grammar3_clean = annotated(held_out=True, part="grammar3")
     post_edits = [s for p in ("ru-en", "et-en", "ro-en") for s in mlqe(p, post_edit=True)]
     tallies = [
         measure("own examples: artefacts (recall)", dirty, en, examples),
@@ -293,6 +294,8 @@ def run(examples: int = 10) -> tuple[list[Tally], float]:
         measure("own examples, held out: clean lines", held_clean, en, examples),
         measure("own examples, held out grammar: artefacts", grammar_dirty, en, examples),
         measure("own examples, held out grammar: clean lines", grammar_clean, en, examples),
+        measure("own examples, held out grammar3: artefacts", grammar3_dirty, en, examples),
+        measure("own examples, held out grammar3: clean lines", grammar3_clean, en, examples),
         measure("professional English: MQM TED human references", mqm(None, human=True), en, examples),
         # post-edited MT keeps some of its translationese ("Tallin", "5 thousand people"): a
         # finding here is not always a false alarm

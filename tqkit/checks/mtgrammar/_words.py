@@ -315,3 +315,47 @@ def ends_in_question(view: str, at: int) -> bool:
 @lru_cache(maxsize=16)
 def literal_any(word: str) -> re.Pattern[str]:
     return re.compile(re.escape(word))
+
+
+WORD_CLASSES = (
+    "result-verb",
+    "document-verb",
+    "clause-verb",
+    "asking-verb",
+    "own-action",
+    "role",
+    "title",
+    "motion-verb",
+    "place-adverb",
+    "unit",
+)
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {k: set() for k in WORD_CLASSES}
+    for kind, word, _source in bundled_table(
+        "grammar-word-classes.tsv", 3, "class<TAB>word<TAB>source", frozenset(WORD_CLASSES)
+    ):
+        kinds[kind].add(word.lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+def word_class(kind: str) -> frozenset[str]:
+    """One class of ``glossaries/grammar-word-classes.tsv`` (result verbs, clause verbs, roles,
+    units ...), lower-case."""
+    return _word_classes()[kind]
+
+
+def verb_lemma_of(word: str) -> str | None:
+    """The verb lemma of ``word`` (any form, the base form included) when it has exactly one."""
+    lemmas = word_lemmas(word.lower())
+    verbs = set(lemmas.get("VERB", ()))
+    return next(iter(verbs)) if len(verbs) == 1 else None
+
+
+def is_participle(word: str, lemma: str) -> bool:
+    """``word`` is a past participle of ``lemma`` (lemminflect lists a regular verb's
+    participle as its past, VBD, only)."""
+    forms = inflections(lemma, "VERB")
+    return word.lower() in (forms.get("VBN") or forms.get("VBD", ()))

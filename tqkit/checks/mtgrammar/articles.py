@@ -262,7 +262,7 @@ class ArticleWithPlural(Rule):
     **What it does.** Reports "a" or "an", an optional adjective, and a noun in its plural form
     (in lemminflect's lexicon; not a singular in its own right such as "series", "means",
     "news" or "headquarters"), when the plural ends the noun phrase: a verb, a preposition, a
-    conjunction or punctuation follows. Plural noun modifiers ("a sales tax", "a sports
+    conjunction, a participle that is only a verb ("codenamed") or punctuation follows. Plural noun modifiers ("a sales tax", "a sports
     club", "a human rights group") are left alone.
 
     **Why it matters.** MT from languages without articles sometimes adds one to a plural; the
@@ -286,6 +286,7 @@ class ArticleWithPlural(Rule):
         "The ministry adopted a new rules on migration.",
         "Police held a large-scale anti-drug operations in May.",
         "Prices rose in a particular districts of the city.",
+        "Forces launched a large-scale anti-terrorist activities codenamed Heroes.",
     )
     quiet = (
         "Talks between the two delegations lasted three hours.",
@@ -320,7 +321,7 @@ class ArticleWithPlural(Rule):
             if noun in noun_classes()["singular-in-s"] or not view[m.start(2) : m.end(2)].islower():
                 continue
             nxt = _NEXT_RE.match(folded, m.end())
-            if nxt is None or (nxt.group(1)[0].isalpha() and nxt.group(1) not in _AFTER_HEAD):
+            if nxt is None or (nxt.group(1)[0].isalpha() and not _after_head(nxt.group(1))):
                 continue
             if adjs and not self._adjectives(view[m.start(1) : m.end(1)], adjs, noun):
                 continue
@@ -337,6 +338,20 @@ class ArticleWithPlural(Rule):
                 f"“{view[m.start(2) : m.end(2)]}”; drop the article or make the noun singular.",
                 [Fix(f"Remove “{view[cut.start : article_end]}”", (edit,), safe=False)],
             )
+
+
+def _after_head(word: str) -> bool:
+    """A word that cannot extend the noun phrase: a verb, preposition or conjunction of
+    ``_AFTER_HEAD``, or a participle in -ed that is nothing but a verb ("operations codenamed
+    ...")."""
+    if word in _AFTER_HEAD:
+        return True
+    if not word.endswith("ed"):
+        return False
+    lemmas = word_lemmas(word)
+    if not lemmas:
+        return True  # not in the lexicon: a compound participle ("codenamed")
+    return bool(lemmas.get("VERB")) and not any(lemmas.get(k) for k in ("NOUN", "ADJ", "PROPN"))
 
 
 def _adjective_or_compound(word: str, *, pure: bool) -> bool:

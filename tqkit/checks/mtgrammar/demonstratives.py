@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
-from tqkit.checks.mtgrammar._words import word_hits_matches
+from tqkit.checks.mtgrammar._words import finite_form, inflections, word_hits_matches, word_lemmas
 from tqkit.checks.mtgrammar.determiners import next_words_after, plural_noun, pure_adjective, singular_noun
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
@@ -45,7 +45,8 @@ class DemonstrativeNumber(Rule):
     singular count noun, and this followed by a plural noun, when the noun ends the noun
     phrase (a verb, a preposition, a conjunction or punctuation follows). Words that are also
     verbs ("this shows"), nouns the same in both numbers ("these species", "this data"),
-    compound nouns ("these computer codes") and names are left alone.
+    compound nouns ("these computer codes") and names are left alone. A noun in -ing that
+    has a plural ("these shooting", "these meeting took place") counts after these.
 
     **Why it matters.** Turkish, Azerbaijani and Armenian do not mark the plural after a
     demonstrative, and MT sometimes keeps the singular noun; it reads as broken English.
@@ -66,6 +67,7 @@ class DemonstrativeNumber(Rule):
         "Those village were hit by shelling.",
         "This countries have signed the treaty.",
         "These important document was signed in Baku.",
+        "One villager was wounded in these shooting.",
     )
     quiet = (
         "This decision was taken unanimously.",
@@ -76,6 +78,8 @@ class DemonstrativeNumber(Rule):
         "These days prices are rising.",
         "Those present applauded.",
         "They called on those responsible to stop.",
+        "These hunting dogs were seized.",
+        "Those fleeing were stopped at the border.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -85,6 +89,8 @@ class DemonstrativeNumber(Rule):
             demonstrative = folded[m.start() : m.end()]
             words = next_words_after(view, m.end(), 3)
             i = self._noun_index(view, words, demonstrative == "this")
+            if i is None and demonstrative == "these" and _ing_noun_before_verb(view, words):
+                i = 0  # "these shooting were heard": a gerund noun that has a plural
             if i is None:
                 continue
             noun, e = words[i][2], words[i][1]
@@ -92,6 +98,7 @@ class DemonstrativeNumber(Rule):
                 continue  # "those responsible": the people who are
             strict = i == 0  # right after the demonstrative a verb may follow ("this shows")
             wrong = plural_noun(noun, strict=strict) if demonstrative == "this" else singular_noun(noun, strict=strict)
+            wrong = wrong or (demonstrative == "these" and i == 0 and noun.endswith("ing"))
             if not wrong:
                 continue
             right = {"these": "this", "those": "that", "this": "these"}[demonstrative]
@@ -142,3 +149,21 @@ class DemonstrativeNumber(Rule):
             return False
         nxt = words[i + 1][2].lower()
         return nxt in _BOUNDARY
+
+
+def _ing_noun_before_verb(view: str, words: list[tuple[int, int, str]]) -> bool:
+    """ "these shooting." / "these meeting took place": a noun in -ing that has a plural in -s
+    ("shootings"), then punctuation or a finite verb."""
+    if not words:
+        return False
+    noun, end = words[0][2], words[0][1]
+    if not noun.islower() or not noun.endswith("ing") or noun not in word_lemmas(noun).get("NOUN", ()):
+        return False
+    if noun + "s" not in inflections(noun, "NOUN").get("NNS", ()):
+        return False
+    if view[end : end + 1] in (".", ",", ";", ":", "!", "?", ")"):
+        return True
+    if len(words) < 2 or words[1][0] - end > 2:
+        return False
+    nxt = words[1][2].lower()
+    return nxt in _PLURAL_VERBS or nxt in ("was", "is", "has") or finite_form(nxt) is not None

@@ -107,7 +107,9 @@ class BareCountNoun(Rule):
     Titles and roles (president, minister, mayor ...) are reported only after other verbs
     ("congratulated Kyrgyz president"): "elected mayor", "as president" and a title before a
     name ("met president Aliyev") are English. Plurals, mass nouns, noun compounds ("police
-    vehicle fleet") and headlines are left alone.
+    vehicle fleet") and headlines are left alone. A hyphenated compound that ends in the noun
+    counts as the noun with a modifier ("began with video-conference with"); prefixes
+    ("multi-country", "ex-president") do not.
 
     **Why it matters.** The source languages have no article before the noun; MT leaves a
     singular count noun bare, which English does not allow.
@@ -133,6 +135,7 @@ class BareCountNoun(Rule):
         "The mayor cut red ribbon at the new school.",
         "Officers are trying to detain person suspected of arson.",
         "The president congratulated Uzbek president on the holiday.",
+        "The week began with video-conference with the district heads.",
         "She has worked as kindergarten teacher for ten years.",
         "He is member of the board of the bank.",
     )
@@ -159,11 +162,12 @@ class BareCountNoun(Rule):
         nouns = count_nouns()
         for m in literal_finditer(_noun_re(), folded, folded, _noun_keys()):
             start, end = m.start(), m.end()
+            start = _compound_start(folded, start)  # "video-conference": the whole compound
             if start and (folded[start - 1].isalnum() or folded[start - 1] in "'’-_"):
                 continue
             kind = nouns[m.group()]
             if view[start:end].islower():
-                hit = _frame(view, start, end, kind)
+                hit = _frame(view, start, end, kind, compound=start != m.start())
             elif view[start].isupper() and view[start + 1 : end].islower():
                 hit = _opening_noun(view, start, end, kind)  # "Woman was detained"
             else:
@@ -188,9 +192,29 @@ class BareCountNoun(Rule):
             )
 
 
-def _frame(view: str, start: int, end: int, kind: str) -> tuple[int, str] | None:
+def _compound_start(folded: str, start: int) -> int:
+    """The start of a hyphenated compound that ends in the noun ("video-conference"), or
+    ``start``."""
+    if start < 3 or folded[start - 1] != "-":
+        return start
+    i = start - 1
+    while i > 0 and folded[i - 1].isalpha():
+        i -= 1
+    if start - 1 - i < 2 or folded[i : start - 1] in _PREFIXES:
+        return start  # "multi-country", "ex-president": a prefix makes an adjective or a title
+    return i
+
+
+_PREFIXES = frozenset(
+    "multi anti pro non post pre ex co inter cross semi self well mid over under counter re sub super ultra vice "
+    "all half one two three four five six seven eight nine ten".split()
+)
+
+
+def _frame(view: str, start: int, end: int, kind: str, *, compound: bool = False) -> tuple[int, str] | None:
     """(start of the noun phrase, the lead word) when the bare noun stands after a verb or a
-    preposition, else None."""
+    preposition, else None; a hyphenated ``compound`` ("video-conference") counts as a noun with
+    a modifier."""
     nxt = _NEXT_RE.match(view, end)
     if nxt is None:
         return None
@@ -208,7 +232,7 @@ def _frame(view: str, start: int, end: int, kind: str) -> tuple[int, str] | None
         return subject
     # the outermost "modifier" may be the verb ("cut red ribbon", "police vehicle"): peel back
     while modifiers >= 0:
-        hit = _lead(words[: len(words) - modifiers], follower, kind, modifiers) if modifiers <= 2 else None
+        hit = _lead(words[: len(words) - modifiers], follower, kind, modifiers + compound) if modifiers <= 2 else None
         outer = words[len(words) - modifiers].lower() if modifiers else ""
         if hit == "to" and outer in word_lemmas(outer).get("VERB", ()):
             hit = None  # "to find person": a verb after "to", not a modifier
