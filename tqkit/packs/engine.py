@@ -6,20 +6,17 @@ number of entries.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from operator import itemgetter
-from typing import Any
 
-from tqkit.chunks import automaton_iter
 from tqkit.document import TOKEN_RE
 from tqkit.packs.compiler import width
 from tqkit.packs.gates import edge as _edge
 from tqkit.packs.gates import gate_ok as _gate_ok
 from tqkit.packs.index import Buckets, Candidate, build_index, gated_hits
+from tqkit.packs.keyscan import KeyScan
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import ANC, CLS, GAP, LIT, RX, Cond, opens
 from tqkit.packs.resolve import leftmost_longest
@@ -65,9 +62,7 @@ class Matcher:
             self.candidates, self._buckets = build_index(self.entries)
         self.rules = frozenset(e.rule for e in self.entries)
         self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
-        self._automaton: Any = None
-        self._singles: re.Pattern[str] | None = None
-        self._built = False
+        self._keyscan: KeyScan | None = None
 
     def reach(self, key: str) -> tuple[int, int]:
         """Tokens the candidates of ``key`` need left and right of the anchor."""
@@ -82,38 +77,16 @@ class Matcher:
         return r
 
     @property
-    def automaton(self) -> Any:
-        """The Aho-Corasick automaton of the keys, less the one-letter ones (None when there are
-        none): an automaton reports a one-letter key inside every word that holds the letter,
-        a regex finds it alone (:meth:`_key_ends`)."""
-        if not self._built and self.candidates:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            singles = []
-            for key in self.candidates:
-                if len(key) == 1 and key.isalnum():
-                    singles.append(key)
-                else:
-                    automaton.add_word(key, key)
-            if len(automaton):
-                automaton.make_automaton()
-                self._automaton = automaton
-            if singles:
-                # the letter, not preceded by a word character or hyphen (looked at after the
-                # letter, so that the scan skips to the letters), not followed by a letter or digit
-                self._singles = re.compile(f"[{re.escape(''.join(sorted(singles)))}](?<![\\w-].)(?![^\\W_])")
-            self._built = True
-        return self._automaton
+    def keyscan(self) -> KeyScan:
+        """The scan for the keys' whole-word hits (:mod:`tqkit.packs.keyscan`)."""
+        if self._keyscan is None:
+            self._keyscan = KeyScan(self.candidates)
+        return self._keyscan
 
     def _key_ends(self, folded: str) -> Iterator[tuple[int, str]]:
-        """``(offset of the last character, key)`` of the keys found in ``folded`` (chained in
-        C: a generator of its own cost as much as the scans)."""
-        automaton = self.automaton
-        parts: list[Iterator[tuple[int, str]]] = [automaton_iter(automaton, folded)] if automaton is not None else []
-        if self._singles is not None:
-            parts.append((m.start(), m.group()) for m in self._singles.finditer(folded))
-        return chain.from_iterable(parts)
+        """``(offset of the last character, key)`` of the keys found in ``folded`` as whole
+        words."""
+        return self.keyscan.hits(folded)
 
     def find(
         self,
