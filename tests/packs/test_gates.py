@@ -66,5 +66,5 @@ def test_one_letter_keys_match_as_words_only() -> None:
     text = "a cat, a-b x-a _a ab a"
     for bounded in (False, True):
         scan = KeyScan({"a", "ab"})
-        hits = scan._bounded_hits(text) if bounded else scan._plain_hits(text)
+        hits = [(j - 2, k) for j, k in scan._bounded_hits(text)] if bounded else scan._plain_hits(text)
         assert [s for s, k in hits if k == "a"] == [0, 7, 21]

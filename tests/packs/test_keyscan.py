@@ -12,8 +12,12 @@ from tqkit.packs.keyscan import BOUNDED_AFTER, KeyScan
 _KEYS = frozenset({"a", "s", "it", "the", "there", "co-op", "op", "it's", "peace", "peaceful", "é", "e\u0301", "u.s"})
 # letters the keys hold, their neighbours that decide a word's edge, and others
 _ALPHABET = st.sampled_from(
-    list("aesthiropcfu") + ["it's", "co-op", "peace", "u.s"] + list(" \n\t'-_.,\"’‘()0123456789\x00\ufffcéÉ\u0301ıİßÅ")
+    [*"aesthiropcfu", "it's", "co-op", "peace", "u.s", *" \n\t'-_.,\"’‘()0123456789\x00\ufffcéÉ\u0301ıİßÅ"]
 )
+
+
+def _bounded(scan: KeyScan, text: str) -> list[tuple[int, str]]:
+    return [(j - 2, key) for j, key in scan._bounded_hits(text)]
 
 
 def _brute(keys: frozenset[str], text: str) -> set[tuple[int, str]]:
@@ -42,7 +46,7 @@ def test_bounded_scan_equals_plain_scan_and_brute_force(parts: list[str]) -> Non
     assert scan._can_bound
     expected = _brute(keys, text)
     plain = list(scan._plain_hits(text))
-    bounded = list(scan._bounded_hits(text))
+    bounded = _bounded(scan, text)
     assert set(plain) == expected
     assert set(bounded) == expected
     assert len(bounded) == len(expected)  # (each hit once)
@@ -54,13 +58,15 @@ def test_bounded_scan_over_pieces() -> None:
     text = ("the co-op's peace, there_s " * 40_000) + "it"
     keys = frozenset({"the", "co-op", "peace", "it", "s", "op"})
     scan = KeyScan(keys)
-    assert sorted(scan._bounded_hits(text)) == sorted(_brute(keys, text))
+    assert sorted(_bounded(scan, text)) == sorted(_brute(keys, text))
 
 
 def test_bounded_scan_is_used_after_long_texts() -> None:
     scan = KeyScan(frozenset({"the"}))
-    list(scan.hits("the cat"))
+    hits, shift = scan.hits("the cat")
+    assert (list(hits), shift) == ([(2, "the")], 0)
     assert scan._bounded is None
-    list(scan.hits("x" * BOUNDED_AFTER))
+    list(scan.hits("x" * BOUNDED_AFTER)[0])
     assert scan._bounded is not None
-    assert list(scan.hits("the cat the")) == [(2, "the"), (10, "the")]
+    hits, shift = scan.hits("the cat the")
+    assert [(j - shift, key) for j, key in hits] == [(2, "the"), (10, "the")]

@@ -86,7 +86,8 @@ class Matcher:
     def _key_ends(self, folded: str) -> Iterator[tuple[int, str]]:
         """``(offset of the last character, key)`` of the keys found in ``folded`` as whole
         words."""
-        return self.keyscan.hits(folded)
+        hits, shift = self.keyscan.hits(folded)
+        return ((j - shift, key) for j, key in hits) if shift else hits
 
     def find(
         self,
@@ -122,7 +123,8 @@ class Matcher:
         entries = self.entries
         # (``edge``: where the neighbour token starts (1) or ends (-1), and the token next to the
         # anchor starts (2) or ends (-2) when masks are skipped; -1: none, -2: not looked for)
-        for s, e, key, sel, edge in gated_hits(self._key_ends(folded), candidates, self._buckets, view, folded):
+        hits, shift = self.keyscan.hits(folded)
+        for s, e, key, sel, edge in gated_hits(hits, shift, candidates, self._buckets, view, folded):
             toks: Sequence[Tok] = ()
             t = -1
             nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)
@@ -226,8 +228,8 @@ def _neighbour(view: str, s: int, e: int, off: int) -> Tok | None:
 
 
 def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
-    """Tokens around the anchor at ``s``: at least ``left`` before it and ``right`` after it
-    when the text has them; and the index of the anchor token (-1 when no token starts at s)."""
+    """Tokens around the anchor at ``s``: the ``left`` tokens before it and at least ``right``
+    after it when the text has them; and the index of the anchor token (-1 when no token starts at s)."""
     after: list[Tok] = []
     for m in TOKEN_RE.finditer(view, s):
         after.append((m.start(), m.end(), m.group(), m.lastgroup or "other"))
@@ -244,10 +246,12 @@ def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
         while lo > 0 and not view[lo - 1].isspace() and steps < 64:
             lo -= 1
             steps += 1
-        before = [(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in TOKEN_RE.finditer(view, lo, s)]
-        if len(before) >= left or lo == 0 or span > MAX_REACH:
+        found = list(TOKEN_RE.finditer(view, lo, s))
+        if len(found) >= left or lo == 0 or span > MAX_REACH:
             # (never further back than MAX_REACH characters: after a long masked stretch, a
-            # pattern does not reach over it, and the cost per candidate stays bounded)
+            # pattern does not reach over it, and the cost per candidate stays bounded; only
+            # the ``left`` tokens a pattern can reach are made)
+            before = [(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in found[-left:]]
             return before + after, len(before)
         span *= 4
 

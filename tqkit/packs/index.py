@@ -92,36 +92,33 @@ def _buckets(cands: list[Candidate]) -> Buckets:
 
 
 def _edge_at(view: str, s: int, e: int, where: int) -> int:
-    """The edge ``where`` (1: the neighbour after ``[s, e)`` starts, -1: the one before it ends;
-    2, -2: the same with masks skipped) of a hit: :func:`tqkit.packs.gates.edge`, the usual
-    case (one space, then the neighbour) inline."""
-    q = e + 1 if where > 0 else s - 2
-    if 0 <= q < len(view) and view[e if where > 0 else s - 1] == " ":
-        ch = view[q]
-        if not ch.isspace() and (ch != "\x00" or where in (1, -1)):
-            return q
+    """The edge ``where`` of a hit ``[s, e)``: where the neighbour after it starts (1) or the
+    one before it ends (-1), or the same with masks skipped (2, -2) (:func:`tqkit.packs.gates.edge`)."""
     off = 1 if where > 0 else -1
     return _edge(view, s, e, off) if where in (1, -1) else _edge(view, s, e, off, " \x00")
 
 
 def gated_hits(
     key_ends: Iterable[tuple[int, str]],
+    shift: int,
     candidates: Mapping[str, list[Candidate]],
     buckets: dict[str, Buckets],
     view: str,
     folded: str,
 ) -> Iterator[tuple[int, int, str, Sequence[int], list[int]]]:
     """``(start, end, key, candidate indices, edges)`` of every whole-word key hit of
-    ``key_ends`` (the offset of each key's last character: :mod:`tqkit.packs.keyscan`), with
-    the indices of the key's candidates worth trying there: those without a one-character
-    gate, and those whose gate the neighbour's edge character opens (in the index's order).
-    ``edges`` holds the neighbour edges found (at 1, -1, 2 and -2; -2: not looked for). Hits
-    where no candidate is worth trying are left out."""
+    ``key_ends`` (``offset - shift`` is the offset of each key's last character:
+    :mod:`tqkit.packs.keyscan`), with the indices of the key's candidates worth trying there:
+    those without a one-character gate, and those whose gate the neighbour's edge character
+    opens (in the index's order). ``edges`` holds the neighbour edges found (at 1, -1, 2 and
+    -2; -2: not looked for). Hits where no candidate is worth trying are left out."""
+    n = len(view)
+    get = buckets.get
     for last, key in key_ends:
-        s = last - len(key) + 1
-        e = last + 1
+        e = last - shift + 1
+        s = e - len(key)
         edge = [-2, -2, -2, -2, -2]
-        bk = buckets.get(key)
+        bk = get(key)
         if bk is None:
             bk = buckets[key] = _buckets(candidates[key])
         always, sides = bk
@@ -130,9 +127,21 @@ def gated_hits(
             continue
         sel = list(always)
         for where, chars, cap, digit in sides:
-            p = edge[where] = _edge_at(view, s, e, where)
+            # (the usual case inline: one space, then the neighbour's edge character)
+            if where > 0:
+                q = e + 1
+                ok = q < n and view[e] == " "
+            else:
+                q = s - 2
+                ok = q >= 0 and view[s - 1] == " "
+            if ok:
+                ch = view[q]
+                ok = not ch.isspace() and (ch != "\x00" or where == 1 or where == -1)
+            p = edge[where] = q if ok else _edge_at(view, s, e, where)
             if p >= 0:
-                sel += chars.get(folded[p], ())
+                got = chars.get(folded[p])
+                if got:
+                    sel += got
                 if cap and view[p].isupper():
                     sel += cap
                 if digit and view[p].isdecimal():

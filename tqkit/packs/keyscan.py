@@ -11,9 +11,10 @@ Two scans give exactly the same hits:
 - the *bounded* scan: the automaton holds each key between the characters that may stand next
   to it, and reads a copy of the text in which every character that is not a letter, digit,
   underscore, apostrophe or hyphen reads as a space (one ``re.sub``, a piece at a time). Only
-  whole-word hits come out, in C. Its automaton holds six spellings of each key and costs a few
-  times the plain one to build (about 20 ms for 4,000 keys), so it is built once a matcher has
-  read :data:`BOUNDED_AFTER` characters (long texts, or many articles in one process).
+  whole-word hits come out, in C. Its automaton holds eight spellings of each key and costs
+  several times the plain one to build (about 25 ms for 4,000 keys), so it is built once a
+  matcher has read :data:`BOUNDED_AFTER` characters (long texts, or many articles in one
+  process).
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ BOUNDED_AFTER = 400_000  # characters scanned before the bounded automaton is bu
 # the characters a key may hold besides letters and digits for the bounded scan
 _INNER = frozenset("'-")
 # what may stand before a key in the mapped text (a space: any character that is not a letter,
-# digit, underscore, hyphen or apostrophe; or an apostrophe), and after it (also a hyphen, which
-# an underscore reads as)
+# digit, underscore, hyphen or apostrophe; or an apostrophe), and after it (also a hyphen or an
+# underscore)
 _BEFORE = " '"
-_AFTER = " '-"
+_AFTER = " '-_"
 _OTHER_RE = re.compile(r"[^\w'\-]")
 
 
@@ -49,12 +50,14 @@ class KeyScan:
         # the bounded scan applies when every key is letters, digits, apostrophes and hyphens
         self._can_bound = all(ch.isalnum() or ch in _INNER for k in keys for ch in k) and "" not in keys
 
-    def hits(self, folded: str) -> Iterator[tuple[int, str]]:
-        """``(offset of the key's last character, key)`` of every whole-word hit."""
+    def hits(self, folded: str) -> tuple[Iterator[tuple[int, str]], int]:
+        """``(offset, key)`` of every whole-word hit, and the shift: the offset of the key's
+        last character is ``offset - shift`` (the bounded scan's offsets are those of its
+        mapped text: no Python per hit to convert them)."""
         self._scanned += len(folded)
         if self._can_bound and self._scanned >= BOUNDED_AFTER:
-            return self._bounded_hits(folded)
-        return self._plain_hits(folded)
+            return self._bounded_hits(folded), 2
+        return self._plain_hits(folded), 0
 
     # -- the plain scan ---------------------------------------------------------------------
 
@@ -117,16 +120,10 @@ class KeyScan:
         return automaton
 
     def _bounded_hits(self, folded: str) -> Iterator[tuple[int, str]]:
+        """``(offset of the character after the key, plus one; key)``: the mapped text is
+        ``" " + map(folded) + " "``, and a hit ends on the character after the key."""
         automaton = self._bounded or self._build_bounded()
-        # the mapped text is " " + map(folded) + " ": a hit ending at offset j of it (the
-        # character after the key) has the key's last character at j - 2 of ``folded``
-        hits: Iterator[tuple[int, str]] = (
-            (j - 2, key) for j, key in chain.from_iterable(_mapped_pieces(automaton, folded))
-        )
-        if "_" in folded:
-            # an underscore reads as a hyphen: a key with a hyphen may stand on one
-            hits = (h for h in hits if "-" not in h[1] or folded[h[0] - len(h[1]) + 1 : h[0] + 1] == h[1])
-        return hits
+        return chain.from_iterable(_mapped_pieces(automaton, folded))
 
 
 def _mapped_pieces(automaton: Any, folded: str) -> Iterator[Any]:
@@ -136,8 +133,6 @@ def _mapped_pieces(automaton: Any, folded: str) -> Iterator[Any]:
     pieces = space_chunks(folded, CHUNK) if len(folded) > CHUNK else iter([(0, len(folded))])
     for a, b in pieces:
         piece = _OTHER_RE.sub(" ", folded[a:b])
-        if "_" in piece:
-            piece = piece.replace("_", "-")
         if a == 0:
             piece = " " + piece
         if b == len(folded):
