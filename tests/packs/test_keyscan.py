@@ -1,23 +1,19 @@
-"""The pack matcher's two key scans (tqkit.packs.keyscan): the bounded automaton finds exactly
-the whole-word hits of the plain automaton with its neighbour test, and of a brute-force
-search."""
+"""The pack matcher's key scan (tqkit.packs.keyscan): its whole-word hits are those of a
+brute-force search, and the candidate selection (tqkit.packs.index.gated_hits) keeps exactly
+the whole-word hits of the raw automaton hits."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqkit.packs.keyscan import BOUNDED_AFTER, KeyScan
+from tqkit.packs.keyscan import KeyScan
 
-_KEYS = frozenset({"a", "s", "it", "the", "there", "co-op", "op", "it's", "peace", "peaceful", "é", "e\u0301", "u.s"})
+_KEYS = frozenset({"a", "s", "it", "the", "there", "co-op", "op", "it's", "peace", "peaceful", "e\u0301", "u.s"})
 # letters the keys hold, their neighbours that decide a word's edge, and others
 _ALPHABET = st.sampled_from(
     [*"aesthiropcfu", "it's", "co-op", "peace", "u.s", *" \n\t'-_.,\"’‘()0123456789\x00\ufffcéÉ\u0301ıİßÅ"]
 )
-
-
-def _bounded(scan: KeyScan, text: str) -> list[tuple[int, str]]:
-    return [(j - 2, key) for j, key in scan._bounded_hits(text)]
 
 
 def _brute(keys: frozenset[str], text: str) -> set[tuple[int, str]]:
@@ -36,37 +32,16 @@ def _brute(keys: frozenset[str], text: str) -> set[tuple[int, str]]:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, max_size=60))
-def test_bounded_scan_equals_plain_scan_and_brute_force(parts: list[str]) -> None:
+def test_whole_word_hits_equal_brute_force(parts: list[str]) -> None:
+    from tqkit.packs.index import gated_hits
+
     text = "".join(parts)
     scan = KeyScan(_KEYS)
-    assert scan._can_bound is False  # (a key holding a mark or a full stop keeps it plain)
-    assert set(scan._plain_hits(text)) == _brute(_KEYS, text)
-    keys = frozenset(k for k in _KEYS if k not in ("e\u0301", "u.s"))
-    scan = KeyScan(keys)
-    assert scan._can_bound
-    expected = _brute(keys, text)
-    plain = list(scan._plain_hits(text))
-    bounded = _bounded(scan, text)
-    assert set(plain) == expected
-    assert set(bounded) == expected
-    assert len(bounded) == len(expected)  # (each hit once)
-
-
-def test_bounded_scan_over_pieces() -> None:
-    """A long text is fed to the automaton a piece at a time; hits across the pieces' edges and
-    at the text's ends are found."""
-    text = ("the co-op's peace, there_s " * 40_000) + "it"
-    keys = frozenset({"the", "co-op", "peace", "it", "s", "op"})
-    scan = KeyScan(keys)
-    assert sorted(_bounded(scan, text)) == sorted(_brute(keys, text))
-
-
-def test_bounded_scan_is_used_after_long_texts() -> None:
-    scan = KeyScan(frozenset({"the"}))
-    hits, shift = scan.hits("the cat")
-    assert (list(hits), shift) == ([(2, "the")], 0)
-    assert scan._bounded is None
-    list(scan.hits("x" * BOUNDED_AFTER)[0])
-    assert scan._bounded is not None
-    hits, shift = scan.hits("the cat the")
-    assert [(j - shift, key) for j, key in hits] == [(2, "the"), (10, "the")]
+    hits = list(scan.hits(text))
+    assert set(hits) == _brute(_KEYS, text)
+    assert len(hits) == len(set(hits))
+    # gated_hits tests the same edges inline on the raw hits (every key here has one candidate
+    # without a gate, so every whole-word hit comes out)
+    cands = {k: [(0, 0, 0, 0, None, None, 0, None)] for k in _KEYS}
+    got = {(e - 1, key) for _s, e, key, _sel, _edge in gated_hits(scan.raw_hits(text), cands, {}, text, text)}
+    assert got == set(hits)

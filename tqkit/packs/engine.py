@@ -86,8 +86,7 @@ class Matcher:
     def _key_ends(self, folded: str) -> Iterator[tuple[int, str]]:
         """``(offset of the last character, key)`` of the keys found in ``folded`` as whole
         words."""
-        hits, shift = self.keyscan.hits(folded)
-        return ((j - shift, key) for j, key in hits) if shift else hits
+        return self.keyscan.hits(folded)
 
     def find(
         self,
@@ -123,8 +122,7 @@ class Matcher:
         entries = self.entries
         # (``edge``: where the neighbour token starts (1) or ends (-1), and the token next to the
         # anchor starts (2) or ends (-2) when masks are skipped; -1: none, -2: not looked for)
-        hits, shift = self.keyscan.hits(folded)
-        for s, e, key, sel, edge in gated_hits(hits, shift, candidates, self._buckets, view, folded):
+        for s, e, key, sel, edge in gated_hits(self.keyscan.raw_hits(folded), candidates, self._buckets, view, folded):
             toks: Sequence[Tok] = ()
             t = -1
             nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)

@@ -100,23 +100,25 @@ def _edge_at(view: str, s: int, e: int, where: int) -> int:
 
 def gated_hits(
     key_ends: Iterable[tuple[int, str]],
-    shift: int,
     candidates: Mapping[str, list[Candidate]],
     buckets: dict[str, Buckets],
     view: str,
     folded: str,
 ) -> Iterator[tuple[int, int, str, Sequence[int], list[int]]]:
-    """``(start, end, key, candidate indices, edges)`` of every whole-word key hit of
-    ``key_ends`` (``offset - shift`` is the offset of each key's last character:
-    :mod:`tqkit.packs.keyscan`), with the indices of the key's candidates worth trying there:
+    """``(start, end, key, candidate indices, edges)`` of every key hit of ``key_ends`` (the
+    offset of each key's last character: :meth:`tqkit.packs.keyscan.KeyScan.raw_hits`) that is
+    a whole word (:meth:`~tqkit.packs.keyscan.KeyScan.hits`), with the indices of the key's candidates worth trying there:
     those without a one-character gate, and those whose gate the neighbour's edge character
     opens (in the index's order). ``edges`` holds the neighbour edges found (at 1, -1, 2 and
     -2; -2: not looked for). Hits where no candidate is worth trying are left out."""
     n = len(view)
     get = buckets.get
     for last, key in key_ends:
-        e = last - shift + 1
+        e = last + 1
         s = e - len(key)
+        # (a whole word only: tested inline, a generator of its own costs as much)
+        if (s > 0 and (folded[s - 1].isalnum() or folded[s - 1] in "-_")) or (e < n and folded[e].isalnum()):
+            continue
         edge = [-2, -2, -2, -2, -2]
         bk = get(key)
         if bk is None:
