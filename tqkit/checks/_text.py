@@ -36,7 +36,25 @@ def inside_quotes(text: str, start: int, end: int, window: int = 400) -> bool:
     if before.count("«") > before.count("»") and "»" in after:
         return True
     straight = re.findall(r'(?:(?<=\s)|^)"|"(?=\s|[.,;:!?]|$)', before)
-    return len(straight) % 2 == 1 and '"' in after
+    if len(straight) % 2 == 1 and '"' in after:
+        return True
+    return _inside_single(before, after)
+
+
+_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))‘")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W\d_])’(?=[.,;:!?)]|$)|(?<=[^\Ws\d_])’(?=\s)")
+
+
+def _inside_single(before: str, after: str) -> bool:
+    """Between typographic single quotation marks (‘...’, British and some agency style): an
+    opening mark after a space with no closing one since, and a closing one ahead. A closing
+    mark is a ’ after a letter before punctuation, or after a letter other than s (“ministers’
+    meeting” is a possessive) before a space; the apostrophe inside a word (“Hasanov’s”) is
+    neither."""
+    at = before.rfind("‘")
+    if at < 0 or not _SINGLE_OPEN_RE.match(before, at) or _SINGLE_CLOSE_RE.search(before, at + 1):
+        return False
+    return _SINGLE_CLOSE_RE.search(after) is not None
 
 
 def sentence_start(text: str, start: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -170,6 +171,8 @@ class NameNearMiss(Rule):
         "Marta Kostyuk won in Melbourne.",
         "The Leyden jar is an early capacitor.",
         "Shares of Nvidia and Alphabet rose.",
+        "Tajikistan's upper house, the Majlisi Milli, met on Friday.",
+        "President Emomali Rakhmon spoke.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -177,6 +180,7 @@ class NameNearMiss(Rule):
         if not names:
             return
         words = ctx.resources.english_words
+        common = ctx.resources.common_english_words
         # Distinct words first: only capitalised ASCII non-words of five letters and more are
         # compared (names with native letters, "Timișoara", "Põltsamaa", are spelt by natives).
         distinct = {w for w in names.words if len(w) >= _MIN_LEN and w.isascii()}
@@ -207,6 +211,8 @@ class NameNearMiss(Rule):
             if hit is None:
                 continue
             form, ent = hit
+            if ent.kind != "person" and _foreign_phrase(view, start, end, common, gaz.multi_words):
+                continue  # one word of a name in another language ("Majlisi Milli", "Jogorku Kenesh")
             fix = Fix.replace(Span(start, end), form, f"Replace with “{form}”")
             where = f" ({ent.name})" if form != ent.name else ""
             yield self.finding(
@@ -218,6 +224,21 @@ class NameNearMiss(Rule):
                 suggestion=form,
                 entity=ent.name,
             )
+
+
+_NEXT_WORD_RE = re.compile(r"[ \u00A0]+([A-Z][a-z]+)\b")
+_PREV_WORD_RE = re.compile(r"\b([A-Z][a-z]+)[ \u00A0]+$")
+
+
+def _foreign_phrase(view: str, start: int, end: int, words: AbstractSet[str], parts: AbstractSet[str]) -> bool:
+    """The word stands next to another capitalised word that is neither common English nor a
+    word of a known name ("oblast"): together they are a name in another language (an institution, a square, a party),
+    which a near-miss to a distant town would only garble."""
+    nxt = _NEXT_WORD_RE.match(view, end, min(len(view), end + 40))
+    prev = _PREV_WORD_RE.search(view, max(0, start - 40), start)
+    return any(
+        m is not None and m.group(1).lower() not in words and m.group(1).lower() not in parts for m in (nxt, prev)
+    )
 
 
 _BEFORE_RE = re.compile(r"([A-Z][^\W\d_]+)(?:[ \u00A0]+(?:von|van|der|de|al|el|bin|ibn|di|da))*[ \u00A0]+$")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tqkit.checks._text import match_case
 from tqkit.checks.names import gazetteer
 from tqkit.checks.names_scan import names_of
+from tqkit.checks.repetition_words import FUNCTION_WORDS
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
@@ -181,12 +182,15 @@ class PatronymicInName(Rule):
     quiet = (
         "Ambassador Mikhail Bocharnikov arrived.",
         "Novak Djokovic beat Daniil Medvedev.",
+        "The Verkhovna Rada passed the law.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
         for m in _PATRONYMIC_RE.finditer(view):
             s, e = m.span(1)
+            if view[m.start() : s - 1].lower() in FUNCTION_WORDS:
+                continue  # "The Verkhovna Rada": an adjective in a name, not a first name
             fix = Fix.replace(Span(s, e + 1), "", "Drop the patronymic")
             yield self.finding(
                 doc,

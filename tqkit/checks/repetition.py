@@ -162,6 +162,9 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+_COGNATE_DETERMINERS = frozenset(("a", "an", "my", "your", "his", "her", "its", "our", "their"))
+
+
 @register
 class TautologicalRepetition(Rule):
     """One word root repeated within a few words ("to stop the stopping"); with the profile's
@@ -216,6 +219,7 @@ class TautologicalRepetition(Rule):
         "It was a crime after crime, day by day.",
         "These are our children's children.",
         "He fought a good fight.",
+        "Residents want to live their lives in peace.",
         "The fighting continued; fighting broke out again later.",
         "Investors bought shares as share prices rose.",
         "Farmers used to use horses.",
@@ -290,7 +294,8 @@ class TautologicalRepetition(Rule):
             return True  # adverbs: "actually smells actually"
         if al.endswith(("'s", "’s")):
             return True
-        return sa in COGNATE_IDIOMS and any(w in ("a", "an") for w in between)
+        # a cognate object: "live a life", "live their lives", "dream his dream"
+        return sa in COGNATE_IDIOMS and any(w in _COGNATE_DETERMINERS for w in between)
 
     @staticmethod
     def _names(a: str, b: str, inside: bool) -> bool:

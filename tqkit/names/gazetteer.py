@@ -51,6 +51,12 @@ class Gazetteer:
         """First words of the forms of several words ("Krivoy" of "Krivoy Rog")."""
         return frozenset(k.split(" ", 1)[0] for k in self.forms if " " in k)
 
+    @cached_property
+    def multi_words(self) -> frozenset[str]:
+        """Every word (lower case) of the forms of several words: "oblast" of "Kharkiv oblast",
+        "rog" of "Krivoy Rog"."""
+        return frozenset(w for k in self.forms if " " in k for w in k.lower().split(" "))
+
     def entity(self, number: int) -> Entity:
         ent = self._made.get(number)
         if ent is None:
