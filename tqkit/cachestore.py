@@ -4,8 +4,9 @@ directory stays bounded. A cache is an optimisation: nothing here ever fails a c
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -52,3 +53,17 @@ def cache_dir(name: str) -> Path | None:
     if env:
         return Path(env) / name
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqkit" / name
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused while a cache entry is decoded: decoding makes
+    tens of thousands of small acyclic objects (tuples, strings), and each few hundred of them
+    would otherwise start a collection (over all that start-up has imported and loaded)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -8,7 +8,6 @@ The data layer's lowest module: the glossary and pack loaders and the profiles u
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -128,6 +127,8 @@ def _wordlist_path(lang: str) -> Path:
 
 @lru_cache(maxsize=4)
 def _buckets(lang: str) -> list[Any]:
+    import gzip  # (only when a word-list cache entry is built)
+
     import msgpack
 
     path = _wordlist_path(lang)

@@ -5,12 +5,11 @@ keeps its encoding, BOM, line endings and untouched structure."""
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tqkit.atomic import Stamp, atomic_write, read_for_update
 from tqkit.config import RunOptions
 from tqkit.discover import settings_for, source_of, walk
 from tqkit.document import Document
@@ -20,6 +19,11 @@ from tqkit.findings import Edit, Finding, Fix, Span
 from tqkit.parallel import map_files
 from tqkit.readers import MAX_BYTES, reader_for
 from tqkit.results import FileResult
+
+# The writer (tqkit.atomic) and difflib are imported when a fix is written or shown:
+# `tqkit check` imports this module without fixing anything.
+if TYPE_CHECKING:
+    from tqkit.atomic import Stamp
 
 MAX_PASSES = 10
 
@@ -111,6 +115,8 @@ def fix_bytes(
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib
+
     return "".join(
         difflib.unified_diff(
             before.splitlines(keepends=True),
@@ -148,6 +154,8 @@ class Fixed:
 def _read(path: str) -> tuple[bytes, Stamp | None]:
     """The bytes of ``path`` (``-``: standard input) and its stamp for the compare-and-swap."""
     if path != "-":
+        from tqkit.atomic import read_for_update
+
         return read_for_update(path, limit=MAX_BYTES)
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
@@ -181,6 +189,8 @@ def fix_one(path: str, options: RunOptions, how: FixRequest = FixRequest()) -> F
     elif res.changed:
         if not res.fixed.strip():
             return Fixed(FileResult(path, error=f"{path}: the fixes would leave the file empty; not written"))
+        from tqkit.atomic import atomic_write
+
         try:
             atomic_write(path, res.fixed, expected=stamp, force=how.force, backup=how.backup, old=res.original)
         except WriteError as exc:

@@ -28,6 +28,7 @@ CACHE_VERSION = "1"
 MAX_PATTERNS = 2000  # patterns kept in the file (stale ones go when it would grow past this)
 MAX_BYTES = 16 * 1024 * 1024
 _seeded: set[tuple[Any, ...]] = set()
+_stored: set[tuple[Any, ...]] = set()  # every pattern of the file read by seed()
 
 
 def _table() -> dict[tuple[Any, ...], Any] | None:
@@ -77,6 +78,7 @@ def seed() -> None:
         try:
             pattern, flags = key
             k = (str, pattern, flags)
+            _stored.add(k)  # (compiled before tqkit was imported: in the file all the same)
             if k not in table and isinstance(pattern, str) and isinstance(args, tuple):
                 table[k] = _sre.compile(*args)
                 _seeded.add(k)
@@ -121,7 +123,7 @@ def record() -> None:
     path = cache_path()
     if table is None or path is None:
         return
-    new = [k for k in list(table) if len(k) == 3 and k[0] is str and k not in _seeded]
+    new = [k for k in list(table) if len(k) == 3 and k[0] is str and k not in _seeded and k not in _stored]
     if not new:
         return
     stored = _read(path)
@@ -140,4 +142,4 @@ def record() -> None:
     from tqkit.cachestore import store_cache_entry
 
     store_cache_entry(path, marshal.dumps(stored), MAX_BYTES, lambda _d: None)
-    _seeded.update((str, p, f) for p, f in stored)
+    _stored.update((str, p, f) for p, f in stored)

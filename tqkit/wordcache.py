@@ -20,17 +20,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import mmap
 import struct
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from pathlib import Path
 from typing import Any
 
 from tqkit.cachestore import cache_dir as shared_cache_dir
 from tqkit.cachestore import keep_newest, store_cache_entry
 
-CACHE_VERSION = "3"
-MAGIC = b"tqkit-words-3\n"
+CACHE_VERSION = "4"
+MAGIC = b"tqkit-words-4\n\0\0"  # (16 bytes: the arrays after the header start 4-byte aligned)
 MAX_BYTES = 64 * 1024 * 1024
 KEEP = 8
 _HEAD = struct.Struct("<QQ")  # number of words, bytes of the word block
@@ -49,7 +50,7 @@ def _key(source: Path) -> str | None:
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def find_sorted(block: bytes, starts: array[int], n: int, word: str) -> int:
+def find_sorted(block: bytes | mmap.mmap, starts: Sequence[int], n: int, word: str) -> int:
     """Index of ``word`` in a sorted table of ``n`` newline-terminated UTF-8 keys laid end to
     end in ``block`` (key ``i`` is ``block[starts[i]:starts[i + 1]]``), or -1: binary search."""
     key = word.encode("utf-8", "surrogatepass") + b"\n"
@@ -64,26 +65,29 @@ def find_sorted(block: bytes, starts: array[int], n: int, word: str) -> int:
 
 
 class _Table:
-    """Every word of a list, sorted, with its bucket (shared by the cut-offs of one list)."""
+    """Every word of a list, sorted, with its bucket (shared by the cut-offs of one list). The
+    entry is used where it lies (a memory map of the file, or the bytes just built): the word
+    ``i`` is ``block[starts[i]:starts[i + 1]]``, offsets into the whole entry, so no part is
+    copied and only the pages a look-up touches are read."""
 
     __slots__ = ("block", "buckets", "n", "starts")
 
-    def __init__(self, raw: bytes) -> None:
-        if not raw.startswith(MAGIC):
+    def __init__(self, raw: bytes | mmap.mmap) -> None:
+        if raw[: len(MAGIC)] != MAGIC:
             raise ValueError("not a tqkit word-list cache entry")
         pos = len(MAGIC)
         n, size = _HEAD.unpack_from(raw, pos)
         pos += _HEAD.size
-        starts = array("I")
-        starts.frombytes(raw[pos : pos + 4 * (n + 1)])
-        pos += 4 * (n + 1)
-        buckets = array("H")
-        buckets.frombytes(raw[pos : pos + 2 * n])
-        pos += 2 * n
-        block = raw[pos : pos + size]
-        if len(starts) != n + 1 or len(buckets) != n or len(block) != size or starts[-1] != size:
+        view = memoryview(raw)
+        if pos + 4 * (n + 1) + 2 * n + size != len(raw):
             raise ValueError("word-list cache entry does not add up")
-        self.block, self.starts, self.buckets, self.n = block, starts, buckets, n
+        starts = view[pos : pos + 4 * (n + 1)].cast("I")
+        pos += 4 * (n + 1)
+        buckets = view[pos : pos + 2 * n].cast("H")
+        pos += 2 * n
+        if starts[0] != pos or starts[-1] != len(raw):
+            raise ValueError("word-list cache entry does not add up")
+        self.block, self.starts, self.buckets, self.n = raw, starts, buckets, n
 
     def bucket(self, word: str) -> int:
         """The word's bucket, or -1 when the list does not have it."""
@@ -101,12 +105,23 @@ def encode(buckets: list[Any]) -> bytes:
             if isinstance(w, str) and "\n" not in w and w not in best:
                 best[w] = i
     lines = sorted((w.encode("utf-8", "surrogatepass") + b"\n", b) for w, b in best.items())
-    starts = array("I", [0])
+    n = len(lines)
+    starts = array("I", [len(MAGIC) + _HEAD.size + 4 * (n + 1) + 2 * n])  # (where the block starts)
     for line, _ in lines:
         starts.append(starts[-1] + len(line))
     block = b"".join(line for line, _ in lines)
     kept = array("H", [min(b, 65535) for _, b in lines])
-    return MAGIC + _HEAD.pack(len(lines), len(block)) + starts.tobytes() + kept.tobytes() + block
+    return MAGIC + _HEAD.pack(n, len(block)) + starts.tobytes() + kept.tobytes() + block
+
+
+def map_file(path: Path) -> bytes | mmap.mmap:
+    """The file's content, memory-mapped read-only (its bytes where mapping fails: an empty
+    file, a file system without it)."""
+    with path.open("rb") as fh:
+        try:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            return fh.read()
 
 
 class WordList(Set[str]):
@@ -183,7 +198,7 @@ def _table(source: Path, load: Callable[[], list[Any]]) -> _Table:
     table = None
     if entry is not None:
         with contextlib.suppress(OSError, ValueError, struct.error):
-            table = _Table(entry.read_bytes())
+            table = _Table(map_file(entry))
     if table is None:
         raw = encode(load())
         if entry is not None:

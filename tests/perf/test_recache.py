@@ -78,3 +78,23 @@ def test_no_home_directory(tmp_path: Path) -> None:
     code += "import tqkit, tqkit.registry as r; r.all_rules(); print('ok')"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
+def test_patterns_rules_compile_while_checking_are_kept(tmp_path: Path) -> None:
+    # a rule that builds its regex from a word list at its first use (the subject nouns of
+    # the grammar rules' subjects module) compiles it during the check, after the rules were
+    # imported: `tqkit check` records it at the end, for the next process to seed
+    import marshal
+
+    from tqkit.checks.mtgrammar.subjects import _noun_re
+
+    text = tmp_path / "a.txt"
+    text.write_text("Russian delegation arrived yesterday. The talks went on.\n", encoding="utf-8")
+    env = {**os.environ, "TQKIT_CACHE_DIR": str(tmp_path / "cache")}
+    cmd = [sys.executable, "-m", "tqkit", "check", "--exit-zero", str(text)]
+    for _ in range(2):  # (the second run builds the data caches' other entries, if any)
+        subprocess.run(cmd, env=env, capture_output=True, check=True)
+    [path] = (tmp_path / "cache" / "regex").glob("re-*.marshal")
+    stored = marshal.loads(path.read_bytes())
+    pattern = _noun_re.__wrapped__()  # (the same source in every process: no set order in it)
+    assert (pattern.pattern, 0) in stored

@@ -72,3 +72,25 @@ def test_no_cache_directory(monkeypatch: pytest.MonkeyPatch) -> None:
     assert set(wordcache.words(Path("/nonexistent"), 0, buckets)) == {"a", "b"}
     assert "a" in wordcache.words(Path("/nonexistent"), 0, buckets)
     assert "c" not in wordcache.words(Path("/nonexistent"), 0, buckets)
+
+
+@pytest.mark.parametrize("damage", ["empty", "one byte changed in the offsets"])
+def test_entry_is_mapped_and_a_bad_one_rebuilt(cache: Path, damage: str) -> None:
+    import mmap
+
+    want = frozenset(resources.load_wordlist("en", 3.0))
+    resources.load_wordlist.cache_clear()
+    wordcache._TABLES.clear()
+    words = resources.load_wordlist("en", 3.0)
+    assert isinstance(words._table.block, mmap.mmap)  # type: ignore[attr-defined]
+    (entry,) = cache.glob("words-*.bin")
+    raw = bytearray(entry.read_bytes())
+    if damage == "empty":
+        raw.clear()
+    else:
+        raw[len(wordcache.MAGIC) + 16] ^= 0xFF  # (the first start offset)
+    entry.write_bytes(bytes(raw))
+    resources.load_wordlist.cache_clear()
+    wordcache._TABLES.clear()
+    assert frozenset(resources.load_wordlist("en", 3.0)) == want
+    assert entry.stat().st_size > 1000

@@ -160,6 +160,9 @@ def check(
     _echo_errors(results)
     if not (diff and fmt == "text"):
         emit(fmt, results, report_stream, color=color, statistics=statistics, fixed=fixed if fix else None)
+    from tqkit.recache import record
+
+    record()  # the regexes rules compiled while checking, for the next process (tqkit.recache)
     sys.exit(_exit_code(results, options, diff=diff, would_change=would_change, exit_zero=exit_zero))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tqkit.cachestore import cache_dir as shared_cache_dir
-from tqkit.cachestore import store_cache_entry
+from tqkit.cachestore import paused_gc, store_cache_entry
 from tqkit.datafiles import glossary_files, kind_of
 from tqkit.errors import GlossaryError
 from tqkit.glossary.load import (
@@ -84,13 +84,14 @@ def _read_cache(entry: Path, key: str, path: Path) -> tuple[GlossaryInfo, list[C
         raise ValueError(f"extension type {code} in a data-only cache")
 
     try:
-        doc = msgpack.unpackb(raw, raw=False, strict_map_key=False, ext_hook=refuse_ext)
-        if not isinstance(doc, dict) or doc.get("format") != CACHE_FORMAT:
-            raise ValueError("not a tqkit glossary cache entry")
-        if doc.get("version") != CACHE_VERSION or doc.get("key") != key:
-            raise ValueError("wrong version or key")
-        _plain_data(doc.get("data"))
-        info, concepts, problems = build_glossary(str(path), doc.get("data"))
+        with paused_gc():  # (thousands of small acyclic objects: see tqkit.cachestore)
+            doc = msgpack.unpackb(raw, raw=False, strict_map_key=False, ext_hook=refuse_ext)
+            if not isinstance(doc, dict) or doc.get("format") != CACHE_FORMAT:
+                raise ValueError("not a tqkit glossary cache entry")
+            if doc.get("version") != CACHE_VERSION or doc.get("key") != key:
+                raise ValueError("wrong version or key")
+            _plain_data(doc.get("data"))
+            info, concepts, problems = build_glossary(str(path), doc.get("data"))
         if problems:
             raise ValueError(f"invalid content ({problems[0].field}: {problems[0].message})")
     except Exception as exc:  # msgpack raises several classes; any of them means "corrupt"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from typing import Any
 from tqkit.cachestore import cache_dir
 from tqkit.datafiles import bundled_glossary_dir
 from tqkit.errors import NameDataError
+from tqkit.names import formtable
 from tqkit.names.model import FIELD_NAMES, FIELDS, KINDS, STATUSES, Entity
 from tqkit.names.translit import english_fold, foreign_marks, skeleton
 
@@ -36,7 +37,9 @@ class Gazetteer:
     Entities are kept as plain tuples and made into :class:`Entity` objects when asked for,
     so that loading the compiled cache costs a few milliseconds."""
 
-    def __init__(self, rows: list[Any], forms: dict[str, int], index: dict[str, dict[int, list[tuple[str, str, int]]]]):
+    def __init__(
+        self, rows: list[Any], forms: Mapping[str, int], index: dict[str, dict[int, list[tuple[str, str, int]]]]
+    ):
         self.rows = rows
         self.forms = forms
         self.index = index
@@ -332,7 +335,7 @@ def load(directory: Path = NAMES_DIR) -> Gazetteer:
     return build(places, curated)
 
 
-_CACHE_VERSION = 5
+_CACHE_VERSION = 6
 _CACHE_FORMAT = "tqkit-names-cache"
 
 
@@ -362,11 +365,10 @@ def _dump(gaz: Gazetteer) -> bytes:
     # GeoNames rows travel as one string without their variant lists (``forms`` already maps
     # every variant): a few thousand objects fewer to make at every start.
     rows = [r if r[10] or isinstance(r, str) else "\t".join((r[0], r[1], r[2], str(r[3]), r[12])) for r in gaz.rows]
-    data: bytes = msgpack.packb(
-        {"format": _CACHE_FORMAT, "version": _CACHE_VERSION, "rows": rows, "forms": gaz.forms, "index": gaz.index},
-        use_bin_type=True,
-        strict_types=False,
-    )
+    forms = formtable.encode(gaz.forms)  # one sorted block, searched (tqkit.names.formtable)
+    doc: dict[str, Any] = {"format": _CACHE_FORMAT, "version": _CACHE_VERSION, "rows": rows, "forms": forms}
+    doc |= {"index": gaz.index, "multi_first": sorted(gaz.multi_first)}
+    data: bytes = msgpack.packb(doc, use_bin_type=True, strict_types=False)
     return data
 
 
@@ -392,8 +394,10 @@ def _undump(data: bytes) -> Gazetteer:
             gc.enable()
     if not isinstance(doc, dict) or doc.get("format") != _CACHE_FORMAT or doc.get("version") != _CACHE_VERSION:
         raise ValueError("not a current tqkit names cache entry")
-    rows, forms, index = doc.get("rows"), doc.get("forms"), doc.get("index")
-    if not (isinstance(rows, tuple) and isinstance(forms, dict) and isinstance(index, dict)):
+    rows, forms, index, multi = doc.get("rows"), doc.get("forms"), doc.get("index"), doc.get("multi_first")
+    if not (isinstance(rows, tuple) and isinstance(forms, tuple) and isinstance(index, dict)):
+        raise ValueError("malformed names cache entry")
+    if not (len(forms) == 3 and all(isinstance(f, bytes) for f in forms) and isinstance(multi, tuple)):
         raise ValueError("malformed names cache entry")
     if any(
         not (isinstance(r, str) and r.count("\t") == 4) and not (isinstance(r, tuple) and len(r) == len(FIELD_NAMES))
@@ -401,9 +405,13 @@ def _undump(data: bytes) -> Gazetteer:
     ):
         raise ValueError("malformed names cache entry")
     # msgpack map keys of small integers come back as ints; the index is keyed by length.
-    return Gazetteer(
-        list(rows), forms, {c: {int(n): list(v) for n, v in by_len.items()} for c, by_len in index.items()}
+    gaz = Gazetteer(
+        list(rows),
+        formtable.FormTable(*forms),
+        {c: {int(n): list(v) for n, v in by_len.items()} for c, by_len in index.items()},
     )
+    gaz.__dict__["multi_first"] = frozenset(str(w) for w in multi)  # (the cached_property's value)
+    return gaz
 
 
 @lru_cache(maxsize=4)

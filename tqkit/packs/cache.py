@@ -22,18 +22,18 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from tqkit.cachestore import keep_newest, store_cache_entry
+from tqkit.cachestore import keep_newest, paused_gc, store_cache_entry
 from tqkit.errors import CacheError
 from tqkit.findings import Severity
 from tqkit.packs.engine import Matcher
 from tqkit.packs.lazy import CachedEntry, Conds, LazyCandidates, LazyRegex, enc_candidates, enc_cold, enc_cond
 from tqkit.packs.model import Entry, Pack
 
-CACHE_FORMAT = "tqkit-packs-cache-2"
+CACHE_FORMAT = "tqkit-packs-cache-3"
 CACHE_SUFFIX = ".marshal"
 CACHE_MAX_BYTES = 64 * 1024 * 1024
 KEEP_CACHED = 8
-MAGIC = b"tqkit-packs-2\n"
+MAGIC = b"tqkit-packs-3\n"
 _DIGEST = 32
 
 # the fields of an entry decoded at load (the others: tqkit.packs.lazy.COLD_FIELDS)
@@ -86,7 +86,8 @@ def encode(packs: Sequence[Pack], matchers: Mapping[str, Matcher], key: str) -> 
         for pk in packs
     ]
     indexes = _indexes(matchers, table.ref)
-    payload = marshal.dumps((CACHE_FORMAT, key, tuple(records), tuple(table.index), indexes))
+    conds = tuple(marshal.dumps(c) for c in table.index)  # (each decoded when first needed)
+    payload = marshal.dumps((CACHE_FORMAT, key, tuple(records), conds, indexes))
     return MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
 
 
@@ -108,16 +109,19 @@ def decode(raw: bytes, key: str) -> tuple[list[Pack], dict[str, tuple[int, LazyC
     payload = memoryview(raw)[head:]
     if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != raw[len(MAGIC) : head]:
         raise CacheError("damaged (digest mismatch)")
-    fmt, got_key, packs_raw, conds_raw, indexes_raw = marshal.loads(payload)
-    if fmt != CACHE_FORMAT or got_key != key:
-        raise CacheError("not a tqkit packs cache entry for these files")
-    conds = Conds(conds_raw)
-    packs = []
-    for pid, path, title, target, source, refs, line, entries in packs_raw:
-        pack = Pack(id=pid, path=path, title=title, target_lang=target, source_lang=source, references=refs, line=line)
-        pack.entries = [_entry(hot, blob, conds) for hot, blob in entries]
-        packs.append(pack)
-    indexes = {name: (n, LazyCandidates(raw_index, conds)) for name, (n, raw_index) in indexes_raw.items()}
+    with paused_gc():
+        fmt, got_key, packs_raw, conds_raw, indexes_raw = marshal.loads(payload)
+        if fmt != CACHE_FORMAT or got_key != key:
+            raise CacheError("not a tqkit packs cache entry for these files")
+        conds = Conds(conds_raw)
+        packs = []
+        for pid, path, title, target, source, refs, line, entries in packs_raw:
+            pack = Pack(
+                id=pid, path=path, title=title, target_lang=target, source_lang=source, references=refs, line=line
+            )
+            pack.entries = [_entry(hot, blob, conds) for hot, blob in entries]
+            packs.append(pack)
+        indexes = {name: (n, LazyCandidates(raw_index, conds)) for name, (n, raw_index) in indexes_raw.items()}
     return packs, indexes
 
 

@@ -108,15 +108,15 @@ class Conds:
 
     __slots__ = ("_done", "_raw", "_regexes")
 
-    def __init__(self, raw: tuple[Any, ...]) -> None:
-        self._raw = raw
+    def __init__(self, raw: tuple[bytes, ...]) -> None:
+        self._raw = raw  # each condition's ``marshal`` blob (thousands of tuples not built)
         self._done: list[tuple[Any, ...] | None] = [None] * len(raw)
         self._regexes: dict[tuple[str, bool], LazyRegex] = {}
 
     def __getitem__(self, i: int) -> tuple[Any, ...]:
         c = self._done[i]
         if c is None:
-            c = self._done[i] = dec_cond(self._raw[i], self._regexes)
+            c = self._done[i] = dec_cond(marshal.loads(self._raw[i]), self._regexes)
         return c
 
 

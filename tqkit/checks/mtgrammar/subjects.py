@@ -28,7 +28,7 @@ def subject_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _noun_re() -> re.Pattern[str]:
-    nouns = "|".join(sorted(subject_nouns(), key=len, reverse=True))
+    nouns = "|".join(sorted(subject_nouns(), key=lambda n: (-len(n), n)))  # (the same in every process)
     # the modifier (capitalised, at a sentence start), an optional second modifier, the noun,
     # the next word
     return re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:([a-z][a-z-]*)[ \t]+)?(" + nouns + r")[ \t]+([a-z]+)(?![\w'’-])")
