@@ -221,7 +221,7 @@ def main() -> int:
         warm = float("inf")
         for _ in range(3):
             t0 = time.process_time()
-            load_packs([bundled_pack_dir(), gen]).matcher.automaton  # noqa: B018 - built lazily
+            load_packs([bundled_pack_dir(), gen]).matcher.keyscan.raw_hits("")  # (built lazily)
             warm = min(warm, time.process_time() - t0)
         bundled = load_packs([bundled_pack_dir()])
         gen_text = gen.read_text(encoding="utf-8")

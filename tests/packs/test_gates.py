@@ -60,12 +60,11 @@ def test_rx_condition_uses_regex_gate() -> None:
 
 
 def test_one_letter_keys_match_as_words_only() -> None:
-    from tqkit.packs.engine import Matcher
+    from tqkit.packs.keyscan import KeyScan
 
-    m = Matcher([])
-    m.candidates = {"a": [], "ab": []}
-    m._built = False
-    assert m.automaton is not None and m._singles is not None
     # the one-letter key alone, never inside a word or after a hyphen
     text = "a cat, a-b x-a _a ab a"
-    assert [s for s, k in m._key_ends(text) if k == "a"] == [0, 7, 21]
+    scan = KeyScan({"a", "ab"})
+    assert scan._singles is None
+    assert [s for s, k in scan.hits(text) if k == "a"] == [0, 7, 21]
+    assert scan._singles is not None

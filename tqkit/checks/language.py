@@ -194,8 +194,11 @@ class WrongLanguagePassage(Rule):
             return True
         if not english:
             return False
-        known = ctx.resources.english_words
-        unknown = sum(1 for w in words if w.lower() not in known)
+        # (the distinct words looked up once, then counted in C: a Python test per word was
+        # most of this rule's time)
+        lowered = list(map(str.lower, words))
+        unknown_words = set(lowered) - ctx.resources.english_words
+        unknown = sum(map(unknown_words.__contains__, lowered))
         if unknown <= UNKNOWN_WORD_SHARE * len(words):
             return False
         # slower, exact test (hyphens, possessives) only for the few doubtful paragraphs

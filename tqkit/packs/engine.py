@@ -6,20 +6,17 @@ number of entries.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from operator import itemgetter
-from typing import Any
 
-from tqkit.chunks import automaton_iter
 from tqkit.document import TOKEN_RE
 from tqkit.packs.compiler import width
 from tqkit.packs.gates import edge as _edge
 from tqkit.packs.gates import gate_ok as _gate_ok
 from tqkit.packs.index import Buckets, Candidate, build_index, gated_hits
+from tqkit.packs.keyscan import KeyScan
 from tqkit.packs.model import Entry
 from tqkit.packs.pattern import ANC, CLS, GAP, LIT, RX, Cond, opens
 from tqkit.packs.resolve import leftmost_longest
@@ -65,9 +62,7 @@ class Matcher:
             self.candidates, self._buckets = build_index(self.entries)
         self.rules = frozenset(e.rule for e in self.entries)
         self._reach: dict[str, tuple[int, int]] = {}  # key -> tokens needed left and right
-        self._automaton: Any = None
-        self._singles: re.Pattern[str] | None = None
-        self._built = False
+        self._keyscan: KeyScan | None = None
 
     def reach(self, key: str) -> tuple[int, int]:
         """Tokens the candidates of ``key`` need left and right of the anchor."""
@@ -82,38 +77,16 @@ class Matcher:
         return r
 
     @property
-    def automaton(self) -> Any:
-        """The Aho-Corasick automaton of the keys, less the one-letter ones (None when there are
-        none): an automaton reports a one-letter key inside every word that holds the letter,
-        a regex finds it alone (:meth:`_key_ends`)."""
-        if not self._built and self.candidates:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            singles = []
-            for key in self.candidates:
-                if len(key) == 1 and key.isalnum():
-                    singles.append(key)
-                else:
-                    automaton.add_word(key, key)
-            if len(automaton):
-                automaton.make_automaton()
-                self._automaton = automaton
-            if singles:
-                # the letter, not preceded by a word character or hyphen (looked at after the
-                # letter, so that the scan skips to the letters), not followed by a letter or digit
-                self._singles = re.compile(f"[{re.escape(''.join(sorted(singles)))}](?<![\\w-].)(?![^\\W_])")
-            self._built = True
-        return self._automaton
+    def keyscan(self) -> KeyScan:
+        """The scan for the keys' whole-word hits (:mod:`tqkit.packs.keyscan`)."""
+        if self._keyscan is None:
+            self._keyscan = KeyScan(self.candidates)
+        return self._keyscan
 
     def _key_ends(self, folded: str) -> Iterator[tuple[int, str]]:
-        """``(offset of the last character, key)`` of the keys found in ``folded`` (chained in
-        C: a generator of its own cost as much as the scans)."""
-        automaton = self.automaton
-        parts: list[Iterator[tuple[int, str]]] = [automaton_iter(automaton, folded)] if automaton is not None else []
-        if self._singles is not None:
-            parts.append((m.start(), m.group()) for m in self._singles.finditer(folded))
-        return chain.from_iterable(parts)
+        """``(offset of the last character, key)`` of the keys found in ``folded`` as whole
+        words."""
+        return self.keyscan.hits(folded)
 
     def find(
         self,
@@ -149,7 +122,7 @@ class Matcher:
         entries = self.entries
         # (``edge``: where the neighbour token starts (1) or ends (-1), and the token next to the
         # anchor starts (2) or ends (-2) when masks are skipped; -1: none, -2: not looked for)
-        for s, e, key, sel, edge in gated_hits(self._key_ends(folded), candidates, self._buckets, view, folded):
+        for s, e, key, sel, edge in gated_hits(self.keyscan.raw_hits(folded), candidates, self._buckets, view, folded):
             toks: Sequence[Tok] = ()
             t = -1
             nb: list[Tok | None] = [None, None, None]  # neighbour tokens (index 1: after, -1: before)
@@ -253,8 +226,8 @@ def _neighbour(view: str, s: int, e: int, off: int) -> Tok | None:
 
 
 def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
-    """Tokens around the anchor at ``s``: at least ``left`` before it and ``right`` after it
-    when the text has them; and the index of the anchor token (-1 when no token starts at s)."""
+    """Tokens around the anchor at ``s``: the ``left`` tokens before it and at least ``right``
+    after it when the text has them; and the index of the anchor token (-1 when no token starts at s)."""
     after: list[Tok] = []
     for m in TOKEN_RE.finditer(view, s):
         after.append((m.start(), m.end(), m.group(), m.lastgroup or "other"))
@@ -271,10 +244,12 @@ def _window(view: str, s: int, left: int, right: int) -> tuple[list[Tok], int]:
         while lo > 0 and not view[lo - 1].isspace() and steps < 64:
             lo -= 1
             steps += 1
-        before = [(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in TOKEN_RE.finditer(view, lo, s)]
-        if len(before) >= left or lo == 0 or span > MAX_REACH:
+        found = list(TOKEN_RE.finditer(view, lo, s))
+        if len(found) >= left or lo == 0 or span > MAX_REACH:
             # (never further back than MAX_REACH characters: after a long masked stretch, a
-            # pattern does not reach over it, and the cost per candidate stays bounded)
+            # pattern does not reach over it, and the cost per candidate stays bounded; only
+            # the ``left`` tokens a pattern can reach are made)
+            before = [(m.start(), m.end(), m.group(), m.lastgroup or "other") for m in found[-left:]]
             return before + after, len(before)
         span *= 4
 

@@ -21,10 +21,11 @@ from tqkit.packs.pattern import GAP, Cond
 # gap), tested on the neighbouring token before the pattern is tried (most candidates fail
 # there); the condition on the other side, when it is not a gap either, has a gate too
 Candidate = tuple[int, int, int, int, Cond | None, Any, int, Any]
-# candidate indices always tried; and, for each side (after the anchor, before it), those tried
-# when the neighbour's edge character is a given one, is upper case, or is a digit
-Side = tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]
-Buckets = tuple[tuple[int, ...], Side | None, Side | None]
+# candidate indices always tried; and, for each side (the edge index: 1 after the anchor, -1
+# before it, 2 and -2 the same with masks skipped), those tried when that edge's character is a
+# given one, is upper case, or is a digit
+Side = tuple[int, dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]
+Buckets = tuple[tuple[int, ...], tuple[Side, ...]]
 
 
 def build_index(entries: Sequence[Entry]) -> tuple[dict[str, list[Candidate]], dict[str, Buckets]]:
@@ -58,23 +59,43 @@ def _cached_gate(gates: dict[tuple[int, int], Any], c: Cond | None, off: int) ->
     return gates[key]
 
 
+def _bucketable(gate: Any) -> bool:
+    return isinstance(gate, frozenset) or gate in (CAP_GATE, DIGIT_GATE)
+
+
 def _buckets(cands: list[Candidate]) -> Buckets:
+    """A key's candidates bucketed by one gate each: the gate of the neighbour condition when it
+    has one, else the gate on the other side (the dialogue-dash opening, whose words are common
+    and whose dash is rare), else none (always tried)."""
     always: list[int] = []
-    chars: dict[int, dict[str, list[int]]] = {1: {}, -1: {}}
-    classes: dict[tuple[int, str], list[int]] = {(o, k): [] for o in (1, -1) for k in (CAP_GATE, DIGIT_GATE)}
-    for i, (_ei, _pi, _a, off, _nc, gate, _off2, _g2) in enumerate(cands):
-        if off and isinstance(gate, frozenset):
-            for ch in gate:
-                chars[off].setdefault(ch, []).append(i)
-        elif off and (off, gate) in classes:
-            classes[off, gate].append(i)
+    sides: dict[int, tuple[dict[str, list[int]], list[int], list[int]]] = {}
+    for i, (_ei, _pi, _a, off, _nc, gate, off2, gate2) in enumerate(cands):
+        if off and _bucketable(gate):
+            where, g = off, gate
+        elif off2 and _bucketable(gate2):
+            where, g = 2 * off2, gate2
         else:
             always.append(i)
-    after, before = (
-        ({ch: tuple(ix) for ch, ix in chars[o].items()}, tuple(classes[o, CAP_GATE]), tuple(classes[o, DIGIT_GATE]))
-        for o in (1, -1)
+            continue
+        chars, cap, digit = sides.setdefault(where, ({}, [], []))
+        if g == CAP_GATE:
+            cap.append(i)
+        elif g == DIGIT_GATE:
+            digit.append(i)
+        else:
+            for ch in g:
+                chars.setdefault(ch, []).append(i)
+    return tuple(always), tuple(
+        (where, {ch: tuple(ix) for ch, ix in chars.items()}, tuple(cap), tuple(digit))
+        for where, (chars, cap, digit) in sorted(sides.items())
     )
-    return tuple(always), (after if any(after) else None), (before if any(before) else None)
+
+
+def _edge_at(view: str, s: int, e: int, where: int) -> int:
+    """The edge ``where`` of a hit ``[s, e)``: where the neighbour after it starts (1) or the
+    one before it ends (-1), or the same with masks skipped (2, -2) (:func:`tqkit.packs.gates.edge`)."""
+    off = 1 if where > 0 else -1
+    return _edge(view, s, e, off) if where in (1, -1) else _edge(view, s, e, off, " \x00")
 
 
 def gated_hits(
@@ -84,46 +105,49 @@ def gated_hits(
     view: str,
     folded: str,
 ) -> Iterator[tuple[int, int, str, Sequence[int], list[int]]]:
-    """``(start, end, key, candidate indices, edges)`` of every key in ``folded`` not preceded
-    by a letter, digit, hyphen or underscore and not followed by a letter or digit, in order of
-    ``key_ends`` (the offset of each key's last character), with the indices of the key's candidates worth trying there: those without a
-    one-character gate, and those whose gate the neighbour's edge character opens (in the
-    index's order). ``edges`` holds the neighbour edges found (at 1 and -1; -2: not looked
-    for). Hits where no candidate is worth trying are left out."""
-    n = len(folded)
+    """``(start, end, key, candidate indices, edges)`` of every key hit of ``key_ends`` (the
+    offset of each key's last character: :meth:`tqkit.packs.keyscan.KeyScan.raw_hits`) that is
+    a whole word (:meth:`~tqkit.packs.keyscan.KeyScan.hits`), with the indices of the key's candidates worth trying there:
+    those without a one-character gate, and those whose gate the neighbour's edge character
+    opens (in the index's order). ``edges`` holds the neighbour edges found (at 1, -1, 2 and
+    -2; -2: not looked for). Hits where no candidate is worth trying are left out."""
+    n = len(view)
+    get = buckets.get
     for last, key in key_ends:
-        s = last - len(key) + 1
-        if s > 0:
-            ch = folded[s - 1]
-            if ch.isalnum() or ch in "-_":
-                continue
         e = last + 1
-        if e < n and folded[e].isalnum():
+        s = e - len(key)
+        # (a whole word only: tested inline, a generator of its own costs as much)
+        if (s > 0 and (folded[s - 1].isalnum() or folded[s - 1] in "-_")) or (e < n and folded[e].isalnum()):
             continue
         edge = [-2, -2, -2, -2, -2]
-        bk = buckets.get(key)
+        bk = get(key)
         if bk is None:
             bk = buckets[key] = _buckets(candidates[key])
-        always, after, before = bk
-        if after is None and before is None:
+        always, sides = bk
+        if not sides:
             yield s, e, key, always, edge
             continue
         sel = list(always)
-        for off, side in ((1, after), (-1, before)):
-            if side is not None:
-                # (the usual case inline: one space, then the neighbour's edge character)
-                q = e + 1 if off > 0 else s - 2
-                if 0 <= q < n and view[q - off] == " " and not view[q].isspace():
-                    p = edge[off] = q
-                else:
-                    p = edge[off] = _edge(view, s, e, off)
-                if p >= 0:
-                    chars, cap, digit = side
-                    sel += chars.get(folded[p], ())
-                    if cap and view[p].isupper():
-                        sel += cap
-                    if digit and view[p].isdecimal():
-                        sel += digit
+        for where, chars, cap, digit in sides:
+            # (the usual case inline: one space, then the neighbour's edge character)
+            if where > 0:
+                q = e + 1
+                ok = q < n and view[e] == " "
+            else:
+                q = s - 2
+                ok = q >= 0 and view[s - 1] == " "
+            if ok:
+                ch = view[q]
+                ok = not ch.isspace() and (ch != "\x00" or where == 1 or where == -1)
+            p = edge[where] = q if ok else _edge_at(view, s, e, where)
+            if p >= 0:
+                got = chars.get(folded[p])
+                if got:
+                    sel += got
+                if cap and view[p].isupper():
+                    sel += cap
+                if digit and view[p].isdecimal():
+                    sel += digit
         if sel:
             if len(sel) > 1:
                 sel.sort()
