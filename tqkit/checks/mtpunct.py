@@ -175,6 +175,8 @@ _COMMA_DASH_RE = re.compile(r"(?<![\"”»]),[ \t]*[–—-][ \t]+(?=[A-Z])")  #
 _DOUBLE_SPACE_RE = re.compile(r"(?<=[a-z,])([ ]{2,})(?=[A-Za-z])")
 # Literal-led hints: the strict patterns run only around them (tqkit.checks._text.near).
 _STRAY_STOP_HINT = re.compile(r"[.!?][ \t]+[.,;]")
+_SPACED_ELLIPSIS = ". . ."
+
 _DOUBLE_APOS_HINT = re.compile(r"''")
 _SPACE_CLOSE_HINT = re.compile(r"[ \t][\"”][,.;:]")
 # A quotation closed with an opening mark (“Trakia“) or opened with a closing one (”Trakia”):
@@ -225,6 +227,7 @@ class StrayPunctuation(Rule):
     )
     quiet = (
         "It was covered in Kurdish media... Then he left.",
+        "We have worked hard to build trust . . . and we will go on.",
         "“Defense units resist the attack,” she said.",
         "The students' union's chair spoke.",
         '"We will see what happens", he said.',
@@ -271,6 +274,8 @@ class StrayPunctuation(Rule):
 
     def _stray_stops(self, doc: Document, view: str) -> Iterator[Finding]:
         for m in near(_STRAY_STOP_RE, _STRAY_STOP_HINT, view, 4):
+            if _SPACED_ELLIPSIS in view[max(0, m.start() - 4) : m.end(1) + 4]:
+                continue  # ". . ." is an ellipsis in Chicago and British house styles
             span = Span(m.start(1), m.end(1))
             yield self.finding(
                 doc,
