@@ -37,3 +37,39 @@ def quality_mtgrammar() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+class RuleCases:
+    """The checks every rule test makes on one sentence: the rule fires once on exactly the
+    expected words as a warning with a message, stays quiet on professional copy, and its first
+    fix gives the expected text with the expected safety."""
+
+    @staticmethod
+    def fires_once_at(code: str, text: str, span: str) -> None:
+        from tqkit.api import check_text
+        from tqkit.findings import Severity
+
+        found = check_text(text, select=[code])
+        assert [text[f.start : f.end] for f in found] == [span]
+        assert all(f.severity == Severity.WARNING and f.message for f in found)
+
+    @staticmethod
+    def quiet(code: str, text: str) -> None:
+        from tqkit.api import check_text
+
+        assert check_text(text, select=[code]) == []
+
+    @staticmethod
+    def first_fix(code: str, text: str) -> tuple[str, bool]:
+        """(the text after the only finding's first fix, whether that fix is safe)."""
+        from tqkit.api import check_text
+        from tqkit.findings import apply_edits
+
+        (finding,) = check_text(text, select=[code])
+        fix = finding.fixes[0]
+        return apply_edits(text, fix.edits), fix.safe
+
+
+@pytest.fixture(scope="session")
+def rule_cases() -> RuleCases:
+    return RuleCases()

@@ -5,11 +5,14 @@ and its silence on the professional English bundled with the tests."""
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tqkit.api import check_text
-from tqkit.findings import Severity, apply_edits
+
+if TYPE_CHECKING:
+    from conftest import RuleCases
 
 CODES = ("TQ339", "TQ340", "TQ341", "TQ342", "TQ343", "TQ344")
 
@@ -114,15 +117,13 @@ QUIET = {
 
 
 @pytest.mark.parametrize(("code", "text", "span"), FIRES)
-def test_fires_with_precise_span(code: str, text: str, span: str) -> None:
-    found = [f for f in check_text(text, select=[code])]
-    assert [text[f.start : f.end] for f in found] == [span]
-    assert all(f.severity == Severity.WARNING and f.message for f in found)
+def test_fires_with_precise_span(rule_cases: RuleCases, code: str, text: str, span: str) -> None:
+    rule_cases.fires_once_at(code, text, span)
 
 
 @pytest.mark.parametrize(("code", "text"), [(c, t) for c, ts in QUIET.items() for t in ts])
-def test_quiet_on_professional_copy(code: str, text: str) -> None:
-    assert check_text(text, select=[code]) == []
+def test_quiet_on_professional_copy(rule_cases: RuleCases, code: str, text: str) -> None:
+    rule_cases.quiet(code, text)
 
 
 @pytest.mark.parametrize(
@@ -137,10 +138,8 @@ def test_quiet_on_professional_copy(code: str, text: str) -> None:
         ("TQ344", "Police says so.", "Police say so.", False),
     ],
 )
-def test_fix(code: str, text: str, fixed: str, safe: bool) -> None:
-    (finding,) = check_text(text, select=[code])
-    fix = finding.fixes[0]
-    assert (apply_edits(text, fix.edits), fix.safe) == (fixed, safe)
+def test_fix(rule_cases: RuleCases, code: str, text: str, fixed: str, safe: bool) -> None:
+    assert rule_cases.first_fix(code, text) == (fixed, safe)
 
 
 def test_rules_without_a_fix_offer_none() -> None:

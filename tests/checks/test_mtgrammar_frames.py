@@ -6,11 +6,15 @@ bundled with the tests."""
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tqkit.api import check_text
-from tqkit.findings import Severity, apply_edits
+from tqkit.findings import apply_edits
+
+if TYPE_CHECKING:
+    from conftest import RuleCases
 
 CODES = ("TQ347", "TQ348", "TQ349")
 
@@ -79,15 +83,13 @@ QUIET = {
 
 
 @pytest.mark.parametrize(("code", "text", "span"), FIRES)
-def test_fires_with_precise_span(code: str, text: str, span: str) -> None:
-    found = check_text(text, select=[code])
-    assert [text[f.start : f.end] for f in found] == [span]
-    assert all(f.severity == Severity.WARNING and f.message for f in found)
+def test_fires_with_precise_span(rule_cases: RuleCases, code: str, text: str, span: str) -> None:
+    rule_cases.fires_once_at(code, text, span)
 
 
 @pytest.mark.parametrize(("code", "text"), [(c, t) for c, ts in QUIET.items() for t in ts])
-def test_quiet_on_professional_copy(code: str, text: str) -> None:
-    assert check_text(text, select=[code]) == []
+def test_quiet_on_professional_copy(rule_cases: RuleCases, code: str, text: str) -> None:
+    rule_cases.quiet(code, text)
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,17 @@ tests."""
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tqkit.api import check_text
-from tqkit.findings import Severity, apply_edits
+from tqkit.findings import apply_edits
+
+if TYPE_CHECKING:
+    from conftest import RuleCases
 
 CODES = ("TQ350", "TQ351", "TQ352", "TQ353", "TQ354", "TQ355", "TQ356", "TQ357", "TQ358")
 
@@ -134,15 +138,13 @@ QUIET = {
 
 
 @pytest.mark.parametrize(("code", "text", "span"), FIRES)
-def test_fires_with_precise_span(code: str, text: str, span: str) -> None:
-    found = check_text(text, select=[code])
-    assert [text[f.start : f.end] for f in found] == [span]
-    assert all(f.severity == Severity.WARNING and f.message for f in found)
+def test_fires_with_precise_span(rule_cases: RuleCases, code: str, text: str, span: str) -> None:
+    rule_cases.fires_once_at(code, text, span)
 
 
 @pytest.mark.parametrize(("code", "text"), [(c, t) for c, ts in QUIET.items() for t in ts])
-def test_quiet_on_professional_copy(code: str, text: str) -> None:
-    assert check_text(text, select=[code]) == []
+def test_quiet_on_professional_copy(rule_cases: RuleCases, code: str, text: str) -> None:
+    rule_cases.quiet(code, text)
 
 
 @pytest.mark.parametrize(
@@ -165,10 +167,8 @@ def test_quiet_on_professional_copy(code: str, text: str) -> None:
         ("TQ358", "It rained at late evening.", "It rained late in the evening.", False),
     ],
 )
-def test_fix(code: str, text: str, fixed: str, safe: bool) -> None:
-    (finding,) = check_text(text, select=[code])
-    fix = finding.fixes[0]
-    assert (apply_edits(text, fix.edits), fix.safe) == (fixed, safe)
+def test_fix(rule_cases: RuleCases, code: str, text: str, fixed: str, safe: bool) -> None:
+    assert rule_cases.first_fix(code, text) == (fixed, safe)
 
 
 def test_demand_and_request_offer_no_fix() -> None:
