@@ -267,7 +267,10 @@ _FACILITY = (
 _QNAME_HINT = re.compile(r"[“\"][A-Z]")
 _NAME_BEFORE_NOUN_RE = re.compile(rf"{_QNAME}[ \t]+(?:{_FACILITY})s?\b")
 _NOUN_BEFORE_NAME_RE = re.compile(rf"\b(?:{_FACILITY})s?[ \t]+{_QNAME}")
-_MEDIA_REPORTS_RE = re.compile(rf"{_QNAME}[ \t]+(?:reports|reported|writes|wrote|informs|informed)\b")
+# (Not after "a"/"an": "a “Concerned Reader” wrote" quotes a pen name, not a newspaper.)
+_MEDIA_REPORTS_RE = re.compile(
+    rf"(?<!\b[Aa][ \t])(?<!\b[Aa]n[ \t]){_QNAME}[ \t]+(?:reports|reported|writes|wrote|informs|informed)\b"
+)
 _THE_NAME_RE = re.compile(
     rf"\bthe[ \t]+{_QNAME}(?=[ \t]*[.,;:)]|[ \t]+(?:and|or|in|on|at|from|to|was|were|is|are|has|had|will)\b)"
 )
@@ -309,6 +312,7 @@ class QuotedProperName(Rule):
         "She sang “Yesterday” at the concert.",
         "“Stop,” he said.",
         "He called it the “Great Plan” of the year, a plan he later dropped in May.",
+        "In 1851 a “Country Parson” wrote to the editor about the harvest.",
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
