@@ -120,6 +120,7 @@ class BareNounBeforeOf(Rule):
         "The plan was adopted as part of the reform.",
         "He was arrested on suspicion of fraud.",
         "The march was held in memory of the victims.",
+        "Limpets cling to the low rocks in reach of the waves.",
         "One of the buildings was damaged.",
         "Police fired in violation of the rules.",
         "Villages came under control of the army.",
