@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from tqkit.checks._text import near, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import char_led_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Verbs of an attribution ("he said", "said the mayor").
@@ -153,7 +154,7 @@ class QuotationPunctuation(Rule):
             )
 
     def _paragraph_ends(self, doc: Document, view: str) -> Iterator[Finding]:
-        for m in _OPENER_AT_END_RE.finditer(view):
+        for m in char_led_finditer(_OPENER_AT_END_RE, view, "“"):
             yield self.finding(
                 doc,
                 Span(m.start(), m.end()),
