@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqkit.checks._text import near, shown
+from tqkit.checks._text import near, near_spans, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
 from tqkit.literals import char_led_finditer
@@ -317,12 +317,13 @@ class QuotedProperName(Rule):
         if '"' not in view and "“" not in view:
             return
         seen: set[int] = set()
+        hits = [h.span() for h in _QNAME_HINT.finditer(view)]  # (one hint scan for the four patterns)
         for rx in (_NAME_BEFORE_NOUN_RE, _NOUN_BEFORE_NAME_RE, _MEDIA_REPORTS_RE):
-            for m in near(rx, _QNAME_HINT, view, 60):
+            for m in near_spans(rx, hits, view, 60):
                 if m.start(1) not in seen:
                     seen.add(m.start(1))
                     yield self._quoted(doc, m, Severity.WARNING)
-        for m in near(_THE_NAME_RE, _QNAME_HINT, view, 60):
+        for m in near_spans(_THE_NAME_RE, hits, view, 60):
             if m.start(1) not in seen and len(m.group(1).split()) > 1:
                 seen.add(m.start(1))
                 yield self._quoted(doc, m, Severity.INFO)
