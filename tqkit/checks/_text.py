@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 OPEN_QUOTES = "\"“„«‘‚'"
 CLOSE_QUOTES = "\"”«»’'"
@@ -77,11 +77,19 @@ def shown(text: str) -> str:
 def near(strict: re.Pattern[str], hint: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
     """Matches of ``strict`` around the hits of a cheap ``hint`` pattern: Python's regex engine
     scans simple, literal-led patterns several times faster, and hits are rare."""
+    return near_spans(strict, (h.span() for h in hint.finditer(text)), text, reach)
+
+
+def near_spans(
+    strict: re.Pattern[str], hits: Iterable[tuple[int, int]], text: str, reach: int
+) -> Iterator[re.Match[str]]:
+    """:func:`near` around hits found beforehand (``(start, end)`` in text order), for several
+    strict patterns sharing one hint scan."""
     last_end = -1
-    for h in hint.finditer(text):
-        if h.start() < last_end:
+    for hs, he in hits:
+        if hs < last_end:
             continue
-        for m in strict.finditer(text, max(0, h.start() - reach), min(len(text), h.end() + reach)):
-            if m.start() >= last_end and m.start() <= h.start() < m.end():
+        for m in strict.finditer(text, max(0, hs - reach), min(len(text), he + reach)):
+            if m.start() >= last_end and m.start() <= hs < m.end():
                 last_end = m.end()
                 yield m

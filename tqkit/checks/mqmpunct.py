@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from tqkit.checks.localewords import word_set
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import hinted_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Words that open a clause or a noun phrase: after a hyphen (no spaces) they mark a dash.
@@ -23,6 +24,25 @@ _OPENERS = (
 )
 _DASH_RE = re.compile(rf"(?<![\w'’-])([A-Za-z]{{2,}})-({_OPENERS})(?= )")
 _OPENER_SET = frozenset(_OPENERS.split("|"))
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _dash_matches(view: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_DASH_RE.finditer(view)``, tried only at the start of the letters before
+    each hyphen (where every match starts): its look-behind made the regex engine stop at every
+    character of the text."""
+    last_end = 0
+    h = view.find("-")
+    while h != -1:
+        p = h
+        while p > 0 and view[p - 1] in _ASCII_LETTERS:
+            p -= 1
+        if h - p >= 2 and p >= last_end:
+            m = _DASH_RE.match(view, p)
+            if m is not None:
+                last_end = m.end()
+                yield m
+        h = view.find("-", h + 1)
 
 
 @register
@@ -66,7 +86,7 @@ class HyphenAsDash(Rule):
         view = doc.view
         if "-" not in view:
             return
-        for m in _DASH_RE.finditer(view):
+        for m in _dash_matches(view):
             left = m.group(1).lower()
             # "what-if", "so-so", "thank-you", "forget-me-not": compounds of these words
             if left in _OPENER_SET or left in word_set("en", "compound"):
@@ -82,6 +102,8 @@ class HyphenAsDash(Rule):
 
 # Five to seven digits with no separator, not part of a code, a decimal or a longer token.
 _BIG_RE = re.compile(r"(?<![\w.,$#/:+-])([1-9]\d{4,6})(?![\w,/:%-]|\.\d)")
+# (every match starts a run of five digits or more: tried only there, not at every character)
+_DIGITS_RE = re.compile(r"\d{5,}")
 
 
 def _grouped(digits: str) -> str:
@@ -123,7 +145,7 @@ class NumberWithoutSeparator(Rule):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         view = doc.view
-        for m in _BIG_RE.finditer(view):
+        for m in hinted_finditer(_BIG_RE, view, _DIGITS_RE):
             before = view[max(0, m.start() - 24) : m.start()].split()[-3:]
             if (before and before[-1].isupper()) or any(w.lower().strip(":#") in word_set("en", "id") for w in before):
                 continue

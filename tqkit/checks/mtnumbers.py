@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from tqkit.checks._text import near
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import literal_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # "at 22.15": a preposition of time and an hour.minute pair, not part of a longer number.
@@ -159,6 +160,24 @@ class DigitsThousand(Rule):
 
 # A dash with a space on one side only, between words ("lorry –Ivan", "lorry– Ivan").
 _LOPSIDED_RE = re.compile(r"(?<=[\w,.])(?:[ \t]([–—])(?=[A-Za-z])|([–—])[ \t](?=[A-Za-z]))")
+_DASH_RE = re.compile("[–—]")
+
+
+def _lopsided(view: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_LOPSIDED_RE.finditer(view)``, tried only at a dash and at a space or tab
+    just before one (where every match starts): its look-behind made the regex engine stop at
+    every character of the text."""
+    last_end = 0
+    for d in _DASH_RE.finditer(view):
+        p = d.start()
+        for q in (p - 1, p) if p > 0 and view[p - 1] in " \t" else (p,):
+            if q < last_end:
+                continue
+            m = _LOPSIDED_RE.match(view, q)
+            if m is not None:
+                last_end = m.end()
+                yield m
+                break
 
 
 @register
@@ -192,7 +211,7 @@ class LopsidedDash(Rule):
         view = doc.view
         if "–" not in view and "—" not in view:
             return
-        for m in _LOPSIDED_RE.finditer(view):
+        for m in _lopsided(view):
             at = m.end(1) if m.group(1) else m.start(2)
             yield self.finding(
                 doc,
@@ -283,7 +302,7 @@ class PercentDroppedInList(Rule):
         if "%" not in view and "percent" not in view and "per cent" not in view:
             return
         done: set[int] = set()
-        for hit in _BY_PERCENT_RE.finditer(view):
+        for hit in literal_finditer(_BY_PERCENT_RE, view, doc.folded, ("by",)):
             sentence_start, sentence = _sentence_at(view, hit.start())
             if sentence_start in done or len(_BY_PERCENT_RE.findall(sentence)) < 2:
                 continue

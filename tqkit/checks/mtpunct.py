@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from tqkit.checks._text import near, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import char_led_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # A paragraph start: the text start or a blank line, then a space or tab, then a lower-case word.
@@ -289,7 +290,7 @@ class StrayPunctuation(Rule):
             for m in _CLOSED_WITH_OPENER_RE.finditer(view):
                 yield self._wrong_mark(doc, m, m.end() - 1, "”")
         if "”" in view:
-            for m in _OPENED_WITH_CLOSER_RE.finditer(view):
+            for m in char_led_finditer(_OPENED_WITH_CLOSER_RE, view, "”"):  # (its look-behind: not every character)
                 yield self._wrong_mark(doc, m, m.start(), "“")
 
     def _wrong_mark(self, doc: Document, m: re.Match[str], at: int, mark: str) -> Finding:

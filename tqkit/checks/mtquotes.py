@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqkit.checks._text import near, shown
+from tqkit.checks._text import near, near_spans, shown
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
+from tqkit.literals import char_led_finditer
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
 
 # Verbs of an attribution ("he said", "said the mayor").
@@ -49,6 +50,34 @@ _SPACE_BEFORE_END_HINT = re.compile(r"[ \t][\"”][ \t]*(?:\n|\Z)")
 _GLUED_OPENER_HINT = re.compile(r"[.!?]“[A-Z]")
 _NO_COMMA_HINT = re.compile(r"[ \t][“\"][A-Z]")
 # A speech verb and an opening mark with no comma or colon ("said “We will").
+
+
+def _mark_hints(view: str, hint: re.Pattern[str], marks: str, run: bool) -> list[tuple[int, int]]:
+    """The spans of ``hint.finditer(view)`` for a hint that holds one of the quotation ``marks``
+    after one space or tab (``run``: after a run of them and one character before it), found
+    from the marks: a hint that opens with a space stops the regex engine at every word."""
+    at: list[int] = []
+    for mark in marks:
+        p = view.find(mark)
+        while p != -1:
+            at.append(p)
+            p = view.find(mark, p + 1)
+    spans: list[tuple[int, int]] = []
+    last_end = 0
+    for p in sorted(at):
+        q = p - 1
+        if run:
+            while q > 0 and view[q - 1] in " \t":
+                q -= 1
+            q -= 1
+        if q >= last_end:
+            m = hint.match(view, q)
+            if m is not None:
+                last_end = m.end()
+                spans.append(m.span())
+    return spans
+
+
 _NO_COMMA_RE = re.compile(rf"\b(?:{_SPEECH})([ \t]+)[“\"](?=[A-Z])([^“”\"\n]{{0,200}})")
 
 
@@ -119,7 +148,7 @@ class QuotationPunctuation(Rule):
         yield from self._misplaced_marks(doc, view)
 
     def _misplaced_marks(self, doc: Document, view: str) -> Iterator[Finding]:
-        for m in near(_OPENER_AS_CLOSER_RE, _OPENER_AS_CLOSER_HINT, view, 20):
+        for m in near_spans(_OPENER_AS_CLOSER_RE, _mark_hints(view, _OPENER_AS_CLOSER_HINT, '“"', True), view, 20):
             new = m.group(1) + "”" if m.group(3) == "“" else m.group(1) + '"'
             span = Span(m.start(1), m.end(3))
             yield self.finding(
@@ -138,7 +167,7 @@ class QuotationPunctuation(Rule):
                 [Fix("Insert a space", (Edit(Span(at, at), " "),), safe=True)],
             )
         yield from self._paragraph_ends(doc, view)
-        for m in near(_NO_COMMA_RE, _NO_COMMA_HINT, view, 220):
+        for m in near_spans(_NO_COMMA_RE, _mark_hints(view, _NO_COMMA_HINT, '“"', False), view, 220):
             if len(m.group(2).split()) < 4:
                 continue  # a quoted word or title ("said “no”")
             if view[m.end() : m.end() + 1] in '”"' and not m.group(2).rstrip().endswith((".", ",", "!", "?", "…")):
@@ -153,14 +182,14 @@ class QuotationPunctuation(Rule):
             )
 
     def _paragraph_ends(self, doc: Document, view: str) -> Iterator[Finding]:
-        for m in _OPENER_AT_END_RE.finditer(view):
+        for m in char_led_finditer(_OPENER_AT_END_RE, view, "“"):
             yield self.finding(
                 doc,
                 Span(m.start(), m.end()),
                 "The paragraph ends with an opening quotation mark (“); the closing one (”) is meant.",
                 [Fix("Replace with ”", (Edit(Span(m.start(), m.end()), "”"),), safe=True)],
             )
-        for m in near(_SPACE_BEFORE_END_RE, _SPACE_BEFORE_END_HINT, view, 8):
+        for m in near_spans(_SPACE_BEFORE_END_RE, _mark_hints(view, _SPACE_BEFORE_END_HINT, '"”', False), view, 8):
             if not _quotation_open(view, m.start()):
                 continue  # a mark with no opening one in the paragraph: the quotation began earlier
             gap = Span(m.start(1), m.end(1))
@@ -320,12 +349,13 @@ class QuotedProperName(Rule):
         if '"' not in view and "“" not in view:
             return
         seen: set[int] = set()
+        hits = [h.span() for h in _QNAME_HINT.finditer(view)]  # (one hint scan for the four patterns)
         for rx in (_NAME_BEFORE_NOUN_RE, _NOUN_BEFORE_NAME_RE, _MEDIA_REPORTS_RE):
-            for m in near(rx, _QNAME_HINT, view, 60):
+            for m in near_spans(rx, hits, view, 60):
                 if m.start(1) not in seen:
                     seen.add(m.start(1))
                     yield self._quoted(doc, m, Severity.WARNING)
-        for m in near(_THE_NAME_RE, _QNAME_HINT, view, 60):
+        for m in near_spans(_THE_NAME_RE, hits, view, 60):
             if m.start(1) not in seen and len(m.group(1).split()) > 1:
                 seen.add(m.start(1))
                 yield self._quoted(doc, m, Severity.INFO)

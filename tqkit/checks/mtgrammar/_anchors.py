@@ -57,9 +57,16 @@ def _scan(folded: str) -> dict[str, list[int]]:
     last = _last
     if last is not None and last[0] is folded and last[1] == words:
         return last[2]
+    # (rules register their words as they first run: on the same document only the words added
+    # since its last scan are scanned for, as an automaton reports every word's hits whatever
+    # other words it holds)
     hits: dict[str, list[int]] = {}
-    if words:
-        for end, word in automaton_iter(_automaton(words), folded):
+    new = words
+    if last is not None and last[0] is folded and last[1] <= words:
+        hits = dict(last[2])
+        new = words - last[1]
+    if new:
+        for end, word in automaton_iter(_automaton(new), folded):
             hits.setdefault(word, []).append(end - len(word) + 1)
     _last = (folded, words, hits)
     return hits

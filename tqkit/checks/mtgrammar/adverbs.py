@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import match_case, shown
-from tqkit.checks.mtgrammar._anchors import anchored
+from tqkit.checks.mtgrammar._anchors import anchored, register_anchors
 from tqkit.checks.mtgrammar._words import (
     next_words,
     previous_word,
@@ -45,6 +45,9 @@ def _to_adverb() -> tuple[str, ...]:
 def _to_adverb_re() -> re.Pattern[str]:
     adverbs = "|".join(sorted(word_class("place-adverb")))
     return re.compile(r"(?<![\w'’-])to[ \t](?:" + adverbs + r")(?![\w'’-])")
+
+
+register_anchors(("timely",))  # (one shared scan: see _anchors)
 
 
 @register

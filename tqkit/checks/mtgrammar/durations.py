@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import match_case, shown
-from tqkit.checks.mtgrammar._anchors import anchored
+from tqkit.checks.mtgrammar._anchors import anchored, register_anchors
 from tqkit.document import Document
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, register
@@ -161,6 +161,9 @@ _IN_THE_ANCHORS = tuple(
 _AT_LATE_RE = re.compile(
     r"(?<![\w'’-])at[ \t]+(late|early)[ \t]+(evening|morning|afternoon)(?=[ \t]*(?:[.,;:!?)]|$|on\b|in\b|the\b|when\b|or\b|and\b))"
 )
+
+
+register_anchors(("since", "there", *_IN_THE_ANCHORS, "at late", "at early"))  # (one shared scan: see _anchors)
 
 
 @register

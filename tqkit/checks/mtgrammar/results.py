@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqkit.checks._text import match_case, shown
-from tqkit.checks.mtgrammar._anchors import anchored
+from tqkit.checks.mtgrammar._anchors import anchored, register_anchors
 from tqkit.checks.mtgrammar._words import (
     inflections,
     irregular_verbs,
@@ -56,6 +56,9 @@ _SUBORDINATORS = frozenset(
     ).split()
 )
 _CLAUSE_START_RE = re.compile(r"[.;:!?\n\"“”(]")
+
+
+register_anchors((*_COMPLETION, "all"))  # (one shared scan: see _anchors)
 
 
 @register

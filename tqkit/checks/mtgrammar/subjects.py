@@ -99,6 +99,9 @@ _VERBS = frozenset(
 )
 
 
+register_anchors(_INSTITUTIONS)  # (one shared scan: see _anchors)
+
+
 @register
 class BareSubjectNoun(Rule):
     """A sentence that opens with a modifier and a singular count noun but no article ("Azerbaijani
