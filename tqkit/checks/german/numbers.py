@@ -8,17 +8,18 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from tqkit.checks.german._base import GermanRule
 from tqkit.checks.localewords import word_set, words
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, register
 
 # "in 2010" followed by a lower-case word, punctuation or the end: not "in 2000 Metern"
 _IN_YEAR_RE = re.compile(r"\b([Ii]n) ((?:1[0-9]|20)\d\d)(?=[,.;:!?)]|\s+[a-zäöüß]|\s*$)", re.MULTILINE)
 
 
 @register
-class InYear(Rule):
+class InYear(GermanRule):
     """ "In" before a year ("in 2010"), an anglicism in German copy.
 
     **What it does.** In German copy, reports "in" directly before a four-digit year that is
@@ -39,8 +40,6 @@ class InYear(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.GRAMMAR
-    languages = frozenset({"de"})
-    example_lang = "de"
     fires = ("Er zog in 2010 nach Berlin.", "In 1849 reiste er nach Kalifornien.", "Das Buch erschien in 1998.")
     quiet = (
         "Er zog im Jahr 2010 nach Berlin.",
@@ -84,7 +83,7 @@ _THOUSANDS_RE = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,]|\.\d)(?:
 
 
 @register
-class EnglishNumberFormat(Rule):
+class EnglishNumberFormat(GermanRule):
     """An English decimal point or thousands comma in German copy ("3.5 Millionen", "10,000").
 
     **What it does.** In German copy, reports a decimal point before one or two digits and a
@@ -108,8 +107,6 @@ class EnglishNumberFormat(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
-    languages = frozenset({"de"})
-    example_lang = "de"
     fires = (
         "Die Stadt hat 10,000 Einwohner.",
         "Es waren 1,250,000 Besucher.",
@@ -160,7 +157,7 @@ _CURRENCY_RE = re.compile(
 
 
 @register
-class CurrencyBeforeAmount(Rule):
+class CurrencyBeforeAmount(GermanRule):
     """A currency sign before the amount in German copy ("$4,5 Millionen", "£ 11.000").
 
     **What it does.** In German copy, reports "$", "€" or "£" written before a number (with
@@ -183,8 +180,6 @@ class CurrencyBeforeAmount(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
-    languages = frozenset({"de"})
-    example_lang = "de"
     fires = ("Die Klage forderte mehr als $4,5 Millionen.", "Sie erbte ein Vermögen von £ 50.000.")
     quiet = (
         "Die Klage forderte mehr als 4,5 Millionen Dollar.",
@@ -216,7 +211,7 @@ _DAY_MONTH_RE = re.compile(rf"\b(?:[Aa]m|[Vv]om|bis|zum|seit|ab|dem|den) ([1-9]|
 
 
 @register
-class EnglishDateOrder(Rule):
+class EnglishDateOrder(GermanRule):
     """A date in English form in German copy ("April 24, 1972", "am 24 April").
 
     **What it does.** In German copy, reports a month name followed by a day and a comma
@@ -238,8 +233,6 @@ class EnglishDateOrder(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
-    languages = frozenset({"de"})
-    example_lang = "de"
     fires = (
         "Das Stück wurde am April 24, 1972 uraufgeführt.",
         "Er kam am 24 April an.",

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tqkit.checks.german._base import GermanRule
 from tqkit.checks.localewords import word_set
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, register
 
 # An apostrophe and "s" (MT keeps the English genitive; tokenised data has "Kant' s"), then the
 # next word; the name before the apostrophe is read backwards from there (literal-led).
@@ -33,7 +34,7 @@ def _noun_follows(first: str, second: str | None) -> bool:
 
 
 @register
-class EnglishPossessive(Rule):
+class EnglishPossessive(GermanRule):
     """The English possessive "'s" in German copy ("Kant's Mausoleum" for "Kants Mausoleum").
 
     **What it does.** In German copy, reports a capitalised name followed by "'s" (or "’s")
@@ -55,8 +56,6 @@ class EnglishPossessive(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
-    languages = frozenset({"de"})
-    example_lang = "de"
     fires = (
         "Roosevelt's Kommandeure empfahlen ihn für die Medaille.",
         "Drei von Galileo’s fünf Geschwistern überlebten.",
@@ -124,7 +123,7 @@ def _apposition(view: str, start: int, first: str) -> bool:
 
 
 @register
-class SerialComma(Rule):
+class SerialComma(GermanRule):
     """A comma before "und" or "oder" that ends a list ("Tiger, Löwen, und Bären").
 
     **What it does.** In German copy, reports ", und" or ", oder" after a list item of one to
@@ -148,8 +147,6 @@ class SerialComma(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
-    languages = frozenset({"de"})
-    example_lang = "de"
     fires = (
         "Im Zoo leben Tiger, Löwen, und Bären.",
         "Sie trafen die Grafen, die Herzöge, und die Fürsten.",
@@ -201,7 +198,7 @@ def _subject_reading(view: str, start: int) -> bool:
 
 
 @register
-class AbbreviationCompoundApart(Rule):
+class AbbreviationCompoundApart(GermanRule):
     """An abbreviation and a noun written apart instead of joined by a hyphen ("EU Kommission").
 
     **What it does.** In German copy, reports an abbreviation in capitals followed by a space and
@@ -225,8 +222,6 @@ class AbbreviationCompoundApart(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.SPELLING
-    languages = frozenset({"de"})
-    example_lang = "de"
     fires = ("Er spielte nach seiner NHL Amtszeit in Europa.", "Die Zusammenarbeit mit der EU Kommission wuchs.")
     quiet = (
         "Er spielte nach seiner NHL-Amtszeit in Europa.",

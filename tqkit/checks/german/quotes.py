@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from tqkit.checks._text import shown
+from tqkit.checks.german._base import GermanRule
 from tqkit.document import Document
 from tqkit.findings import Category, Edit, Finding, Fix, Severity, Span
-from tqkit.registry import CheckContext, FixAvailability, Rule, register
+from tqkit.registry import CheckContext, FixAvailability, register
 
 # An opening mark: “ (U+201C) or a straight " at the start of a word, and the next quotation
 # mark of any kind in the same paragraph.
@@ -32,7 +33,7 @@ def _closer(view: str, start: int) -> int | None:
 
 
 @register
-class EnglishQuotes(Rule):
+class EnglishQuotes(GermanRule):
     """English quotation marks in German copy (“so” or "so" instead of „so“).
 
     **What it does.** In German copy, reports a quotation opened with the English “ and closed
@@ -55,8 +56,6 @@ class EnglishQuotes(Rule):
     fix_availability = FixAvailability.ALWAYS
     severity = Severity.WARNING
     category = Category.PUNCTUATION
-    languages = frozenset({"de"})
-    example_lang = "de"
     fires = (
         "Er nannte es “einen Fehler” und ging.",
         "Die Zeitung „Bild” berichtete darüber.",
