@@ -7,9 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tqkit.checks._text import inside_quotes
-from tqkit.checks.calques import single_quoted
-from tqkit.findings import Span
+from tqkit.checks._text import inside_quotes, single_quoted
 
 
 def _inside(text: str, phrase: str) -> bool:
@@ -46,10 +44,10 @@ def test_not_inside_a_quotation(text: str) -> None:
 def test_single_straight_quotes_around_a_term() -> None:
     text = "State media said the suspect caused 'bodily injuries' to the victim."
     i = text.index("bodily injuries")
-    assert single_quoted(text, Span(i, i + len("bodily injuries")))
+    assert single_quoted(text, i, i + len("bodily injuries"))
     plain = "The soldiers' bodily injuries count rose."
     j = plain.index("bodily injuries")
-    assert not single_quoted(plain, Span(j, j + len("bodily injuries")))
+    assert not single_quoted(plain, j, j + len("bodily injuries"))
 
 
 @given(st.text(alphabet="ab ‘’'\"“”.,s\n", max_size=60), st.integers(0, 60), st.integers(0, 10))
@@ -57,4 +55,4 @@ def test_any_text_any_span(text: str, start: int, width: int) -> None:
     start = min(start, len(text))
     end = min(len(text), start + width)
     assert inside_quotes(text, start, end) in (True, False)
-    assert single_quoted(text, Span(start, end)) in (True, False)
+    assert single_quoted(text, start, end) in (True, False)

@@ -57,6 +57,22 @@ def _inside_single(before: str, after: str) -> bool:
     return _SINGLE_CLOSE_RE.search(after) is not None
 
 
+_TERM_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))['‘][^'‘’\n]*$")
+_TERM_CLOSE_RE = re.compile(r"^[^'‘’\n]*['’](?=[\s.,;:!?)]|$)")
+
+
+def single_quoted(text: str, start: int, end: int, slack: int = 24) -> bool:
+    """The phrase stands between single quotation marks, give or take two words ('bodily
+    injuries'): an opening mark after a space, a closing one before a space or punctuation,
+    and no apostrophe between them."""
+    left = _TERM_OPEN_RE.search(text[max(0, start - slack) : start])
+    right = _TERM_CLOSE_RE.match(text[end : end + slack])
+    if left is None or right is None:
+        return False
+    outside = left.group()[1:] + " " + right.group()[:-1]
+    return len(outside.split()) <= 2 and not any(c in outside for c in ".!?;:")
+
+
 def sentence_start(text: str, start: int) -> bool:
     """True when ``start`` begins a sentence (after ., !, ?, a line break, or a quote)."""
     i = start - 1

@@ -7,11 +7,10 @@ match, with the entry's message, severity, reference and suggestions.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from tqkit.checks._text import inside_quotes, match_case, shown
+from tqkit.checks._text import inside_quotes, match_case, shown, single_quoted
 from tqkit.document import Document, merge_spans
 from tqkit.findings import Category, Finding, Fix, Severity, Span
 from tqkit.registry import CheckContext, FixAvailability, Rule, get_rule, register
@@ -115,14 +114,15 @@ class KnownBadRendering(Rule):
             if k < len(glossary_spans) and glossary_spans[k].start < span.end:
                 continue
             found = shown(view[m.start : m.end])
-            quoted = inside_quotes(view, span.start, span.end) or single_quoted(view, span)
+            term_quoted = single_quoted(view, span.start, span.end)
+            quoted = term_quoted or inside_quotes(view, span.start, span.end)
             fixes = []
             for s in dict.fromkeys(render(m, view)):
                 text = match_case(s, found)
                 fixes.append(Fix.replace(span, text, f"Replace with “{text}”", safe=entry.safe and not quoted))
             message = entry.message.replace("$0", found)
             severity = entry.severity
-            if quoted and severity > Severity.INFO and (scare_quoted(view, span) or single_quoted(view, span)):
+            if quoted and severity > Severity.INFO and (term_quoted or scare_quoted(view, span)):
                 severity = Severity.INFO
                 message += " (Quoted as a term: attribute it or paraphrase.)"
             finding = self.finding(
@@ -164,22 +164,6 @@ def _quoted_alone_as_info(found: list[tuple[Finding, bool]]) -> Iterator[Finding
 
 _OPENING_QUOTES = '“"«‘'
 _CLOSING_QUOTES = '”"»’'
-
-
-_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))['‘][^'‘’\n]*$")
-_SINGLE_CLOSE_RE = re.compile(r"^[^'‘’\n]*['’](?=[\s.,;:!?)]|$)")
-
-
-def single_quoted(view: str, span: Span, slack: int = 24) -> bool:
-    """The phrase stands between single quotation marks, give or take two words ('bodily
-    injuries'): an opening mark after a space, a closing one before a space or punctuation,
-    and no apostrophe between them."""
-    left = _SINGLE_OPEN_RE.search(view[max(0, span.start - slack) : span.start])
-    right = _SINGLE_CLOSE_RE.match(view[span.end : span.end + slack])
-    if left is None or right is None:
-        return False
-    outside = left.group()[1:] + " " + right.group()[:-1]
-    return len(outside.split()) <= 2 and not any(c in outside for c in ".!?;:")
 
 
 def scare_quoted(view: str, span: Span, slack: int = 24) -> bool:

@@ -170,7 +170,7 @@ class QuotationPunctuation(Rule):
         for m in near_spans(_NO_COMMA_RE, _mark_hints(view, _NO_COMMA_HINT, '“"', False), view, 220):
             if len(m.group(2).split()) < 4:
                 continue  # a quoted word or title ("said “no”")
-            if view[m.end() : m.end() + 1] in '”"' and not m.group(2).rstrip().endswith((".", ",", "!", "?", "…")):
+            if view.startswith(("”", '"'), m.end()) and not m.group(2).rstrip().endswith((".", ",", "!", "?", "…")):
                 continue  # a quoted phrase, not a sentence: chanted “Down with the law”, a slogan
             gap = Span(m.start(1), m.start(1))
             yield self.finding(
